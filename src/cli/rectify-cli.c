@@ -1,0 +1,673 @@
+/* rectify-cli.c: command dispatch, option parsing and exit statuses of rectify-cli
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-cli.h"
+#include "rectify-validate.h"
+
+G_DEFINE_QUARK (rectify-cli-error-quark, rectify_cli_error)
+
+static const RectifyCliCommand commands[] = {
+  { "init", NULL, N_("Create the database or upgrade it to this version"), rectify_cli_init },
+  { "demo", NULL, N_("Fill an empty database with sample data"), rectify_cli_demo },
+  { "officer", "add", N_("Add a law-enforcement officer"), rectify_cli_officer_add },
+  { "officer", "list", N_("List the officers"), rectify_cli_officer_list },
+  { "officer", "show", N_("Show one officer"), rectify_cli_officer_show },
+  { "campaign", "add", N_("Add a campaign"), rectify_cli_campaign_add },
+  { "campaign", "list", N_("List the campaigns"), rectify_cli_campaign_list },
+  { "campaign", "show", N_("Show one campaign"), rectify_cli_campaign_show },
+  { "unit", "add", N_("Add a unit that uses special equipment"), rectify_cli_unit_add },
+  { "unit", "list", N_("List the units"), rectify_cli_unit_list },
+  { "unit", "show", N_("Show one unit"), rectify_cli_unit_show },
+  { "equipment", "add", N_("Register a piece of special equipment"), rectify_cli_equipment_add },
+  { "equipment", "list", N_("List the equipment"), rectify_cli_equipment_list },
+  { "equipment", "show", N_("Show one piece of equipment"), rectify_cli_equipment_show },
+  { "operator", "add", N_("Add an equipment operator"), rectify_cli_operator_add },
+  { "operator", "list", N_("List the operators"), rectify_cli_operator_list },
+  { "operator", "show", N_("Show one operator"), rectify_cli_operator_show },
+  { "inspection", "add", N_("Record an inspection"), rectify_cli_inspection_add },
+  { "inspection", "list", N_("List the inspections"), rectify_cli_inspection_list },
+  { "inspection", "show", N_("Show one inspection"), rectify_cli_inspection_show },
+  { "hazard", "add", N_("Register a hazard"), rectify_cli_hazard_add },
+  { "hazard", "implement", N_("Set the five implementations of a hazard"),
+    rectify_cli_hazard_implement },
+  { "hazard", "track", N_("Record a tracking visit of a hazard"), rectify_cli_hazard_track },
+  { "hazard", "immediate", N_("Record that a hazard was rectified on site"),
+    rectify_cli_hazard_immediate },
+  { "hazard", "rectify", N_("Record that the unit reports a hazard rectified"),
+    rectify_cli_hazard_rectify },
+  { "hazard", "confirm", N_("Confirm the rectification on site and cancel the hazard"),
+    rectify_cli_hazard_confirm },
+  { "hazard", "reject", N_("Reject a reported rectification"), rectify_cli_hazard_reject },
+  { "hazard", "escalate", N_("Penalise, order to stop use, or report a hazard as major"),
+    rectify_cli_hazard_escalate },
+  { "hazard", "list", N_("List the hazards"), rectify_cli_hazard_list },
+  { "hazard", "show", N_("Show a hazard with its tracking log"), rectify_cli_hazard_show },
+  { "hazard", "categories", N_("List the hazard categories"), rectify_cli_hazard_categories },
+  { "letter", "issue", N_("Issue a numbered instruction letter or rectification opinion"),
+    rectify_cli_letter_issue },
+  { "letter", "void", N_("Void an issued letter"), rectify_cli_letter_void },
+  { "letter", "list", N_("List the letters"), rectify_cli_letter_list },
+  { "letter", "show", N_("Show one letter"), rectify_cli_letter_show },
+  { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
+  { "verify", NULL, N_("Verify the hash chain of the audit log"), rectify_cli_verify },
+  { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
+};
+
+static const struct {
+  const char *group;
+  const char *summary;
+} groups[] = {
+  { "officer", N_("Law-enforcement officers") },
+  { "campaign", N_("Time-boxed safety campaigns") },
+  { "unit", N_("Units that use special equipment") },
+  { "equipment", N_("Registered special equipment") },
+  { "operator", N_("Equipment operators and their licences") },
+  { "inspection", N_("Inspections and their 3-2-1-1 checklist") },
+  { "hazard", N_("Hazards from finding to cancellation") },
+  { "letter", N_("Instruction letters and rectification opinions") },
+};
+
+/* ---- global options ------------------------------------------------------ */
+
+static gboolean
+on_db_option_cb (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  RectifyCli *cli = data;
+
+  g_free (cli->db_path);
+  cli->db_path = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+on_as_option_cb (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  RectifyCli *cli = data;
+
+  g_free (cli->as);
+  cli->as = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+on_json_option_cb (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  RectifyCli *cli = data;
+
+  cli->json = TRUE;
+  return TRUE;
+}
+
+static const GOptionEntry global_entries[] = {
+  { "db", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) on_db_option_cb,
+    N_("Database file (default: rectify/rectify.db in the user data folder)"), N_("PATH") },
+  { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_as_option_cb,
+    N_("Act as this officer (id or badge), named in the audit log"), N_("OFFICER") },
+  { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_json_option_cb,
+    N_("Print results as JSON"), NULL },
+  G_OPTION_ENTRY_NULL
+};
+
+static GOptionContext *
+context_new (RectifyCli         *cli,
+             const GOptionEntry *entries,
+             const char         *params,
+             const char         *summary)
+{
+  GOptionContext *context = g_option_context_new (params);
+  GOptionGroup *group = g_option_group_new ("rectify-cli", summary, summary, cli, NULL);
+
+  if (entries)
+    g_option_group_add_entries (group, entries);
+  g_option_group_add_entries (group, global_entries);
+  g_option_context_set_main_group (context, group);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary)
+    g_option_context_set_summary (context, summary);
+  return context;
+}
+
+gboolean
+rectify_cli_parse (RectifyCli          *cli,
+                   const GOptionEntry  *entries,
+                   const char          *params,
+                   int                 *argc,
+                   char              ***argv,
+                   GError             **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *prgname = g_strdup_printf ("rectify-cli %s", cli->command_line);
+
+  /* The usage line of --help is "<prgname> [OPTION…] <params>". */
+  g_set_prgname (prgname);
+  context = context_new (cli, entries, params, cli->command->summary);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+gboolean
+rectify_cli_expect_args (RectifyCli  *cli,
+                         int          argc,
+                         char       **argv,
+                         int          n_wanted,
+                         const char  *what,
+                         GError     **error)
+{
+  if (argc - 1 < n_wanted)
+    return rectify_cli_usage_error (error, _("%s is missing"), what);
+  if (argc - 1 > n_wanted)
+    return rectify_cli_usage_error (error, _("unexpected argument “%s”"), argv[n_wanted + 1]);
+  return TRUE;
+}
+
+/* ---- list options -------------------------------------------------------- */
+
+void
+rectify_cli_list_options_clear (RectifyCliListOptions *opts)
+{
+  g_clear_pointer (&opts->search, g_free);
+  g_clear_pointer (&opts->sort, g_free);
+  g_clear_pointer (&opts->limit, g_free);
+  g_clear_pointer (&opts->offset, g_free);
+  g_clear_pointer (&opts->as_of, g_free);
+}
+
+gboolean
+rectify_cli_parse_list (RectifyCli             *cli,
+                        const GOptionEntry     *entries,
+                        RectifyCliListOptions  *opts,
+                        gboolean                with_as_of,
+                        int                    *argc,
+                        char                 ***argv,
+                        GError                **error)
+{
+  const GOptionEntry list_entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &opts->search,
+      N_("Only records matching these words"), N_("WORDS") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &opts->sort,
+      N_("Sort by this column"), N_("KEY") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &opts->descending,
+      N_("Sort in descending order"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &opts->limit,
+      N_("Show at most N records (default 50; 0 shows all)"), "N" },
+    { "offset", 0, 0, G_OPTION_ARG_STRING, &opts->offset,
+      N_("Skip the first N matching records"), "N" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
+      N_("Judge dates (overdue, expired) as of this day (default: today)"), N_("DATE") },
+    G_OPTION_ENTRY_NULL
+  };
+  gsize n_own = 0, n_list = G_N_ELEMENTS (list_entries) - (with_as_of ? 1 : 2);
+  g_autofree GOptionEntry *all = NULL;
+
+  while (entries && entries[n_own].long_name)
+    n_own++;
+  all = g_new0 (GOptionEntry, n_own + n_list + 1);
+  if (n_own)
+    memcpy (all, entries, n_own * sizeof (GOptionEntry));
+  memcpy (all + n_own, list_entries, n_list * sizeof (GOptionEntry));
+
+  return rectify_cli_parse (cli, all, NULL, argc, argv, error)
+         && rectify_cli_expect_args (cli, *argc, *argv, 0, NULL, error);
+}
+
+gboolean
+rectify_cli_list_options_apply (const RectifyCliListOptions  *opts,
+                                RectifyQuery                 *q,
+                                GError                      **error)
+{
+  q->search = opts->search;
+  q->sort = opts->sort;
+  q->descending = opts->descending;
+  q->limit = 50;
+  q->as_of = opts->as_of;
+  if (opts->limit
+      && !rectify_cli_parse_int ("--limit", opts->limit, 0, G_MAXINT32, &q->limit, error))
+    return FALSE;
+  if (opts->offset
+      && !rectify_cli_parse_int ("--offset", opts->offset, 0, G_MAXINT64, &q->offset, error))
+    return FALSE;
+  /* Not every list reads it, so the store may not look at it. */
+  if (opts->as_of && !rectify_validate_date ("--as-of", opts->as_of, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+gboolean
+rectify_cli_usage_error (GError     **error,
+                         const char  *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error,
+                     g_error_new_valist (RECTIFY_CLI_ERROR, RECTIFY_CLI_ERROR_USAGE, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+rectify_cli_require (const char  *option,
+                     const void  *value,
+                     GError     **error)
+{
+  if (value == NULL)
+    return rectify_cli_usage_error (error, _("%s is required"), option);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_parse_int (const char  *option,
+                       const char  *text,
+                       gint64       min,
+                       gint64       max,
+                       gint64      *out,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_ascii_string_to_signed (text, 10, min, max, out, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+    {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      return rectify_cli_usage_error (error, _("%s: %s is out of range (%s to %s)"),
+                                      option, text, low, high);
+    }
+  return rectify_cli_usage_error (error, _("%s: “%s” is not a whole number"), option, text);
+}
+
+gboolean
+rectify_cli_parse_id (const char  *option,
+                      const char  *text,
+                      gint64      *out,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, &local_error))
+    return TRUE;
+  return rectify_cli_usage_error (error, _("%s: “%s” is not a record id (a positive number)"),
+                                  option, text);
+}
+
+gboolean
+rectify_cli_parse_optional_id (const char  *option,
+                               const char  *text,
+                               gint64      *out,
+                               GError     **error)
+{
+  *out = 0;
+  return text == NULL || rectify_cli_parse_id (option, text, out, error);
+}
+
+static char *
+normalize_choice (const char *text)
+{
+  char *s = g_ascii_strdown (text, -1);
+
+  g_strdelimit (s, "-", '_');
+  return s;
+}
+
+gboolean
+rectify_cli_parse_choice (const char         *option,
+                          const char         *text,
+                          const char *const  *codes,
+                          const char        **out_code,
+                          GError            **error)
+{
+  g_autofree char *wanted = normalize_choice (text);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; codes[i]; i++)
+    {
+      g_autofree char *code = normalize_choice (codes[i]);
+      if (strcmp (code, wanted) == 0)
+        {
+          *out_code = codes[i];
+          return TRUE;
+        }
+    }
+  joined = rectify_codes_joined (codes);
+  return rectify_cli_usage_error (error, _("%s: “%s” is not one of %s"), option, text, joined);
+}
+
+static const struct {
+  const char     *name;
+  RectifyCategory category;
+} category_names[] = {
+  { "boiler", RECTIFY_CATEGORY_BOILER },
+  { "pressure_vessel", RECTIFY_CATEGORY_PRESSURE_VESSEL },
+  { "gas_cylinder", RECTIFY_CATEGORY_GAS_CYLINDER },
+  { "elevator", RECTIFY_CATEGORY_ELEVATOR },
+  { "lifting", RECTIFY_CATEGORY_LIFTING },
+  { "vehicle", RECTIFY_CATEGORY_VEHICLE },
+  { "amusement", RECTIFY_CATEGORY_AMUSEMENT },
+  { "piping", RECTIFY_CATEGORY_PIPING },
+  { "ropeway", RECTIFY_CATEGORY_ROPEWAY },
+};
+
+gboolean
+rectify_cli_parse_category (const char       *option,
+                            const char       *text,
+                            RectifyCategory  *out,
+                            GError          **error)
+{
+  g_autofree char *wanted = normalize_choice (text);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (rectify_category_from_code (wanted, out))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (category_names); i++)
+    {
+      if (strcmp (category_names[i].name, wanted) == 0)
+        {
+          *out = category_names[i].category;
+          return TRUE;
+        }
+      g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", category_names[i].name,
+                              rectify_category_to_code (category_names[i].category));
+    }
+  return rectify_cli_usage_error (error,
+                                  _("%s: “%s” is not an equipment category; use one of %s"),
+                                  option, text, names->str);
+}
+
+gboolean
+rectify_cli_find_unit (RectifyCli  *cli,
+                       const char  *text,
+                       gint64      *out,
+                       GError     **error)
+{
+  g_assert (cli->store != NULL);
+  return rectify_store_find_unit (cli->store, text, out, error);
+}
+
+gboolean
+rectify_cli_find_officer (RectifyCli  *cli,
+                          const char  *text,
+                          gint64      *out,
+                          GError     **error)
+{
+  g_assert (cli->store != NULL);
+  return rectify_store_find_officer (cli->store, text, out, error);
+}
+
+char *
+rectify_cli_join_lines (char **items)
+{
+  if (items == NULL)
+    return NULL;
+  return g_strjoinv ("\n", items);
+}
+
+/* ---- the database -------------------------------------------------------- */
+
+RectifyStore *
+rectify_cli_open_store (RectifyCli  *cli,
+                        gboolean     create,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->store)
+    return cli->store;
+
+  path = cli->db_path ? g_strdup (cli->db_path) : rectify_store_default_path ();
+  if (create)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      /* The default folder does not exist before the first run. */
+      g_mkdir_with_parents (dir, 0700);
+    }
+  else if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _("There is no database at %s; create it with “rectify-cli init”"), path);
+      return NULL;
+    }
+
+  cli->store = rectify_store_open (path, error);
+  if (cli->store == NULL)
+    return NULL;
+
+  if (cli->as)
+    {
+      gint64 officer_id = 0;
+
+      if (!rectify_store_find_officer (cli->store, cli->as, &officer_id, error)
+          || !rectify_store_set_actor (cli->store, officer_id, error))
+        {
+          g_prefix_error (error, "--as: ");
+          g_clear_object (&cli->store);
+          return NULL;
+        }
+    }
+  return cli->store;
+}
+
+RectifyStore *
+rectify_cli_parse_and_open (RectifyCli          *cli,
+                            const GOptionEntry  *entries,
+                            const char          *params,
+                            int                  n_args,
+                            int                 *argc,
+                            char              ***argv,
+                            GError             **error)
+{
+  if (!rectify_cli_parse (cli, entries, params, argc, argv, error)
+      || !rectify_cli_expect_args (cli, *argc, *argv, n_args, params, error))
+    return NULL;
+  return rectify_cli_open_store (cli, FALSE, error);
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+static const char *
+group_summary (const char *group)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    if (strcmp (groups[i].group, group) == 0)
+      return _(groups[i].summary);
+  return "";
+}
+
+static char *
+commands_description (void)
+{
+  GString *s = g_string_new (_("Commands:"));
+  const char *last_group = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const RectifyCliCommand *c = &commands[i];
+
+      if (g_strcmp0 (last_group, c->group) == 0)
+        continue;
+      last_group = c->group;
+      g_string_append_printf (s, "\n  %-12s %s", c->group,
+                              c->name ? group_summary (c->group) : _(c->summary));
+    }
+  g_string_append (s, "\n\n");
+  g_string_append (s, _("Run “rectify-cli COMMAND --help” for the subcommands and options "
+                        "of a command."));
+  g_string_append (s, "\n");
+  g_string_append (s, _("Exit status: 0 success, 1 the request was refused, 2 bad usage."));
+  return g_string_free (s, FALSE);
+}
+
+static void
+print_group_help (const char *group)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s\n  rectify-cli %s %s\n\n%s\n\n%s\n", _("Usage:"), group,
+                          _("SUBCOMMAND [OPTION…]"), group_summary (group), _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].group, group) == 0 && commands[i].name)
+      g_string_append_printf (s, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (s, "\n");
+  g_string_append_printf (s, _("Run “rectify-cli %s SUBCOMMAND --help” for its options."),
+                          group);
+  g_string_append (s, "\n");
+  g_print ("%s", s->str);
+}
+
+static char *
+subcommand_names (const char *group)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].group, group) == 0 && commands[i].name)
+      g_ptr_array_add (names, (gpointer) commands[i].name);
+  g_ptr_array_add (names, NULL);
+  return rectify_codes_joined ((const char *const *) names->pdata);
+}
+
+static const RectifyCliCommand *
+find_command (const char *group,
+              const char *name,
+              gboolean   *group_known)
+{
+  *group_known = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (commands[i].group, group) != 0)
+        continue;
+      *group_known = TRUE;
+      if (commands[i].name == NULL || (name && strcmp (commands[i].name, name) == 0))
+        return &commands[i];
+    }
+  return NULL;
+}
+
+/* Core messages are written for dialogs; the command line wants one line. */
+static char *
+one_line (const char *message)
+{
+  char *s = g_strdup (message);
+
+  g_strdelimit (s, "\r\n", ' ');
+  return g_strstrip (s);
+}
+
+static int
+report_error (RectifyCli *cli,
+              GError     *error)
+{
+  gboolean usage = error->domain == G_OPTION_ERROR
+                   || g_error_matches (error, RECTIFY_CLI_ERROR, RECTIFY_CLI_ERROR_USAGE);
+  g_autofree char *message = one_line (error->message);
+
+  if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
+    /* TRANSLATORS: appended to a refusal when no acting officer was named */
+    g_printerr ("rectify-cli: %s %s\n", message, _("(name yourself with --as OFFICER)"));
+  else
+    g_printerr ("rectify-cli: %s\n", message);
+  if (usage)
+    {
+      g_autofree char *hint = g_strdup_printf ("rectify-cli%s%s --help",
+                                               cli->command_line ? " " : "",
+                                               cli->command_line ? cli->command_line : "");
+      g_printerr (_("Try “%s” for more information.\n"), hint);
+      return RECTIFY_CLI_EXIT_USAGE;
+    }
+  return RECTIFY_CLI_EXIT_FAILED;
+}
+
+static gboolean
+dispatch (RectifyCli  *cli,
+          int          argc,
+          char       **argv,
+          GError     **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = commands_description ();
+  const RectifyCliCommand *command;
+  gboolean group_known;
+  const char *group;
+
+  g_set_prgname ("rectify-cli");
+  context = context_new (cli, NULL, _("COMMAND [ARGUMENT…]"),
+                         N_("Special-equipment safety supervision: campaigns, inspections, "
+                            "hazards and letters."));
+  g_option_context_set_description (context, description);
+  /* Stop at the command: its options are parsed by the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, error))
+    return FALSE;
+
+  if (argc < 2)
+    return rectify_cli_usage_error (error, _("no command given"));
+  group = argv[1];
+
+  command = find_command (group, NULL, &group_known);
+  if (!group_known)
+    return rectify_cli_usage_error (error, _("unknown command “%s”"), group);
+
+  if (command == NULL)
+    {
+      const char *name = argc > 2 ? argv[2] : NULL;
+      g_autofree char *names = subcommand_names (group);
+
+      if (name && (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
+                   || strcmp (name, "help") == 0))
+        {
+          print_group_help (group);
+          return TRUE;
+        }
+      cli->command_line = g_strdup (group);
+      if (name == NULL)
+        return rectify_cli_usage_error (error, _("“%s” needs a subcommand: %s"), group, names);
+      command = find_command (group, name, &group_known);
+      if (command == NULL)
+        return rectify_cli_usage_error (error, _("unknown subcommand “%s %s”; use %s"),
+                                        group, name, names);
+      g_free (cli->command_line);
+      cli->command_line = g_strdup_printf ("%s %s", group, name);
+      cli->command = command;
+      return command->run (cli, argc - 2, argv + 2, error);
+    }
+
+  cli->command_line = g_strdup (group);
+  cli->command = command;
+  return command->run (cli, argc - 1, argv + 1, error);
+}
+
+int
+rectify_cli_run (int    argc,
+                 char **argv)
+{
+  RectifyCli cli = { 0 };
+  g_autoptr(GError) error = NULL;
+  int status = RECTIFY_CLI_EXIT_OK;
+
+  if (!dispatch (&cli, argc, argv, &error))
+    status = report_error (&cli, error);
+
+  g_clear_object (&cli.store);
+  g_free (cli.db_path);
+  g_free (cli.as);
+  g_free (cli.command_line);
+  return status;
+}

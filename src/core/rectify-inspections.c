@@ -1,0 +1,568 @@
+/* rectify-inspections.c: inspection visits, and reading hazards and their events
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-store-private.h"
+#include "rectify-validate.h"
+
+/* ---- inspections ------------------------------------------------------ */
+
+static gboolean
+validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
+{
+  guint n_officers = in->officer_ids ? in->officer_ids->len : 0;
+
+  if (!rectify_store_check_id (self, "unit", in->unit_id, _("Unit"), error)
+      || (in->campaign_id && !rectify_store_check_id (self, "campaign", in->campaign_id, _("Campaign"), error))
+      || !rectify_validate_date (_("Date"), in->date, error)
+      || !rectify_validate_optional (_("Note"), in->note, 10000, error))
+    return FALSE;
+  if (rectify_inspection_kind_to_code (in->kind) == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Kind: unknown kind of inspection"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_officers; i++)
+    {
+      gint64 id = g_array_index (in->officer_ids, gint64, i);
+      if (!rectify_store_check_id (self, "officer", id, _("Officers present"), error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (in->officer_ids, gint64, j) == id)
+          {
+            g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                         _("Officers present: officer %" G_GINT64_FORMAT " is listed twice"), id);
+            return FALSE;
+          }
+    }
+  if (in->kind != RECTIFY_INSPECTION_SELF && n_officers < 2)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Officers present: law enforcement needs at least two officers, %u given"), n_officers);
+      return FALSE;
+    }
+  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
+    {
+      RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
+      g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self, ce->equipment_id, NULL);
+      if (e == NULL || e->unit_id != in->unit_id)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                       _("Equipment checked: item %" G_GINT64_FORMAT " does not belong to the unit inspected"),
+                       ce->equipment_id);
+          return FALSE;
+        }
+      if (ce->quantity < 1 || ce->quantity > e->quantity)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                       _("Equipment checked: quantity %d for item %" G_GINT64_FORMAT " must be 1 to %d"),
+                       ce->quantity, ce->equipment_id, e->quantity);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (in->equipment, RectifyCheckedEquipment, j).equipment_id == ce->equipment_id)
+          {
+            g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                         _("Equipment checked: item %" G_GINT64_FORMAT " is listed twice"), ce->equipment_id);
+            return FALSE;
+          }
+    }
+  for (guint i = 0; in->checks && i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      if (rectify_check_item_to_code (c->item) == NULL || rectify_check_result_to_code (c->result) == NULL)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Checklist: unknown item or result"));
+          return FALSE;
+        }
+      if (!rectify_validate_optional (_("Checklist remark"), c->remark, 2000, error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (in->checks, RectifyCheck, j).item == c->item)
+          {
+            g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                         _("Checklist: “%s” is given twice"), rectify_check_item_to_label (c->item));
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *in, GError **error)
+{
+  for (guint i = 0; in->officer_ids && i < in->officer_ids->len; i++)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "INSERT INTO inspection_officer (inspection_id, officer_id) VALUES (?, ?)", error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (in->officer_ids, gint64, i));
+      if (!rectify_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
+    {
+      RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "INSERT INTO inspection_equipment (inspection_id, equipment_id, category, quantity)"
+          " SELECT ?1, id, category, ?3 FROM equipment WHERE id = ?2", error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, ce->equipment_id);
+      sqlite3_bind_int (stmt, 3, ce->quantity);
+      if (!rectify_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; in->checks && i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "INSERT INTO inspection_check (inspection_id, item, result, remark) VALUES (?, ?, ?, ?)", error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rectify_bind_text (stmt, 2, rectify_check_item_to_code (c->item));
+      rectify_bind_text (stmt, 3, rectify_check_result_to_code (c->result));
+      rectify_bind_text (stmt, 4, c->remark);
+      if (!rectify_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
+{
+  gint64 id = 0;
+  int equipment_count = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
+  g_return_val_if_fail (in != NULL, 0);
+
+  if (!rectify_store_check_writer (self, error) || !validate_inspection (self, in, error)
+      || !rectify_store_begin (self, error))
+    return 0;
+  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
+    equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    ok = stmt != NULL;
+    if (ok)
+      {
+        rectify_bind_id_or_null (stmt, 1, in->campaign_id);
+        sqlite3_bind_int64 (stmt, 2, in->unit_id);
+        rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
+        rectify_bind_text (stmt, 4, in->date);
+        rectify_bind_text (stmt, 5, in->note);
+        sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
+        sqlite3_bind_int (stmt, 7, equipment_count);
+        ok = rectify_store_step_done (self, stmt, error);
+        id = sqlite3_last_insert_rowid (self->db);
+      }
+  }
+  ok = ok && insert_inspection_rows (self, id, in, error);
+  if (ok)
+    {
+      g_autofree char *after = rectify_store_row_json (self, "inspection", id);
+      ok = rectify_store_audit (self, "inspection", id, "create", NULL, after, error);
+    }
+  return rectify_store_end (self, ok, error) ? id : 0;
+}
+
+#define INSPECTION_COLUMNS "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name"
+
+static gpointer
+read_inspection (RectifyStmt *stmt)
+{
+  RectifyInspection *in = rectify_inspection_new ();
+  in->id = sqlite3_column_int64 (stmt, 0);
+  in->campaign_id = sqlite3_column_int64 (stmt, 1);
+  in->unit_id = sqlite3_column_int64 (stmt, 2);
+  rectify_inspection_kind_from_code ((const char *) sqlite3_column_text (stmt, 3), &in->kind);
+  in->date = rectify_column_text (stmt, 4);
+  in->note = rectify_column_text (stmt, 5);
+  in->unit_name = rectify_column_text (stmt, 6);
+  return in;
+}
+
+/* The checklist in its 3-2-1-1 order. */
+static int
+compare_checks (gconstpointer a, gconstpointer b)
+{
+  return (int) ((const RectifyCheck *) a)->item - (int) ((const RectifyCheck *) b)->item;
+}
+
+RectifyInspection *
+rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
+{
+  g_autoptr(RectifyInspection) in = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT " INSPECTION_COLUMNS " FROM inspection i JOIN unit u ON u.id = i.unit_id WHERE i.id = ?", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                     _("Inspection: there is no inspection with id %" G_GINT64_FORMAT), id);
+        return NULL;
+      }
+    in = read_inspection (stmt);
+  }
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT officer_id FROM inspection_officer WHERE inspection_id = ?", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 officer = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (in->officer_ids, officer);
+      }
+  }
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT equipment_id, quantity FROM inspection_equipment WHERE inspection_id = ?", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        RectifyCheckedEquipment ce = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+        g_array_append_val (in->equipment, ce);
+      }
+  }
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT item, result, remark FROM inspection_check WHERE inspection_id = ?", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        RectifyCheck c = { 0 };
+        rectify_check_item_from_code ((const char *) sqlite3_column_text (stmt, 0), &c.item);
+        rectify_check_result_from_code ((const char *) sqlite3_column_text (stmt, 1), &c.result);
+        c.remark = rectify_column_text (stmt, 2);
+        g_array_append_val (in->checks, c);
+      }
+    g_array_sort (in->checks, compare_checks);
+  }
+  return g_steal_pointer (&in);
+}
+
+static const char *const inspection_sorts[] = {
+  "date", "i.date",
+  "id", "i.id",
+  "unit", "u.name",
+  "kind", "i.kind",
+  NULL
+};
+
+GPtrArray *
+rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+{
+  RectifyFilter f;
+  GPtrArray *rows;
+  const char *order = rectify_sort_expression (inspection_sorts, q ? q->sort : NULL);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (order == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Sort: unknown column “%s”; use date, id, unit or kind"), q->sort);
+      return NULL;
+    }
+  rectify_filter_init (&f);
+  if (q)
+    {
+      if (q->unit_id > 0)
+        rectify_filter_add_int (&f, "i.unit_id = ?", q->unit_id);
+      if (q->campaign_id > 0)
+        rectify_filter_add_int (&f, "i.campaign_id = ?", q->campaign_id);
+      if (q->kind >= 0)
+        rectify_filter_add_text (&f, "i.kind = ?", rectify_inspection_kind_to_code (q->kind));
+      if (q->search && *q->search)
+        {
+          g_autofree char *match = rectify_fts_query (q->search);
+          if (match)
+            rectify_filter_add_text (&f, "i.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
+        }
+    }
+  rows = rectify_store_query_page (self, INSPECTION_COLUMNS, "inspection i JOIN unit u ON u.id = i.unit_id",
+                                   &f, order, q, read_inspection,
+                                   (GDestroyNotify) rectify_inspection_free, total, error);
+  rectify_filter_clear (&f);
+  return rows;
+}
+
+/* ---- hazards (read side) ------------------------------------------------- */
+
+#define HAZARD_COLUMNS "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
+                       " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
+                       " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
+                       " h.status, h.closed_date, u.name"
+
+static gpointer
+read_hazard (RectifyStmt *stmt)
+{
+  RectifyHazard *h = rectify_hazard_new ();
+  h->id = sqlite3_column_int64 (stmt, 0);
+  h->inspection_id = sqlite3_column_int64 (stmt, 1);
+  h->unit_id = sqlite3_column_int64 (stmt, 2);
+  h->equipment_id = sqlite3_column_int64 (stmt, 3);
+  h->campaign_id = sqlite3_column_int64 (stmt, 4);
+  h->category = rectify_column_text (stmt, 5);
+  rectify_grade_from_code ((const char *) sqlite3_column_text (stmt, 6), &h->grade);
+  h->found_date = rectify_column_text (stmt, 7);
+  h->content = rectify_column_text (stmt, 8);
+  h->standard = rectify_column_text (stmt, 9);
+  h->measures = rectify_column_text (stmt, 10);
+  h->deadline = rectify_column_text_or_null (stmt, 11);
+  h->responsible = rectify_column_text (stmt, 12);
+  h->supervisor_id = sqlite3_column_int64 (stmt, 13);
+  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 14), &h->status);
+  h->closed_date = rectify_column_text_or_null (stmt, 15);
+  h->unit_name = rectify_column_text (stmt, 16);
+  return h;
+}
+
+RectifyHazard *
+rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  stmt = rectify_store_prepare (self,
+      "SELECT " HAZARD_COLUMNS " FROM hazard h JOIN unit u ON u.id = h.unit_id WHERE h.id = ?", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                   _("Hazard: there is no hazard with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  return read_hazard (stmt);
+}
+
+static const char *const hazard_sorts[] = {
+  "id", "h.id",
+  "found_date", "h.found_date",
+  "deadline", "h.deadline",
+  "status", "h.status",
+  "grade", "h.grade",
+  "category", "h.category",
+  "unit", "u.name",
+  NULL
+};
+
+GPtrArray *
+rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+{
+  RectifyFilter f;
+  GPtrArray *rows;
+  const char *order = rectify_sort_expression (hazard_sorts, q ? q->sort : NULL);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (order == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Sort: unknown column “%s”; use id, found_date, deadline, status, grade, category or unit"),
+                   q->sort);
+      return NULL;
+    }
+  rectify_filter_init (&f);
+  if (q)
+    {
+      g_autofree char *match = rectify_fts_query (q->search);
+      if (match)
+        rectify_filter_add_text (&f, "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)", match);
+      if (q->unit_id > 0)
+        rectify_filter_add_int (&f, "h.unit_id = ?", q->unit_id);
+      if (q->campaign_id > 0)
+        rectify_filter_add_int (&f, "h.campaign_id = ?", q->campaign_id);
+      if (q->status >= 0)
+        rectify_filter_add_text (&f, "h.status = ?", rectify_hazard_status_to_code (q->status));
+      if (q->grade >= 0)
+        rectify_filter_add_text (&f, "h.grade = ?", rectify_grade_to_code (q->grade));
+      if (q->hazard_category && *q->hazard_category)
+        rectify_filter_add_text (&f, "h.category = ?", q->hazard_category);
+      if (q->overdue)
+        {
+          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+          rectify_filter_add_text (&f, "h.status <> 'closed' AND h.deadline < ?", today);
+        }
+    }
+  rows = rectify_store_query_page (self, HAZARD_COLUMNS, "hazard h JOIN unit u ON u.id = h.unit_id",
+                                   &f, order, q, read_hazard,
+                                   (GDestroyNotify) rectify_hazard_free, total, error);
+  rectify_filter_clear (&f);
+  return rows;
+}
+
+GPtrArray *
+rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_hazard_event_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!rectify_store_check_id (self, "hazard", hazard_id, _("Hazard"), error))
+    return NULL;
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT e.id, e.kind, coalesce(e.officer_id, 0), e.date, e.created_at, e.note, coalesce(o.name, '')"
+        " FROM hazard_event e LEFT JOIN officer o ON o.id = e.officer_id"
+        " WHERE e.hazard_id = ? ORDER BY e.id", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, hazard_id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        RectifyHazardEvent *ev = rectify_hazard_event_new ();
+        ev->id = sqlite3_column_int64 (stmt, 0);
+        ev->hazard_id = hazard_id;
+        rectify_event_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &ev->kind);
+        ev->officer_id = sqlite3_column_int64 (stmt, 2);
+        ev->date = rectify_column_text (stmt, 3);
+        ev->created_at = rectify_column_text (stmt, 4);
+        ev->note = rectify_column_text (stmt, 5);
+        ev->officer_name = rectify_column_text (stmt, 6);
+        g_ptr_array_add (events, ev);
+        g_hash_table_insert (by_id, &ev->id, ev);
+      }
+  }
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT a.id, a.event_id, a.filename, a.mime, a.size, a.sha256 FROM attachment a"
+        " JOIN hazard_event e ON e.id = a.event_id WHERE e.hazard_id = ? ORDER BY a.id", error);
+    if (!stmt)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, hazard_id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 event_id = sqlite3_column_int64 (stmt, 1);
+        RectifyHazardEvent *ev = g_hash_table_lookup (by_id, &event_id);
+        RectifyAttachment *a = rectify_attachment_new ();
+        a->id = sqlite3_column_int64 (stmt, 0);
+        a->filename = rectify_column_text (stmt, 2);
+        a->mime = rectify_column_text (stmt, 3);
+        a->size = sqlite3_column_int64 (stmt, 4);
+        a->sha256 = rectify_column_text (stmt, 5);
+        g_ptr_array_add (ev->attachments, a);
+      }
+  }
+  return g_steal_pointer (&events);
+}
+
+RectifyAttachment *
+rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  RectifyAttachment *a;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  stmt = rectify_store_prepare (self, "SELECT filename, mime, size, sha256, data FROM attachment WHERE id = ?", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                   _("Attachment: there is no attachment with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  a = rectify_attachment_new ();
+  a->id = id;
+  a->filename = rectify_column_text (stmt, 0);
+  a->mime = rectify_column_text (stmt, 1);
+  a->size = sqlite3_column_int64 (stmt, 2);
+  a->sha256 = rectify_column_text (stmt, 3);
+  a->data = g_bytes_new (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
+  return a;
+}
+
+GPtrArray *
+rectify_store_list_hazard_categories (RectifyStore *self, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_hazard_category_free);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  stmt = rectify_store_prepare (self, "SELECT code, name_en, name_zh FROM hazard_category ORDER BY sort, code", error);
+  if (!stmt)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RectifyHazardCategory *c = rectify_hazard_category_new ();
+      c->code = rectify_column_text (stmt, 0);
+      c->name_en = rectify_column_text (stmt, 1);
+      c->name_zh = rectify_column_text (stmt, 2);
+      g_ptr_array_add (rows, c);
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCategory *c, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+
+  if (!rectify_validate_required (_("Code"), c->code, 40, error)
+      || !rectify_validate_required (_("English name"), c->name_en, 200, error)
+      || !rectify_validate_required (_("Chinese name"), c->name_zh, 200, error)
+      || !rectify_store_check_writer (self, error)
+      || !rectify_store_begin (self, error))
+    return FALSE;
+  stmt = rectify_store_prepare (self,
+      "INSERT INTO hazard_category (code, name_en, name_zh, sort)"
+      " VALUES (?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM hazard_category WHERE sort < 99))", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      rectify_bind_text (stmt, 1, c->code);
+      rectify_bind_text (stmt, 2, c->name_en);
+      rectify_bind_text (stmt, 3, c->name_zh);
+      ok = rectify_store_step_done (self, stmt, error);
+      if (!ok && error && *error && (*error)->code == RECTIFY_ERROR_DUPLICATE)
+        {
+          g_clear_error (error);
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE, _("Code: the category “%s” exists"), c->code);
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *code = g_strescape (c->code, NULL);
+      g_autofree char *after = g_strdup_printf ("{\"code\":\"%s\"}", code);
+      ok = rectify_store_audit (self, "hazard_category", 0, "create", NULL, after, error);
+    }
+  return rectify_store_end (self, ok, error);
+}

@@ -1,0 +1,111 @@
+/* rectify-store-private.h: what the store modules share, never the UI
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rectify-store.h"
+
+G_BEGIN_DECLS
+
+struct _RectifyStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  gint64      actor;
+  RectifyRole actor_role;
+  int         version;
+  int         txn_depth;
+  gboolean    txn_failed;
+  GHashTable *stmts;    /* sql -> sqlite3_stmt */
+  GHashTable *changed;  /* entities written in the open transaction */
+};
+
+/* A cached statement; g_autoptr resets it and clears its bindings. */
+typedef sqlite3_stmt RectifyStmt;
+void rectify_stmt_release (RectifyStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyStmt, rectify_stmt_release)
+
+RectifyStmt *rectify_store_prepare (RectifyStore *self, const char *sql, GError **error);
+gboolean     rectify_store_exec (RectifyStore *self, const char *sql, GError **error);
+/* Steps a statement that returns no row (or ignores rows). */
+gboolean     rectify_store_step_done (RectifyStore *self, RectifyStmt *stmt, GError **error);
+/* Sets error from the connection's last error, mapping constraint failures
+ * to messages about the record. */
+gboolean     rectify_store_fail (RectifyStore *self, int rc, GError **error);
+
+/* Nested transactions: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints. end() commits when ok, else rolls back that level. */
+gboolean     rectify_store_begin (RectifyStore *self, GError **error);
+gboolean     rectify_store_end (RectifyStore *self, gboolean ok, GError **error);
+
+/* Refuses writes for archivists (and inactive officers). */
+gboolean     rectify_store_check_writer (RectifyStore *self, GError **error);
+/* Fails with NOT_FOUND unless id exists in table; field names it. */
+gboolean     rectify_store_check_id (RectifyStore *self, const char *table, gint64 id,
+                                     const char *field, GError **error);
+
+/* The row as a JSON object (blobs as their size), for the audit log. */
+char        *rectify_store_row_json (RectifyStore *self, const char *table, gint64 id);
+/* Appends to the hash-chained audit log and marks entity changed. */
+gboolean     rectify_store_audit (RectifyStore *self, const char *entity, gint64 entity_id,
+                                  const char *action, const char *before_json,
+                                  const char *after_json, GError **error);
+void         rectify_store_mark_changed (RectifyStore *self, const char *entity);
+
+/* Text helpers for binding: NULL binds as '' for NOT NULL text columns. */
+void         rectify_bind_text (RectifyStmt *stmt, int index, const char *text);
+void         rectify_bind_text_or_null (RectifyStmt *stmt, int index, const char *text);
+void         rectify_bind_id_or_null (RectifyStmt *stmt, int index, gint64 id);
+char        *rectify_column_text (RectifyStmt *stmt, int column);
+char        *rectify_column_text_or_null (RectifyStmt *stmt, int column);
+
+char        *rectify_now_utc (void);
+
+/* rectify-fts.c */
+int          rectify_fts_register (sqlite3 *db);
+/* An FTS5 MATCH expression for user words, or NULL when there is nothing
+ * to search for. */
+char        *rectify_fts_query (const char *words);
+
+/* Hazard categories that ship with a new database. */
+gboolean     rectify_store_seed_categories (RectifyStore *self, GError **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A WHERE clause built from parts with bound values, never with values
+ * pasted into the SQL. */
+typedef struct {
+  GString *where;
+  GArray  *args;  /* RectifyArg */
+} RectifyFilter;
+
+void     rectify_filter_init (RectifyFilter *f);
+void     rectify_filter_clear (RectifyFilter *f);
+/* Adds "AND (clause)"; each ? in clause takes the next value. */
+void     rectify_filter_add_int (RectifyFilter *f, const char *clause, gint64 value);
+void     rectify_filter_add_text (RectifyFilter *f, const char *clause, const char *value);
+/* One value for each ?, NULL-terminated. */
+void     rectify_filter_add_texts (RectifyFilter *f, const char *clause, ...) G_GNUC_NULL_TERMINATED;
+/* The same value for each of n ? in clause. */
+void     rectify_filter_add_text_n (RectifyFilter *f, const char *clause, guint n, const char *value);
+void     rectify_filter_add (RectifyFilter *f, const char *clause);
+/* Binds the values from index first on. Returns the next free index. */
+int      rectify_filter_bind (RectifyFilter *f, RectifyStmt *stmt, int first);
+
+/* Runs "SELECT count(*) FROM from WHERE …" and "SELECT cols FROM from WHERE …
+ * ORDER BY order LIMIT/OFFSET" and reads each row with read. */
+typedef gpointer (*RectifyRowReader) (RectifyStmt *stmt);
+GPtrArray *rectify_store_query_page (RectifyStore *self, const char *columns, const char *from,
+                                     RectifyFilter *filter, const char *order,
+                                     const RectifyQuery *q, RectifyRowReader read,
+                                     GDestroyNotify free_func, gint64 *total, GError **error);
+/* The ORDER BY expression for a sort key, from a NULL-terminated list of
+ * key, expression pairs; NULL for an unknown key. */
+const char *rectify_sort_expression (const char *const *pairs, const char *key);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* rectify-store.h: the only door to the database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rectify-error.h"
+#include "rectify-records.h"
+
+G_BEGIN_DECLS
+
+#define RECTIFY_SCHEMA_VERSION 2
+
+#define RECTIFY_TYPE_STORE (rectify_store_get_type ())
+G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
+
+/* Opens (creating and migrating as needed) the database at path.  Errors:
+ * RECTIFY_ERROR_NEWER_VERSION, _NOT_RECTIFY, _LOCKED, _IO, _DATABASE. */
+RectifyStore *rectify_store_open (const char *path, GError **error);
+/* Opens with migrations stopped at version (tests of upgrades only). */
+RectifyStore *rectify_store_open_at_version (const char *path, int version, GError **error);
+/* The default database: g_get_user_data_dir()/rectify/rectify.db */
+char         *rectify_store_default_path (void);
+
+const char   *rectify_store_get_path (RectifyStore *self);
+int           rectify_store_get_schema_version (RectifyStore *self);
+
+/* The acting officer, whose name goes into the audit log; 0 = system
+ * (set-up, demo data, imports).  Fails for an unknown or inactive officer. */
+gboolean      rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error);
+gint64        rectify_store_get_actor (RectifyStore *self);
+/* Finds an officer by numeric id or badge. */
+gboolean      rectify_store_find_officer (RectifyStore *self, const char *id_or_badge, gint64 *out_id, GError **error);
+
+/* TRUE when there are no campaigns, units and officers. */
+gboolean      rectify_store_is_empty (RectifyStore *self);
+
+/* Settings of the bureau (key/value text). */
+char         *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
+gboolean      rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
+
+/* Online copy with the SQLite backup API; the copy passes integrity_check. */
+gboolean      rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
+
+/* The "changed" signal (detail = entity: "officer", "campaign", "unit",
+ * "equipment", "operator", "inspection", "hazard", "document", "setting")
+ * is emitted after each committed write. */
+
+/* ---- officers ------------------------------------------------------- */
+gint64           rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
+gboolean         rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
+RectifyOfficer  *rectify_store_get_officer (RectifyStore *self, gint64 id, GError **error);
+GPtrArray       *rectify_store_list_officers (RectifyStore *self, GError **error);
+
+/* ---- campaigns ------------------------------------------------------ */
+gint64           rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
+gboolean         rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
+RectifyCampaign *rectify_store_get_campaign (RectifyStore *self, gint64 id, GError **error);
+GPtrArray       *rectify_store_list_campaigns (RectifyStore *self, GError **error);
+
+/* ---- lists: paging, sorting, filtering and search are SQL ------------- */
+typedef struct {
+  const char *search;        /* words; CJK matched by characters; NULL = all */
+  const char *sort;          /* a column key of the list; NULL = the list's first key (name, date…) */
+  gboolean    descending;
+  gint64      unit_id;       /* 0 = any */
+  int         category;      /* equipment: catalogue code, 0 = any */
+  int         status;        /* enum value, -1 = any */
+  const char *district;      /* units */
+  const char *industry;      /* units */
+  int         crowded;       /* units: -1 any, 0, 1 */
+  gboolean    inspection_overdue; /* equipment: next inspection missing or past as_of */
+  gboolean    user_differs;  /* equipment: registered user differs from unit name */
+  gboolean    licence_expired; /* operators: expiry before as_of */
+  gint64      campaign_id;   /* inspections, hazards, documents */
+  int         grade;         /* hazards: -1 any */
+  const char *hazard_category;
+  gboolean    overdue;       /* hazards: open and deadline before as_of */
+  int         kind;          /* inspections, documents: -1 any */
+  const char *as_of;         /* NULL = today */
+  gint64      offset;
+  gint64      limit;         /* 0 = no limit */
+} RectifyQuery;
+
+#define RECTIFY_QUERY_INIT { .status = -1, .crowded = -1, .grade = -1, .kind = -1 }
+
+/* Each list returns records for one page and, if total is not NULL, the
+ * number of rows matching the filter. */
+GPtrArray *rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_equipment (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_documents (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+
+/* ---- units, equipment, operators ------------------------------------ */
+gint64            rectify_store_add_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
+gboolean          rectify_store_update_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
+RectifyUnit      *rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error);
+/* Finds a unit by id or credit code. */
+gboolean          rectify_store_find_unit (RectifyStore *self, const char *id_or_code, gint64 *out_id, GError **error);
+
+gint64            rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *equipment, GError **error);
+gboolean          rectify_store_update_equipment (RectifyStore *self, const RectifyEquipment *equipment, GError **error);
+RectifyEquipment *rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error);
+
+gint64            rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
+RectifyOperator  *rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error);
+
+/* ---- inspections ----------------------------------------------------- */
+gint64             rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *inspection, GError **error);
+RectifyInspection *rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error);
+
+/* ---- hazards: reads here, every change through rectify-workflow.h ------ */
+RectifyHazard     *rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error);
+/* Events oldest first; attachments without data. */
+GPtrArray         *rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error);
+RectifyAttachment *rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error);
+GPtrArray         *rectify_store_list_hazard_categories (RectifyStore *self, GError **error);
+gboolean           rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCategory *category, GError **error);
+
+/* ---- documents --------------------------------------------------------- */
+/* Issues a numbered document for hazards of one unit; the number is the next
+ * of its kind and year, assigned in the same transaction.  Managers only. */
+gint64           rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
+                                               gint64 campaign_id, const char *issued_date,
+                                               const gint64 *hazard_ids, guint n_hazards, GError **error);
+gboolean         rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error);
+RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GError **error);
+/* Finds a document by id or formatted number. */
+gboolean         rectify_store_find_document (RectifyStore *self, const char *id_or_number, gint64 *out_id, GError **error);
+/* X市监特指〔2026〕7号 or No. 7 [2026], <prefix> for English. */
+char            *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
+
+/* ---- audit --------------------------------------------------------------- */
+typedef struct {
+  gint64 rows;
+  gint64 first_bad_id;  /* 0 when the chain verifies */
+  char  *problem;       /* what is wrong with first_bad_id */
+} RectifyAuditReport;
+
+void     rectify_audit_report_clear (RectifyAuditReport *report);
+/* Recomputes the hash chain.  Returns FALSE only when it could not be read;
+ * a broken chain is reported in report. */
+gboolean rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error);
+typedef struct {
+  gint64 id;
+  char  *at;
+  gint64 officer_id;
+  char  *officer_name;
+  char  *entity;
+  gint64 entity_id;
+  char  *action;
+  char  *before_json;  /* NULL for a creation */
+  char  *after_json;   /* NULL for a deletion */
+} RectifyAuditEntry;
+
+void rectify_audit_entry_free (RectifyAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyAuditEntry, rectify_audit_entry_free)
+
+/* The newest audit rows, newest first (RectifyAuditEntry). */
+GPtrArray *rectify_store_list_audit (RectifyStore *self, gint64 limit, GError **error);
+
+G_END_DECLS

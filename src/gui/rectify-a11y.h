@@ -1,0 +1,15 @@
+/* rectify-a11y.h: accessibility fixes for GTK 4.8
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* GTK 4.8 names a button with a mnemonic label twice, the raw label and the
+ * label's text ("_Create Create"); this gives each such button under root
+ * (root included) its label without the underline as its only name. */
+void rectify_a11y_fix_mnemonic_buttons (GtkWidget *root);
+
+G_END_DECLS

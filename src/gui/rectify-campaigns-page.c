@@ -1,0 +1,419 @@
+/* rectify-campaigns-page.c: the campaigns and the figures of the selected one
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "rectify-a11y.h"
+#include "rectify-campaign-item.h"
+#include "rectify-campaigns-page.h"
+#include "rectify-figures.h"
+
+struct _RectifyCampaignsPage
+{
+  GtkWidget           parent_instance;
+
+  RectifyStore       *store;
+  gulong              changed_id;
+
+  GtkStack           *stack;
+  GtkSingleSelection *selection;
+  GListStore         *campaigns;
+  GtkStack           *details_stack;
+  AdwStatusPage      *no_selection_page;
+  GtkLabel           *title_label;
+  GtkLabel           *period_label;
+  AdwPreferencesGroup *figures_group;
+  GtkLabel           *officer_person_times_label;
+  GtkLabel           *unit_inspections_label;
+  GtkLabel           *distinct_units_label;
+  GtkLabel           *equipment_checks_label;
+  GtkLabel           *hazards_found_label;
+  GtkLabel           *hazards_closed_label;
+  GtkLabel           *rectification_rate_label;
+  GtkLabel           *instruction_letters_label;
+  GtkLabel           *rectification_opinions_label;
+  GtkLabel           *hazards_overdue_label;
+  AdwActionRow       *head_row;
+  AdwActionRow       *deputy_row;
+  AdwActionRow       *industries_row;
+  AdwActionRow       *links_row;
+  AdwActionRow       *areas_row;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyCampaignsPage, rectify_campaigns_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_count (GtkLabel *label,
+           gint64    value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  gtk_label_set_text (label, text);
+}
+
+static char *
+officer_name (RectifyStore *store,
+              gint64        id)
+{
+  g_autoptr(RectifyOfficer) officer = NULL;
+
+  if (id == 0)
+    return NULL;
+  officer = rectify_store_get_officer (store, id, NULL);
+  return officer ? g_strdup (officer->name) : NULL;
+}
+
+static void
+set_text_row (AdwActionRow *row,
+              const char   *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  adw_action_row_set_subtitle (row, *stripped ? stripped : _("None recorded"));
+}
+
+static void
+show_figures (RectifyCampaignsPage *self,
+              RectifyCampaignItem  *item)
+{
+  const RectifyCampaign *campaign = rectify_campaign_item_get_campaign (item);
+  g_autoptr(RectifyFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *deputy = NULL;
+
+  figures = rectify_figures_compute (self->store, campaign->id, NULL, &error);
+  if (figures == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_title (self->no_selection_page, _("Figures Unavailable"));
+      adw_status_page_set_description (self->no_selection_page, escaped);
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, campaign->name);
+  /* Translators: the period of a campaign, from its first to its last day */
+  period = g_strdup_printf (_("%s to %s"), campaign->start_date,
+                            rectify_campaign_item_get_end_date (item));
+  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", campaign->days),
+                          campaign->days);
+  line = g_strjoin (" · ", period, days,
+                    rectify_campaign_status_to_label (campaign->status), NULL);
+  gtk_label_set_text (self->period_label, line);
+
+  /* Translators: %s is a date */
+  as_of = g_strdup_printf (_("As of %s"), figures->as_of);
+  adw_preferences_group_set_description (self->figures_group, as_of);
+  set_count (self->officer_person_times_label, figures->officer_person_times);
+  set_count (self->unit_inspections_label, figures->unit_inspections);
+  set_count (self->distinct_units_label, figures->distinct_units);
+  set_count (self->equipment_checks_label, figures->equipment_checks);
+  set_count (self->hazards_found_label, figures->hazards_found);
+  set_count (self->hazards_closed_label, figures->hazards_closed);
+  rate = rectify_figures_format_rate (figures->rectification_rate);
+  gtk_label_set_text (self->rectification_rate_label, rate);
+  set_count (self->instruction_letters_label, figures->instruction_letters);
+  set_count (self->rectification_opinions_label, figures->rectification_opinions);
+  set_count (self->hazards_overdue_label, figures->hazards_overdue);
+
+  head = officer_name (self->store, campaign->head_id);
+  deputy = officer_name (self->store, campaign->deputy_id);
+  adw_action_row_set_subtitle (self->head_row, head ? head : _("None"));
+  adw_action_row_set_subtitle (self->deputy_row, deputy ? deputy : _("None"));
+  set_text_row (self->industries_row, campaign->key_industries);
+  set_text_row (self->links_row, campaign->key_links);
+  set_text_row (self->areas_row, campaign->key_areas);
+
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+}
+
+static void
+update_details (RectifyCampaignsPage *self)
+{
+  RectifyCampaignItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL || self->store == NULL)
+    {
+      adw_status_page_set_title (self->no_selection_page, _("No Campaign Selected"));
+      adw_status_page_set_description (self->no_selection_page,
+                                       _("Select a campaign to see its figures."));
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+      return;
+    }
+  show_figures (self, item);
+}
+
+static void
+on_selection_changed_cb (RectifyCampaignsPage *self)
+{
+  update_details (self);
+}
+
+static guint
+find_position (RectifyCampaignsPage *self,
+               gint64                campaign_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->campaigns));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyCampaignItem) item = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+
+      if (rectify_campaign_item_get_id (item) == campaign_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+rectify_campaigns_page_reload (RectifyCampaignsPage *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 selected_id;
+  guint position;
+
+  g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
+
+  selected_id = rectify_campaigns_page_get_selected_id (self);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->store != NULL)
+    campaigns = rectify_store_list_campaigns (self->store, &error);
+  if (campaigns != NULL)
+    {
+      names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; i < campaigns->len; i++)
+        {
+          RectifyCampaign *campaign = g_ptr_array_index (campaigns, i);
+          char *head = NULL;
+
+          if (campaign->head_id != 0)
+            {
+              head = g_hash_table_lookup (names, &campaign->head_id);
+              if (head == NULL && (head = officer_name (self->store, campaign->head_id)) != NULL)
+                {
+                  gint64 *key = g_new (gint64, 1);
+
+                  *key = campaign->head_id;
+                  g_hash_table_insert (names, key, head);
+                }
+            }
+          /* The item takes the record: steal it from the array. */
+          g_ptr_array_index (campaigns, i) = NULL;
+          g_ptr_array_add (items, rectify_campaign_item_new (campaign, head));
+        }
+    }
+  else if (error != NULL)
+    {
+      g_debug ("Listing campaigns failed: %s", error->message);
+    }
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  g_list_store_splice (self->campaigns, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                       items->pdata, items->len);
+  position = find_position (self, selected_id);
+  if (position == GTK_INVALID_LIST_POSITION && items->len > 0)
+    position = 0;
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  update_details (self);
+}
+
+static void
+on_store_changed_cb (RectifyStore         *store,
+                     const char           *entity,
+                     RectifyCampaignsPage *self)
+{
+  rectify_campaigns_page_reload (self);
+}
+
+void
+rectify_campaigns_page_select (RectifyCampaignsPage *self,
+                               gint64                campaign_id)
+{
+  guint position;
+
+  g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
+
+  position = find_position (self, campaign_id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+GListModel *
+rectify_campaigns_page_get_model (RectifyCampaignsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->campaigns);
+}
+
+gint64
+rectify_campaigns_page_get_selected_id (RectifyCampaignsPage *self)
+{
+  RectifyCampaignItem *item;
+
+  g_return_val_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self), 0);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? rectify_campaign_item_get_id (item) : 0;
+}
+
+RectifyStore *
+rectify_campaigns_page_get_store (RectifyCampaignsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+rectify_campaigns_page_set_store (RectifyCampaignsPage *self,
+                                  RectifyStore         *store)
+{
+  g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
+  g_return_if_fail (store == NULL || RECTIFY_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (self->store != NULL)
+    self->changed_id = g_signal_connect (self->store, "changed",
+                                         G_CALLBACK (on_store_changed_cb), self);
+
+  rectify_campaigns_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+rectify_campaigns_page_dispose (GObject *object)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_CAMPAIGNS_PAGE);
+
+  G_OBJECT_CLASS (rectify_campaigns_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_campaigns_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_campaigns_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rectify_campaigns_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_campaigns_page_dispose;
+  object_class->get_property = rectify_campaigns_page_get_property;
+  object_class->set_property = rectify_campaigns_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The list item factories in the template name the item type. */
+  g_type_ensure (RECTIFY_TYPE_CAMPAIGN_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-campaigns-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, campaigns);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, no_selection_page);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, figures_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, officer_person_times_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, unit_inspections_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, distinct_units_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, equipment_checks_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_found_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_closed_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, rectification_rate_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, instruction_letters_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, rectification_opinions_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, head_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, industries_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, links_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, areas_row);
+}
+
+static void
+rectify_campaigns_page_init (RectifyCampaignsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

@@ -1,0 +1,545 @@
+/* test-store.c: opening, migrating, registries, lists, search, backup
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rectify-demo.h"
+#include "rectify-store-private.h"
+#include "rectify-validate.h"
+#include "test-util.h"
+
+static char *
+make_credit_code (guint n)
+{
+  static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  char code[19] = "91350100000000000";
+  for (int i = 16; i >= 10; i--, n /= 31)
+    code[i] = chars[n % 31];
+  code[17] = rectify_credit_code_check_char (code);
+  code[18] = 0;
+  return g_strdup (code);
+}
+
+static gint64
+add_unit (RectifyStore *store, guint n, const char *name, GError **error)
+{
+  g_autoptr(RectifyUnit) u = rectify_unit_new ();
+  u->credit_code = make_credit_code (n);
+  u->name = g_strdup (name);
+  u->district = g_strdup ("鼓楼区");
+  return rectify_store_add_unit (store, u, error);
+}
+
+static void
+test_open_new (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+
+  test_db_open (&t);
+  g_assert_cmpint (rectify_store_get_schema_version (t.store), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_true (rectify_store_is_empty (t.store));
+  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM hazard_category"), ==, 7);
+  g_assert_cmpint (test_db_count (&t, "PRAGMA journal_mode = WAL") , !=, -1);
+  /* reopening the same file keeps it */
+  g_clear_object (&t.store);
+  t.store = rectify_store_open (t.path, &error);
+  g_assert_no_error (error);
+  test_db_close (&t);
+}
+
+static void
+test_migrate_from_v1 (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) v1 = NULL;
+  g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+  g_autoptr(RectifyEquipment) got = NULL;
+  gint64 unit, eq;
+
+  t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
+  t.path = g_build_filename (t.dir, "old.db", NULL);
+  v1 = rectify_store_open_at_version (t.path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_schema_version (v1), ==, 1);
+  /* version 1 has no postponement column; write what it had, with raw SQL
+   * so that no code of the newer version touches the old file */
+  {
+    sqlite3 *db;
+    g_autofree char *code = make_credit_code (7);
+    g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO unit (credit_code, name) VALUES ('%s', '老单位');"
+        "INSERT INTO equipment (unit_id, category, code) VALUES (1, 3000, '311035010201600001');", code);
+    g_clear_object (&v1);
+    g_assert_cmpint (sqlite3_open (t.path, &db), ==, SQLITE_OK);
+    /* the search index needs our tokenizer, as any program writing to it would */
+    g_assert_cmpint (rectify_fts_register (db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM pragma_table_info('equipment') WHERE name = 'postponed_until'"), ==, 0);
+
+  t.store = rectify_store_open (t.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_schema_version (t.store), ==, 2);
+  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, 2);
+  g_assert_true (rectify_store_find_unit (t.store, "1", &unit, &error));
+  got = rectify_store_get_equipment (t.store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->code, ==, "311035010201600001");
+  g_assert_cmpstr (got->unit_name, ==, "老单位");
+  g_assert_null (got->postponed_until);
+  /* and the new column works */
+  e->unit_id = unit;
+  e->category = RECTIFY_CATEGORY_BOILER;
+  e->code = g_strdup ("111035010201600002");
+  e->next_inspection = g_strdup ("2026-01-01");
+  e->postponed_until = g_strdup ("2026-12-31");
+  eq = rectify_store_add_equipment (t.store, e, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&got, rectify_equipment_free);
+  got = rectify_store_get_equipment (t.store, eq, &error);
+  g_assert_cmpstr (got->postponed_until, ==, "2026-12-31");
+  test_db_close (&t);
+}
+
+static void
+test_open_refusals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RectifyStore *store;
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (text, "this is not a database, it is a text file with enough bytes to look like one, or not", -1, NULL));
+  store = rectify_store_open (text, &error);
+  g_assert_null (store);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY);
+  g_clear_error (&error);
+  /* the file is untouched */
+  {
+    g_autofree char *contents = NULL;
+    g_file_get_contents (text, &contents, NULL, NULL);
+    g_assert_true (g_str_has_prefix (contents, "this is not a database"));
+  }
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", NULL, NULL, NULL);
+  sqlite3_close (db);
+  store = rectify_store_open (other, &error);
+  g_assert_null (store);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY);
+  g_clear_error (&error);
+
+  store = rectify_store_open (newer, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+  sqlite3_close (db);
+  store = rectify_store_open (newer, &error);
+  g_assert_null (store);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_clear_error (&error);
+
+  store = rectify_store_open (missing, &error);
+  g_assert_null (store);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+  g_clear_error (&error);
+
+  store = rectify_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+  test_db_remove_dir (dir);
+}
+
+static void
+test_locked (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  test_db_open (&t);
+  before = test_db_fingerprint (&t);
+  g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (add_unit (t.store, 1, "被锁住的单位", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  after = test_db_fingerprint (&t);
+  g_assert_cmpstr (before, ==, after);
+  /* and the store works again */
+  g_clear_error (&error);
+  g_assert_cmpint (add_unit (t.store, 1, "解锁后的单位", &error), >, 0);
+  g_assert_no_error (error);
+  test_db_close (&t);
+}
+
+static void
+test_bad_input_writes_nothing (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 unit;
+
+  test_db_open (&t);
+  unit = add_unit (t.store, 1, "福州华信医院", &error);
+  g_assert_no_error (error);
+  before = test_db_fingerprint (&t);
+
+  /* bad credit code */
+  {
+    g_autoptr(RectifyUnit) u = rectify_unit_new ();
+    u->credit_code = g_strdup ("91350100M000100Y40");
+    u->name = g_strdup ("错误代码单位");
+    g_assert_cmpint (rectify_store_add_unit (t.store, u, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "Credit code"));
+    g_clear_error (&error);
+  }
+  /* duplicate credit code */
+  g_assert_cmpint (add_unit (t.store, 1, "重复的单位", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* missing name */
+  g_assert_cmpint (add_unit (t.store, 2, "   ", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Name"));
+  g_clear_error (&error);
+  /* equipment of an unknown unit, bad code, bulk quantity on an elevator, dates in the wrong order */
+  {
+    g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+    e->unit_id = 999;
+    e->category = RECTIFY_CATEGORY_ELEVATOR;
+    e->code = g_strdup ("311035010201600001");
+    g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    e->unit_id = unit;
+    g_free (e->code);
+    e->code = g_strdup ("31103501");
+    g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_clear_error (&error);
+    g_free (e->code);
+    e->code = g_strdup ("311035010201600001");
+    e->quantity = 40;
+    g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "Quantity"));
+    g_clear_error (&error);
+    e->quantity = 1;
+    e->last_inspection = g_strdup ("2026-05-01");
+    e->next_inspection = g_strdup ("2025-05-01");
+    g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "Next inspection"));
+    g_clear_error (&error);
+    e->category = 1234;
+    g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "Category"));
+    g_clear_error (&error);
+  }
+  /* operator with a wrong ID number */
+  {
+    g_autoptr(RectifyOperator) op = rectify_operator_new ();
+    op->unit_id = unit;
+    op->name = g_strdup ("王伟");
+    op->id_number = g_strdup ("110105194912310021");
+    g_assert_cmpint (rectify_store_add_operator (t.store, op, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "ID number"));
+    g_clear_error (&error);
+  }
+  /* campaign with an impossible date and length */
+  {
+    g_autoptr(RectifyCampaign) c = rectify_campaign_new ();
+    c->name = g_strdup ("百日行动");
+    c->start_date = g_strdup ("2026-02-30");
+    g_assert_cmpint (rectify_store_add_campaign (t.store, c, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "Start date"));
+    g_clear_error (&error);
+    g_free (c->start_date);
+    c->start_date = g_strdup ("2026-03-22");
+    c->days = 0;
+    g_assert_cmpint (rectify_store_add_campaign (t.store, c, &error), ==, 0);
+    g_assert_true (g_str_has_prefix (error->message, "Length"));
+    g_clear_error (&error);
+    c->days = 100;
+    c->head_id = 42;
+    g_assert_cmpint (rectify_store_add_campaign (t.store, c, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  /* update of a record that does not exist */
+  {
+    g_autoptr(RectifyUnit) u = rectify_unit_new ();
+    u->id = 12345;
+    u->credit_code = make_credit_code (3);
+    u->name = g_strdup ("不存在");
+    g_assert_false (rectify_store_update_unit (t.store, u, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  after = test_db_fingerprint (&t);
+  g_assert_cmpstr (before, ==, after);
+  test_db_close (&t);
+}
+
+static void
+test_roles (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyOfficer) o = rectify_officer_new ();
+  gint64 archivist, found;
+
+  test_db_open (&t);
+  o->badge = g_strdup ("A-1");
+  o->name = g_strdup ("何静");
+  o->role = RECTIFY_ROLE_ARCHIVIST;
+  archivist = rectify_store_add_officer (t.store, o, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_find_officer (t.store, "A-1", &found, &error));
+  g_assert_cmpint (found, ==, archivist);
+  g_assert_true (rectify_store_set_actor (t.store, archivist, &error));
+  g_assert_cmpint (add_unit (t.store, 5, "档案员不能写", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (rectify_store_set_actor (t.store, 777, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+  test_db_close (&t);
+}
+
+static void
+on_changed (RectifyStore *store, const char *entity, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (entity));
+}
+
+static void
+test_audit_and_signal (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(RectifyUnit) u = NULL;
+  RectifyAuditEntry *last;
+  gint64 id;
+
+  test_db_open (&t);
+  g_signal_connect (t.store, "changed::unit", G_CALLBACK (on_changed), seen);
+  id = add_unit (t.store, 9, "鼓楼协和医院", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  u = rectify_store_get_unit (t.store, id, &error);
+  g_free (u->name);
+  u->name = g_strdup ("鼓楼协和医院（新院区）");
+  g_assert_true (rectify_store_update_unit (t.store, u, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  audit = rectify_store_list_audit (t.store, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  last = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (last->entity, ==, "unit");
+  g_assert_cmpstr (last->action, ==, "update");
+  g_assert_nonnull (strstr (last->before_json, "\"name\":\"鼓楼协和医院\""));
+  g_assert_nonnull (strstr (last->after_json, "新院区"));
+  test_db_close (&t);
+}
+
+static void
+test_lists_and_search (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  static const char *const names[] = { "福州市第一人民医院", "鼓楼热电有限公司", "台江万达购物广场",
+                                       "仓山人民医院门诊部", "Fuzhou Harbour Crane Co" };
+  gint64 units[5];
+
+  test_db_open (&t);
+  for (int i = 0; i < 5; i++)
+    {
+      units[i] = add_unit (t.store, 100 + i, names[i], &error);
+      g_assert_no_error (error);
+    }
+  for (int i = 0; i < 30; i++)
+    {
+      g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+      e->unit_id = units[i % 5];
+      e->category = i % 3 ? RECTIFY_CATEGORY_ELEVATOR : RECTIFY_CATEGORY_BOILER;
+      e->code = g_strdup_printf ("3110350102016%05d", i);
+      e->location = g_strdup_printf ("%d号楼", i);
+      e->next_inspection = g_strdup (i < 4 ? "2026-01-01" : "2027-01-01");
+      e->registered_user = g_strdup (i == 7 ? "原物业公司" : names[i % 5]);
+      g_assert_cmpint (rectify_store_add_equipment (t.store, e, &error), >, 0);
+    }
+
+#define SEARCH_UNITS(words, expected)                                              \
+  G_STMT_START {                                                                   \
+    RectifyQuery q = RECTIFY_QUERY_INIT;                                           \
+    gint64 total = -1;                                                             \
+    g_autoptr(GPtrArray) rows = NULL;                                              \
+    q.search = words;                                                              \
+    rows = rectify_store_list_units (t.store, &q, &total, &error);                 \
+    g_assert_no_error (error);                                                     \
+    g_assert_cmpint (total, ==, expected);                                         \
+    g_assert_cmpuint (rows->len, ==, expected);                                    \
+  } G_STMT_END
+
+  SEARCH_UNITS ("医院", 2);        /* two characters, the common case */
+  SEARCH_UNITS ("医", 2);          /* one character */
+  SEARCH_UNITS ("院", 2);          /* the last character of a run */
+  SEARCH_UNITS ("人民医院", 2);
+  SEARCH_UNITS ("第一人民医院", 1);
+  SEARCH_UNITS ("热电", 1);
+  SEARCH_UNITS ("医院 仓山", 1);   /* all words must match */
+  SEARCH_UNITS ("harb", 1);        /* Latin prefix, any case */
+  SEARCH_UNITS ("电医", 0);
+  SEARCH_UNITS ("\"", 5);          /* nothing to search for: everything */
+
+  /* codes by prefix, filters, sort and pages */
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    gint64 total = 0;
+    g_autoptr(GPtrArray) rows = NULL;
+    q.search = "31103501020160002";
+    rows = rectify_store_list_equipment (t.store, &q, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (total, ==, 10);
+  }
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    gint64 total = 0;
+    g_autoptr(GPtrArray) rows = NULL;
+    RectifyEquipment *first;
+    q.category = RECTIFY_CATEGORY_ELEVATOR;
+    q.sort = "code";
+    q.descending = TRUE;
+    q.offset = 5;
+    q.limit = 5;
+    rows = rectify_store_list_equipment (t.store, &q, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (total, ==, 20);
+    g_assert_cmpuint (rows->len, ==, 5);
+    first = g_ptr_array_index (rows, 0);
+    /* elevators are i % 3 != 0: 29 28 26 25 23 | 22 ... */
+    g_assert_cmpstr (first->code, ==, "311035010201600022");
+  }
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    gint64 total = 0;
+    g_autoptr(GPtrArray) rows = NULL;
+    q.inspection_overdue = TRUE;
+    q.as_of = "2026-06-30";
+    rows = rectify_store_list_equipment (t.store, &q, &total, &error);
+    g_assert_cmpint (total, ==, 4);
+    q.inspection_overdue = FALSE;
+    q.user_differs = TRUE;
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = rectify_store_list_equipment (t.store, &q, &total, &error);
+    g_assert_cmpint (total, ==, 1);
+  }
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    g_autoptr(GPtrArray) rows = NULL;
+    q.sort = "name; DROP TABLE unit";
+    rows = rectify_store_list_units (t.store, &q, NULL, &error);
+    g_assert_null (rows);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  test_db_close (&t);
+}
+
+typedef struct {
+  const char *path;
+  gboolean    stop;
+  int         written;
+} Writer;
+
+static gpointer
+write_units (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(RectifyStore) store = rectify_store_open (w->path, NULL);
+
+  for (guint i = 0; !g_atomic_int_get (&w->stop) && i < 400; i++)
+    if (add_unit (store, 5000 + i, "备份期间写入的单位", NULL))
+      g_atomic_int_inc (&w->written);
+  return NULL;
+}
+
+static void
+test_backup_during_writes (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  copy = g_build_filename (t.dir, "copy.db", NULL);
+  w.path = t.path;
+  thread = g_thread_new ("writer", write_units, &w);
+  while (g_atomic_int_get (&w.written) < 5)
+    g_usleep (1000);
+  g_assert_true (rectify_store_backup (t.store, copy, &error));
+  g_assert_no_error (error);
+  g_atomic_int_set (&w.stop, TRUE);
+  g_thread_join (thread);
+  {
+    g_autoptr(RectifyStore) restored = rectify_store_open (copy, &error);
+    RectifyAuditReport report;
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    g_assert_no_error (error);
+    g_assert_true (rectify_store_verify_audit (restored, &report, &error));
+    g_assert_cmpint (report.first_bad_id, ==, 0);
+    g_assert_cmpint (report.rows, >, 300);
+    rectify_audit_report_clear (&report);
+    g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  /* a backup onto a folder is refused and leaves nothing */
+  g_assert_false (rectify_store_backup (t.store, t.dir, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+  test_db_close (&t);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("RECTIFY_BUSY_TIMEOUT_MS", "300", TRUE);
+  g_test_add_func ("/store/open-new", test_open_new);
+  g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/open-refusals", test_open_refusals);
+  g_test_add_func ("/store/locked", test_locked);
+  g_test_add_func ("/store/bad-input-writes-nothing", test_bad_input_writes_nothing);
+  g_test_add_func ("/store/roles", test_roles);
+  g_test_add_func ("/store/audit-and-signal", test_audit_and_signal);
+  g_test_add_func ("/store/lists-and-search", test_lists_and_search);
+  g_test_add_func ("/store/backup-during-writes", test_backup_during_writes);
+  return g_test_run ();
+}

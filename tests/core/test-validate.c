@@ -1,0 +1,143 @@
+/* test-validate.c: codes and dates from public standards, and the search words
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rectify-error.h"
+#include "rectify-validate.h"
+#include "rectify-store-private.h"
+
+static void
+test_credit_code (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  /* 17 characters, then the check character computed by hand from GB 32100:
+   * 9 1 3 5 0 1 0 0 M 0 0 0 1 0 0 Y 4 weighted and summed. */
+  char code[19] = "91350100M000100Y4";
+
+  code[17] = rectify_credit_code_check_char (code);
+  code[18] = '\0';
+  g_assert_true (rectify_validate_credit_code (code, &normalized, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalized, ==, code);
+
+  /* lower case is accepted and normalized */
+  {
+    g_autofree char *lower = g_ascii_strdown (code, -1);
+    g_autofree char *norm = NULL;
+    g_assert_true (rectify_validate_credit_code (lower, &norm, NULL));
+    g_assert_cmpstr (norm, ==, code);
+  }
+  /* a typing error in one place changes the check character */
+  code[3] = code[3] == '5' ? '6' : '5';
+  g_assert_false (rectify_validate_credit_code (code, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Credit code"));
+  g_clear_error (&error);
+
+  g_assert_false (rectify_validate_credit_code ("91350100M000100Y", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "18"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_credit_code ("91350100M0001O0Y43", NULL, &error)); /* letter O */
+  g_assert_nonnull (strstr (error->message, "O"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_credit_code ("", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_credit_code (NULL, NULL, &error));
+}
+
+static void
+test_credit_code_known (void)
+{
+  /* The check of a sum that is a multiple of 31 is 0, not 31 (index mod 31). */
+  const char *chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  char first[18] = "00000000000000000";
+  g_assert_cmpint (rectify_credit_code_check_char (first), ==, '0');
+  /* a single 1 in position 1 (weight 1): 31 - 1 = 30 -> 'Y' */
+  first[0] = '1';
+  g_assert_cmpint (rectify_credit_code_check_char (first), ==, chars[30]);
+  /* position 2 has weight 3: 31 - 3 = 28 -> 'W' */
+  first[0] = '0';
+  first[1] = '1';
+  g_assert_cmpint (rectify_credit_code_check_char (first), ==, chars[28]);
+}
+
+static void
+test_id_number (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *masked = NULL;
+  /* the published example of GB 11643: 11010519491231002X */
+  g_assert_true (rectify_validate_id_number ("11010519491231002X", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_validate_id_number ("11010519491231002x", NULL, NULL));
+  g_assert_false (rectify_validate_id_number ("110105194912310021", NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a birth date that does not exist */
+  {
+    char id[19] = "11010519490231002";
+    id[17] = rectify_id_number_check_char (id);
+    id[18] = 0;
+    g_assert_false (rectify_validate_id_number (id, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "1949-02-31"));
+  }
+  masked = rectify_mask_id_number ("11010519491231002X");
+  g_assert_cmpstr (masked, ==, "110105********002X");
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plus = NULL;
+
+  g_assert_true (rectify_validate_date ("Deadline", "2024-02-29", NULL));
+  g_assert_false (rectify_validate_date ("Deadline", "2026-02-29", &error));
+  g_assert_nonnull (strstr (error->message, "Deadline"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_date ("Deadline", "2026-6-1", NULL));
+  g_assert_false (rectify_validate_date ("Deadline", "tomorrow", NULL));
+  g_assert_false (rectify_validate_date ("Deadline", "", NULL));
+  g_assert_cmpint (rectify_date_diff ("2026-03-22", "2026-06-29"), ==, 99);
+  plus = rectify_date_add_days ("2026-03-22", 99);
+  g_assert_cmpstr (plus, ==, "2026-06-29");
+}
+
+static void
+test_equipment_code (void)
+{
+  g_assert_true (rectify_validate_equipment_code ("31103506002016053337", NULL)); /* old, 20 digits */
+  g_assert_true (rectify_validate_equipment_code ("311035010201600001", NULL));   /* new, 18 digits */
+  g_assert_false (rectify_validate_equipment_code ("3110350100201600001", NULL)); /* 19 */
+  g_assert_false (rectify_validate_equipment_code ("31103501020160000A", NULL));
+}
+
+static void
+test_fts_query (void)
+{
+  g_autofree char *a = rectify_fts_query ("人民医院");
+  g_autofree char *b = rectify_fts_query ("  医院 3110 ");
+  g_autofree char *c = rectify_fts_query ("电梯a\"b");
+  g_autofree char *d = rectify_fts_query ("   ");
+
+  g_assert_cmpstr (a, ==, "\"人民医院\"*");
+  g_assert_cmpstr (b, ==, "\"医院\"* \"3110\"*");
+  /* a quote inside is doubled, never closes the phrase */
+  g_assert_cmpstr (c, ==, "\"电梯\"* \"a\"\"b\"*");
+  g_assert_null (d);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/validate/credit-code", test_credit_code);
+  g_test_add_func ("/validate/credit-code-check", test_credit_code_known);
+  g_test_add_func ("/validate/id-number", test_id_number);
+  g_test_add_func ("/validate/dates", test_dates);
+  g_test_add_func ("/validate/equipment-code", test_equipment_code);
+  g_test_add_func ("/validate/fts-query", test_fts_query);
+  return g_test_run ();
+}
