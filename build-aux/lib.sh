@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh: what build-aux/run-tests and build-aux/run-app share; sourced.
 # SPDX-License-Identifier: GPL-3.0-or-later
 

@@ -125,23 +125,31 @@ insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *
   for (guint i = 0; in->checks && i < in->checks->len; i++)
     {
       RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-          "INSERT INTO inspection_check (inspection_id, item, result, remark) VALUES (?, ?, ?, ?)", error);
+      g_autoptr(RectifyStmt) stmt = NULL;
+      g_autofree char *remark = g_strstrip (g_strdup (c->remark ? c->remark : ""));
+
+      if (*remark == '\0')
+        continue;
+      stmt = rectify_store_prepare (self,
+          "INSERT INTO inspection_remark (inspection_id, item, remark) VALUES (?, ?, ?)", error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      rectify_bind_text (stmt, 2, rectify_check_item_to_code (c->item));
-      rectify_bind_text (stmt, 3, rectify_check_result_to_code (c->result));
-      rectify_bind_text (stmt, 4, c->remark);
+      sqlite3_bind_int (stmt, 2, c->item);
+      rectify_bind_text (stmt, 3, remark);
       if (!rectify_store_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* The stored form of a check result, by RectifyCheckResult. */
+static const char check_letters[RECTIFY_N_RESULTS] = { 'P', 'F', 'N' };
+
 gint64
 rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
 {
+  char checklist[RECTIFY_N_CHECK_ITEMS + 1] = "--------";
   gint64 id = 0;
   int equipment_count = 0;
   gboolean ok;
@@ -154,10 +162,15 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
     return 0;
   for (guint i = 0; in->equipment && i < in->equipment->len; i++)
     equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
+  for (guint i = 0; in->checks && i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      checklist[c->item] = check_letters[c->result];
+    }
   {
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count, checklist)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -168,6 +181,7 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
         rectify_bind_text (stmt, 5, in->note);
         sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
         sqlite3_bind_int (stmt, 7, equipment_count);
+        rectify_bind_text (stmt, 8, checklist);
         ok = rectify_store_step_done (self, stmt, error);
         id = sqlite3_last_insert_rowid (self->db);
       }
@@ -181,7 +195,7 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
   return rectify_store_end (self, ok, error) ? id : 0;
 }
 
-#define INSPECTION_COLUMNS "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name"
+#define INSPECTION_COLUMNS "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name, i.checklist"
 
 static gpointer
 read_inspection (RectifyStmt *stmt)
@@ -194,14 +208,17 @@ read_inspection (RectifyStmt *stmt)
   in->date = rectify_column_text (stmt, 4);
   in->note = rectify_column_text (stmt, 5);
   in->unit_name = rectify_column_text (stmt, 6);
+  {
+    const char *checklist = (const char *) sqlite3_column_text (stmt, 7);
+    for (int item = 0; checklist && item < RECTIFY_N_CHECK_ITEMS && checklist[item]; item++)
+      for (int r = 0; r < RECTIFY_N_RESULTS; r++)
+        if (checklist[item] == check_letters[r])
+          {
+            RectifyCheck c = { item, r, g_strdup ("") };
+            g_array_append_val (in->checks, c);
+          }
+  }
   return in;
-}
-
-/* The checklist in its 3-2-1-1 order. */
-static int
-compare_checks (gconstpointer a, gconstpointer b)
-{
-  return (int) ((const RectifyCheck *) a)->item - (int) ((const RectifyCheck *) b)->item;
 }
 
 RectifyInspection *
@@ -251,19 +268,23 @@ rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
   }
   {
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT item, result, remark FROM inspection_check WHERE inspection_id = ?", error);
+        "SELECT item, remark FROM inspection_remark WHERE inspection_id = ?", error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        RectifyCheck c = { 0 };
-        rectify_check_item_from_code ((const char *) sqlite3_column_text (stmt, 0), &c.item);
-        rectify_check_result_from_code ((const char *) sqlite3_column_text (stmt, 1), &c.result);
-        c.remark = rectify_column_text (stmt, 2);
-        g_array_append_val (in->checks, c);
+        int item = sqlite3_column_int (stmt, 0);
+        for (guint i = 0; i < in->checks->len; i++)
+          {
+            RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+            if ((int) c->item == item)
+              {
+                g_free (c->remark);
+                c->remark = rectify_column_text (stmt, 1);
+              }
+          }
       }
-    g_array_sort (in->checks, compare_checks);
   }
   return g_steal_pointer (&in);
 }

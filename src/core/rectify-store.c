@@ -120,6 +120,8 @@ static const char migration_1[] =
   "  note TEXT NOT NULL DEFAULT '',"
   "  officer_count INTEGER NOT NULL DEFAULT 0 CHECK (officer_count >= 0),"
   "  equipment_count INTEGER NOT NULL DEFAULT 0 CHECK (equipment_count >= 0),"
+  /* the 3-2-1-1 checklist in its fixed order: P pass, F fail, N not applicable, - not recorded */
+  "  checklist TEXT NOT NULL DEFAULT '--------' CHECK (length(checklist) = 8 AND checklist NOT GLOB '*[^PFN-]*'),"
   "  CHECK (kind = 'self' OR officer_count >= 2)"
   ");"
   "CREATE INDEX inspection_by_campaign ON inspection (campaign_id, date, kind, unit_id, officer_count, equipment_count);"
@@ -130,7 +132,6 @@ static const char migration_1[] =
   "  officer_id INTEGER NOT NULL REFERENCES officer (id),"
   "  PRIMARY KEY (inspection_id, officer_id)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX inspection_officer_by_officer ON inspection_officer (officer_id);"
   "CREATE TABLE inspection_equipment ("
   "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
   "  equipment_id INTEGER NOT NULL REFERENCES equipment (id),"
@@ -158,12 +159,10 @@ static const char migration_1[] =
   "  UPDATE check_tally SET quantity = quantity - OLD.quantity"
   "  WHERE (campaign_id, date, kind, category) = (SELECT coalesce(i.campaign_id, 0), i.date, i.kind, OLD.category"
   "  FROM inspection i WHERE i.id = OLD.inspection_id); END;"
-  "CREATE TABLE inspection_check ("
+  "CREATE TABLE inspection_remark ("
   "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
-  "  item TEXT NOT NULL CHECK (item IN ('management_body', 'responsible_persons', 'rules', 'registration',"
-  "                                     'operator_licences', 'periodic_inspection', 'emergency_plan', 'plan_drilled')),"
-  "  result TEXT NOT NULL CHECK (result IN ('pass', 'fail', 'na')),"
-  "  remark TEXT NOT NULL DEFAULT '',"
+  "  item INTEGER NOT NULL CHECK (item BETWEEN 0 AND 7),"  /* position in the checklist */
+  "  remark TEXT NOT NULL CHECK (length(trim(remark)) > 0),"
   "  PRIMARY KEY (inspection_id, item)"
   ") WITHOUT ROWID;"
 
@@ -307,33 +306,33 @@ static const char migration_1[] =
   "  INSERT INTO unit_fts (rowid, name, credit_code, address, legal_rep)"
   "  VALUES (NEW.id, NEW.name, NEW.credit_code, NEW.address, NEW.legal_rep); END;"
 
-  "CREATE VIRTUAL TABLE equipment_fts USING fts5 (code, reg_cert, variety, location, registered_user,"
+  "CREATE VIRTUAL TABLE equipment_fts USING fts5 (code, reg_cert, location,"
   "  content = 'equipment', content_rowid = 'id', tokenize = 'rectify');"
   "CREATE TRIGGER equipment_fts_insert AFTER INSERT ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (rowid, code, reg_cert, variety, location, registered_user)"
-  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.variety, NEW.location, NEW.registered_user); END;"
+  "  INSERT INTO equipment_fts (rowid, code, reg_cert, location)"
+  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.location); END;"
   "CREATE TRIGGER equipment_fts_delete AFTER DELETE ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, variety, location, registered_user)"
-  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.variety, OLD.location, OLD.registered_user); END;"
-  "CREATE TRIGGER equipment_fts_update AFTER UPDATE OF code, reg_cert, variety, location, registered_user ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, variety, location, registered_user)"
-  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.variety, OLD.location, OLD.registered_user);"
-  "  INSERT INTO equipment_fts (rowid, code, reg_cert, variety, location, registered_user)"
-  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.variety, NEW.location, NEW.registered_user); END;"
+  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, location)"
+  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.location); END;"
+  "CREATE TRIGGER equipment_fts_update AFTER UPDATE OF code, reg_cert, location ON equipment BEGIN"
+  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, location)"
+  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.location);"
+  "  INSERT INTO equipment_fts (rowid, code, reg_cert, location)"
+  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.location); END;"
 
-  "CREATE VIRTUAL TABLE hazard_fts USING fts5 (description, standard, measures, responsible,"
+  "CREATE VIRTUAL TABLE hazard_fts USING fts5 (description, measures, responsible,"
   "  content = 'hazard', content_rowid = 'id', tokenize = 'rectify');"
   "CREATE TRIGGER hazard_fts_insert AFTER INSERT ON hazard BEGIN"
-  "  INSERT INTO hazard_fts (rowid, description, standard, measures, responsible)"
-  "  VALUES (NEW.id, NEW.description, NEW.standard, NEW.measures, NEW.responsible); END;"
+  "  INSERT INTO hazard_fts (rowid, description, measures, responsible)"
+  "  VALUES (NEW.id, NEW.description, NEW.measures, NEW.responsible); END;"
   "CREATE TRIGGER hazard_fts_delete AFTER DELETE ON hazard BEGIN"
-  "  INSERT INTO hazard_fts (hazard_fts, rowid, description, standard, measures, responsible)"
-  "  VALUES ('delete', OLD.id, OLD.description, OLD.standard, OLD.measures, OLD.responsible); END;"
-  "CREATE TRIGGER hazard_fts_update AFTER UPDATE OF description, standard, measures, responsible ON hazard BEGIN"
-  "  INSERT INTO hazard_fts (hazard_fts, rowid, description, standard, measures, responsible)"
-  "  VALUES ('delete', OLD.id, OLD.description, OLD.standard, OLD.measures, OLD.responsible);"
-  "  INSERT INTO hazard_fts (rowid, description, standard, measures, responsible)"
-  "  VALUES (NEW.id, NEW.description, NEW.standard, NEW.measures, NEW.responsible); END;";
+  "  INSERT INTO hazard_fts (hazard_fts, rowid, description, measures, responsible)"
+  "  VALUES ('delete', OLD.id, OLD.description, OLD.measures, OLD.responsible); END;"
+  "CREATE TRIGGER hazard_fts_update AFTER UPDATE OF description, measures, responsible ON hazard BEGIN"
+  "  INSERT INTO hazard_fts (hazard_fts, rowid, description, measures, responsible)"
+  "  VALUES ('delete', OLD.id, OLD.description, OLD.measures, OLD.responsible);"
+  "  INSERT INTO hazard_fts (rowid, description, measures, responsible)"
+  "  VALUES (NEW.id, NEW.description, NEW.measures, NEW.responsible); END;";
 
 /* Version 2: an approved postponement keeps an item off the overdue list. */
 static const char migration_2[] =
@@ -691,6 +690,11 @@ migrate (RectifyStore *self, int target, GError **error)
                    self->path, version, RECTIFY_SCHEMA_VERSION);
       return FALSE;
     }
+
+  /* A new file gets larger pages: fewer splits and levels in big tables. */
+  if (version == 0 && tables == 0 && target > 0
+      && (rc = sqlite3_exec (self->db, "PRAGMA page_size = 8192", NULL, NULL, NULL)) != SQLITE_OK)
+    return rectify_store_fail (self, rc, error);
 
   /* Each step is one transaction: a failed migration leaves the file as it was. */
   while (version < target)

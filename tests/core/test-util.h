@@ -75,7 +75,7 @@ static inline char *
 test_db_fingerprint (TestDb *t)
 {
   static const char *const tables[] = { "officer", "campaign", "campaign_member", "unit", "equipment", "operator",
-                                        "inspection", "inspection_officer", "inspection_equipment", "inspection_check",
+                                        "inspection", "inspection_officer", "inspection_equipment", "inspection_remark",
                                         "hazard", "hazard_event", "attachment", "document", "document_hazard",
                                         "audit", "setting", "check_tally" };
   GString *s = g_string_new (NULL);

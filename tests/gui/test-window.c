@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rectify-application.h"
 #include "rectify-campaign-dialog.h"
@@ -387,6 +388,67 @@ run_new_campaign (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+message_dialog_is_open (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        {
+          *dialog = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+run_open_error (void)
+{
+  g_autoptr(RectifyApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  dir = g_dir_make_tmp ("rectify-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "notes.db", NULL);
+  g_file_set_contents (path, "These are notes, not a database.\n", -1, &error);
+  g_assert_no_error (error);
+
+  app = g_object_new (RECTIFY_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* No window, a dialog that says what is wrong and what to do. */
+  g_assert_null (rectify_application_open_database (app, path));
+  wait_for (message_dialog_is_open, &dialog, "the error dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open the Database");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a Rectify database"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "--db"));
+  require_widget (GTK_WIDGET (dialog), match_button, "Try Again", "button");
+
+  /* The file is left as it was. */
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "These are notes, not a database.\n");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 run_chinese (void)
 {
@@ -443,6 +505,12 @@ test_new_campaign (void)
 }
 
 static void
+test_open_error (void)
+{
+  in_subprocess (run_open_error);
+}
+
+static void
 test_chinese (void)
 {
   in_subprocess (run_chinese);
@@ -458,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/sample-data", test_sample_data);
   g_test_add_func ("/window/new-campaign", test_new_campaign);
+  g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/chinese", test_chinese);
 
   return g_test_run ();
