@@ -133,6 +133,9 @@ context_new (RectifyCli         *cli,
   GOptionContext *context = g_option_context_new (params);
   GOptionGroup *group = g_option_group_new ("rectify-cli", summary, summary, cli, NULL);
 
+  /* the options' descriptions are translated through the group, not the context */
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+
   if (entries)
     g_option_group_add_entries (group, entries);
   g_option_group_add_entries (group, global_entries);

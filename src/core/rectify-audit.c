@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
@@ -87,7 +88,7 @@ chain_hash (const char *prev_hash, const char *at, gint64 officer_id, const char
             gint64 entity_id, const char *action, const char *before, const char *after)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *numbers = g_strdup_printf ("%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n",
+  g_autofree char *numbers = g_strdup_printf ("%" PRId64 "\n%" PRId64 "\n",
                                               officer_id, entity_id);
   /* NUL separators and a marker for NULL keep the fields unambiguous. */
   const char *fields[] = { prev_hash, at, numbers, entity, action, before, after };
@@ -183,7 +184,7 @@ rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GErr
       if (expected_id != 0 && id != expected_id)
         {
           report->first_bad_id = expected_id;
-          report->problem = g_strdup_printf (_("audit row %" G_GINT64_FORMAT " is missing"), expected_id);
+          report->problem = g_strdup_printf (_("audit row %" PRId64 " is missing"), expected_id);
           return TRUE;
         }
       computed = chain_hash (prev, (const char *) sqlite3_column_text (stmt, 1),
@@ -196,13 +197,13 @@ rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GErr
       if (g_strcmp0 (prev_hash, prev) != 0)
         {
           report->first_bad_id = id;
-          report->problem = g_strdup_printf (_("audit row %" G_GINT64_FORMAT " does not follow the row before it (a row was removed or replaced)"), id);
+          report->problem = g_strdup_printf (_("audit row %" PRId64 " does not follow the row before it (a row was removed or replaced)"), id);
           return TRUE;
         }
       if (g_strcmp0 (hash, computed) != 0)
         {
           report->first_bad_id = id;
-          report->problem = g_strdup_printf (_("audit row %" G_GINT64_FORMAT " was altered after it was written"), id);
+          report->problem = g_strdup_printf (_("audit row %" PRId64 " was altered after it was written"), id);
           return TRUE;
         }
       g_free (prev);

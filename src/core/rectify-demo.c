@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,25 @@ static const char *const streets[] = {
   "五四路", "八一七北路", "工业路", "杨桥中路", "六一北路", "福新路", "江滨大道", "华林路", "东二环",
   "湖东路", "金山大道", "南江滨西大道",
 };
+
+/* The variety as a Chinese registry writes it, whatever the user's language. */
+static const char *
+variety_of (RectifyCategory c)
+{
+  switch (c)
+    {
+    case RECTIFY_CATEGORY_BOILER: return "承压蒸汽锅炉";
+    case RECTIFY_CATEGORY_PRESSURE_VESSEL: return "固定式压力容器";
+    case RECTIFY_CATEGORY_GAS_CYLINDER: return "液化石油气钢瓶";
+    case RECTIFY_CATEGORY_ELEVATOR: return "曳引驱动乘客电梯";
+    case RECTIFY_CATEGORY_LIFTING: return "桥式起重机";
+    case RECTIFY_CATEGORY_VEHICLE: return "场（厂）内机动车辆";
+    case RECTIFY_CATEGORY_AMUSEMENT: return "大型游乐设施";
+    case RECTIFY_CATEGORY_PIPING: return "工业管道";
+    case RECTIFY_CATEGORY_ROPEWAY: return "客运索道";
+    default: return "";
+    }
+}
 
 static char *
 person_name (GRand *rand)
@@ -263,7 +283,7 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
                                          e->category == RECTIFY_CATEGORY_BOILER ? "锅" :
                                          e->category == RECTIFY_CATEGORY_LIFTING ? "起" : "容",
                                          u * 10 + k, year % 100);
-          e->variety = g_strdup (rectify_category_to_label (e->category));
+          e->variety = g_strdup (variety_of (e->category));
           e->location = g_strdup_printf ("%d号楼", 1 + k);
           e->registered_user = g_strdup (unit->name);
           e->last_inspection = g_strdup_printf ("2025-%02d-%02d", 1 + (u + k) % 12, 1 + (u * 3 + k) % 28);
@@ -563,10 +583,7 @@ restore_indices (RectifyStore *store, GPtrArray *sqls, GError **error)
   if (!rectify_store_exec (store,
           "INSERT INTO unit_fts (unit_fts) VALUES ('rebuild');"
           "INSERT INTO equipment_fts (equipment_fts) VALUES ('rebuild');"
-          "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');"
-          "INSERT INTO check_tally (campaign_id, date, kind, category, quantity)"
-          " SELECT coalesce(i.campaign_id, 0), i.date, i.kind, ie.category, sum(ie.quantity)"
-          " FROM inspection i JOIN inspection_equipment ie ON ie.inspection_id = i.id GROUP BY 1, 2, 3, 4;", error))
+          "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');", error))
     return FALSE;
   for (guint i = 0; i < sqls->len; i++)
     if (!rectify_store_exec (store, g_ptr_array_index (sqls, i), error))
@@ -594,6 +611,7 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   gboolean ok = FALSE;
   g_autofree char *today = rectify_today ();
   g_autoptr(GPtrArray) deferred = NULL;
+  g_autoptr(GHashTable) tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char buf[256];
 
 #define STMT(name, sql) g_autoptr(RectifyStmt) name = rectify_store_prepare (store, sql, error); if (!name) goto out
@@ -730,7 +748,7 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
             rectify_bind_text (ins_eq, 4, buf);
             g_snprintf (buf, sizeof buf, "%s11闽A%05d(%02d)", cert_prefix (cat), (int) (id % 100000), year % 100);
             rectify_bind_text (ins_eq, 5, buf);
-            rectify_bind_text (ins_eq, 6, rectify_category_to_label (cat));
+            rectify_bind_text (ins_eq, 6, variety_of (cat));
             g_snprintf (buf, sizeof buf, "%d号楼%d层", g_rand_int_range (rand, 1, 12), g_rand_int_range (rand, 1, 30));
             rectify_bind_text (ins_eq, 7, buf);
             rectify_bind_text (ins_eq, 8, r < 90 ? "in_use" : r < 95 ? "stopped" : r < 98 ? "scrapped" : "not_in_use");
@@ -795,9 +813,18 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
           g_autofree char *d = date_plus (c < 3 ? campaigns[c].start : "2024-01-02", day);
           g_strlcpy (date, strcmp (d, today) > 0 ? today : d, 11);
         }
-        /* cylinders count by the quantity checked, at most five a visit */
+        /* cylinders count by the quantity checked, at most five a visit;
+         * the tally the triggers would keep is summed here */
         for (int k = 0; k < take; k++)
-          eq_count += MIN (eq_quantity[unit_first_eq[u] + k], 5);
+          {
+            gint64 eq = unit_first_eq[u] + k;
+            g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%d",
+                                                    c < 3 ? campaigns[c].id : 0, date, kind, eq_category[eq]);
+            gpointer sum = g_hash_table_lookup (tally, key);
+            eq_count += MIN (eq_quantity[eq], 5);
+            g_hash_table_replace (tally, g_steal_pointer (&key),
+                                  GSIZE_TO_POINTER (GPOINTER_TO_SIZE (sum) + MIN (eq_quantity[eq], 5)));
+          }
         sqlite3_bind_int64 (ins_in, 1, id);
         rectify_bind_id_or_null (ins_in, 2, c < 3 ? campaigns[c].id : 0);
         sqlite3_bind_int64 (ins_in, 3, u + 1);
@@ -827,6 +854,24 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       }
     if (CANCELLED ())
       goto out;
+    {
+      STMT (ins_tally, "INSERT INTO check_tally (campaign_id, date, kind, category, quantity) VALUES (?, ?, ?, ?, ?)");
+      GHashTableIter iter;
+      gpointer key, sum;
+
+      g_hash_table_iter_init (&iter, tally);
+      while (g_hash_table_iter_next (&iter, &key, &sum))
+        {
+          g_auto(GStrv) parts = g_strsplit (key, "|", 4);
+          sqlite3_bind_int64 (ins_tally, 1, g_ascii_strtoll (parts[0], NULL, 10));
+          rectify_bind_text (ins_tally, 2, parts[1]);
+          rectify_bind_text (ins_tally, 3, parts[2]);
+          sqlite3_bind_int (ins_tally, 4, atoi (parts[3]));
+          sqlite3_bind_int64 (ins_tally, 5, GPOINTER_TO_SIZE (sum));
+          if (!exec_stmt (store, ins_tally, error))
+            goto out;
+        }
+    }
     report (progress, data, _("Equipment checks"), 0.5);
     {
       g_autofree char *sql = g_strdup_printf (
@@ -987,7 +1032,7 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
 
   {
     g_autofree char *after = g_strdup_printf ("{\"scale\":\"city\",\"seed\":%u,\"units\":%d,\"equipment\":%d,"
-                                              "\"inspections\":%" G_GINT64_FORMAT ",\"hazards\":%d}",
+                                              "\"inspections\":%" PRId64 ",\"hazards\":%d}",
                                               seed, CITY_UNITS, CITY_EQUIPMENT, n_inspections, CITY_HAZARDS);
     ok = rectify_store_audit (store, "demo", 0, "generate", NULL, after, error);
   }

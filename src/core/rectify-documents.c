@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,13 +82,13 @@ rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint
       if (h->unit_id != unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Hazards: hazard %" G_GINT64_FORMAT " belongs to another unit"), h->id);
+                       _("Hazards: hazard %" PRId64 " belongs to another unit"), h->id);
           return 0;
         }
       if (strcmp (issued_date, h->found_date) < 0)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Date: %s is before hazard %" G_GINT64_FORMAT " was found (%s)"),
+                       _("Date: %s is before hazard %" PRId64 " was found (%s)"),
                        issued_date, h->id, h->found_date);
           return 0;
         }
@@ -237,7 +238,7 @@ rectify_store_get_document (RectifyStore *self, gint64 id, GError **error)
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                     _("Document: there is no document with id %" G_GINT64_FORMAT), id);
+                     _("Document: there is no document with id %" PRId64), id);
         return NULL;
       }
     d = read_document (stmt);

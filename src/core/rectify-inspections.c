@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
@@ -37,7 +38,7 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
         if (g_array_index (in->officer_ids, gint64, j) == id)
           {
             g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                         _("Officers present: officer %" G_GINT64_FORMAT " is listed twice"), id);
+                         _("Officers present: officer %" PRId64 " is listed twice"), id);
             return FALSE;
           }
     }
@@ -54,14 +55,14 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
       if (e == NULL || e->unit_id != in->unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment checked: item %" G_GINT64_FORMAT " does not belong to the unit inspected"),
+                       _("Equipment checked: item %" PRId64 " does not belong to the unit inspected"),
                        ce->equipment_id);
           return FALSE;
         }
       if (ce->quantity < 1 || ce->quantity > e->quantity)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment checked: quantity %d for item %" G_GINT64_FORMAT " must be 1 to %d"),
+                       _("Equipment checked: quantity %d for item %" PRId64 " must be 1 to %d"),
                        ce->quantity, ce->equipment_id, e->quantity);
           return FALSE;
         }
@@ -69,7 +70,7 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
         if (g_array_index (in->equipment, RectifyCheckedEquipment, j).equipment_id == ce->equipment_id)
           {
             g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                         _("Equipment checked: item %" G_GINT64_FORMAT " is listed twice"), ce->equipment_id);
+                         _("Equipment checked: item %" PRId64 " is listed twice"), ce->equipment_id);
             return FALSE;
           }
     }
@@ -237,7 +238,7 @@ rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                     _("Inspection: there is no inspection with id %" G_GINT64_FORMAT), id);
+                     _("Inspection: there is no inspection with id %" PRId64), id);
         return NULL;
       }
     in = read_inspection (stmt);
@@ -381,7 +382,7 @@ rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Hazard: there is no hazard with id %" G_GINT64_FORMAT), id);
+                   _("Hazard: there is no hazard with id %" PRId64), id);
       return NULL;
     }
   return read_hazard (stmt);
@@ -514,7 +515,7 @@ rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Attachment: there is no attachment with id %" G_GINT64_FORMAT), id);
+                   _("Attachment: there is no attachment with id %" PRId64), id);
       return NULL;
     }
   a = rectify_attachment_new ();

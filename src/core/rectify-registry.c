@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
@@ -161,6 +162,79 @@ rectify_store_query_page (RectifyStore *self, const char *columns, const char *f
   return g_steal_pointer (&rows);
 }
 
+/* The ids of every matching row in order: the whole join only when the
+ * filter or the order needs the joined table. */
+static GArray *
+query_ids (RectifyStore *self, const char *id_column, const char *from, const char *from_alone,
+           RectifyFilter *filter, const char *order, const RectifyQuery *q, GError **error)
+{
+  gboolean needs_join = strstr (filter->where->str, "u.") != NULL || strstr (order, "u.") != NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
+                                          needs_join ? from : from_alone, filter->where->str, order,
+                                          q && q->descending ? "DESC" : "ASC");
+  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!stmt)
+    return NULL;
+  rectify_filter_bind (filter, stmt, 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rectify_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The rows of the given ids, in the order of the ids; ids that no longer
+ * exist are left out. */
+static GPtrArray *
+rows_by_ids (RectifyStore *self, const char *columns, const char *from, const char *id_column,
+             RectifyRowReader read, GDestroyNotify free_func, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s IN (SELECT value FROM json_each (?))",
+                                          columns, from, id_column);
+  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_func);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, free_func);
+  g_autoptr(GString) list = g_string_new ("[");
+  int rc;
+
+  if (!stmt)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" PRId64, i ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  rectify_bind_text (stmt, 1, list->str);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (by_id, key, read (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rectify_store_fail (self, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gpointer key, row;
+      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &row))
+        {
+          g_free (key);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_steal_pointer (&rows);
+}
+
 static gboolean
 check_sort (const char *const *pairs, const RectifyQuery *q, const char **order, GError **error)
 {
@@ -211,7 +285,7 @@ updated_one (RectifyStore *self, RectifyStmt *stmt, const char *what, gint64 id,
   if (sqlite3_changes (self->db) != 1)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT), what, id);
+                   _("There is no %s with id %" PRId64), what, id);
       return FALSE;
     }
   return TRUE;
@@ -310,7 +384,7 @@ rectify_store_get_officer (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Officer: there is no officer with id %" G_GINT64_FORMAT), id);
+                   _("Officer: there is no officer with id %" PRId64), id);
       return NULL;
     }
   return read_officer (stmt);
@@ -534,7 +608,7 @@ rectify_store_get_campaign (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Campaign: there is no campaign with id %" G_GINT64_FORMAT), id);
+                   _("Campaign: there is no campaign with id %" PRId64), id);
       return NULL;
     }
   c = read_campaign (stmt);
@@ -677,7 +751,7 @@ rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Unit: there is no unit with id %" G_GINT64_FORMAT), id);
+                   _("Unit: there is no unit with id %" PRId64), id);
       return NULL;
     }
   return read_unit (stmt);
@@ -905,7 +979,7 @@ rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Equipment: there is no equipment item with id %" G_GINT64_FORMAT), id);
+                   _("Equipment: there is no equipment item with id %" PRId64), id);
       return NULL;
     }
   return read_equipment (stmt);
@@ -922,44 +996,114 @@ static const char *const equipment_sorts[] = {
   NULL
 };
 
+/* Codes and certificate numbers are found by prefix through their B-tree
+ * indices (a code prefix can match half a city's items, too many terms for
+ * the search index), from six characters on; words of the variety and
+ * location through the search index. */
+static void
+add_equipment_search (RectifyFilter *f, const char *search)
+{
+  g_autofree char *match = rectify_fts_query (search);
+  g_autofree char *prefix = NULL;
+  g_autofree char *upper = NULL;
+
+  if (match == NULL)
+    return;
+  prefix = g_ascii_strup (search, -1);
+  g_strstrip (prefix);
+  /* a shorter prefix (a variety code such as 3110) is no search for an item */
+  if (g_utf8_strlen (prefix, -1) < 6)
+    {
+      rectify_filter_add_text (f, "e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)", match);
+      return;
+    }
+  /* every text starting with prefix sorts below prefix + U+10FFFF */
+  upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+  rectify_filter_add (f, "(e.code >= ? AND e.code < ?) OR (e.reg_cert >= ? AND e.reg_cert < ?)"
+                         " OR e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)");
+  for (int i = 0; i < 2; i++)
+    {
+      RectifyArg lo = { TRUE, 0, g_strdup (prefix) };
+      RectifyArg hi = { TRUE, 0, g_strdup (upper) };
+      g_array_append_val (f->args, lo);
+      g_array_append_val (f->args, hi);
+    }
+  {
+    RectifyArg m = { TRUE, 0, g_steal_pointer (&match) };
+    g_array_append_val (f->args, m);
+  }
+}
+
+static gboolean
+equipment_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+{
+  if (!check_sort (equipment_sorts, q, order, error))
+    return FALSE;
+  rectify_filter_init (f);
+  if (q)
+    {
+      if (q->search)
+        add_equipment_search (f, q->search);
+      if (q->unit_id > 0)
+        rectify_filter_add_int (f, "e.unit_id = ?", q->unit_id);
+      if (q->category > 0)
+        rectify_filter_add_int (f, "e.category = ?", q->category);
+      if (q->status >= 0)
+        rectify_filter_add_text (f, "e.status = ?", rectify_equipment_status_to_code (q->status));
+      if (q->inspection_overdue)
+        {
+          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+          /* in use, and next date missing or past, unless an approved postponement covers today */
+          rectify_filter_add (f, "e.status = 'in_use'");
+          rectify_filter_add_text_n (f, "e.next_inspection IS NULL OR (e.next_inspection < ?"
+                                     " AND (e.postponed_until IS NULL OR e.postponed_until < ?))", 2, today);
+        }
+      if (q->user_differs)
+        rectify_filter_add (f, "e.registered_user <> '' AND e.registered_user <> u.name");
+    }
+  return TRUE;
+}
+
 GPtrArray *
 rectify_store_list_equipment (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
 {
   RectifyFilter f;
   GPtrArray *rows;
   const char *order;
+
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!check_sort (equipment_sorts, q, &order, error))
+  if (!equipment_filter (q, &f, &order, error))
     return NULL;
-  rectify_filter_init (&f);
-  if (q)
-    {
-      g_autofree char *match = rectify_fts_query (q->search);
-      if (match)
-        rectify_filter_add_text (&f, "e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)", match);
-      if (q->unit_id > 0)
-        rectify_filter_add_int (&f, "e.unit_id = ?", q->unit_id);
-      if (q->category > 0)
-        rectify_filter_add_int (&f, "e.category = ?", q->category);
-      if (q->status >= 0)
-        rectify_filter_add_text (&f, "e.status = ?", rectify_equipment_status_to_code (q->status));
-      if (q->inspection_overdue)
-        {
-          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
-          /* in use, and next date missing or past, unless an approved postponement covers today */
-          rectify_filter_add (&f, "e.status = 'in_use'");
-          rectify_filter_add_text_n (&f, "e.next_inspection IS NULL OR (e.next_inspection < ?"
-                                     " AND (e.postponed_until IS NULL OR e.postponed_until < ?))", 2, today);
-        }
-      if (q->user_differs)
-        rectify_filter_add (&f, "e.registered_user <> '' AND e.registered_user <> u.name");
-    }
   rows = rectify_store_query_page (self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id",
                                    &f, order, q, read_equipment,
                                    (GDestroyNotify) rectify_equipment_free, total, error);
   rectify_filter_clear (&f);
   return rows;
+}
+
+GArray *
+rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
+{
+  RectifyFilter f;
+  GArray *ids;
+  const char *order;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!equipment_filter (q, &f, &order, error))
+    return NULL;
+  ids = query_ids (self, "e.id", "equipment e JOIN unit u ON u.id = e.unit_id", "equipment e", &f, order, q, error);
+  rectify_filter_clear (&f);
+  return ids;
+}
+
+GPtrArray *
+rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+  return rows_by_ids (self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id", "e.id",
+                      read_equipment, (GDestroyNotify) rectify_equipment_free, ids, n_ids, error);
 }
 
 /* ---- operators ------------------------------------------------------ */
@@ -1034,7 +1178,7 @@ rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Operator: there is no operator with id %" G_GINT64_FORMAT), id);
+                   _("Operator: there is no operator with id %" PRId64), id);
       return NULL;
     }
   return read_operator (stmt);

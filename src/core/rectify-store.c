@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -92,6 +93,7 @@ static const char migration_1[] =
   ");"
   "CREATE UNIQUE INDEX equipment_by_code ON equipment (code) WHERE code IS NOT NULL;"
   "CREATE INDEX equipment_by_unit ON equipment (unit_id);"
+  "CREATE INDEX equipment_by_reg_cert ON equipment (reg_cert);"
   "CREATE INDEX equipment_by_category ON equipment (category, code);"
   "CREATE INDEX equipment_by_status ON equipment (status, code);"
   "CREATE INDEX equipment_by_next ON equipment (next_inspection);"
@@ -306,19 +308,17 @@ static const char migration_1[] =
   "  INSERT INTO unit_fts (rowid, name, credit_code, address, legal_rep)"
   "  VALUES (NEW.id, NEW.name, NEW.credit_code, NEW.address, NEW.legal_rep); END;"
 
-  "CREATE VIRTUAL TABLE equipment_fts USING fts5 (code, reg_cert, location,"
+  "CREATE VIRTUAL TABLE equipment_fts USING fts5 (variety, location,"
   "  content = 'equipment', content_rowid = 'id', tokenize = 'rectify');"
   "CREATE TRIGGER equipment_fts_insert AFTER INSERT ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (rowid, code, reg_cert, location)"
-  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.location); END;"
+  "  INSERT INTO equipment_fts (rowid, variety, location) VALUES (NEW.id, NEW.variety, NEW.location); END;"
   "CREATE TRIGGER equipment_fts_delete AFTER DELETE ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, location)"
-  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.location); END;"
-  "CREATE TRIGGER equipment_fts_update AFTER UPDATE OF code, reg_cert, location ON equipment BEGIN"
-  "  INSERT INTO equipment_fts (equipment_fts, rowid, code, reg_cert, location)"
-  "  VALUES ('delete', OLD.id, OLD.code, OLD.reg_cert, OLD.location);"
-  "  INSERT INTO equipment_fts (rowid, code, reg_cert, location)"
-  "  VALUES (NEW.id, NEW.code, NEW.reg_cert, NEW.location); END;"
+  "  INSERT INTO equipment_fts (equipment_fts, rowid, variety, location)"
+  "  VALUES ('delete', OLD.id, OLD.variety, OLD.location); END;"
+  "CREATE TRIGGER equipment_fts_update AFTER UPDATE OF variety, location ON equipment BEGIN"
+  "  INSERT INTO equipment_fts (equipment_fts, rowid, variety, location)"
+  "  VALUES ('delete', OLD.id, OLD.variety, OLD.location);"
+  "  INSERT INTO equipment_fts (rowid, variety, location) VALUES (NEW.id, NEW.variety, NEW.location); END;"
 
   "CREATE VIRTUAL TABLE hazard_fts USING fts5 (description, measures, responsible,"
   "  content = 'hazard', content_rowid = 'id', tokenize = 'rectify');"
@@ -588,7 +588,7 @@ rectify_store_check_id (RectifyStore *self, const char *table, gint64 id,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("%s: there is no record with id %" G_GINT64_FORMAT), field, id);
+                   _("%s: there is no record with id %" PRId64), field, id);
       return FALSE;
     }
   return TRUE;

@@ -94,6 +94,11 @@ GPtrArray *rectify_store_list_inspections (RectifyStore *self, const RectifyQuer
 GPtrArray *rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
 GPtrArray *rectify_store_list_documents (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
 
+/* Lazy lists: the ids of every row matching q (offset and limit ignored) in
+ * its order, then any page of them fetched directly, whatever its offset. */
+GArray    *rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+
 /* ---- units, equipment, operators ------------------------------------ */
 gint64            rectify_store_add_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
 gboolean          rectify_store_update_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);

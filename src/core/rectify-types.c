@@ -91,7 +91,7 @@ static const EnumString roles[] = {
 };
 
 static const EnumString campaign_statuses[] = {
-  { RECTIFY_CAMPAIGN_ACTIVE, "active", N_("Active") },
+  { RECTIFY_CAMPAIGN_ACTIVE, "active", N_("Under way") },
   { RECTIFY_CAMPAIGN_ARCHIVED, "archived", N_("Archived") },
   { 0, NULL, NULL }
 };

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
@@ -60,7 +61,7 @@ static gboolean
 refuse (GError **error, const RectifyHazard *h, const char *why)
 {
   g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-               _("Hazard %" G_GINT64_FORMAT " is %s: %s"), h->id,
+               _("Hazard %" PRId64 " is %s: %s"), h->id,
                rectify_hazard_status_to_label (h->status), why);
   return FALSE;
 }
@@ -115,9 +116,10 @@ rectify_workflow_can (RectifyStore *store, const RectifyHazard *h,
           g_autoptr(GPtrArray) missing = rectify_hazard_missing_five (h);
           g_autoptr(GString) list = g_string_new (NULL);
           for (guint i = 0; i < missing->len; i++)
-            g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (missing, i));
+            g_string_append_printf (list, "%s%s", i ? C_("list separator", ", ") : "",
+                                    (const char *) g_ptr_array_index (missing, i));
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                       _("Hazard %" G_GINT64_FORMAT " cannot be reported rectified before its five implementations are set; missing: %s"),
+                       _("Hazard %" PRId64 " cannot be reported rectified before its five implementations are set; missing: %s"),
                        h->id, list->str);
           return FALSE;
         }
@@ -317,7 +319,7 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
       if (e->unit_id != h->unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment: item %" G_GINT64_FORMAT " belongs to another unit"), h->equipment_id);
+                       _("Equipment: item %" PRId64 " belongs to another unit"), h->equipment_id);
           return 0;
         }
     }
@@ -329,7 +331,7 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
       if (in->unit_id != h->unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Inspection: inspection %" G_GINT64_FORMAT " was of another unit"), h->inspection_id);
+                       _("Inspection: inspection %" PRId64 " was of another unit"), h->inspection_id);
           return 0;
         }
       if (strcmp (h->found_date, in->date) < 0)

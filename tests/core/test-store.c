@@ -453,6 +453,36 @@ test_lists_and_search (void)
     rows = rectify_store_list_equipment (t.store, &q, &total, &error);
     g_assert_cmpint (total, ==, 1);
   }
+  /* a snapshot of ids gives the same rows as the pages, at any offset */
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    g_autoptr(GArray) ids = NULL;
+    q.sort = "unit";
+    q.descending = TRUE;
+    ids = rectify_store_query_equipment_ids (t.store, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 30);
+    for (gint64 offset = 0; offset < 30; offset += 7)
+      {
+        g_autoptr(GPtrArray) page = NULL;
+        g_autoptr(GPtrArray) by_ids = NULL;
+        q.offset = offset;
+        q.limit = 7;
+        page = rectify_store_list_equipment (t.store, &q, NULL, &error);
+        by_ids = rectify_store_get_equipment_by_ids (t.store, &g_array_index (ids, gint64, offset),
+                                                     MIN (7, ids->len - offset), &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (page->len, ==, by_ids->len);
+        for (guint i = 0; i < page->len; i++)
+          {
+            RectifyEquipment *a = g_ptr_array_index (page, i);
+            RectifyEquipment *b = g_ptr_array_index (by_ids, i);
+            g_assert_cmpint (a->id, ==, g_array_index (ids, gint64, offset + i));
+            g_assert_cmpint (a->id, ==, b->id);
+            g_assert_cmpstr (a->unit_name, ==, b->unit_name);
+          }
+      }
+  }
   {
     RectifyQuery q = RECTIFY_QUERY_INIT;
     g_autoptr(GPtrArray) rows = NULL;
