@@ -679,12 +679,13 @@ rectify_store_add_unit (RectifyStore *self, const RectifyUnit *u, GError **error
       || !rectify_store_begin (self, error))
     return 0;
   stmt = rectify_store_prepare (self,
-      "INSERT INTO unit (credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO unit (credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone, id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_unit (stmt, u, code);
+      rectify_bind_id_or_null (stmt, 10, u->id);
       ok = rectify_store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -792,6 +793,25 @@ static const char *const unit_sorts[] = {
   NULL
 };
 
+static gboolean
+unit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+{
+  if (!check_sort (unit_sorts, q, order, error))
+    return FALSE;
+  rectify_filter_init (f);
+  if (q)
+    {
+      add_search (f, "unit_fts", q);
+      if (q->district && *q->district)
+        rectify_filter_add_text (f, "district = ?", q->district);
+      if (q->industry && *q->industry)
+        rectify_filter_add_text (f, "industry = ?", q->industry);
+      if (q->crowded >= 0)
+        rectify_filter_add_int (f, "crowded = ?", q->crowded ? 1 : 0);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
 {
@@ -801,23 +821,128 @@ rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *tot
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!check_sort (unit_sorts, q, &order, error))
+  if (!unit_filter (q, &f, &order, error))
     return NULL;
-  rectify_filter_init (&f);
-  if (q)
-    {
-      add_search (&f, "unit_fts", q);
-      if (q->district && *q->district)
-        rectify_filter_add_text (&f, "district = ?", q->district);
-      if (q->industry && *q->industry)
-        rectify_filter_add_text (&f, "industry = ?", q->industry);
-      if (q->crowded >= 0)
-        rectify_filter_add_int (&f, "crowded = ?", q->crowded ? 1 : 0);
-    }
   rows = rectify_store_query_page (self, UNIT_COLUMNS, "unit", &f, order, q, read_unit,
                                    (GDestroyNotify) rectify_unit_free, total, error);
   rectify_filter_clear (&f);
   return rows;
+}
+
+GArray *
+rectify_store_query_unit_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
+{
+  RectifyFilter f;
+  GArray *ids;
+  const char *order;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!unit_filter (q, &f, &order, error))
+    return NULL;
+  ids = query_ids (self, "id", "unit", "unit", &f, order, q, error);
+  rectify_filter_clear (&f);
+  return ids;
+}
+
+GPtrArray *
+rectify_store_get_units_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+  return rows_by_ids (self, UNIT_COLUMNS, "unit", "id", read_unit, (GDestroyNotify) rectify_unit_free,
+                      ids, n_ids, error);
+}
+
+char **
+rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(RectifyStmt) stmt = NULL;
+  const char *sql;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (g_strcmp0 (field, "district") == 0)
+    sql = "SELECT DISTINCT district FROM unit WHERE district <> '' ORDER BY district";
+  else if (g_strcmp0 (field, "industry") == 0)
+    sql = "SELECT DISTINCT industry FROM unit WHERE industry <> '' ORDER BY industry";
+  else
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Field: use district or industry"));
+      return NULL;
+    }
+  stmt = rectify_store_prepare (self, sql, error);
+  if (!stmt)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (values, rectify_column_text (stmt, 0));
+  g_ptr_array_add (values, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE);
+}
+
+/* Removes a row with its audit entry; a row that others refer to is refused
+ * with what to do instead.  The record is returned so that an undo can add
+ * it again under the same id. */
+static gboolean
+delete_row (RectifyStore *self, const char *table, gint64 id, const char *in_use_message, GError **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  g_autoptr(RectifyStmt) stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  if (!rectify_store_check_writer (self, error) || !rectify_store_begin (self, error))
+    return FALSE;
+  before = rectify_store_row_json (self, table, id);
+  ok = before != NULL;
+  if (!ok)
+    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" PRId64), table, id);
+  if (ok)
+    {
+      stmt = rectify_store_prepare (self, sql, error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE, in_use_message);
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_DONE)
+        ok = rectify_store_fail (self, rc, error);
+    }
+  ok = ok && rectify_store_audit (self, table, id, "delete", before, NULL, error);
+  return rectify_store_end (self, ok, error);
+}
+
+gboolean
+rectify_store_delete_unit (RectifyStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  return delete_row (self, "unit", id,
+                     _("This unit has equipment, operators, inspections or documents on record; it cannot be deleted"),
+                     error);
+}
+
+gboolean
+rectify_store_delete_equipment (RectifyStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  return delete_row (self, "equipment", id,
+                     _("This item was inspected or has hazards on record; set its status (scrapped, moved out) instead of deleting it"),
+                     error);
+}
+
+gboolean
+rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  return delete_row (self, "operator", id, _("This operator is still referred to"), error);
 }
 
 /* ---- equipment ------------------------------------------------------- */
@@ -901,11 +1026,12 @@ rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *e, GErr
     return 0;
   stmt = rectify_store_prepare (self,
       "INSERT INTO equipment (unit_id, category, code, reg_cert, variety, location, status, registered_user,"
-      " quantity, last_inspection, next_inspection, postponed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      " quantity, last_inspection, next_inspection, postponed_until, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_equipment (stmt, e);
+      rectify_bind_id_or_null (stmt, 13, e->id);
       ok = rectify_store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -1108,6 +1234,30 @@ rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint
 
 /* ---- operators ------------------------------------------------------ */
 
+static gboolean
+validate_operator (RectifyStore *self, const RectifyOperator *op, char **id_number, GError **error)
+{
+  return rectify_store_check_id (self, "unit", op->unit_id, _("Unit"), error)
+         && rectify_validate_required (_("Name"), op->name, 64, error)
+         && (!op->id_number || !*op->id_number || rectify_validate_id_number (op->id_number, id_number, error))
+         && rectify_validate_optional (_("Certificate number"), op->cert_no, 64, error)
+         && rectify_validate_optional (_("Certificate category"), op->cert_category, 64, error)
+         && (!op->cert_expiry || !*op->cert_expiry
+             || rectify_validate_date (_("Certificate expiry"), op->cert_expiry, error));
+}
+
+static void
+bind_operator (RectifyStmt *stmt, const RectifyOperator *op, const char *id_number)
+{
+  g_autofree char *name = g_strstrip (g_strdup (op->name));
+  sqlite3_bind_int64 (stmt, 1, op->unit_id);
+  rectify_bind_text (stmt, 2, name);
+  rectify_bind_text (stmt, 3, id_number);
+  rectify_bind_text (stmt, 4, op->cert_no);
+  rectify_bind_text (stmt, 5, op->cert_category);
+  rectify_bind_text_or_null (stmt, 6, op->cert_expiry);
+}
+
 gint64
 rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error)
 {
@@ -1118,32 +1268,50 @@ rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GErro
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
 
-  if (!rectify_store_check_id (self, "unit", op->unit_id, _("Unit"), error)
-      || !rectify_validate_required (_("Name"), op->name, 64, error)
-      || (op->id_number && *op->id_number && !rectify_validate_id_number (op->id_number, &id_number, error))
-      || !rectify_validate_optional (_("Certificate number"), op->cert_no, 64, error)
-      || !rectify_validate_optional (_("Certificate category"), op->cert_category, 64, error)
-      || (op->cert_expiry && *op->cert_expiry && !rectify_validate_date (_("Certificate expiry"), op->cert_expiry, error))
+  if (!validate_operator (self, op, &id_number, error)
       || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return 0;
   stmt = rectify_store_prepare (self,
-      "INSERT INTO operator (unit_id, name, id_number, cert_no, cert_category, cert_expiry)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO operator (unit_id, name, id_number, cert_no, cert_category, cert_expiry, id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      g_autofree char *name = g_strstrip (g_strdup (op->name));
-      sqlite3_bind_int64 (stmt, 1, op->unit_id);
-      rectify_bind_text (stmt, 2, name);
-      rectify_bind_text (stmt, 3, id_number);
-      rectify_bind_text (stmt, 4, op->cert_no);
-      rectify_bind_text (stmt, 5, op->cert_category);
-      rectify_bind_text_or_null (stmt, 6, op->cert_expiry);
+      bind_operator (stmt, op, id_number);
+      rectify_bind_id_or_null (stmt, 7, op->id);
       ok = rectify_store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
   return finish_write (self, ok, "operator", id, "create", NULL, error) ? id : 0;
+}
+
+gboolean
+rectify_store_update_operator (RectifyStore *self, const RectifyOperator *op, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *before = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+
+  if (!validate_operator (self, op, &id_number, error)
+      || !rectify_store_check_writer (self, error)
+      || !rectify_store_begin (self, error))
+    return FALSE;
+  before = rectify_store_row_json (self, "operator", op->id);
+  stmt = rectify_store_prepare (self,
+      "UPDATE operator SET unit_id = ?, name = ?, id_number = ?, cert_no = ?, cert_category = ?, cert_expiry = ?"
+      " WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_operator (stmt, op, id_number);
+      sqlite3_bind_int64 (stmt, 7, op->id);
+      ok = updated_one (self, stmt, _("operator"), op->id, error);
+    }
+  return finish_write (self, ok, "operator", op->id, "update", before, error);
 }
 
 #define OPERATOR_COLUMNS "o.id, o.unit_id, o.name, o.id_number, o.cert_no, o.cert_category, o.cert_expiry, u.name"
@@ -1192,6 +1360,55 @@ static const char *const operator_sorts[] = {
   NULL
 };
 
+static gboolean
+operator_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+{
+  if (!check_sort (operator_sorts, q, order, error))
+    return FALSE;
+  rectify_filter_init (f);
+  if (q)
+    {
+      if (q->search && *q->search)
+        {
+          /* operators are few per unit: names and certificates by substring */
+          g_autofree char *like = g_strdup_printf ("%%%s%%", q->search);
+          rectify_filter_add_texts (f, "o.name LIKE ?1 OR o.cert_no LIKE ?1", like, NULL);
+        }
+      if (q->unit_id > 0)
+        rectify_filter_add_int (f, "o.unit_id = ?", q->unit_id);
+      if (q->licence_expired)
+        {
+          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+          rectify_filter_add_text (f, "o.cert_expiry < ?", today);
+        }
+    }
+  return TRUE;
+}
+
+GArray *
+rectify_store_query_operator_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
+{
+  RectifyFilter f;
+  GArray *ids;
+  const char *order;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!operator_filter (q, &f, &order, error))
+    return NULL;
+  ids = query_ids (self, "o.id", "operator o JOIN unit u ON u.id = o.unit_id", "operator o", &f, order, q, error);
+  rectify_filter_clear (&f);
+  return ids;
+}
+
+GPtrArray *
+rectify_store_get_operators_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+  return rows_by_ids (self, OPERATOR_COLUMNS, "operator o JOIN unit u ON u.id = o.unit_id", "o.id",
+                      read_operator, (GDestroyNotify) rectify_operator_free, ids, n_ids, error);
+}
+
 GPtrArray *
 rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
 {
@@ -1201,24 +1418,8 @@ rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!check_sort (operator_sorts, q, &order, error))
+  if (!operator_filter (q, &f, &order, error))
     return NULL;
-  rectify_filter_init (&f);
-  if (q)
-    {
-      if (q->search && *q->search)
-        {
-          g_autofree char *like = g_strdup_printf ("%%%s%%", q->search);
-          rectify_filter_add_text (&f, "o.name LIKE ?", like);
-        }
-      if (q->unit_id > 0)
-        rectify_filter_add_int (&f, "o.unit_id = ?", q->unit_id);
-      if (q->licence_expired)
-        {
-          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
-          rectify_filter_add_text (&f, "o.cert_expiry < ?", today);
-        }
-    }
   rows = rectify_store_query_page (self, OPERATOR_COLUMNS, "operator o JOIN unit u ON u.id = o.unit_id",
                                    &f, order, q, read_operator,
                                    (GDestroyNotify) rectify_operator_free, total, error);

@@ -98,6 +98,21 @@ GPtrArray *rectify_store_list_documents (RectifyStore *self, const RectifyQuery 
  * its order, then any page of them fetched directly, whatever its offset. */
 GArray    *rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
 GPtrArray *rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+GArray    *rectify_store_query_unit_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_units_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+GArray    *rectify_store_query_operator_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_operators_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+
+/* The distinct non-empty values of a unit field ("district" or "industry"),
+ * sorted, for filter choices. */
+char     **rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **error);
+
+/* Deletes refuse a row that other records refer to (STATE, with what to do
+ * instead).  add_* with a record whose id is set adds it under that id, so
+ * an undo can put a deleted row back as it was. */
+gboolean   rectify_store_delete_unit (RectifyStore *self, gint64 id, GError **error);
+gboolean   rectify_store_delete_equipment (RectifyStore *self, gint64 id, GError **error);
+gboolean   rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- units, equipment, operators ------------------------------------ */
 gint64            rectify_store_add_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
@@ -111,6 +126,7 @@ gboolean          rectify_store_update_equipment (RectifyStore *self, const Rect
 RectifyEquipment *rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error);
 
 gint64            rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
+gboolean          rectify_store_update_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
 RectifyOperator  *rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- inspections ----------------------------------------------------- */

@@ -557,6 +557,65 @@ test_backup_during_writes (void)
   test_db_close (&t);
 }
 
+static void
+test_delete_and_undo (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyUnit) kept = NULL;
+  g_autoptr(RectifyUnit) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) districts = NULL;
+  gint64 unit, busy, eq;
+
+  test_db_open (&t);
+  unit = add_unit (t.store, 1, "待删除的单位", &error);
+  busy = add_unit (t.store, 2, "有设备的单位", &error);
+  {
+    g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+    e->unit_id = busy;
+    e->category = RECTIFY_CATEGORY_ELEVATOR;
+    e->code = g_strdup ("311035010201600001");
+    eq = rectify_store_add_equipment (t.store, e, &error);
+    g_assert_no_error (error);
+  }
+  /* a unit with equipment is refused, and nothing changes */
+  before = test_db_fingerprint (&t);
+  g_assert_false (rectify_store_delete_unit (t.store, busy, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_clear_error (&error);
+  after = test_db_fingerprint (&t);
+  g_assert_cmpstr (before, ==, after);
+
+  /* delete, then undo: the same id and fields come back, the search finds it */
+  kept = rectify_store_get_unit (t.store, unit, &error);
+  g_assert_true (rectify_store_delete_unit (t.store, unit, &error));
+  g_assert_no_error (error);
+  g_assert_null (rectify_store_get_unit (t.store, unit, NULL));
+  g_assert_cmpint (rectify_store_add_unit (t.store, kept, &error), ==, unit);
+  back = rectify_store_get_unit (t.store, unit, &error);
+  g_assert_cmpstr (back->name, ==, kept->name);
+  g_assert_cmpstr (back->credit_code, ==, kept->credit_code);
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    g_autoptr(GArray) ids = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    q.search = "删除";
+    ids = rectify_store_query_unit_ids (t.store, &q, &error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    rows = rectify_store_get_units_by_ids (t.store, (gint64 *) ids->data, ids->len, &error);
+    g_assert_cmpint (((RectifyUnit *) g_ptr_array_index (rows, 0))->id, ==, unit);
+  }
+  g_assert_true (rectify_store_delete_equipment (t.store, eq, &error));
+  g_assert_true (rectify_store_delete_unit (t.store, busy, &error));
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM audit WHERE action = 'delete'"), ==, 3);
+  districts = rectify_store_list_unit_values (t.store, "district", &error);
+  g_assert_cmpuint (g_strv_length (districts), ==, 1);
+  g_assert_cmpstr (districts[0], ==, "鼓楼区");
+  test_db_close (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -571,5 +630,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/audit-and-signal", test_audit_and_signal);
   g_test_add_func ("/store/lists-and-search", test_lists_and_search);
   g_test_add_func ("/store/backup-during-writes", test_backup_during_writes);
+  g_test_add_func ("/store/delete-and-undo", test_delete_and_undo);
   return g_test_run ();
 }
