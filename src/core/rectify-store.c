@@ -338,7 +338,9 @@ static const char migration_1[] =
 static const char migration_2[] =
   "ALTER TABLE equipment ADD COLUMN postponed_until TEXT"
   "  CHECK (postponed_until IS date(postponed_until));"
-  "CREATE INDEX equipment_by_postponed ON equipment (postponed_until) WHERE postponed_until IS NOT NULL;";
+  "CREATE INDEX equipment_by_postponed ON equipment (postponed_until) WHERE postponed_until IS NOT NULL;"
+  /* the "periodic inspection overdue" filter without touching the table */
+  "CREATE INDEX equipment_by_overdue ON equipment (status, next_inspection, postponed_until, unit_id);";
 
 static const char *const migrations[] = { migration_1, migration_2 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
