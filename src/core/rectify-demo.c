@@ -192,7 +192,7 @@ seed_hazard (RectifyStore *store, gint64 inspection_id, const char *category, gi
   h->deadline = days >= 0 ? date_plus (in->date, days) : NULL;
   h->responsible = g_strdup (responsible);
   h->supervisor_id = supervisor;
-  return rectify_workflow_register (store, h, _("Found during the law-enforcement inspection"), error);
+  return rectify_workflow_register (store, h, "执法检查中发现", error);
 }
 
 static gint64
