@@ -198,7 +198,8 @@ static const char migration_1[] =
   "CREATE INDEX hazard_by_unit ON hazard (unit_id);"
   "CREATE INDEX hazard_by_status ON hazard (status, deadline);"
   "CREATE INDEX hazard_by_deadline ON hazard (deadline) WHERE status <> 'closed';"
-  "CREATE INDEX hazard_by_category ON hazard (category);"
+  /* covering: the figures of all records group by category over it */
+  "CREATE INDEX hazard_by_category ON hazard (category, found_date, grade, status, closed_date, deadline);"
   "CREATE INDEX hazard_by_equipment ON hazard (equipment_id) WHERE equipment_id IS NOT NULL;"
   "CREATE INDEX hazard_by_inspection ON hazard (inspection_id) WHERE inspection_id IS NOT NULL;"
 
