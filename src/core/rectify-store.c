@@ -877,6 +877,38 @@ rectify_store_get_setting (RectifyStore *self, const char *key, const char *fall
   return g_strdup (fallback);
 }
 
+/* The bureau's settings by the names people know them by. */
+static const struct {
+  const char *key;
+  const char *label;
+  guint       max_chars;
+} known_settings[] = {
+  { "bureau-name", N_("Bureau name"), 100 },
+  { "bureau-district", N_("District"), 100 },
+  { "number-prefix-instruction", N_("Number prefix of instruction letters"), 40 },
+  { "number-prefix-opinion", N_("Number prefix of rectification opinions"), 40 },
+  { "signatory", N_("Signatory"), 64 },
+  { "document-language", N_("Document language"), 16 },
+};
+
+static const char *
+setting_label (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
+    if (g_strcmp0 (known_settings[i].key, key) == 0)
+      return _(known_settings[i].label);
+  return key;
+}
+
+static guint
+setting_max_chars (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
+    if (g_strcmp0 (known_settings[i].key, key) == 0)
+      return known_settings[i].max_chars;
+  return 4000;
+}
+
 gboolean
 rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error)
 {
@@ -888,7 +920,7 @@ rectify_store_set_setting (RectifyStore *self, const char *key, const char *valu
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
   if (!rectify_validate_required (_("Setting"), key, 64, error)
-      || !rectify_validate_optional (key, value, 4000, error)
+      || !rectify_validate_optional (setting_label (key), value, setting_max_chars (key), error)
       || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return FALSE;

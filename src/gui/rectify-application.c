@@ -230,7 +230,9 @@ rectify_application_startup (GApplication *application)
   GtkApplication *gtk_application = GTK_APPLICATION (application);
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *close_accels[] = { "<Primary>w", NULL };
-  const char *new_campaign_accels[] = { "<Primary>n", NULL };
+  const char *new_accels[] = { "<Primary>n", NULL };
+  const char *find_accels[] = { "<Primary>f", NULL };
+  const char *preferences_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (rectify_application_parent_class)->startup (application);
 
@@ -238,7 +240,10 @@ rectify_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_entries), application);
   gtk_application_set_accels_for_action (gtk_application, "app.quit", quit_accels);
   gtk_application_set_accels_for_action (gtk_application, "window.close", close_accels);
-  gtk_application_set_accels_for_action (gtk_application, "win.new-campaign", new_campaign_accels);
+  /* The window passes New and Find on to the page shown. */
+  gtk_application_set_accels_for_action (gtk_application, "win.new", new_accels);
+  gtk_application_set_accels_for_action (gtk_application, "win.find", find_accels);
+  gtk_application_set_accels_for_action (gtk_application, "win.preferences", preferences_accels);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* rectify-campaign-dialog.c: the form of a new campaign
+/* rectify-campaign-dialog.c: the form of a new or an existing campaign
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
@@ -11,6 +11,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
+#include "rectify-date-row.h"
 #include "rectify-validate.h"
 
 /* A field of the form: the core names it at the start of its error
@@ -40,22 +41,23 @@ struct _RectifyCampaignDialog
   AdwWindow     parent_instance;
 
   RectifyStore *store;
+  gint64        campaign_id;   /* 0 = a new campaign */
   GArray       *officer_ids;   /* gint64 per combo position; 0 = none */
+  GPtrArray    *member_checks; /* GtkCheckButton, with "rectify-officer-id" */
   Field         fields[N_FIELDS];
-  gboolean      setting_calendar;
 
   GtkLabel     *general_error_label;
   AdwEntryRow  *name_row;
   AdwEntryRow  *start_row;
-  GtkMenuButton *calendar_button;
-  GtkPopover   *calendar_popover;
-  GtkCalendar  *calendar;
   AdwActionRow *days_row;
   GtkSpinButton *days_spin;
   GtkLabel     *campaign_error_label;
   AdwComboRow  *head_row;
   AdwComboRow  *deputy_row;
   GtkLabel     *leading_error_label;
+  AdwPreferencesGroup *members_group;
+  GtkLabel     *members_error_label;
+  GtkButton    *create_button;
   GtkTextView  *work_plan_view;
   GtkLabel     *plan_error_label;
   AdwEntryRow  *industries_row;
@@ -69,11 +71,13 @@ G_DEFINE_FINAL_TYPE (RectifyCampaignDialog, rectify_campaign_dialog, ADW_TYPE_WI
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CAMPAIGN_ID,
   N_PROPS
 };
 
 enum {
   SIGNAL_CREATED,
+  SIGNAL_SAVED,
   N_SIGNALS
 };
 
@@ -112,18 +116,6 @@ clear_errors (RectifyCampaignDialog *self)
   hide_error_label (self->general_error_label);
 }
 
-static void
-clear_field_error (RectifyCampaignDialog *self,
-                   guint                  field)
-{
-  Field *f = &self->fields[field];
-
-  if (!gtk_widget_has_css_class (f->widget, "error"))
-    return;
-  set_field_invalid (f->widget, FALSE);
-  hide_error_label (f->label);
-}
-
 /* Whether message starts with the field's name and a colon. */
 static gboolean
 message_names_field (const char *message,
@@ -135,6 +127,18 @@ message_names_field (const char *message,
     return FALSE;
   message += len;
   return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
+}
+
+static void
+clear_field_error (RectifyCampaignDialog *self,
+                   guint                  field)
+{
+  Field *f = &self->fields[field];
+
+  set_field_invalid (f->widget, FALSE);
+  /* The label may be telling about another field of its group. */
+  if (message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
+    hide_error_label (f->label);
 }
 
 static void
@@ -192,17 +196,53 @@ selected_officer (RectifyCampaignDialog *self,
   return g_array_index (self->officer_ids, gint64, position);
 }
 
+static gint64 *
+check_officer_id (GtkWidget *check)
+{
+  return g_object_get_data (G_OBJECT (check), "rectify-officer-id");
+}
+
 static void
-create_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (widget);
-  g_autoptr(RectifyCampaign) campaign = rectify_campaign_new ();
+  g_autoptr(RectifyCampaign) campaign = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   gint64 id;
+
+  /* Editing keeps what the form does not show (the status). */
+  if (self->campaign_id != 0)
+    campaign = rectify_store_get_campaign (self->store, self->campaign_id, &error);
+  if (campaign == NULL && error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (campaign == NULL)
+    {
+      campaign = rectify_campaign_new ();
+      campaign->status = RECTIFY_CAMPAIGN_ACTIVE;
+    }
+  g_clear_pointer (&campaign->name, g_free);
+  g_clear_pointer (&campaign->start_date, g_free);
+  g_clear_pointer (&campaign->work_plan, g_free);
+  g_clear_pointer (&campaign->key_industries, g_free);
+  g_clear_pointer (&campaign->key_links, g_free);
+  g_clear_pointer (&campaign->key_areas, g_free);
+  if (campaign->member_ids == NULL)
+    campaign->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_set_size (campaign->member_ids, 0);
+  for (guint i = 0; i < self->member_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->member_checks, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_array_append_val (campaign->member_ids, *check_officer_id (check));
+    }
 
   gtk_spin_button_update (self->days_spin);
   buffer = gtk_text_view_get_buffer (self->work_plan_view);
@@ -217,17 +257,21 @@ create_action (GtkWidget  *widget,
   campaign->key_industries = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->industries_row)));
   campaign->key_links = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->links_row)));
   campaign->key_areas = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->areas_row)));
-  campaign->status = RECTIFY_CAMPAIGN_ACTIVE;
 
   clear_errors (self);
-  id = rectify_store_add_campaign (self->store, campaign, &error);
+  if (self->campaign_id != 0)
+    id = rectify_store_update_campaign (self->store, campaign, &error) ? campaign->id : 0;
+  else
+    id = rectify_store_add_campaign (self->store, campaign, &error);
   if (id == 0)
     {
       show_error (self, error);
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_CREATED], 0, id);
+  if (self->campaign_id == 0)
+    g_signal_emit (self, signals[SIGNAL_CREATED], 0, id);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -282,38 +326,66 @@ on_work_plan_changed_cb (RectifyCampaignDialog *self)
   clear_field_error (self, FIELD_WORK_PLAN);
 }
 
-static void
-on_calendar_popover_show_cb (RectifyCampaignDialog *self)
+static gboolean
+campaign_names (const RectifyCampaign *campaign,
+                gint64                 officer_id)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
-  int y, m, d;
+  if (campaign == NULL)
+    return FALSE;
+  if (campaign->head_id == officer_id || campaign->deputy_id == officer_id)
+    return TRUE;
+  for (guint i = 0; campaign->member_ids && i < campaign->member_ids->len; i++)
+    if (g_array_index (campaign->member_ids, gint64, i) == officer_id)
+      return TRUE;
+  return FALSE;
+}
 
-  if (rectify_validate_date ("", text, NULL) && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      self->setting_calendar = TRUE;
-      gtk_calendar_select_day (self->calendar, date);
-      self->setting_calendar = FALSE;
-    }
+static gboolean
+is_member (const RectifyCampaign *campaign,
+           gint64                 officer_id)
+{
+  for (guint i = 0; campaign && campaign->member_ids && i < campaign->member_ids->len; i++)
+    if (g_array_index (campaign->member_ids, gint64, i) == officer_id)
+      return TRUE;
+  return FALSE;
 }
 
 static void
-on_calendar_day_selected_cb (RectifyCampaignDialog *self)
+on_member_toggled_cb (RectifyCampaignDialog *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->setting_calendar)
-    return;
-  date = gtk_calendar_get_date (self->calendar);
-  text = g_date_time_format (date, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);
-  gtk_popover_popdown (self->calendar_popover);
+  clear_field_error (self, FIELD_MEMBERS);
 }
 
 static void
-load_officers (RectifyCampaignDialog *self)
+add_member_row (RectifyCampaignDialog *self,
+                const RectifyOfficer  *officer,
+                const char            *name,
+                gboolean               active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  gint64 *id = g_new (gint64, 1);
+
+  *id = officer->id;
+  g_object_set_data_full (G_OBJECT (check), "rectify-officer-id", id, g_free);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  /* Named by the row it activates. */
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_member_toggled_cb), self);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), officer->badge);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_group_add (self->members_group, row);
+  g_ptr_array_add (self->member_checks, check);
+}
+
+/* The combos and members offer the active officers, and, when editing,
+ * the inactive ones the campaign already names. */
+static void
+load_officers (RectifyCampaignDialog *self,
+               const RectifyCampaign *campaign)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) officers = NULL;
@@ -330,15 +402,43 @@ load_officers (RectifyCampaignDialog *self)
   for (guint i = 0; officers != NULL && i < officers->len; i++)
     {
       RectifyOfficer *officer = g_ptr_array_index (officers, i);
+      g_autofree char *name = NULL;
 
-      if (!officer->active)
+      if (!officer->active && !campaign_names (campaign, officer->id))
         continue;
-      gtk_string_list_append (names, officer->name);
+      /* Translators: an officer who no longer works, in a list of officers */
+      name = officer->active ? g_strdup (officer->name) : g_strdup_printf (_("%s (inactive)"), officer->name);
+      gtk_string_list_append (names, name);
       g_array_append_val (self->officer_ids, officer->id);
+      add_member_row (self, officer, name, is_member (campaign, officer->id));
     }
+  if (self->member_checks->len == 0)
+    adw_preferences_group_set_description (self->members_group,
+                                           _("No active officers yet: add them on the Officers page."));
 
   adw_combo_row_set_model (self->head_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
+}
+
+static guint
+officer_position (RectifyCampaignDialog *self,
+                  gint64                 officer_id)
+{
+  for (guint i = 0; i < self->officer_ids->len; i++)
+    if (g_array_index (self->officer_ids, gint64, i) == officer_id)
+      return i;
+  return 0;
+}
+
+/* The core keeps one item a line; the form shows them with commas. */
+static void
+set_list_text (AdwEntryRow *row,
+               const char  *lines)
+{
+  g_auto(GStrv) items = g_strsplit (lines ? lines : "", "\n", -1);
+  g_autofree char *text = g_strjoinv (_(", "), items);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static void
@@ -346,12 +446,39 @@ rectify_campaign_dialog_constructed (GObject *object)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (object);
   g_autofree char *today = rectify_today ();
+  g_autoptr(RectifyCampaign) campaign = NULL;
 
   G_OBJECT_CLASS (rectify_campaign_dialog_parent_class)->constructed (object);
 
   g_assert (RECTIFY_IS_STORE (self->store));
-  load_officers (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), today);
+  if (self->campaign_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      campaign = rectify_store_get_campaign (self->store, self->campaign_id, &error);
+      if (campaign == NULL)
+        show_error (self, error);
+    }
+  load_officers (self, campaign);
+  if (campaign != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Campaign"));
+      gtk_button_set_label (self->create_button, _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), campaign->name);
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), campaign->start_date);
+      gtk_spin_button_set_value (self->days_spin, campaign->days);
+      adw_combo_row_set_selected (self->head_row, officer_position (self, campaign->head_id));
+      adw_combo_row_set_selected (self->deputy_row, officer_position (self, campaign->deputy_id));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->work_plan_view), campaign->work_plan, -1);
+      set_list_text (self->industries_row, campaign->key_industries);
+      set_list_text (self->links_row, campaign->key_links);
+      set_list_text (self->areas_row, campaign->key_areas);
+      clear_errors (self);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), today);
+    }
   update_end_date (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -373,6 +500,7 @@ rectify_campaign_dialog_finalize (GObject *object)
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (object);
 
   g_clear_pointer (&self->officer_ids, g_array_unref);
+  g_clear_pointer (&self->member_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rectify_campaign_dialog_parent_class)->finalize (object);
 }
@@ -389,6 +517,9 @@ rectify_campaign_dialog_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_CAMPAIGN_ID:
+      g_value_set_int64 (value, self->campaign_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -407,6 +538,9 @@ rectify_campaign_dialog_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_CAMPAIGN_ID:
+      self->campaign_id = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -428,6 +562,9 @@ rectify_campaign_dialog_class_init (RectifyCampaignDialogClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAMPAIGN_ID] =
+    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -437,20 +574,28 @@ rectify_campaign_dialog_class_init (RectifyCampaignDialogClass *klass)
   signals[SIGNAL_CREATED] =
     g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * RectifyCampaignDialog::saved:
+   * @id: the campaign's id, new or edited
+   */
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-campaign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, start_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, days_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, days_spin);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, campaign_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, head_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, deputy_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, leading_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, members_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, members_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, work_plan_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, plan_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, industries_row);
@@ -458,7 +603,7 @@ rectify_campaign_dialog_class_init (RectifyCampaignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, areas_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, focus_error_label);
 
-  gtk_widget_class_install_action (widget_class, "campaign.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "campaign.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -483,6 +628,7 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->officer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->member_checks = g_ptr_array_new ();
   memcpy (self->fields, fields, sizeof fields);
   self->fields[FIELD_NAME].widget = GTK_WIDGET (self->name_row);
   self->fields[FIELD_NAME].label = self->campaign_error_label;
@@ -494,9 +640,8 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
   self->fields[FIELD_HEAD].label = self->leading_error_label;
   self->fields[FIELD_DEPUTY].widget = GTK_WIDGET (self->deputy_row);
   self->fields[FIELD_DEPUTY].label = self->leading_error_label;
-  /* Members are not chosen here yet; their errors show at the head. */
-  self->fields[FIELD_MEMBERS].widget = GTK_WIDGET (self->head_row);
-  self->fields[FIELD_MEMBERS].label = self->leading_error_label;
+  self->fields[FIELD_MEMBERS].widget = GTK_WIDGET (self->members_group);
+  self->fields[FIELD_MEMBERS].label = self->members_error_label;
   self->fields[FIELD_WORK_PLAN].widget = GTK_WIDGET (self->work_plan_view);
   self->fields[FIELD_WORK_PLAN].label = self->plan_error_label;
   self->fields[FIELD_INDUSTRIES].widget = GTK_WIDGET (self->industries_row);
@@ -516,8 +661,6 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
   g_signal_connect_swapped (self->deputy_row, "notify::selected", G_CALLBACK (clear_errors), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->work_plan_view), "changed",
                             G_CALLBACK (on_work_plan_changed_cb), self);
-  g_signal_connect_swapped (self->calendar_popover, "show", G_CALLBACK (on_calendar_popover_show_cb), self);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), self);
 }
 
 RectifyCampaignDialog *
@@ -530,6 +673,22 @@ rectify_campaign_dialog_new (GtkWindow    *parent,
   return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG,
                        "transient-for", parent,
                        "store", store,
+                       NULL);
+}
+
+RectifyCampaignDialog *
+rectify_campaign_dialog_new_for_campaign (GtkWindow    *parent,
+                                          RectifyStore *store,
+                                          gint64        campaign_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+  g_return_val_if_fail (campaign_id > 0, NULL);
+
+  return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       "campaign-id", campaign_id,
                        NULL);
 }
 

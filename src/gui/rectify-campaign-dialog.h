@@ -1,4 +1,4 @@
-/* rectify-campaign-dialog.h: the form of a new campaign
+/* rectify-campaign-dialog.h: the form of a new or an existing campaign
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (RectifyCampaignDialog, rectify_campaign_dialog, RECTIFY, C
  * until it accepts the campaign. */
 RectifyCampaignDialog *rectify_campaign_dialog_new       (GtkWindow    *parent,
                                                           RectifyStore *store);
+/* The same form filled with an existing campaign: Save updates it with
+ * rectify_store_update_campaign() and emits ::saved (not ::created). */
+RectifyCampaignDialog *rectify_campaign_dialog_new_for_campaign (GtkWindow    *parent,
+                                                                 RectifyStore *store,
+                                                                 gint64        campaign_id);
 RectifyStore          *rectify_campaign_dialog_get_store (RectifyCampaignDialog *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rectify-a11y.h"
+#include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
 #include "rectify-campaigns-page.h"
 #include "rectify-figures.h"
@@ -19,6 +20,7 @@ struct _RectifyCampaignsPage
 
   RectifyStore       *store;
   gulong              changed_id;
+  gboolean            can_edit;
 
   GtkStack           *stack;
   GtkSingleSelection *selection;
@@ -40,6 +42,8 @@ struct _RectifyCampaignsPage
   GtkLabel           *hazards_overdue_label;
   AdwActionRow       *head_row;
   AdwActionRow       *deputy_row;
+  AdwActionRow       *members_row;
+  GtkWidget          *edit_button;
   AdwActionRow       *industries_row;
   AdwActionRow       *links_row;
   AdwActionRow       *areas_row;
@@ -50,6 +54,7 @@ G_DEFINE_FINAL_TYPE (RectifyCampaignsPage, rectify_campaigns_page, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CAN_EDIT,
   N_PROPS
 };
 
@@ -83,6 +88,33 @@ set_text_row (AdwActionRow *row,
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
   adw_action_row_set_subtitle (row, *stripped ? stripped : _("None recorded"));
+}
+
+static void
+set_members_row (RectifyCampaignsPage  *self,
+                 const RectifyCampaign *campaign)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; campaign->member_ids && i < campaign->member_ids->len; i++)
+    {
+      char *name = officer_name (self->store, g_array_index (campaign->member_ids, gint64, i));
+
+      if (name != NULL)
+        g_ptr_array_add (names, name);
+    }
+  g_ptr_array_add (names, NULL);
+  if (names->len > 1)
+    {
+      /* Translators: the separator between the names of a list */
+      g_autofree char *text = g_strjoinv (_(", "), (char **) names->pdata);
+
+      adw_action_row_set_subtitle (self->members_row, text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->members_row, _("None"));
+    }
 }
 
 static void
@@ -140,6 +172,7 @@ show_figures (RectifyCampaignsPage *self,
   deputy = officer_name (self->store, campaign->deputy_id);
   adw_action_row_set_subtitle (self->head_row, head ? head : _("None"));
   adw_action_row_set_subtitle (self->deputy_row, deputy ? deputy : _("None"));
+  set_members_row (self, campaign);
   set_text_row (self->industries_row, campaign->key_industries);
   set_text_row (self->links_row, campaign->key_links);
   set_text_row (self->areas_row, campaign->key_areas);
@@ -163,10 +196,13 @@ update_details (RectifyCampaignsPage *self)
   show_figures (self, item);
 }
 
+static void update_editable (RectifyCampaignsPage *self);
+
 static void
 on_selection_changed_cb (RectifyCampaignsPage *self)
 {
   update_details (self);
+  update_editable (self);
 }
 
 static guint
@@ -243,6 +279,7 @@ rectify_campaigns_page_reload (RectifyCampaignsPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   update_details (self);
+  update_editable (self);
 }
 
 static void
@@ -313,6 +350,65 @@ rectify_campaigns_page_set_store (RectifyCampaignsPage *self,
 }
 
 static void
+on_campaign_saved_cb (RectifyCampaignDialog *dialog,
+                      gint64                 campaign_id,
+                      RectifyCampaignsPage  *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  rectify_campaigns_page_select (self, campaign_id);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Campaign saved")));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (widget);
+  gint64 id = rectify_campaigns_page_get_selected_id (self);
+  RectifyCampaignDialog *dialog;
+
+  if (id == 0 || self->store == NULL || !self->can_edit)
+    return;
+  dialog = rectify_campaign_dialog_new_for_campaign (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                     self->store, id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_campaign_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_editable (RectifyCampaignsPage *self)
+{
+  gboolean selected = rectify_campaigns_page_get_selected_id (self) != 0;
+
+  gtk_widget_set_visible (self->edit_button, self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected);
+}
+
+gboolean
+rectify_campaigns_page_get_can_edit (RectifyCampaignsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_campaigns_page_set_can_edit (RectifyCampaignsPage *self,
+                                     gboolean              can_edit)
+{
+  g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
+
+  can_edit = !!can_edit;
+  if (self->can_edit == can_edit)
+    return;
+  self->can_edit = can_edit;
+  update_editable (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+static void
 rectify_campaigns_page_dispose (GObject *object)
 {
   RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
@@ -338,6 +434,9 @@ rectify_campaigns_page_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -355,6 +454,9 @@ rectify_campaigns_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       rectify_campaigns_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_campaigns_page_set_can_edit (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -374,6 +476,9 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The list item factories in the template name the item type. */
@@ -402,6 +507,10 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_overdue_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, head_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, deputy_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, members_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, edit_button);
+
+  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, industries_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, links_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, areas_row);
@@ -410,6 +519,7 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
 static void
 rectify_campaigns_page_init (RectifyCampaignsPage *self)
 {
+  self->can_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 

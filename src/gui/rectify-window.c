@@ -10,6 +10,11 @@
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
+#include "rectify-equipment-page.h"
+#include "rectify-officers-page.h"
+#include "rectify-operators-page.h"
+#include "rectify-preferences-window.h"
+#include "rectify-units-page.h"
 #include "rectify-window.h"
 
 /* The sample data is the seed report's campaign; any fixed seed keeps it
@@ -26,11 +31,43 @@ struct _RectifyWindow
   GCancellable         *cancellable;
   gboolean              loading;
 
+  /* The page chosen in the sidebar; the welcome page stands in for it
+   * while the database is empty, until the user picks a page. */
+  char                 *current_page;
+  gboolean              user_navigated;
+  gboolean              can_edit;
+
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkButton            *new_campaign_button;
   GtkSpinner           *loading_spinner;
   RectifyCampaignsPage *campaigns_page;
+  GtkMenuButton        *actor_button;
+  AdwButtonContent     *actor_content;
+  GtkPopover           *actor_popover;
+  GtkListBox           *actor_list;
+  GtkLabel             *actor_error_label;
+  AdwToastOverlay      *toast_overlay;
+};
+
+/* The pages of the sidebar, in order. */
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GType     (*get_type) (void);
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "campaigns", N_("Campaigns"), "emoji-flags-symbolic", NULL },
+  { "units", N_("Units"), "go-home-symbolic", rectify_units_page_get_type },
+  { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
+  { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
+  { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
 };
 
 G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,25 +121,285 @@ set_action_enabled (RectifyWindow *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+static const PageInfo *
+find_page_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+  return NULL;
+}
+
+static GtkListBoxRow *
+find_sidebar_row (RectifyWindow *self,
+                  const char    *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child)
+        && g_strcmp0 (g_object_get_data (G_OBJECT (child), "rectify-page"), name) == 0)
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
+}
+
+static void on_sidebar_row_selected_cb (GtkListBox    *list,
+                                        GtkListBoxRow *row,
+                                        RectifyWindow *self);
+
 static void
 update_page (RectifyWindow *self)
 {
   gboolean empty = rectify_store_is_empty (self->store);
+  const PageInfo *info = find_page_info (self->current_page);
+  GtkListBoxRow *row;
   const char *page;
 
   if (self->loading)
     page = "loading";
-  else if (empty)
+  else if (empty && !self->user_navigated)
     page = "welcome";
   else
-    page = "campaigns";
+    page = self->current_page;
 
   gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_campaign_button), g_str_equal (page, "campaigns"));
+  adw_window_title_set_title (self->window_title,
+                              info != NULL && g_str_equal (page, info->name)
+                              ? g_dgettext (GETTEXT_PACKAGE, info->title) : _("Rectify"));
+
+  /* The sidebar shows the chosen page, and no page over the welcome. */
+  row = g_str_equal (page, self->current_page) ? find_sidebar_row (self, page) : NULL;
+  g_signal_handlers_block_by_func (self->sidebar_list, on_sidebar_row_selected_cb, self);
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  else
+    gtk_list_box_unselect_all (self->sidebar_list);
+  g_signal_handlers_unblock_by_func (self->sidebar_list, on_sidebar_row_selected_cb, self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->new_campaign_button),
+                          g_str_equal (page, "campaigns") && self->can_edit);
   gtk_spinner_set_spinning (self->loading_spinner, self->loading);
-  set_action_enabled (self, "new-campaign", !self->loading);
+  set_action_enabled (self, "new-campaign", !self->loading && self->can_edit);
   /* Sample data fills an empty database only. */
-  set_action_enabled (self, "load-sample-data", !self->loading && empty);
+  set_action_enabled (self, "load-sample-data", !self->loading && empty && self->can_edit);
+}
+
+/* Shows a page of the sidebar by name; unknown names show the campaigns. */
+static void
+show_page (RectifyWindow *self,
+           const char    *name)
+{
+  if (find_sidebar_row (self, name) == NULL)
+    name = "campaigns";
+  g_free (self->current_page);
+  self->current_page = g_strdup (name);
+  self->user_navigated = TRUE;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+  update_page (self);
+}
+
+static void
+on_sidebar_row_selected_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            RectifyWindow *self)
+{
+  if (row == NULL)
+    return;
+  show_page (self, g_object_get_data (G_OBJECT (row), "rectify-page"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* The row of the page shown, chosen again in a narrow window. */
+static void
+on_sidebar_row_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             RectifyWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_leaflet_visible_child_cb (RectifyWindow *self)
+{
+  /* Only a narrow window chooses between the pages and a page. */
+  if (self->settings != NULL && adw_leaflet_get_folded (self->leaflet))
+    g_settings_set_boolean (self->settings, "show-sidebar",
+                            adw_leaflet_get_visible_child (self->leaflet) == self->sidebar_box);
+}
+
+static void
+add_sidebar_row (RectifyWindow  *self,
+                 const PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (g_dgettext (GETTEXT_PACKAGE, info->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "rectify-page", (gpointer) info->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, g_dgettext (GETTEXT_PACKAGE, info->title),
+                                  -1);
+  gtk_list_box_append (self->sidebar_list, row);
+}
+
+static void
+add_pages (RectifyWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      const PageInfo *info = &pages[i];
+
+      if (info->get_type != NULL)
+        {
+          GtkWidget *page = g_object_new (info->get_type (), "store", self->store, NULL);
+
+          gtk_stack_add_titled (self->stack, page, info->name,
+                                g_dgettext (GETTEXT_PACKAGE, info->title));
+        }
+      add_sidebar_row (self, info);
+    }
+}
+
+/* Archivists read; everyone else may change records. */
+static void
+set_can_edit (RectifyWindow *self,
+              gboolean       can_edit)
+{
+  self->can_edit = can_edit;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->stack, pages[i].name);
+
+      if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-edit"))
+        g_object_set (page, "can-edit", can_edit, NULL);
+    }
+  set_action_enabled (self, "new", can_edit);
+  update_page (self);
+}
+
+static void
+update_actor (RectifyWindow *self)
+{
+  gint64 actor = rectify_store_get_actor (self->store);
+  g_autoptr(RectifyOfficer) officer = NULL;
+
+  if (actor != 0)
+    officer = rectify_store_get_officer (self->store, actor, NULL);
+  if (officer != NULL)
+    {
+      g_autofree char *tooltip = NULL;
+
+      adw_button_content_set_label (self->actor_content, officer->name);
+      /* Translators: the tooltip of the acting officer button: name, role */
+      tooltip = g_strdup_printf (_("Acting officer: %s, %s"), officer->name,
+                                 rectify_role_to_label (officer->role));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+    }
+  else
+    {
+      adw_button_content_set_label (self->actor_content, _("No Officer Chosen"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), _("Choose who is working"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Acting Officer"), -1);
+    }
+  set_can_edit (self, officer == NULL || officer->role != RECTIFY_ROLE_ARCHIVIST);
+}
+
+static void
+on_actor_row_activated_cb (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           RectifyWindow *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "rectify-officer-id");
+  const char *badge = g_object_get_data (G_OBJECT (row), "rectify-badge");
+  g_autoptr(GError) error = NULL;
+
+  if (!rectify_store_set_actor (self->store, *id, &error))
+    {
+      gtk_label_set_text (self->actor_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->actor_error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actor_error_label), FALSE);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "acting-officer", badge);
+  update_actor (self);
+  gtk_popover_popdown (self->actor_popover);
+}
+
+static void
+reload_actor_list (RectifyWindow *self)
+{
+  g_autoptr(GPtrArray) officers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
+    gtk_list_box_remove (self->actor_list, child);
+
+  officers = rectify_store_list_officers (self->store, &error);
+  if (officers == NULL)
+    g_debug ("Listing officers failed: %s", error->message);
+  for (guint i = 0; officers != NULL && i < officers->len; i++)
+    {
+      RectifyOfficer *officer = g_ptr_array_index (officers, i);
+      GtkWidget *row;
+      gint64 *id;
+
+      if (!officer->active)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), officer->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rectify_role_to_label (officer->role));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (officer->id == rectify_store_get_actor (self->store))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+      id = g_new (gint64, 1);
+      *id = officer->id;
+      g_object_set_data_full (G_OBJECT (row), "rectify-officer-id", id, g_free);
+      g_object_set_data_full (G_OBJECT (row), "rectify-badge", g_strdup (officer->badge), g_free);
+      gtk_list_box_append (self->actor_list, row);
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->actor_list)) == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("No active officers yet: add them on the Officers page."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->actor_list, label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+    }
+}
+
+/* The officer chosen last time, if still there and active. */
+static void
+restore_actor (RectifyWindow *self)
+{
+  g_autofree char *badge = NULL;
+  gint64 id = 0;
+
+  if (self->settings != NULL)
+    badge = g_settings_get_string (self->settings, "acting-officer");
+  if (badge != NULL && *badge != '\0'
+      && rectify_store_find_officer (self->store, badge, &id, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rectify_store_set_actor (self->store, id, &error))
+        g_debug ("The last acting officer cannot act: %s", error->message);
+    }
 }
 
 static void
@@ -110,6 +407,12 @@ on_store_changed_cb (RectifyStore  *store,
                      const char    *entity,
                      RectifyWindow *self)
 {
+  if (g_strcmp0 (entity, "officer") == 0)
+    {
+      reload_actor_list (self);
+      /* A renamed acting officer, or a changed role. */
+      update_actor (self);
+    }
   update_page (self);
 }
 
@@ -118,7 +421,7 @@ on_campaign_created_cb (RectifyCampaignDialog *dialog,
                         gint64                 campaign_id,
                         RectifyWindow         *self)
 {
-  update_page (self);
+  show_page (self, "campaigns");
   rectify_campaigns_page_select (self->campaigns_page, campaign_id);
 }
 
@@ -182,7 +485,10 @@ on_sample_data_loaded_cb (GObject      *source_object,
   self->loading = FALSE;
   /* The rows were written through another store: this one saw no change. */
   rectify_campaigns_page_reload (self->campaigns_page);
-  update_page (self);
+  if (error == NULL)
+    show_page (self, "campaigns");
+  else
+    update_page (self);
 
   if (error != NULL)
     {
@@ -232,9 +538,71 @@ load_sample_data_activated (GSimpleAction *action,
   g_task_run_in_thread (task, load_sample_data_thread);
 }
 
+static GtkWidget *
+visible_page (RectifyWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  if (find_page_info (name) == NULL)
+    return NULL;
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = visible_page (self);
+
+  if (page == NULL || page == GTK_WIDGET (self->campaigns_page))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "new-campaign", NULL);
+  else
+    gtk_widget_activate_action (page, "page.new", NULL);
+}
+
+static void
+find_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = visible_page (self);
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.find", NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  RectifyPreferencesWindow *preferences;
+
+  preferences = rectify_preferences_window_new (GTK_WINDOW (self), self->store, self->can_edit);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_sidebar_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
+  { .name = "new", .activate = new_activated },
+  { .name = "find", .activate = find_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "show-sidebar", .activate = show_sidebar_activated },
 };
 
 static gboolean
@@ -282,8 +650,31 @@ rectify_window_constructed (GObject *object)
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), rectify_store_get_path (self->store));
   rectify_campaigns_page_set_store (self->campaigns_page, self->store);
+  add_pages (self);
+  self->current_page = g_strdup ("campaigns");
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-page");
+
+      if (find_sidebar_row (self, last) != NULL)
+        {
+          g_free (self->current_page);
+          self->current_page = g_steal_pointer (&last);
+        }
+      if (!g_settings_get_boolean (self->settings, "show-sidebar"))
+        adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      else
+        adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+    }
+  g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
+  g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_visible_child_cb), self);
+  g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_row_activated_cb), self);
+
+  restore_actor (self);
+  reload_actor_list (self);
   self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  update_page (self);
+  update_actor (self);
 }
 
 static void
@@ -307,6 +698,7 @@ rectify_window_finalize (GObject *object)
   RectifyWindow *self = RECTIFY_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->current_page, g_free);
 
   G_OBJECT_CLASS (rectify_window_parent_class)->finalize (object);
 }
@@ -369,6 +761,16 @@ rectify_window_class_init (RectifyWindowClass *klass)
   g_type_ensure (RECTIFY_TYPE_CAMPAIGNS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_content);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_popover);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, new_campaign_button);

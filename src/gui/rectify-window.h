@@ -17,7 +17,7 @@ RectifyWindow        *rectify_window_new                   (GtkApplication *appl
                                                             RectifyStore   *store);
 RectifyStore         *rectify_window_get_store             (RectifyWindow  *self);
 /* "welcome" (empty database), "loading" (sample data being written) or
- * "campaigns". */
+ * the name of the sidebar's page shown: "campaigns", "officers", … */
 const char           *rectify_window_get_visible_page_name (RectifyWindow  *self);
 RectifyCampaignsPage *rectify_window_get_campaigns_page    (RectifyWindow  *self);
 

@@ -187,6 +187,22 @@ require_widget (GtkWidget    *root,
   return widget;
 }
 
+static gboolean
+match_toast_overlay (GtkWidget    *widget,
+                     gconstpointer data)
+{
+  return ADW_IS_TOAST_OVERLAY (widget);
+}
+
+/* The page is shown beside the sidebar once the window has its size. */
+static gboolean
+page_is_mapped (gpointer data)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (data), match_toast_overlay, NULL);
+
+  return overlay != NULL && gtk_widget_get_mapped (overlay);
+}
+
 static void
 fixture_open (Fixture *fixture)
 {
@@ -208,6 +224,7 @@ fixture_open (Fixture *fixture)
   g_assert_nonnull (fixture->window);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   wait_for (widget_is_mapped, fixture->window, "the window to be shown");
+  wait_for (page_is_mapped, fixture->window, "the page beside the sidebar");
 }
 
 static void

@@ -1,0 +1,1167 @@
+/* rectify-equipment-page.c: the equipment register, searchable, with the selected item's form
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-a11y.h"
+#include "rectify-column-sorter.h"
+#include "rectify-date-row.h"
+#include "rectify-equipment-page.h"
+#include "rectify-record-list.h"
+#include "rectify-validate.h"
+
+#define SETTINGS_SCHEMA_ID "app.rectify.Rectify"
+#define PANE_POSITION_KEY  "equipment-pane-position"
+
+typedef enum {
+  COLUMN_CODE,
+  COLUMN_CATEGORY,
+  COLUMN_UNIT,
+  COLUMN_LOCATION,
+  COLUMN_STATUS,
+  COLUMN_NEXT_INSPECTION,
+  N_COLUMNS
+} Column;
+
+static const struct {
+  const char *title;
+  const char *sort_key;
+  gboolean    expand;
+  int         fixed_width;  /* -1: as wide as the header and first rows */
+} columns[N_COLUMNS] = {
+  /* 20 digits fit */
+  [COLUMN_CODE] = { N_("Code"), "code", FALSE, 190 },
+  [COLUMN_CATEGORY] = { N_("Category"), "category", FALSE, -1 },
+  [COLUMN_UNIT] = { N_("Unit"), "unit", TRUE, -1 },
+  [COLUMN_LOCATION] = { N_("Location"), "location", TRUE, -1 },
+  [COLUMN_STATUS] = { N_("Status"), "status", FALSE, -1 },
+  [COLUMN_NEXT_INSPECTION] = { N_("Next Inspection"), "next_inspection", FALSE, -1 },
+};
+
+/* The core names the field first in its messages ("Next inspection: …");
+ * each name leads to the row where the message is shown. */
+typedef enum {
+  FIELD_CODE,
+  FIELD_CATEGORY,
+  FIELD_UNIT,
+  FIELD_REG_CERT,
+  FIELD_VARIETY,
+  FIELD_LOCATION,
+  FIELD_REGISTERED_USER,
+  FIELD_STATUS,
+  FIELD_QUANTITY,
+  FIELD_LAST_INSPECTION,
+  FIELD_NEXT_INSPECTION,
+  FIELD_POSTPONED,
+  N_FIELDS
+} Field;
+
+static const char *const field_names[N_FIELDS] = {
+  [FIELD_CODE] = N_("Equipment code"),
+  [FIELD_CATEGORY] = N_("Category"),
+  [FIELD_UNIT] = N_("Unit"),
+  [FIELD_REG_CERT] = N_("Registration certificate"),
+  [FIELD_VARIETY] = N_("Variety"),
+  [FIELD_LOCATION] = N_("Location"),
+  [FIELD_REGISTERED_USER] = N_("Registered user"),
+  [FIELD_STATUS] = N_("Status"),
+  [FIELD_QUANTITY] = N_("Quantity"),
+  [FIELD_LAST_INSPECTION] = N_("Last inspection"),
+  [FIELD_NEXT_INSPECTION] = N_("Next inspection"),
+  [FIELD_POSTPONED] = N_("Postponed until"),
+};
+
+typedef struct {
+  GtkWidget *row;
+  GtkWidget *error_row;
+  GtkLabel  *error_label;
+} FieldWidgets;
+
+struct _RectifyEquipmentPage
+{
+  AdwBin               parent_instance;
+
+  RectifyStore        *store;
+  gboolean             can_edit;
+  gulong               changed_id;
+  RectifyRecordList   *list;
+  RectifyRecordList   *units;
+  GSettings           *settings;
+  AdwToast            *last_toast;  /* weak */
+  guint                scroll_tick_id;
+  guint                scroll_position;
+
+  gboolean             form_shown;
+  gint64               editing_id;  /* 0 with the form shown: a new item */
+  gint64               unit_id;
+  FieldWidgets         fields[N_FIELDS];
+
+  GtkRevealer         *banner_revealer;
+  GtkLabel            *banner_label;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *category_dropdown;
+  GtkStringList       *category_filter_labels;
+  GtkDropDown         *status_dropdown;
+  GtkStringList       *status_filter_labels;
+  GtkToggleButton     *overdue_button;
+  GtkToggleButton     *user_differs_button;
+  GtkWidget           *new_button;
+  GtkPaned            *paned;
+  GtkColumnView       *column_view;
+  GtkSingleSelection  *selection;
+  GtkLabel            *count_label;
+  GtkStack            *details_stack;
+  GtkLabel            *form_error;
+  AdwPreferencesGroup *form_group;
+  GtkWidget           *form_buttons;
+  GtkWidget           *delete_button;
+
+  AdwEntryRow         *code_row;
+  AdwComboRow         *category_row;
+  GtkStringList       *category_labels;
+  AdwActionRow        *unit_row;
+  GtkMenuButton       *unit_button;
+  GtkSearchEntry      *unit_search;
+  GtkListView         *unit_list;
+  AdwEntryRow         *reg_cert_row;
+  AdwEntryRow         *variety_row;
+  AdwEntryRow         *location_row;
+  AdwEntryRow         *registered_user_row;
+  AdwComboRow         *status_row;
+  GtkStringList       *status_labels;
+  AdwActionRow        *quantity_row;
+  GtkSpinButton       *quantity_spin;
+  RectifyDateRow      *last_inspection_row;
+  RectifyDateRow      *next_inspection_row;
+  RectifyDateRow      *postponed_row;
+
+  GtkWidget *code_error_row, *category_error_row, *unit_error_row, *reg_cert_error_row,
+            *variety_error_row, *location_error_row, *registered_user_error_row,
+            *status_error_row, *quantity_error_row, *last_inspection_error_row,
+            *next_inspection_error_row, *postponed_error_row;
+  GtkLabel  *code_error, *category_error, *unit_error, *reg_cert_error, *variety_error,
+            *location_error, *registered_user_error, *status_error, *quantity_error,
+            *last_inspection_error, *next_inspection_error, *postponed_error;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyEquipmentPage, rectify_equipment_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void on_selection_changed_cb (RectifyEquipmentPage *self);
+
+/* "12 345": groups of three digits, as the bureau's forms write them */
+static char *
+format_count (guint n)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, "\u00a0");
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+show_message (RectifyEquipmentPage *self,
+              AdwToast             *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      /* A new message replaces ours instead of waiting behind it (and
+       * libadwaita 1.2 fails an assertion when a high-priority toast
+       * pushes one back into its queue). */
+      if (self->last_toast != NULL)
+        {
+          g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+          adw_toast_dismiss (self->last_toast);
+          self->last_toast = NULL;
+        }
+      self->last_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+  gtk_label_set_markup (self->banner_label, adw_toast_get_title (toast));
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_text (RectifyEquipmentPage *self,
+           const char           *text)
+{
+  /* toast titles are markup; the core's messages quote user data */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  show_message (self, adw_toast_new (escaped));
+}
+
+/* ---- the list ---------------------------------------------------------- */
+
+static void
+update_count (RectifyEquipmentPage *self)
+{
+  const GError *error;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (self->list == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  error = rectify_record_list_get_error (self->list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  number = format_count (n);
+  text = g_strdup_printf (ngettext ("%s item", "%s items", n), number);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column
+ * view has the action its rows use to come into view.  It needs the list
+ * laid out, so it waits for a frame where the view has its size. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  RectifyEquipmentPage *self = data;
+
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        if (self->list != NULL && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", self->scroll_position);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_position (RectifyEquipmentPage *self,
+                    guint                 position)
+{
+  self->scroll_position = position;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_tick_cb, self, NULL);
+}
+
+static void
+scroll_to_selected (RectifyEquipmentPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to_position (self, position);
+}
+
+/* The list's new snapshot keeps the item of the form selected, if it is
+ * listed; the form itself stays as it is. */
+static void
+reselect (RectifyEquipmentPage *self)
+{
+  gint64 position;
+
+  if (self->list == NULL)
+    return;
+  position = self->editing_id ? rectify_record_list_find (self->list, self->editing_id) : -1;
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+static void
+apply_query (RectifyEquipmentPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autofree char *search = NULL;
+  gboolean descending = FALSE;
+  guint category, status;
+
+  if (self->list == NULL)
+    return;
+  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  category = gtk_drop_down_get_selected (self->category_dropdown);
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  q.search = *search ? search : NULL;
+  if (category != GTK_INVALID_LIST_POSITION && category > 0 && category <= RECTIFY_N_CATEGORIES)
+    q.category = rectify_categories[category - 1];
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    q.status = (int) status - 1;
+  q.inspection_overdue = gtk_toggle_button_get_active (self->overdue_button);
+  q.user_differs = gtk_toggle_button_get_active (self->user_differs_button);
+  q.sort = rectify_column_view_get_sort (self->column_view, &descending);
+  q.descending = descending;
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_set_query (self->list, &q);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  reselect (self);
+  update_count (self);
+}
+
+static void
+on_filters_changed_cb (RectifyEquipmentPage *self)
+{
+  apply_query (self);
+}
+
+static void
+on_sorter_changed_cb (RectifyEquipmentPage *self)
+{
+  apply_query (self);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  Column column = GPOINTER_TO_INT (data);
+  RectifyEquipment *e = rectify_row_get_record (gtk_list_item_get_item (item));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *text = NULL;
+  g_autofree char *owned = NULL;
+
+  if (e == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  switch (column)
+    {
+    case COLUMN_CODE:
+      text = e->code;
+      break;
+    case COLUMN_CATEGORY:
+      if (e->category == RECTIFY_CATEGORY_GAS_CYLINDER && e->quantity > 1)
+        /* Translators: a category and a quantity, e.g. "Gas cylinder × 40" */
+        text = owned = g_strdup_printf (_("%s × %d"), rectify_category_to_label (e->category), e->quantity);
+      else
+        text = rectify_category_to_label (e->category);
+      break;
+    case COLUMN_UNIT:
+      text = e->unit_name;
+      break;
+    case COLUMN_LOCATION:
+      text = e->location;
+      break;
+    case COLUMN_STATUS:
+      text = rectify_equipment_status_to_label (e->status);
+      break;
+    case COLUMN_NEXT_INSPECTION:
+      text = e->next_inspection;
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text ? text : "");
+}
+
+static void
+add_columns (RectifyEquipmentPage *self)
+{
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(RectifyColumnSorter) sorter = rectify_column_sorter_new (columns[i].sort_key);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- the form ---------------------------------------------------------- */
+
+static void
+clear_errors (RectifyEquipmentPage *self)
+{
+  for (int i = 0; i < N_FIELDS; i++)
+    {
+      gtk_widget_remove_css_class (self->fields[i].row, "error");
+      gtk_widget_set_visible (self->fields[i].error_row, FALSE);
+      gtk_label_set_text (self->fields[i].error_label, "");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+}
+
+static gboolean
+message_names (const char *message,
+               const char *name)
+{
+  gsize len = strlen (name);
+
+  return strncmp (message, name, len) == 0
+         && (message[len] == ':' || g_str_has_prefix (message + len, "："));
+}
+
+static void
+show_error (RectifyEquipmentPage *self,
+            const char           *message)
+{
+  for (int i = 0; i < N_FIELDS; i++)
+    if (message_names (message, _(field_names[i])))
+      {
+        gtk_widget_add_css_class (self->fields[i].row, "error");
+        gtk_label_set_text (self->fields[i].error_label, message);
+        gtk_widget_set_visible (self->fields[i].error_row, TRUE);
+        return;
+      }
+  gtk_label_set_text (self->form_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
+}
+
+static guint
+category_index (RectifyCategory category)
+{
+  for (guint i = 0; i < RECTIFY_N_CATEGORIES; i++)
+    if (rectify_categories[i] == category)
+      return i;
+  return 0;
+}
+
+static RectifyCategory
+form_category (RectifyEquipmentPage *self)
+{
+  guint i = adw_combo_row_get_selected (self->category_row);
+
+  return rectify_categories[i < RECTIFY_N_CATEGORIES ? i : 0];
+}
+
+static void
+update_quantity_row (RectifyEquipmentPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->quantity_row),
+                          form_category (self) == RECTIFY_CATEGORY_GAS_CYLINDER);
+}
+
+static void
+on_category_row_selected_cb (RectifyEquipmentPage *self)
+{
+  update_quantity_row (self);
+}
+
+static void
+set_unit (RectifyEquipmentPage *self,
+          gint64                unit_id,
+          const char           *name)
+{
+  self->unit_id = unit_id;
+  adw_action_row_set_subtitle (self->unit_row, unit_id ? name : _("Not chosen"));
+}
+
+static void
+load_form (RectifyEquipmentPage   *self,
+           const RectifyEquipment *e)
+{
+  clear_errors (self);
+  self->editing_id = e ? e->id : 0;
+  self->form_shown = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), e ? e->code : "");
+  adw_combo_row_set_selected (self->category_row,
+                              category_index (e ? e->category : RECTIFY_CATEGORY_ELEVATOR));
+  set_unit (self, e ? e->unit_id : 0, e ? e->unit_name : NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->reg_cert_row), e ? e->reg_cert : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->variety_row), e ? e->variety : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), e ? e->location : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->registered_user_row), e ? e->registered_user : "");
+  adw_combo_row_set_selected (self->status_row, e ? (guint) e->status : RECTIFY_EQUIPMENT_IN_USE);
+  gtk_spin_button_set_value (self->quantity_spin, e ? MAX (e->quantity, 1) : 1);
+  rectify_date_row_set_date (self->last_inspection_row, e ? e->last_inspection : NULL);
+  rectify_date_row_set_date (self->next_inspection_row, e ? e->next_inspection : NULL);
+  rectify_date_row_set_date (self->postponed_row, e ? e->postponed_until : NULL);
+  update_quantity_row (self);
+
+  if (e == NULL)
+    adw_preferences_group_set_title (self->form_group, _("New Equipment Item"));
+  else if (e->code && *e->code)
+    adw_preferences_group_set_title (self->form_group, e->code);
+  else
+    adw_preferences_group_set_title (self->form_group, _("Equipment Item"));
+  gtk_widget_set_visible (self->delete_button, e != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", e != NULL && self->can_edit);
+  gtk_stack_set_visible_child_name (self->details_stack, "form");
+}
+
+static void
+hide_form (RectifyEquipmentPage *self)
+{
+  self->form_shown = FALSE;
+  self->editing_id = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
+  gtk_stack_set_visible_child_name (self->details_stack, "none");
+}
+
+static void
+show_item (RectifyEquipmentPage *self,
+           gint64                id)
+{
+  g_autoptr(RectifyEquipment) e = NULL;
+  g_autoptr(GError) error = NULL;
+
+  e = rectify_store_get_equipment (self->store, id, &error);
+  if (e == NULL)
+    {
+      hide_form (self);
+      show_text (self, error->message);
+      return;
+    }
+  load_form (self, e);
+}
+
+static void
+on_selection_changed_cb (RectifyEquipmentPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL)
+    show_item (self, rectify_row_get_id (row));
+  else if (self->editing_id != 0)
+    hide_form (self);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+  g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!self->form_shown || !self->can_edit)
+    return;
+  clear_errors (self);
+  if (self->unit_id == 0)
+    {
+      /* Translators: keep "Unit" as the field is named in the form */
+      show_error (self, _("Unit: choose the unit that uses this item"));
+      return;
+    }
+
+  e->id = self->editing_id;
+  e->unit_id = self->unit_id;
+  e->category = form_category (self);
+  e->code = entry_text (self->code_row);
+  e->reg_cert = entry_text (self->reg_cert_row);
+  e->variety = entry_text (self->variety_row);
+  e->location = entry_text (self->location_row);
+  e->registered_user = entry_text (self->registered_user_row);
+  e->status = adw_combo_row_get_selected (self->status_row);
+  e->quantity = e->category == RECTIFY_CATEGORY_GAS_CYLINDER
+                ? gtk_spin_button_get_value_as_int (self->quantity_spin) : 1;
+  e->last_inspection = rectify_date_row_get_date (self->last_inspection_row);
+  e->next_inspection = rectify_date_row_get_date (self->next_inspection_row);
+  e->postponed_until = rectify_date_row_get_date (self->postponed_row);
+
+  if (self->editing_id == 0)
+    {
+      gint64 id = rectify_store_add_equipment (self->store, e, &error);
+
+      ok = id != 0;
+      if (ok)
+        self->editing_id = id;
+    }
+  else
+    ok = rectify_store_update_equipment (self->store, e, &error);
+
+  if (!ok)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* the store's "changed" signal has refreshed the list */
+  reselect (self);
+  scroll_to_selected (self);
+  show_item (self, self->editing_id);
+  show_text (self, _("Equipment item saved"));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+
+  if (!self->can_edit || self->store == NULL)
+    return;
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  load_form (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_undo_clicked_cb (AdwToast             *toast,
+                    RectifyEquipmentPage *self)
+{
+  RectifyEquipment *kept = g_object_get_data (G_OBJECT (toast), "rectify-equipment");
+  g_autoptr(GError) error = NULL;
+
+  if (kept == NULL || self->store == NULL)
+    return;
+  if (rectify_store_add_equipment (self->store, kept, &error) == 0)
+    {
+      show_text (self, error->message);
+      return;
+    }
+  rectify_equipment_page_select (self, kept->id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+  g_autoptr(RectifyEquipment) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (!self->can_edit || self->editing_id == 0)
+    return;
+  kept = rectify_store_get_equipment (self->store, self->editing_id, &error);
+  if (kept == NULL || !rectify_store_delete_equipment (self->store, self->editing_id, &error))
+    {
+      show_text (self, error->message);
+      return;
+    }
+  hide_form (self);
+
+  if (kept->code && *kept->code)
+    /* Translators: %s is an equipment code */
+    title = g_strdup_printf (_("Equipment item %s deleted"), kept->code);
+  else
+    title = g_strdup (_("Equipment item deleted"));
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "rectify-equipment", g_steal_pointer (&kept),
+                          (GDestroyNotify) rectify_equipment_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  show_message (self, toast);
+}
+
+/* ---- the unit chooser ------------------------------------------------- */
+
+static void
+apply_unit_search (RectifyEquipmentPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_search))));
+
+  q.search = *search ? search : NULL;
+  q.sort = "name";
+  rectify_record_list_set_query (self->units, &q);
+}
+
+static void
+on_unit_popover_show_cb (RectifyEquipmentPage *self)
+{
+  if (self->units == NULL && self->store != NULL)
+    {
+      g_autoptr(GtkNoSelection) model = NULL;
+
+      self->units = rectify_record_list_new (self->store,
+                                             rectify_store_query_unit_ids,
+                                             rectify_store_get_units_by_ids,
+                                             (GDestroyNotify) rectify_unit_free);
+      model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->units)));
+      gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (model));
+      apply_unit_search (self);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->unit_search));
+}
+
+static void
+on_unit_search_changed_cb (RectifyEquipmentPage *self)
+{
+  if (self->units != NULL)
+    apply_unit_search (self);
+}
+
+static void
+on_unit_list_activate_cb (RectifyEquipmentPage *self,
+                          guint                 position)
+{
+  g_autoptr(RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
+
+  if (unit == NULL)
+    return;
+  set_unit (self, unit->id, unit->name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->unit_row), "error");
+  gtk_menu_button_popdown (self->unit_button);
+}
+
+static void
+setup_unit_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_unit_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  RectifyUnit *unit = rectify_row_get_record (gtk_list_item_get_item (item));
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  g_autofree char *line = NULL;
+
+  if (unit != NULL)
+    line = g_strjoin (" · ", unit->credit_code, unit->district, NULL);
+  gtk_label_set_text (GTK_LABEL (name), unit ? unit->name : "");
+  gtk_label_set_text (GTK_LABEL (detail), line ? line : "");
+}
+
+/* ---- store and properties ---------------------------------------------- */
+
+static void
+on_store_changed_cb (RectifyStore         *store,
+                     const char           *entity,
+                     RectifyEquipmentPage *self)
+{
+  if (g_strcmp0 (entity, "unit") == 0 && self->units != NULL)
+    rectify_record_list_refresh (self->units);
+  if (g_strcmp0 (entity, "equipment") != 0 && g_strcmp0 (entity, "unit") != 0)
+    return;
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_refresh (self->list);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  reselect (self);
+  update_count (self);
+
+  /* the item of the form was deleted elsewhere */
+  if (self->editing_id != 0)
+    {
+      g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self->store, self->editing_id, NULL);
+
+      if (e == NULL)
+        hide_form (self);
+    }
+}
+
+static void
+set_store (RectifyEquipmentPage *self,
+           RectifyStore         *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  self->list = rectify_record_list_new (store,
+                                        rectify_store_query_equipment_ids,
+                                        rectify_store_get_equipment_by_ids,
+                                        (GDestroyNotify) rectify_equipment_free);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  apply_query (self);
+}
+
+static void
+update_editable (RectifyEquipmentPage *self)
+{
+  gtk_widget_set_visible (self->new_button, self->can_edit);
+  gtk_widget_set_visible (self->form_buttons, self->can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
+                                 self->can_edit && self->editing_id != 0);
+  /* a reader cannot finish a new item: show nothing instead */
+  if (!self->can_edit && self->form_shown && self->editing_id == 0)
+    hide_form (self);
+}
+
+RectifyStore *
+rectify_equipment_page_get_store (RectifyEquipmentPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), NULL);
+  return self->store;
+}
+
+gboolean
+rectify_equipment_page_get_can_edit (RectifyEquipmentPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_equipment_page_set_can_edit (RectifyEquipmentPage *self,
+                                     gboolean              can_edit)
+{
+  g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
+
+  can_edit = !!can_edit;
+  if (self->can_edit == can_edit)
+    return;
+  self->can_edit = can_edit;
+  update_editable (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+GListModel *
+rectify_equipment_page_get_model (RectifyEquipmentPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->list);
+}
+
+gint64
+rectify_equipment_page_get_selected_id (RectifyEquipmentPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), 0);
+  return self->editing_id;
+}
+
+void
+rectify_equipment_page_select (RectifyEquipmentPage *self,
+                               gint64                id)
+{
+  g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  show_item (self, id);
+  reselect (self);
+  scroll_to_selected (self);
+}
+
+GtkWidget *
+rectify_equipment_page_new (RectifyStore *store)
+{
+  return g_object_new (RECTIFY_TYPE_EQUIPMENT_PAGE, "store", store, NULL);
+}
+
+static void
+rectify_equipment_page_dispose (GObject *object)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->scroll_tick_id != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = NULL;
+  /* the columns going away change the view's sorter: no queries then */
+  g_clear_object (&self->list);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_EQUIPMENT_PAGE);
+  g_clear_object (&self->units);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rectify_equipment_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_equipment_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_equipment_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_equipment_page_set_can_edit (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, RectifyEquipmentPage, name)
+
+static void
+rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_equipment_page_dispose;
+  object_class->get_property = rectify_equipment_page_get_property;
+  object_class->set_property = rectify_equipment_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RECTIFY_TYPE_DATE_ROW);
+  g_type_ensure (RECTIFY_TYPE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-equipment-page.ui");
+
+  BIND (banner_revealer);
+  BIND (banner_label);
+  BIND (search_entry);
+  BIND (category_dropdown);
+  BIND (category_filter_labels);
+  BIND (status_dropdown);
+  BIND (status_filter_labels);
+  BIND (overdue_button);
+  BIND (user_differs_button);
+  BIND (new_button);
+  BIND (paned);
+  BIND (column_view);
+  BIND (selection);
+  BIND (count_label);
+  BIND (details_stack);
+  BIND (form_error);
+  BIND (form_group);
+  BIND (form_buttons);
+  BIND (delete_button);
+  BIND (code_row);
+  BIND (category_row);
+  BIND (category_labels);
+  BIND (unit_row);
+  BIND (unit_button);
+  BIND (unit_search);
+  BIND (unit_list);
+  BIND (reg_cert_row);
+  BIND (variety_row);
+  BIND (location_row);
+  BIND (registered_user_row);
+  BIND (status_row);
+  BIND (status_labels);
+  BIND (quantity_row);
+  BIND (quantity_spin);
+  BIND (last_inspection_row);
+  BIND (next_inspection_row);
+  BIND (postponed_row);
+  BIND (code_error_row);
+  BIND (category_error_row);
+  BIND (unit_error_row);
+  BIND (reg_cert_error_row);
+  BIND (variety_error_row);
+  BIND (location_error_row);
+  BIND (registered_user_error_row);
+  BIND (status_error_row);
+  BIND (quantity_error_row);
+  BIND (last_inspection_error_row);
+  BIND (next_inspection_error_row);
+  BIND (postponed_error_row);
+  BIND (code_error);
+  BIND (category_error);
+  BIND (unit_error);
+  BIND (reg_cert_error);
+  BIND (variety_error);
+  BIND (location_error);
+  BIND (registered_user_error);
+  BIND (status_error);
+  BIND (quantity_error);
+  BIND (last_inspection_error);
+  BIND (next_inspection_error);
+  BIND (postponed_error);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+}
+
+#undef BIND
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, PANE_POSITION_KEY))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+rectify_equipment_page_init (RectifyEquipmentPage *self)
+{
+  g_autoptr(GtkListItemFactory) unit_factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (self->category_filter_labels, _("All categories"));
+  for (guint i = 0; i < RECTIFY_N_CATEGORIES; i++)
+    {
+      gtk_string_list_append (self->category_filter_labels, rectify_category_to_label (rectify_categories[i]));
+      gtk_string_list_append (self->category_labels, rectify_category_to_label (rectify_categories[i]));
+    }
+  gtk_string_list_append (self->status_filter_labels, _("All statuses"));
+  for (int i = 0; i < RECTIFY_N_EQUIPMENT_STATUSES; i++)
+    {
+      gtk_string_list_append (self->status_filter_labels, rectify_equipment_status_to_label (i));
+      gtk_string_list_append (self->status_labels, rectify_equipment_status_to_label (i));
+    }
+  g_signal_connect_object (self->category_row, "notify::selected",
+                           G_CALLBACK (on_category_row_selected_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (unit_factory, "setup", G_CALLBACK (setup_unit_cb), NULL);
+  g_signal_connect (unit_factory, "bind", G_CALLBACK (bind_unit_cb), NULL);
+  gtk_list_view_set_factory (self->unit_list, unit_factory);
+
+#define FIELD(id, name)                                              \
+  self->fields[id].row = GTK_WIDGET (self->name##_row);              \
+  self->fields[id].error_row = self->name##_error_row;               \
+  self->fields[id].error_label = self->name##_error;
+  FIELD (FIELD_CODE, code);
+  FIELD (FIELD_CATEGORY, category);
+  FIELD (FIELD_UNIT, unit);
+  FIELD (FIELD_REG_CERT, reg_cert);
+  FIELD (FIELD_VARIETY, variety);
+  FIELD (FIELD_LOCATION, location);
+  FIELD (FIELD_REGISTERED_USER, registered_user);
+  FIELD (FIELD_STATUS, status);
+  FIELD (FIELD_QUANTITY, quantity);
+  FIELD (FIELD_LAST_INSPECTION, last_inspection);
+  FIELD (FIELD_NEXT_INSPECTION, next_inspection);
+  FIELD (FIELD_POSTPONED, postponed);
+#undef FIELD
+
+  add_columns (self);
+
+  self->settings = settings_new ();
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, PANE_POSITION_KEY, self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  self->can_edit = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
+  update_count (self);
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+}

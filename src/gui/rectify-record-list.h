@@ -1,0 +1,47 @@
+/* rectify-record-list.h: a lazy list model over a snapshot of the store's ids
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rectify-store.h"
+
+G_BEGIN_DECLS
+
+/* One row of a lazy list: the id and its record (RectifyUnit *,
+ * RectifyEquipment *, … every record starts with its gint64 id). */
+#define RECTIFY_TYPE_ROW (rectify_row_get_type ())
+G_DECLARE_FINAL_TYPE (RectifyRow, rectify_row, RECTIFY, ROW, GObject)
+
+gint64   rectify_row_get_id (RectifyRow *self);
+gpointer rectify_row_get_record (RectifyRow *self);
+
+/* How a list asks the store: the ids of every matching row in order
+ * (e.g. rectify_store_query_unit_ids), then records by id
+ * (rectify_store_get_units_by_ids). */
+typedef GArray    *(*RectifyQueryIdsFunc) (RectifyStore *store, const RectifyQuery *q, GError **error);
+typedef GPtrArray *(*RectifyFetchFunc) (RectifyStore *store, const gint64 *ids, guint n_ids, GError **error);
+
+/* A GListModel of RectifyRow.  It holds only the ids of the snapshot and a
+ * bounded cache of fetched pages, so memory does not grow with the number
+ * of rows; sorting and filtering are the query's, in SQL — never wrap it in
+ * GtkSortListModel or GtkFilterListModel, they visit every item. */
+#define RECTIFY_TYPE_RECORD_LIST (rectify_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (RectifyRecordList, rectify_record_list, RECTIFY, RECORD_LIST, GObject)
+
+RectifyRecordList *rectify_record_list_new (RectifyStore       *store,
+                                            RectifyQueryIdsFunc query_ids,
+                                            RectifyFetchFunc    fetch,
+                                            GDestroyNotify      free_record);
+/* Copies q (its strings too), takes a new snapshot and emits items-changed.
+ * A query the store refuses leaves the list empty and sets the error. */
+void               rectify_record_list_set_query (RectifyRecordList *self, const RectifyQuery *q);
+const RectifyQuery *rectify_record_list_get_query (RectifyRecordList *self);
+/* A new snapshot with the same query, after the store changed. */
+void               rectify_record_list_refresh (RectifyRecordList *self);
+/* Position of an id in the snapshot, or -1. */
+gint64             rectify_record_list_find (RectifyRecordList *self, gint64 id);
+const GError      *rectify_record_list_get_error (RectifyRecordList *self);
+
+G_END_DECLS

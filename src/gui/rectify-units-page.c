@@ -1,0 +1,1107 @@
+/* rectify-units-page.c: the units under supervision, their form, equipment and operators
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-a11y.h"
+#include "rectify-column-sorter.h"
+#include "rectify-record-list.h"
+#include "rectify-units-page.h"
+#include "rectify-validate.h"
+
+/* A field of the form: the core names it at the start of its error
+ * messages ("Credit code: …"), and its error is shown in the row below. */
+typedef struct {
+  const char *name;   /* untranslated, as the core passes it to _() */
+  GtkWidget  *widget;
+  GtkWidget  *error_row;
+  GtkLabel   *error_label;
+} Field;
+
+enum {
+  FIELD_NAME,
+  FIELD_CREDIT_CODE,
+  FIELD_ADDRESS,
+  FIELD_DISTRICT,
+  FIELD_INDUSTRY,
+  FIELD_LEGAL_REP,
+  FIELD_SAFETY_MANAGER,
+  FIELD_PHONE,
+  N_FIELDS
+};
+
+static const char *const field_names[N_FIELDS] = {
+  N_("Name"),
+  N_("Credit code"),
+  N_("Address"),
+  N_("District"),
+  N_("Industry"),
+  N_("Legal representative"),
+  N_("Safety manager"),
+  N_("Phone"),
+};
+
+struct _RectifyUnitsPage
+{
+  AdwBin              parent_instance;
+
+  RectifyStore       *store;
+  gboolean            can_edit;
+  GSettings          *settings;
+  RectifyRecordList  *units;
+  GtkSingleSelection *selection;
+  char               *sort;
+  gboolean            descending;
+  gint64              shown_id;     /* the unit in the form; 0 = none or new */
+  gboolean            form_is_new;
+  gboolean            updating_filters;
+  RectifyUnit        *banner_undo;  /* deleted unit the banner offers back */
+  Field               fields[N_FIELDS];
+  GPtrArray          *detail_rows;  /* rows added to the two groups */
+
+  GtkRevealer        *banner_revealer;
+  GtkLabel           *banner_label;
+  GtkButton          *banner_undo_button;
+  GtkPaned           *paned;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *district_dropdown;
+  GtkStringList      *districts;
+  GtkDropDown        *industry_dropdown;
+  GtkStringList      *industries;
+  GtkToggleButton    *crowded_toggle;
+  GtkWidget          *new_button;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+  GtkStack           *detail_stack;
+  GtkLabel           *form_title_label;
+  GtkListBox         *form_list;
+  AdwEntryRow        *name_row;
+  AdwEntryRow        *credit_code_row;
+  AdwEntryRow        *address_row;
+  AdwEntryRow        *district_row;
+  AdwEntryRow        *industry_row;
+  AdwEntryRow        *legal_rep_row;
+  AdwEntryRow        *safety_manager_row;
+  AdwEntryRow        *phone_row;
+  GtkSwitch          *crowded_switch;
+  GtkLabel           *general_error_label;
+  GtkWidget          *delete_button;
+  GtkButton          *save_button;
+  AdwPreferencesGroup *equipment_group;
+  AdwPreferencesGroup *operators_group;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyUnitsPage, rectify_units_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_unit (RectifyUnitsPage *self, gint64 id);
+static void on_selection_changed_cb (RectifyUnitsPage *self);
+
+/* ---- the list ------------------------------------------------------------ */
+
+typedef const char *(*UnitText) (const RectifyUnit *unit);
+
+static const char *unit_name (const RectifyUnit *u) { return u->name; }
+static const char *unit_credit_code (const RectifyUnit *u) { return u->credit_code; }
+static const char *unit_district (const RectifyUnit *u) { return u->district; }
+static const char *unit_industry (const RectifyUnit *u) { return u->industry; }
+static const char *unit_crowded (const RectifyUnit *u) { return u->crowded ? _("Yes") : _("No"); }
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  UnitText text = user_data;
+  RectifyRow *row = gtk_list_item_get_item (item);
+  const RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), unit ? text (unit) : "");
+}
+
+static void
+add_column (RectifyUnitsPage *self,
+            const char       *title,
+            const char       *key,
+            UnitText          text,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static const char *
+dropdown_value (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* The first choice is "All …". */
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static void
+update_count (RectifyUnitsPage *self)
+{
+  const GError *error = rectify_record_list_get_error (self->units);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* After a new snapshot the selection follows the shown unit by id. */
+static void
+reselect (RectifyUnitsPage *self)
+{
+  gint64 position = self->shown_id ? rectify_record_list_find (self->units, self->shown_id) : -1;
+
+  /* A unit filtered out of the list stays in the form. */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  update_count (self);
+}
+
+static void
+apply_query (RectifyUnitsPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+
+  if (self->units == NULL || self->updating_filters)
+    return;
+  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  q.sort = self->sort;
+  q.descending = self->descending;
+  q.district = dropdown_value (self->district_dropdown);
+  q.industry = dropdown_value (self->industry_dropdown);
+  q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
+  rectify_record_list_set_query (self->units, &q);
+  reselect (self);
+}
+
+static void
+on_search_changed_cb (RectifyUnitsPage *self)
+{
+  apply_query (self);
+}
+
+static void
+on_filter_changed_cb (RectifyUnitsPage *self)
+{
+  apply_query (self);
+}
+
+static void
+on_sorter_changed_cb (GtkSorter        *sorter,
+                      GtkSorterChange   change,
+                      RectifyUnitsPage *self)
+{
+  gboolean descending = FALSE;
+  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
+
+  g_free (self->sort);
+  self->sort = g_strdup (key);
+  self->descending = descending;
+  apply_query (self);
+}
+
+/* Fills a filter's choices, keeping the chosen value if it is still there. */
+static void
+fill_choices (RectifyUnitsPage *self,
+              GtkDropDown      *dropdown,
+              GtkStringList    *list,
+              const char       *field,
+              const char       *all)
+{
+  g_autofree char *chosen = g_strdup (dropdown_value (dropdown));
+  g_auto(GStrv) values = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint selected = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  if (self->store != NULL)
+    values = rectify_store_list_unit_values (self->store, field, &error);
+  if (error != NULL)
+    g_debug ("Listing unit %s values failed: %s", field, error->message);
+
+  g_ptr_array_add (items, (gpointer) all);
+  for (guint i = 0; values && values[i]; i++)
+    {
+      if (g_strcmp0 (values[i], chosen) == 0)
+        selected = items->len;
+      g_ptr_array_add (items, values[i]);
+    }
+  g_ptr_array_add (items, NULL);
+
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (list, 0, n, (const char *const *) items->pdata);
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+/* GTK 4.8 names the button inside a drop-down after its type
+ * ("GtkToggleButton"); a screen reader should hear the filter's name. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+fill_filters (RectifyUnitsPage *self)
+{
+  fill_choices (self, self->district_dropdown, self->districts, "district", _("All districts"));
+  fill_choices (self, self->industry_dropdown, self->industries, "industry", _("All industries"));
+}
+
+/* ---- messages -------------------------------------------------------------- */
+
+static void
+hide_banner (RectifyUnitsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  g_clear_pointer (&self->banner_undo, rectify_unit_free);
+}
+
+static void
+on_banner_close_clicked_cb (RectifyUnitsPage *self)
+{
+  hide_banner (self);
+}
+
+static void undo_delete (RectifyUnitsPage *self, const RectifyUnit *unit);
+
+static void
+on_banner_undo_clicked_cb (RectifyUnitsPage *self)
+{
+  g_autoptr(RectifyUnit) unit = g_steal_pointer (&self->banner_undo);
+
+  hide_banner (self);
+  if (unit != NULL)
+    undo_delete (self, unit);
+}
+
+static void
+on_toast_undo_cb (AdwToast         *toast,
+                  RectifyUnitsPage *self)
+{
+  const RectifyUnit *unit = g_object_get_data (G_OBJECT (toast), "rectify-unit");
+
+  if (unit != NULL)
+    undo_delete (self, unit);
+}
+
+/* A toast in the shell's overlay, or the page's own banner without one;
+ * with undo, the deleted unit is offered back. */
+static void
+show_message (RectifyUnitsPage *self,
+              const char       *message,
+              RectifyUnit      *undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      /* Toast titles are markup. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      if (undo != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          g_object_set_data_full (G_OBJECT (toast), "rectify-unit", undo,
+                                  (GDestroyNotify) rectify_unit_free);
+          g_signal_connect_object (toast, "button-clicked",
+                                   G_CALLBACK (on_toast_undo_cb), self, 0);
+        }
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  g_clear_pointer (&self->banner_undo, rectify_unit_free);
+  self->banner_undo = undo;
+  gtk_label_set_text (self->banner_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_undo_button), undo != NULL);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* ---- the form ------------------------------------------------------------ */
+
+static void
+set_field_invalid (GtkWidget *widget,
+                   gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+clear_errors (RectifyUnitsPage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      set_field_invalid (self->fields[i].widget, FALSE);
+      gtk_widget_set_visible (self->fields[i].error_row, FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+}
+
+static void
+on_field_changed_cb (GtkEditable      *editable,
+                     RectifyUnitsPage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->fields[i].widget == GTK_WIDGET (editable)
+        && gtk_widget_has_css_class (self->fields[i].widget, "error"))
+      {
+        set_field_invalid (self->fields[i].widget, FALSE);
+        gtk_widget_set_visible (self->fields[i].error_row, FALSE);
+      }
+}
+
+static gboolean
+message_names_field (const char *message,
+                     const char *field)
+{
+  gsize len = strlen (field);
+
+  if (g_ascii_strncasecmp (message, field, len) != 0)
+    return FALSE;
+  message += len;
+  return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
+}
+
+static void
+show_error (RectifyUnitsPage *self,
+            const GError     *error)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      Field *f = &self->fields[i];
+
+      if (message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
+        {
+          set_field_invalid (f->widget, TRUE);
+          gtk_label_set_text (f->error_label, error->message);
+          gtk_widget_set_visible (f->error_row, TRUE);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
+                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
+                                          -1);
+          gtk_widget_grab_focus (f->widget);
+          return;
+        }
+    }
+  gtk_label_set_text (self->general_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static char *
+get_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+clear_detail_rows (RectifyUnitsPage *self)
+{
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->detail_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->detail_rows, 0);
+}
+
+static void
+add_detail_row (RectifyUnitsPage    *self,
+                AdwPreferencesGroup *group,
+                const char          *title,
+                const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->detail_rows, row);
+}
+
+/* Few per unit; a hundred is more than any real one has. */
+#define DETAIL_LIMIT 100
+
+static void
+fill_details (RectifyUnitsPage *self,
+              gint64            unit_id)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GPtrArray) equipment = NULL;
+  g_autoptr(GPtrArray) operators = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+  g_autofree char *description = NULL;
+
+  clear_detail_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->equipment_group), unit_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->operators_group), unit_id != 0);
+  if (unit_id == 0)
+    return;
+
+  q.unit_id = unit_id;
+  q.limit = DETAIL_LIMIT;
+  equipment = rectify_store_list_equipment (self->store, &q, &total, &error);
+  if (equipment == NULL)
+    {
+      add_detail_row (self, self->equipment_group, _("Equipment unavailable"), error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " item",
+                                                               "%" G_GINT64_FORMAT " items", total),
+                                                 total)
+                              : g_strdup (_("No equipment on record"));
+      adw_preferences_group_set_description (self->equipment_group, description);
+      for (guint i = 0; i < equipment->len; i++)
+        {
+          RectifyEquipment *e = g_ptr_array_index (equipment, i);
+          g_autofree char *next = NULL;
+          g_autofree char *quantity = NULL;
+          g_autofree char *subtitle = NULL;
+
+          /* Translators: %s is the date of the next periodic inspection */
+          next = g_strdup_printf (_("next inspection %s"),
+                                  e->next_inspection && *e->next_inspection ? e->next_inspection : _("not set"));
+          /* Translators: how many gas cylinders are counted in bulk under one entry */
+          quantity = e->quantity > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d cylinder", "%d cylinders",
+                                                                     e->quantity),
+                                                        e->quantity)
+                                     : NULL;
+          subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
+                                rectify_equipment_status_to_label (e->status), next, quantity, NULL);
+          add_detail_row (self, self->equipment_group,
+                          e->code && *e->code ? e->code : _("No equipment code"), subtitle);
+        }
+      g_clear_pointer (&description, g_free);
+    }
+
+  operators = rectify_store_list_operators (self->store, &q, &total, &error);
+  if (operators == NULL)
+    {
+      add_detail_row (self, self->operators_group, _("Operators unavailable"), error->message);
+      return;
+    }
+  description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " operator",
+                                                           "%" G_GINT64_FORMAT " operators", total),
+                                             total)
+                          : g_strdup (_("No operators on record"));
+  adw_preferences_group_set_description (self->operators_group, description);
+  for (guint i = 0; i < operators->len; i++)
+    {
+      RectifyOperator *op = g_ptr_array_index (operators, i);
+      g_autofree char *masked = op->id_number && *op->id_number ? rectify_mask_id_number (op->id_number) : NULL;
+      g_autofree char *cert = NULL;
+      g_autofree char *expiry = NULL;
+      g_autofree char *id_text = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: %s is an operator's certificate number */
+      cert = g_strdup_printf (_("certificate %s"), op->cert_no && *op->cert_no ? op->cert_no : _("none"));
+      /* Translators: %s is the expiry date of an operator's certificate */
+      expiry = g_strdup_printf (_("expires %s"),
+                                op->cert_expiry && *op->cert_expiry ? op->cert_expiry : _("not set"));
+      /* Translators: %s is a masked resident ID number */
+      id_text = masked ? g_strdup_printf (_("ID %s"), masked) : NULL;
+      subtitle = g_strjoin (" · ", cert, expiry, id_text, NULL);
+      add_detail_row (self, self->operators_group, op->name, subtitle);
+    }
+}
+
+static void
+set_form_editable (RectifyUnitsPage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].widget), self->can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->crowded_switch), self->can_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->can_edit);
+  gtk_widget_set_visible (self->new_button, self->can_edit);
+  gtk_widget_set_visible (self->delete_button, self->can_edit && !self->form_is_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0);
+}
+
+static void
+fill_form (RectifyUnitsPage  *self,
+           const RectifyUnit *unit)
+{
+  clear_errors (self);
+  set_text (self->name_row, unit ? unit->name : NULL);
+  set_text (self->credit_code_row, unit ? unit->credit_code : NULL);
+  set_text (self->address_row, unit ? unit->address : NULL);
+  set_text (self->district_row, unit ? unit->district : NULL);
+  set_text (self->industry_row, unit ? unit->industry : NULL);
+  set_text (self->legal_rep_row, unit ? unit->legal_rep : NULL);
+  set_text (self->safety_manager_row, unit ? unit->safety_manager : NULL);
+  set_text (self->phone_row, unit ? unit->phone : NULL);
+  gtk_switch_set_active (self->crowded_switch, unit ? unit->crowded : FALSE);
+}
+
+/* Shows the unit with this id in the form, or nothing for 0. */
+static void
+show_unit (RectifyUnitsPage *self,
+           gint64            id)
+{
+  g_autoptr(RectifyUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->form_is_new = FALSE;
+  if (id != 0 && self->store != NULL)
+    {
+      unit = rectify_store_get_unit (self->store, id, &error);
+      if (unit == NULL)
+        g_debug ("Reading unit %" G_GINT64_FORMAT " failed: %s", id, error->message);
+    }
+  self->shown_id = unit ? unit->id : 0;
+  if (unit == NULL)
+    {
+      fill_details (self, 0);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      set_form_editable (self);
+      return;
+    }
+  gtk_label_set_text (self->form_title_label, unit->name);
+  gtk_button_set_label (self->save_button, _("_Save"));
+  fill_form (self, unit);
+  fill_details (self, unit->id);
+  set_form_editable (self);
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
+  gtk_stack_set_visible_child_name (self->detail_stack, "form");
+}
+
+static void
+on_selection_changed_cb (RectifyUnitsPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL)
+    show_unit (self, rectify_row_get_id (row));
+  else if (!self->form_is_new)
+    show_unit (self, 0);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+
+  self->shown_id = 0;
+  self->form_is_new = TRUE;
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+
+  gtk_label_set_text (self->form_title_label, _("New Unit"));
+  gtk_button_set_label (self->save_button, _("C_reate"));
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
+  fill_form (self, NULL);
+  fill_details (self, 0);
+  set_form_editable (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "form");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+  g_autoptr(RectifyUnit) unit = rectify_unit_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
+    return;
+
+  unit->id = self->form_is_new ? 0 : self->shown_id;
+  unit->name = get_text (self->name_row);
+  unit->credit_code = get_text (self->credit_code_row);
+  unit->address = get_text (self->address_row);
+  unit->district = get_text (self->district_row);
+  unit->industry = get_text (self->industry_row);
+  unit->legal_rep = get_text (self->legal_rep_row);
+  unit->safety_manager = get_text (self->safety_manager_row);
+  unit->phone = get_text (self->phone_row);
+  unit->crowded = gtk_switch_get_active (self->crowded_switch);
+
+  clear_errors (self);
+  if (self->form_is_new)
+    {
+      gint64 id = rectify_store_add_unit (self->store, unit, &error);
+
+      ok = id != 0;
+      if (ok)
+        unit->id = id;
+    }
+  else
+    {
+      ok = rectify_store_update_unit (self->store, unit, &error);
+    }
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The store's "changed" has refreshed the list; show what was saved. */
+  self->form_is_new = FALSE;
+  self->shown_id = unit->id;
+  reselect (self);
+  show_unit (self, unit->id);
+}
+
+static void
+undo_delete (RectifyUnitsPage  *self,
+             const RectifyUnit *unit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* The id is set: the unit comes back under the same id. */
+  if (rectify_store_add_unit (self->store, unit, &error) == 0)
+    {
+      show_message (self, error->message, NULL);
+      return;
+    }
+  rectify_units_page_select (self, unit->id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+  g_autoptr(RectifyUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+    return;
+  unit = rectify_store_get_unit (self->store, self->shown_id, &error);
+  if (unit == NULL || !rectify_store_delete_unit (self->store, unit->id, &error))
+    {
+      show_message (self, error->message, NULL);
+      return;
+    }
+  /* Translators: %s is the name of the deleted unit */
+  message = g_strdup_printf (_("“%s” deleted"), unit->name);
+  show_message (self, message, g_steal_pointer (&unit));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- the store ----------------------------------------------------------- */
+
+static void
+on_units_changed_cb (RectifyStore     *store,
+                     const char       *entity,
+                     RectifyUnitsPage *self)
+{
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  fill_filters (self);
+  rectify_record_list_refresh (self->units);
+  reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+
+  /* The shown unit is gone (deleted here or elsewhere). */
+  if (self->shown_id != 0 && rectify_record_list_find (self->units, self->shown_id) < 0)
+    {
+      g_autoptr(RectifyUnit) unit = rectify_store_get_unit (self->store, self->shown_id, NULL);
+
+      if (unit == NULL)
+        show_unit (self, 0);
+    }
+}
+
+static void
+on_details_changed_cb (RectifyStore     *store,
+                       const char       *entity,
+                       RectifyUnitsPage *self)
+{
+  if (self->shown_id != 0)
+    fill_details (self, self->shown_id);
+}
+
+static void
+set_store (RectifyUnitsPage *self,
+           RectifyStore     *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->units = rectify_record_list_new (store, rectify_store_query_unit_ids,
+                                         rectify_store_get_units_by_ids,
+                                         (GDestroyNotify) rectify_unit_free);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->units));
+  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_units_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::equipment", G_CALLBACK (on_details_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
+  fill_filters (self);
+  apply_query (self);
+}
+
+/* ---- public ---------------------------------------------------------------- */
+
+GtkWidget *
+rectify_units_page_new (RectifyStore *store)
+{
+  return g_object_new (RECTIFY_TYPE_UNITS_PAGE, "store", store, NULL);
+}
+
+RectifyStore *
+rectify_units_page_get_store (RectifyUnitsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), NULL);
+  return self->store;
+}
+
+gboolean
+rectify_units_page_get_can_edit (RectifyUnitsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_units_page_set_can_edit (RectifyUnitsPage *self,
+                                 gboolean          can_edit)
+{
+  g_return_if_fail (RECTIFY_IS_UNITS_PAGE (self));
+
+  can_edit = !!can_edit;
+  if (self->can_edit == can_edit)
+    return;
+  self->can_edit = can_edit;
+  if (!can_edit && self->form_is_new)
+    show_unit (self, 0);
+  set_form_editable (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+GListModel *
+rectify_units_page_get_model (RectifyUnitsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->units);
+}
+
+gint64
+rectify_units_page_get_selected_id (RectifyUnitsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), 0);
+  return self->shown_id;
+}
+
+void
+rectify_units_page_select (RectifyUnitsPage *self,
+                           gint64            unit_id)
+{
+  gint64 position;
+
+  g_return_if_fail (RECTIFY_IS_UNITS_PAGE (self));
+
+  if (self->units == NULL)
+    return;
+  position = rectify_record_list_find (self->units, unit_id);
+  if (position >= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, (guint) position);
+      /* Already selected: show it again all the same. */
+      if (self->shown_id != unit_id)
+        show_unit (self, unit_id);
+    }
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+rectify_units_page_dispose (GObject *object)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Removing a sorted column changes the sorter: no queries from here on. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_UNITS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->units);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->banner_undo, rectify_unit_free);
+  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sort, g_free);
+
+  G_OBJECT_CLASS (rectify_units_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_units_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_units_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_units_page_set_can_edit (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_units_page_class_init (RectifyUnitsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_units_page_dispose;
+  object_class->get_property = rectify_units_page_get_property;
+  object_class->set_property = rectify_units_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-units-page.ui");
+
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, district_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, districts);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, industry_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, industries);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, crowded_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, form_title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, form_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, credit_code_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, district_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, legal_rep_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, safety_manager_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, crowded_switch);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, general_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, equipment_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, operators_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_undo_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+}
+
+static void
+rectify_units_page_init (RectifyUnitsPage *self)
+{
+  AdwEntryRow *rows[N_FIELDS];
+
+  self->can_edit = TRUE;
+  self->detail_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  rows[FIELD_NAME] = self->name_row;
+  rows[FIELD_CREDIT_CODE] = self->credit_code_row;
+  rows[FIELD_ADDRESS] = self->address_row;
+  rows[FIELD_DISTRICT] = self->district_row;
+  rows[FIELD_INDUSTRY] = self->industry_row;
+  rows[FIELD_LEGAL_REP] = self->legal_rep_row;
+  rows[FIELD_SAFETY_MANAGER] = self->safety_manager_row;
+  rows[FIELD_PHONE] = self->phone_row;
+  /* An error row under each field, shown when the core names the field. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      Field *f = &self->fields[i];
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      f->name = field_names[i];
+      f->widget = GTK_WIDGET (rows[i]);
+      f->error_label = GTK_LABEL (label);
+      f->error_row = row;
+      gtk_label_set_wrap (f->error_label, TRUE);
+      gtk_label_set_xalign (f->error_label, 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_visible (row, FALSE);
+      gtk_list_box_insert (self->form_list, row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows[i])) + 1);
+      g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
+    }
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
+
+  add_column (self, _("Name"), "name", unit_name, TRUE);
+  add_column (self, _("Credit Code"), "credit_code", unit_credit_code, FALSE);
+  add_column (self, _("District"), "district", unit_district, FALSE);
+  add_column (self, _("Industry"), "industry", unit_industry, FALSE);
+  add_column (self, _("Crowded Place"), "crowded", unit_crowded, FALSE);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
+
+  g_signal_connect_swapped (self->district_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->industry_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+
+  name_dropdown_button (self->district_dropdown, _("District filter"));
+  name_dropdown_button (self->industry_dropdown, _("Industry filter"));
+
+  self->settings = g_settings_new ("app.rectify.Rectify");
+  g_settings_bind (self->settings, "units-pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  fill_filters (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  set_form_editable (self);
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+}
