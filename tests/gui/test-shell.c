@@ -455,7 +455,10 @@ run_navigate (void)
           g_assert_true (gtk_widget_is_ancestor (focused, page));
         }
       /* Remembered for the next start. */
-      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, name);
+      {
+        g_autofree char *last = g_settings_get_string (settings, "last-page");
+        g_assert_cmpstr (last, ==, name);
+      }
     }
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (sidebar_pages));
 
@@ -549,7 +552,10 @@ run_actor (void)
 
   choose_actor (&fixture, "Manager One");
   g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, officer_id (&fixture, "M-1"));
-  g_assert_cmpstr (g_settings_get_string (settings, "acting-officer"), ==, "M-1");
+  {
+    g_autofree char *badge = g_settings_get_string (settings, "acting-officer");
+    g_assert_cmpstr (badge, ==, "M-1");
+  }
   g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button)))),
                    ==, "Manager One");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
@@ -559,7 +565,10 @@ run_actor (void)
   /* An archivist reads only. */
   choose_actor (&fixture, "Archivist One");
   g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, officer_id (&fixture, "A-1"));
-  g_assert_cmpstr (g_settings_get_string (settings, "acting-officer"), ==, "A-1");
+  {
+    g_autofree char *badge = g_settings_get_string (settings, "acting-officer");
+    g_assert_cmpstr (badge, ==, "A-1");
+  }
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
   campaigns = page_widget (&fixture, RECTIFY_TYPE_CAMPAIGNS_PAGE);
