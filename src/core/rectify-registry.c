@@ -30,11 +30,17 @@ rectify_filter_init (RectifyFilter *f)
   f->where = g_string_new ("1");
   f->args = g_array_new (FALSE, TRUE, sizeof (RectifyArg));
   g_array_set_clear_func (f->args, clear_arg);
+  f->n_clauses = 0;
+  f->fts_table = NULL;
+  f->fts_match = NULL;
 }
 
 void
 rectify_filter_clear (RectifyFilter *f)
 {
+  g_clear_pointer (&f->fts_match, g_free);
+  f->fts_table = NULL;
+  f->n_clauses = 0;
   if (f->where)
     g_string_free (f->where, TRUE);
   g_clear_pointer (&f->args, g_array_unref);
@@ -45,6 +51,18 @@ void
 rectify_filter_add (RectifyFilter *f, const char *clause)
 {
   g_string_append_printf (f->where, " AND (%s)", clause);
+  f->n_clauses++;
+}
+
+void
+rectify_filter_add_match (RectifyFilter *f, const char *id_column, const char *fts_table, const char *match)
+{
+  g_autofree char *clause = g_strdup_printf ("%s IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                                             id_column, fts_table, fts_table);
+  rectify_filter_add_text (f, clause, match);
+  f->fts_table = fts_table;
+  g_free (f->fts_match);
+  f->fts_match = g_strdup (match);
 }
 
 void
@@ -169,16 +187,27 @@ query_ids (RectifyStore *self, const char *id_column, const char *from, const ch
            RectifyFilter *filter, const char *order, const RectifyQuery *q, GError **error)
 {
   gboolean needs_join = strstr (filter->where->str, "u.") != NULL || strstr (order, "u.") != NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
-                                          needs_join ? from : from_alone, filter->where->str, order,
-                                          q && q->descending ? "DESC" : "ASC");
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+  /* nothing but a search, in id order: the index has the ids in that order */
+  gboolean index_only = filter->n_clauses == 1 && filter->fts_table != NULL && g_str_equal (order, id_column);
+  g_autofree char *sql = NULL;
+  g_autoptr(RectifyStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
+  if (index_only)
+    sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid %s", filter->fts_table,
+                           filter->fts_table, q && q->descending ? "DESC" : "ASC");
+  else
+    sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
+                           needs_join ? from : from_alone, filter->where->str, order,
+                           q && q->descending ? "DESC" : "ASC");
+  stmt = rectify_store_prepare (self, sql, error);
   if (!stmt)
     return NULL;
-  rectify_filter_bind (filter, stmt, 1);
+  if (index_only)
+    rectify_bind_text (stmt, 1, filter->fts_match);
+  else
+    rectify_filter_bind (filter, stmt, 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -256,12 +285,10 @@ static gboolean
 add_search (RectifyFilter *f, const char *fts_table, const RectifyQuery *q)
 {
   g_autofree char *match = q ? rectify_fts_query (q->search) : NULL;
-  g_autofree char *clause = NULL;
 
   if (match == NULL)
     return FALSE;
-  clause = g_strdup_printf ("id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", fts_table, fts_table);
-  rectify_filter_add_text (f, clause, match);
+  rectify_filter_add_match (f, "id", fts_table, match);
   return TRUE;
 }
 
@@ -297,7 +324,7 @@ static gboolean
 validate_officer (const RectifyOfficer *o, GError **error)
 {
   return rectify_validate_required (_("Badge"), o->badge, 32, error)
-         && rectify_validate_required (_("Name"), o->name, 64, error)
+         && rectify_validate_required (C_("person", "Name"), o->name, 64, error)
          && (rectify_role_to_code (o->role) != NULL
              || (g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Role: unknown role")), FALSE));
 }
@@ -1140,7 +1167,7 @@ add_equipment_search (RectifyFilter *f, const char *search)
   /* a shorter prefix (a variety code such as 3110) is no search for an item */
   if (g_utf8_strlen (prefix, -1) < 6)
     {
-      rectify_filter_add_text (f, "e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)", match);
+      rectify_filter_add_match (f, "e.id", "equipment_fts", match);
       return;
     }
   /* every text starting with prefix sorts below prefix + U+10FFFF */
@@ -1238,7 +1265,7 @@ static gboolean
 validate_operator (RectifyStore *self, const RectifyOperator *op, char **id_number, GError **error)
 {
   return rectify_store_check_id (self, "unit", op->unit_id, _("Unit"), error)
-         && rectify_validate_required (_("Name"), op->name, 64, error)
+         && rectify_validate_required (C_("person", "Name"), op->name, 64, error)
          && (!op->id_number || !*op->id_number || rectify_validate_id_number (op->id_number, id_number, error))
          && rectify_validate_optional (_("Certificate number"), op->cert_no, 64, error)
          && rectify_validate_optional (_("Certificate category"), op->cert_category, 64, error)

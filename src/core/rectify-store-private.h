@@ -80,8 +80,11 @@ G_BEGIN_DECLS
 /* A WHERE clause built from parts with bound values, never with values
  * pasted into the SQL. */
 typedef struct {
-  GString *where;
-  GArray  *args;  /* RectifyArg */
+  GString    *where;
+  GArray     *args;       /* RectifyArg */
+  guint       n_clauses;
+  const char *fts_table;  /* set when one clause is a search of this table */
+  char       *fts_match;
 } RectifyFilter;
 
 void     rectify_filter_init (RectifyFilter *f);
@@ -94,6 +97,10 @@ void     rectify_filter_add_texts (RectifyFilter *f, const char *clause, ...) G_
 /* The same value for each of n ? in clause. */
 void     rectify_filter_add_text_n (RectifyFilter *f, const char *clause, guint n, const char *value);
 void     rectify_filter_add (RectifyFilter *f, const char *clause);
+/* "id_column IN (the rows of fts_table matching match)", remembered so that
+ * a list of nothing but matches can be read from the search index alone. */
+void     rectify_filter_add_match (RectifyFilter *f, const char *id_column, const char *fts_table,
+                                   const char *match);
 /* Binds the values from index first on. Returns the next free index. */
 int      rectify_filter_bind (RectifyFilter *f, RectifyStmt *stmt, int first);
 

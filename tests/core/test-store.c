@@ -453,6 +453,24 @@ test_lists_and_search (void)
     rows = rectify_store_list_equipment (t.store, &q, &total, &error);
     g_assert_cmpint (total, ==, 1);
   }
+  /* a search alone is read from the search index in id order: the same
+   * rows as the general query, either way round */
+  for (int desc = 0; desc < 2; desc++)
+    {
+      RectifyQuery q = RECTIFY_QUERY_INIT;
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      q.search = "号楼";
+      q.descending = desc;
+      ids = rectify_store_query_equipment_ids (t.store, &q, &error);
+      rows = rectify_store_list_equipment (t.store, &q, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, 30);
+      g_assert_cmpuint (rows->len, ==, ids->len);
+      for (guint i = 0; i < rows->len; i++)
+        g_assert_cmpint (((RectifyEquipment *) g_ptr_array_index (rows, i))->id, ==, g_array_index (ids, gint64, i));
+      g_assert_cmpint (g_array_index (ids, gint64, 0), ==, desc ? 30 : 1);
+    }
   /* a snapshot of ids gives the same rows as the pages, at any offset */
   {
     RectifyQuery q = RECTIFY_QUERY_INIT;
