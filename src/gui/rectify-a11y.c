@@ -50,3 +50,17 @@ rectify_a11y_fix_mnemonic_buttons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     rectify_a11y_fix_mnemonic_buttons (child);
 }
+
+void
+rectify_a11y_name_dropdown_button (GtkDropDown *dropdown,
+                                   const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

@@ -10,6 +10,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
+#include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
 #include "rectify-validate.h"
@@ -144,12 +145,16 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), unit ? text (unit) : "");
 }
 
+/* The name takes what the list has left (expand); the other columns hold
+ * short values and keep the width they need (fixed_width), so a narrow list
+ * cuts names last. */
 static void
 add_column (RectifyUnitsPage *self,
             const char       *title,
             const char       *key,
             UnitText          text,
-            gboolean          expand)
+            gboolean          expand,
+            int               fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -159,6 +164,7 @@ add_column (RectifyUnitsPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
@@ -281,19 +287,6 @@ fill_choices (RectifyUnitsPage *self,
   gtk_string_list_splice (list, 0, n, (const char *const *) items->pdata);
   gtk_drop_down_set_selected (dropdown, selected);
   self->updating_filters = FALSE;
-}
-
-/* GTK 4.8 names the button inside a drop-down after its type
- * ("GtkToggleButton"); a screen reader should hear the filter's name. */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -1081,11 +1074,12 @@ rectify_units_page_init (RectifyUnitsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, _("Name"), "name", unit_name, TRUE);
-  add_column (self, _("Credit Code"), "credit_code", unit_credit_code, FALSE);
-  add_column (self, _("District"), "district", unit_district, FALSE);
-  add_column (self, _("Industry"), "industry", unit_industry, FALSE);
-  add_column (self, _("Crowded Place"), "crowded", unit_crowded, FALSE);
+  add_column (self, _("Name"), "name", unit_name, TRUE, -1);
+  /* 18 characters fit */
+  add_column (self, _("Credit Code"), "credit_code", unit_credit_code, FALSE, 175);
+  add_column (self, _("District"), "district", unit_district, FALSE, 80);
+  add_column (self, _("Industry"), "industry", unit_industry, FALSE, 80);
+  add_column (self, _("Crowded Place"), "crowded", unit_crowded, FALSE, 115);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
@@ -1094,11 +1088,11 @@ rectify_units_page_init (RectifyUnitsPage *self)
   g_signal_connect_swapped (self->industry_dropdown, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);
 
-  name_dropdown_button (self->district_dropdown, _("District filter"));
-  name_dropdown_button (self->industry_dropdown, _("Industry filter"));
+  rectify_a11y_name_dropdown_button (self->district_dropdown, _("District filter"));
+  rectify_a11y_name_dropdown_button (self->industry_dropdown, _("Industry filter"));
 
   self->settings = g_settings_new ("app.rectify.Rectify");
-  g_settings_bind (self->settings, "units-pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  rectify_pane_position_bind (self->paned, self->settings, "units-pane-position", 0.6);
 
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");

@@ -133,11 +133,19 @@ match_label_prefix (GtkWidget    *widget,
 }
 
 static gboolean
-match_accessible_toggle (GtkWidget    *widget,
-                         gconstpointer data)
+match_menu_button (GtkWidget    *widget,
+                   gconstpointer data)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_check_button (GtkWidget    *widget,
+                    gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
 }
 
 static void
@@ -574,7 +582,7 @@ run_filter (void)
 {
   Fixture f = { 0 };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  GtkWidget *toggle;
+  GtkWidget *menu_button, *toggle;
   guint total, overdue;
 
   fixture_open (&f);
@@ -584,13 +592,21 @@ run_filter (void)
   g_assert_cmpuint (overdue, >, 0);
   g_assert_cmpuint (overdue, <, total);
 
-  toggle = require_widget (GTK_WIDGET (f.page), match_accessible_toggle, "Inspection overdue", "overdue filter");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  /* The yes/no filters are in the popover of the Filters button, which
+   * counts the ones that are on. */
+  menu_button = require_widget (GTK_WIDGET (f.page), match_menu_button, "Filters", "Filters button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wait_for (widget_is_mapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)), "the filters to pop up");
+  toggle = require_widget (GTK_WIDGET (f.page), match_check_button, "Periodic inspection overdue", "overdue filter");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
   wait_for_n (&f, overdue);
   assert_count_label (&f, overdue);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Filters (1)");
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
   wait_for_n (&f, total);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button)), ==, "Filters");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
   fixture_close (&f);
 }
 
@@ -608,6 +624,36 @@ run_pane_position (void)
   g_assert_cmpint (gtk_paned_get_position (paned), ==, 555);
   gtk_paned_set_position (paned, 480);
   g_assert_cmpint (g_settings_get_int (settings, "equipment-pane-position"), ==, 480);
+  fixture_close (&f);
+}
+
+static gboolean
+key_is_set (gpointer data)
+{
+  return g_settings_get_int (data, "equipment-pane-position") >= 0;
+}
+
+/* Nothing remembered yet: the list takes 65 % of the width it shares with
+ * the details, and that is remembered. */
+static void
+run_pane_default (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkPaned *paned;
+  int width;
+
+  g_assert_cmpint (g_settings_get_int (settings, "equipment-pane-position"), <, 0);
+  fixture_open (&f);
+  paned = GTK_PANED (require_widget (GTK_WIDGET (f.page), match_type, GSIZE_TO_POINTER (GTK_TYPE_PANED), "paned"));
+  wait_for (key_is_set, settings, "the first list width to be remembered");
+  drain_main_context ();
+  width = gtk_widget_get_width (GTK_WIDGET (paned));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, g_settings_get_int (settings, "equipment-pane-position"));
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - (int) (width * 0.65 + 0.5)), <=, 1);
+  /* …and the list really is that wide */
+  g_assert_cmpint (ABS (gtk_widget_get_width (gtk_paned_get_start_child (paned)) - gtk_paned_get_position (paned)), <=, 1);
   fixture_close (&f);
 }
 
@@ -924,6 +970,7 @@ static void test_refused_delete (void) { in_subprocess (run_refused_delete); }
 static void test_read_only (void) { in_subprocess (run_read_only); }
 static void test_select_scrolls (void) { in_subprocess (run_select_scrolls); }
 static void test_pane_position (void) { in_subprocess (run_pane_position); }
+static void test_pane_default (void) { in_subprocess (run_pane_default); }
 
 static void
 run_column_sorter (void)
@@ -951,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/equipment-page/read-only", test_read_only);
   g_test_add_func ("/equipment-page/select-scrolls", test_select_scrolls);
   g_test_add_func ("/equipment-page/pane-position", test_pane_position);
+  g_test_add_func ("/equipment-page/pane-default", test_pane_default);
 
   return g_test_run ();
 }

@@ -610,6 +610,67 @@ run_sort (void)
 }
 
 static gboolean
+match_mapped_label (GtkWidget    *widget,
+                    gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+pane_key_is_set (gpointer data)
+{
+  return g_settings_get_int (data, "units-pane-position") >= 0;
+}
+
+/* On a first run the list takes 60 % of the page; the name takes what the
+ * fixed-width columns leave, so names are not cut at the usual size. */
+static void
+run_layout (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("app.rectify.Rectify");
+  g_autofree char *name = NULL;
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkPaned *paned;
+  GtkWidget *label;
+  int width, natural;
+
+  g_assert_cmpint (g_settings_get_int (settings, "units-pane-position"), <, 0);
+  fixture_open (&fixture, TRUE);
+  view = GTK_COLUMN_VIEW (require_widget (GTK_WIDGET (fixture.window), match_column_view, NULL, "unit list"));
+  paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_PANED));
+  g_assert_nonnull (paned);
+  wait_for (pane_key_is_set, settings, "the first list width to be remembered");
+  drain_main_context ();
+  width = gtk_widget_get_width (GTK_WIDGET (paned));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, g_settings_get_int (settings, "units-pane-position"));
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - (int) (width * 0.6 + 0.5)), <=, 1);
+
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_true (gtk_column_view_column_get_resizable (column));
+      /* the name (first) expands, the others have a width of their own */
+      g_assert_cmpint (gtk_column_view_column_get_expand (column), ==, i == 0);
+      if (i == 0)
+        g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), ==, -1);
+      else
+        g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >, 0);
+    }
+
+  name = first_listed_name (&fixture);
+  label = require_widget (GTK_WIDGET (view), match_mapped_label, name, "the first unit's name");
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+
+  fixture_close (&fixture);
+}
+
+static gboolean
 unit_is_shown (gpointer data)
 {
   Fixture *fixture = data;
@@ -760,6 +821,7 @@ static void test_district_filter (void) { in_subprocess (run_district_filter); }
 static void test_delete_undo (void) { in_subprocess (run_delete_undo); }
 static void test_delete_refused (void) { in_subprocess (run_delete_refused); }
 static void test_read_only (void) { in_subprocess (run_read_only); }
+static void test_layout (void) { in_subprocess (run_layout); }
 
 int
 main (int   argc,
@@ -777,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/units-page/delete-refused", test_delete_refused);
   g_test_add_func ("/units-page/read-only", test_read_only);
   g_test_add_func ("/units-page/chinese", test_chinese);
+  g_test_add_func ("/units-page/layout", test_layout);
 
   return g_test_run ();
 }
