@@ -142,7 +142,7 @@ show_error (RectifyOfficersPage *self,
 
   if (message_names_field (error->message, _("Badge")))
     field = GTK_WIDGET (self->badge_row);
-  else if (message_names_field (error->message, _("Name")))
+  else if (message_names_field (error->message, C_("person", "Name")))
     field = GTK_WIDGET (self->name_row);
   else if (message_names_field (error->message, _("Role")))
     field = GTK_WIDGET (self->role_row);

@@ -36,7 +36,7 @@ enum {
 
 static const char *const field_names[N_FIELDS] = {
   N_("Unit"),
-  N_("Name"),
+  NC_("person", "Name"),
   N_("ID number"),
   N_("Certificate number"),
   N_("Certificate category"),
@@ -357,6 +357,16 @@ message_names_field (const char *message,
   return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
 }
 
+/* The field as the core names it: the operator's name is a person's, which
+ * the core translates with C_("person", "Name"). */
+static const char *
+field_label (guint i)
+{
+  if (i == FIELD_NAME)
+    return g_dpgettext2 (GETTEXT_PACKAGE, "person", field_names[i]);
+  return g_dgettext (GETTEXT_PACKAGE, field_names[i]);
+}
+
 static void
 show_error (RectifyOperatorsPage *self,
             const GError         *error)
@@ -365,7 +375,7 @@ show_error (RectifyOperatorsPage *self,
     {
       Field *f = &self->fields[i];
 
-      if (message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
+      if (message_names_field (error->message, field_label (i)))
         {
           set_field_invalid (f->widget, TRUE);
           gtk_label_set_text (f->error_label, error->message);
@@ -1009,7 +1019,7 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, _("Name"), "name", op_name, FALSE);
+  add_column (self, C_("person", "Name"), "name", op_name, FALSE);
   add_column (self, _("Unit"), "unit", op_unit, TRUE);
   add_column (self, _("Certificate No."), NULL, op_cert_no, FALSE);
   add_column (self, _("Category"), NULL, op_cert_category, FALSE);

@@ -516,9 +516,8 @@ fill_details (RectifyUnitsPage *self,
     }
   else
     {
-      description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " item",
-                                                               "%" G_GINT64_FORMAT " items", total),
-                                                 total)
+      description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", (gulong) total),
+                                                 (guint) total)
                               : g_strdup (_("No equipment on record"));
       adw_preferences_group_set_description (self->equipment_group, description);
       for (guint i = 0; i < equipment->len; i++)
@@ -550,9 +549,8 @@ fill_details (RectifyUnitsPage *self,
       add_detail_row (self, self->operators_group, _("Operators unavailable"), error->message);
       return;
     }
-  description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " operator",
-                                                           "%" G_GINT64_FORMAT " operators", total),
-                                             total)
+  description = total > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operator", "%u operators", (gulong) total),
+                                             (guint) total)
                           : g_strdup (_("No operators on record"));
   adw_preferences_group_set_description (self->operators_group, description);
   for (guint i = 0; i < operators->len; i++)
