@@ -13,124 +13,12 @@
 
 #include "rectify-application.h"
 #include "rectify-column-sorter.h"
-#include "rectify-demo.h"
 #include "rectify-equipment-page.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
+#include "test-gui-util.h"
 
-/* Generous: the sanitizer build is slow. */
-#define TIMEOUT_SECONDS 90
 #define BIG_N 500000
-
-typedef gboolean (*Condition) (gpointer data);
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
-static void
-drain_main_context (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             Match         match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] != '\0')
-        p++;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-match_button (GtkWidget    *widget,
-              gconstpointer data)
-{
-  g_autofree char *label = NULL;
-
-  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget)
-      || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    return FALSE;
-  label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
-  return g_str_equal (label, data);
-}
-
-static gboolean
-match_type (GtkWidget    *widget,
-            gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-match_row (GtkWidget    *widget,
-           gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-match_error_label (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && gtk_widget_has_css_class (widget, "error")
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
-
-static gboolean
-match_label_prefix (GtkWidget    *widget,
-                    gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
 
 static gboolean
 match_menu_button (GtkWidget    *widget,
@@ -146,44 +34,6 @@ match_check_button (GtkWidget    *widget,
 {
   return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
-}
-
-static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "\n  “%s”", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-static GtkWidget *
-require_widget (GtkWidget    *root,
-                Match         match,
-                gconstpointer data,
-                const char   *what)
-{
-  GtkWidget *widget = find_widget (root, match, data);
-
-  if (widget == NULL)
-    {
-      g_autoptr(GString) labels = g_string_new (NULL);
-
-      collect_labels (root, labels);
-      g_error ("No %s is shown; the labels shown are:%s", what, labels->str);
-    }
-  return widget;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 /* ---- the lazy list over 500 000 rows ---------------------------------- */
@@ -424,15 +274,9 @@ typedef struct {
 static void
 fixture_open (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rectify-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "rectify.db", NULL);
-  f->store = rectify_store_open (f->db, &error);
-  g_assert_no_error (error);
-  rectify_demo_generate (f->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  /* Only the page is made here, not an application: init by hand. */
+  adw_init ();
+  f->store = temp_store_open (&f->dir, &f->db, TRUE);
 
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 1200, 800);
@@ -449,20 +293,11 @@ fixture_open (Fixture *f)
 static void
 fixture_close (Fixture *f)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   gtk_window_destroy (f->window);
   drain_main_context ();
   g_assert_null (f->page);
   g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->db, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
+  temp_db_remove (f->dir, f->db);
 }
 
 static guint
@@ -484,26 +319,11 @@ equipment_total (Fixture *f)
   return store_count (f, &q);
 }
 
-typedef struct {
-  Fixture *f;
-  guint    n;
-} CountWait;
-
-static gboolean
-model_has_n (gpointer data)
-{
-  CountWait *w = data;
-
-  return g_list_model_get_n_items (w->f->model) == w->n;
-}
-
 static void
 wait_for_n (Fixture *f,
             guint    n)
 {
-  CountWait w = { f, n };
-
-  wait_for (model_has_n, &w, "the list to have the expected rows");
+  wait_for_n_items (f->model, n, "the list to have the expected rows");
 }
 
 static char *
@@ -521,7 +341,7 @@ assert_count_label (Fixture *f,
 {
   g_autofree char *text = count_text (n);
 
-  require_widget (GTK_WIDGET (f->page), match_label_prefix, text, "count label");
+  require_widget (GTK_WIDGET (f->page), match_label, text, "count label");
 }
 
 static gint64
@@ -655,13 +475,6 @@ run_pane_default (void)
   /* …and the list really is that wide */
   g_assert_cmpint (ABS (gtk_widget_get_width (gtk_paned_get_start_child (paned)) - gtk_paned_get_position (paned)), <=, 1);
   fixture_close (&f);
-}
-
-static gboolean
-match_column_view (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -851,7 +664,7 @@ toast_shown (gpointer data)
 {
   Fixture *f = data;
 
-  return find_widget (GTK_WIDGET (f->overlay), match_label_prefix, "This item was inspected") != NULL;
+  return find_widget (GTK_WIDGET (f->overlay), match_label, "This item was inspected") != NULL;
 }
 
 static void
@@ -946,21 +759,6 @@ run_select_scrolls (void)
   fixture_close (&f);
 }
 
-static void
-in_subprocess (void (*run) (void))
-{
-  if (g_test_subprocess ())
-    {
-      adw_init ();
-      run ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, (guint64) (TIMEOUT_SECONDS + 30) * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
 static void test_search (void) { in_subprocess (run_search); }
 static void test_filter (void) { in_subprocess (run_filter); }
 static void test_sort (void) { in_subprocess (run_sort); }
@@ -975,6 +773,7 @@ static void test_pane_default (void) { in_subprocess (run_pane_default); }
 static void
 run_column_sorter (void)
 {
+  adw_init ();
   test_column_sorter ();
 }
 

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rectify-application.h"
@@ -15,9 +14,7 @@
 #include "rectify-officers-page.h"
 #include "rectify-preferences-window.h"
 #include "rectify-window.h"
-
-/* Generous: the sanitizer build is slow. */
-#define TIMEOUT_SECONDS 90
+#include "test-gui-util.h"
 
 typedef struct {
   char               *dir;
@@ -26,262 +23,33 @@ typedef struct {
   RectifyWindow      *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
-static void
-drain_main_context (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             Match         match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* "C_reate" → "Create" */
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      /* Translations that cannot underline a letter of their own add
-       * it in parentheses: "加载示例数据(_L)". */
-      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
-        {
-          p += 3;
-          continue;
-        }
-      if (*p == '_' && p[1] != '\0')
-        p++;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* A button the user can see, by its label. */
-static gboolean
-match_button (GtkWidget    *widget,
-              gconstpointer data)
-{
-  g_autofree char *label = NULL;
-  const char *text;
-  GtkWidget *child;
-
-  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-  text = gtk_button_get_label (GTK_BUTTON (widget));
-  /* An icon beside the label. */
-  child = gtk_button_get_child (GTK_BUTTON (widget));
-  if (text == NULL && ADW_IS_BUTTON_CONTENT (child))
-    text = adw_button_content_get_label (ADW_BUTTON_CONTENT (child));
-  if (text == NULL)
-    return FALSE;
-  label = strip_mnemonic (text);
-  return g_str_equal (label, data);
-}
-
-static gboolean
-match_row (GtkWidget    *widget,
-           gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-/* A visible error message that starts with the given text. */
-static gboolean
-match_error_label (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && gtk_widget_has_css_class (widget, "error")
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
-
-static gboolean
-match_column_view (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget);
-}
-
-/* For the failure message: the texts of the labels shown under root. */
-static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "\n  “%s”", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-/* As a click does; gtk_widget_activate() would wait for a timeout first. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWidget *
-require_widget (GtkWidget    *root,
-                Match         match,
-                gconstpointer data,
-                const char   *what)
-{
-  GtkWidget *widget = find_widget (root, match, data);
-
-  if (widget == NULL)
-    {
-      g_autoptr(GString) labels = g_string_new (NULL);
-
-      collect_labels (root, labels);
-      g_error ("No %s “%s” is shown; the labels shown are:%s", what, (const char *) data, labels->str);
-    }
-  return widget;
-}
-
-static gboolean
-match_toast_overlay (GtkWidget    *widget,
-                     gconstpointer data)
-{
-  return ADW_IS_TOAST_OVERLAY (widget);
-}
-
-/* The page is shown beside the sidebar once the window has its size. */
-static gboolean
-page_is_mapped (gpointer data)
-{
-  GtkWidget *overlay = find_widget (GTK_WIDGET (data), match_toast_overlay, NULL);
-
-  return overlay != NULL && gtk_widget_get_mapped (overlay);
-}
-
 static void
 fixture_make_db (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rectify-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "rectify.db", NULL);
+  temp_db_make (&fixture->dir, &fixture->db);
 }
 
 static void
 fixture_open_window (Fixture *fixture)
 {
-  fixture->window = RECTIFY_WINDOW (rectify_application_open_database (fixture->app, fixture->db));
-  g_assert_nonnull (fixture->window);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  wait_for (widget_is_mapped, fixture->window, "the window to be shown");
-  wait_for (page_is_mapped, fixture->window, "the page beside the sidebar");
+  app_window_open (fixture->app, fixture->db, &fixture->window);
 }
 
 /* The database is made (and filled) before, with fixture_make_db. */
 static void
 fixture_open (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Not unique: each test owns its application, whatever else runs. */
-  fixture->app = g_object_new (RECTIFY_TYPE_APPLICATION,
-                               "application-id", APPLICATION_ID,
-                               "flags", G_APPLICATION_NON_UNIQUE,
-                               NULL);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
+  fixture->app = test_application_new ();
   fixture_open_window (fixture);
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
-  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
-
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain_main_context ();
-  g_assert_null (fixture->window);
+  window_close ((GtkWindow **) &fixture->window);
   g_clear_object (&fixture->app);
 
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->db);
-  g_rmdir (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->dir);
-}
-
-static gboolean
-dialog_is_open (gpointer data)
-{
-  RectifyCampaignDialog **dialog = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (RECTIFY_IS_CAMPAIGN_DIALOG (window) && gtk_widget_get_mapped (window))
-        {
-          *dialog = RECTIFY_CAMPAIGN_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  temp_db_remove (fixture->dir, fixture->db);
 }
 
 /* The sidebar's pages, in order. */
@@ -391,13 +159,6 @@ static GSettings *
 app_settings (void)
 {
   return g_settings_new (APPLICATION_ID);
-}
-
-static gboolean
-match_type (GtkWidget    *widget,
-            gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 static GtkWidget *
@@ -705,7 +466,7 @@ run_edit_campaign (void)
   navigate (&fixture, "campaigns");
 
   click (require_widget (GTK_WIDGET (fixture.window), match_button, "Edit Campaign", "button"));
-  wait_for (dialog_is_open, &dialog, "the campaign dialog");
+  dialog = RECTIFY_CAMPAIGN_DIALOG (wait_for_toplevel (RECTIFY_TYPE_CAMPAIGN_DIALOG, "the campaign dialog"));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Campaign");
 
@@ -740,7 +501,7 @@ run_edit_campaign (void)
 
   /* Again: one member off. */
   click (require_widget (GTK_WIDGET (fixture.window), match_button, "Edit Campaign", "button"));
-  wait_for (dialog_is_open, &dialog, "the campaign dialog");
+  dialog = RECTIFY_CAMPAIGN_DIALOG (wait_for_toplevel (RECTIFY_TYPE_CAMPAIGN_DIALOG, "the campaign dialog"));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   set_member (GTK_WIDGET (dialog), "Officer One", FALSE);
   click (require_widget (GTK_WIDGET (dialog), match_button, "Save", "button"));
@@ -750,25 +511,6 @@ run_edit_campaign (void)
   g_assert_cmpint (g_array_index (campaign->member_ids, gint64, 0), ==, officer_id (&fixture, "O-2"));
 
   fixture_close (&fixture);
-}
-
-static gboolean
-preferences_are_open (gpointer data)
-{
-  GtkWidget **window = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (RECTIFY_IS_PREFERENCES_WINDOW (toplevel) && gtk_widget_get_mapped (toplevel))
-        {
-          *window = toplevel;
-          return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 static char *
@@ -805,7 +547,7 @@ run_preferences (void)
   choose_actor (&fixture, "Manager One");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "preferences", NULL);
-  wait_for (preferences_are_open, &window, "the preferences");
+  window = wait_for_toplevel (RECTIFY_TYPE_PREFERENCES_WINDOW, "the preferences");
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   /* The core's defaults are shown. */
@@ -906,21 +648,6 @@ run_chinese_sidebar (void)
     }
 
   fixture_close (&fixture);
-}
-
-static void
-in_subprocess (void (*run) (void))
-{
-  if (g_test_subprocess ())
-    {
-      run ();
-      return;
-    }
-  /* A fresh process per case: one application, one locale, no leftovers. */
-  g_test_trap_subprocess (NULL, (guint64) (TIMEOUT_SECONDS + 30) * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
 }
 
 static void test_navigate (void) { in_subprocess (run_navigate); }

@@ -6,17 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rectify-application.h"
-#include "rectify-demo.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
 #include "rectify-validate.h"
-
-/* Generous: the sanitizer build is slow. */
-#define TIMEOUT_SECONDS 90
+#include "test-gui-util.h"
 
 typedef struct {
   char             *dir;
@@ -25,125 +21,6 @@ typedef struct {
   GtkWindow        *window;
   RectifyUnitsPage *page;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
-static void
-drain_main_context (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             Match         match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* "C_reate" → "Create" */
-static char *
-strip_mnemonic (const char *label)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
-        {
-          p += 3;
-          continue;
-        }
-      if (*p == '_' && p[1] != '\0')
-        p++;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* A button the user can see, by its label. */
-static gboolean
-match_button (GtkWidget    *widget,
-              gconstpointer data)
-{
-  g_autofree char *label = NULL;
-
-  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget)
-      || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    return FALSE;
-  label = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
-  return g_str_equal (label, data);
-}
-
-static gboolean
-match_row (GtkWidget    *widget,
-           gconstpointer data)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-/* A visible error message that starts with the given text. */
-static gboolean
-match_error_label (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && gtk_widget_has_css_class (widget, "error")
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
-
-/* Any visible text that starts with the given text. */
-static gboolean
-match_label (GtkWidget    *widget,
-             gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
-}
-
-static gboolean
-match_search_entry (GtkWidget    *widget,
-                    gconstpointer data)
-{
-  return GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_mapped (widget);
-}
 
 /* The filter whose first choice reads data ("All districts"). */
 static gboolean
@@ -167,121 +44,21 @@ match_switch (GtkWidget    *widget,
 }
 
 static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "\n  “%s”", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-/* As a click does; gtk_widget_activate() would wait for a timeout first. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWidget *
-require_widget (GtkWidget    *root,
-                Match         match,
-                gconstpointer data,
-                const char   *what)
-{
-  GtkWidget *widget = find_widget (root, match, data);
-
-  if (widget == NULL)
-    {
-      g_autoptr(GString) labels = g_string_new (NULL);
-
-      collect_labels (root, labels);
-      g_error ("No %s “%s” is shown; the labels shown are:%s", what, (const char *) data, labels->str);
-    }
-  return widget;
-}
-
-typedef struct {
-  GtkWidget     *root;
-  Match          match;
-  gconstpointer  data;
-} Lookup;
-
-static gboolean
-widget_is_shown (gpointer data)
-{
-  Lookup *lookup = data;
-
-  return find_widget (lookup->root, lookup->match, lookup->data) != NULL;
-}
-
-static GtkWidget *
-wait_for_widget (GtkWidget    *root,
-                 Match         match,
-                 gconstpointer data,
-                 const char   *what)
-{
-  Lookup lookup = { root, match, data };
-
-  wait_for (widget_is_shown, &lookup, what);
-  return find_widget (root, match, data);
-}
-
-static void
 fixture_open (Fixture *fixture,
               gboolean seed)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
-
   /* Only now: GLib decides once whether to translate, on the first
    * g_dgettext(), with the language a case may have just chosen. */
   adw_init ();
-  fixture->dir = g_dir_make_tmp ("rectify-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "rectify.db", NULL);
-  fixture->store = rectify_store_open (fixture->db, &error);
-  g_assert_no_error (error);
-  if (seed)
-    {
-      rectify_demo_generate (fixture->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  /* As the shell hosts it: inside a toast overlay. */
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 900);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  overlay = adw_toast_overlay_new ();
+  fixture->store = temp_store_open (&fixture->dir, &fixture->db, seed);
   fixture->page = RECTIFY_UNITS_PAGE (rectify_units_page_new (fixture->store));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
-  wait_for (widget_is_mapped, fixture->window, "the window to be shown");
+  page_window_present (GTK_WIDGET (fixture->page), &fixture->window);
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
-  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
-
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  drain_main_context ();
-  g_assert_null (fixture->window);
-  g_assert_finalize_object (fixture->store);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->db);
-  g_rmdir (fixture->dir);
-  g_free (fixture->db);
-  g_free (fixture->dir);
+  page_window_close (&fixture->window, fixture->store, fixture->dir, fixture->db);
 }
 
 static guint
@@ -303,27 +80,12 @@ listed_units (Fixture *fixture)
   return g_list_model_get_n_items (rectify_units_page_get_model (fixture->page));
 }
 
-typedef struct {
-  Fixture *fixture;
-  guint    n;
-} Count;
-
-static gboolean
-list_has_count (gpointer data)
-{
-  Count *count = data;
-
-  return listed_units (count->fixture) == count->n;
-}
-
 static void
 wait_for_listed (Fixture    *fixture,
                  guint       n,
                  const char *what)
 {
-  Count count = { fixture, n };
-
-  wait_for (list_has_count, &count, what);
+  wait_for_n_items (rectify_units_page_get_model (fixture->page), n, what);
 }
 
 static const RectifyUnit *
@@ -344,16 +106,6 @@ valid_credit_code (const char *first17)
 
   g_assert_cmpint (check, !=, 0);
   return g_strdup_printf ("%s%c", first17, check);
-}
-
-static void
-fill (GtkWidget  *root,
-      const char *row_title,
-      const char *text)
-{
-  GtkWidget *row = require_widget (root, match_row, row_title, "field");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 /* ---- the cases, each in its own process ---------------------------------- */
@@ -559,13 +311,6 @@ run_district_filter (void)
     g_assert_true (listed_unit (&fixture, i)->crowded);
 
   fixture_close (&fixture);
-}
-
-static gboolean
-match_column_view (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget);
 }
 
 static char *
@@ -795,21 +540,6 @@ run_read_only (void)
   g_assert_null (find_widget (root, match_label, "New Unit"));
 
   fixture_close (&fixture);
-}
-
-static void
-in_subprocess (void (*run) (void))
-{
-  if (g_test_subprocess ())
-    {
-      run ();
-      return;
-    }
-  /* A fresh process per case: one store, one locale, no leftovers. */
-  g_test_trap_subprocess (NULL, (guint64) (TIMEOUT_SECONDS + 30) * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
 }
 
 static void test_create (void) { in_subprocess (run_create); }
