@@ -25,4 +25,9 @@ typedef enum {
 
 GQuark rectify_error_quark (void);
 
+/* Whether a message of the core is about field: its messages begin with the
+ * field's (translated) name and a colon, ASCII or full-width, so a form can
+ * show each one at the field it names. */
+gboolean rectify_message_names_field (const char *message, const char *field);
+
 G_END_DECLS

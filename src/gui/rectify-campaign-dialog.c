@@ -116,19 +116,6 @@ clear_errors (RectifyCampaignDialog *self)
   hide_error_label (self->general_error_label);
 }
 
-/* Whether message starts with the field's name and a colon. */
-static gboolean
-message_names_field (const char *message,
-                     const char *field)
-{
-  gsize len = strlen (field);
-
-  if (g_ascii_strncasecmp (message, field, len) != 0)
-    return FALSE;
-  message += len;
-  return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
-}
-
 static void
 clear_field_error (RectifyCampaignDialog *self,
                    guint                  field)
@@ -137,7 +124,7 @@ clear_field_error (RectifyCampaignDialog *self,
 
   set_field_invalid (f->widget, FALSE);
   /* The label may be telling about another field of its group. */
-  if (message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
+  if (rectify_message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
     hide_error_label (f->label);
 }
 
@@ -149,7 +136,7 @@ show_error (RectifyCampaignDialog *self,
     {
       Field *f = &self->fields[i];
 
-      if (message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
+      if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
         {
           set_field_invalid (f->widget, TRUE);
           gtk_label_set_text (f->label, error->message);

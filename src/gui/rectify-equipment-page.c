@@ -465,22 +465,12 @@ clear_errors (RectifyEquipmentPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
 }
 
-static gboolean
-message_names (const char *message,
-               const char *name)
-{
-  gsize len = strlen (name);
-
-  return strncmp (message, name, len) == 0
-         && (message[len] == ':' || g_str_has_prefix (message + len, "："));
-}
-
 static void
 show_error (RectifyEquipmentPage *self,
             const char           *message)
 {
   for (int i = 0; i < N_FIELDS; i++)
-    if (message_names (message, _(field_names[i])))
+    if (rectify_message_names_field (message, _(field_names[i])))
       {
         gtk_widget_add_css_class (self->fields[i].row, "error");
         gtk_label_set_text (self->fields[i].error_label, message);

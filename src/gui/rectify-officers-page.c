@@ -120,18 +120,6 @@ clear_errors (RectifyOfficersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
-static gboolean
-message_names_field (const char *message,
-                     const char *field)
-{
-  gsize len = strlen (field);
-
-  if (g_ascii_strncasecmp (message, field, len) != 0)
-    return FALSE;
-  message += len;
-  return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
-}
-
 /* The core names the field first: mark it and put the message under the
  * form. */
 static void
@@ -140,11 +128,11 @@ show_error (RectifyOfficersPage *self,
 {
   GtkWidget *field = NULL;
 
-  if (message_names_field (error->message, _("Badge")))
+  if (rectify_message_names_field (error->message, _("Badge")))
     field = GTK_WIDGET (self->badge_row);
-  else if (message_names_field (error->message, C_("person", "Name")))
+  else if (rectify_message_names_field (error->message, C_("person", "Name")))
     field = GTK_WIDGET (self->name_row);
-  else if (message_names_field (error->message, _("Role")))
+  else if (rectify_message_names_field (error->message, _("Role")))
     field = GTK_WIDGET (self->role_row);
 
   gtk_label_set_text (self->error_label, error->message);

@@ -345,18 +345,6 @@ on_field_changed_cb (GtkEditable          *editable,
       clear_field_error (&self->fields[i]);
 }
 
-static gboolean
-message_names_field (const char *message,
-                     const char *field)
-{
-  gsize len = strlen (field);
-
-  if (g_ascii_strncasecmp (message, field, len) != 0)
-    return FALSE;
-  message += len;
-  return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
-}
-
 /* The field as the core names it: the operator's name is a person's, which
  * the core translates with C_("person", "Name"). */
 static const char *
@@ -375,7 +363,7 @@ show_error (RectifyOperatorsPage *self,
     {
       Field *f = &self->fields[i];
 
-      if (message_names_field (error->message, field_label (i)))
+      if (rectify_message_names_field (error->message, field_label (i)))
         {
           set_field_invalid (f->widget, TRUE);
           gtk_label_set_text (f->error_label, error->message);

@@ -408,18 +408,6 @@ on_field_changed_cb (GtkEditable      *editable,
       }
 }
 
-static gboolean
-message_names_field (const char *message,
-                     const char *field)
-{
-  gsize len = strlen (field);
-
-  if (g_ascii_strncasecmp (message, field, len) != 0)
-    return FALSE;
-  message += len;
-  return g_str_has_prefix (message, ":") || g_str_has_prefix (message, "：");
-}
-
 static void
 show_error (RectifyUnitsPage *self,
             const GError     *error)
@@ -428,7 +416,7 @@ show_error (RectifyUnitsPage *self,
     {
       Field *f = &self->fields[i];
 
-      if (message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
+      if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
         {
           set_field_invalid (f->widget, TRUE);
           gtk_label_set_text (f->error_label, error->message);

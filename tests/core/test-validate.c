@@ -129,6 +129,17 @@ test_fts_query (void)
   g_assert_null (d);
 }
 
+static void
+test_message_names_field (void)
+{
+  g_assert_true (rectify_message_names_field ("Credit code: check character is “3”", "Credit code"));
+  g_assert_true (rectify_message_names_field ("Equipment code: has 8 digits", "Equipment Code"));
+  g_assert_true (rectify_message_names_field ("统一社会信用代码：校验位错误", "统一社会信用代码"));
+  g_assert_false (rectify_message_names_field ("Credit code: x", "Credit"));
+  g_assert_false (rectify_message_names_field ("Name: required", "Unit"));
+  g_assert_false (rectify_message_names_field (NULL, "Name"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -139,5 +150,6 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/dates", test_dates);
   g_test_add_func ("/validate/equipment-code", test_equipment_code);
   g_test_add_func ("/validate/fts-query", test_fts_query);
+  g_test_add_func ("/validate/message-names-field", test_message_names_field);
   return g_test_run ();
 }
