@@ -333,6 +333,7 @@ apply_query (RectifyEquipmentPage *self)
   q.descending = descending;
 
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   rectify_record_list_set_query (self->list, &q);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   reselect (self);

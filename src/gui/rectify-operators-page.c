@@ -202,6 +202,7 @@ apply_query (RectifyOperatorsPage *self)
   q.sort = self->sort;
   q.descending = self->descending;
   q.licence_expired = gtk_toggle_button_get_active (self->expired_toggle);
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   rectify_record_list_set_query (self->operators, &q);
   reselect (self);
 }

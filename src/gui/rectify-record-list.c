@@ -14,6 +14,14 @@
 #define PAGE_SIZE 100
 #define MAX_PAGES 16
 
+/* The rows at the top of every snapshot are the same objects, refilled:
+ * GTK 4.8's list views keep ~200 row widgets around the first visible row
+ * and, when their items are removed, destroy them and build new ones, one
+ * widget per cell (~80 ms a search on the equipment page).  Given the same
+ * item back at the same position, they keep the widget and bind it again.
+ * Enough slots to cover the widgets of a list shown from its top. */
+#define N_SLOTS (3 * PAGE_SIZE)
+
 /* ---- RectifyRow ------------------------------------------------------- */
 
 struct _RectifyRow
@@ -63,6 +71,20 @@ rectify_row_new (gint64         id,
   return self;
 }
 
+/* Gives a slot row the content of another position; takes record. */
+static void
+rectify_row_fill (RectifyRow    *self,
+                  gint64         id,
+                  gpointer       record,
+                  GDestroyNotify free_record)
+{
+  if (self->record != NULL && self->free_record != NULL)
+    self->free_record (self->record);
+  self->id = id;
+  self->record = record;
+  self->free_record = free_record;
+}
+
 gint64
 rectify_row_get_id (RectifyRow *self)
 {
@@ -98,6 +120,8 @@ struct _RectifyRecordList
   GArray             *ids;     /* gint64 */
   GError             *error;
   GQueue              pages;   /* Page *, most recently used first */
+  RectifyRow         *slots[N_SLOTS];
+  guint               n_items; /* as told in items-changed so far */
 };
 
 static void rectify_record_list_model_init (GListModelInterface *iface);
@@ -176,7 +200,16 @@ fetch_page (RectifyRecordList *self,
       if (records != NULL && next < records->len
           && *(gint64 *) g_ptr_array_index (records, next) == ids[i])
         record = g_ptr_array_index (records, next++);
-      g_ptr_array_add (page->rows, rectify_row_new (ids[i], record, self->free_record));
+      if (start + i < N_SLOTS)
+        {
+          if (self->slots[start + i] == NULL)
+            self->slots[start + i] = rectify_row_new (ids[i], record, self->free_record);
+          else
+            rectify_row_fill (self->slots[start + i], ids[i], record, self->free_record);
+          g_ptr_array_add (page->rows, g_object_ref (self->slots[start + i]));
+        }
+      else
+        g_ptr_array_add (page->rows, rectify_row_new (ids[i], record, self->free_record));
     }
   for (; records != NULL && next < records->len; next++)
     if (self->free_record != NULL)
@@ -222,7 +255,7 @@ rectify_record_list_get_n_items (GListModel *model)
 {
   RectifyRecordList *self = RECTIFY_RECORD_LIST (model);
 
-  return self->ids ? self->ids->len : 0;
+  return self->n_items;
 }
 
 static gpointer
@@ -232,8 +265,16 @@ rectify_record_list_get_item (GListModel *model,
   RectifyRecordList *self = RECTIFY_RECORD_LIST (model);
   Page *page;
 
-  if (self->ids == NULL || position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+  /* Between the signals of a new snapshot, the slots not yet taken out
+   * may lie past its end. */
+  if (position >= self->ids->len)
+    {
+      if (self->slots[position] == NULL)
+        self->slots[position] = rectify_row_new (0, NULL, NULL);
+      return g_object_ref (self->slots[position]);
+    }
   page = lookup_page (self, position / PAGE_SIZE);
   return g_object_ref (g_ptr_array_index (page->rows, position % PAGE_SIZE));
 }
@@ -252,6 +293,8 @@ rectify_record_list_finalize (GObject *object)
   RectifyRecordList *self = RECTIFY_RECORD_LIST (object);
 
   clear_pages (self);
+  for (guint i = 0; i < N_SLOTS; i++)
+    g_clear_object (&self->slots[i]);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_error (&self->error);
   query_clear (&self->query);
@@ -293,16 +336,29 @@ rectify_record_list_new (RectifyStore       *store,
   return self;
 }
 
+/* Announces the position range [position, position + removed) replaced
+ * by added items, n_items being the count after it. */
+static void
+emit_change (RectifyRecordList *self,
+             guint              position,
+             guint              removed,
+             guint              added)
+{
+  if (removed == 0 && added == 0)
+    return;
+  self->n_items = self->n_items - removed + added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 void
 rectify_record_list_refresh (RectifyRecordList *self)
 {
   g_autoptr(GError) error = NULL;
-  guint old_n;
+  guint old_n, new_n, old_top, new_top;
   GArray *ids;
 
   g_return_if_fail (RECTIFY_IS_RECORD_LIST (self));
 
-  old_n = self->ids ? self->ids->len : 0;
   ids = self->query_ids (self->store, &self->query, &error);
   clear_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -317,22 +373,18 @@ rectify_record_list_refresh (RectifyRecordList *self)
   else
     self->ids = ids;
 
-  /* Two signals, the old rows out and then the new ones in: given one
-   * that does both, GTK's list views look for the selected row among
-   * every added item (measured: ~1 s for 225 000 of 500 000 items, the
-   * rows fetched one page after another). */
-  if (old_n > 0 && self->ids->len > 0)
-    {
-      GArray *new_ids = self->ids;
-
-      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      g_array_unref (self->ids);
-      self->ids = new_ids;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
-    }
-  else if (old_n > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  /* Three signals: the old rows below the slots out, the slots given
+   * their new content (the same objects: the views keep their widgets),
+   * the new rows below the slots in.  None replaces many rows by many:
+   * GTK's list views then look for their anchor and selected rows among
+   * every added item (measured: ~1 s for 225 000 of 500 000 items). */
+  old_n = self->n_items;
+  new_n = self->ids->len;
+  old_top = MIN (old_n, N_SLOTS);
+  new_top = MIN (new_n, N_SLOTS);
+  emit_change (self, old_top, old_n - old_top, 0);
+  emit_change (self, 0, old_top, new_top);
+  emit_change (self, new_top, 0, new_n - new_top);
 }
 
 void
@@ -377,4 +429,16 @@ rectify_record_list_get_error (RectifyRecordList *self)
 {
   g_return_val_if_fail (RECTIFY_IS_RECORD_LIST (self), NULL);
   return self->error;
+}
+
+void
+rectify_record_list_view_scroll_to_top (GtkWidget *view)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GTK_IS_SCROLLABLE (view));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "rectify-store.h"
 
@@ -43,5 +43,10 @@ void               rectify_record_list_refresh (RectifyRecordList *self);
 /* Position of an id in the snapshot, or -1. */
 gint64             rectify_record_list_find (RectifyRecordList *self, gint64 id);
 const GError      *rectify_record_list_get_error (RectifyRecordList *self);
+
+/* Brings a list or column view of a record list back to its first row.
+ * Call it before a new query: a view kept at its top keeps its row widgets
+ * through the new snapshot (see rectify_record_list_refresh). */
+void               rectify_record_list_view_scroll_to_top (GtkWidget *view);
 
 G_END_DECLS

@@ -224,6 +224,7 @@ apply_query (RectifyUnitsPage *self)
   q.district = dropdown_value (self->district_dropdown);
   q.industry = dropdown_value (self->industry_dropdown);
   q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   rectify_record_list_set_query (self->units, &q);
   reselect (self);
 }
