@@ -474,6 +474,65 @@ run_delete_undo (void)
   fixture_close (&fixture);
 }
 
+/* The Delete key on the list: the shortcut the list carries deletes the
+ * selected unit, with its toast. */
+static void
+run_delete_key (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(RectifyUnit) unit = rectify_unit_new ();
+  g_autoptr(RectifyUnit) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkShortcutAction *action = NULL;
+  GtkWidget *root, *view;
+  guint before;
+  gint64 id;
+
+  fixture_open (&fixture, TRUE);
+  root = GTK_WIDGET (fixture.window);
+
+  unit->name = g_strdup ("鼓楼区临时锅炉房");
+  unit->credit_code = valid_credit_code ("91350102MA2Y0K456");
+  id = rectify_store_add_unit (fixture.store, unit, &error);
+  g_assert_no_error (error);
+  before = count_stored_units (&fixture, NULL);
+  wait_for_listed (&fixture, before, "the added unit to be listed");
+  rectify_units_page_select (fixture.page, id);
+  wait_for (unit_is_shown, &fixture, "the unit in the form");
+
+  view = require_widget (root, match_column_view, NULL, "unit list");
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+    for (guint i = 0; action == NULL && i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; action == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_str_equal (trigger, "Delete"))
+              action = gtk_shortcut_get_action (shortcut);
+          }
+      }
+  }
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, view, NULL));
+  drain_main_context ();
+
+  gone = rectify_store_get_unit (fixture.store, id, &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  wait_for_listed (&fixture, before - 1, "the deleted unit to leave the list");
+  wait_for_widget (root, match_label, "“鼓楼区临时锅炉房” deleted", "the deletion toast");
+
+  fixture_close (&fixture);
+}
+
 static void
 run_delete_refused (void)
 {
@@ -550,6 +609,7 @@ static void test_sort (void) { in_subprocess (run_sort); }
 static void test_district_filter (void) { in_subprocess (run_district_filter); }
 static void test_delete_undo (void) { in_subprocess (run_delete_undo); }
 static void test_delete_refused (void) { in_subprocess (run_delete_refused); }
+static void test_delete_key (void) { in_subprocess (run_delete_key); }
 static void test_read_only (void) { in_subprocess (run_read_only); }
 static void test_layout (void) { in_subprocess (run_layout); }
 
@@ -567,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/units-page/district-filter", test_district_filter);
   g_test_add_func ("/units-page/delete-undo", test_delete_undo);
   g_test_add_func ("/units-page/delete-refused", test_delete_refused);
+  g_test_add_func ("/units-page/delete-key", test_delete_key);
   g_test_add_func ("/units-page/read-only", test_read_only);
   g_test_add_func ("/units-page/chinese", test_chinese);
   g_test_add_func ("/units-page/layout", test_layout);
