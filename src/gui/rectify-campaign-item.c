@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-campaign-item.h"
+#include "rectify-format.h"
 
 struct _RectifyCampaignItem
 {
@@ -15,6 +16,8 @@ struct _RectifyCampaignItem
   RectifyCampaign *campaign;
   char            *head_name;
   char            *end_date;
+  char            *start_text;   /* the dates as the reader writes them */
+  char            *end_text;
   char            *days_text;
 };
 
@@ -45,6 +48,8 @@ rectify_campaign_item_finalize (GObject *object)
   g_clear_pointer (&self->campaign, rectify_campaign_free);
   g_clear_pointer (&self->head_name, g_free);
   g_clear_pointer (&self->end_date, g_free);
+  g_clear_pointer (&self->start_text, g_free);
+  g_clear_pointer (&self->end_text, g_free);
   g_clear_pointer (&self->days_text, g_free);
 
   G_OBJECT_CLASS (rectify_campaign_item_parent_class)->finalize (object);
@@ -67,10 +72,10 @@ rectify_campaign_item_get_property (GObject    *object,
       g_value_set_string (value, self->campaign->name);
       break;
     case PROP_START_DATE:
-      g_value_set_string (value, self->campaign->start_date);
+      g_value_set_string (value, self->start_text);
       break;
     case PROP_END_DATE:
-      g_value_set_string (value, self->end_date);
+      g_value_set_string (value, self->end_text);
       break;
     case PROP_DAYS:
       g_value_set_int (value, self->campaign->days);
@@ -137,6 +142,8 @@ rectify_campaign_item_new (RectifyCampaign *campaign,
   self->end_date = campaign->start_date ? rectify_campaign_end_date (campaign) : NULL;
   if (self->end_date == NULL)
     self->end_date = g_strdup ("");
+  self->start_text = rectify_format_date (campaign->start_date);
+  self->end_text = rectify_format_date (self->end_date);
   self->days_text = g_strdup_printf ("%d", campaign->days);
   return self;
 }

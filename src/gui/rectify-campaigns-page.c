@@ -12,6 +12,7 @@
 #include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
 #include "rectify-campaigns-page.h"
+#include "rectify-format.h"
 #include "rectify-figures.h"
 
 struct _RectifyCampaignsPage
@@ -64,7 +65,7 @@ static void
 set_count (GtkLabel *label,
            gint64    value)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *text = rectify_format_count (value);
 
   gtk_label_set_text (label, text);
 }
@@ -125,6 +126,9 @@ show_figures (RectifyCampaignsPage *self,
   g_autoptr(RectifyFigures) figures = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *as_of_date = NULL;
   g_autofree char *days = NULL;
   g_autofree char *line = NULL;
   g_autofree char *as_of = NULL;
@@ -145,8 +149,9 @@ show_figures (RectifyCampaignsPage *self,
 
   gtk_label_set_text (self->title_label, campaign->name);
   /* Translators: the period of a campaign, from its first to its last day */
-  period = g_strdup_printf (_("%s to %s"), campaign->start_date,
-                            rectify_campaign_item_get_end_date (item));
+  start = rectify_format_date (campaign->start_date);
+  end = rectify_format_date (rectify_campaign_item_get_end_date (item));
+  period = g_strdup_printf (_("%s to %s"), start, end);
   days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", campaign->days),
                           campaign->days);
   line = g_strjoin (" · ", period, days,
@@ -154,7 +159,8 @@ show_figures (RectifyCampaignsPage *self,
   gtk_label_set_text (self->period_label, line);
 
   /* Translators: %s is a date */
-  as_of = g_strdup_printf (_("As of %s"), figures->as_of);
+  as_of_date = rectify_format_date (figures->as_of);
+  as_of = g_strdup_printf (_("As of %s"), as_of_date);
   adw_preferences_group_set_description (self->figures_group, as_of);
   set_count (self->officer_person_times_label, figures->officer_person_times);
   set_count (self->unit_inspections_label, figures->unit_inspections);

@@ -12,6 +12,7 @@
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
 #include "rectify-equipment-page.h"
+#include "rectify-format.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
@@ -166,23 +167,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void on_selection_changed_cb (RectifyEquipmentPage *self);
 
-/* "12 345": groups of three digits, as the bureau's forms write them */
-static char *
-format_count (guint n)
-{
-  g_autofree char *digits = g_strdup_printf ("%u", n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 show_message (RectifyEquipmentPage *self,
               AdwToast             *toast)
@@ -243,7 +227,7 @@ update_count (RectifyEquipmentPage *self)
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
-  number = format_count (n);
+  number = rectify_format_count (n);
   text = g_strdup_printf (ngettext ("%s item", "%s items", n), number);
   gtk_label_set_text (self->count_label, text);
 }
@@ -421,7 +405,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = rectify_equipment_status_to_label (e->status);
       break;
     case COLUMN_NEXT_INSPECTION:
-      text = e->next_inspection;
+      text = owned = rectify_format_date (e->next_inspection);
       break;
     case N_COLUMNS:
     default:

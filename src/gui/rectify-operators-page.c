@@ -12,6 +12,7 @@
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
 #include "rectify-operators-page.h"
+#include "rectify-format.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
 
@@ -135,7 +136,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   RectifyRow *row = gtk_list_item_get_item (item);
   const RectifyOperator *op = row ? rectify_row_get_record (row) : NULL;
   const char *value = op ? text (op) : NULL;
+  g_autofree char *date = NULL;
 
+  /* the expiry column shows its date as the reader writes dates */
+  if (text == op_cert_expiry)
+    value = date = rectify_format_date (value);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
 }
 
@@ -166,6 +171,7 @@ update_count (RectifyOperatorsPage *self)
 {
   const GError *error = rectify_record_list_get_error (self->operators);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->operators));
+  g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
   if (error != NULL)
@@ -173,7 +179,8 @@ update_count (RectifyOperatorsPage *self)
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u operator", "%u operators", n), n);
+  number = rectify_format_count (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 

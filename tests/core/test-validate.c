@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rectify-error.h"
+#include "rectify-format.h"
 #include "rectify-validate.h"
 #include "rectify-store-private.h"
 
@@ -140,6 +141,39 @@ test_message_names_field (void)
   g_assert_false (rectify_message_names_field (NULL, "Name"));
 }
 
+/* Under C.UTF-8, whose locale has no thousands separator, and English. */
+static void
+test_format (void)
+{
+  const struct { gint64 n; const char *text; } counts[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1\u00a0000" }, { 235, "235" },
+    { 500000, "500\u00a0000" }, { 2000000, "2\u00a0000\u00a0000" }, { -12345, "-12\u00a0345" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = rectify_format_count (counts[i].n);
+
+      g_assert_cmpstr (text, ==, counts[i].text);
+    }
+
+  {
+    g_autofree char *day = rectify_format_date ("2026-06-30");
+    g_autofree char *leap = rectify_format_date ("2028-02-29");
+    g_autofree char *not_leap = rectify_format_date ("2026-02-29");
+    g_autofree char *words = rectify_format_date ("soon");
+    g_autofree char *trailing = rectify_format_date ("2026-06-30x");
+    g_autofree char *none = rectify_format_date (NULL);
+
+    g_assert_cmpstr (day, ==, "2026-06-30");
+    g_assert_cmpstr (leap, ==, "2028-02-29");
+    g_assert_cmpstr (not_leap, ==, "2026-02-29");  /* not a date: as it is */
+    g_assert_cmpstr (words, ==, "soon");
+    g_assert_cmpstr (trailing, ==, "2026-06-30x");
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -151,5 +185,6 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/equipment-code", test_equipment_code);
   g_test_add_func ("/validate/fts-query", test_fts_query);
   g_test_add_func ("/validate/message-names-field", test_message_names_field);
+  g_test_add_func ("/validate/format", test_format);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rectify-format.h"
 #include "rectify-application.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
@@ -237,6 +238,17 @@ run_chinese (void)
   require_widget (root, match_status_page, "欢迎使用 Rectify", "status page");
   require_widget (root, match_button, "加载示例数据", "button");
   require_widget (root, match_button, "新建专项行动", "button");
+
+  /* Dates as Chinese writes them, in the campaign's period and its list. */
+  {
+    g_autofree char *day = rectify_format_date ("2026-06-30");
+
+    g_assert_cmpstr (day, ==, "2026年6月30日");
+  }
+  click (require_widget (root, match_button, "加载示例数据", "button"));
+  wait_for (page_is_campaigns, &fixture, "the campaigns page after loading the sample data");
+  wait_for_widget (root, match_label, "2026年3月22日 至 2026年6月29日", "the campaign's period in Chinese");
+  wait_for_widget (root, match_label, "2026年6月29日", "the campaign's last day in the list");
 
   fixture_close (&fixture);
 }

@@ -1,0 +1,53 @@
+/* rectify-format.c: numbers and dates as the reader's language writes them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rectify-format.h"
+
+char *
+rectify_format_count (gint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, n < 0 ? -n : n);
+  const char *separator = nl_langinfo (THOUSEP);
+  GString *out = g_string_new (n < 0 ? "-" : NULL);
+  gsize len = strlen (digits);
+
+  if (separator == NULL || *separator == '\0')
+    separator = "\u00a0";
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+rectify_format_date (const char *iso)
+{
+  int y, m, d;
+  char rest;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  if (sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3
+      || !g_date_valid_dmy (d, m, y))
+    return g_strdup (iso);
+  date = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    return g_strdup (iso);
+  /* Translators: how a day is written (g_date_time_format); Chinese:
+   * "%Y年%-m月%-d日".  Keep it short: lists show it in a column. */
+  return g_date_time_format (date, C_("date format", "%Y-%m-%d"));
+}

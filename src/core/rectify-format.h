@@ -1,0 +1,19 @@
+/* rectify-format.h: numbers and dates as the reader's language writes them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "12,345" with the locale's thousands separator; where the locale has
+ * none (C), a no-break space every three digits, as the bureau's forms. */
+char *rectify_format_count (gint64 n);
+
+/* A stored date (YYYY-MM-DD) in the form of the translation: 2026-06-30 in
+ * English, 2026年6月30日 in Chinese.  Anything that is not a valid date
+ * comes back as it is; NULL or "" gives "". */
+char *rectify_format_date (const char *iso);
+
+G_END_DECLS
