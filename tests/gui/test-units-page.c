@@ -423,6 +423,26 @@ unit_is_shown (gpointer data)
   return rectify_units_page_get_selected_id (fixture->page) != 0;
 }
 
+/* Adds a unit through the store and waits until the page lists and shows
+ * it; returns its id and the number of units stored. */
+static gint64
+add_and_show_unit (Fixture    *fixture,
+                   RectifyUnit *unit,
+                   guint      *n_units)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = rectify_store_add_unit (fixture->store, unit, &error);
+  g_assert_no_error (error);
+  *n_units = count_stored_units (fixture, NULL);
+  wait_for_listed (fixture, *n_units, "the added unit to be listed");
+  rectify_units_page_select (fixture->page, id);
+  wait_for (unit_is_shown, fixture, "the unit in the form");
+  g_assert_cmpint (rectify_units_page_get_selected_id (fixture->page), ==, id);
+  return id;
+}
+
 static void
 run_delete_undo (void)
 {
@@ -441,14 +461,7 @@ run_delete_undo (void)
   unit->name = g_strdup ("仓山区临时仓库");
   unit->credit_code = valid_credit_code ("91350104MA2Y0K123");
   unit->district = g_strdup ("仓山区");
-  id = rectify_store_add_unit (fixture.store, unit, &error);
-  g_assert_no_error (error);
-  before = count_stored_units (&fixture, NULL);
-  wait_for_listed (&fixture, before, "the added unit to be listed");
-
-  rectify_units_page_select (fixture.page, id);
-  wait_for (unit_is_shown, &fixture, "the unit in the form");
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, id);
+  id = add_and_show_unit (&fixture, unit, &before);
   click (require_widget (root, match_button, "Delete", "button"));
   drain_main_context ();
 
@@ -493,12 +506,7 @@ run_delete_key (void)
 
   unit->name = g_strdup ("鼓楼区临时锅炉房");
   unit->credit_code = valid_credit_code ("91350102MA2Y0K456");
-  id = rectify_store_add_unit (fixture.store, unit, &error);
-  g_assert_no_error (error);
-  before = count_stored_units (&fixture, NULL);
-  wait_for_listed (&fixture, before, "the added unit to be listed");
-  rectify_units_page_select (fixture.page, id);
-  wait_for (unit_is_shown, &fixture, "the unit in the form");
+  id = add_and_show_unit (&fixture, unit, &before);
 
   view = require_widget (root, match_column_view, NULL, "unit list");
   {
