@@ -118,6 +118,9 @@ rectify_pdf_break_lines (const char            *text,
                      && (rectify_pdf_is_line_start_forbidden (g_utf8_get_char (text + offsets[cut]))
                          || rectify_pdf_is_line_end_forbidden (g_utf8_get_char (text + offsets[cut - 1]))))
                 cut--;
+              /* nowhere to go back to: the closing punctuation hangs past the end */
+              while (cut < n_chars && rectify_pdf_is_line_start_forbidden (g_utf8_get_char (text + offsets[cut])))
+                cut++;
             }
           push_line (lines, text, offsets[line_start], offsets[cut], FALSE, measure, user_data);
           /* spaces at the start of the next line vanish at a break */
