@@ -418,6 +418,18 @@ rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle 
   return check_missing (self, text, error);
 }
 
+double
+rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text)
+{
+  Measure m = { self, style->font, style->size };
+  double avail = self->width - style->left_indent - style->right_indent;
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, avail - style->first_indent, avail, measure_char, &m);
+
+  /* a character no font has is reported when the paragraph is laid out */
+  g_clear_error (&self->missing);
+  return style->space_before + lines->len * leading_of (style) + style->space_after;
+}
+
 void
 rectify_pdf_document_space (RectifyPdfDocument *self, double points)
 {
@@ -781,7 +793,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
       if (ok)
         {
           name = HPDF_LoadTTFontFromFile (pdf, subset_paths[f], HPDF_TRUE);
-          fonts[f] = name ? HPDF_GetFont (pdf, name, "UTF-8") : NULL;
+          fonts[f] = name ? rectify_pdf_haru_get_font (pdf, name, self->used[f]) : NULL;
           if (fonts[f] == NULL)
             {
               g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,

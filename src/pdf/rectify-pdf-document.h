@@ -75,6 +75,10 @@ gboolean rectify_pdf_document_paragraph (RectifyPdfDocument    *self,
                                          const RectifyPdfStyle *style,
                                          const char            *text,
                                          GError               **error);
+/* The height the paragraph would take, space before and after included. */
+double   rectify_pdf_document_measure_paragraph (RectifyPdfDocument    *self,
+                                                 const RectifyPdfStyle *style,
+                                                 const char            *text);
 gboolean rectify_pdf_document_table (RectifyPdfDocument    *self,
                                      const RectifyPdfTable *table,
                                      GError               **error);

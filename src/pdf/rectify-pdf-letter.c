@@ -40,17 +40,17 @@ typedef struct {
 
 static const Wording zh_cn = {
   { "特种设备安全监察指令书", "特种设备安全整改意见书" },
-  { "经依法监督检查，发现你单位存在下列违反特种设备安全法律、法规和安全技术规范的问题：",
-    "经监督检查，你单位存在下列特种设备安全隐患，现提出整改意见如下：" },
+  { "经依法监督检查，你单位存在下列违反特种设备安全法律法规的问题：",
+    "经监督检查，你单位存在下列特种设备安全隐患，现提出整改意见：" },
   { "序号", "存在的问题", "违反的规定", "整改措施", "整改期限" },
-  { "依据《中华人民共和国特种设备安全法》第五十七条、第六十一条的规定，现责令你单位按上表所列措施，"
-    "于{1}前改正，并将整改情况书面报告本局。逾期未改正的，本局将依法处理。",
-    "请你单位按上表所列措施认真整改，于{1}前完成，并将整改情况报告本局。" },
-  { "如对本指令不服，可以自收到本指令书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。",
+  { "依据《中华人民共和国特种设备安全法》第五十七条的规定，责令你单位按上表措施于{1}前改正，"
+    "并书面报告整改情况。逾期未改正的，依法处理。",
+    "请你单位按上表措施认真整改，于{1}前完成，并将整改情况报告本局。" },
+  { "如不服本指令，可在收到之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。",
     NULL },
   "签发人：{1}",
   "送 达 回 执",
-  "文书编号：{1}\n受送达单位：{2}\n签收人（签字）：____________    签收日期：______年____月____日",
+  "文书编号：{1}    受送达单位：{2}\n签收人（签字）：____________    签收日期：______年____月____日",
   "本文书一式两份，监察机关与受送达单位各执一份。",
   "— {page} —",
   "zh-CN",
@@ -64,15 +64,13 @@ static const Wording en = {
     "An inspection by this bureau found the following special equipment safety hazards at your unit; "
     "our rectification opinion is as follows:" },
   { "No.", "Problem found", "Provision violated", "Required measures", "Deadline" },
-  { "Under Articles 57 and 61 of the Special Equipment Safety Law of the People's Republic of China, "
-    "your unit is ordered to correct these problems with the measures listed above by {1} and to report "
-    "the rectification to this bureau in writing. Problems not corrected by then will be dealt with "
-    "according to law.",
+  { "Under Article 57 of the Special Equipment Safety Law of the People's Republic of China, your unit is "
+    "ordered to correct these problems with the measures listed above by {1} and to report the "
+    "rectification in writing. Problems not corrected by then will be dealt with according to law.",
     "Please rectify these hazards with the measures listed above by {1} and report the rectification "
     "to this bureau." },
-  { "If your unit disagrees with this instruction, it may apply for administrative reconsideration within "
-    "60 days of receiving this letter, or bring an administrative lawsuit before a people's court within "
-    "6 months.",
+  { "If your unit disagrees, it may apply for administrative reconsideration within 60 days of receiving "
+    "this letter, or bring an administrative lawsuit before a people's court within 6 months.",
     NULL },
   "Signed by: {1}",
   "RECEIPT",
@@ -233,17 +231,18 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   static const double widths[] = { 0.09, 0.30, 0.22, 0.24, 0.15 };
   double em, cursor, seal_x, seal_y;
-  RectifyPdfStyle issuer = { RECTIFY_PDF_FONT_HEADING, 26, 40, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
-  RectifyPdfStyle number = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
-  RectifyPdfStyle title = { RECTIFY_PDF_FONT_HEADING, 22, 34, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 18, 12 };
+  RectifyPdfStyle issuer = { RECTIFY_PDF_FONT_HEADING, 26, 36, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
+  RectifyPdfStyle number = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
+  RectifyPdfStyle title = { RECTIFY_PDF_FONT_HEADING, 22, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 8, 6 };
   RectifyPdfStyle body = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 32, 0, 0, RECTIFY_PDF_ALIGN_JUSTIFY, BLACK, 0, 0 };
   RectifyPdfStyle plain = body;
   RectifyPdfStyle right = body;
   RectifyPdfStyle head_cell = { RECTIFY_PDF_FONT_HEADING, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
   RectifyPdfStyle cell = { RECTIFY_PDF_FONT_BODY, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
-  RectifyPdfStyle receipt_title = { RECTIFY_PDF_FONT_HEADING, 16, 28, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 6, 2 };
-  RectifyPdfStyle receipt_body = { RECTIFY_PDF_FONT_BODY, 12, 22, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
-  RectifyPdfStyle note = { RECTIFY_PDF_FONT_BODY, 10.5, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 2, 0 };
+  RectifyPdfStyle receipt_title = { RECTIFY_PDF_FONT_HEADING, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 2, 0 };
+  RectifyPdfStyle receipt_body = { RECTIFY_PDF_FONT_BODY, 10.5, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
+  RectifyPdfStyle note = { RECTIFY_PDF_FONT_BODY, 9, 14, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 0, 0 };
+  RectifyPdfStyle signature;
 
   g_return_val_if_fail (letter != NULL, NULL);
 
@@ -260,7 +259,12 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   if (lang == RECTIFY_PDF_LANGUAGE_EN)
     {
       /* English reads better smaller, and indents less */
-      body.size = plain.size = right.size = 14;
+      issuer.size = 20;
+      issuer.leading = 30;
+      title.size = 18;
+      title.leading = 26;
+      body.size = plain.size = right.size = 13;
+      body.leading = plain.leading = right.leading = 21;
       body.first_indent = 0;
       cell.size = head_cell.size = 11;
     }
@@ -305,10 +309,10 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   {
     RectifyPdfTable table = { 5, widths, w->columns, (const char *const *) cells->pdata, letter->n_hazards,
                               &head_cell, &cell };
-    rectify_pdf_document_space (doc, 6);
+    rectify_pdf_document_space (doc, 4);
     if (!rectify_pdf_document_table (doc, &table, error))
       return NULL;
-    rectify_pdf_document_space (doc, 6);
+    rectify_pdf_document_space (doc, 4);
   }
   deadline = latest ? format_date (latest, lang) : g_strdup (date);
   order = fill (w->order[kind], deadline, NULL);
@@ -318,27 +322,32 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 
   /* signature block, date and the seal over them */
   em = body.size;
-  rectify_pdf_document_space (doc, em);
-  rectify_pdf_document_keep (doc, 4 * BODY_LEADING);
+  signature = right;
+  signature.leading = body.size * 1.5;
+  rectify_pdf_document_space (doc, em / 2);
+  rectify_pdf_document_keep (doc, 3 * signature.leading);
   if (!blank (letter->signatory))
     {
       g_autofree char *signed_by = fill (w->signatory, letter->signatory, NULL);
-      if (!rectify_pdf_document_paragraph (doc, &right, signed_by, error))
+      if (!rectify_pdf_document_paragraph (doc, &signature, signed_by, error))
         return NULL;
     }
   cursor = rectify_pdf_document_get_cursor (doc);
-  if (!rectify_pdf_document_paragraph (doc, &right, letter->bureau, error)
-      || !rectify_pdf_document_paragraph (doc, &right, date, error))
+  if (!rectify_pdf_document_paragraph (doc, &signature, letter->bureau, error)
+      || !rectify_pdf_document_paragraph (doc, &signature, date, error))
     return NULL;
   seal_x = rectify_pdf_document_get_text_width (doc) - right.right_indent - RECTIFY_PDF_MM (22);
-  seal_y = cursor + BODY_LEADING;
+  seal_y = cursor + signature.leading;
   rectify_pdf_document_circle (doc, seal_x, seal_y, RECTIFY_PDF_MM (21), RED, TRUE);
 
   /* the receipt stub, cut off along the dashed line and kept by the bureau */
-  rectify_pdf_document_space (doc, 10);
-  rectify_pdf_document_keep (doc, 150);
-  rectify_pdf_document_rule (doc, 0.8, GREY, TRUE);
+  /* the stub stays whole */
   receipt = fill (w->receipt_lines, letter->number, letter->unit_name);
+  rectify_pdf_document_space (doc, 8);
+  rectify_pdf_document_keep (doc, 0.8 + rectify_pdf_document_measure_paragraph (doc, &receipt_title, w->receipt_title)
+                                  + rectify_pdf_document_measure_paragraph (doc, &receipt_body, receipt)
+                                  + rectify_pdf_document_measure_paragraph (doc, &note, w->receipt_note));
+  rectify_pdf_document_rule (doc, 0.8, GREY, TRUE);
   if (!rectify_pdf_document_paragraph (doc, &receipt_title, w->receipt_title, error)
       || !rectify_pdf_document_paragraph (doc, &receipt_body, receipt, error)
       || !rectify_pdf_document_paragraph (doc, &note, w->receipt_note, error))

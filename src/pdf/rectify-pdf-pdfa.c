@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -326,4 +327,58 @@ void
 rectify_pdf_pdfa_forget_fonts (void)
 {
   g_ptr_array_set_size (thread_mends (), 0);
+}
+
+HPDF_Font
+rectify_pdf_haru_get_font (HPDF_Doc pdf, const char *name, GHashTable *chars)
+{
+  HPDF_Encoder encoder = HPDF_GetEncoder (pdf, "UTF-8");
+  HPDF_Encoder_ToUnicode_Func to_unicode;
+  HPDF_CMapEncoderAttr attr;
+  g_autofree HPDF_UINT16 *saved_cids = NULL;
+  g_autofree HPDF_UNICODE *saved_unicodes = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  HPDF_Font font;
+
+  if (encoder == NULL || encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
+    return NULL;
+  /* libharu 2.3.0 walks every code of a UTF-8 encoder, but only the CID
+   * map of a CMap encoder: dress the encoder as one that maps exactly
+   * chars, each code to itself, while the font is made */
+  attr = (HPDF_CMapEncoderAttr) encoder->attr;
+  saved_cids = g_memdup2 (attr->cid_map, sizeof attr->cid_map);
+  saved_unicodes = g_memdup2 (attr->unicode_map, sizeof attr->unicode_map);
+  to_unicode = encoder->to_unicode_fn;
+  memset (attr->cid_map, 0, sizeof attr->cid_map);
+  g_hash_table_iter_init (&iter, chars);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint c = GPOINTER_TO_UINT (key);
+      if (c > 0 && c < 0x10000)
+        {
+          attr->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16) c;
+          attr->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE) c;
+        }
+    }
+  /* libharu stops its widths and CID-to-glyph map one short of the highest
+   * code: a code above all others, which no font draws, takes that place */
+  {
+    guint highest = 0;
+    g_hash_table_iter_init (&iter, chars);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      highest = MAX (highest, GPOINTER_TO_UINT (key) < 0x10000 ? GPOINTER_TO_UINT (key) : 0);
+    if (highest < 0xFFFF)
+      {
+        highest++;
+        attr->cid_map[highest >> 8][highest & 0xFF] = (HPDF_UINT16) highest;
+        attr->unicode_map[highest >> 8][highest & 0xFF] = 0;
+      }
+  }
+  encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  font = HPDF_GetFont (pdf, name, "UTF-8");
+  encoder->to_unicode_fn = to_unicode;
+  memcpy (attr->cid_map, saved_cids, sizeof attr->cid_map);
+  memcpy (attr->unicode_map, saved_unicodes, sizeof attr->unicode_map);
+  return font;
 }

@@ -30,6 +30,13 @@ gboolean rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *
 gboolean rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars,
                                      double cap_height, GError **error);
 
+/* HPDF_GetFont (pdf, name, "UTF-8") for a font that will draw only chars:
+ * libharu looks up every one of the 65 536 codes of the UTF-8 encoder in
+ * the font's cmap while it creates the font, a third of the time of a
+ * letter; with the encoder's CID map cut to chars for that moment it looks
+ * up only those. */
+HPDF_Font rectify_pdf_haru_get_font (HPDF_Doc pdf, const char *name, GHashTable *chars);
+
 /* Forgets the mends of the fonts of a document once it is written. */
 void rectify_pdf_pdfa_forget_fonts (void);
 

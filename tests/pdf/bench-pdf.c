@@ -38,6 +38,11 @@ main (int argc, char **argv)
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 1000;
   g_autofree double *ms = g_new (double, n);
   g_autofree double *kb = g_new (double, n);
+  g_autofree double *zh_ms = g_new (double, n);
+  g_autofree double *zh_kb = g_new (double, n);
+  g_autofree double *en_ms = g_new (double, n);
+  g_autofree double *en_kb = g_new (double, n);
+  guint n_zh = 0, n_en = 0;
   guint max_pages = 0;
 
   g_assert (n > 0);
@@ -76,14 +81,32 @@ main (int argc, char **argv)
       if (bytes == NULL)
         g_error ("letter %u: %s", i + 1, error->message);
       kb[i] = g_bytes_get_size (bytes) / 1024.0;
+      if (english)
+        {
+          en_ms[n_en] = ms[i];
+          en_kb[n_en++] = kb[i];
+        }
+      else
+        {
+          zh_ms[n_zh] = ms[i];
+          zh_kb[n_zh++] = kb[i];
+        }
       max_pages = MAX (max_pages, count_pages (bytes));
     }
   qsort (ms, n, sizeof *ms, compare_double);
   qsort (kb, n, sizeof *kb, compare_double);
+  qsort (zh_ms, n_zh, sizeof *zh_ms, compare_double);
+  qsort (zh_kb, n_zh, sizeof *zh_kb, compare_double);
+  qsort (en_ms, n_en, sizeof *en_ms, compare_double);
+  qsort (en_kb, n_en, sizeof *en_kb, compare_double);
   g_print ("bench-pdf: %u bilingual letters (zh and en, instruction and opinion), one PDF each\n", n);
   g_print ("  time per letter: median %.2f ms, p90 %.2f ms, max %.2f ms (goal < 10 ms)\n",
            ms[n / 2], ms[n * 9 / 10], ms[n - 1]);
   g_print ("  size per file:   median %.1f KB, max %.1f KB (goal < 40 KB)\n", kb[n / 2], kb[n - 1]);
+  if (n_zh > 0)
+    g_print ("  Chinese letters (%u): median %.2f ms, %.1f KB\n", n_zh, zh_ms[n_zh / 2], zh_kb[n_zh / 2]);
+  if (n_en > 0)
+    g_print ("  English letters (%u): median %.2f ms, %.1f KB\n", n_en, en_ms[n_en / 2], en_kb[n_en / 2]);
   g_print ("  pages per letter: at most %u\n", max_pages);
   return 0;
 }

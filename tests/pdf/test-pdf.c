@@ -39,7 +39,7 @@ static const RectifyPdfHazard zh_hazards[] = {
 };
 
 static const RectifyPdfHazard en_hazards[] = {
-  { "Elevator No. 2 (registration code 31103506002016053337) overdue for its periodic inspection and still in use.",
+  { "Elevator No. 2 (registration code 31103506002016053337) at the power plant (电厂) overdue for its periodic inspection and still in use.",
     "Article 40, Special Equipment Safety Law",
     "Stop using it at once and apply for the periodic inspection.", "2026-07-15" },
 };
@@ -307,9 +307,10 @@ assert_every_character_inks (PopplerDocument *doc)
 
           if (g_unichar_isspace (ch) || ch == '_')
             continue;
-          /* the inner part of the box: table rules and underlines stay out */
-          mx = (r->x2 - r->x1) * 0.2;
-          my = (r->y2 - r->y1) * 0.2;
+          /* a little inside the box, away from its neighbours; not much,
+           * or 厂 and 广, all edges, would seem blank */
+          mx = (r->x2 - r->x1) * 0.05;
+          my = (r->y2 - r->y1) * 0.05;
           x0 = (int) ((r->x1 + mx) * scale);
           x1 = (int) ((r->x2 - mx) * scale);
           y0 = (int) ((r->y1 + my) * scale);
