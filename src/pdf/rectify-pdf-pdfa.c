@@ -30,7 +30,8 @@ static gboolean
 fail (GError **error, const char *what)
 {
   g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-               _("PDF: libharu failed while writing the %s"), what);
+               /* what: a part of a PDF file, e.g. "XMP metadata" (not translated) */
+               _("PDF: libharu could not write the document (%s)"), what);
   return FALSE;
 }
 
@@ -82,7 +83,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   if (HPDF_SetInfoAttr (pdf, HPDF_INFO_PRODUCER, PRODUCER) != HPDF_OK
       || HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Rectify") != HPDF_OK
       || pdf->info == NULL)
-    return fail (error, "document information");
+    return fail (error, "Info dictionary");
   if (meta->title)
     ret += HPDF_Dict_Add (pdf->info, "Title", text_string (pdf, meta->title));
   if (meta->author)
@@ -98,7 +99,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
       ret += HPDF_Dict_Add (pdf->info, "CreationDate", HPDF_String_New (pdf->mmgr, info_date, NULL));
     }
   if (ret != HPDF_OK)
-    return fail (error, "document information");
+    return fail (error, "Info dictionary");
 
   g_string_append (xmp, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -125,7 +126,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
 
   stream = HPDF_DictStream_New (pdf->mmgr, pdf->xref);
   if (stream == NULL)
-    return fail (error, "metadata");
+    return fail (error, "XMP metadata");
   /* PDF/A-1 wants the metadata readable without a filter */
   stream->filter = HPDF_STREAM_FILTER_NONE;
   ret += HPDF_Dict_AddName (stream, "Type", "Metadata");
@@ -133,7 +134,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   ret += HPDF_Stream_Write (stream->stream, (const HPDF_BYTE *) xmp->str, (HPDF_UINT) xmp->len);
   ret += HPDF_Dict_Add (pdf->catalog, "Metadata", stream);
   if (ret != HPDF_OK)
-    return fail (error, "metadata");
+    return fail (error, "XMP metadata");
 
   /* the same document gives the same ID: reproducible bytes */
   md5 = g_checksum_new (G_CHECKSUM_MD5);
@@ -144,7 +145,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   if (id == NULL || HPDF_Dict_Add (pdf->trailer, "ID", id) != HPDF_OK
       || HPDF_Array_Add (id, HPDF_Binary_New (pdf->mmgr, digest, 16)) != HPDF_OK
       || HPDF_Array_Add (id, HPDF_Binary_New (pdf->mmgr, digest, 16)) != HPDF_OK)
-    return fail (error, "document ID");
+    return fail (error, "trailer ID");
 
   profile = HPDF_LoadIccProfileFromFile (pdf, RECTIFY_PDF_SRGB_PROFILE, 3);
   if (profile == NULL)
@@ -158,7 +159,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   intent = HPDF_Dict_New (pdf->mmgr);
   if (intent == NULL || HPDF_Xref_Add (pdf->xref, intent) != HPDF_OK)
-    return fail (error, "output intent");
+    return fail (error, "OutputIntent");
   ret += HPDF_Dict_AddName (intent, "Type", "OutputIntent");
   ret += HPDF_Dict_AddName (intent, "S", "GTS_PDFA1");
   ret += HPDF_Dict_Add (intent, "OutputConditionIdentifier", HPDF_String_New (pdf->mmgr, "sRGB IEC61966-2.1", NULL));
@@ -168,7 +169,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   ret += HPDF_Array_Add (intents, intent);
   ret += HPDF_Dict_Add (pdf->catalog, "OutputIntents", intents);
   if (ret != HPDF_OK)
-    return fail (error, "output intent");
+    return fail (error, "OutputIntent");
   return TRUE;
 }
 
@@ -268,7 +269,7 @@ rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, dou
   if (attr == NULL || attr->type != HPDF_FONT_TYPE0_TT || cmap == NULL || cmap->stream == NULL)
     {
       g_array_unref (cids);
-      return fail (error, "font");
+      return fail (error, "Type0 font");
     }
   g_hash_table_iter_init (&iter, chars);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -310,7 +311,7 @@ rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, dou
   if (ret != HPDF_OK)
     {
       g_array_unref (cids);
-      return fail (error, "ToUnicode map");
+      return fail (error, "ToUnicode CMap");
     }
 
   mend = g_new0 (FontMend, 1);
