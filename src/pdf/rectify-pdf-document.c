@@ -62,6 +62,30 @@ struct _RectifyPdfDocument
   GError         *missing;            /* first character no font has */
 };
 
+/* Text as it can be drawn: valid UTF-8, tabs as spaces, line ends as \n,
+ * no other control or invisible format characters (they have no glyph). */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (c == '\n' || (g_unichar_type (c) != G_UNICODE_CONTROL && g_unichar_type (c) != G_UNICODE_FORMAT))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 op_clear (gpointer data)
 {
@@ -148,14 +172,14 @@ void
 rectify_pdf_document_set_header (RectifyPdfDocument *self, const char *text)
 {
   g_free (self->header);
-  self->header = g_strdup (text);
+  self->header = text ? clean_text (text) : NULL;
 }
 
 void
 rectify_pdf_document_set_footer (RectifyPdfDocument *self, const char *format)
 {
   g_free (self->footer);
-  self->footer = g_strdup (format);
+  self->footer = format ? clean_text (format) : NULL;
 }
 
 double
@@ -184,6 +208,7 @@ rectify_pdf_document_get_text_height (RectifyPdfDocument *self)
 
 /* ---- measuring ---------------------------------------------------------- */
 
+
 /* The face that draws c for a style: its own, else the other one. */
 static int
 face_for (RectifyPdfDocument *self, int wanted, gunichar c)
@@ -196,11 +221,9 @@ face_for (RectifyPdfDocument *self, int wanted, gunichar c)
     return 1 - wanted;
   if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B)
     return wanted;
+  /* check_missing names the character once the text is laid out */
   if (self->missing == NULL)
-    g_set_error (&self->missing, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                 _("Font: neither “%s” nor “%s” can draw the character “%s” (U+%04X)"),
-                 rectify_pdf_face_get_family (self->faces[0]), rectify_pdf_face_get_family (self->faces[1]),
-                 (char[8]) { 0 }, c);
+    g_set_error_literal (&self->missing, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT, "missing glyph");
   return -1;
 }
 
@@ -391,8 +414,11 @@ rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle 
   double avail = self->width - style->left_indent - style->right_indent;
   g_autoptr(GArray) lines = NULL;
 
+  g_autofree char *clean = NULL;
+
   g_return_val_if_fail (self != NULL && style != NULL && text != NULL, FALSE);
 
+  text = clean = clean_text (text);
   if (self->cursor > 0)
     self->cursor += style->space_before;
   lines = rectify_pdf_break_lines (text, avail - style->first_indent, avail, measure_char, &m);
@@ -423,7 +449,8 @@ rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self, const RectifyP
 {
   Measure m = { self, style->font, style->size };
   double avail = self->width - style->left_indent - style->right_indent;
-  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, avail - style->first_indent, avail, measure_char, &m);
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (clean, avail - style->first_indent, avail, measure_char, &m);
 
   /* a character no font has is reported when the paragraph is laid out */
   g_clear_error (&self->missing);
@@ -483,8 +510,8 @@ rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, doubl
 #define CELL_PAD 4.0
 
 typedef struct {
-  const char *text;
-  GArray     *lines;
+  char   *text;
+  GArray *lines;
 } Cell;
 
 static void
@@ -497,7 +524,7 @@ break_cells (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char 
   for (guint c = 0; c < n; c++)
     {
       double avail = col_w[c] - 2 * CELL_PAD;
-      cells[c].text = texts[c] ? texts[c] : "";
+      cells[c].text = clean_text (texts[c]);
       cells[c].lines = rectify_pdf_break_lines (cells[c].text, avail - style->first_indent, avail,
                                                 measure_char, &m);
       *max_lines = MAX (*max_lines, cells[c].lines->len);
@@ -553,7 +580,10 @@ static void
 free_cells (Cell *cells, guint n)
 {
   for (guint c = 0; c < n; c++)
-    g_clear_pointer (&cells[c].lines, g_array_unref);
+    {
+      g_clear_pointer (&cells[c].lines, g_array_unref);
+      g_clear_pointer (&cells[c].text, g_free);
+    }
 }
 
 gboolean
@@ -608,20 +638,13 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
           place_row_part (self, table->cell_style, row, col_w, n, done, done + fit, FALSE);
           done += fit;
         }
+      for (guint c = 0; ok && c < n; c++)
+        ok = check_missing (self, row[c].text, error);
       free_cells (row, n);
-      if (ok)
-        {
-          for (guint c = 0; c < n; c++)
-            if (!check_missing (self, table->cells[(gsize) r * n + c] ? table->cells[(gsize) r * n + c] : "",
-                                error))
-              ok = FALSE;
-        }
     }
+  for (guint c = 0; ok && c < n; c++)
+    ok = check_missing (self, head[c].text, error);
   free_cells (head, n);
-  if (ok)
-    for (guint c = 0; c < n; c++)
-      if (!check_missing (self, table->header[c] ? table->header[c] : "", error))
-        return FALSE;
   return ok;
 }
 
