@@ -9,6 +9,7 @@
 
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
+#include "rectify-pdf-issue.h"
 
 gboolean
 rectify_cli_letter_issue (RectifyCli  *cli,
@@ -21,6 +22,9 @@ rectify_cli_letter_issue (RectifyCli  *cli,
   g_auto(GStrv) hazards = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *bureau = NULL;
+  g_autofree char *signatory = NULL;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
       N_("instruction or opinion (required)"), N_("KIND") },
@@ -31,8 +35,15 @@ rectify_cli_letter_issue (RectifyCli  *cli,
     { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
       N_("The campaign it belongs to"), N_("ID") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Day of issue (default: today)"), N_("DATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the document: zh_CN or en (default: the document language setting)"), N_("LANG") },
+    { "bureau", 0, 0, G_OPTION_ARG_STRING, &bureau,
+      N_("Issuing bureau (default: the bureau name setting)"), N_("NAME") },
+    { "signatory", 0, 0, G_OPTION_ARG_STRING, &signatory,
+      N_("Who signs it (default: the signatory setting, else the acting officer)"), N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
+  RectifyPdfIssueOptions pdf_options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL };
   g_autoptr(GArray) hazard_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RectifyDocument) document = NULL;
   RectifyDocumentKind document_kind;
@@ -50,6 +61,9 @@ rectify_cli_letter_issue (RectifyCli  *cli,
       || !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (), &code, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
+  if (language && !rectify_pdf_language_from_code (language, &pdf_options.language))
+    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
+                                    language);
   rectify_document_kind_from_code (code, &document_kind);
   /* --hazard 3 --hazard 4 or --hazard 3,4 */
   for (guint i = 0; hazards[i]; i++)
@@ -67,8 +81,14 @@ rectify_cli_letter_issue (RectifyCli  *cli,
   if (!(store = rectify_cli_open_store (cli, FALSE, error))
       || !rectify_cli_find_unit (cli, unit, &unit_id, error))
     return FALSE;
-  id = rectify_store_issue_document (store, document_kind, unit_id, campaign_id, date,
-                                     (const gint64 *) hazard_ids->data, hazard_ids->len, error);
+  if (language == NULL)
+    pdf_options.language = rectify_pdf_default_language (store);
+  pdf_options.bureau = bureau;
+  pdf_options.signatory = signatory;
+  /* the PDF is written and stored in the issuing transaction */
+  id = rectify_store_issue_document_with_pdf (store, document_kind, unit_id, campaign_id, date,
+                                              (const gint64 *) hazard_ids->data, hazard_ids->len,
+                                              rectify_pdf_render_document, &pdf_options, error);
   if (id <= 0)
     return FALSE;
   document = rectify_store_get_document (store, id, error);

@@ -55,6 +55,8 @@ static const RectifyCliCommand commands[] = {
   { "letter", "void", N_("Void an issued letter"), rectify_cli_letter_void },
   { "letter", "list", N_("List the letters"), rectify_cli_letter_list },
   { "letter", "show", N_("Show one letter"), rectify_cli_letter_show },
+  { "pdf", "letter", N_("Write the PDF of an issued letter as it was stored at issue"),
+    rectify_cli_pdf_letter },
   { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
   { "verify", NULL, N_("Verify the hash chain of the audit log"), rectify_cli_verify },
   { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
@@ -72,6 +74,7 @@ static const struct {
   { "inspection", N_("Inspections and their 3-2-1-1 checklist") },
   { "hazard", N_("Hazards from finding to cancellation") },
   { "letter", N_("Instruction letters and rectification opinions") },
+  { "pdf", N_("PDF files of issued documents") },
 };
 
 /* ---- global options ------------------------------------------------------ */

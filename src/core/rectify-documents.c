@@ -47,6 +47,58 @@ rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint
                               gint64 campaign_id, const char *issued_date,
                               const gint64 *hazard_ids, guint n_hazards, GError **error)
 {
+  return rectify_store_issue_document_with_pdf (self, kind, unit_id, campaign_id, issued_date,
+                                                hazard_ids, n_hazards, NULL, NULL, error);
+}
+
+/* Renders the document inside the issuing transaction and stores the bytes. */
+static gboolean
+store_pdf (RectifyStore *self, gint64 id, const char *prefix, RectifyDocumentRenderFunc render,
+           gpointer user_data, GError **error)
+{
+  g_autoptr(RectifyDocument) document = rectify_store_get_document (self, id, error);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(RectifyStmt) stmt = NULL;
+
+  if (document == NULL)
+    return FALSE;
+  english = rectify_document_format_number (prefix, document->year, document->seq, TRUE);
+  pdf = render (self, document, english, user_data, error);
+  if (pdf == NULL)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("PDF: the document could not be written"));
+      return FALSE;
+    }
+  if (g_bytes_get_size (pdf) == 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("PDF: the document came out empty"));
+      return FALSE;
+    }
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  stmt = rectify_store_prepare (self, "INSERT INTO document_pdf (document_id, pdf, sha256) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), SQLITE_STATIC);
+  rectify_bind_text (stmt, 3, sha256);
+  if (!rectify_store_step_done (self, stmt, error))
+    return FALSE;
+  {
+    g_autofree char *after = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
+                                              sha256, g_bytes_get_size (pdf));
+    return rectify_store_audit (self, "document", id, "store-pdf", NULL, after, error);
+  }
+}
+
+gint64
+rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
+                                       gint64 campaign_id, const char *issued_date,
+                                       const gint64 *hazard_ids, guint n_hazards,
+                                       RectifyDocumentRenderFunc render, gpointer user_data, GError **error)
+{
   g_autofree char *today = rectify_today ();
   g_autofree char *prefix = NULL;
   g_autofree char *number = NULL;
@@ -152,6 +204,9 @@ rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint
       g_autofree char *after = rectify_store_row_json (self, "document", id);
       ok = rectify_store_audit (self, "document", id, "issue", NULL, after, error);
     }
+  /* the PDF is written before the number is committed: a failure uses no number */
+  if (ok && render)
+    ok = store_pdf (self, id, prefix, render, user_data, error);
   return rectify_store_end (self, ok, error) ? id : 0;
 }
 
@@ -197,6 +252,50 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
       ok = rectify_store_audit (self, "document", id, "void", before, after, error);
     }
   return rectify_store_end (self, ok, error);
+}
+
+GBytes *
+rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *actual = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  stmt = rectify_store_prepare (self,
+      "SELECT d.number, p.pdf, p.sha256 FROM document d LEFT JOIN document_pdf p ON p.document_id = d.id"
+      " WHERE d.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                   _("Document: there is no document with id %" PRId64), id);
+      return NULL;
+    }
+  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                   _("Document: %s was issued without a stored PDF; issue a new document to have one"),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return NULL;
+    }
+  pdf = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
+  stored = rectify_column_text (stmt, 2);
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  if (g_strcmp0 (stored, actual) != 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+                   _("Document: the stored PDF of %s does not match its SHA-256; it was altered"),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return NULL;
+    }
+  if (sha256)
+    *sha256 = g_steal_pointer (&stored);
+  return g_steal_pointer (&pdf);
 }
 
 #define DOCUMENT_COLUMNS "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \

@@ -343,7 +343,24 @@ static const char migration_2[] =
   /* the "periodic inspection overdue" filter without touching the table */
   "CREATE INDEX equipment_by_overdue ON equipment (status, next_inspection, postponed_until, unit_id);";
 
-static const char *const migrations[] = { migration_1, migration_2 };
+/* Version 3 (documents): an issued document keeps the PDF it was issued as,
+ * with its SHA-256, written in the issuing transaction and never changed.
+ * The PDF can only join the newest document: the one being issued. */
+static const char migration_3_document_pdf[] =
+  "CREATE TABLE document_pdf ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES document (id),"
+  "  pdf BLOB NOT NULL CHECK (length(pdf) > 0),"
+  "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64)"
+  ");"
+  "CREATE TRIGGER document_pdf_only_at_issue BEFORE INSERT ON document_pdf"
+  " WHEN NEW.document_id IS NOT (SELECT max(id) FROM document)"
+  " BEGIN SELECT RAISE (ABORT, 'a PDF is stored only when its document is issued'); END;"
+  "CREATE TRIGGER document_pdf_no_update BEFORE UPDATE ON document_pdf"
+  " BEGIN SELECT RAISE (ABORT, 'the PDF of an issued document is immutable'); END;"
+  "CREATE TRIGGER document_pdf_no_delete BEFORE DELETE ON document_pdf"
+  " BEGIN SELECT RAISE (ABORT, 'the PDF of an issued document is immutable'); END;";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3_document_pdf };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
 
 static void

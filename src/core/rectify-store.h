@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 2
+#define RECTIFY_SCHEMA_VERSION 3
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
@@ -147,6 +147,25 @@ gboolean           rectify_store_add_hazard_category (RectifyStore *self, const 
 gint64           rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
                                                gint64 campaign_id, const char *issued_date,
                                                const gint64 *hazard_ids, guint n_hazards, GError **error);
+/* Writes the PDF of a document being issued: called inside the issuing
+ * transaction once the number is assigned (document is the record as it
+ * will be stored; english_number the English form of its number).  NULL
+ * with an error aborts the issue and no number is used. */
+typedef GBytes *(*RectifyDocumentRenderFunc) (RectifyStore          *store,
+                                              const RectifyDocument *document,
+                                              const char            *english_number,
+                                              gpointer               user_data,
+                                              GError               **error);
+/* rectify_store_issue_document, and the PDF that render writes is stored
+ * with its SHA-256 in the same transaction. */
+gint64           rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind kind,
+                                                        gint64 unit_id, gint64 campaign_id,
+                                                        const char *issued_date, const gint64 *hazard_ids,
+                                                        guint n_hazards, RectifyDocumentRenderFunc render,
+                                                        gpointer user_data, GError **error);
+/* The PDF stored when the document was issued, checked against its
+ * SHA-256 (RECTIFY_ERROR_TAMPERED when it differs); sha256 may be NULL. */
+GBytes          *rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);
 gboolean         rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error);
 RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GError **error);
 /* Finds a document by id or formatted number. */

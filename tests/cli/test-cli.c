@@ -604,7 +604,7 @@ test_letters (Fixture       *fx,
   hazard = g_strdup_printf ("%" G_GINT64_FORMAT, printed_id (fx));
 
   ok (fx, "--as", "M001", "letter", "issue", "--kind", "instruction", "--unit", CODE_HOSPITAL,
-      "--hazard", hazard, "--date", "2026-04-03", NULL);
+      "--hazard", hazard, "--date", "2026-04-03", "--bureau", "福州市市场监督管理局", NULL);
   number = g_strstrip (g_strdup (fx->out));
   g_assert_nonnull (strstr (number, "2026"));
 

@@ -1,0 +1,894 @@
+/* rectify-pdf-document.c: pages of flowing text, tables and rules, written as PDF/A-1b with libharu
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layout runs first and records drawing operations per page; only when the
+ * whole document is known are the fonts subset to the characters it uses
+ * and loaded into libharu, which then draws the recorded operations.
+ */
+#define G_LOG_DOMAIN "rectify-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <hpdf.h>
+#include <string.h>
+
+#include "rectify-pdf-document.h"
+#include "rectify-pdf-error.h"
+#include "rectify-pdf-font.h"
+#include "rectify-pdf-pdfa.h"
+#include "rectify-pdf-text.h"
+
+#define PAGE_WIDTH 595.276
+#define PAGE_HEIGHT 841.89
+#define N_FACES 2
+#define MAX_PAGES 200
+
+typedef enum {
+  OP_TEXT,
+  OP_LINE,
+  OP_RECT,
+  OP_CIRCLE,
+} OpKind;
+
+typedef struct {
+  OpKind   kind;
+  int      face;        /* OP_TEXT: index into faces */
+  double   size;
+  double   x, y;        /* PDF coordinates */
+  double   x2, y2;      /* OP_LINE end, OP_RECT width and height */
+  double   r;           /* OP_CIRCLE */
+  double   line_width;
+  double   char_space;
+  guint32  color;
+  gboolean dashed;
+  gboolean fill;
+  char    *text;
+} Op;
+
+struct _RectifyPdfDocument
+{
+  RectifyPdfFace *faces[N_FACES];     /* body, heading */
+  int             n_faces;            /* 1 when both are the same face */
+  GHashTable     *used[N_FACES];      /* gunichar set per face */
+  GPtrArray      *pages;              /* GArray of Op */
+  double          left, top;          /* text block, PDF coordinates of its top left */
+  double          width, height;
+  double          cursor;             /* down from top of the text block */
+  char           *header;
+  char           *footer;
+  char           *title, *author, *subject, *keywords, *date, *language;
+  GError         *missing;            /* first character no font has */
+};
+
+/* Text as it can be drawn: valid UTF-8, tabs as spaces, line ends as \n,
+ * no other control or invisible format characters (they have no glyph). */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (c == '\n' || (g_unichar_type (c) != G_UNICODE_CONTROL && g_unichar_type (c) != G_UNICODE_FORMAT))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+op_clear (gpointer data)
+{
+  Op *op = data;
+  g_free (op->text);
+}
+
+static GArray *
+current_page (RectifyPdfDocument *self)
+{
+  return g_ptr_array_index (self->pages, self->pages->len - 1);
+}
+
+void
+rectify_pdf_document_new_page (RectifyPdfDocument *self)
+{
+  GArray *page = g_array_new (FALSE, TRUE, sizeof (Op));
+  g_array_set_clear_func (page, op_clear);
+  g_ptr_array_add (self->pages, page);
+  self->cursor = 0;
+}
+
+RectifyPdfDocument *
+rectify_pdf_document_new (const char *body_family, const char *heading_family, GError **error)
+{
+  g_autoptr(RectifyPdfDocument) self = g_new0 (RectifyPdfDocument, 1);
+
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (int i = 0; i < N_FACES; i++)
+    self->used[i] = g_hash_table_new (NULL, NULL);
+  if (!(self->faces[0] = rectify_pdf_face_lookup (body_family ? body_family : RECTIFY_PDF_BODY_FONT, error))
+      || !(self->faces[1] = rectify_pdf_face_lookup (heading_family ? heading_family : RECTIFY_PDF_HEADING_FONT,
+                                                     error)))
+    return NULL;
+  self->n_faces = self->faces[0] == self->faces[1] ? 1 : 2;
+  self->left = RECTIFY_PDF_MM (28);
+  self->top = PAGE_HEIGHT - RECTIFY_PDF_MM (37);
+  self->width = RECTIFY_PDF_MM (156);
+  self->height = RECTIFY_PDF_MM (225);
+  rectify_pdf_document_new_page (self);
+  return g_steal_pointer (&self);
+}
+
+void
+rectify_pdf_document_free (RectifyPdfDocument *self)
+{
+  if (self == NULL)
+    return;
+  for (int i = 0; i < N_FACES; i++)
+    g_clear_pointer (&self->used[i], g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_error (&self->missing);
+  g_free (self->header);
+  g_free (self->footer);
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  g_free (self->keywords);
+  g_free (self->date);
+  g_free (self->language);
+  g_free (self);
+}
+
+void
+rectify_pdf_document_set_metadata (RectifyPdfDocument *self, const char *title, const char *author,
+                                   const char *subject, const char *keywords, const char *date,
+                                   const char *language)
+{
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  g_free (self->keywords);
+  g_free (self->date);
+  g_free (self->language);
+  self->title = g_strdup (title);
+  self->author = g_strdup (author);
+  self->subject = g_strdup (subject);
+  self->keywords = g_strdup (keywords);
+  self->date = g_strdup (date);
+  self->language = g_strdup (language);
+}
+
+void
+rectify_pdf_document_set_header (RectifyPdfDocument *self, const char *text)
+{
+  g_free (self->header);
+  self->header = text ? clean_text (text) : NULL;
+}
+
+void
+rectify_pdf_document_set_footer (RectifyPdfDocument *self, const char *format)
+{
+  g_free (self->footer);
+  self->footer = format ? clean_text (format) : NULL;
+}
+
+double
+rectify_pdf_document_get_cursor (RectifyPdfDocument *self)
+{
+  return self->cursor;
+}
+
+guint
+rectify_pdf_document_get_n_pages (RectifyPdfDocument *self)
+{
+  return self->pages->len;
+}
+
+double
+rectify_pdf_document_get_text_width (RectifyPdfDocument *self)
+{
+  return self->width;
+}
+
+double
+rectify_pdf_document_get_text_height (RectifyPdfDocument *self)
+{
+  return self->height;
+}
+
+/* ---- measuring ---------------------------------------------------------- */
+
+
+/* The face that draws c for a style: its own, else the other one. */
+static int
+face_for (RectifyPdfDocument *self, int wanted, gunichar c)
+{
+  if (self->n_faces == 1)
+    wanted = 0;
+  if (rectify_pdf_face_has_char (self->faces[wanted], c))
+    return wanted;
+  if (self->n_faces == 2 && rectify_pdf_face_has_char (self->faces[1 - wanted], c))
+    return 1 - wanted;
+  if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B)
+    return wanted;
+  /* check_missing names the character once the text is laid out */
+  if (self->missing == NULL)
+    g_set_error_literal (&self->missing, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT, "missing glyph");
+  return -1;
+}
+
+typedef struct {
+  RectifyPdfDocument *doc;
+  int                 face;
+  double              size;
+} Measure;
+
+static double
+measure_char (gunichar c, gpointer user_data)
+{
+  Measure *m = user_data;
+  int f = face_for (m->doc, m->face, c);
+
+  if (f < 0)
+    return 0;
+  return rectify_pdf_face_char_width (m->doc->faces[f], c) * m->size / 1000.0;
+}
+
+static double
+leading_of (const RectifyPdfStyle *style)
+{
+  return style->leading > 0 ? style->leading : style->size * 1.5;
+}
+
+/* ---- recording ---------------------------------------------------------- */
+
+static Op *
+add_op (RectifyPdfDocument *self, OpKind kind)
+{
+  GArray *page = current_page (self);
+  g_array_set_size (page, page->len + 1);
+  Op *op = &g_array_index (page, Op, page->len - 1);
+  op->kind = kind;
+  return op;
+}
+
+static void
+add_text (RectifyPdfDocument *self, int face, double size, double x, double y,
+          double char_space, guint32 color, const char *text, gsize length)
+{
+  Op *op = add_op (self, OP_TEXT);
+  op->face = face;
+  op->size = size;
+  op->x = x;
+  op->y = y;
+  op->char_space = char_space;
+  op->color = color;
+  op->text = g_strndup (text, length);
+}
+
+/* Draws text from x on baseline y: one text run per face and per word, so
+ * that justified space goes between words. */
+static double
+emit_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text, gsize length,
+           double x, double y, double char_space, double space_extra)
+{
+  const char *end = text + length;
+  const char *run = text;
+  int run_face = -1;
+  double run_x = x;
+
+  for (const char *p = text; p <= end; p = p < end ? g_utf8_next_char (p) : end + 1)
+    {
+      gunichar c = p < end ? g_utf8_get_char (p) : 0;
+      int f = p < end ? face_for (self, style->font, c) : -2;
+
+      if (f == -1)
+        f = self->n_faces == 1 ? 0 : (int) style->font;
+      if (p > run && (p == end || f != run_face))
+        {
+          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run, p - run);
+          run_x = x;
+          run = p;
+        }
+      if (p == end)
+        break;
+      if (p == run)
+        run_face = f;
+      g_hash_table_add (self->used[f], GUINT_TO_POINTER (c));
+      x += rectify_pdf_face_char_width (self->faces[f], c) * style->size / 1000.0 + char_space;
+      if (c == ' ' && space_extra > 0)
+        {
+          const char *next = g_utf8_next_char (p);
+          x += space_extra;
+          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run, next - run);
+          run = next;
+          run_x = x;
+          run_face = -1;
+          if (next < end)
+            run_face = face_for (self, style->font, g_utf8_get_char (next));
+        }
+    }
+  return x;
+}
+
+static double
+baseline_in (RectifyPdfDocument *self, const RectifyPdfStyle *style, double line_top, double leading)
+{
+  RectifyPdfFace *face = self->faces[style->font];
+  double centre = (rectify_pdf_face_ascent (face) + rectify_pdf_face_descent (face)) / 2000.0 * style->size;
+  return self->top - line_top - leading / 2 - centre;
+}
+
+/* Places one broken line of text within [x, x + avail] at line_top. */
+static void
+place_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text,
+            const RectifyPdfLine *line, double x, double avail, double line_top, double leading)
+{
+  double extra = avail - line->width;
+  double char_space = 0, space_extra = 0;
+  double y = baseline_in (self, style, line_top, leading);
+  guint n_chars = 0, n_spaces = 0;
+
+  for (const char *p = text + line->start; p < text + line->end; p = g_utf8_next_char (p))
+    {
+      n_chars++;
+      n_spaces += *p == ' ';
+    }
+  switch (style->align)
+    {
+    case RECTIFY_PDF_ALIGN_CENTER:
+      x += extra / 2;
+      break;
+    case RECTIFY_PDF_ALIGN_RIGHT:
+      x += extra;
+      break;
+    case RECTIFY_PDF_ALIGN_JUSTIFY:
+      /* a line cut short by a long word stays ragged rather than torn apart */
+      if (!line->last && extra > 0 && extra < avail * 0.25)
+        {
+          if (n_spaces > 0)
+            space_extra = extra / n_spaces;
+          else if (n_chars > 1)
+            char_space = extra / (n_chars - 1);
+        }
+      break;
+    case RECTIFY_PDF_ALIGN_LEFT:
+    default:
+      break;
+    }
+  if (line->end > line->start)
+    emit_line (self, style, text + line->start, line->end - line->start, x, y, char_space, space_extra);
+}
+
+static gboolean
+check_missing (RectifyPdfDocument *self, const char *text, GError **error)
+{
+  if (self->missing == NULL)
+    return TRUE;
+  /* name the character: face_for could not print it where it was found */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[8] = { 0 };
+      if (rectify_pdf_face_has_char (self->faces[0], c) || rectify_pdf_face_has_char (self->faces[1], c)
+          || g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B)
+        continue;
+      g_unichar_to_utf8 (c, buf);
+      g_clear_error (&self->missing);
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: neither “%s” nor “%s” can draw the character “%s” (U+%04X)"),
+                   rectify_pdf_face_get_family (self->faces[0]), rectify_pdf_face_get_family (self->faces[1]),
+                   buf, c);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&self->missing));
+  return FALSE;
+}
+
+static gboolean
+check_pages (RectifyPdfDocument *self, GError **error)
+{
+  if (self->pages->len <= MAX_PAGES)
+    return TRUE;
+  g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+               _("Text: the document would take more than %d pages; shorten it"), MAX_PAGES);
+  return FALSE;
+}
+
+gboolean
+rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text,
+                                GError **error)
+{
+  Measure m = { self, style->font, style->size };
+  double leading = leading_of (style);
+  double avail = self->width - style->left_indent - style->right_indent;
+  g_autoptr(GArray) lines = NULL;
+
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (self != NULL && style != NULL && text != NULL, FALSE);
+
+  text = clean = clean_text (text);
+  if (self->cursor > 0)
+    self->cursor += style->space_before;
+  lines = rectify_pdf_break_lines (text, avail - style->first_indent, avail, measure_char, &m);
+  if (!check_missing (self, text, error))
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RectifyPdfLine *line = &g_array_index (lines, RectifyPdfLine, i);
+      gboolean first = i == 0;
+      double indent = style->left_indent + (first ? style->first_indent : 0);
+
+      if (self->cursor + leading > self->height + 0.01)
+        {
+          rectify_pdf_document_new_page (self);
+          if (!check_pages (self, error))
+            return FALSE;
+        }
+      place_line (self, style, text, line, self->left + indent, avail - (first ? style->first_indent : 0),
+                  self->cursor, leading);
+      self->cursor += leading;
+    }
+  self->cursor += style->space_after;
+  return check_missing (self, text, error);
+}
+
+double
+rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text)
+{
+  Measure m = { self, style->font, style->size };
+  double avail = self->width - style->left_indent - style->right_indent;
+  g_autofree char *clean = clean_text (text);
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (clean, avail - style->first_indent, avail, measure_char, &m);
+
+  /* a character no font has is reported when the paragraph is laid out */
+  g_clear_error (&self->missing);
+  return style->space_before + lines->len * leading_of (style) + style->space_after;
+}
+
+void
+rectify_pdf_document_space (RectifyPdfDocument *self, double points)
+{
+  self->cursor += points;
+}
+
+void
+rectify_pdf_document_keep (RectifyPdfDocument *self, double height)
+{
+  if (self->cursor > 0 && self->cursor + height > self->height + 0.01)
+    rectify_pdf_document_new_page (self);
+}
+
+static void
+add_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2, double width,
+          guint32 color, gboolean dashed)
+{
+  Op *op = add_op (self, OP_LINE);
+  op->x = x1;
+  op->y = y1;
+  op->x2 = x2;
+  op->y2 = y2;
+  op->line_width = width;
+  op->color = color;
+  op->dashed = dashed;
+}
+
+void
+rectify_pdf_document_rule (RectifyPdfDocument *self, double thickness, guint32 color, gboolean dashed)
+{
+  double y = self->top - self->cursor - thickness / 2;
+  add_line (self, self->left, y, self->left + self->width, y, thickness, color, dashed);
+  self->cursor += thickness;
+}
+
+void
+rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, double radius,
+                             guint32 color, gboolean dashed)
+{
+  Op *op = add_op (self, OP_CIRCLE);
+  op->x = self->left + x;
+  op->y = self->top - y;
+  op->r = radius;
+  op->line_width = 1;
+  op->color = color;
+  op->dashed = dashed;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+#define CELL_PAD 4.0
+
+typedef struct {
+  char   *text;
+  GArray *lines;
+} Cell;
+
+static void
+break_cells (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *const *texts,
+             const double *col_w, guint n, Cell *cells, guint *max_lines)
+{
+  Measure m = { self, style->font, style->size };
+
+  *max_lines = 1;
+  for (guint c = 0; c < n; c++)
+    {
+      double avail = col_w[c] - 2 * CELL_PAD;
+      cells[c].text = clean_text (texts[c]);
+      cells[c].lines = rectify_pdf_break_lines (cells[c].text, avail - style->first_indent, avail,
+                                                measure_char, &m);
+      *max_lines = MAX (*max_lines, cells[c].lines->len);
+    }
+}
+
+/* Draws lines [from, to) of a row's cells with their borders, at the cursor. */
+static void
+place_row_part (RectifyPdfDocument *self, const RectifyPdfStyle *style, const Cell *cells,
+                const double *col_w, guint n, guint from, guint to, gboolean shaded)
+{
+  double leading = leading_of (style);
+  double top = self->cursor;
+  double height = 2 * CELL_PAD + (to - from) * leading;
+  double x = self->left;
+
+  if (shaded)
+    {
+      Op *op = add_op (self, OP_RECT);
+      op->x = self->left;
+      op->y = self->top - top - height;
+      op->x2 = self->width;
+      op->y2 = height;
+      op->color = 0xEEEEEE;
+      op->fill = TRUE;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      for (guint k = from; k < to && k < cells[c].lines->len; k++)
+        {
+          const RectifyPdfLine *line = &g_array_index (cells[c].lines, RectifyPdfLine, k);
+          double indent = k == 0 ? style->first_indent : 0;
+          place_line (self, style, cells[c].text, line, x + CELL_PAD + indent,
+                      col_w[c] - 2 * CELL_PAD - indent, top + CELL_PAD + (k - from) * leading, leading);
+        }
+      x += col_w[c];
+    }
+  /* borders: top, bottom, and the column edges */
+  add_line (self, self->left, self->top - top, self->left + self->width, self->top - top, 0.6, 0, FALSE);
+  add_line (self, self->left, self->top - top - height, self->left + self->width, self->top - top - height,
+            0.6, 0, FALSE);
+  x = self->left;
+  for (guint c = 0; c <= n; c++)
+    {
+      add_line (self, x, self->top - top, x, self->top - top - height, 0.6, 0, FALSE);
+      if (c < n)
+        x += col_w[c];
+    }
+  self->cursor += height;
+}
+
+static void
+free_cells (Cell *cells, guint n)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      g_clear_pointer (&cells[c].lines, g_array_unref);
+      g_clear_pointer (&cells[c].text, g_free);
+    }
+}
+
+gboolean
+rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *table, GError **error)
+{
+  guint n = table->n_columns;
+  g_autofree double *col_w = g_new0 (double, n);
+  g_autofree Cell *head = g_new0 (Cell, n);
+  g_autofree Cell *row = g_new0 (Cell, n);
+  double total = 0, head_height, leading = leading_of (table->cell_style);
+  guint head_lines, row_lines;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (n > 0, FALSE);
+
+  for (guint c = 0; c < n; c++)
+    total += table->widths[c];
+  for (guint c = 0; c < n; c++)
+    col_w[c] = self->width * table->widths[c] / total;
+  break_cells (self, table->header_style, table->header, col_w, n, head, &head_lines);
+  head_height = 2 * CELL_PAD + head_lines * leading_of (table->header_style);
+
+  /* the header never stands alone at the foot of a page */
+  rectify_pdf_document_keep (self, head_height + 2 * CELL_PAD + leading);
+  place_row_part (self, table->header_style, head, col_w, n, 0, head_lines, TRUE);
+
+  for (guint r = 0; ok && r < table->n_rows; r++)
+    {
+      guint done = 0;
+
+      break_cells (self, table->cell_style, table->cells + (gsize) r * n, col_w, n, row, &row_lines);
+      while (done < row_lines)
+        {
+          double room = self->height - self->cursor - 2 * CELL_PAD;
+          guint fit = room > 0 ? (guint) ((room + 0.01) / leading) : 0;
+
+          /* keep a short row whole; split only rows that cannot fit on a page */
+          if (fit < row_lines - done && (fit == 0 || row_lines - done <= 3 || (done == 0 && fit < 2)))
+            fit = 0;
+          if (fit == 0)
+            {
+              rectify_pdf_document_new_page (self);
+              if (!check_pages (self, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+              place_row_part (self, table->header_style, head, col_w, n, 0, head_lines, TRUE);
+              continue;
+            }
+          fit = MIN (fit, row_lines - done);
+          place_row_part (self, table->cell_style, row, col_w, n, done, done + fit, FALSE);
+          done += fit;
+        }
+      for (guint c = 0; ok && c < n; c++)
+        ok = check_missing (self, row[c].text, error);
+      free_cells (row, n);
+    }
+  for (guint c = 0; ok && c < n; c++)
+    ok = check_missing (self, head[c].text, error);
+  free_cells (head, n);
+  return ok;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct {
+  HPDF_STATUS status;
+  HPDF_STATUS detail;
+} HaruError;
+
+static void
+on_haru_error (HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+  HaruError *e = user_data;
+  if (e->status == 0)
+    {
+      e->status = error_no;
+      e->detail = detail_no;
+    }
+}
+
+static void
+set_color (HPDF_Page page, guint32 color, gboolean stroke)
+{
+  double r = ((color >> 16) & 0xFF) / 255.0, g = ((color >> 8) & 0xFF) / 255.0, b = (color & 0xFF) / 255.0;
+  if (stroke)
+    HPDF_Page_SetRGBStroke (page, r, g, b);
+  else
+    HPDF_Page_SetRGBFill (page, r, g, b);
+}
+
+static void
+draw_ops (HPDF_Page page, GArray *ops, HPDF_Font *fonts)
+{
+  static const HPDF_UINT16 dash[] = { 3, 2 };
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const Op *op = &g_array_index (ops, Op, i);
+      switch (op->kind)
+        {
+        case OP_TEXT:
+          set_color (page, op->color, FALSE);
+          HPDF_Page_BeginText (page);
+          HPDF_Page_SetFontAndSize (page, fonts[op->face], op->size);
+          HPDF_Page_SetCharSpace (page, op->char_space);
+          HPDF_Page_TextOut (page, op->x, op->y, op->text);
+          HPDF_Page_EndText (page);
+          break;
+        case OP_LINE:
+        case OP_CIRCLE:
+          set_color (page, op->color, TRUE);
+          HPDF_Page_SetLineWidth (page, op->line_width);
+          HPDF_Page_SetDash (page, op->dashed ? dash : NULL, op->dashed ? 2 : 0, 0);
+          if (op->kind == OP_LINE)
+            {
+              HPDF_Page_MoveTo (page, op->x, op->y);
+              HPDF_Page_LineTo (page, op->x2, op->y2);
+            }
+          else
+            HPDF_Page_Circle (page, op->x, op->y, op->r);
+          HPDF_Page_Stroke (page);
+          break;
+        case OP_RECT:
+          set_color (page, op->color, !op->fill);
+          HPDF_Page_Rectangle (page, op->x, op->y, op->x2, op->y2);
+          if (op->fill)
+            HPDF_Page_Fill (page);
+          else
+            HPDF_Page_Stroke (page);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Header and footer, once the page count is known. */
+static gboolean
+add_page_furniture (RectifyPdfDocument *self, GError **error)
+{
+  RectifyPdfStyle style = { RECTIFY_PDF_FONT_BODY, 10.5, 0, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, 0x000000, 0, 0 };
+  guint n_pages = self->pages->len;
+  g_autofree char *pages = g_strdup_printf ("%u", n_pages);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GArray *saved = g_ptr_array_steal_index (self->pages, i);
+      double saved_cursor = self->cursor;
+      g_autoptr(GArray) lines = NULL;
+      Measure m = { self, style.font, style.size };
+
+      /* add_op draws on the last page: put page i there for a moment */
+      g_ptr_array_add (self->pages, saved);
+      if (self->header && i > 0)
+        {
+          lines = rectify_pdf_break_lines (self->header, self->width, self->width, measure_char, &m);
+          style.align = RECTIFY_PDF_ALIGN_RIGHT;
+          place_line (self, &style, self->header, &g_array_index (lines, RectifyPdfLine, 0),
+                      self->left, self->width, -RECTIFY_PDF_MM (12), RECTIFY_PDF_MM (8));
+          add_line (self, self->left, self->top + RECTIFY_PDF_MM (3), self->left + self->width,
+                    self->top + RECTIFY_PDF_MM (3), 0.5, 0x000000, FALSE);
+          g_clear_pointer (&lines, g_array_unref);
+        }
+      if (self->footer)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", i + 1);
+          g_autoptr(GString) text = g_string_new (self->footer);
+          g_string_replace (text, "{page}", number, 0);
+          g_string_replace (text, "{pages}", pages, 0);
+          style.size = 14;
+          style.align = RECTIFY_PDF_ALIGN_CENTER;
+          lines = rectify_pdf_break_lines (text->str, self->width, self->width, measure_char, &m);
+          place_line (self, &style, text->str, &g_array_index (lines, RectifyPdfLine, 0),
+                      self->left, self->width, self->height + RECTIFY_PDF_MM (7), RECTIFY_PDF_MM (8));
+          style.size = 10.5;
+          if (!check_missing (self, text->str, error))
+            return FALSE;
+        }
+      g_ptr_array_steal_index (self->pages, self->pages->len - 1);
+      g_ptr_array_insert (self->pages, i, saved);
+      self->cursor = saved_cursor;
+    }
+  return self->header == NULL || check_missing (self, self->header, error);
+}
+
+static GBytes *
+haru_failed (HaruError *e, GError **error)
+{
+  g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
+               _("PDF: libharu failed (error 0x%04X, detail %u)"), (guint) e->status, (guint) e->detail);
+  return NULL;
+}
+
+GBytes *
+rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
+{
+  HaruError herr = { 0, 0 };
+  HPDF_Doc pdf;
+  HPDF_Font fonts[N_FACES] = { NULL, NULL };
+  char *subset_paths[N_FACES] = { NULL, NULL };
+  RectifyPdfMetadata meta = { self->title, self->author, self->subject, self->keywords, self->date,
+                              self->language };
+  GBytes *bytes = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!add_page_furniture (self, error))
+    return NULL;
+
+  pdf = HPDF_New (on_haru_error, &herr);
+  if (pdf == NULL)
+    return haru_failed (&herr, error);
+  HPDF_SetCompressionMode (pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings (pdf);
+  HPDF_SetCurrentEncoder (pdf, "UTF-8");
+
+  for (int f = 0; ok && f < N_FACES; f++)
+    {
+      const char *name;
+
+      if (g_hash_table_size (self->used[f]) == 0)
+        continue;
+      /* a blank keeps the subset from being empty, and every text has one */
+      g_hash_table_add (self->used[f], GUINT_TO_POINTER (' '));
+      subset_paths[f] = rectify_pdf_face_subset_to_file (self->faces[f], self->used[f], error);
+      ok = subset_paths[f] != NULL;
+      if (ok)
+        {
+          name = HPDF_LoadTTFontFromFile (pdf, subset_paths[f], HPDF_TRUE);
+          fonts[f] = name ? rectify_pdf_haru_get_font (pdf, name, self->used[f]) : NULL;
+          if (fonts[f] == NULL)
+            {
+              g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                           _("Font: libharu could not load the subset of “%s” (error 0x%04X)"),
+                           rectify_pdf_face_get_family (self->faces[f]), (guint) herr.status);
+              ok = FALSE;
+            }
+          else
+            ok = rectify_pdf_pdfa_mend_font (pdf, fonts[f], self->used[f],
+                                             rectify_pdf_face_cap_height (self->faces[f]), error);
+        }
+    }
+
+  for (guint i = 0; ok && i < self->pages->len; i++)
+    {
+      HPDF_Page page = HPDF_AddPage (pdf);
+      if (page == NULL)
+        break;
+      HPDF_Page_SetWidth (page, PAGE_WIDTH);
+      HPDF_Page_SetHeight (page, PAGE_HEIGHT);
+      draw_ops (page, g_ptr_array_index (self->pages, i), fonts);
+    }
+  if (ok && herr.status != 0)
+    {
+      haru_failed (&herr, error);
+      ok = FALSE;
+    }
+  if (ok)
+    ok = rectify_pdf_pdfa_set_metadata (pdf, &meta, error);
+  if (ok && HPDF_SaveToStream (pdf) == HPDF_OK && herr.status == 0)
+    {
+      HPDF_UINT32 size = HPDF_GetStreamSize (pdf);
+      guint8 *data = g_malloc (size);
+      HPDF_UINT32 got = size;
+
+      HPDF_ResetStream (pdf);
+      HPDF_STATUS read = HPDF_ReadFromStream (pdf, data, &got);
+      if ((read == HPDF_OK || read == HPDF_STREAM_EOF) && got == size)
+        bytes = g_bytes_new_take (data, size);
+      else
+        g_free (data);
+    }
+  if (ok && bytes == NULL)
+    haru_failed (&herr, error);
+  rectify_pdf_pdfa_forget_fonts ();
+  HPDF_Free (pdf);
+  /* libharu may read the font file again while saving: remove it only now */
+  for (int f = 0; f < N_FACES; f++)
+    if (subset_paths[f])
+      {
+        g_unlink (subset_paths[f]);
+        g_free (subset_paths[f]);
+      }
+  return bytes;
+}
+
+gboolean
+rectify_pdf_write_file (GBytes *bytes, const char *path, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL && path != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  /* g_file_set_contents writes a temporary file and renames it into place */
+  if (!g_file_set_contents (path, data, (gssize) size, &local))
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_WRITE,
+                   _("Output file: %s cannot be written: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

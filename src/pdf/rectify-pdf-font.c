@@ -1,0 +1,266 @@
+/* rectify-pdf-font.c: TrueType faces found through fontconfig, measured and subset with HarfBuzz
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-subset.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rectify-pdf-error.h"
+#include "rectify-pdf-font.h"
+
+struct _RectifyPdfFace
+{
+  char      *family;
+  char      *path;
+  int        index;
+  hb_face_t *face;
+  hb_font_t *font;
+  double     scale;   /* glyph units to 1/1000 em */
+  double     ascent;
+  double     descent;
+  double     cap_height;
+};
+
+G_DEFINE_QUARK (rectify-pdf-error-quark, rectify_pdf_error)
+
+static GMutex faces_lock;
+static GHashTable *faces; /* family (casefolded) -> RectifyPdfFace */
+
+static gboolean
+family_matches (FcPattern *match, const char *family)
+{
+  g_autofree char *want = g_utf8_casefold (family, -1);
+  FcChar8 *value;
+
+  for (int i = 0; FcPatternGetString (match, FC_FAMILY, i, &value) == FcResultMatch; i++)
+    {
+      g_autofree char *have = g_utf8_casefold ((const char *) value, -1);
+      if (strcmp (have, want) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static RectifyPdfFace *
+face_new (const char *family, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  RectifyPdfFace *self;
+  FcPattern *pattern, *match;
+  FcResult result;
+  FcChar8 *file = NULL, *format = NULL;
+  int index = 0;
+  hb_blob_t *blob;
+  hb_font_extents_t extents;
+  hb_codepoint_t glyph;
+  hb_glyph_extents_t glyph_extents;
+
+  if (!FcInit ())
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: fontconfig could not be initialised"));
+      return NULL;
+    }
+  pattern = FcNameParse ((const FcChar8 *) "");
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (NULL, pattern, &result);
+  FcPatternDestroy (pattern);
+  if (match == NULL || !family_matches (match, family)
+      || FcPatternGetString (match, FC_FILE, 0, &file) != FcResultMatch)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: “%s” is not installed; install it or choose another font"), family);
+      if (match)
+        FcPatternDestroy (match);
+      return NULL;
+    }
+  FcPatternGetInteger (match, FC_INDEX, 0, &index);
+  if (FcPatternGetString (match, FC_FONTFORMAT, 0, &format) != FcResultMatch
+      || strcmp ((const char *) format, "TrueType") != 0)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: “%s” (%s) cannot be loaded: only TrueType-outline fonts can be embedded"),
+                   family, (const char *) file);
+      FcPatternDestroy (match);
+      return NULL;
+    }
+
+  self = g_new0 (RectifyPdfFace, 1);
+  self->family = g_strdup (family);
+  self->path = g_strdup ((const char *) file);
+  self->index = index;
+  FcPatternDestroy (match);
+
+  blob = hb_blob_create_from_file_or_fail (self->path);
+  if (blob == NULL)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: “%s” cannot be read from %s"), family, self->path);
+      g_free (self->family);
+      g_free (self->path);
+      g_free (self);
+      return NULL;
+    }
+  self->face = hb_face_create (blob, (unsigned) index);
+  hb_blob_destroy (blob);
+  self->font = hb_font_create (self->face);
+  hb_font_set_scale (self->font, (int) hb_face_get_upem (self->face), (int) hb_face_get_upem (self->face));
+  hb_font_make_immutable (self->font);
+  self->scale = 1000.0 / hb_face_get_upem (self->face);
+  hb_font_get_h_extents (self->font, &extents);
+  self->ascent = extents.ascender * self->scale;
+  self->descent = extents.descender * self->scale;
+  self->cap_height = self->ascent * 0.7;
+  if (hb_font_get_nominal_glyph (self->font, 'H', &glyph)
+      && hb_font_get_glyph_extents (self->font, glyph, &glyph_extents))
+    self->cap_height = glyph_extents.y_bearing * self->scale;
+  return self;
+}
+
+RectifyPdfFace *
+rectify_pdf_face_lookup (const char *family, GError **error)
+{
+  g_autofree char *key = NULL;
+  RectifyPdfFace *face;
+
+  g_return_val_if_fail (family != NULL, NULL);
+
+  key = g_utf8_casefold (family, -1);
+  g_mutex_lock (&faces_lock);
+  if (faces == NULL)
+    faces = g_hash_table_new (g_str_hash, g_str_equal);
+  face = g_hash_table_lookup (faces, key);
+  if (face == NULL)
+    {
+      face = face_new (family, error);
+      if (face)
+        g_hash_table_insert (faces, g_steal_pointer (&key), face);
+    }
+  g_mutex_unlock (&faces_lock);
+  return face;
+}
+
+const char *
+rectify_pdf_face_get_family (RectifyPdfFace *face)
+{
+  return face->family;
+}
+
+const char *
+rectify_pdf_face_get_path (RectifyPdfFace *face)
+{
+  return face->path;
+}
+
+gboolean
+rectify_pdf_face_has_char (RectifyPdfFace *face, gunichar c)
+{
+  hb_codepoint_t glyph;
+
+  /* libharu's UTF-8 encoder has two-byte codes only: the BMP */
+  return c < 0x10000 && hb_font_get_nominal_glyph (face->font, c, &glyph);
+}
+
+double
+rectify_pdf_face_char_width (RectifyPdfFace *face, gunichar c)
+{
+  hb_codepoint_t glyph = 0;
+
+  hb_font_get_nominal_glyph (face->font, c, &glyph);
+  return hb_font_get_glyph_h_advance (face->font, glyph) * face->scale;
+}
+
+double
+rectify_pdf_face_ascent (RectifyPdfFace *face)
+{
+  return face->ascent;
+}
+
+double
+rectify_pdf_face_descent (RectifyPdfFace *face)
+{
+  return face->descent;
+}
+
+double
+rectify_pdf_face_cap_height (RectifyPdfFace *face)
+{
+  return face->cap_height;
+}
+
+char *
+rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  hb_subset_input_t *input;
+  hb_face_t *subset;
+  hb_blob_t *blob;
+  GHashTableIter iter;
+  gpointer key;
+  const char *data;
+  unsigned int length;
+  char *path = NULL;
+  int fd;
+
+  input = hb_subset_input_create_or_fail ();
+  if (input == NULL)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
+                   _("Font: HarfBuzz could not start subsetting “%s”"), face->family);
+      return NULL;
+    }
+  g_hash_table_iter_init (&iter, chars);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    hb_set_add (hb_subset_input_unicode_set (input), GPOINTER_TO_UINT (key));
+  /* Hinting instructions are most of a CJK font's bytes and print does not need them. */
+  hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+  subset = hb_subset_or_fail (face->face, input);
+  hb_subset_input_destroy (input);
+  if (subset == NULL)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                   _("Font: “%s” could not be subset"), face->family);
+      return NULL;
+    }
+  blob = hb_face_reference_blob (subset);
+  hb_face_destroy (subset);
+  data = hb_blob_get_data (blob, &length);
+
+  /* libharu loads TrueType only from a path, and may read it again while saving. */
+  fd = g_file_open_tmp ("rectify-font-XXXXXX.ttf", &path, &local);
+  if (fd < 0)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
+                   _("Font: no temporary file for the font subset: %s"), local->message);
+      hb_blob_destroy (blob);
+      return NULL;
+    }
+  for (unsigned int done = 0; done < length;)
+    {
+      ssize_t n = write (fd, data + done, length - done);
+      if (n <= 0)
+        {
+          g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
+                       _("Font: the font subset could not be written to %s"), path);
+          close (fd);
+          g_unlink (path);
+          g_free (path);
+          hb_blob_destroy (blob);
+          return NULL;
+        }
+      done += (unsigned int) n;
+    }
+  close (fd);
+  hb_blob_destroy (blob);
+  return path;
+}

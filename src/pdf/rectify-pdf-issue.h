@@ -1,0 +1,29 @@
+/* rectify-pdf-issue.h: the PDF of a document being issued, from the records of the store
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rectify-pdf-letter.h"
+#include "rectify-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  RectifyPdfLanguage  language;
+  const char         *bureau;     /* NULL = the setting "bureau-name" */
+  const char         *signatory;  /* NULL = the setting "signatory", else the acting officer */
+} RectifyPdfIssueOptions;
+
+/* The language of documents from the setting "document-language" (zh_CN by default). */
+RectifyPdfLanguage rectify_pdf_default_language (RectifyStore *store);
+
+/* A RectifyDocumentRenderFunc: options is a RectifyPdfIssueOptions. */
+GBytes *rectify_pdf_render_document (RectifyStore          *store,
+                                     const RectifyDocument *document,
+                                     const char            *english_number,
+                                     gpointer               options,
+                                     GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,920 @@
+/* test-pdf.c: the PDF engine and the letters, read back with poppler and checked by PDFBox Preflight
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <locale.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rectify-demo.h"
+#include "rectify-pdf-document.h"
+#include "rectify-pdf-error.h"
+#include "rectify-pdf-issue.h"
+#include "rectify-pdf-letter.h"
+#include "rectify-pdf-text.h"
+#include "rectify-store.h"
+
+/* poppler-glib 22.12 declares no autoptr for these */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+#define PREFLIGHT_CLASSPATH \
+  "/usr/share/java/preflight.jar:/usr/share/java/pdfbox2.jar:/usr/share/java/fontbox2.jar:" \
+  "/usr/share/java/xmpbox.jar:/usr/share/java/commons-logging.jar:/usr/share/java/javax.activation.jar:" \
+  "/usr/share/java/jaxb-api.jar"
+
+static const RectifyPdfHazard zh_hazards[] = {
+  { "2号电梯（注册代码31103506002016053337）定期检验超期未检，仍在使用。",
+    "《中华人民共和国特种设备安全法》第四十条",
+    "立即停止使用，向检验机构申请定期检验，检验合格后方可使用。", "2026-07-15" },
+  { "锅炉房作业人员无证上岗\t（Boiler operator without licence）。\r\n现场\x01未见\u200B操作证。",
+    "《特种设备安全法》第十四条",
+    "安排持证人员作业，组织作业人员参加培训考核。", "2026-07-31" },
+};
+
+static const RectifyPdfHazard en_hazards[] = {
+  { "Elevator No. 2 (registration code 31103506002016053337) at the power plant (电厂) overdue for its periodic inspection and still in use.",
+    "Article 40, Special Equipment Safety Law",
+    "Stop using it at once and apply for the periodic inspection.", "2026-07-15" },
+};
+
+static RectifyPdfLetter
+zh_letter (void)
+{
+  RectifyPdfLetter l = { RECTIFY_PDF_LETTER_INSTRUCTION, RECTIFY_PDF_LANGUAGE_ZH_CN,
+                         "福州市市场监督管理局", "林建华", "X市监特指〔2026〕7号",
+                         "福州市第一人民医院（Fuzhou No. 1 Hospital）", "2026-06-30",
+                         zh_hazards, G_N_ELEMENTS (zh_hazards), NULL, NULL };
+  return l;
+}
+
+static RectifyPdfLetter
+en_letter (void)
+{
+  RectifyPdfLetter l = { RECTIFY_PDF_LETTER_OPINION, RECTIFY_PDF_LANGUAGE_EN,
+                         "Fuzhou Market Supervision Administration", "Lin Jianhua", "No. 3 [2026], X市监特整",
+                         "Minjiang Power Plant", "2026-06-30",
+                         en_hazards, G_N_ELEMENTS (en_hazards), NULL, NULL };
+  return l;
+}
+
+/* ---- line breaking -------------------------------------------------------- */
+
+/* Every character one unit wide, but ASCII half a unit. */
+static double
+unit_width (gunichar c, gpointer user_data)
+{
+  return c < 0x80 ? 0.5 : 1.0;
+}
+
+static char *
+line_text (const char *text, const RectifyPdfLine *line)
+{
+  return g_strndup (text + line->start, line->end - line->start);
+}
+
+static void
+assert_lines_keep_rules (const char *text, double width)
+{
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, width, width, unit_width, NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  g_assert_cmpuint (lines->len, >, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RectifyPdfLine *line = &g_array_index (lines, RectifyPdfLine, i);
+      g_autofree char *s = line_text (text, line);
+
+      if (*s)
+        {
+          gunichar first = g_utf8_get_char (s);
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (s + strlen (s)));
+          if (i > 0 && rectify_pdf_is_line_start_forbidden (first))
+            g_error ("width %.1f: line %u starts with closing punctuation: “%s”", width, i, s);
+          if (i + 1 < lines->len && !line->last && rectify_pdf_is_line_end_forbidden (last))
+            g_error ("width %.1f: line %u ends with an opening bracket: “%s”", width, i, s);
+          /* wider than asked only by closing punctuation hanging past the end */
+          {
+            double w = line->width;
+            for (const char *e = s + strlen (s); e > s; e = g_utf8_prev_char (e))
+              {
+                gunichar c = g_utf8_get_char (g_utf8_prev_char (e));
+                if (!rectify_pdf_is_line_start_forbidden (c))
+                  break;
+                w -= unit_width (c, NULL);
+              }
+            if (w > width + 1e-9)
+              g_error ("width %.1f: line %u is %.1f wide: “%s”", width, i, line->width, s);
+          }
+        }
+      g_string_append (joined, s);
+    }
+  /* nothing lost but the spaces at the breaks */
+  for (const char *p = text; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (expected, *p);
+  g_string_replace (joined, " ", "", 0);
+  g_assert_cmpstr (joined->str, ==, expected->str);
+}
+
+static void
+test_break_no_closing_punctuation_at_start (void)
+{
+  /* 9 ideographs then a comma: at width 9 the comma may not open line 2 */
+  const char *text = "特种设备安全监察指，书面报告本局。";
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, 9, 9, unit_width, NULL);
+  g_autofree char *first = line_text (text, &g_array_index (lines, RectifyPdfLine, 0));
+  g_autofree char *second = line_text (text, &g_array_index (lines, RectifyPdfLine, 1));
+
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (first, ==, "特种设备安全监察");
+  g_assert_cmpstr (second, ==, "指，书面报告本局。");
+  g_assert_false (rectify_pdf_is_line_start_forbidden (g_utf8_get_char (second)));
+}
+
+static void
+test_break_no_opening_bracket_at_end (void)
+{
+  /* at width 5 the bracket would end line 1: it moves down with what it opens */
+  const char *text = "依据规定（第四十条）执行";
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, 5, 5, unit_width, NULL);
+  g_autofree char *first = line_text (text, &g_array_index (lines, RectifyPdfLine, 0));
+  g_autofree char *second = line_text (text, &g_array_index (lines, RectifyPdfLine, 1));
+  g_autofree char *third = line_text (text, &g_array_index (lines, RectifyPdfLine, 2));
+
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpstr (first, ==, "依据规定");
+  g_assert_cmpstr (second, ==, "（第四十");
+  g_assert_cmpstr (third, ==, "条）执行");
+}
+
+static void
+test_break_english_words (void)
+{
+  const char *text = "Special equipment safety law";
+  /* nine ASCII characters a line */
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, 4.5, 4.5, unit_width, NULL);
+  const char *want[] = { "Special", "equipment", "safety", "law" };
+
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *s = line_text (text, &g_array_index (lines, RectifyPdfLine, i));
+      g_assert_cmpstr (s, ==, want[i]);
+    }
+  g_assert_true (g_array_index (lines, RectifyPdfLine, lines->len - 1).last);
+}
+
+static void
+test_break_mixed (void)
+{
+  const char *texts[] = {
+    "锅炉房作业人员无证上岗（Boiler operator without licence），责令改正。请于2026年7月15日前完成整改，并将“整改报告”报送本局。",
+    "依据《中华人民共和国特种设备安全法》第五十七条、第六十一条的规定，现责令你单位按上表所列措施改正！逾期未改正的，本局将依法处理……",
+    "Elevator No. 2 (registration code 31103506002016053337) overdue; 电梯（注册代码）超期。「引号」『书名』〔2026〕7号",
+    "，。、；：？！）」』》〕",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (double w = 2; w <= 30; w += 0.5)
+      assert_lines_keep_rules (texts[t], w);
+}
+
+static void
+test_break_newlines_and_first_width (void)
+{
+  const char *text = "第一行\n第二行很长很长很长";
+  g_autoptr(GArray) lines = rectify_pdf_break_lines (text, 3, 4, unit_width, NULL);
+
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_true (g_array_index (lines, RectifyPdfLine, 0).last);
+  g_assert_cmpfloat (g_array_index (lines, RectifyPdfLine, 1).width, ==, 4);
+  g_assert_cmpfloat (g_array_index (lines, RectifyPdfLine, 3).width, ==, 1);
+}
+
+/* ---- reading the PDF back ------------------------------------------------- */
+
+static PopplerDocument *
+open_pdf (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+all_text (PopplerDocument *doc)
+{
+  GString *text = g_string_new (NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Each string is found, after the one before it. */
+static void
+assert_in_order (const char *text, const char *const *wanted)
+{
+  const char *from = text;
+  for (guint i = 0; wanted[i]; i++)
+    {
+      const char *at = strstr (from, wanted[i]);
+      if (at == NULL)
+        g_error ("“%s” is not in the text after “%s”; text:\n%s", wanted[i], i ? wanted[i - 1] : "", text);
+      from = at + strlen (wanted[i]);
+    }
+}
+
+static void
+assert_fonts_embedded_and_subset (PopplerDocument *doc)
+{
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint n = 0;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter));
+  g_assert_nonnull (iter);
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+      if (!poppler_fonts_iter_is_embedded (iter) || !poppler_fonts_iter_is_subset (iter))
+        g_error ("font %s: embedded %d, subset %d", name, poppler_fonts_iter_is_embedded (iter),
+                 poppler_fonts_iter_is_subset (iter));
+      n++;
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_assert_cmpuint (n, >=, 1);
+}
+
+/* Renders each page and checks that every character poppler extracts draws
+ * ink inside its own box: a blank glyph passes text extraction, not this. */
+static void
+assert_every_character_inks (PopplerDocument *doc)
+{
+  const double scale = 3.0;
+  guint checked = 0;
+
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *rects = NULL;
+      guint n_rects = 0;
+      double w, h;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      const guint8 *data;
+      int stride, width, height;
+      const char *c;
+      guint i;
+
+      poppler_page_get_size (page, &w, &h);
+      width = (int) (w * scale);
+      height = (int) (h * scale);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render_for_printing (page, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (c = text, i = 0; *c && i < n_rects; c = g_utf8_next_char (c), i++)
+        {
+          gunichar ch = g_utf8_get_char (c);
+          PopplerRectangle *r = &rects[i];
+          double mx, my;
+          int x0, x1, y0, y1;
+          guint ink = 0;
+
+          if (g_unichar_isspace (ch) || ch == '_')
+            continue;
+          /* a little inside the box, away from its neighbours; not much,
+           * or 厂 and 广, all edges, would seem blank */
+          mx = (r->x2 - r->x1) * 0.05;
+          my = (r->y2 - r->y1) * 0.05;
+          x0 = (int) ((r->x1 + mx) * scale);
+          x1 = (int) ((r->x2 - mx) * scale);
+          y0 = (int) ((r->y1 + my) * scale);
+          y1 = (int) ((r->y2 - my) * scale);
+          for (int y = MAX (y0, 0); y < MIN (y1, height); y++)
+            for (int x = MAX (x0, 0); x < MIN (x1, width); x++)
+              {
+                guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+                if ((px & 0xFFFFFF) != 0xFFFFFF)
+                  ink++;
+              }
+          if (ink == 0)
+            {
+              char buf[8] = { 0 };
+              g_unichar_to_utf8 (ch, buf);
+              g_error ("page %d: “%s” (U+%04X) draws no ink", p + 1, buf, ch);
+            }
+          checked++;
+        }
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (checked, >, 50);
+}
+
+static char *
+write_temp_pdf (GBytes *bytes, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rectify-pdf-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (rectify_pdf_write_file (bytes, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_temp_pdf (char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+}
+
+/* Apache PDFBox Preflight: the test fails unless it says valid. */
+static void
+assert_pdfa_1b (GBytes *bytes, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *path = write_temp_pdf (bytes, name);
+  const char *argv[] = { "java", "-cp", PREFLIGHT_CLASSPATH, "org.apache.pdfbox.preflight.Validator_A1b",
+                         path, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (strstr (out, "is a valid PDF/A-1b file") == NULL)
+    g_error ("Preflight says %s is not PDF/A-1b:\n%s\n%s", name, out, err);
+  remove_temp_pdf (path);
+}
+
+static void
+test_letter_zh (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rectify_pdf_letter_render (&letter, &error);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *keywords = NULL;
+  const char *const order[] = {
+    "福州市市场监督管理局", "X市监特指〔2026〕7号", "特种设备安全监察指令书",
+    "福州市第一人民医院（Fuzhou No. 1 Hospital）：", "经依法监督检查", "存在的问题", "违反的规定",
+    "依据《中华人民共和国特种设备安全法》", "31日前改正", "行政复议", "签发人：林建华",
+    "2026年6月30日", "签收人（签字）", NULL
+  };
+
+  g_assert_no_error (error);
+  doc = open_pdf (bytes);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
+  text = all_text (doc);
+  assert_in_order (text, order);
+  g_assert_nonnull (strstr (text, "定期检验超期"));
+  g_assert_nonnull (strstr (text, "Boiler"));
+  /* the number in the header of page 2 and on the receipt, the page numbers */
+  g_assert_nonnull (strstr (text, "文书编号：X市监特指〔2026〕7号"));
+  g_assert_nonnull (strstr (text, "— 2 —"));
+
+  title = poppler_document_get_title (doc);
+  author = poppler_document_get_author (doc);
+  keywords = poppler_document_get_keywords (doc);
+  g_assert_cmpstr (title, ==, "特种设备安全监察指令书");
+  g_assert_cmpstr (author, ==, "福州市市场监督管理局");
+  g_assert_cmpstr (keywords, ==, "X市监特指〔2026〕7号");
+
+  assert_fonts_embedded_and_subset (doc);
+  assert_every_character_inks (doc);
+  /* subset fonts keep the file small */
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, 120 * 1024);
+}
+
+static void
+test_letter_en (void)
+{
+  RectifyPdfLetter letter = en_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rectify_pdf_letter_render (&letter, &error);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subject = NULL;
+  const char *const order[] = {
+    "Fuzhou Market Supervision", "No. 3 [2026], X市监特整", "Special Equipment Safety Rectification",
+    "Minjiang Power Plant:", "An inspection by this bureau", "Problem found",
+    "Please rectify these hazards", "Signed by: Lin Jianhua", "30 June 2026", NULL
+  };
+
+  g_assert_no_error (error);
+  doc = open_pdf (bytes);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+  text = all_text (doc);
+  assert_in_order (text, order);
+  g_assert_nonnull (strstr (text, "RECEIPT"));
+  g_assert_nonnull (strstr (text, "15 July"));
+  /* an opinion does not order, nor list remedies */
+  g_assert_null (strstr (text, "reconsideration"));
+  subject = poppler_document_get_subject (doc);
+  g_assert_cmpstr (subject, ==, "Special Equipment Safety Rectification Opinion: Minjiang Power Plant");
+  assert_fonts_embedded_and_subset (doc);
+  assert_every_character_inks (doc);
+}
+
+static void
+test_letter_pdfa (void)
+{
+  RectifyPdfLetter zh = zh_letter ();
+  RectifyPdfLetter en = en_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) zh_bytes = rectify_pdf_letter_render (&zh, &error);
+  g_autoptr(GBytes) en_bytes = rectify_pdf_letter_render (&en, &error);
+
+  g_assert_no_error (error);
+  assert_pdfa_1b (zh_bytes, "zh.pdf");
+  assert_pdfa_1b (en_bytes, "en.pdf");
+}
+
+/* A table taller than a page goes on over several, header repeated. */
+static void
+test_long_table (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (RectifyPdfHazard));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *long_text = NULL;
+  GString *s = g_string_new (NULL);
+  int pages;
+
+  for (int i = 0; i < 120; i++)
+    g_string_append (s, "设备安全技术档案不齐全，应急救援预案不健全且未组织演练；");
+  long_text = g_string_free (s, FALSE);
+  for (int i = 0; i < 30; i++)
+    g_array_append_val (many, zh_hazards[i % 2]);
+  {
+    RectifyPdfHazard h = { long_text, "第三十五条", "补齐档案", "2026-08-01" };
+    g_array_append_val (many, h);
+  }
+  letter.hazards = (const RectifyPdfHazard *) many->data;
+  letter.n_hazards = many->len;
+  bytes = rectify_pdf_letter_render (&letter, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (bytes);
+  pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (pages, >=, 5);
+  for (int i = 1; i < pages - 1; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      /* the header of the table and the document number on every page that goes on */
+      g_assert_nonnull (strstr (text, "存在的问题"));
+      g_assert_nonnull (strstr (text, "X市监特指〔2026〕7号"));
+    }
+  assert_pdfa_1b (bytes, "long.pdf");
+}
+
+static void
+test_letter_errors (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  letter.n_hazards = 0;
+  bytes = rectify_pdf_letter_render (&letter, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Hazards:"));
+  g_clear_error (&error);
+
+  letter = zh_letter ();
+  letter.unit_name = "  ";
+  g_assert_null (rectify_pdf_letter_render (&letter, &error));
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Unit:"));
+  g_clear_error (&error);
+
+  letter = zh_letter ();
+  letter.body_font = "No Such Font Family 42";
+  g_assert_null (rectify_pdf_letter_render (&letter, &error));
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT);
+  g_assert_nonnull (strstr (error->message, "No Such Font Family 42"));
+  g_clear_error (&error);
+
+  letter = zh_letter ();
+  letter.date = "2026-02-30";
+  g_assert_null (rectify_pdf_letter_render (&letter, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Date:"));
+  g_clear_error (&error);
+
+  /* a character no font has */
+  letter = zh_letter ();
+  letter.unit_name = "单位\xF0\x9F\x98\x80";
+  g_assert_null (rectify_pdf_letter_render (&letter, &error));
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT);
+  g_assert_nonnull (strstr (error->message, "U+1F600"));
+}
+
+static void
+test_write_file_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4\n", 9);
+  g_autofree char *dir = g_dir_make_tmp ("rectify-pdf-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "letter.pdf", NULL);
+  g_autofree char *sub = g_build_filename (dir, "a-folder", NULL);
+  GDir *d;
+  guint n = 0;
+
+  g_assert_false (rectify_pdf_write_file (bytes, missing, &error));
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_WRITE);
+  g_assert_true (g_str_has_prefix (error->message, "Output file:"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* a folder where the file should go: refused, and no temporary file left */
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_false (rectify_pdf_write_file (bytes, sub, &error));
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_WRITE);
+  g_clear_error (&error);
+  d = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (d))
+    n++;
+  g_dir_close (d);
+  g_assert_cmpuint (n, ==, 1);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+/* ---- issued documents ----------------------------------------------------- */
+
+typedef struct {
+  char         *dir;
+  char         *path;
+  RectifyStore *store;
+  gint64        unit;
+  gint64        hazard;
+} DemoDb;
+
+static void
+demo_open (DemoDb *t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  gint64 total = 0, manager = 0;
+
+  t->dir = g_dir_make_tmp ("rectify-pdf-XXXXXX", &error);
+  t->path = g_build_filename (t->dir, "demo.db", NULL);
+  t->store = rectify_store_open (t->path, &error);
+  g_assert_no_error (error);
+  rectify_demo_generate (t->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  q.status = RECTIFY_HAZARD_RECTIFYING;
+  hazards = rectify_store_list_hazards (t->store, &q, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, >, 0);
+  t->hazard = ((RectifyHazard *) g_ptr_array_index (hazards, 0))->id;
+  t->unit = ((RectifyHazard *) g_ptr_array_index (hazards, 0))->unit_id;
+  {
+    g_autoptr(GPtrArray) officers = rectify_store_list_officers (t->store, &error);
+    for (guint i = 0; i < officers->len && manager == 0; i++)
+      if (((RectifyOfficer *) g_ptr_array_index (officers, i))->role == RECTIFY_ROLE_MANAGER)
+        manager = ((RectifyOfficer *) g_ptr_array_index (officers, i))->id;
+  }
+  g_assert_true (rectify_store_set_actor (t->store, manager, &error));
+  g_assert_true (rectify_store_set_setting (t->store, "bureau-name", "福州市市场监督管理局", &error));
+  g_assert_no_error (error);
+}
+
+static void
+demo_close (DemoDb *t)
+{
+  g_clear_object (&t->store);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *p = g_strconcat (t->path, suffixes[i], NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (t->dir);
+  g_free (t->path);
+  g_free (t->dir);
+}
+
+static gint64
+count (DemoDb *t, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+typedef struct {
+  RectifyPdfIssueOptions options;
+  GBytes                *rendered;
+  gboolean               fail;
+} Capture;
+
+static GBytes *
+capture_render (RectifyStore *store, const RectifyDocument *document, const char *english_number,
+                gpointer user_data, GError **error)
+{
+  Capture *c = user_data;
+  GBytes *bytes;
+
+  if (c->fail)
+    {
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT, "Font: the test took it away");
+      return NULL;
+    }
+  bytes = rectify_pdf_render_document (store, document, english_number, &c->options, error);
+  g_clear_pointer (&c->rendered, g_bytes_unref);
+  c->rendered = bytes ? g_bytes_ref (bytes) : NULL;
+  return bytes;
+}
+
+static void
+test_issue_stores_pdf (void)
+{
+  DemoDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(RectifyDocument) doc = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  Capture c = { { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL }, NULL, TRUE };
+  gint64 before, id;
+  char *exported;
+
+  demo_open (&t);
+  before = count (&t, "SELECT count(*) FROM document");
+
+  /* a failed rendering uses no number and leaves nothing */
+  id = rectify_store_issue_document_with_pdf (t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, t.unit, 0,
+                                              "2026-06-30", &t.hazard, 1, capture_render, &c, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (&t, "SELECT count(*) FROM document"), ==, before);
+
+  c.fail = FALSE;
+  id = rectify_store_issue_document_with_pdf (t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, t.unit, 0,
+                                              "2026-06-30", &t.hazard, 1, capture_render, &c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  doc = rectify_store_get_document (t.store, id, &error);
+  /* the next number after the demo's instruction letters: none was skipped */
+  g_assert_cmpint (doc->seq, ==, count (&t, "SELECT count(*) FROM document WHERE kind = 'instruction' AND year = 2026"));
+
+  stored = rectify_store_get_document_pdf (t.store, id, &sha, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (stored, c.rendered));
+  {
+    g_autofree char *want = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, stored);
+    g_assert_cmpstr (sha, ==, want);
+  }
+  pdf = open_pdf (stored);
+  text = all_text (pdf);
+  g_assert_nonnull (strstr (text, doc->number));
+  g_assert_nonnull (strstr (text, doc->unit_name));
+
+  /* a year later the bureau has a new name; the export is what was issued */
+  g_assert_true (rectify_store_set_setting (t.store, "bureau-name", "福州市场监管局（新）", &error));
+  exported = write_temp_pdf (rectify_store_get_document_pdf (t.store, id, NULL, &error), "export.pdf");
+  {
+    g_autofree char *data = NULL;
+    gsize size = 0;
+    g_autoptr(GBytes) file = NULL;
+    g_assert_true (g_file_get_contents (exported, &data, &size, &error));
+    file = g_bytes_new_take (g_steal_pointer (&data), size);
+    g_assert_true (g_bytes_equal (file, stored));
+  }
+  remove_temp_pdf (exported);
+  again = rectify_pdf_render_document (t.store, doc, "No. 1 [2026], X", &c.options, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (again, stored));
+
+  /* nobody changes or removes a stored PDF, nor adds one to an older document */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *update = g_strdup_printf ("UPDATE document_pdf SET pdf = x'00' WHERE document_id = %" G_GINT64_FORMAT, id);
+    g_autofree char *delete = g_strdup_printf ("DELETE FROM document_pdf WHERE document_id = %" G_GINT64_FORMAT, id);
+    g_assert_cmpint (sqlite3_open (t.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, update, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, delete, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO document_pdf VALUES (1, x'25', "
+                                       "'0000000000000000000000000000000000000000000000000000000000000000')",
+                                   NULL, NULL, NULL), !=, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  /* the demo's documents were issued before PDFs were kept: said so */
+  g_assert_null (rectify_store_get_document_pdf (t.store, 1, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_pointer (&c.rendered, g_bytes_unref);
+  demo_close (&t);
+}
+
+/* ---- the CLI ------------------------------------------------------------- */
+
+static char *
+run_cli (const char *const *args, int *status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RECTIFY_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, NULL, status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_cli_issue_and_export (void)
+{
+  DemoDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hazard = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  gsize size = 0;
+  int status = 0;
+  gint64 id = 0;
+
+  demo_open (&t);
+  g_clear_object (&t.store);
+  hazard = g_strdup_printf ("%" G_GINT64_FORMAT, t.hazard);
+  unit = g_strdup_printf ("%" G_GINT64_FORMAT, t.unit);
+  pdf_path = g_build_filename (t.dir, "letter.pdf", NULL);
+  bad_path = g_build_filename (t.dir, "missing", "letter.pdf", NULL);
+  {
+    const char *args[] = { "--db", t.path, "--as", "FZ-0101", "letter", "issue", "--kind", "opinion",
+                           "--unit", unit, "--hazard", hazard, "--date", "2026-06-30", "--language", "en", NULL };
+    out = run_cli (args, &status);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_strstrip (out);
+    g_assert_true (g_str_has_prefix (out, "X市监特整〔2026〕"));
+  }
+  {
+    const char *args[] = { "--db", t.path, "pdf", "letter", out, "-o", pdf_path, NULL };
+    g_free (run_cli (args, &status));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  {
+    const char *args[] = { "--db", t.path, "pdf", "letter", out, "-o", bad_path, NULL };
+    g_free (run_cli (args, &status));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  }
+  t.store = rectify_store_open (t.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_find_document (t.store, out, &id, &error));
+  stored = rectify_store_get_document_pdf (t.store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &data, &size, &error));
+  g_assert_cmpuint (size, ==, g_bytes_get_size (stored));
+  g_assert_cmpmem (data, size, g_bytes_get_data (stored, NULL), g_bytes_get_size (stored));
+  {
+    g_autoptr(PopplerDocument) doc = open_pdf (stored);
+    g_autofree char *text = all_text (doc);
+    /* English document: the English form of the number */
+    g_assert_nonnull (strstr (text, "[2026], X市监特整"));
+    g_assert_nonnull (strstr (text, "Special Equipment Safety Rectification"));
+  }
+  g_unlink (pdf_path);
+  demo_close (&t);
+}
+
+/* Two programs issue at the same moment: numbers stay gapless and unique. */
+static void
+test_cli_concurrent_numbers (void)
+{
+  DemoDb t;
+  g_autofree char *hazard = NULL;
+  g_autofree char *unit = NULL;
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 before;
+  const guint rounds = 3;
+
+  demo_open (&t);
+  g_clear_object (&t.store);
+  before = count (&t, "SELECT count(*) FROM document WHERE kind = 'instruction' AND year = 2026");
+  hazard = g_strdup_printf ("%" G_GINT64_FORMAT, t.hazard);
+  unit = g_strdup_printf ("%" G_GINT64_FORMAT, t.unit);
+  for (guint r = 0; r < rounds; r++)
+    {
+      GPid pids[2];
+      int outs[2];
+      const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "--as", "FZ-0101", "letter", "issue",
+                             "--kind", "instruction", "--unit", unit, "--hazard", hazard,
+                             "--date", "2026-06-30", NULL };
+
+      for (int p = 0; p < 2; p++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                    &pids[p], NULL, &outs[p], NULL, &error);
+          g_assert_no_error (error);
+        }
+      for (int p = 0; p < 2; p++)
+        {
+          g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[p]);
+          g_autofree char *line = NULL;
+          int status = 0;
+
+          g_io_channel_set_close_on_unref (channel, TRUE);
+          g_io_channel_read_to_end (channel, &line, NULL, NULL);
+          waitpid (pids[p], &status, 0);
+          g_spawn_close_pid (pids[p]);
+          g_assert_true (g_spawn_check_wait_status (status, NULL));
+          g_assert_nonnull (line);
+          g_strstrip (line);
+          g_assert_true (g_hash_table_add (numbers, g_steal_pointer (&line)));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (numbers), ==, 2 * rounds);
+  g_assert_cmpint (count (&t, "SELECT count(*) FROM document WHERE kind = 'instruction' AND year = 2026"), ==,
+                   before + 2 * rounds);
+  g_assert_cmpint (count (&t, "SELECT max(seq) FROM document WHERE kind = 'instruction' AND year = 2026"), ==,
+                   before + 2 * rounds);
+  g_assert_cmpint (count (&t, "SELECT count(DISTINCT seq) FROM document WHERE kind = 'instruction' AND year = 2026"),
+                   ==, before + 2 * rounds);
+  /* every one of them has its PDF */
+  g_assert_cmpint (count (&t, "SELECT count(*) FROM document_pdf"), ==, 2 * rounds);
+  demo_close (&t);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/break/no-closing-punctuation-at-start", test_break_no_closing_punctuation_at_start);
+  g_test_add_func ("/pdf/break/no-opening-bracket-at-end", test_break_no_opening_bracket_at_end);
+  g_test_add_func ("/pdf/break/english-words", test_break_english_words);
+  g_test_add_func ("/pdf/break/mixed", test_break_mixed);
+  g_test_add_func ("/pdf/break/newlines-and-first-width", test_break_newlines_and_first_width);
+  g_test_add_func ("/pdf/letter/zh", test_letter_zh);
+  g_test_add_func ("/pdf/letter/en", test_letter_en);
+  g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
+  g_test_add_func ("/pdf/letter/long-table", test_long_table);
+  g_test_add_func ("/pdf/letter/errors", test_letter_errors);
+  g_test_add_func ("/pdf/write-file/errors", test_write_file_errors);
+  g_test_add_func ("/pdf/issue/stores-pdf", test_issue_stores_pdf);
+  g_test_add_func ("/pdf/cli/issue-and-export", test_cli_issue_and_export);
+  g_test_add_func ("/pdf/cli/concurrent-numbers", test_cli_concurrent_numbers);
+  return g_test_run ();
+}
