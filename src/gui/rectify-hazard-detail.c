@@ -52,6 +52,50 @@ rectify_thumbnail_new (GBytes *data,
   return pixbuf ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
 }
 
+typedef struct {
+  gint64             id;
+  RectifyAttachment *attachment;
+  GdkTexture        *texture;
+} Decode;
+
+static void
+decode_free (Decode *decode)
+{
+  g_clear_pointer (&decode->attachment, rectify_attachment_free);
+  g_clear_object (&decode->texture);
+  g_free (decode);
+}
+
+static void
+decode_one (gpointer data,
+            gpointer user_data)
+{
+  Decode *decode = data;
+
+  decode->texture = rectify_thumbnail_new (decode->attachment->data, RECTIFY_THUMBNAIL_SIZE);
+}
+
+/* Photos are decoded side by side, one a processor: a pane of ten phone
+ * photos waits for the slowest share, not for their sum. */
+static void
+decode_all (GPtrArray *decodes)
+{
+  guint n_threads = MIN (decodes->len, g_get_num_processors ());
+  GThreadPool *pool;
+
+  if (n_threads <= 1)
+    {
+      for (guint i = 0; i < decodes->len; i++)
+        decode_one (g_ptr_array_index (decodes, i), NULL);
+      return;
+    }
+  pool = g_thread_pool_new (decode_one, NULL, (int) n_threads, TRUE, NULL);
+  for (guint i = 0; i < decodes->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (decodes, i), NULL);
+  /* Returns once every photo is done. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
 void
 rectify_hazard_detail_free (RectifyHazardDetail *detail)
 {
@@ -69,6 +113,7 @@ rectify_hazard_detail_load (RectifyStore *store,
                             GError      **error)
 {
   g_autoptr(RectifyHazardDetail) detail = g_new0 (RectifyHazardDetail, 1);
+  g_autoptr(GPtrArray) decodes = g_ptr_array_new_with_free_func ((GDestroyNotify) decode_free);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
@@ -86,18 +131,27 @@ rectify_hazard_detail_load (RectifyStore *store,
       for (guint j = 0; event->attachments && j < event->attachments->len; j++)
         {
           RectifyAttachment *listed = g_ptr_array_index (event->attachments, j);
-          g_autoptr(RectifyAttachment) attachment = NULL;
-          GdkTexture *texture;
+          Decode *decode;
 
           if (!g_str_has_prefix (listed->mime, "image/"))
             continue;
-          attachment = rectify_store_get_attachment (store, listed->id, error);
-          if (attachment == NULL)
+          decode = g_new0 (Decode, 1);
+          decode->id = listed->id;
+          g_ptr_array_add (decodes, decode);
+          /* The store is read here, on its own thread; only decoding moves. */
+          decode->attachment = rectify_store_get_attachment (store, listed->id, error);
+          if (decode->attachment == NULL)
             return NULL;
-          texture = rectify_thumbnail_new (attachment->data, RECTIFY_THUMBNAIL_SIZE);
-          if (texture != NULL)
-            g_hash_table_insert (detail->thumbnails, g_memdup2 (&listed->id, sizeof listed->id), texture);
         }
+    }
+  decode_all (decodes);
+  for (guint i = 0; i < decodes->len; i++)
+    {
+      Decode *decode = g_ptr_array_index (decodes, i);
+
+      if (decode->texture != NULL)
+        g_hash_table_insert (detail->thumbnails, g_memdup2 (&decode->id, sizeof decode->id),
+                             g_steal_pointer (&decode->texture));
     }
   return g_steal_pointer (&detail);
 }

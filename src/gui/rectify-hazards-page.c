@@ -1355,14 +1355,16 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, _("Unit"), "unit", text_unit, FALSE, 160);
-  add_column (self, _("Category"), "category", text_category, FALSE, 130);
-  add_column (self, _("Grade"), "grade", text_grade, FALSE, 70);
-  add_column (self, _("Description"), "description", text_description, TRUE, -1);
-  add_column (self, _("Deadline"), "deadline", text_deadline, FALSE, 100);
-  add_column (self, _("Days Left"), "deadline", text_days_left, FALSE, 120);
+  /* Dates and day counts keep the width they need; names and the
+   * description are cut first. */
+  add_column (self, _("Unit"), "unit", text_unit, FALSE, 140);
+  add_column (self, _("Category"), "category", text_category, FALSE, 110);
+  add_column (self, _("Grade"), "grade", text_grade, FALSE, 60);
+  add_column (self, _("Description"), "description", text_description, TRUE, 140);
+  add_column (self, _("Deadline"), "deadline", text_deadline, FALSE, 95);
+  add_column (self, _("Days Left"), "deadline", text_days_left, FALSE, 125);
   add_column (self, _("Status"), "status", text_status, FALSE, 90);
-  add_column (self, _("Supervising Officer"), "supervisor", text_supervisor, FALSE, 110);
+  add_column (self, _("Supervising Officer"), "supervisor", text_supervisor, FALSE, 100);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
