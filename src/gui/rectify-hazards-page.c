@@ -737,8 +737,11 @@ update_actions (RectifyHazardsPage *self)
       g_autoptr(GError) error = NULL;
       gboolean allowed = self->can_edit && rectify_workflow_can (self->store, h, a, &error);
 
-      if (self->action_buttons[a] != NULL)
+      /* A hidden button would leave its cell of the flow box empty. */
+      if (a == RECTIFY_ACTION_IMPLEMENT)
         gtk_widget_set_visible (self->action_buttons[a], allowed);
+      else if (self->action_buttons[a] != NULL)
+        gtk_widget_set_visible (gtk_widget_get_parent (self->action_buttons[a]), allowed);
       any = any || (allowed && a != RECTIFY_ACTION_IMPLEMENT);
       /* Why confirmation is not offered when the hazard waits for it. */
       if (!allowed && a == RECTIFY_ACTION_CONFIRM && h->status == RECTIFY_HAZARD_RECTIFIED && error)
@@ -775,7 +778,8 @@ rectify_hazards_page_open_action (RectifyHazardsPage  *self,
   g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
 
   if (self->detail == NULL || action == RECTIFY_ACTION_IMPLEMENT || action >= RECTIFY_N_ACTIONS
-      || self->action_buttons[action] == NULL || !gtk_widget_get_visible (self->action_buttons[action]))
+      || self->action_buttons[action] == NULL
+      || !gtk_widget_get_visible (gtk_widget_get_parent (self->action_buttons[action])))
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = rectify_hazard_action_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -988,7 +992,11 @@ show_hazard (RectifyHazardsPage *self,
   /* Translators: hazard number and the unit it was found at */
   title = g_strdup_printf (_("Hazard %" PRId64 " · %s"), h->id, h->unit_name);
   gtk_label_set_text (self->title_label, title);
-  days = days_left_text (h, self->today ? self->today : "", &overdue);
+  if (h->status == RECTIFY_HAZARD_CLOSED && h->closed_date != NULL)
+    /* Translators: %s is the date a hazard was cancelled */
+    days = g_strdup_printf (_("cancelled on %s"), h->closed_date);
+  else
+    days = days_left_text (h, self->today ? self->today : "", &overdue);
   summary = g_strjoin (" · ", category_label (self, h->category), rectify_grade_to_label (h->grade),
                        rectify_hazard_status_to_label (h->status), days, NULL);
   gtk_label_set_text (self->summary_label, summary);
