@@ -284,7 +284,8 @@ add_column (RectifyHazardsPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
+  if (key != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }
@@ -1368,7 +1369,9 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   add_column (self, _("Unit"), "unit", text_unit, FALSE, 140);
   add_column (self, _("Category"), "category", text_category, FALSE, 110);
   add_column (self, _("Grade"), "grade", text_grade, FALSE, 60);
-  add_column (self, _("Description"), "description", text_description, TRUE, 140);
+  /* Not sortable: ordering a city's 300 000 descriptions takes a second
+   * (bench-hazards) and tells an officer nothing a search does not. */
+  add_column (self, _("Description"), NULL, text_description, TRUE, 140);
   add_column (self, _("Deadline"), "deadline", text_deadline, FALSE, 95);
   add_column (self, _("Days Left"), "deadline", text_days_left, FALSE, 125);
   add_column (self, _("Status"), "status", text_status, FALSE, 90);

@@ -262,8 +262,12 @@ main (int argc, char **argv)
     { "unit", FALSE, TRUE, 0, NULL, 1 },
     { "supervisor", FALSE, TRUE, 0, NULL, 0 },
     { "deadline", FALSE, FALSE, 7, NULL, 0 },
+    /* unfiltered, as the list opens and when a header is clicked */
     { "id", FALSE, FALSE, 0, NULL, 1 },
     { "deadline", FALSE, FALSE, 0, NULL, 1 },
+    { "unit", FALSE, FALSE, 0, NULL, 0 },
+    { "status", FALSE, FALSE, 0, NULL, 0 },
+    { "description", FALSE, FALSE, 0, NULL, 0 },
     { "id", FALSE, TRUE, 0, "检验", 0 },
     { "id", FALSE, TRUE, 0, "化工", 0 },
     { "id", FALSE, FALSE, 0, "化工", 1 },
