@@ -293,6 +293,12 @@ on_note_changed_cb (RectifyHazardActionDialog *self)
 }
 
 static void
+on_note_activated_cb (RectifyHazardActionDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "action.apply", NULL);
+}
+
+static void
 rectify_hazard_action_dialog_dispose (GObject *object)
 {
   RectifyHazardActionDialog *self = RECTIFY_HAZARD_ACTION_DIALOG (object);
@@ -342,6 +348,8 @@ rectify_hazard_action_dialog_init (RectifyHazardActionDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (track_kinds); i++)
     gtk_string_list_append (self->kinds, rectify_event_kind_to_label (track_kinds[i]));
   g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (on_note_changed_cb), self);
+  /* Enter in the note applies, as the button does. */
+  g_signal_connect_swapped (self->note_row, "entry-activated", G_CALLBACK (on_note_activated_cb), self);
 }
 
 RectifyHazardActionDialog *

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <inttypes.h>
 
 #include "rectify-hazard-detail.h"
 
@@ -154,4 +157,39 @@ rectify_hazard_detail_load (RectifyStore *store,
                              g_steal_pointer (&decode->texture));
     }
   return g_steal_pointer (&detail);
+}
+
+char *
+rectify_attachment_write_file (RectifyStore *store,
+                               gint64        attachment_id,
+                               const char   *dir,
+                               GError      **error)
+{
+  g_autoptr(RectifyAttachment) a = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  a = rectify_store_get_attachment (store, attachment_id, error);
+  if (a == NULL)
+    return NULL;
+  folder = g_strdup_printf ("%s/%" PRId64, dir, attachment_id);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", folder, g_strerror (saved));
+      return NULL;
+    }
+  /* The name came from the user's disk: no folders of its own. */
+  base = g_path_get_basename (a->filename);
+  path = g_build_filename (folder, base, NULL);
+  data = g_bytes_get_data (a->data, &size);
+  if (!g_file_set_contents (path, data, size, error))
+    return NULL;
+  return g_steal_pointer (&path);
 }

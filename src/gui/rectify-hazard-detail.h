@@ -31,4 +31,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyHazardDetail, rectify_hazard_detail_free)
 GdkTexture          *rectify_thumbnail_new (GBytes *data,
                                             int     size);
 
+/* Writes the attachment's bytes under dir, in a folder of its own (named
+ * by its id, so that two photos called the same never clash), as the file
+ * name it was attached with.  Returns the path. */
+char                *rectify_attachment_write_file (RectifyStore *store,
+                                                    gint64        attachment_id,
+                                                    const char   *dir,
+                                                    GError      **error);
+
 G_END_DECLS

@@ -802,47 +802,29 @@ act_action (GtkWidget  *widget,
 
 /* ---- the timeline ------------------------------------------------------------ */
 
-/* Writes the attachment to a private folder and hands it to the default
- * viewer; each attachment has a folder of its own so names never clash. */
+/* Writes the attachment to the page's private folder and hands it to
+ * the default viewer. */
 static void
 open_attachment (RectifyHazardsPage *self,
                  gint64              attachment_id)
 {
-  g_autoptr(RectifyAttachment) a = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GAppLaunchContext) context = NULL;
-  gconstpointer data;
-  gsize size;
 
-  a = rectify_store_get_attachment (self->store, attachment_id, &error);
-  if (a != NULL && self->open_dir == NULL)
+  if (self->open_dir == NULL)
     self->open_dir = g_dir_make_tmp ("rectify-attachments-XXXXXX", &error);
-  if (a == NULL || self->open_dir == NULL)
-    goto failed;
-  dir = g_strdup_printf ("%s/%" PRId64, self->open_dir, attachment_id);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (self->open_dir != NULL)
+    path = rectify_attachment_write_file (self->store, attachment_id, self->open_dir, &error);
+  if (path != NULL)
+    uri = g_filename_to_uri (path, NULL, &error);
+  if (uri != NULL)
     {
-      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", dir, g_strerror (errno));
-      goto failed;
+      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+      if (g_app_info_launch_default_for_uri (uri, context, &error))
+        return;
     }
-  base = g_path_get_basename (a->filename);
-  path = g_build_filename (dir, base, NULL);
-  data = g_bytes_get_data (a->data, &size);
-  if (!g_file_set_contents (path, data, size, &error))
-    goto failed;
-  uri = g_filename_to_uri (path, NULL, &error);
-  if (uri == NULL)
-    goto failed;
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  if (!g_app_info_launch_default_for_uri (uri, context, &error))
-    goto failed;
-  return;
-
-failed:
   {
     /* Translators: %s says why an attachment could not be opened */
     g_autofree char *message = g_strdup_printf (_("The attachment could not be opened: %s"), error->message);

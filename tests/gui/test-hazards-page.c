@@ -12,6 +12,7 @@
 #include "rectify-application.h"
 #include "rectify-figures.h"
 #include "rectify-hazard-action-dialog.h"
+#include "rectify-hazard-detail.h"
 #include "rectify-hazards-page.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
@@ -637,6 +638,37 @@ run_attachment_restart (void)
   require_widget (GTK_WIDGET (fixture.page), match_picture, NULL, "thumbnail");
   require_widget (GTK_WIDGET (fixture.page), match_label, "指导记录.pdf", "PDF name");
 
+  /* "Open" writes the stored bytes to a file of the attachment's name
+   * (the default viewer is not there to be asked under Xvfb). */
+  {
+    g_autoptr(GPtrArray) shown = events_of (&fixture, hazard);
+    RectifyHazardEvent *tracked = g_ptr_array_index (shown, 1);
+    g_autofree char *open_dir = g_build_filename (fixture.dir, "open", NULL);
+
+    for (guint i = 0; i < tracked->attachments->len; i++)
+      {
+        RectifyAttachment *listed = g_ptr_array_index (tracked->attachments, i);
+        g_autofree char *written = rectify_attachment_write_file (store_of (&fixture), listed->id, open_dir, &error);
+        g_autofree char *contents = NULL;
+        g_autofree char *base = NULL;
+        gsize length = 0;
+
+        g_assert_no_error (error);
+        base = g_path_get_basename (written);
+        g_assert_cmpstr (base, ==, listed->filename);
+        g_assert_true (g_file_get_contents (written, &contents, &length, &error));
+        g_assert_no_error (error);
+        g_assert_cmpmem (contents, length, g_bytes_get_data (i == 0 ? photo : pdf, NULL),
+                         g_bytes_get_size (i == 0 ? photo : pdf));
+        g_unlink (written);
+        {
+          g_autofree char *folder = g_path_get_dirname (written);
+          g_rmdir (folder);
+        }
+      }
+    g_rmdir (open_dir);
+  }
+
   path = g_strdup (fixture.db);
   window_close ((GtkWindow **) &fixture.window);
   g_clear_object (&fixture.app);
@@ -722,10 +754,53 @@ run_filters (void)
   fixture_close (&fixture);
 }
 
+/* In Chinese: day counts, actions, and the core's message at its field. */
+static void
+run_chinese (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(RectifyStore) setup = NULL;
+  GtkWidget *page;
+  gint64 late;
+
+  g_assert_nonnull (g_getenv ("RECTIFY_LOCALEDIR"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  rectify_application_init_i18n ();
+
+  setup = fill_db (&fixture);
+  late = register_hazard (setup, &fixture, "电梯超期未检", "2026-06-27", TRUE);
+  register_hazard (setup, &fixture, "压力容器安全阀过期", "2026-07-05", TRUE);
+  g_clear_object (&setup);
+  remember_actor ("O-1");
+  fixture_open (&fixture);
+  page = GTK_WIDGET (fixture.page);
+
+  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 3, "the hazards listed");
+  require_widget (page, match_label, "3 条隐患", "count");
+  require_widget (page, match_label, "逾期 3 天", "days overdue");
+  require_widget (page, match_label, "剩余 5 天", "days left");
+  require_widget (page, match_button, "7 天内到期", "due soon filter");
+
+  rectify_hazards_page_select (fixture.page, late);
+  drain_main_context ();
+  require_widget (page, match_button, "添加跟踪记录", "tracking action");
+  require_widget (page, match_button, "报告整改完成", "rectified action");
+  require_widget (page, match_label, "五落实已全部落实", "five set");
+
+  fill (page, "整改期限", "2026-05-01");
+  click (require_widget (page, match_button, "保存五落实", "button"));
+  drain_main_context ();
+  require_widget (page, match_error_label, "整改期限：2026-05-01 早于隐患发现日期", "error");
+  g_assert_true (gtk_widget_has_css_class (require_widget (page, match_row, "整改期限", "row"), "error"));
+
+  fixture_close (&fixture);
+}
+
 static void test_life_cycle (void) { in_subprocess (run_life_cycle); }
 static void test_not_offered (void) { in_subprocess (run_not_offered); }
 static void test_attachment_restart (void) { in_subprocess (run_attachment_restart); }
 static void test_filters (void) { in_subprocess (run_filters); }
+static void test_chinese (void) { in_subprocess (run_chinese); }
 
 int
 main (int   argc,
@@ -738,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/hazards-page/not-offered", test_not_offered);
   g_test_add_func ("/hazards-page/attachment-restart", test_attachment_restart);
   g_test_add_func ("/hazards-page/filters", test_filters);
+  g_test_add_func ("/hazards-page/chinese", test_chinese);
 
   return g_test_run ();
 }

@@ -620,6 +620,7 @@ run_chinese_sidebar (void)
     { "campaigns", "专项行动" },
     { "units", "使用单位" },
     { "equipment", "设备" },
+    { "hazards", "隐患" },
     { "officers", "执法人员" },
   };
   GtkListBox *list;
