@@ -1045,7 +1045,6 @@ set_store (RectifyHazardsPage *self,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
   g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::equipment", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::hazard_category", G_CALLBACK (on_names_changed_cb), self, 0);
