@@ -29,6 +29,7 @@ typedef struct {
   gint64              unit;
   gint64              campaign;
   gint64              hazard;
+  GPtrArray          *written;  /* files and folders the case made, removed last first */
 } Fixture;
 
 /* ---- the database, written before the window opens ----------------------- */
@@ -161,10 +162,19 @@ fixture_open (Fixture *fixture)
 }
 
 static void
+remove_written (Fixture *fixture)
+{
+  for (guint i = fixture->written ? fixture->written->len : 0; i > 0; i--)
+    g_remove (g_ptr_array_index (fixture->written, i - 1));
+  g_clear_pointer (&fixture->written, g_ptr_array_unref);
+}
+
+static void
 fixture_close (Fixture *fixture)
 {
   window_close ((GtkWindow **) &fixture->window);
   g_clear_object (&fixture->app);
+  remove_written (fixture);
   temp_db_remove (fixture->dir, fixture->db);
 }
 
@@ -300,6 +310,9 @@ write_file (Fixture    *fixture,
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error));
   g_assert_no_error (error);
+  if (fixture->written == NULL)
+    fixture->written = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (fixture->written, g_strdup (path));
   return g_file_new_for_path (path);
 }
 
@@ -372,6 +385,17 @@ count_attachments (Fixture *fixture,
 
   for (guint i = 0; i < events->len; i++)
     n += ((RectifyHazardEvent *) g_ptr_array_index (events, i))->attachments->len;
+  return n;
+}
+
+static guint
+count_widgets (GtkWidget *root,
+               Match      match)
+{
+  guint n = match (root, NULL) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, match);
   return n;
 }
 
@@ -610,7 +634,9 @@ run_attachment_restart (void)
   g_autoptr(RectifyStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) photo = png_bytes (1200, 900);
+  g_autoptr(GBytes) photo2 = png_bytes (800, 600);
   g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", 50);
+  GBytes *sent[3] = { photo, photo2, pdf };
   g_autoptr(GPtrArray) events = NULL;
   RectifyHazardActionDialog *dialog;
   g_autofree char *path = NULL;
@@ -630,12 +656,21 @@ run_attachment_restart (void)
   /* the third kind: tracking service (a technical help visit) */
   adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Kind", "row")), 2);
   fill (GTK_WIDGET (dialog), "Note", "检验机构技术人员到场指导");
-  dialog_add (&fixture, dialog, "现场照片.png", photo);
-  dialog_add (&fixture, dialog, "指导记录.pdf", pdf);
-  g_assert_cmpuint (rectify_hazard_action_dialog_get_n_attachments (dialog), ==, 2);
+  /* two photos of the same name, decoded side by side, and a PDF */
+  dialog_add (&fixture, dialog, "现场照片.png", sent[0]);
+  {
+    g_autofree char *sub = g_build_filename (fixture.dir, "second", NULL);
+    g_autofree char *second = g_build_filename ("second", "现场照片.png", NULL);
+
+    g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+    g_ptr_array_add (fixture.written, g_strdup (sub));
+    dialog_add (&fixture, dialog, second, sent[1]);
+  }
+  dialog_add (&fixture, dialog, "指导记录.pdf", sent[2]);
+  g_assert_cmpuint (rectify_hazard_action_dialog_get_n_attachments (dialog), ==, 3);
   dialog_apply_and_wait (dialog);
   drain_main_context ();
-  require_widget (GTK_WIDGET (fixture.page), match_picture, NULL, "thumbnail");
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (fixture.page), match_picture), ==, 2);
   require_widget (GTK_WIDGET (fixture.page), match_label, "指导记录.pdf", "PDF name");
 
   /* "Open" writes the stored bytes to a file of the attachment's name
@@ -658,8 +693,7 @@ run_attachment_restart (void)
         g_assert_cmpstr (base, ==, listed->filename);
         g_assert_true (g_file_get_contents (written, &contents, &length, &error));
         g_assert_no_error (error);
-        g_assert_cmpmem (contents, length, g_bytes_get_data (i == 0 ? photo : pdf, NULL),
-                         g_bytes_get_size (i == 0 ? photo : pdf));
+        g_assert_cmpmem (contents, length, g_bytes_get_data (sent[i], NULL), g_bytes_get_size (sent[i]));
         g_unlink (written);
         {
           g_autofree char *folder = g_path_get_dirname (written);
@@ -681,20 +715,22 @@ run_attachment_restart (void)
   e = g_ptr_array_index (events, 1);
   g_assert_cmpint (e->kind, ==, RECTIFY_EVENT_TRACKING_SERVICE);
   g_assert_cmpstr (e->officer_name, ==, "Officer Two");
-  g_assert_cmpuint (e->attachments->len, ==, 2);
-  for (guint i = 0; i < 2; i++)
+  g_assert_cmpuint (e->attachments->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
     {
       RectifyAttachment *listed = g_ptr_array_index (e->attachments, i);
       g_autoptr(RectifyAttachment) a = rectify_store_get_attachment (reopened, listed->id, &error);
       g_autofree char *sum = NULL;
 
       g_assert_no_error (error);
-      g_assert_true (g_bytes_equal (a->data, i == 0 ? photo : pdf));
-      sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, i == 0 ? photo : pdf);
+      g_assert_true (g_bytes_equal (a->data, sent[i]));
+      sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, sent[i]);
       g_assert_cmpstr (a->sha256, ==, sum);
-      g_assert_cmpstr (a->mime, ==, i == 0 ? "image/png" : "application/pdf");
+      g_assert_cmpstr (a->filename, ==, i == 2 ? "指导记录.pdf" : "现场照片.png");
+      g_assert_cmpstr (a->mime, ==, i == 2 ? "application/pdf" : "image/png");
     }
   g_clear_object (&reopened);
+  remove_written (&fixture);
   temp_db_remove (fixture.dir, fixture.db);
 }
 
