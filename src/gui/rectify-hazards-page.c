@@ -59,6 +59,7 @@ struct _RectifyHazardsPage
   gint64               shown_id;
   gboolean             updating_filters;
   gboolean             filling;
+  gboolean             queried;         /* the list has been asked for once */
   RectifyHazardDetail *detail;
   Field                fields[N_FIELDS];
   GArray              *officer_ids;     /* gint64 per supervisor position; 0 = none */
@@ -330,6 +331,11 @@ apply_query (RectifyHazardsPage *self)
 
   if (self->hazards == NULL || self->updating_filters)
     return;
+  /* The window builds every page at start; a city's 300 000 hazards are
+   * read when the page is first shown, not before. */
+  if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->queried = TRUE;
   g_free (self->today);
   self->today = rectify_today ();
   q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -1009,10 +1015,19 @@ find_action (GtkWidget  *widget,
 /* ---- the store ----------------------------------------------------------- */
 
 static void
+on_map_cb (RectifyHazardsPage *self)
+{
+  if (!self->queried)
+    apply_query (self);
+}
+
+static void
 on_hazards_changed_cb (RectifyStore       *store,
                        const char         *entity,
                        RectifyHazardsPage *self)
 {
+  if (!self->queried)
+    return;
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_refresh (self->hazards);
   reselect (self);
@@ -1043,6 +1058,7 @@ set_store (RectifyHazardsPage *self,
                                            rectify_store_get_hazards_by_ids,
                                            (GDestroyNotify) rectify_hazard_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);

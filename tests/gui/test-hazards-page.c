@@ -750,9 +750,17 @@ run_filters (void)
   soon = register_hazard (setup, &fixture, "压力容器安全阀过期", "2026-07-05", TRUE); /* 5 days left */
   register_hazard (setup, &fixture, "气瓶充装记录不全", "2026-08-30", TRUE);
   g_clear_object (&setup);
-  fixture_open (&fixture);
-  page = GTK_WIDGET (fixture.page);
+
+  /* The window builds the page at start; it reads the list once shown. */
+  fixture.app = test_application_new ();
+  app_window_open (fixture.app, fixture.db, &fixture.window);
+  page = require_widget (GTK_WIDGET (fixture.window), match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "page");
+  fixture.page = RECTIFY_HAZARDS_PAGE (page);
   model = rectify_hazards_page_get_model (fixture.page);
+  g_assert_false (gtk_widget_get_mapped (page));
+  drain_main_context ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  navigate (&fixture, "hazards");
 
   wait_for_n_items (model, 4, "every hazard listed");
   require_widget (page, match_label, "4 hazards", "count");
