@@ -81,6 +81,7 @@ typedef struct {
   const char *as_of;         /* NULL = today */
   gint64      offset;
   gint64      limit;         /* 0 = no limit */
+  int         due_within_days; /* hazards: open, deadline from as_of to as_of + n days; 0 = any */
 } RectifyQuery;
 
 #define RECTIFY_QUERY_INIT { .status = -1, .crowded = -1, .grade = -1, .kind = -1 }
@@ -140,6 +141,14 @@ GPtrArray         *rectify_store_list_hazard_events (RectifyStore *self, gint64 
 RectifyAttachment *rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error);
 GPtrArray         *rectify_store_list_hazard_categories (RectifyStore *self, GError **error);
 gboolean           rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCategory *category, GError **error);
+
+/* The hazard list (rectify-hazard-query.c): filters status, grade,
+ * hazard_category, campaign_id, unit_id, overdue and due_within_days (as of
+ * as_of), search over the description, measures and responsible person and
+ * over the unit's name; sort keys id, deadline, found_date, status, grade,
+ * category, unit, description, supervisor. */
+GArray    *rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
 
 /* ---- documents --------------------------------------------------------- */
 /* Issues a numbered document for hazards of one unit; the number is the next

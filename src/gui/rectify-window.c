@@ -11,6 +11,7 @@
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
 #include "rectify-equipment-page.h"
+#include "rectify-hazards-page.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
@@ -67,6 +68,7 @@ static const PageInfo pages[] = {
   { "units", N_("Units"), "go-home-symbolic", rectify_units_page_get_type },
   { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
   { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
+  { "hazards", N_("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
   { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
 };
 

@@ -1,0 +1,239 @@
+/* rectify-hazard-query.c: the lazy hazard list: ids of a filter in order, then rows by id
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "rectify-store-private.h"
+#include "rectify-validate.h"
+
+/* The same columns as rectify_store_get_hazard, so that a row of the list
+ * and the hazard opened from it are the same record. */
+#define LIST_COLUMNS "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
+                     " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
+                     " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
+                     " h.status, h.closed_date, u.name"
+
+#define FROM_UNIT    "hazard h JOIN unit u ON u.id = h.unit_id"
+#define FROM_OFFICER " LEFT JOIN officer o ON o.id = h.supervisor_id"
+
+static const char *const list_sorts[] = {
+  "id", "h.id",
+  "deadline", "h.deadline",
+  "found_date", "h.found_date",
+  "status", "h.status",
+  "grade", "h.grade",
+  "category", "h.category",
+  "unit", "u.name",
+  "description", "h.description",
+  "supervisor", "o.name",
+  NULL
+};
+
+static gpointer
+read_row (RectifyStmt *stmt)
+{
+  RectifyHazard *h = rectify_hazard_new ();
+
+  h->id = sqlite3_column_int64 (stmt, 0);
+  h->inspection_id = sqlite3_column_int64 (stmt, 1);
+  h->unit_id = sqlite3_column_int64 (stmt, 2);
+  h->equipment_id = sqlite3_column_int64 (stmt, 3);
+  h->campaign_id = sqlite3_column_int64 (stmt, 4);
+  h->category = rectify_column_text (stmt, 5);
+  rectify_grade_from_code ((const char *) sqlite3_column_text (stmt, 6), &h->grade);
+  h->found_date = rectify_column_text (stmt, 7);
+  h->content = rectify_column_text (stmt, 8);
+  h->standard = rectify_column_text (stmt, 9);
+  h->measures = rectify_column_text (stmt, 10);
+  h->deadline = rectify_column_text_or_null (stmt, 11);
+  h->responsible = rectify_column_text (stmt, 12);
+  h->supervisor_id = sqlite3_column_int64 (stmt, 13);
+  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 14), &h->status);
+  h->closed_date = rectify_column_text_or_null (stmt, 15);
+  h->unit_name = rectify_column_text (stmt, 16);
+  return h;
+}
+
+/* The search is two indices: the hazard's own words (description,
+ * measures, responsible person) or the name of its unit. */
+static void
+add_search (RectifyFilter *f, const char *words, gboolean narrow)
+{
+  g_autofree char *match = rectify_fts_query (words);
+  g_autofree char *unit_match = NULL;
+
+  if (match == NULL)
+    return;
+  unit_match = g_strdup_printf ("{name} : (%s)", match);
+  /* Within a narrow filter (the open deadlines' partial index: overdue,
+   * due soon) a word common in a city ("检验") would cost more to walk
+   * through its matches than to check each of the few rows against them;
+   * the unary + keeps SQLite from driving the query by the matches. */
+  rectify_filter_add_texts (f,
+                            narrow
+                            ? "+h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
+                              " OR +h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)"
+                            : "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
+                              " OR h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
+                            match, unit_match, NULL);
+}
+
+static gboolean
+hazard_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+{
+  g_autofree char *today = NULL;
+  const char *as_of;
+
+  *order = rectify_sort_expression (list_sorts, q ? q->sort : NULL);
+  if (*order == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Sort: unknown column “%s”; use id, deadline, found_date, status, grade, category, unit, description or supervisor"),
+                   q->sort);
+      return FALSE;
+    }
+  if (q && q->status >= RECTIFY_N_HAZARD_STATUSES)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Status: unknown hazard status"));
+      return FALSE;
+    }
+  if (q && q->grade >= RECTIFY_N_GRADES)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Grade: use general or major"));
+      return FALSE;
+    }
+  if (q && q->due_within_days < 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Due within: %d days is not a number of days ahead"), q->due_within_days);
+      return FALSE;
+    }
+  if (q && q->as_of && !rectify_validate_date (_("As of"), q->as_of, error))
+    return FALSE;
+
+  rectify_filter_init (f);
+  if (q == NULL)
+    return TRUE;
+  today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+  as_of = today;
+
+  add_search (f, q->search, q->overdue || q->due_within_days > 0);
+  if (q->unit_id > 0)
+    rectify_filter_add_int (f, "h.unit_id = ?", q->unit_id);
+  if (q->campaign_id > 0)
+    rectify_filter_add_int (f, "h.campaign_id = ?", q->campaign_id);
+  if (q->status >= 0)
+    rectify_filter_add_text (f, "h.status = ?", rectify_hazard_status_to_code (q->status));
+  if (q->grade >= 0)
+    rectify_filter_add_text (f, "h.grade = ?", rectify_grade_to_code (q->grade));
+  if (q->hazard_category && *q->hazard_category)
+    rectify_filter_add_text (f, "h.category = ?", q->hazard_category);
+  /* Both through the partial index of open deadlines (status <> 'closed'). */
+  if (q->overdue)
+    rectify_filter_add_text (f, "h.status <> 'closed' AND h.deadline < ?", as_of);
+  if (q->due_within_days > 0)
+    {
+      g_autofree char *last = rectify_date_add_days (as_of, q->due_within_days);
+      rectify_filter_add_texts (f, "h.status <> 'closed' AND h.deadline >= ? AND h.deadline <= ?",
+                                as_of, last, NULL);
+    }
+  return TRUE;
+}
+
+GArray *
+rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
+{
+  RectifyFilter f;
+  const char *order;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!hazard_filter (q, &f, &order, error))
+    return NULL;
+  /* Join only what the filter or the order reads: the snapshot of a
+   * city's 300 000 hazards by id or deadline needs no other table. */
+  sql = g_strdup_printf ("SELECT h.id FROM hazard h%s%s WHERE %s ORDER BY %s %s, h.id %s",
+                         strstr (order, "u.") ? " JOIN unit u ON u.id = h.unit_id" : "",
+                         strstr (order, "o.") ? FROM_OFFICER : "",
+                         f.where->str, order,
+                         q && q->descending ? "DESC" : "ASC",
+                         q && q->descending ? "DESC" : "ASC");
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+    int rc;
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        rectify_filter_bind (&f, stmt, 1);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            gint64 id = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (ids, id);
+          }
+        if (rc != SQLITE_DONE)
+          ok = rectify_store_fail (self, rc, error);
+      }
+  }
+  rectify_filter_clear (&f);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+GPtrArray *
+rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = rectify_store_prepare (self,
+      "SELECT " LIST_COLUMNS " FROM " FROM_UNIT " WHERE h.id IN (SELECT value FROM json_each (?))", error);
+  if (!stmt)
+    return NULL;
+  list = g_string_new ("[");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" PRId64, i ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  rectify_bind_text (stmt, 1, list->str);
+
+  /* A key of its own: a key at the address of its value (the id is the
+   * record's first field) would make the table a set. */
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rectify_hazard_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RectifyHazard *h = read_row (stmt);
+      g_hash_table_replace (by_id, g_memdup2 (&h->id, sizeof h->id), h);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rectify_store_fail (self, rc, error);
+      return NULL;
+    }
+  /* In the order asked; ids no longer there are left out. */
+  rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) rectify_hazard_free);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gpointer key, row;
+      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &row))
+        {
+          g_free (key);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_steal_pointer (&rows);
+}

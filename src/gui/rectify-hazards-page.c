@@ -1,0 +1,1391 @@
+/* rectify-hazards-page.c: the hazard list, one hazard's five implementations, actions and timeline
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "rectify-a11y.h"
+#include "rectify-column-sorter.h"
+#include "rectify-date-row.h"
+#include "rectify-hazard-action-dialog.h"
+#include "rectify-hazard-detail.h"
+#include "rectify-hazards-page.h"
+#include "rectify-record-list.h"
+#include "rectify-validate.h"
+
+/* A field of the five implementations: the core names it at the start of
+ * its messages ("Deadline: …"). */
+typedef struct {
+  const char *name;   /* untranslated, as the core passes it to _() */
+  GtkWidget  *widget;
+} Field;
+
+enum {
+  FIELD_CONTENT,
+  FIELD_STANDARD,
+  FIELD_MEASURES,
+  FIELD_DEADLINE,
+  FIELD_RESPONSIBLE,
+  FIELD_SUPERVISOR,
+  N_FIELDS
+};
+
+static const char *const field_names[N_FIELDS] = {
+  N_("Content"),
+  N_("Standard"),
+  N_("Measures"),
+  N_("Deadline"),
+  N_("Responsible person"),
+  N_("Supervising officer"),
+};
+
+struct _RectifyHazardsPage
+{
+  AdwBin               parent_instance;
+
+  RectifyStore        *store;
+  gboolean             can_edit;
+  RectifyRecordList   *hazards;
+  GtkSingleSelection  *selection;
+  char                *sort;
+  gboolean             descending;
+  char                *today;
+  gint64               shown_id;
+  gboolean             updating_filters;
+  gboolean             filling;
+  gboolean             queried;         /* the list has been asked for once */
+  RectifyHazardDetail *detail;
+  Field                fields[N_FIELDS];
+  GArray              *officer_ids;     /* gint64 per supervisor position; 0 = none */
+  GHashTable          *officer_names;   /* gint64 * -> name */
+  GPtrArray           *category_codes;  /* per category filter position; NULL = all */
+  GHashTable          *category_labels; /* code -> label in the user's language */
+  GArray              *campaign_ids;    /* gint64 per campaign filter position; 0 = all */
+  GtkWidget           *action_buttons[RECTIFY_N_ACTIONS];
+  char                *open_dir;        /* where opened attachments are written */
+
+  GtkRevealer         *banner_revealer;
+  GtkLabel            *banner_label;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkStringList       *statuses;
+  GtkDropDown         *grade_dropdown;
+  GtkStringList       *grades;
+  GtkDropDown         *category_dropdown;
+  GtkStringList       *categories;
+  GtkDropDown         *campaign_dropdown;
+  GtkStringList       *campaigns;
+  GtkToggleButton     *overdue_toggle;
+  GtkToggleButton     *due_toggle;
+  GtkLabel            *count_label;
+  GtkColumnView       *column_view;
+  GtkStack            *detail_stack;
+  GtkLabel            *title_label;
+  GtkLabel            *summary_label;
+  AdwPreferencesGroup *five_group;
+  AdwEntryRow         *content_row;
+  AdwEntryRow         *standard_row;
+  AdwEntryRow         *measures_row;
+  RectifyDateRow      *deadline_row;
+  AdwEntryRow         *responsible_row;
+  AdwComboRow         *supervisor_row;
+  GtkStringList       *officers;
+  GtkLabel            *five_error_label;
+  GtkWidget           *implement_button;
+  GtkFlowBox          *actions_box;
+  GtkLabel            *no_actions_label;
+  GtkListBox          *timeline_list;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define DUE_SOON_DAYS 7
+
+static void show_hazard (RectifyHazardsPage *self, gint64 id);
+static void on_selection_changed_cb (RectifyHazardsPage *self);
+
+/* ---- names ----------------------------------------------------------------- */
+
+static gboolean
+language_is_chinese (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "zh");
+}
+
+static const char *
+category_label (RectifyHazardsPage *self,
+                const char         *code)
+{
+  const char *label = code ? g_hash_table_lookup (self->category_labels, code) : NULL;
+
+  return label ? label : (code ? code : "");
+}
+
+static const char *
+officer_name (RectifyHazardsPage *self,
+              gint64              id)
+{
+  const char *name = id ? g_hash_table_lookup (self->officer_names, &id) : NULL;
+
+  return name ? name : "";
+}
+
+/* "5 days left", "Due today", "3 days overdue"; nothing once closed. */
+static char *
+days_left_text (const RectifyHazard *h,
+                const char          *today,
+                gboolean            *overdue)
+{
+  int days;
+
+  *overdue = FALSE;
+  if (h->status == RECTIFY_HAZARD_CLOSED)
+    return g_strdup ("");
+  if (h->deadline == NULL || *h->deadline == '\0')
+    return g_strdup (_("No deadline"));
+  days = rectify_date_diff (today, h->deadline);
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+  *overdue = TRUE;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
+typedef char *(*HazardText) (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert);
+
+typedef struct {
+  RectifyHazardsPage *page;
+  HazardText          text;
+} Column;
+
+static char *
+text_unit (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (h->unit_name);
+}
+
+static char *
+text_category (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (category_label (self, h->category));
+}
+
+static char *
+text_grade (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  *alert = h->grade == RECTIFY_GRADE_MAJOR;
+  return g_strdup (rectify_grade_to_label (h->grade));
+}
+
+static char *
+text_description (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (h->content);
+}
+
+static char *
+text_deadline (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (h->deadline ? h->deadline : "");
+}
+
+static char *
+text_days_left (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return days_left_text (h, self->today, alert);
+}
+
+static char *
+text_status (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (rectify_hazard_status_to_label (h->status));
+}
+
+static char *
+text_supervisor (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+{
+  return g_strdup (officer_name (self, h->supervisor_id));
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  Column *column = user_data;
+  RectifyRow *row = gtk_list_item_get_item (item);
+  const RectifyHazard *h = row ? rectify_row_get_record (row) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean alert = FALSE;
+  g_autofree char *text = h ? column->text (column->page, h, &alert) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (alert)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+column_free (gpointer  data,
+             GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+add_column (RectifyHazardsPage *self,
+            const char         *title,
+            const char         *key,
+            HazardText          text,
+            gboolean            expand,
+            int                 fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  Column *data = g_new0 (Column, 1);
+
+  data->page = self;
+  data->text = text;
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), data, column_free, 0);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
+  if (key != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static void
+update_count (RectifyHazardsPage *self)
+{
+  const GError *error = rectify_record_list_get_error (self->hazards);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+reselect (RectifyHazardsPage *self)
+{
+  gint64 position = self->shown_id ? rectify_record_list_find (self->hazards, self->shown_id) : -1;
+
+  /* A hazard filtered out of the list stays in the pane. */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  update_count (self);
+}
+
+static void
+apply_query (RectifyHazardsPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+
+  if (self->hazards == NULL || self->updating_filters)
+    return;
+  /* The window builds every page at start; a city's 300 000 hazards are
+   * read when the page is first shown, not before. */
+  if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->queried = TRUE;
+  g_free (self->today);
+  self->today = rectify_today ();
+  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  q.sort = self->sort;
+  q.descending = self->descending;
+  /* The first choice of each filter is "All …". */
+  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
+  q.grade = grade > 0 && grade != GTK_INVALID_LIST_POSITION ? (int) grade - 1 : -1;
+  q.hazard_category = category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category) : NULL;
+  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  q.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
+  q.as_of = self->today;
+  rectify_record_list_set_query (self->hazards, &q);
+  reselect (self);
+}
+
+static void
+on_filter_changed_cb (RectifyHazardsPage *self)
+{
+  apply_query (self);
+}
+
+/* Overdue and due soon exclude each other: one, the other or neither. */
+static void
+on_overdue_toggled_cb (RectifyHazardsPage *self)
+{
+  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_toggle))
+    {
+      self->updating_filters = TRUE;
+      gtk_toggle_button_set_active (self->due_toggle, FALSE);
+      self->updating_filters = FALSE;
+    }
+  apply_query (self);
+}
+
+static void
+on_due_toggled_cb (RectifyHazardsPage *self)
+{
+  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_toggle))
+    {
+      self->updating_filters = TRUE;
+      gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+      self->updating_filters = FALSE;
+    }
+  apply_query (self);
+}
+
+static void
+on_sorter_changed_cb (GtkSorter          *sorter,
+                      GtkSorterChange     change,
+                      RectifyHazardsPage *self)
+{
+  gboolean descending = FALSE;
+  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
+
+  g_free (self->sort);
+  self->sort = g_strdup (key);
+  self->descending = descending;
+  apply_query (self);
+}
+
+static void
+set_choices (RectifyHazardsPage *self,
+             GtkDropDown        *dropdown,
+             GtkStringList      *list,
+             GPtrArray          *labels,
+             guint               selected)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_ptr_array_add (labels, NULL);
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (list, 0, n, (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+static void
+fill_categories (RectifyHazardsPage *self)
+{
+  guint old = gtk_drop_down_get_selected (self->category_dropdown);
+  g_autofree char *chosen = old < self->category_codes->len
+                            ? g_strdup (g_ptr_array_index (self->category_codes, old)) : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean chinese = language_is_chinese ();
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->category_codes, 0);
+  g_hash_table_remove_all (self->category_labels);
+  g_ptr_array_add (self->category_codes, NULL);
+  g_ptr_array_add (labels, (gpointer) _("All categories"));
+  rows = rectify_store_list_hazard_categories (self->store, &error);
+  if (rows == NULL)
+    g_debug ("Listing hazard categories failed: %s", error->message);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      RectifyHazardCategory *c = g_ptr_array_index (rows, i);
+      const char *label = chinese && *c->name_zh ? c->name_zh : c->name_en;
+
+      g_hash_table_insert (self->category_labels, g_strdup (c->code), g_strdup (label));
+      if (g_strcmp0 (c->code, chosen) == 0)
+        selected = self->category_codes->len;
+      g_ptr_array_add (self->category_codes, g_strdup (c->code));
+      g_ptr_array_add (labels, g_hash_table_lookup (self->category_labels, c->code));
+    }
+  set_choices (self, self->category_dropdown, self->categories, labels, selected);
+}
+
+static void
+fill_campaigns (RectifyHazardsPage *self)
+{
+  guint old = gtk_drop_down_get_selected (self->campaign_dropdown);
+  gint64 chosen = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 none = 0;
+  guint selected = 0;
+
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, none);
+  g_ptr_array_add (labels, (gpointer) _("All campaigns"));
+  rows = rectify_store_list_campaigns (self->store, &error);
+  if (rows == NULL)
+    g_debug ("Listing campaigns failed: %s", error->message);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      RectifyCampaign *c = g_ptr_array_index (rows, i);
+
+      if (c->id == chosen)
+        selected = self->campaign_ids->len;
+      g_array_append_val (self->campaign_ids, c->id);
+      g_ptr_array_add (labels, c->name);
+    }
+  set_choices (self, self->campaign_dropdown, self->campaigns, labels, selected);
+}
+
+static void
+fill_officers (RectifyHazardsPage *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->officers));
+  gint64 none = 0;
+
+  g_array_set_size (self->officer_ids, 0);
+  g_hash_table_remove_all (self->officer_names);
+  g_array_append_val (self->officer_ids, none);
+  g_ptr_array_add (labels, (gpointer) _("None"));
+  rows = rectify_store_list_officers (self->store, &error);
+  if (rows == NULL)
+    g_debug ("Listing officers failed: %s", error->message);
+  for (guint i = 0; rows && i < rows->len; i++)
+    {
+      RectifyOfficer *o = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id), g_strdup (o->name));
+      /* Only officers in service take on new hazards. */
+      if (o->active && o->role != RECTIFY_ROLE_ARCHIVIST)
+        {
+          g_array_append_val (self->officer_ids, o->id);
+          g_ptr_array_add (labels, o->name);
+        }
+    }
+  g_ptr_array_add (labels, NULL);
+  self->filling = TRUE;
+  gtk_string_list_splice (self->officers, 0, n, (const char *const *) labels->pdata);
+  self->filling = FALSE;
+}
+
+static void
+fill_filters (RectifyHazardsPage *self)
+{
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) grades = g_ptr_array_new ();
+
+  g_ptr_array_add (statuses, (gpointer) _("All statuses"));
+  for (int i = 0; i < RECTIFY_N_HAZARD_STATUSES; i++)
+    g_ptr_array_add (statuses, (gpointer) rectify_hazard_status_to_label (i));
+  set_choices (self, self->status_dropdown, self->statuses, statuses,
+               gtk_drop_down_get_selected (self->status_dropdown) == GTK_INVALID_LIST_POSITION
+               ? 0 : gtk_drop_down_get_selected (self->status_dropdown));
+  g_ptr_array_add (grades, (gpointer) _("All grades"));
+  for (int i = 0; i < RECTIFY_N_GRADES; i++)
+    g_ptr_array_add (grades, (gpointer) rectify_grade_to_label (i));
+  set_choices (self, self->grade_dropdown, self->grades, grades,
+               gtk_drop_down_get_selected (self->grade_dropdown) == GTK_INVALID_LIST_POSITION
+               ? 0 : gtk_drop_down_get_selected (self->grade_dropdown));
+  if (self->store != NULL)
+    {
+      fill_categories (self);
+      fill_campaigns (self);
+      fill_officers (self);
+    }
+}
+
+/* ---- messages -------------------------------------------------------------- */
+
+static void
+on_banner_close_clicked_cb (RectifyHazardsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* A toast in the shell's overlay, or the page's own banner without one. */
+static void
+show_message (RectifyHazardsPage *self,
+              const char         *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      /* Toast titles are markup. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      return;
+    }
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* ---- the five implementations --------------------------------------------- */
+
+static void
+set_invalid (GtkWidget *widget,
+             gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static void
+clear_five_errors (RectifyHazardsPage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    set_invalid (self->fields[i].widget, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->five_error_label), FALSE);
+}
+
+static void
+show_five_error (RectifyHazardsPage *self,
+                 const GError       *error)
+{
+  clear_five_errors (self);
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, self->fields[i].name)))
+      {
+        set_invalid (self->fields[i].widget, TRUE);
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (self->fields[i].widget),
+                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->five_error_label, -1);
+        gtk_widget_grab_focus (self->fields[i].widget);
+        break;
+      }
+  gtk_label_set_text (self->five_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->five_error_label), TRUE);
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gint64
+chosen_supervisor (RectifyHazardsPage *self)
+{
+  guint position = adw_combo_row_get_selected (self->supervisor_row);
+
+  return position < self->officer_ids->len ? g_array_index (self->officer_ids, gint64, position) : 0;
+}
+
+/* Whether the form differs from the stored hazard. */
+static gboolean
+five_changed (RectifyHazardsPage *self)
+{
+  const RectifyHazard *h = self->detail ? self->detail->hazard : NULL;
+  g_autofree char *content = row_text (self->content_row);
+  g_autofree char *standard = row_text (self->standard_row);
+  g_autofree char *measures = row_text (self->measures_row);
+  g_autofree char *deadline = rectify_date_row_get_date (self->deadline_row);
+  g_autofree char *responsible = row_text (self->responsible_row);
+  gint64 supervisor = chosen_supervisor (self);
+
+  if (h == NULL)
+    return FALSE;
+  return g_strcmp0 (content, h->content) != 0 || g_strcmp0 (standard, h->standard) != 0
+         || g_strcmp0 (measures, h->measures) != 0 || g_strcmp0 (deadline ? deadline : "", h->deadline ? h->deadline : "") != 0
+         || g_strcmp0 (responsible, h->responsible) != 0 || (supervisor != 0 && supervisor != h->supervisor_id);
+}
+
+static void
+update_implement_button (RectifyHazardsPage *self)
+{
+  gtk_widget_set_sensitive (self->implement_button, five_changed (self));
+}
+
+static void
+on_five_changed_cb (RectifyHazardsPage *self)
+{
+  if (self->filling)
+    return;
+  update_implement_button (self);
+}
+
+static void
+fill_five (RectifyHazardsPage *self,
+           gboolean            editable)
+{
+  const RectifyHazard *h = self->detail->hazard;
+  g_autoptr(GPtrArray) missing = rectify_hazard_missing_five (h);
+  g_autofree char *description = NULL;
+  guint supervisor = 0;
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->content_row), h->content);
+  gtk_editable_set_text (GTK_EDITABLE (self->standard_row), h->standard);
+  gtk_editable_set_text (GTK_EDITABLE (self->measures_row), h->measures);
+  rectify_date_row_set_date (self->deadline_row, h->deadline);
+  gtk_editable_set_text (GTK_EDITABLE (self->responsible_row), h->responsible);
+  for (guint i = 0; i < self->officer_ids->len; i++)
+    if (g_array_index (self->officer_ids, gint64, i) == h->supervisor_id)
+      supervisor = i;
+  adw_combo_row_set_selected (self->supervisor_row, supervisor);
+  self->filling = FALSE;
+
+  if (missing->len == 0)
+    description = g_strdup (_("All five are set."));
+  else
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < missing->len; i++)
+        g_string_append_printf (list, "%s%s", i ? C_("list separator", ", ") : "",
+                                (const char *) g_ptr_array_index (missing, i));
+      /* Translators: %s lists the missing implementations, e.g. "Standard, Deadline" */
+      description = g_strdup_printf (_("Missing: %s"), list->str);
+    }
+  adw_preferences_group_set_description (self->five_group, description);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    gtk_widget_set_sensitive (self->fields[i].widget, editable);
+  gtk_widget_set_visible (self->implement_button, editable);
+  clear_five_errors (self);
+  update_implement_button (self);
+}
+
+static void
+implement_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
+  g_autofree char *content = row_text (self->content_row);
+  g_autofree char *standard = row_text (self->standard_row);
+  g_autofree char *measures = row_text (self->measures_row);
+  g_autofree char *deadline = rectify_date_row_get_date (self->deadline_row);
+  g_autofree char *responsible = row_text (self->responsible_row);
+  g_autoptr(GError) error = NULL;
+  RectifyHazardStatus before;
+
+  if (self->store == NULL || self->detail == NULL || !self->can_edit)
+    return;
+  before = self->detail->hazard->status;
+  /* An empty deadline keeps the one on record: a deadline is never unset. */
+  if (!rectify_workflow_implement (self->store, self->shown_id, content, standard, measures, deadline,
+                                   responsible, chosen_supervisor (self), NULL, &error))
+    {
+      show_five_error (self, error);
+      return;
+    }
+  if (self->detail && self->detail->hazard->status != before)
+    {
+      /* Translators: %s is the hazard's new status, e.g. "rectifying" */
+      g_autofree char *message = g_strdup_printf (_("All five are set: the hazard is now %s"),
+                                                  rectify_hazard_status_to_label (self->detail->hazard->status));
+      show_message (self, message);
+    }
+  else
+    show_message (self, _("Implementations saved"));
+}
+
+/* ---- actions --------------------------------------------------------------- */
+
+static void
+update_actions (RectifyHazardsPage *self)
+{
+  const RectifyHazard *h = self->detail ? self->detail->hazard : NULL;
+  g_autoptr(GError) hint = NULL;
+  gboolean any = FALSE;
+  gboolean can_implement;
+
+  if (h == NULL)
+    return;
+  for (int a = 0; a < RECTIFY_N_ACTIONS; a++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean allowed = self->can_edit && rectify_workflow_can (self->store, h, a, &error);
+
+      /* A hidden button would leave its cell of the flow box empty. */
+      if (a == RECTIFY_ACTION_IMPLEMENT)
+        gtk_widget_set_visible (self->action_buttons[a], allowed);
+      else if (self->action_buttons[a] != NULL)
+        gtk_widget_set_visible (gtk_widget_get_parent (self->action_buttons[a]), allowed);
+      any = any || (allowed && a != RECTIFY_ACTION_IMPLEMENT);
+      /* Why confirmation is not offered when the hazard waits for it. */
+      if (!allowed && a == RECTIFY_ACTION_CONFIRM && h->status == RECTIFY_HAZARD_RECTIFIED && error)
+        hint = g_steal_pointer (&error);
+      if (!allowed && a == RECTIFY_ACTION_TRACK && !any && hint == NULL && error)
+        hint = g_steal_pointer (&error);
+    }
+  can_implement = self->can_edit && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
+  fill_five (self, can_implement);
+
+  if (h->status == RECTIFY_HAZARD_CLOSED)
+    gtk_label_set_text (self->no_actions_label, _("This hazard is closed: nothing more can be done to it."));
+  else if (hint != NULL)
+    gtk_label_set_text (self->no_actions_label, hint->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_actions_label), h->status == RECTIFY_HAZARD_CLOSED || hint != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), any);
+}
+
+static void
+on_action_dialog_destroy_cb (GtkWidget          *dialog,
+                             RectifyHazardsPage *self)
+{
+  /* The page may have gone first; the handler is disconnected then. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+GtkWidget *
+rectify_hazards_page_open_action (RectifyHazardsPage  *self,
+                                  RectifyHazardAction  action)
+{
+  RectifyHazardActionDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+
+  if (self->detail == NULL || action == RECTIFY_ACTION_IMPLEMENT || action >= RECTIFY_N_ACTIONS
+      || self->action_buttons[action] == NULL
+      || !gtk_widget_get_visible (gtk_widget_get_parent (self->action_buttons[action])))
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = rectify_hazard_action_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             self->store, self->shown_id, action);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_action_dialog_destroy_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+act_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
+
+  rectify_hazards_page_open_action (self, g_variant_get_int32 (parameter));
+}
+
+/* ---- the timeline ------------------------------------------------------------ */
+
+/* Writes the attachment to the page's private folder and hands it to
+ * the default viewer. */
+static void
+open_attachment (RectifyHazardsPage *self,
+                 gint64              attachment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (self->open_dir == NULL)
+    self->open_dir = g_dir_make_tmp ("rectify-attachments-XXXXXX", &error);
+  if (self->open_dir != NULL)
+    path = rectify_attachment_write_file (self->store, attachment_id, self->open_dir, &error);
+  if (path != NULL)
+    uri = g_filename_to_uri (path, NULL, &error);
+  if (uri != NULL)
+    {
+      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+      if (g_app_info_launch_default_for_uri (uri, context, &error))
+        return;
+    }
+  {
+    /* Translators: %s says why an attachment could not be opened */
+    g_autofree char *message = g_strdup_printf (_("The attachment could not be opened: %s"), error->message);
+    show_message (self, message);
+  }
+}
+
+static void
+on_open_clicked_cb (GtkButton          *button,
+                    RectifyHazardsPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "rectify-attachment-id");
+
+  open_attachment (self, *id);
+}
+
+static GtkWidget *
+attachment_widget (RectifyHazardsPage      *self,
+                   const RectifyAttachment *a)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *name = gtk_label_new (a->filename);
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GdkTexture *texture = g_hash_table_lookup (self->detail->thumbnails, &a->id);
+  g_autofree char *size = g_format_size (a->size);
+  g_autofree char *open_label = NULL;
+  GtkWidget *preview;
+
+  if (texture != NULL)
+    {
+      preview = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
+      gtk_widget_set_size_request (preview, RECTIFY_THUMBNAIL_SIZE, RECTIFY_THUMBNAIL_SIZE);
+    }
+  else
+    {
+      preview = gtk_image_new_from_icon_name (g_str_equal (a->mime, "application/pdf")
+                                              ? "x-office-document-symbolic" : "image-x-generic-symbolic");
+      gtk_image_set_pixel_size (GTK_IMAGE (preview), 48);
+      gtk_widget_set_size_request (preview, RECTIFY_THUMBNAIL_SIZE, RECTIFY_THUMBNAIL_SIZE);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, a->filename, -1);
+  gtk_box_append (GTK_BOX (box), preview);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+  gtk_widget_set_tooltip_text (name, size);
+  gtk_box_append (GTK_BOX (box), name);
+  /* Translators: %s is an attachment's file name */
+  open_label = g_strdup_printf (_("Open %s"), a->filename);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+  gtk_widget_set_tooltip_text (open, open_label);
+  gtk_widget_add_css_class (open, "flat");
+  g_object_set_data_full (G_OBJECT (open), "rectify-attachment-id",
+                          g_memdup2 (&a->id, sizeof a->id), g_free);
+  g_signal_connect_object (open, "clicked", G_CALLBACK (on_open_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), open);
+  return box;
+}
+
+static GtkWidget *
+event_row (RectifyHazardsPage       *self,
+           const RectifyHazardEvent *e)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
+  g_autofree char *heading_text = NULL;
+
+  heading_text = g_strjoin (" · ", e->date, rectify_event_kind_to_label (e->kind),
+                            e->officer_id ? e->officer_name : _("System"), NULL);
+  heading = gtk_label_new (heading_text);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  if (e->note && *e->note)
+    {
+      GtkWidget *note = gtk_label_new (e->note);
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (note), TRUE);
+      gtk_box_append (GTK_BOX (box), note);
+    }
+  if (e->attachments && e->attachments->len > 0)
+    {
+      GtkWidget *flow = gtk_flow_box_new ();
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachments"), -1);
+      for (guint i = 0; i < e->attachments->len; i++)
+        gtk_flow_box_append (GTK_FLOW_BOX (flow), attachment_widget (self, g_ptr_array_index (e->attachments, i)));
+      gtk_box_append (GTK_BOX (box), flow);
+    }
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading_text, -1);
+  return row;
+}
+
+static void
+fill_timeline (RectifyHazardsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+  for (guint i = 0; i < self->detail->events->len; i++)
+    gtk_list_box_append (self->timeline_list, event_row (self, g_ptr_array_index (self->detail->events, i)));
+}
+
+/* ---- the pane -------------------------------------------------------------- */
+
+static void
+show_hazard (RectifyHazardsPage *self,
+             gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyHazardDetail *detail = NULL;
+  const RectifyHazard *h;
+  g_autofree char *title = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *summary = NULL;
+  gboolean overdue;
+
+  if (id != 0 && self->store != NULL)
+    {
+      detail = rectify_hazard_detail_load (self->store, id, &error);
+      if (detail == NULL)
+        show_message (self, error->message);
+    }
+  g_clear_pointer (&self->detail, rectify_hazard_detail_free);
+  self->detail = detail;
+  self->shown_id = detail ? id : 0;
+  if (detail == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  h = detail->hazard;
+  /* Translators: hazard number and the unit it was found at */
+  title = g_strdup_printf (_("Hazard %" PRId64 " · %s"), h->id, h->unit_name);
+  gtk_label_set_text (self->title_label, title);
+  if (h->status == RECTIFY_HAZARD_CLOSED && h->closed_date != NULL)
+    /* Translators: %s is the date a hazard was cancelled */
+    days = g_strdup_printf (_("cancelled on %s"), h->closed_date);
+  else
+    days = days_left_text (h, self->today ? self->today : "", &overdue);
+  summary = g_strjoin (" · ", category_label (self, h->category), rectify_grade_to_label (h->grade),
+                       rectify_hazard_status_to_label (h->status), days, NULL);
+  gtk_label_set_text (self->summary_label, summary);
+  update_actions (self);
+  fill_timeline (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+static void
+on_selection_changed_cb (RectifyHazardsPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  show_hazard (self, row ? rectify_row_get_id (row) : 0);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- the store ----------------------------------------------------------- */
+
+static void
+on_map_cb (RectifyHazardsPage *self)
+{
+  if (!self->queried)
+    apply_query (self);
+}
+
+static void
+on_hazards_changed_cb (RectifyStore       *store,
+                       const char         *entity,
+                       RectifyHazardsPage *self)
+{
+  if (!self->queried)
+    return;
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_refresh (self->hazards);
+  reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  show_hazard (self, self->shown_id);
+}
+
+static void
+on_names_changed_cb (RectifyStore       *store,
+                     const char         *entity,
+                     RectifyHazardsPage *self)
+{
+  fill_filters (self);
+  apply_query (self);
+  show_hazard (self, self->shown_id);
+}
+
+static void
+set_store (RectifyHazardsPage *self,
+           RectifyStore       *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->hazards = rectify_record_list_new (store, rectify_store_query_hazard_ids,
+                                           rectify_store_get_hazards_by_ids,
+                                           (GDestroyNotify) rectify_hazard_free);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_hazards_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::hazard_category", G_CALLBACK (on_names_changed_cb), self, 0);
+  fill_filters (self);
+  apply_query (self);
+}
+
+/* ---- public ---------------------------------------------------------------- */
+
+GtkWidget *
+rectify_hazards_page_new (RectifyStore *store)
+{
+  return g_object_new (RECTIFY_TYPE_HAZARDS_PAGE, "store", store, NULL);
+}
+
+RectifyStore *
+rectify_hazards_page_get_store (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  return self->store;
+}
+
+gboolean
+rectify_hazards_page_get_can_edit (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_hazards_page_set_can_edit (RectifyHazardsPage *self,
+                                   gboolean            can_edit)
+{
+  gboolean changed;
+
+  g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
+
+  can_edit = !!can_edit;
+  changed = self->can_edit != can_edit;
+  self->can_edit = can_edit;
+  /* Also when unchanged: the window sets it when the acting officer
+   * changes, and confirmation depends on who that is. */
+  update_actions (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+GListModel *
+rectify_hazards_page_get_model (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->hazards);
+}
+
+gint64
+rectify_hazards_page_get_selected_id (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), 0);
+  return self->shown_id;
+}
+
+void
+rectify_hazards_page_select (RectifyHazardsPage *self,
+                             gint64              hazard_id)
+{
+  gint64 position;
+
+  g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
+
+  if (self->hazards == NULL)
+    return;
+  position = rectify_record_list_find (self->hazards, hazard_id);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  show_hazard (self, hazard_id);
+}
+
+GtkWidget *
+rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
+                                        RectifyHazardAction  action)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  g_return_val_if_fail (action < RECTIFY_N_ACTIONS, NULL);
+  return self->action_buttons[action];
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+rectify_hazards_page_dispose (GObject *object)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Removing a sorted column changes the sorter: no queries from here on. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_HAZARDS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->hazards);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->detail, rectify_hazard_detail_free);
+  g_clear_pointer (&self->officer_ids, g_array_unref);
+  g_clear_pointer (&self->officer_names, g_hash_table_unref);
+  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->category_labels, g_hash_table_unref);
+  g_clear_pointer (&self->campaign_ids, g_array_unref);
+  g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->today, g_free);
+  if (self->open_dir != NULL)
+    remove_tree (self->open_dir);
+  g_clear_pointer (&self->open_dir, g_free);
+
+  G_OBJECT_CLASS (rectify_hazards_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_hazards_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_hazards_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_hazards_page_set_can_edit (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_hazards_page_dispose;
+  object_class->get_property = rectify_hazards_page_get_property;
+  object_class->set_property = rectify_hazards_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RECTIFY_TYPE_DATE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-hazards-page.ui");
+
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, statuses);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, grades);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, categories);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, campaign_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, campaigns);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, due_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, five_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, content_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, standard_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, measures_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, responsible_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, supervisor_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, officers);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, five_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, implement_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, no_actions_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, timeline_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.implement", NULL, implement_action);
+  gtk_widget_class_install_action (widget_class, "page.act", "i", act_action);
+}
+
+static void
+rectify_hazards_page_init (RectifyHazardsPage *self)
+{
+  GtkWidget *widgets[N_FIELDS];
+  /* In the order an officer meets them: tracking, the unit's report, the
+   * officer's verdict, then escalation. */
+  static const RectifyHazardAction offered[] = {
+    RECTIFY_ACTION_TRACK, RECTIFY_ACTION_IMMEDIATE, RECTIFY_ACTION_RECTIFY,
+    RECTIFY_ACTION_CONFIRM, RECTIFY_ACTION_REJECT, RECTIFY_ACTION_PENALTY,
+    RECTIFY_ACTION_STOP_USE, RECTIFY_ACTION_MAJOR_REPORT,
+  };
+
+  self->can_edit = TRUE;
+  self->officer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->officer_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
+  self->category_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->today = rectify_today ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  widgets[FIELD_CONTENT] = GTK_WIDGET (self->content_row);
+  widgets[FIELD_STANDARD] = GTK_WIDGET (self->standard_row);
+  widgets[FIELD_MEASURES] = GTK_WIDGET (self->measures_row);
+  widgets[FIELD_DEADLINE] = GTK_WIDGET (self->deadline_row);
+  widgets[FIELD_RESPONSIBLE] = GTK_WIDGET (self->responsible_row);
+  widgets[FIELD_SUPERVISOR] = GTK_WIDGET (self->supervisor_row);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      self->fields[i].name = field_names[i];
+      self->fields[i].widget = widgets[i];
+      if (i == FIELD_SUPERVISOR)
+        g_signal_connect_swapped (widgets[i], "notify::selected", G_CALLBACK (on_five_changed_cb), self);
+      else
+        g_signal_connect_swapped (widgets[i], "changed", G_CALLBACK (on_five_changed_cb), self);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (offered); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (rectify_hazard_action_title (offered[i]));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.act");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) offered[i]);
+      if (offered[i] == RECTIFY_ACTION_REJECT || offered[i] == RECTIFY_ACTION_PENALTY
+          || offered[i] == RECTIFY_ACTION_STOP_USE)
+        gtk_widget_add_css_class (button, "destructive-action");
+      else if (offered[i] == RECTIFY_ACTION_CONFIRM || offered[i] == RECTIFY_ACTION_RECTIFY)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_flow_box_append (self->actions_box, button);
+      self->action_buttons[offered[i]] = button;
+    }
+  self->action_buttons[RECTIFY_ACTION_IMPLEMENT] = self->implement_button;
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+
+  /* Dates and day counts keep the width they need; names and the
+   * description are cut first. */
+  add_column (self, _("Unit"), "unit", text_unit, FALSE, 140);
+  add_column (self, _("Category"), "category", text_category, FALSE, 110);
+  add_column (self, _("Grade"), "grade", text_grade, FALSE, 60);
+  /* Not sortable: ordering a city's 300 000 descriptions takes a second
+   * (bench-hazards) and tells an officer nothing a search does not. */
+  add_column (self, _("Description"), NULL, text_description, TRUE, 140);
+  add_column (self, _("Deadline"), "deadline", text_deadline, FALSE, 95);
+  add_column (self, _("Days Left"), "deadline", text_days_left, FALSE, 125);
+  add_column (self, _("Status"), "status", text_status, FALSE, 90);
+  add_column (self, _("Supervising Officer"), "supervisor", text_supervisor, FALSE, 100);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
+
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->grade_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
+  rectify_a11y_name_dropdown_button (self->grade_dropdown, _("Grade filter"));
+  rectify_a11y_name_dropdown_button (self->category_dropdown, _("Category filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+
+  fill_filters (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+}
