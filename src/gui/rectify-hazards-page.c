@@ -349,6 +349,7 @@ apply_query (RectifyHazardsPage *self)
   q.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
   q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
   q.as_of = self->today;
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   rectify_record_list_set_query (self->hazards, &q);
   reselect (self);
 }
