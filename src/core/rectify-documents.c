@@ -42,6 +42,13 @@ check_manager (RectifyStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+rectify_store_can_issue_documents (RectifyStore *self, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  return check_manager (self, error);
+}
+
 gint64
 rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
                               gint64 campaign_id, const char *issued_date,

@@ -151,6 +151,9 @@ GArray    *rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuer
 GPtrArray *rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
 
 /* ---- documents --------------------------------------------------------- */
+/* Whether the acting officer may issue and void documents (managers);
+ * FALSE with the reason (RECTIFY_ERROR_PERMISSION) otherwise. */
+gboolean         rectify_store_can_issue_documents (RectifyStore *self, GError **error);
 /* Issues a numbered document for hazards of one unit; the number is the next
  * of its kind and year, assigned in the same transaction.  Managers only. */
 gint64           rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
@@ -179,6 +182,13 @@ gboolean         rectify_store_void_document (RectifyStore *self, gint64 id, con
 RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GError **error);
 /* Finds a document by id or formatted number. */
 gboolean         rectify_store_find_document (RectifyStore *self, const char *id_or_number, gint64 *out_id, GError **error);
+/* The document list (rectify-document-query.c): filters kind, status,
+ * campaign_id, unit_id, search over the number (any part of it) and the
+ * unit's name; sort keys issued_date, id, number, kind, unit, status,
+ * officer.  Rows come without their hazard ids. */
+GArray          *rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray       *rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids,
+                                                     GError **error);
 /* X市监特指〔2026〕7号 or No. 7 [2026], <prefix> for English. */
 char            *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
 

@@ -13,6 +13,7 @@
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
+#include "rectify-document-draft-dialog.h"
 #include "rectify-hazard-action-dialog.h"
 #include "rectify-hazard-detail.h"
 #include "rectify-hazards-page.h"
@@ -757,6 +758,7 @@ update_actions (RectifyHazardsPage *self)
       if (!allowed && a == RECTIFY_ACTION_TRACK && !any && hint == NULL && error)
         hint = g_steal_pointer (&error);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft-letter", self->can_edit);
   can_implement = self->can_edit && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
   fill_five (self, can_implement);
 
@@ -805,6 +807,41 @@ act_action (GtkWidget  *widget,
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
 
   rectify_hazards_page_open_action (self, g_variant_get_int32 (parameter));
+}
+
+/* The letter issued from the draft is shown on the Documents page. */
+static void
+on_letter_issued_cb (RectifyDocumentDraftDialog *dialog,
+                     gint64                      document_id,
+                     RectifyHazardsPage         *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-document", "x", document_id);
+}
+
+GtkWidget *
+rectify_hazards_page_open_draft (RectifyHazardsPage *self)
+{
+  RectifyDocumentDraftDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+
+  if (self->detail == NULL || !self->can_edit)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              self->store, self->detail->hazard->unit_id);
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (on_letter_issued_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+draft_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rectify_hazards_page_open_draft (RECTIFY_HAZARDS_PAGE (widget));
 }
 
 /* ---- the timeline ------------------------------------------------------------ */
@@ -1301,6 +1338,7 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.implement", NULL, implement_action);
   gtk_widget_class_install_action (widget_class, "page.act", "i", act_action);
+  gtk_widget_class_install_action (widget_class, "page.draft-letter", NULL, draft_letter_action);
 }
 
 static void

@@ -35,5 +35,8 @@ GtkWidget    *rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
  * is not offered for the shown hazard. */
 GtkWidget    *rectify_hazards_page_open_action     (RectifyHazardsPage  *self,
                                                     RectifyHazardAction  action);
+/* Opens a draft letter to the shown hazard's unit, its open hazards
+ * checked; NULL when no hazard is shown or the officer cannot edit. */
+GtkWidget    *rectify_hazards_page_open_draft      (RectifyHazardsPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
+#include "rectify-documents-page.h"
 #include "rectify-equipment-page.h"
 #include "rectify-hazards-page.h"
 #include "rectify-officers-page.h"
@@ -69,6 +70,7 @@ static const PageInfo pages[] = {
   { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
   { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
   { "hazards", N_("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
+  { "documents", N_("Documents"), "x-office-document-symbolic", rectify_documents_page_get_type },
   { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
 };
 
@@ -598,6 +600,21 @@ show_sidebar_activated (GSimpleAction *action,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
 }
 
+/* A document just issued (from a draft opened anywhere), shown on its page. */
+static void
+show_document_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "documents");
+
+  if (page == NULL)
+    return;
+  show_page (self, "documents");
+  rectify_documents_page_select (RECTIFY_DOCUMENTS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
@@ -605,6 +622,7 @@ static const GActionEntry win_entries[] = {
   { .name = "find", .activate = find_activated },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "show-sidebar", .activate = show_sidebar_activated },
+  { .name = "show-document", .activate = show_document_activated, .parameter_type = "x" },
 };
 
 static gboolean

@@ -114,5 +114,8 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
   letter.n_hazards = items->len;
   letter.body_font = empty (body_font) ? NULL : body_font;
   letter.heading_font = empty (heading_font) ? NULL : heading_font;
+  letter.intro = options->intro;
+  letter.order = options->order;
+  letter.remedies = options->remedies;
   return rectify_pdf_letter_render (&letter, error);
 }

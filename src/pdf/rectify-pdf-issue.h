@@ -14,6 +14,10 @@ typedef struct {
   RectifyPdfLanguage  language;
   const char         *bureau;     /* NULL = the setting "bureau-name" */
   const char         *signatory;  /* NULL = the setting "signatory", else the acting officer */
+  /* The free-text parts of the letter (RectifyPdfLetter): NULL = standard wording. */
+  const char         *intro;
+  const char         *order;
+  const char         *remedies;
 } RectifyPdfIssueOptions;
 
 /* The language of documents from the setting "document-language" (zh_CN by default). */

@@ -228,6 +228,8 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   g_autofree char *subject = NULL;
   g_autofree char *receipt = NULL;
   g_autofree char *addressee = NULL;
+  const char *intro;
+  const char *remedies;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   static const double widths[] = { 0.09, 0.30, 0.22, 0.24, 0.15 };
   double em, cursor, seal_x, seal_y;
@@ -251,6 +253,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   lang = letter->language;
   w = lang == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
   kind = letter->kind == RECTIFY_PDF_LETTER_OPINION;
+  intro = letter->intro ? letter->intro : w->intro[kind];
   plain.first_indent = 0;
   plain.align = RECTIFY_PDF_ALIGN_LEFT;
   right.first_indent = 0;
@@ -291,7 +294,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   addressee = g_strconcat (letter->unit_name, lang == RECTIFY_PDF_LANGUAGE_EN ? ":" : "：", NULL);
   if (!rectify_pdf_document_paragraph (doc, &title, w->title[kind], error)
       || !rectify_pdf_document_paragraph (doc, &plain, addressee, error)
-      || !rectify_pdf_document_paragraph (doc, &body, w->intro[kind], error))
+      || (!blank (intro) && !rectify_pdf_document_paragraph (doc, &body, intro, error)))
     return NULL;
 
   /* the problems found, provisions violated, measures and deadlines */
@@ -315,9 +318,10 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
     rectify_pdf_document_space (doc, 4);
   }
   deadline = latest ? format_date (latest, lang) : g_strdup (date);
-  order = fill (w->order[kind], deadline, NULL);
-  if (!rectify_pdf_document_paragraph (doc, &body, order, error)
-      || (w->remedies[kind] && !rectify_pdf_document_paragraph (doc, &body, w->remedies[kind], error)))
+  order = letter->order ? g_strdup (letter->order) : fill (w->order[kind], deadline, NULL);
+  remedies = letter->remedies ? letter->remedies : w->remedies[kind];
+  if ((!blank (order) && !rectify_pdf_document_paragraph (doc, &body, order, error))
+      || (!blank (remedies) && !rectify_pdf_document_paragraph (doc, &body, remedies, error)))
     return NULL;
 
   /* signature block, date and the seal over them */
@@ -353,4 +357,27 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       || !rectify_pdf_document_paragraph (doc, &note, w->receipt_note, error))
     return NULL;
   return rectify_pdf_document_finish (doc, error);
+}
+
+char *
+rectify_pdf_letter_default_text (RectifyPdfLetterKind kind, RectifyPdfLanguage language,
+                                 RectifyPdfLetterPart part, const char *deadline, const char *date)
+{
+  const Wording *w = language == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
+  int k = kind == RECTIFY_PDF_LETTER_OPINION;
+  g_autofree char *formatted = NULL;
+  const char *when = !blank (deadline) ? deadline : date;
+
+  switch (part)
+    {
+    case RECTIFY_PDF_LETTER_INTRO:
+      return g_strdup (w->intro[k]);
+    case RECTIFY_PDF_LETTER_ORDER:
+      formatted = when ? format_date (when, language) : g_strdup ("");
+      return fill (w->order[k], formatted, NULL);
+    case RECTIFY_PDF_LETTER_REMEDIES:
+      return g_strdup (w->remedies[k] ? w->remedies[k] : "");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -36,11 +36,29 @@ typedef struct {
   guint                   n_hazards;
   const char             *body_font;     /* family, NULL = default */
   const char             *heading_font;  /* family, NULL = default */
+  /* The free-text parts, as the drafting officer worded them: NULL = the
+   * standard wording (rectify_pdf_letter_default_text), blank = left out. */
+  const char             *intro;         /* the sentence before the table */
+  const char             *order;         /* measures and deadline after it */
+  const char             *remedies;      /* reconsideration and litigation */
 } RectifyPdfLetter;
+
+typedef enum {
+  RECTIFY_PDF_LETTER_INTRO,
+  RECTIFY_PDF_LETTER_ORDER,
+  RECTIFY_PDF_LETTER_REMEDIES,
+} RectifyPdfLetterPart;
 
 /* The letter as PDF/A-1b bytes, or NULL with an error that names the
  * field at fault (no hazards, a unit without a name, a missing font…). */
 GBytes *rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error);
+
+/* The standard wording of a free-text part; for the order, deadline
+ * (YYYY-MM-DD, NULL = date) is the latest deadline of the hazards listed
+ * and date the day of issue, as the letter would print them.  An empty
+ * string for a part the kind has not (an opinion's remedies). */
+char   *rectify_pdf_letter_default_text (RectifyPdfLetterKind kind, RectifyPdfLanguage language,
+                                         RectifyPdfLetterPart part, const char *deadline, const char *date);
 
 /* The language code ("zh_CN" or "en") and back; unknown codes give FALSE. */
 const char *rectify_pdf_language_to_code (RectifyPdfLanguage language);

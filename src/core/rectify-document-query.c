@@ -1,0 +1,200 @@
+/* rectify-document-query.c: the lazy document list: ids of a filter in order, then rows by id
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "rectify-store-private.h"
+
+/* The same columns as rectify_store_get_document, so that a row of the
+ * list and the document opened from it are the same record (without its
+ * hazards, which the list does not show). */
+#define LIST_COLUMNS "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \
+                     " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
+
+static const char *const list_sorts[] = {
+  "issued_date", "d.issued_date",
+  "id", "d.id",
+  "number", "d.kind, d.year, d.seq",
+  "kind", "d.kind",
+  "unit", "u.name",
+  "status", "d.status",
+  "officer", "o.name",
+  NULL
+};
+
+static gpointer
+read_row (RectifyStmt *stmt)
+{
+  RectifyDocument *d = rectify_document_new ();
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  rectify_document_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &d->kind);
+  d->year = sqlite3_column_int (stmt, 2);
+  d->seq = sqlite3_column_int (stmt, 3);
+  d->number = rectify_column_text (stmt, 4);
+  d->unit_id = sqlite3_column_int64 (stmt, 5);
+  d->campaign_id = sqlite3_column_int64 (stmt, 6);
+  d->issued_date = rectify_column_text (stmt, 7);
+  d->officer_id = sqlite3_column_int64 (stmt, 8);
+  rectify_document_status_from_code ((const char *) sqlite3_column_text (stmt, 9), &d->status);
+  d->void_reason = rectify_column_text_or_null (stmt, 10);
+  d->void_date = rectify_column_text_or_null (stmt, 11);
+  d->unit_name = rectify_column_text (stmt, 12);
+  return d;
+}
+
+static gboolean
+document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+{
+  g_autofree char *words = NULL;
+
+  *order = rectify_sort_expression (list_sorts, q ? q->sort : NULL);
+  if (*order == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _("Sort: unknown column “%s”; use issued_date, id, number, kind, unit, status or officer"),
+                   q->sort);
+      return FALSE;
+    }
+  if (q && q->status >= RECTIFY_N_DOCUMENT_STATUSES)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Status: use issued or void"));
+      return FALSE;
+    }
+  if (q && q->kind >= 0 && rectify_document_kind_to_code (q->kind) == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Kind: unknown kind of document"));
+      return FALSE;
+    }
+
+  rectify_filter_init (f);
+  if (q == NULL)
+    return TRUE;
+  if (q->unit_id > 0)
+    rectify_filter_add_int (f, "d.unit_id = ?", q->unit_id);
+  if (q->campaign_id > 0)
+    rectify_filter_add_int (f, "d.campaign_id = ?", q->campaign_id);
+  if (q->kind >= 0)
+    rectify_filter_add_text (f, "d.kind = ?", rectify_document_kind_to_code (q->kind));
+  if (q->status >= 0)
+    rectify_filter_add_text (f, "d.status = ?", rectify_document_status_to_code (q->status));
+  words = g_strstrip (g_strdup (q->search ? q->search : ""));
+  if (*words)
+    {
+      /* A number is typed as it is printed, in part ("〔2026〕7"); the
+       * unit by the words of its name, through the unit index. */
+      g_autofree char *match = rectify_fts_query (words);
+      g_autoptr(GString) like = g_string_new ("%");
+
+      for (const char *p = words; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (like, '\\');
+          g_string_append_c (like, *p);
+        }
+      g_string_append_c (like, '%');
+      if (match)
+        rectify_filter_add_texts (f, "d.number LIKE ? ESCAPE '\\'"
+                                     " OR d.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
+                                  like->str, match, NULL);
+      else
+        rectify_filter_add_text (f, "d.number LIKE ? ESCAPE '\\'", like->str);
+    }
+  return TRUE;
+}
+
+GArray *
+rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
+{
+  RectifyFilter f;
+  const char *order;
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (!document_filter (q, &f, &order, error))
+    return NULL;
+  /* Join only what the order reads. */
+  sql = g_strdup_printf ("SELECT d.id FROM document d%s%s WHERE %s ORDER BY %s %s, d.id %s",
+                         strstr (order, "u.") ? " JOIN unit u ON u.id = d.unit_id" : "",
+                         strstr (order, "o.") ? " LEFT JOIN officer o ON o.id = d.officer_id" : "",
+                         f.where->str, order,
+                         q && q->descending ? "DESC" : "ASC",
+                         q && q->descending ? "DESC" : "ASC");
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+    int rc;
+
+    ok = stmt != NULL;
+    if (ok)
+      {
+        rectify_filter_bind (&f, stmt, 1);
+        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          {
+            gint64 id = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (ids, id);
+          }
+        if (rc != SQLITE_DONE)
+          ok = rectify_store_fail (self, rc, error);
+      }
+  }
+  rectify_filter_clear (&f);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+GPtrArray *
+rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = rectify_store_prepare (self,
+      "SELECT " LIST_COLUMNS " FROM document d JOIN unit u ON u.id = d.unit_id"
+      " WHERE d.id IN (SELECT value FROM json_each (?))", error);
+  if (!stmt)
+    return NULL;
+  list = g_string_new ("[");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" PRId64, i ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  rectify_bind_text (stmt, 1, list->str);
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rectify_document_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RectifyDocument *d = read_row (stmt);
+      g_hash_table_replace (by_id, g_memdup2 (&d->id, sizeof d->id), d);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rectify_store_fail (self, rc, error);
+      return NULL;
+    }
+  /* In the order asked; ids no longer there are left out. */
+  rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) rectify_document_free);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gpointer key, row;
+      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &row))
+        {
+          g_free (key);
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_steal_pointer (&rows);
+}

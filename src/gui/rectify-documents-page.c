@@ -1,0 +1,972 @@
+/* rectify-documents-page.c: every issued document, its stored PDF, saving, printing and voiding
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-a11y.h"
+#include "rectify-column-sorter.h"
+#include "rectify-document-draft-dialog.h"
+#include "rectify-documents-page.h"
+#include "rectify-format.h"
+#include "rectify-record-list.h"
+
+struct _RectifyDocumentsPage
+{
+  AdwBin               parent_instance;
+
+  RectifyStore        *store;
+  gboolean             can_edit;
+  RectifyRecordList   *documents;
+  GtkSingleSelection  *selection;
+  char                *sort;
+  gboolean             descending;
+  gboolean             queried;
+  gboolean             updating_filters;
+  gint64               shown_id;
+  RectifyDocument     *shown;
+  gboolean             has_pdf;
+  GHashTable          *officer_names;   /* gint64 * -> name */
+  GArray              *campaign_ids;    /* gint64 per campaign filter position; 0 = all */
+
+  GtkRevealer         *banner_revealer;
+  GtkLabel            *banner_label;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *kind_dropdown;
+  GtkStringList       *kinds;
+  GtkDropDown         *status_dropdown;
+  GtkStringList       *statuses;
+  GtkDropDown         *campaign_dropdown;
+  GtkStringList       *campaigns;
+  GtkWidget           *draft_button;
+  GtkLabel            *count_label;
+  GtkColumnView       *column_view;
+  GtkStack            *detail_stack;
+  GtkLabel            *title_label;
+  GtkLabel            *summary_label;
+  GtkWidget           *save_button;
+  GtkWidget           *print_button;
+  GtkWidget           *void_button;
+  RectifyPdfView      *preview;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyDocumentsPage, rectify_documents_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_document (RectifyDocumentsPage *self, gint64 id);
+static void on_selection_changed_cb (RectifyDocumentsPage *self);
+
+/* ---- messages -------------------------------------------------------------- */
+
+static void
+on_banner_close_clicked_cb (RectifyDocumentsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* A toast in the shell's overlay, or the page's own banner without one. */
+static void
+show_message (RectifyDocumentsPage *self,
+              const char           *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      return;
+    }
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
+typedef char *(*DocumentText) (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim);
+
+typedef struct {
+  RectifyDocumentsPage *page;
+  DocumentText          text;
+} Column;
+
+static const char *
+officer_name (RectifyDocumentsPage *self,
+              gint64                id)
+{
+  const char *name = id ? g_hash_table_lookup (self->officer_names, &id) : NULL;
+
+  return name ? name : "";
+}
+
+static char *
+text_number (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  *dim = d->status == RECTIFY_DOCUMENT_VOID;
+  return g_strdup (d->number);
+}
+
+static char *
+text_kind (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  return g_strdup (rectify_document_kind_to_label (d->kind));
+}
+
+static char *
+text_unit (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  return g_strdup (d->unit_name);
+}
+
+static char *
+text_date (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  return rectify_format_date (d->issued_date);
+}
+
+static char *
+text_status (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  *dim = d->status == RECTIFY_DOCUMENT_VOID;
+  return g_strdup (rectify_document_status_to_label (d->status));
+}
+
+static char *
+text_officer (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+{
+  return g_strdup (officer_name (self, d->officer_id));
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  Column *column = user_data;
+  RectifyRow *row = gtk_list_item_get_item (item);
+  const RectifyDocument *d = row ? rectify_row_get_record (row) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean dim = FALSE;
+  g_autofree char *text = d ? column->text (column->page, d, &dim) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+column_free (gpointer  data,
+             GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+add_column (RectifyDocumentsPage *self,
+            const char           *title,
+            const char           *key,
+            DocumentText          text,
+            gboolean              expand,
+            int                   fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  Column *data = g_new0 (Column, 1);
+
+  data->page = self;
+  data->text = text;
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), data, column_free, 0);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
+  if (key != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+static void
+update_count (RectifyDocumentsPage *self)
+{
+  const GError *error = rectify_record_list_get_error (self->documents);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  count = rectify_format_count (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), count);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+reselect (RectifyDocumentsPage *self)
+{
+  gint64 position = self->shown_id ? rectify_record_list_find (self->documents, self->shown_id) : -1;
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  update_count (self);
+}
+
+static void
+run_query (RectifyDocumentsPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+
+  self->queried = TRUE;
+  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  q.sort = self->sort;
+  q.descending = self->descending;
+  /* The first choice of each filter is "All …". */
+  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
+  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
+  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  rectify_record_list_set_query (self->documents, &q);
+  reselect (self);
+}
+
+static void
+apply_query (RectifyDocumentsPage *self)
+{
+  if (self->documents == NULL || self->updating_filters)
+    return;
+  /* Read when the page is first shown, not when the window starts. */
+  if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  run_query (self);
+}
+
+static void
+on_filter_changed_cb (RectifyDocumentsPage *self)
+{
+  apply_query (self);
+}
+
+static void
+on_sorter_changed_cb (GtkSorter            *sorter,
+                      GtkSorterChange       change,
+                      RectifyDocumentsPage *self)
+{
+  gboolean descending = FALSE;
+  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
+
+  g_free (self->sort);
+  self->sort = g_strdup (key);
+  self->descending = descending;
+  apply_query (self);
+}
+
+static void
+set_choices (RectifyDocumentsPage *self,
+             GtkDropDown          *dropdown,
+             GtkStringList        *list,
+             GPtrArray            *labels,
+             guint                 selected)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_ptr_array_add (labels, NULL);
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (list, 0, n, (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+static void
+fill_names (RectifyDocumentsPage *self)
+{
+  guint old = gtk_drop_down_get_selected (self->campaign_dropdown);
+  gint64 chosen = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GPtrArray) officers = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gint64 none = 0;
+  guint selected = 0;
+
+  g_hash_table_remove_all (self->officer_names);
+  officers = rectify_store_list_officers (self->store, NULL);
+  for (guint i = 0; officers && i < officers->len; i++)
+    {
+      RectifyOfficer *o = g_ptr_array_index (officers, i);
+      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id), g_strdup (o->name));
+    }
+
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, none);
+  g_ptr_array_add (labels, (gpointer) _("All campaigns"));
+  campaigns = rectify_store_list_campaigns (self->store, NULL);
+  for (guint i = 0; campaigns && i < campaigns->len; i++)
+    {
+      RectifyCampaign *c = g_ptr_array_index (campaigns, i);
+
+      if (c->id == chosen)
+        selected = self->campaign_ids->len;
+      g_array_append_val (self->campaign_ids, c->id);
+      g_ptr_array_add (labels, c->name);
+    }
+  set_choices (self, self->campaign_dropdown, self->campaigns, labels, selected);
+}
+
+static void
+fill_filters (RectifyDocumentsPage *self)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+
+  g_ptr_array_add (kinds, (gpointer) _("All kinds"));
+  for (int i = 0; i < RECTIFY_N_DOCUMENT_KINDS; i++)
+    g_ptr_array_add (kinds, (gpointer) rectify_document_kind_to_label (i));
+  set_choices (self, self->kind_dropdown, self->kinds, kinds, 0);
+  g_ptr_array_add (statuses, (gpointer) _("All statuses"));
+  for (int i = 0; i < RECTIFY_N_DOCUMENT_STATUSES; i++)
+    g_ptr_array_add (statuses, (gpointer) rectify_document_status_to_label (i));
+  set_choices (self, self->status_dropdown, self->statuses, statuses, 0);
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static gboolean
+can_void (RectifyDocumentsPage *self)
+{
+  return self->shown != NULL && self->can_edit && self->shown->status == RECTIFY_DOCUMENT_ISSUED
+         && rectify_store_can_issue_documents (self->store, NULL);
+}
+
+static void
+update_buttons (RectifyDocumentsPage *self)
+{
+  gtk_widget_set_visible (self->draft_button, self->can_edit);
+  gtk_widget_set_sensitive (self->save_button, self->has_pdf);
+  gtk_widget_set_sensitive (self->print_button, self->has_pdf);
+  /* Only managers void, and only what is not void already. */
+  gtk_widget_set_visible (self->void_button, can_void (self));
+}
+
+static void
+show_document (RectifyDocumentsPage *self,
+               gint64                id)
+{
+  g_autoptr(RectifyDocument) d = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *date = NULL;
+
+  self->shown_id = id;
+  g_clear_pointer (&self->shown, rectify_document_free);
+  self->has_pdf = FALSE;
+  d = id ? rectify_store_get_document (self->store, id, &error) : NULL;
+  if (d == NULL)
+    {
+      self->shown_id = 0;
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      rectify_pdf_view_set_message (self->preview, NULL);
+      update_buttons (self);
+      return;
+    }
+  gtk_label_set_text (self->title_label, d->number);
+  date = rectify_format_date (d->issued_date);
+  /* Translators: kind, unit, date and status of a document, e.g.
+   * "Supervision instruction letter · Acme Ltd · 1 June 2026 · Issued" */
+  g_string_printf (summary, _("%s · %s · %s · %s"), rectify_document_kind_to_label (d->kind), d->unit_name,
+                   date, rectify_document_status_to_label (d->status));
+  if (d->officer_id)
+    {
+      g_string_append_c (summary, '\n');
+      /* Translators: %s is the officer who issued the document */
+      g_string_append_printf (summary, _("Issued by %s"), officer_name (self, d->officer_id));
+    }
+  if (d->status == RECTIFY_DOCUMENT_VOID)
+    {
+      g_autofree char *void_date = rectify_format_date (d->void_date);
+      g_string_append_c (summary, '\n');
+      /* Translators: when and why a document was voided */
+      g_string_append_printf (summary, _("Void since %s: %s"), void_date, d->void_reason ? d->void_reason : "");
+    }
+  gtk_label_set_text (self->summary_label, summary->str);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+
+  /* The bytes stored at issue, never a new rendering. */
+  pdf = rectify_store_get_document_pdf (self->store, id, NULL, &error);
+  if (pdf == NULL)
+    rectify_pdf_view_set_message (self->preview, error->message);
+  else
+    self->has_pdf = rectify_pdf_view_set_pdf (self->preview, pdf, NULL);
+  self->shown = g_steal_pointer (&d);
+  update_buttons (self);
+}
+
+static void
+on_selection_changed_cb (RectifyDocumentsPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  show_document (self, row ? rectify_row_get_id (row) : 0);
+}
+
+/* ---- actions ------------------------------------------------------------- */
+
+gboolean
+rectify_documents_page_save_to (RectifyDocumentsPage *self,
+                                const char           *path,
+                                GError              **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->shown == NULL)
+    {
+      g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Document: none is selected"));
+      return FALSE;
+    }
+  /* Read and checked against its SHA-256 again: what is written is what
+   * was issued. */
+  pdf = rectify_store_get_document_pdf (self->store, self->shown->id, NULL, error);
+  return pdf != NULL && rectify_write_file_atomically (path, pdf, error);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog      *chooser,
+                     int                   response,
+                     RectifyDocumentsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (rectify_documents_page_save_to (self, path, &error))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* Translators: %s is the file name */
+          g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
+          show_message (self, message);
+        }
+      else
+        show_message (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->shown == NULL || !self->has_pdf)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf ("%s.pdf", self->shown->number);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->shown == NULL || !self->has_pdf)
+    return;
+  if (!rectify_pdf_view_print (self->preview, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               self->shown->number, &error))
+    show_message (self, error->message);
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "void", *reason != '\0');
+}
+
+static void
+on_void_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     RectifyDocumentsPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->shown_id;
+
+  if (!g_str_equal (response, "void") || id == 0)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (!rectify_store_void_document (self->store, id, reason, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  show_document (self, id);
+  {
+    /* Translators: %s is the number of the voided document */
+    g_autofree char *message = g_strdup_printf (_("%s is void; its number stays used"), self->shown->number);
+    show_message (self, message);
+  }
+}
+
+GtkWidget *
+rectify_documents_page_open_void_dialog (RectifyDocumentsPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+
+  if (!can_void (self))
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: %s is the document number */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Void %s?"), self->shown->number);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("A void document stays on record with its PDF, and its number is not used again. "
+                                 "Issue a new document for the correction."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why the document is void"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "void", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "void");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_void_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return dialog;
+}
+
+static void
+void_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rectify_documents_page_open_void_dialog (RECTIFY_DOCUMENTS_PAGE (widget));
+}
+
+static void
+on_draft_issued_cb (RectifyDocumentDraftDialog *dialog,
+                    gint64                      id,
+                    RectifyDocumentsPage       *self)
+{
+  rectify_documents_page_select (self, id);
+}
+
+GtkWidget *
+rectify_documents_page_open_draft (RectifyDocumentsPage *self,
+                                   gint64                unit_id)
+{
+  GtkRoot *root;
+  RectifyDocumentDraftDialog *dialog;
+
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+
+  if (!self->can_edit || self->store == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, unit_id);
+  g_signal_connect_object (dialog, "issued", G_CALLBACK (on_draft_issued_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+draft_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rectify_documents_page_open_draft (RECTIFY_DOCUMENTS_PAGE (widget), 0);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- the store ----------------------------------------------------------- */
+
+static void
+on_map_cb (RectifyDocumentsPage *self)
+{
+  if (!self->queried)
+    apply_query (self);
+}
+
+static void
+on_documents_changed_cb (RectifyStore         *store,
+                         const char           *entity,
+                         RectifyDocumentsPage *self)
+{
+  if (!self->queried)
+    return;
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_refresh (self->documents);
+  reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+static void
+on_names_changed_cb (RectifyStore         *store,
+                     const char           *entity,
+                     RectifyDocumentsPage *self)
+{
+  fill_names (self);
+  apply_query (self);
+  if (self->shown_id)
+    show_document (self, self->shown_id);
+}
+
+static void
+set_store (RectifyDocumentsPage *self,
+           RectifyStore         *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->documents = rectify_record_list_new (store, rectify_store_query_document_ids,
+                                             rectify_store_get_documents_by_ids,
+                                             (GDestroyNotify) rectify_document_free);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_documents_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_documents_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
+  fill_names (self);
+  apply_query (self);
+}
+
+/* ---- public ---------------------------------------------------------------- */
+
+GtkWidget *
+rectify_documents_page_new (RectifyStore *store)
+{
+  return g_object_new (RECTIFY_TYPE_DOCUMENTS_PAGE, "store", store, NULL);
+}
+
+gboolean
+rectify_documents_page_get_can_edit (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_documents_page_set_can_edit (RectifyDocumentsPage *self,
+                                     gboolean              can_edit)
+{
+  gboolean changed;
+
+  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
+
+  can_edit = !!can_edit;
+  changed = self->can_edit != can_edit;
+  self->can_edit = can_edit;
+  /* Also when unchanged: voiding depends on who is acting. */
+  update_buttons (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+GListModel *
+rectify_documents_page_get_model (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+void
+rectify_documents_page_select (RectifyDocumentsPage *self,
+                               gint64                document_id)
+{
+  gint64 position;
+
+  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
+
+  if (self->documents == NULL)
+    return;
+  if (!self->queried)
+    run_query (self);
+  position = rectify_record_list_find (self->documents, document_id);
+  if (position < 0)
+    {
+      /* Hidden by the filters: show every document again. */
+      self->updating_filters = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+      self->updating_filters = FALSE;
+      run_query (self);
+      position = rectify_record_list_find (self->documents, document_id);
+    }
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  show_document (self, document_id);
+}
+
+gint64
+rectify_documents_page_get_selected_id (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), 0);
+  return self->shown_id;
+}
+
+RectifyPdfView *
+rectify_documents_page_get_preview (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->preview;
+}
+
+GtkWidget *
+rectify_documents_page_get_void_button (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->void_button;
+}
+
+GtkWidget *
+rectify_documents_page_get_save_button (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->save_button;
+}
+
+GtkWidget *
+rectify_documents_page_get_print_button (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->print_button;
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+rectify_documents_page_dispose (GObject *object)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_DOCUMENTS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->shown, rectify_document_free);
+  g_clear_pointer (&self->officer_names, g_hash_table_unref);
+  g_clear_pointer (&self->campaign_ids, g_array_unref);
+  g_clear_pointer (&self->sort, g_free);
+
+  G_OBJECT_CLASS (rectify_documents_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_documents_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_documents_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_documents_page_set_can_edit (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_documents_page_dispose;
+  object_class->get_property = rectify_documents_page_get_property;
+  object_class->set_property = rectify_documents_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-documents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, kinds);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, statuses);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, campaign_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, campaigns);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, draft_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, void_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.draft", NULL, draft_action);
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);
+}
+
+static void
+rectify_documents_page_init (RectifyDocumentsPage *self)
+{
+  self->can_edit = TRUE;
+  self->officer_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+
+  add_column (self, _("Number"), "number", text_number, FALSE, 180);
+  add_column (self, _("Kind"), "kind", text_kind, FALSE, 150);
+  add_column (self, _("Unit"), "unit", text_unit, TRUE, 140);
+  add_column (self, _("Date"), "issued_date", text_date, FALSE, 100);
+  add_column (self, _("Status"), "status", text_status, FALSE, 70);
+  add_column (self, _("Issued By"), "officer", text_officer, FALSE, 90);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
+
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
+  rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+
+  fill_filters (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  update_buttons (self);
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+}
