@@ -1,0 +1,488 @@
+/* test-documents-page.c: drafting, issuing, saving and voiding a letter in the real window, under Xvfb
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "rectify-application.h"
+#include "rectify-document-draft-dialog.h"
+#include "rectify-documents-page.h"
+#include "rectify-hazards-page.h"
+#include "rectify-pdf-view.h"
+#include "rectify-record-list.h"
+#include "test-gui-util.h"
+
+#define BUREAU "X市市场监督管理局"
+
+typedef struct {
+  char               *dir;
+  char               *db;
+  RectifyApplication *app;
+  RectifyWindow      *window;
+  gint64              hazard;     /* the seed's one open hazard */
+  gint64              unit;
+  char               *unit_name;
+} Fixture;
+
+/* The seed's campaign, a bureau name for the letters, and the acting
+ * officer the window starts with. */
+static void
+fixture_make (Fixture    *fixture,
+              const char *actor_badge)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyStore *store = temp_store_open (&fixture->dir, &fixture->db, TRUE);
+
+  rectify_store_set_setting (store, "bureau-name", BUREAU, &error);
+  g_assert_no_error (error);
+  ids = rectify_store_query_hazard_ids (store, &q, &error);
+  g_assert_no_error (error);
+  rows = rectify_store_get_hazards_by_ids (store, (const gint64 *) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyHazard *h = g_ptr_array_index (rows, i);
+      if (h->status != RECTIFY_HAZARD_CLOSED)
+        {
+          fixture->hazard = h->id;
+          fixture->unit = h->unit_id;
+          fixture->unit_name = g_strdup (h->unit_name);
+        }
+    }
+  g_assert_cmpint (fixture->hazard, >, 0);
+  g_assert_finalize_object (store);
+
+  g_settings_set_string (settings, "acting-officer", actor_badge);
+  fixture->app = test_application_new ();
+  app_window_open (fixture->app, fixture->db, &fixture->window);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  window_close ((GtkWindow **) &fixture->window);
+  g_clear_object (&fixture->app);
+  temp_db_remove (fixture->dir, fixture->db);
+  g_free (fixture->unit_name);
+}
+
+static RectifyStore *
+store_of (Fixture *fixture)
+{
+  return rectify_window_get_store (fixture->window);
+}
+
+static gboolean
+match_sidebar (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static void
+navigate (Fixture    *fixture,
+          const char *page)
+{
+  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (fixture->window), match_sidebar, NULL, "sidebar"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
+        {
+          gtk_list_box_select_row (list, row);
+          drain_main_context ();
+          g_assert_cmpstr (rectify_window_get_visible_page_name (fixture->window), ==, page);
+          return;
+        }
+    }
+  g_error ("No page “%s” in the sidebar", page);
+}
+
+static RectifyDocumentsPage *
+documents_page (Fixture *fixture)
+{
+  return RECTIFY_DOCUMENTS_PAGE (require_widget (GTK_WIDGET (fixture->window), match_type,
+                                                 GSIZE_TO_POINTER (RECTIFY_TYPE_DOCUMENTS_PAGE), "documents page"));
+}
+
+static guint
+count_documents (Fixture *fixture)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = rectify_store_query_document_ids (store_of (fixture), &q, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* The text of the first page of the preview, as poppler reads it back. */
+static char *
+preview_text (RectifyPdfView *view)
+{
+  PopplerDocument *document = rectify_pdf_view_get_document (view);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_nonnull (document);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  return text;
+}
+
+/* Some pixels of a page are ink, not all white. */
+static gboolean
+texture_has_ink (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
+  gsize dark = 0;
+
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    if (pixels[i * 4] < 128 && pixels[i * 4 + 1] < 128 && pixels[i * 4 + 2] < 128)
+      dark++;
+  return dark > 1000;
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize size = 0;
+
+  g_file_get_contents (path, &data, &size, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+/* From the Hazards page, as the user does: the open hazard, then the
+ * "Draft Letter…" button of its pane. */
+static RectifyDocumentDraftDialog *
+draft_from_hazard (Fixture *fixture)
+{
+  RectifyHazardsPage *page;
+  GtkWidget *button;
+  RectifyDocumentDraftDialog *dialog;
+
+  navigate (fixture, "hazards");
+  page = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture->window), match_type,
+                                               GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "hazards page"));
+  rectify_hazards_page_select (page, fixture->hazard);
+  drain_main_context ();
+  button = wait_for_widget (GTK_WIDGET (page), match_button, "Draft Letter…", "Draft Letter button");
+  click (button);
+  dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (wait_for_toplevel (RECTIFY_TYPE_DOCUMENT_DRAFT_DIALOG, "draft dialog"));
+  g_assert_cmpint (rectify_document_draft_dialog_get_unit (dialog), ==, fixture->unit);
+  return dialog;
+}
+
+static void
+issue (RectifyDocumentDraftDialog *dialog)
+{
+  GtkWidget *button = rectify_document_draft_dialog_get_issue_button (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_get_visible (button));
+  click (button);
+  if (dialog != NULL)
+    g_assert_cmpstr (rectify_document_draft_dialog_get_message (dialog), ==, NULL);
+  wait_for (pointer_is_null, &dialog, "the draft dialog to close");
+}
+
+/* ---- cases ---------------------------------------------------------------- */
+
+static void
+run_issue_save_void (void)
+{
+  Fixture fixture = { 0 };
+  RectifyDocumentDraftDialog *dialog;
+  RectifyPdfView *view;
+  RectifyDocumentsPage *page;
+  g_autofree char *text = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *saved_path = NULL;
+  g_autofree char *printed_path = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(RectifyDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *void_dialog;
+  GtkWidget *entry;
+  guint before;
+  gint64 id, second;
+
+  fixture_make (&fixture, "FZ-0101");  /* 林建华, a manager */
+  before = count_documents (&fixture);
+  dialog = draft_from_hazard (&fixture);
+
+  /* The unit's open hazard is checked; the preview is the real letter
+   * with a placeholder number. */
+  g_assert_true (gtk_check_button_get_active (rectify_document_draft_dialog_get_hazard_check (dialog, fixture.hazard)));
+  view = rectify_document_draft_dialog_get_preview (dialog);
+  g_assert_cmpstr (rectify_pdf_view_get_message (view), ==, NULL);
+  g_assert_cmpuint (rectify_pdf_view_get_n_pages (view), >=, 1);
+  g_assert_true (texture_has_ink (rectify_pdf_view_get_texture (view, 0)));
+  text = preview_text (view);
+  g_assert_nonnull (strstr (text, fixture.unit_name));
+  g_assert_nonnull (strstr (text, "〔草稿〕"));
+  g_assert_nonnull (strstr (text, BUREAU));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (count_documents (&fixture), ==, before);
+
+  /* English follows the language chosen, after the pause for typing. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Language", "language")), 1);
+  rectify_document_draft_dialog_update_preview (dialog);
+  text = preview_text (view);
+  g_assert_nonnull (strstr (text, "DRAFT"));
+  g_assert_null (strstr (text, "〔草稿〕"));
+  g_clear_pointer (&text, g_free);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Language", "language")), 0);
+  rectify_document_draft_dialog_update_preview (dialog);
+
+  issue (dialog);
+
+  /* Shown on the Documents page with the next number of its kind. */
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "documents");
+  page = documents_page (&fixture);
+  id = rectify_documents_page_get_selected_id (page);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_documents (&fixture), ==, before + 1);
+  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_documents_page_get_model (page)), id), >=, 0);
+  document = rectify_store_get_document (store_of (&fixture), id, &error);
+  g_assert_no_error (error);
+  /* The seed issued two instruction letters in 2026. */
+  g_assert_cmpstr (document->number, ==, "X市监特指〔2026〕3号");
+  g_assert_cmpint (document->status, ==, RECTIFY_DOCUMENT_ISSUED);
+
+  /* The stored bytes match their SHA-256, the preview shows them, and
+   * Save as writes them unchanged. */
+  stored = rectify_store_get_document_pdf (store_of (&fixture), id, &sha256, &error);
+  g_assert_no_error (error);
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, stored);
+  g_assert_cmpstr (actual, ==, sha256);
+  view = rectify_documents_page_get_preview (page);
+  g_assert_true (g_bytes_equal (rectify_pdf_view_get_bytes (view), stored));
+  text = preview_text (view);
+  g_assert_nonnull (strstr (text, "X市监特指〔2026〕3号"));
+  g_assert_null (strstr (text, "〔草稿〕"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_get_sensitive (rectify_documents_page_get_save_button (page)));
+  g_assert_true (gtk_widget_get_sensitive (rectify_documents_page_get_print_button (page)));
+  saved_path = g_build_filename (fixture.dir, "saved.pdf", NULL);
+  rectify_documents_page_save_to (page, saved_path, &error);
+  g_assert_no_error (error);
+  saved = file_bytes (saved_path);
+  g_assert_true (g_bytes_equal (saved, stored));
+  /* A folder that does not exist: a message, no file. */
+  {
+    g_autofree char *bad = g_build_filename (fixture.dir, "missing", "x.pdf", NULL);
+    g_autoptr(GError) denied = NULL;
+
+    g_assert_false (rectify_documents_page_save_to (page, bad, &denied));
+    g_assert_nonnull (denied);
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+  /* Printing draws the same pages: exported through the print operation. */
+  printed_path = g_build_filename (fixture.dir, "printed.pdf", NULL);
+  rectify_pdf_view_print_to_file (view, printed_path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) printed = file_bytes (printed_path);
+    PopplerDocument *doc = poppler_document_new_from_bytes (printed, NULL, &error);
+    PopplerPage *p;
+    g_autofree char *printed_text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) rectify_pdf_view_get_n_pages (view));
+    p = poppler_document_get_page (doc, 0);
+    printed_text = poppler_page_get_text (p);
+    g_assert_nonnull (strstr (printed_text, fixture.unit_name));
+    g_object_unref (p);
+    g_object_unref (doc);
+  }
+
+  /* Void with a reason: the status changes, the number stays used. */
+  g_assert_true (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
+  void_dialog = rectify_documents_page_open_void_dialog (page);
+  g_assert_nonnull (void_dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (void_dialog), "void"));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (void_dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "单位名称有误");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (void_dialog), "void"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (void_dialog), "void");
+  drain_main_context ();
+  g_clear_pointer (&document, rectify_document_free);
+  document = rectify_store_get_document (store_of (&fixture), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (document->status, ==, RECTIFY_DOCUMENT_VOID);
+  g_assert_cmpstr (document->void_reason, ==, "单位名称有误");
+  g_assert_false (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
+  g_assert_null (rectify_documents_page_open_void_dialog (page));
+
+  /* The correction is a new letter with the next number. */
+  dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
+  g_assert_nonnull (dialog);
+  issue (dialog);
+  second = rectify_documents_page_get_selected_id (page);
+  g_assert_cmpint (second, !=, id);
+  g_clear_pointer (&document, rectify_document_free);
+  document = rectify_store_get_document (store_of (&fixture), second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->number, ==, "X市监特指〔2026〕4号");
+  g_assert_cmpuint (count_documents (&fixture), ==, before + 2);
+
+  g_unlink (saved_path);
+  g_unlink (printed_path);
+  fixture_close (&fixture);
+}
+
+static void
+run_not_manager (void)
+{
+  Fixture fixture = { 0 };
+  RectifyDocumentsPage *page;
+  RectifyDocumentDraftDialog *dialog;
+  GtkSearchEntry *search;
+  GListModel *units;
+  guint before;
+  gint64 first;
+
+  fixture_make (&fixture, "FZ-0201");  /* 黄晓东, an officer */
+  before = count_documents (&fixture);
+  navigate (&fixture, "documents");
+  page = documents_page (&fixture);
+  wait_for_n_items (rectify_documents_page_get_model (page), before, "the documents");
+  {
+    g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
+    first = rectify_row_get_id (row);
+  }
+  rectify_documents_page_select (page, first);
+  /* The seed's letters were issued without a stored PDF: said so, and
+   * nothing to save or print. */
+  g_assert_nonnull (rectify_pdf_view_get_message (rectify_documents_page_get_preview (page)));
+  g_assert_false (gtk_widget_get_sensitive (rectify_documents_page_get_save_button (page)));
+  g_assert_false (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
+  g_assert_null (rectify_documents_page_open_void_dialog (page));
+
+  /* Drafting from the page: the unit first, found by its name. */
+  click (wait_for_widget (GTK_WIDGET (page), match_button, "Draft Letter…", "Draft Letter button"));
+  dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (wait_for_toplevel (RECTIFY_TYPE_DOCUMENT_DRAFT_DIALOG, "draft dialog"));
+  g_assert_cmpint (rectify_document_draft_dialog_get_unit (dialog), ==, 0);
+  search = GTK_SEARCH_ENTRY (require_widget (GTK_WIDGET (dialog), match_search_entry, NULL, "unit search"));
+  gtk_editable_set_text (GTK_EDITABLE (search), fixture.unit_name);
+  units = rectify_document_draft_dialog_get_unit_model (dialog);
+  wait_for_n_items (units, 1, "the unit found");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpint (rectify_document_draft_dialog_get_unit (dialog), ==, fixture.unit);
+  g_assert_true (gtk_check_button_get_active (rectify_document_draft_dialog_get_hazard_check (dialog, fixture.hazard)));
+  g_assert_cmpuint (rectify_pdf_view_get_n_pages (rectify_document_draft_dialog_get_preview (dialog)), >=, 1);
+  /* An officer drafts and previews; issuing is not offered. */
+  g_assert_false (gtk_widget_get_visible (rectify_document_draft_dialog_get_issue_button (dialog)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "draft.issue", NULL);
+  g_assert_nonnull (rectify_document_draft_dialog_get_message (dialog));
+  g_assert_cmpuint (count_documents (&fixture), ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_close (&fixture);
+}
+
+static void
+run_no_hazards (void)
+{
+  Fixture fixture = { 0 };
+  RectifyDocumentDraftDialog *dialog;
+  GtkCheckButton *check;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GArray) ids = NULL;
+  guint before;
+
+  fixture_make (&fixture, "FZ-0101");
+  before = count_documents (&fixture);
+  dialog = draft_from_hazard (&fixture);
+  q.unit_id = fixture.unit;
+  ids = rectify_store_query_hazard_ids (store_of (&fixture), &q, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      check = rectify_document_draft_dialog_get_hazard_check (dialog, g_array_index (ids, gint64, i));
+      g_assert_nonnull (check);
+      gtk_check_button_set_active (check, FALSE);
+    }
+  rectify_document_draft_dialog_update_preview (dialog);
+  g_assert_cmpuint (rectify_pdf_view_get_n_pages (rectify_document_draft_dialog_get_preview (dialog)), ==, 0);
+  g_assert_nonnull (rectify_pdf_view_get_message (rectify_document_draft_dialog_get_preview (dialog)));
+
+  click (rectify_document_draft_dialog_get_issue_button (dialog));
+  g_assert_nonnull (rectify_document_draft_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (rectify_document_draft_dialog_get_message (dialog), "Hazards"));
+  g_assert_cmpuint (count_documents (&fixture), ==, before);
+  /* Still open: the officer checks a hazard and issues. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  gtk_check_button_set_active (rectify_document_draft_dialog_get_hazard_check (dialog, fixture.hazard), TRUE);
+  issue (dialog);
+  g_assert_cmpuint (count_documents (&fixture), ==, before + 1);
+  fixture_close (&fixture);
+}
+
+/* The preview of a Chinese letter in a Chinese interface. */
+static void
+run_chinese (void)
+{
+  Fixture fixture = { 0 };
+  RectifyDocumentDraftDialog *dialog;
+  RectifyDocumentsPage *page;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (g_getenv ("RECTIFY_LOCALEDIR"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  rectify_application_init_i18n ();
+  fixture_make (&fixture, "FZ-0101");
+  navigate (&fixture, "documents");
+  require_widget (GTK_WIDGET (fixture.window), match_label, "文书", "the page in the sidebar");
+  page = documents_page (&fixture);
+  dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
+  g_assert_true (gtk_widget_get_visible (rectify_document_draft_dialog_get_issue_button (dialog)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rectify_document_draft_dialog_get_issue_button (dialog))),
+                   ==, "签发(_I)");
+  require_widget (GTK_WIDGET (dialog), match_label, "整改措施和期限", "a wording part in Chinese");
+  text = preview_text (rectify_document_draft_dialog_get_preview (dialog));
+  g_assert_nonnull (strstr (text, "特种设备安全监察指令书"));
+  g_assert_true (texture_has_ink (rectify_pdf_view_get_texture (rectify_document_draft_dialog_get_preview (dialog), 0)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_close (&fixture);
+}
+
+static void test_issue_save_void (void) { in_subprocess (run_issue_save_void); }
+static void test_not_manager (void) { in_subprocess (run_not_manager); }
+static void test_no_hazards (void) { in_subprocess (run_no_hazards); }
+static void test_chinese (void) { in_subprocess (run_chinese); }
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rectify_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/documents-page/issue-save-void", test_issue_save_void);
+  g_test_add_func ("/documents-page/not-manager", test_not_manager);
+  g_test_add_func ("/documents-page/no-hazards", test_no_hazards);
+  g_test_add_func ("/documents-page/chinese", test_chinese);
+
+  return g_test_run ();
+}
