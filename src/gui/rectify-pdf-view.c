@@ -12,9 +12,11 @@
 
 #include "rectify-pdf-view.h"
 
-/* Pages are drawn once, at this many pixels per PDF point, and scaled
- * down by the picture: sharp on a wide pane, cheap to redraw. */
-#define PREVIEW_SCALE 1.5
+/* Pages are drawn once, one pixel per PDF point on each device pixel
+ * (an A4 page 595 pixels wide, about the pane's width), and scaled by the
+ * picture: at 1.5 poppler took 50-70 ms a page, too long for a preview
+ * that follows typing (bench-documents). */
+#define PREVIEW_SCALE 1.0
 
 struct _RectifyPdfView
 {
@@ -39,7 +41,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GdkTexture *
-render_page (PopplerPage *page)
+render_page (PopplerPage *page,
+             double       scale)
 {
   double width, height;
   int w, h;
@@ -49,13 +52,13 @@ render_page (PopplerPage *page)
   GdkTexture *texture;
 
   poppler_page_get_size (page, &width, &height);
-  w = MAX (1, (int) (width * PREVIEW_SCALE + 0.5));
-  h = MAX (1, (int) (height * PREVIEW_SCALE + 0.5));
+  w = MAX (1, (int) (width * scale + 0.5));
+  h = MAX (1, (int) (height * scale + 0.5));
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
+  cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -123,7 +126,7 @@ rectify_pdf_view_set_pdf (RectifyPdfView *self,
   for (int i = 0; i < n; i++)
     {
       PopplerPage *page = poppler_document_get_page (self->document, i);
-      GdkTexture *texture = render_page (page);
+      GdkTexture *texture = render_page (page, PREVIEW_SCALE * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       /* Translators: the description of a previewed page */
       g_autofree char *alt = g_strdup_printf (_("Page %d of %d"), i + 1, n);
