@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-a11y.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-letter.h"
@@ -49,6 +50,7 @@ struct _RectifyDocumentDraftDialog
   GtkStack          *stack;
   GtkSearchEntry    *unit_search_entry;
   GtkListView       *unit_list_view;
+  GtkWidget         *no_units_label;
   AdwActionRow      *unit_row;
   AdwComboRow       *kind_row;
   GtkStringList     *kinds;
@@ -431,6 +433,7 @@ query_units (RectifyDocumentDraftDialog *self)
   q.search = gtk_editable_get_text (GTK_EDITABLE (self->unit_search_entry));
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->unit_list_view));
   rectify_record_list_set_query (self->units, &q);
+  gtk_widget_set_visible (self->no_units_label, g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0);
 }
 
 static void
@@ -631,6 +634,7 @@ rectify_document_draft_dialog_class_init (RectifyDocumentDraftDialogClass *klass
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, no_units_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, kinds);
@@ -684,4 +688,5 @@ rectify_document_draft_dialog_init (RectifyDocumentDraftDialog *self)
   self->unit_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->unit_selection, FALSE);
   gtk_list_view_set_model (self->unit_list_view, GTK_SELECTION_MODEL (self->unit_selection));
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }

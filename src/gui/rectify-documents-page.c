@@ -949,12 +949,13 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, _("Number"), "number", text_number, FALSE, 180);
-  add_column (self, _("Kind"), "kind", text_kind, FALSE, 150);
-  add_column (self, _("Unit"), "unit", text_unit, TRUE, 140);
-  add_column (self, _("Date"), "issued_date", text_date, FALSE, 100);
-  add_column (self, _("Status"), "status", text_status, FALSE, 70);
-  add_column (self, _("Issued By"), "officer", text_officer, FALSE, 90);
+  /* A number and a Chinese date keep their width; kind and unit are cut. */
+  add_column (self, _("Number"), "number", text_number, FALSE, 175);
+  add_column (self, _("Kind"), "kind", text_kind, FALSE, 95);
+  add_column (self, _("Unit"), "unit", text_unit, TRUE, 110);
+  add_column (self, _("Date"), "issued_date", text_date, FALSE, 110);
+  add_column (self, _("Status"), "status", text_status, FALSE, 60);
+  add_column (self, _("Issued By"), "officer", text_officer, FALSE, 70);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
