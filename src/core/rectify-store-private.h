@@ -21,6 +21,10 @@ struct _RectifyStore
   gboolean    txn_failed;
   GHashTable *stmts;    /* sql -> sqlite3_stmt */
   GHashTable *changed;  /* entities written in the open transaction */
+  /* writes the PDF of every document issued (rectify_store_set_document_renderer) */
+  RectifyDocumentRenderFunc render;
+  gpointer                  render_data;
+  GDestroyNotify            render_destroy;
 };
 
 /* A cached statement; g_autoptr resets it and clears its bindings. */

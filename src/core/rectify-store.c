@@ -370,6 +370,8 @@ rectify_store_finalize (GObject *object)
 
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
+  if (self->render_destroy != NULL)
+    self->render_destroy (self->render_data);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);

@@ -172,6 +172,11 @@ gint64           rectify_store_issue_document_with_pdf (RectifyStore *self, Rect
                                                         const char *issued_date, const gint64 *hazard_ids,
                                                         guint n_hazards, RectifyDocumentRenderFunc render,
                                                         gpointer user_data, GError **error);
+/* The renderer rectify_store_issue_document uses from now on, so every
+ * document issued through this store has its PDF (the programs set the
+ * PDF engine's; the core cannot call it).  NULL: documents without PDF. */
+void             rectify_store_set_document_renderer (RectifyStore *self, RectifyDocumentRenderFunc render,
+                                                      gpointer user_data, GDestroyNotify destroy);
 /* The PDF stored when the document was issued, checked against its
  * SHA-256 (RECTIFY_ERROR_TAMPERED when it differs); sha256 may be NULL. */
 GBytes          *rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-pdf-issue.h"
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
@@ -458,6 +459,7 @@ load_sample_data_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  rectify_pdf_set_store_renderer (store);
   campaign_id = rectify_demo_generate (store, RECTIFY_DEMO_SEED, SAMPLE_DATA_SEED,
                                        NULL, NULL, cancellable, &error);
   if (error != NULL)
