@@ -84,8 +84,8 @@ test_migrate_from_v1 (void)
 
   t.store = rectify_store_open (t.path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (t.store), ==, 2);
-  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (rectify_store_get_schema_version (t.store), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_true (rectify_store_find_unit (t.store, "1", &unit, &error));
   got = rectify_store_get_equipment (t.store, 1, &error);
   g_assert_no_error (error);
