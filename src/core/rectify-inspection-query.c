@@ -111,3 +111,27 @@ rectify_store_get_inspections_by_ids (RectifyStore *self, const gint64 *ids, gui
   return rectify_store_rows_by_ids (self, SUMMARY_COLUMNS, SUMMARY_FROM, "i.id", read_summary,
                                     (GDestroyNotify) rectify_inspection_summary_free, ids, n_ids, error);
 }
+
+const char *
+rectify_check_item_hazard_category (RectifyCheckItem item)
+{
+  switch (item)
+    {
+    case RECTIFY_CHECK_REGISTRATION:
+      return "registration_outdated";
+    case RECTIFY_CHECK_OPERATOR_LICENCES:
+      return "unlicensed_operator";
+    case RECTIFY_CHECK_PERIODIC_INSPECTION:
+      return "inspection_overdue";
+    case RECTIFY_CHECK_EMERGENCY_PLAN:
+    case RECTIFY_CHECK_PLAN_DRILLED:
+      return "emergency_plan";
+    /* the management body, persons and rules have no category of their own */
+    case RECTIFY_CHECK_MANAGEMENT_BODY:
+    case RECTIFY_CHECK_RESPONSIBLE_PERSONS:
+    case RECTIFY_CHECK_RULES:
+    case RECTIFY_N_CHECK_ITEMS:
+    default:
+      return "other";
+    }
+}

@@ -36,3 +36,11 @@ GPtrArray *rectify_store_get_inspections_by_ids (RectifyStore *self, const gint6
                                                  GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The hazard category a failed checklist item proposes (a code of the
+ * default categories). */
+const char *rectify_check_item_hazard_category (RectifyCheckItem item);
+
+G_END_DECLS
