@@ -54,7 +54,7 @@ fixture_close (Fixture *fixture)
 
 /* The sidebar's pages, in order. */
 static const char *const sidebar_pages[] = {
-  "campaigns", "units", "equipment", "operators", "officers",
+  "campaigns", "units", "inspections", "equipment", "operators", "officers",
 };
 
 static RectifyStore *
