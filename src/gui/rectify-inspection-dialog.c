@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-a11y.h"
@@ -455,8 +456,8 @@ on_hazard_registered_cb (RectifyHazardDialog *dialog,
                          GtkWidget           *row)
 {
   GtkWidget *button = g_object_get_data (G_OBJECT (row), "rectify-button");
-  /* Translators: %ld is the number of the registered hazard */
-  g_autofree char *text = g_strdup_printf (_("Registered as hazard %" G_GINT64_FORMAT), hazard_id);
+  /* Translators: the number of the registered hazard */
+  g_autofree char *text = g_strdup_printf (_("Registered as hazard %" PRId64), hazard_id);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   if (button != NULL)

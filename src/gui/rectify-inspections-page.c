@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
@@ -146,7 +147,7 @@ visit_hazard (gconstpointer r)
   const RectifyScheduledVisit *v = r;
 
   /* Translators: a hazard's number and what it is */
-  return g_strdup_printf (_("No. %" G_GINT64_FORMAT ": %s"), v->hazard_id, v->hazard_content);
+  return g_strdup_printf (_("No. %" PRId64 ": %s"), v->hazard_id, v->hazard_content);
 }
 
 static char *

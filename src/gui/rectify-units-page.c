@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-a11y.h"
@@ -697,7 +698,7 @@ fill_hazards (RectifyUnitsPage *self,
         if (g_strcmp0 (((RectifyHazardCategory *) g_ptr_array_index (categories, k))->code, h->category) == 0)
           category = rectify_hazard_category_label (g_ptr_array_index (categories, k));
       /* Translators: a hazard's number and its category */
-      title = g_strdup_printf (_("No. %" G_GINT64_FORMAT ": %s"), h->id, category);
+      title = g_strdup_printf (_("No. %" PRId64 ": %s"), h->id, category);
       if (h->status == RECTIFY_HAZARD_CLOSED)
         /* Translators: %s is the date a hazard was closed */
         when = g_strdup_printf (_("closed %s"), h->closed_date);
@@ -721,8 +722,8 @@ fill_hazards (RectifyUnitsPage *self,
 
           button = gtk_button_new_with_mnemonic (back_check ? _("Schedule _Back-check…") : _("Plan _Re-inspection…"));
           /* Translators: the action and the hazard's number, for screen readers */
-          name = g_strdup_printf (back_check ? _("Schedule a back-check of hazard %" G_GINT64_FORMAT)
-                                             : _("Plan a re-inspection of hazard %" G_GINT64_FORMAT), h->id);
+          name = g_strdup_printf (back_check ? _("Schedule a back-check of hazard %" PRId64)
+                                             : _("Plan a re-inspection of hazard %" PRId64), h->id);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "flat");
@@ -811,7 +812,7 @@ fill_history (RectifyUnitsPage *self,
           /* Translators: a planned visit's kind and its due date */
           g_autofree char *title = g_strdup_printf (_("%s due %s"), rectify_visit_kind_to_label (v->kind), v->due_date);
           /* Translators: the hazard a visit is about */
-          g_autofree char *hazard = g_strdup_printf (_("hazard No. %" G_GINT64_FORMAT), v->hazard_id);
+          g_autofree char *hazard = g_strdup_printf (_("hazard No. %" PRId64), v->hazard_id);
           g_autofree char *subtitle = g_strjoin (" · ", state, hazard, *v->note ? v->note : NULL, NULL);
           GtkWidget *row = add_detail_row (self, self->visits_group, title, subtitle);
 
@@ -896,7 +897,7 @@ show_unit (RectifyUnitsPage *self,
     {
       unit = rectify_store_get_unit (self->store, id, &error);
       if (unit == NULL)
-        g_debug ("Reading unit %" G_GINT64_FORMAT " failed: %s", id, error->message);
+        g_debug ("Reading unit %" PRId64 " failed: %s", id, error->message);
     }
   self->shown_id = unit ? unit->id : 0;
   if (unit == NULL)
