@@ -712,8 +712,12 @@ fill_hazards (RectifyUnitsPage *self,
         }
       else
         when = g_strdup (_("no deadline"));
-      subtitle = g_strjoin (" · ", rectify_hazard_status_to_label (h->status), rectify_grade_to_label (h->grade),
-                            when, h->content && *h->content ? h->content : NULL, NULL);
+      /* "closed on …" says the state already */
+      subtitle = h->status == RECTIFY_HAZARD_CLOSED
+                 ? g_strjoin (" · ", when, rectify_grade_to_label (h->grade),
+                              h->content && *h->content ? h->content : NULL, NULL)
+                 : g_strjoin (" · ", rectify_hazard_status_to_label (h->status), rectify_grade_to_label (h->grade),
+                              when, h->content && *h->content ? h->content : NULL, NULL);
       row = add_detail_row (self, self->hazards_group, title, subtitle);
       if (self->can_edit && (h->status == RECTIFY_HAZARD_CLOSED || overdue))
         {
