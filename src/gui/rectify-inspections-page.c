@@ -337,7 +337,6 @@ on_view_changed_cb (RectifyInspectionsPage *self)
 static void
 fill_campaigns (RectifyInspectionsPage *self)
 {
-  g_autoptr(GtkStringList) names = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
   gint64 chosen = 0;
   guint selected = 0, n;
