@@ -366,7 +366,9 @@ static const char migration_scheduled_visit[] =
   "CREATE INDEX scheduled_visit_by_unit ON scheduled_visit (unit_id, due_date);"
   "CREATE TRIGGER scheduled_visit_same_unit BEFORE INSERT ON scheduled_visit"
   " WHEN NEW.unit_id IS NOT (SELECT unit_id FROM hazard WHERE id = NEW.hazard_id)"
-  " BEGIN SELECT RAISE (ABORT, 'a scheduled visit is of the unit of its hazard'); END;";
+  " BEGIN SELECT RAISE (ABORT, 'a scheduled visit is of the unit of its hazard'); END;"
+  /* the inspection list filtered by kind, newest first, without a scan */
+  "CREATE INDEX inspection_by_kind ON inspection (kind, date);";
 
 static const char *const migrations[] = { migration_1, migration_2, migration_scheduled_visit };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
