@@ -556,11 +556,80 @@ run_chinese (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+match_tooltip (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static void
+assert_no_inspection_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_assert_false (RECTIFY_IS_INSPECTION_DIALOG (window));
+    }
+}
+
+/* Who may not write is offered nothing that writes. */
+static void
+run_read_only (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *root, *inspections_page;
+  GtkWindow *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyHazard) h = rectify_hazard_new ();
+  gint64 hazard;
+
+  fixture_open (&fixture, TRUE);
+  root = GTK_WIDGET (fixture.window);
+  h->unit_id = fixture.unit;
+  h->category = g_strdup ("other");
+  h->found_date = g_strdup ("2026-06-10");
+  hazard = rectify_workflow_register (fixture.store, h, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_workflow_act (fixture.store, hazard, RECTIFY_ACTION_IMMEDIATE, 0, "2026-06-12", NULL,
+                                       NULL, 0, &error));
+  g_assert_no_error (error);
+
+  rectify_units_page_select (RECTIFY_UNITS_PAGE (fixture.page), fixture.unit);
+  drain_main_context ();
+  require_widget (root, match_button, "Schedule Back-check…", "schedule button while one may write");
+  require_widget (root, match_button, "New Inspection…", "new inspection while one may write");
+  rectify_units_page_set_can_edit (RECTIFY_UNITS_PAGE (fixture.page), FALSE);
+  drain_main_context ();
+  require_widget (root, match_row, "No. 1: Other", "the hazard, still listed");
+  g_assert_null (find_widget (root, match_button, "Schedule Back-check…"));
+  g_assert_null (find_widget (root, match_button, "New Inspection…"));
+  gtk_widget_activate_action (fixture.page, "page.new-inspection", NULL);
+  drain_main_context ();
+  assert_no_inspection_dialog ();
+
+  inspections_page = rectify_inspections_page_new (fixture.store);
+  page_window_present (inspections_page, &second);
+  require_widget (GTK_WIDGET (second), match_tooltip, "New Inspection", "new button while one may write");
+  rectify_inspections_page_set_can_edit (RECTIFY_INSPECTIONS_PAGE (inspections_page), FALSE);
+  drain_main_context ();
+  g_assert_null (find_widget (GTK_WIDGET (second), match_tooltip, "New Inspection"));
+  gtk_widget_activate_action (inspections_page, "page.new", NULL);
+  drain_main_context ();
+  assert_no_inspection_dialog ();
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection"), ==, 0);
+  window_close (&second);
+  fixture_close (&fixture);
+}
+
 static void test_record_bureau_inspection (void) { in_subprocess (run_record_bureau_inspection); }
 static void test_too_few_officers (void) { in_subprocess (run_too_few_officers); }
 static void test_bad_dates (void) { in_subprocess (run_bad_dates); }
 static void test_back_check (void) { in_subprocess (run_back_check); }
 static void test_chinese (void) { in_subprocess (run_chinese); }
+static void test_read_only (void) { in_subprocess (run_read_only); }
 
 int
 main (int   argc,
@@ -573,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/inspections-page/too-few-officers", test_too_few_officers);
   g_test_add_func ("/inspections-page/bad-dates", test_bad_dates);
   g_test_add_func ("/inspections-page/back-check", test_back_check);
+  g_test_add_func ("/inspections-page/read-only", test_read_only);
   g_test_add_func ("/inspections-page/chinese", test_chinese);
 
   return g_test_run ();
