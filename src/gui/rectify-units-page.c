@@ -824,6 +824,9 @@ fill_history (RectifyUnitsPage *self,
             {
               GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
 
+              gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              _("Record the visit"), -1);
+
               set_int64_data (row, "rectify-visit-kind", v->kind);
               gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
               gtk_widget_set_tooltip_text (row, _("Record the visit"));
