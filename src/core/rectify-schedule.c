@@ -268,7 +268,7 @@ rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id, const Rect
   const char *sql;
 
   /* a file held at an older version for an upgrade test has no visits */
-  if (self->version < 3)
+  if (self->version < RECTIFY_SCHEMA_SCHEDULED_VISIT)
     return TRUE;
   if (in->kind == RECTIFY_INSPECTION_BACK_CHECK)
     sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND scheduled_on <= ?";

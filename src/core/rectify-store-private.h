@@ -125,6 +125,9 @@ GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, c
                                       const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
                                       const gint64 *ids, guint n_ids, GError **error);
 
+/* The schema version that added scheduled_visit (rectify-store.c). */
+#define RECTIFY_SCHEMA_SCHEDULED_VISIT 3
+
 /* rectify-schedule.c: inside rectify_store_add_inspection's transaction,
  * marks the unit's pending visits that this inspection does as done. */
 gboolean   rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id,

@@ -263,7 +263,8 @@ test_re_inspection (void)
   test_db_close (&w.t);
 }
 
-/* A version 2 file with a hazard on it opens as version 3 and takes visits. */
+/* A file from before the visits, with a hazard on it, opens at the current
+ * version and takes visits. */
 static void
 test_upgrade_from_v2 (void)
 {
@@ -274,9 +275,9 @@ test_upgrade_from_v2 (void)
 
   w.t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
   w.t.path = g_build_filename (w.t.dir, "old.db", NULL);
-  v2 = rectify_store_open_at_version (w.t.path, 2, &error);
+  v2 = rectify_store_open_at_version (w.t.path, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (v2), ==, 2);
+  g_assert_cmpint (rectify_store_get_schema_version (v2), ==, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1);
   w.t.store = v2;
   world_fill (&w);
   hazard = register_hazard (&w, "2026-05-01");
@@ -286,8 +287,8 @@ test_upgrade_from_v2 (void)
 
   w.t.store = rectify_store_open (w.t.path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (w.t.store), ==, 3);
-  g_assert_cmpint (test_db_count (&w.t, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (rectify_store_get_schema_version (w.t.store), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (&w.t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_cmpint (test_db_count (&w.t, "SELECT count(*) FROM hazard"), ==, 1);
   g_assert_cmpint (rectify_store_schedule_visit (w.t.store, hazard, RECTIFY_VISIT_RE_INSPECTION, "2026-07-01", NULL, &error), >, 0);
   g_assert_no_error (error);
