@@ -343,8 +343,9 @@ static const char migration_2[] =
   /* the "periodic inspection overdue" filter without touching the table */
   "CREATE INDEX equipment_by_overdue ON equipment (status, next_inspection, postponed_until, unit_id);";
 
-/* Version 3 (RECTIFY_SCHEMA_SCHEDULED_VISIT): back-checks (回头看) of closed hazards and re-inspections of
- * overdue ones, planned for a unit and done by a later inspection of it. */
+/* Version 3 (RECTIFY_SCHEMA_SCHEDULED_VISIT): back-checks (回头看) of closed
+ * hazards and re-inspections of overdue ones, planned for a unit and done by
+ * a later inspection of it. */
 static const char migration_scheduled_visit[] =
   "CREATE TABLE scheduled_visit ("
   "  id INTEGER PRIMARY KEY,"
