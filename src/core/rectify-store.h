@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 3
+#define RECTIFY_SCHEMA_VERSION 4
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
@@ -44,7 +44,8 @@ gboolean      rectify_store_set_setting (RectifyStore *self, const char *key, co
 gboolean      rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
 
 /* The "changed" signal (detail = entity: "officer", "campaign", "unit",
- * "equipment", "operator", "inspection", "hazard", "document", "setting")
+ * "equipment", "operator", "inspection", "hazard", "document", "setting",
+ * "visit")
  * is emitted after each committed write. */
 
 /* ---- officers ------------------------------------------------------- */

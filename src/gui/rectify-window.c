@@ -13,6 +13,7 @@
 #include "rectify-demo.h"
 #include "rectify-equipment-page.h"
 #include "rectify-hazards-page.h"
+#include "rectify-inspections-page.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
@@ -69,6 +70,7 @@ static const PageInfo pages[] = {
   { "units", N_("Units"), "go-home-symbolic", rectify_units_page_get_type },
   { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
   { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
+  { "inspections", N_("Inspections"), "edit-find-symbolic", rectify_inspections_page_get_type },
   { "hazards", N_("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
   { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
 };
