@@ -12,6 +12,7 @@
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
 #include "rectify-form-field.h"
+#include "rectify-format.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
 #include "rectify-pane-position.h"
@@ -196,6 +197,7 @@ update_count (RectifyUnitsPage *self)
 {
   const GError *error = rectify_record_list_get_error (self->units);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
   if (error != NULL)
@@ -203,7 +205,8 @@ update_count (RectifyUnitsPage *self)
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n);
+  number = rectify_format_count (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -531,8 +534,9 @@ fill_details (RectifyUnitsPage *self,
           g_autofree char *subtitle = NULL;
 
           /* Translators: %s is the date of the next periodic inspection */
-          next = g_strdup_printf (_("next inspection %s"),
-                                  e->next_inspection && *e->next_inspection ? e->next_inspection : _("not set"));
+          g_autofree char *next_date = rectify_format_date (e->next_inspection);
+
+          next = g_strdup_printf (_("next inspection %s"), *next_date ? next_date : _("not set"));
           /* Translators: how many gas cylinders are counted in bulk under one entry */
           quantity = e->quantity > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d cylinder", "%d cylinders",
                                                                      e->quantity),
@@ -568,8 +572,9 @@ fill_details (RectifyUnitsPage *self,
       /* Translators: %s is an operator's certificate number */
       cert = g_strdup_printf (_("certificate %s"), op->cert_no && *op->cert_no ? op->cert_no : _("none"));
       /* Translators: %s is the expiry date of an operator's certificate */
-      expiry = g_strdup_printf (_("expires %s"),
-                                op->cert_expiry && *op->cert_expiry ? op->cert_expiry : _("not set"));
+      g_autofree char *expiry_date = rectify_format_date (op->cert_expiry);
+
+      expiry = g_strdup_printf (_("expires %s"), *expiry_date ? expiry_date : _("not set"));
       /* Translators: %s is a masked resident ID number */
       id_text = masked ? g_strdup_printf (_("ID %s"), masked) : NULL;
       subtitle = g_strjoin (" · ", cert, expiry, id_text, NULL);
@@ -702,7 +707,11 @@ fill_hazards (RectifyUnitsPage *self,
       title = g_strdup_printf (_("No. %" PRId64 ": %s"), h->id, category);
       if (h->status == RECTIFY_HAZARD_CLOSED)
         /* Translators: %s is the date a hazard was closed */
-        when = g_strdup_printf (_("closed %s"), h->closed_date);
+        {
+          g_autofree char *closed = rectify_format_date (h->closed_date);
+
+          when = g_strdup_printf (_("closed %s"), closed);
+        }
       else if (h->deadline != NULL && *h->deadline)
         {
           int days = rectify_date_diff (today, h->deadline);
@@ -780,7 +789,8 @@ fill_history (RectifyUnitsPage *self,
       for (guint i = 0; i < inspections->len; i++)
         {
           RectifyInspectionSummary *s = g_ptr_array_index (inspections, i);
-          g_autofree char *title = g_strdup_printf ("%s · %s", s->date, rectify_inspection_kind_to_label (s->kind));
+          g_autofree char *date = rectify_format_date (s->date);
+          g_autofree char *title = g_strdup_printf ("%s · %s", date, rectify_inspection_kind_to_label (s->kind));
           g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hazard found", "%d hazards found",
                                                                  s->hazard_count), s->hazard_count);
           g_autofree char *checked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d equipment check",
@@ -815,7 +825,8 @@ fill_history (RectifyUnitsPage *self,
           RectifyScheduledVisit *v = g_ptr_array_index (visits, i);
           g_autofree char *state = rectify_visit_state_text (v);
           /* Translators: a planned visit's kind and its due date */
-          g_autofree char *title = g_strdup_printf (_("%s due %s"), rectify_visit_kind_to_label (v->kind), v->due_date);
+          g_autofree char *due = rectify_format_date (v->due_date);
+          g_autofree char *title = g_strdup_printf (_("%s due %s"), rectify_visit_kind_to_label (v->kind), due);
           /* Translators: the hazard a visit is about */
           g_autofree char *hazard = g_strdup_printf (_("hazard No. %" PRId64), v->hazard_id);
           g_autofree char *subtitle = g_strjoin (" · ", state, hazard, *v->note ? v->note : NULL, NULL);
@@ -853,7 +864,8 @@ fill_history (RectifyUnitsPage *self,
   for (guint i = 0; i < letters->len; i++)
     {
       RectifyDocument *d = g_ptr_array_index (letters, i);
-      g_autofree char *subtitle = g_strjoin (" · ", rectify_document_kind_to_label (d->kind), d->issued_date,
+      g_autofree char *issued = rectify_format_date (d->issued_date);
+      g_autofree char *subtitle = g_strjoin (" · ", rectify_document_kind_to_label (d->kind), issued,
                                              rectify_document_status_to_label (d->status), NULL);
 
       add_detail_row (self, self->letters_group, d->number, subtitle);
