@@ -14,6 +14,7 @@
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
+#include "rectify-format.h"
 #include "rectify-inspections-page.h"
 #include "rectify-record-list.h"
 #include "rectify-schedule.h"
@@ -84,7 +85,7 @@ typedef char *(*CellText) (gconstpointer record);
 static char *
 inspection_date (gconstpointer r)
 {
-  return g_strdup (((const RectifyInspectionSummary *) r)->date);
+  return rectify_format_date (((const RectifyInspectionSummary *) r)->date);
 }
 
 static char *
@@ -126,7 +127,7 @@ inspection_hazards (gconstpointer r)
 static char *
 visit_due (gconstpointer r)
 {
-  return g_strdup (((const RectifyScheduledVisit *) r)->due_date);
+  return rectify_format_date (((const RectifyScheduledVisit *) r)->due_date);
 }
 
 static char *
@@ -430,7 +431,11 @@ show_inspection (RectifyInspectionsPage *self,
   /* Translators: the kind of an inspection and the unit inspected */
   title = g_strdup_printf (_("%s of %s"), rectify_inspection_kind_to_label (s->kind), s->unit_name);
   gtk_label_set_text (self->detail_title_label, title);
-  add_detail_row (self, self->summary_group, _("Date"), s->date);
+  {
+    g_autofree char *date = rectify_format_date (s->date);
+
+    add_detail_row (self, self->summary_group, _("Date"), date);
+  }
   add_detail_row (self, self->summary_group, _("Campaign"), *s->campaign_name ? s->campaign_name : _("None"));
   add_detail_row (self, self->summary_group, _("Officers present"), *s->officer_names ? s->officer_names : _("None"));
   count = g_strdup_printf ("%d", s->equipment_count);
