@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rectify-cli.h"
+#include "rectify-pdf-issue.h"
 #include "rectify-validate.h"
 
 G_DEFINE_QUARK (rectify-cli-error-quark, rectify_cli_error)
@@ -455,6 +456,7 @@ rectify_cli_open_store (RectifyCli  *cli,
   cli->store = rectify_store_open (path, error);
   if (cli->store == NULL)
     return NULL;
+  rectify_pdf_set_store_renderer (cli->store);
 
   if (cli->as)
     {

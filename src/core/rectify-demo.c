@@ -428,8 +428,16 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       goto out;
   }
 
-  /* Letters: managers sign them. */
+  /* Letters: managers sign them, for the bureau of the sample (its number
+   * prefixes are the settings' defaults, X市监特指 and X市监特整). */
   report (progress, data, _("Documents"), 0.8);
+  {
+    g_autofree char *bureau = rectify_store_get_setting (store, "bureau-name", NULL);
+
+    if ((bureau == NULL || *bureau == '\0')
+        && !rectify_store_set_setting (store, "bureau-name", "X市市场监督管理局", error))
+      goto out;
+  }
   if (!rectify_store_set_actor (store, w.officers[0], error))
     goto out;
   {

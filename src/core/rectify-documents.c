@@ -55,7 +55,23 @@ rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint
                               const gint64 *hazard_ids, guint n_hazards, GError **error)
 {
   return rectify_store_issue_document_with_pdf (self, kind, unit_id, campaign_id, issued_date,
-                                                hazard_ids, n_hazards, NULL, NULL, error);
+                                                hazard_ids, n_hazards, self->render, self->render_data,
+                                                error);
+}
+
+void
+rectify_store_set_document_renderer (RectifyStore             *self,
+                                     RectifyDocumentRenderFunc render,
+                                     gpointer                  user_data,
+                                     GDestroyNotify            destroy)
+{
+  g_return_if_fail (RECTIFY_IS_STORE (self));
+
+  if (self->render_destroy != NULL)
+    self->render_destroy (self->render_data);
+  self->render = render;
+  self->render_data = user_data;
+  self->render_destroy = destroy;
 }
 
 /* Renders the document inside the issuing transaction and stores the bytes. */

@@ -187,7 +187,8 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
         id = sqlite3_last_insert_rowid (self->db);
       }
   }
-  ok = ok && insert_inspection_rows (self, id, in, error);
+  ok = ok && insert_inspection_rows (self, id, in, error)
+       && rectify_schedule_mark_done (self, id, in, error);
   if (ok)
     {
       g_autofree char *after = rectify_store_row_json (self, "inspection", id);

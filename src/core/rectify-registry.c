@@ -1453,3 +1453,19 @@ rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 
   rectify_filter_clear (&f);
   return rows;
 }
+
+GArray *
+rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *from,
+                         const char *from_alone, RectifyFilter *filter, const char *order,
+                         const RectifyQuery *q, GError **error)
+{
+  return query_ids (self, id_column, from, from_alone, filter, order, q, error);
+}
+
+GPtrArray *
+rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
+                           const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
+                           const gint64 *ids, guint n_ids, GError **error)
+{
+  return rows_by_ids (self, columns, from, id_column, read, free_func, ids, n_ids, error);
+}

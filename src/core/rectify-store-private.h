@@ -21,6 +21,10 @@ struct _RectifyStore
   gboolean    txn_failed;
   GHashTable *stmts;    /* sql -> sqlite3_stmt */
   GHashTable *changed;  /* entities written in the open transaction */
+  /* writes the PDF of every document issued (rectify_store_set_document_renderer) */
+  RectifyDocumentRenderFunc render;
+  gpointer                  render_data;
+  GDestroyNotify            render_destroy;
 };
 
 /* A cached statement; g_autoptr resets it and clears its bindings. */
@@ -114,5 +118,23 @@ GPtrArray *rectify_store_query_page (RectifyStore *self, const char *columns, co
 /* The ORDER BY expression for a sort key, from a NULL-terminated list of
  * key, expression pairs; NULL for an unknown key. */
 const char *rectify_sort_expression (const char *const *pairs, const char *key);
+
+/* Lazy lists (rectify-registry.c): the ids of every row matching filter in
+ * order, reading from_alone unless the filter or the order needs the join
+ * (an alias "u."), and the rows of a page of ids in their order. */
+GArray    *rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *from,
+                                    const char *from_alone, RectifyFilter *filter, const char *order,
+                                    const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
+                                      const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
+                                      const gint64 *ids, guint n_ids, GError **error);
+
+/* The schema version that added scheduled_visit (rectify-store.c). */
+#define RECTIFY_SCHEMA_SCHEDULED_VISIT 4
+
+/* rectify-schedule.c: inside rectify_store_add_inspection's transaction,
+ * marks the unit's pending visits that this inspection does as done. */
+gboolean   rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id,
+                                       const RectifyInspection *in, GError **error);
 
 G_END_DECLS

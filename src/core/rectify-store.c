@@ -360,7 +360,38 @@ static const char migration_3_document_pdf[] =
   "CREATE TRIGGER document_pdf_no_delete BEFORE DELETE ON document_pdf"
   " BEGIN SELECT RAISE (ABORT, 'the PDF of an issued document is immutable'); END;";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3_document_pdf };
+/* Version 4 (RECTIFY_SCHEMA_SCHEDULED_VISIT): back-checks (回头看) of closed
+ * hazards and re-inspections of overdue ones, planned for a unit and done by
+ * a later inspection of it. */
+static const char migration_scheduled_visit[] =
+  "CREATE TABLE scheduled_visit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+  "  hazard_id INTEGER NOT NULL REFERENCES hazard (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('back_check', 're_inspection')),"
+  "  scheduled_on TEXT NOT NULL CHECK (scheduled_on IS date(scheduled_on)),"
+  "  due_date TEXT NOT NULL CHECK (due_date IS date(due_date) AND due_date >= scheduled_on),"
+  "  officer_id INTEGER REFERENCES officer (id),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  done_inspection_id INTEGER REFERENCES inspection (id),"
+  "  done_date TEXT CHECK (done_date IS date(done_date)),"
+  "  CHECK ((done_inspection_id IS NULL) = (done_date IS NULL)),"
+  "  CHECK (done_date IS NULL OR done_date >= scheduled_on)"
+  ");"
+  /* one pending visit of a kind per hazard */
+  "CREATE UNIQUE INDEX scheduled_visit_pending ON scheduled_visit (hazard_id, kind) WHERE done_inspection_id IS NULL;"
+  "CREATE INDEX scheduled_visit_due ON scheduled_visit (due_date) WHERE done_inspection_id IS NULL;"
+  "CREATE INDEX scheduled_visit_by_unit ON scheduled_visit (unit_id, due_date);"
+  "CREATE TRIGGER scheduled_visit_same_unit BEFORE INSERT ON scheduled_visit"
+  " WHEN NEW.unit_id IS NOT (SELECT unit_id FROM hazard WHERE id = NEW.hazard_id)"
+  " BEGIN SELECT RAISE (ABORT, 'a scheduled visit is of the unit of its hazard'); END;"
+  /* the inspection list filtered by kind, newest first, without a scan */
+  "CREATE INDEX inspection_by_kind ON inspection (kind, date);"
+  /* the whole hazard list sorted by deadline (migration 1's index holds open ones only): 153 -> 22 ms, 300 000 hazards */
+  "CREATE INDEX hazard_sorted_by_deadline ON hazard (deadline);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3_document_pdf,
+                                           migration_scheduled_visit };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
 
 static void
@@ -370,6 +401,8 @@ rectify_store_finalize (GObject *object)
 
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
+  if (self->render_destroy != NULL)
+    self->render_destroy (self->render_data);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 3
+#define RECTIFY_SCHEMA_VERSION 4
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
@@ -44,7 +44,8 @@ gboolean      rectify_store_set_setting (RectifyStore *self, const char *key, co
 gboolean      rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
 
 /* The "changed" signal (detail = entity: "officer", "campaign", "unit",
- * "equipment", "operator", "inspection", "hazard", "document", "setting")
+ * "equipment", "operator", "inspection", "hazard", "document", "setting",
+ * "visit")
  * is emitted after each committed write. */
 
 /* ---- officers ------------------------------------------------------- */
@@ -175,6 +176,11 @@ gint64           rectify_store_issue_document_with_pdf (RectifyStore *self, Rect
                                                         const char *issued_date, const gint64 *hazard_ids,
                                                         guint n_hazards, RectifyDocumentRenderFunc render,
                                                         gpointer user_data, GError **error);
+/* The renderer rectify_store_issue_document uses from now on, so every
+ * document issued through this store has its PDF (the programs set the
+ * PDF engine's; the core cannot call it).  NULL: documents without PDF. */
+void             rectify_store_set_document_renderer (RectifyStore *self, RectifyDocumentRenderFunc render,
+                                                      gpointer user_data, GDestroyNotify destroy);
 /* The PDF stored when the document was issued, checked against its
  * SHA-256 (RECTIFY_ERROR_TAMPERED when it differs); sha256 may be NULL. */
 GBytes          *rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "rectify-pdf-issue.h"
 #include "rectify-a11y.h"
 #include "rectify-application.h"
 #include "rectify-error.h"
@@ -128,6 +129,7 @@ rectify_application_open_database (RectifyApplication *self,
       show_open_error (self, canonical, error);
       return NULL;
     }
+  rectify_pdf_set_store_renderer (store);
 
   window = GTK_WINDOW (rectify_window_new (GTK_APPLICATION (self), store));
   gtk_window_present (window);

@@ -16,6 +16,7 @@
 #include "rectify-document-draft-dialog.h"
 #include "rectify-hazard-action-dialog.h"
 #include "rectify-hazard-detail.h"
+#include "rectify-format.h"
 #include "rectify-hazards-page.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
@@ -207,7 +208,7 @@ text_description (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *al
 static char *
 text_deadline (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
 {
-  return g_strdup (h->deadline ? h->deadline : "");
+  return rectify_format_date (h->deadline);
 }
 
 static char *
@@ -936,8 +937,10 @@ event_row (RectifyHazardsPage       *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading;
   g_autofree char *heading_text = NULL;
+  g_autofree char *event_date = NULL;
 
-  heading_text = g_strjoin (" · ", e->date, rectify_event_kind_to_label (e->kind),
+  event_date = rectify_format_date (e->date);
+  heading_text = g_strjoin (" · ", event_date, rectify_event_kind_to_label (e->kind),
                             e->officer_id ? e->officer_name : _("System"), NULL);
   heading = gtk_label_new (heading_text);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -1021,7 +1024,11 @@ show_hazard (RectifyHazardsPage *self,
   gtk_label_set_text (self->title_label, title);
   if (h->status == RECTIFY_HAZARD_CLOSED && h->closed_date != NULL)
     /* Translators: %s is the date a hazard was cancelled */
-    days = g_strdup_printf (_("cancelled on %s"), h->closed_date);
+    {
+      g_autofree char *closed = rectify_format_date (h->closed_date);
+
+      days = g_strdup_printf (_("cancelled on %s"), closed);
+    }
   else
     days = days_left_text (h, self->today ? self->today : "", &overdue);
   summary = g_strjoin (" · ", category_label (self, h->category), rectify_grade_to_label (h->grade),

@@ -6,14 +6,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
+#include "rectify-form-field.h"
+#include "rectify-format.h"
+#include "rectify-inspection-dialog.h"
+#include "rectify-inspection-query.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
 #include "rectify-validate.h"
+#include "rectify-visit-dialog.h"
 
 /* A field of the form: the core names it at the start of its error
  * messages ("Credit code: …"), and its error is shown in the row below. */
@@ -95,6 +101,11 @@ struct _RectifyUnitsPage
   GtkButton          *save_button;
   AdwPreferencesGroup *equipment_group;
   AdwPreferencesGroup *operators_group;
+  AdwPreferencesGroup *inspections_group;
+  GtkWidget          *new_inspection_button;
+  AdwPreferencesGroup *hazards_group;
+  AdwPreferencesGroup *visits_group;
+  AdwPreferencesGroup *letters_group;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyUnitsPage, rectify_units_page, ADW_TYPE_BIN)
@@ -186,6 +197,7 @@ update_count (RectifyUnitsPage *self)
 {
   const GError *error = rectify_record_list_get_error (self->units);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+  g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
   if (error != NULL)
@@ -193,7 +205,8 @@ update_count (RectifyUnitsPage *self)
       gtk_label_set_text (self->count_label, error->message);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n);
+  number = rectify_format_count (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -460,7 +473,7 @@ clear_detail_rows (RectifyUnitsPage *self)
   g_ptr_array_set_size (self->detail_rows, 0);
 }
 
-static void
+static GtkWidget *
 add_detail_row (RectifyUnitsPage    *self,
                 AdwPreferencesGroup *group,
                 const char          *title,
@@ -473,7 +486,10 @@ add_detail_row (RectifyUnitsPage    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->detail_rows, row);
+  return row;
 }
+
+static void fill_history (RectifyUnitsPage *self, gint64 unit_id);
 
 /* Few per unit; a hundred is more than any real one has. */
 #define DETAIL_LIMIT 100
@@ -492,6 +508,7 @@ fill_details (RectifyUnitsPage *self,
   clear_detail_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self->equipment_group), unit_id != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->operators_group), unit_id != 0);
+  fill_history (self, unit_id);
   if (unit_id == 0)
     return;
 
@@ -517,8 +534,9 @@ fill_details (RectifyUnitsPage *self,
           g_autofree char *subtitle = NULL;
 
           /* Translators: %s is the date of the next periodic inspection */
-          next = g_strdup_printf (_("next inspection %s"),
-                                  e->next_inspection && *e->next_inspection ? e->next_inspection : _("not set"));
+          g_autofree char *next_date = rectify_format_date (e->next_inspection);
+
+          next = g_strdup_printf (_("next inspection %s"), *next_date ? next_date : _("not set"));
           /* Translators: how many gas cylinders are counted in bulk under one entry */
           quantity = e->quantity > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d cylinder", "%d cylinders",
                                                                      e->quantity),
@@ -554,12 +572,303 @@ fill_details (RectifyUnitsPage *self,
       /* Translators: %s is an operator's certificate number */
       cert = g_strdup_printf (_("certificate %s"), op->cert_no && *op->cert_no ? op->cert_no : _("none"));
       /* Translators: %s is the expiry date of an operator's certificate */
-      expiry = g_strdup_printf (_("expires %s"),
-                                op->cert_expiry && *op->cert_expiry ? op->cert_expiry : _("not set"));
+      g_autofree char *expiry_date = rectify_format_date (op->cert_expiry);
+
+      expiry = g_strdup_printf (_("expires %s"), *expiry_date ? expiry_date : _("not set"));
       /* Translators: %s is a masked resident ID number */
       id_text = masked ? g_strdup_printf (_("ID %s"), masked) : NULL;
       subtitle = g_strjoin (" · ", cert, expiry, id_text, NULL);
       add_detail_row (self, self->operators_group, op->name, subtitle);
+    }
+}
+
+/* ---- the unit's history ------------------------------------------------------ */
+
+static RectifyInspectionDialog *
+open_inspection_dialog (RectifyUnitsPage      *self,
+                        RectifyInspectionKind  kind)
+{
+  RectifyInspectionDialog *dialog = rectify_inspection_dialog_new (self->store, self->shown_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  rectify_inspection_dialog_set_kind (dialog, kind);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+new_inspection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+
+  if (self->store != NULL && self->can_edit && self->shown_id != 0)
+    open_inspection_dialog (self, RECTIFY_INSPECTION_BUREAU);
+}
+
+/* A planned visit's row: doing it is recording the inspection. */
+static void
+on_visit_row_activated_cb (AdwActionRow     *row,
+                           RectifyUnitsPage *self)
+{
+  gint64 *kind = g_object_get_data (G_OBJECT (row), "rectify-visit-kind");
+
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0 || kind == NULL)
+    return;
+  open_inspection_dialog (self, *kind == RECTIFY_VISIT_BACK_CHECK ? RECTIFY_INSPECTION_BACK_CHECK
+                                                                 : RECTIFY_INSPECTION_BUREAU);
+}
+
+static void
+on_plan_clicked_cb (GtkButton        *button,
+                    RectifyUnitsPage *self)
+{
+  gint64 *hazard = g_object_get_data (G_OBJECT (button), "rectify-hazard");
+  gint64 *kind = g_object_get_data (G_OBJECT (button), "rectify-visit-kind");
+  RectifyVisitDialog *dialog;
+  GtkRoot *root;
+
+  if (self->store == NULL || !self->can_edit || hazard == NULL || kind == NULL)
+    return;
+  dialog = rectify_visit_dialog_new (self->store, *hazard, (RectifyVisitKind) *kind);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_int64_data (gpointer    object,
+                const char *key,
+                gint64      value)
+{
+  gint64 *p = g_new (gint64, 1);
+
+  *p = value;
+  g_object_set_data_full (G_OBJECT (object), key, p, g_free);
+}
+
+static void
+set_group_count (AdwPreferencesGroup *group,
+                 gint64               total,
+                 guint                shown,
+                 const char          *none)
+{
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    text = g_strdup (none);
+  else if (total > shown)
+    /* Translators: the newest of a unit's records are listed */
+    text = g_strdup_printf (_("The newest %u of %u"), shown, (guint) total);
+  adw_preferences_group_set_description (group, text);
+}
+
+/* Hazards: how they stand, with what can be planned for them. */
+static void
+fill_hazards (RectifyUnitsPage *self,
+              gint64            unit_id,
+              const char       *today)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GPtrArray) categories = rectify_store_list_hazard_categories (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+
+  q.unit_id = unit_id;
+  q.limit = DETAIL_LIMIT;
+  q.sort = "found_date";
+  q.descending = TRUE;
+  hazards = rectify_store_list_hazards (self->store, &q, &total, &error);
+  if (hazards == NULL)
+    {
+      add_detail_row (self, self->hazards_group, _("Hazards unavailable"), error->message);
+      return;
+    }
+  set_group_count (self->hazards_group, total, hazards->len, _("No hazards on record"));
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      RectifyHazard *h = g_ptr_array_index (hazards, i);
+      const char *category = h->category;
+      g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *button = NULL;
+      gboolean overdue = rectify_hazard_is_overdue (h, today);
+
+      for (guint k = 0; categories && k < categories->len; k++)
+        if (g_strcmp0 (((RectifyHazardCategory *) g_ptr_array_index (categories, k))->code, h->category) == 0)
+          category = rectify_hazard_category_label (g_ptr_array_index (categories, k));
+      /* Translators: a hazard's number and its category */
+      title = g_strdup_printf (_("No. %" PRId64 ": %s"), h->id, category);
+      if (h->status == RECTIFY_HAZARD_CLOSED)
+        /* Translators: %s is the date a hazard was closed */
+        {
+          g_autofree char *closed = rectify_format_date (h->closed_date);
+
+          when = g_strdup_printf (_("closed %s"), closed);
+        }
+      else if (h->deadline != NULL && *h->deadline)
+        {
+          int days = rectify_date_diff (today, h->deadline);
+
+          when = days >= 0
+                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days)
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
+        }
+      else
+        when = g_strdup (_("no deadline"));
+      /* "closed on …" says the state already */
+      subtitle = h->status == RECTIFY_HAZARD_CLOSED
+                 ? g_strjoin (" · ", when, rectify_grade_to_label (h->grade),
+                              h->content && *h->content ? h->content : NULL, NULL)
+                 : g_strjoin (" · ", rectify_hazard_status_to_label (h->status), rectify_grade_to_label (h->grade),
+                              when, h->content && *h->content ? h->content : NULL, NULL);
+      row = add_detail_row (self, self->hazards_group, title, subtitle);
+      if (self->can_edit && (h->status == RECTIFY_HAZARD_CLOSED || overdue))
+        {
+          gboolean back_check = h->status == RECTIFY_HAZARD_CLOSED;
+          g_autofree char *name = NULL;
+
+          button = gtk_button_new_with_mnemonic (back_check ? _("Schedule _Back-check…") : _("Plan _Re-inspection…"));
+          /* Translators: the action and the hazard's number, for screen readers */
+          name = g_strdup_printf (back_check ? _("Schedule a back-check of hazard %" PRId64)
+                                             : _("Plan a re-inspection of hazard %" PRId64), h->id);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          set_int64_data (button, "rectify-hazard", h->id);
+          set_int64_data (button, "rectify-visit-kind", back_check ? RECTIFY_VISIT_BACK_CHECK : RECTIFY_VISIT_RE_INSPECTION);
+          g_signal_connect (button, "clicked", G_CALLBACK (on_plan_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      if (overdue)
+        gtk_widget_add_css_class (row, "warning");
+    }
+}
+
+static void
+fill_history (RectifyUnitsPage *self,
+              gint64            unit_id)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) inspections = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rectify_today ();
+  gint64 total = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inspections_group), unit_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->hazards_group), unit_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->visits_group), unit_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->letters_group), unit_id != 0);
+  if (unit_id == 0 || self->store == NULL)
+    return;
+
+  /* inspections, newest first */
+  q.unit_id = unit_id;
+  q.descending = TRUE;
+  ids = rectify_store_query_inspection_ids (self->store, &q, &error);
+  if (ids != NULL)
+    inspections = rectify_store_get_inspections_by_ids (self->store, (gint64 *) ids->data,
+                                                        MIN (ids->len, DETAIL_LIMIT), &error);
+  if (inspections == NULL)
+    {
+      add_detail_row (self, self->inspections_group, _("Inspections unavailable"), error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      set_group_count (self->inspections_group, ids->len, inspections->len, _("Not inspected yet"));
+      for (guint i = 0; i < inspections->len; i++)
+        {
+          RectifyInspectionSummary *s = g_ptr_array_index (inspections, i);
+          g_autofree char *date = rectify_format_date (s->date);
+          g_autofree char *title = g_strdup_printf ("%s · %s", date, rectify_inspection_kind_to_label (s->kind));
+          g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hazard found", "%d hazards found",
+                                                                 s->hazard_count), s->hazard_count);
+          g_autofree char *checked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d equipment check",
+                                                                   "%d equipment checks", s->equipment_count),
+                                                      s->equipment_count);
+          g_autofree char *subtitle = g_strjoin (" · ", *s->officer_names ? s->officer_names : _("no officers"),
+                                                 checked, found, NULL);
+
+          add_detail_row (self, self->inspections_group, title, subtitle);
+        }
+    }
+
+  fill_hazards (self, unit_id, today);
+
+  /* planned visits, the due ones first */
+  q = (RectifyQuery) RECTIFY_QUERY_INIT;
+  q.unit_id = unit_id;
+  q.limit = DETAIL_LIMIT;
+  q.sort = "due_date";
+  q.descending = TRUE;
+  visits = rectify_store_list_visits (self->store, &q, &total, &error);
+  if (visits == NULL)
+    {
+      add_detail_row (self, self->visits_group, _("Planned visits unavailable"), error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      set_group_count (self->visits_group, total, visits->len, _("Nothing planned"));
+      for (guint i = 0; i < visits->len; i++)
+        {
+          RectifyScheduledVisit *v = g_ptr_array_index (visits, i);
+          g_autofree char *state = rectify_visit_state_text (v);
+          /* Translators: a planned visit's kind and its due date */
+          g_autofree char *due = rectify_format_date (v->due_date);
+          g_autofree char *title = g_strdup_printf (_("%s due %s"), rectify_visit_kind_to_label (v->kind), due);
+          /* Translators: the hazard a visit is about */
+          g_autofree char *hazard = g_strdup_printf (_("hazard No. %" PRId64), v->hazard_id);
+          g_autofree char *subtitle = g_strjoin (" · ", state, hazard, *v->note ? v->note : NULL, NULL);
+          GtkWidget *row = add_detail_row (self, self->visits_group, title, subtitle);
+
+          if (v->done_inspection_id == 0 && self->can_edit)
+            {
+              GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+              gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              _("Record the visit"), -1);
+
+              set_int64_data (row, "rectify-visit-kind", v->kind);
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+              gtk_widget_set_tooltip_text (row, _("Record the visit"));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+              g_signal_connect (row, "activated", G_CALLBACK (on_visit_row_activated_cb), self);
+            }
+        }
+    }
+
+  /* letters */
+  q = (RectifyQuery) RECTIFY_QUERY_INIT;
+  q.unit_id = unit_id;
+  q.limit = DETAIL_LIMIT;
+  q.sort = "issued_date";
+  q.descending = TRUE;
+  letters = rectify_store_list_documents (self->store, &q, &total, &error);
+  if (letters == NULL)
+    {
+      add_detail_row (self, self->letters_group, _("Letters unavailable"), error->message);
+      return;
+    }
+  set_group_count (self->letters_group, total, letters->len, _("No letters issued"));
+  for (guint i = 0; i < letters->len; i++)
+    {
+      RectifyDocument *d = g_ptr_array_index (letters, i);
+      g_autofree char *issued = rectify_format_date (d->issued_date);
+      g_autofree char *subtitle = g_strjoin (" · ", rectify_document_kind_to_label (d->kind), issued,
+                                             rectify_document_status_to_label (d->status), NULL);
+
+      add_detail_row (self, self->letters_group, d->number, subtitle);
     }
 }
 
@@ -575,6 +884,8 @@ set_form_editable (RectifyUnitsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-inspection", self->can_edit && self->shown_id != 0);
+  gtk_widget_set_visible (self->new_inspection_button, self->can_edit);
 }
 
 static void
@@ -606,7 +917,7 @@ show_unit (RectifyUnitsPage *self,
     {
       unit = rectify_store_get_unit (self->store, id, &error);
       if (unit == NULL)
-        g_debug ("Reading unit %" G_GINT64_FORMAT " failed: %s", id, error->message);
+        g_debug ("Reading unit %" PRId64 " failed: %s", id, error->message);
     }
   self->shown_id = unit ? unit->id : 0;
   if (unit == NULL)
@@ -807,6 +1118,10 @@ set_store (RectifyUnitsPage *self,
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_units_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::equipment", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::inspection", G_CALLBACK (on_details_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_details_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::visit", G_CALLBACK (on_details_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_details_changed_cb), self, 0);
   fill_filters (self);
   apply_query (self);
 }
@@ -846,6 +1161,9 @@ rectify_units_page_set_can_edit (RectifyUnitsPage *self,
   if (!can_edit && self->form_is_new)
     show_unit (self, 0);
   set_form_editable (self);
+  /* the history offers planning only to those who may */
+  if (self->shown_id != 0 && self->store != NULL)
+    fill_details (self, self->shown_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
 }
 
@@ -999,6 +1317,11 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, equipment_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, operators_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, inspections_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, new_inspection_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, hazards_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, visits_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, letters_group);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_undo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -1008,6 +1331,7 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.new-inspection", NULL, new_inspection_action);
 }
 
 static void

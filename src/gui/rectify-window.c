@@ -7,12 +7,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-pdf-issue.h"
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
 #include "rectify-documents-page.h"
 #include "rectify-equipment-page.h"
 #include "rectify-hazards-page.h"
+#include "rectify-inspections-page.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
@@ -69,6 +71,7 @@ static const PageInfo pages[] = {
   { "units", N_("Units"), "go-home-symbolic", rectify_units_page_get_type },
   { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
   { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
+  { "inspections", N_("Inspections"), "edit-find-symbolic", rectify_inspections_page_get_type },
   { "hazards", N_("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
   { "documents", N_("Documents"), "x-office-document-symbolic", rectify_documents_page_get_type },
   { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
@@ -460,6 +463,7 @@ load_sample_data_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  rectify_pdf_set_store_renderer (store);
   campaign_id = rectify_demo_generate (store, RECTIFY_DEMO_SEED, SAMPLE_DATA_SEED,
                                        NULL, NULL, cancellable, &error);
   if (error != NULL)

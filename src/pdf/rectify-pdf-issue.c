@@ -119,3 +119,23 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
   letter.remedies = options->remedies;
   return rectify_pdf_letter_render (&letter, error);
 }
+
+static GBytes *
+render_with_settings (RectifyStore          *store,
+                      const RectifyDocument *document,
+                      const char            *english_number,
+                      gpointer               user_data,
+                      GError               **error)
+{
+  RectifyPdfIssueOptions options = { rectify_pdf_default_language (store), NULL, NULL };
+
+  return rectify_pdf_render_document (store, document, english_number, &options, error);
+}
+
+void
+rectify_pdf_set_store_renderer (RectifyStore *store)
+{
+  g_return_if_fail (RECTIFY_IS_STORE (store));
+
+  rectify_store_set_document_renderer (store, render_with_settings, NULL, NULL);
+}

@@ -30,4 +30,9 @@ GBytes *rectify_pdf_render_document (RectifyStore          *store,
                                      gpointer               options,
                                      GError               **error);
 
+/* Makes every document issued through store get its PDF: the store's
+ * renderer becomes rectify_pdf_render_document with the settings' language,
+ * bureau and signatory, read when the document is issued. */
+void rectify_pdf_set_store_renderer (RectifyStore *store);
+
 G_END_DECLS

@@ -465,6 +465,22 @@ test_demo_stats (Fixture       *fx,
   g_assert_nonnull (strstr (fx->out, " 235\n"));
   g_assert_nonnull (strstr (fx->out, " 80%\n"));
 
+  /* The sample's letters were issued with their PDFs: the stored bytes
+   * come out, a PDF whose SHA-256 is the one printed. */
+  {
+    g_autofree char *pdf = g_build_filename (fx->dir, "letter-1.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    g_autofree char *sha256 = NULL;
+    gsize length = 0;
+
+    ok (fx, "pdf", "letter", "X市监特指〔2026〕1号", "-o", pdf, NULL);
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+    sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+    g_assert_nonnull (strstr (fx->out, sha256));
+  }
+
   /* Sample data goes only into an empty database. */
   assert_user_error (fx, run (fx, "demo", "--scale", "seed", NULL), NULL);
   ok (fx, "verify", NULL);

@@ -54,7 +54,7 @@ fixture_close (Fixture *fixture)
 
 /* The sidebar's pages, in order. */
 static const char *const sidebar_pages[] = {
-  "campaigns", "units", "equipment", "operators", "hazards", "documents", "officers",
+  "campaigns", "units", "equipment", "operators", "inspections", "hazards", "documents", "officers",
 };
 
 static RectifyStore *
@@ -620,6 +620,7 @@ run_chinese_sidebar (void)
     { "campaigns", "专项行动" },
     { "units", "使用单位" },
     { "equipment", "设备" },
+    { "inspections", "检查" },
     { "hazards", "隐患" },
     { "officers", "执法人员" },
   };

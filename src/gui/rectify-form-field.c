@@ -1,0 +1,101 @@
+/* rectify-form-field.c: showing the core's messages at the field they name
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rectify-form-field.h"
+
+void
+rectify_form_set_invalid (GtkWidget *widget,
+                          gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+hide_label (GtkLabel *label)
+{
+  gtk_label_set_text (label, "");
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+}
+
+void
+rectify_form_clear_errors (RectifyFormField *fields,
+                           guint             n_fields,
+                           GtkLabel         *general)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      rectify_form_set_invalid (fields[i].widget, FALSE);
+      hide_label (fields[i].label);
+    }
+  if (general != NULL)
+    hide_label (general);
+}
+
+void
+rectify_form_clear_field (RectifyFormField *fields,
+                          guint             n_fields,
+                          GtkWidget        *widget)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      RectifyFormField *f = &fields[i];
+
+      if (f->widget != widget || !gtk_widget_has_css_class (widget, "error"))
+        continue;
+      rectify_form_set_invalid (widget, FALSE);
+      /* The label may be telling about another field of its group. */
+      if (rectify_message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
+        hide_label (f->label);
+    }
+}
+
+int
+rectify_form_show_error (RectifyFormField *fields,
+                         guint             n_fields,
+                         GtkLabel         *general,
+                         const GError     *error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      RectifyFormField *f = &fields[i];
+
+      if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
+        {
+          rectify_form_set_invalid (f->widget, TRUE);
+          gtk_label_set_text (f->label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (f->label), TRUE);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
+                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->label,
+                                          -1);
+          gtk_widget_grab_focus (f->widget);
+          return (int) i;
+        }
+    }
+  gtk_label_set_text (general, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (general), TRUE);
+  return -1;
+}
+
+const char *
+rectify_hazard_category_label (const RectifyHazardCategory *category)
+{
+  const char *const *languages = g_get_language_names ();
+
+  /* The store keeps both names; the interface's language picks one. */
+  if (languages[0] != NULL && g_str_has_prefix (languages[0], "zh"))
+    return category->name_zh;
+  return category->name_en;
+}

@@ -1,0 +1,844 @@
+/* rectify-inspections-page.c: inspection visits and the back-checks due
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "rectify-a11y.h"
+#include "rectify-column-sorter.h"
+#include "rectify-form-field.h"
+#include "rectify-hazard-dialog.h"
+#include "rectify-inspection-dialog.h"
+#include "rectify-inspection-query.h"
+#include "rectify-format.h"
+#include "rectify-inspections-page.h"
+#include "rectify-record-list.h"
+#include "rectify-schedule.h"
+#include "rectify-validate.h"
+#include "rectify-visit-dialog.h"
+
+struct _RectifyInspectionsPage
+{
+  AdwBin              parent_instance;
+
+  RectifyStore       *store;
+  gboolean            can_edit;
+  RectifyRecordList  *inspections;
+  RectifyRecordList  *visits;
+  GtkSingleSelection *selection;
+  GtkSingleSelection *visit_selection;
+  GArray             *campaign_ids;   /* gint64 per campaign choice, 0 = all */
+  char               *sort;
+  gboolean            descending;
+  gboolean            updating_filters;
+  gint64              shown_id;       /* inspection in the detail pane */
+  gint64              shown_unit_id;
+  GPtrArray          *detail_rows;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *kind_dropdown;
+  GtkStringList      *kinds;
+  GtkDropDown        *campaign_dropdown;
+  GtkStringList      *campaigns;
+  GtkToggleButton    *overdue_toggle;
+  GtkWidget          *new_button;
+  GtkLabel           *count_label;
+  GtkStack           *view_stack;
+  GtkPaned           *paned;
+  GtkColumnView      *column_view;
+  GtkStack           *detail_stack;
+  GtkLabel           *detail_title_label;
+  AdwPreferencesGroup *summary_group;
+  AdwPreferencesGroup *checklist_group;
+  GtkWidget          *new_for_unit_button;
+  GtkWidget          *register_button;
+  GtkColumnView      *visits_view;
+  GtkWidget          *record_button;
+  GtkWidget          *cancel_visit_button;
+};
+
+G_DEFINE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_EDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+showing_visits (RectifyInspectionsPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "visits") == 0;
+}
+
+/* ---- cells ------------------------------------------------------------------ */
+
+typedef char *(*CellText) (gconstpointer record);
+
+static char *
+inspection_date (gconstpointer r)
+{
+  return rectify_format_date (((const RectifyInspectionSummary *) r)->date);
+}
+
+static char *
+inspection_kind (gconstpointer r)
+{
+  return g_strdup (rectify_inspection_kind_to_label (((const RectifyInspectionSummary *) r)->kind));
+}
+
+static char *
+inspection_unit (gconstpointer r)
+{
+  return g_strdup (((const RectifyInspectionSummary *) r)->unit_name);
+}
+
+static char *
+inspection_campaign (gconstpointer r)
+{
+  return g_strdup (((const RectifyInspectionSummary *) r)->campaign_name);
+}
+
+static char *
+inspection_officers (gconstpointer r)
+{
+  return g_strdup (((const RectifyInspectionSummary *) r)->officer_names);
+}
+
+static char *
+inspection_equipment (gconstpointer r)
+{
+  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->equipment_count);
+}
+
+static char *
+inspection_hazards (gconstpointer r)
+{
+  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->hazard_count);
+}
+
+static char *
+visit_due (gconstpointer r)
+{
+  return rectify_format_date (((const RectifyScheduledVisit *) r)->due_date);
+}
+
+static char *
+visit_kind (gconstpointer r)
+{
+  return g_strdup (rectify_visit_kind_to_label (((const RectifyScheduledVisit *) r)->kind));
+}
+
+static char *
+visit_unit (gconstpointer r)
+{
+  return g_strdup (((const RectifyScheduledVisit *) r)->unit_name);
+}
+
+static char *
+visit_hazard (gconstpointer r)
+{
+  const RectifyScheduledVisit *v = r;
+
+  /* Translators: a hazard's number and what it is */
+  return g_strdup_printf (_("No. %" PRId64 ": %s"), v->hazard_id, v->hazard_content);
+}
+
+static char *
+visit_state (gconstpointer r)
+{
+  return rectify_visit_state_text (r);
+}
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  CellText text = user_data;
+  RectifyRow *row = gtk_list_item_get_item (item);
+  gconstpointer record = row ? rectify_row_get_record (row) : NULL;
+  g_autofree char *value = record ? text (record) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
+}
+
+static void
+add_column (GtkColumnView *view,
+            const char    *title,
+            const char    *key,
+            CellText       text,
+            gboolean       expand,
+            int            fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
+  /* Only the store's keys sort; the other columns are counts of a page. */
+  if (key != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}
+
+/* ---- queries ---------------------------------------------------------------- */
+
+static void
+show_message (RectifyInspectionsPage *self,
+              const char             *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
+  else
+    gtk_label_set_text (self->count_label, message);
+}
+
+static void
+update_count (RectifyInspectionsPage *self)
+{
+  RectifyRecordList *list = showing_visits (self) ? self->visits : self->inspections;
+  const GError *error;
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (list == NULL)
+    return;
+  error = rectify_record_list_get_error (list);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (list == self->visits)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u planned visit", "%u planned visits", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u inspection", "%u inspections", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void on_selection_changed_cb (RectifyInspectionsPage *self);
+static void show_inspection (RectifyInspectionsPage *self, gint64 id);
+
+static void
+reselect (RectifyInspectionsPage *self)
+{
+  gint64 position = self->shown_id ? rectify_record_list_find (self->inspections, self->shown_id) : -1;
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+static void
+apply_query (RectifyInspectionsPage *self)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyQuery v = RECTIFY_QUERY_INIT;
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+
+  if (self->inspections == NULL || self->updating_filters)
+    return;
+  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* Newest first until the user sorts. */
+  q.sort = self->sort;
+  q.descending = self->sort ? self->descending : TRUE;
+  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
+  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  rectify_record_list_set_query (self->inspections, &q);
+  reselect (self);
+
+  v.search = q.search;
+  v.status = 0;
+  v.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->visits_view));
+  rectify_record_list_set_query (self->visits, &v);
+  update_count (self);
+}
+
+static void
+on_filter_changed_cb (RectifyInspectionsPage *self)
+{
+  apply_query (self);
+}
+
+static void
+on_sorter_changed_cb (GtkSorter              *sorter,
+                      GtkSorterChange         change,
+                      RectifyInspectionsPage *self)
+{
+  gboolean descending = FALSE;
+  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
+
+  g_free (self->sort);
+  self->sort = g_strdup (key);
+  self->descending = descending;
+  apply_query (self);
+}
+
+static void
+update_actions (RectifyInspectionsPage *self)
+{
+  gboolean visit = gtk_single_selection_get_selected_item (self->visit_selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", self->can_edit && visit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", self->can_edit && visit);
+  gtk_widget_set_visible (self->new_button, self->can_edit);
+  gtk_widget_set_visible (self->new_for_unit_button, self->can_edit);
+  gtk_widget_set_visible (self->register_button, self->can_edit);
+  gtk_widget_set_visible (self->record_button, self->can_edit);
+  gtk_widget_set_visible (self->cancel_visit_button, self->can_edit);
+}
+
+static void
+on_view_changed_cb (RectifyInspectionsPage *self)
+{
+  gboolean visits = showing_visits (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), !visits);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_dropdown), !visits);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_toggle), visits);
+  update_count (self);
+}
+
+static void
+fill_campaigns (RectifyInspectionsPage *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  gint64 chosen = 0;
+  guint selected = 0, n;
+  gint64 all = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  n = gtk_drop_down_get_selected (self->campaign_dropdown);
+  if (n < self->campaign_ids->len)
+    chosen = g_array_index (self->campaign_ids, gint64, n);
+  g_array_set_size (self->campaign_ids, 0);
+  g_array_append_val (self->campaign_ids, all);
+  g_ptr_array_add (items, (gpointer) _("All campaigns"));
+  if (self->store != NULL)
+    campaigns = rectify_store_list_campaigns (self->store, NULL);
+  for (guint i = 0; campaigns && i < campaigns->len; i++)
+    {
+      RectifyCampaign *c = g_ptr_array_index (campaigns, i);
+
+      if (c->id == chosen)
+        selected = self->campaign_ids->len;
+      g_array_append_val (self->campaign_ids, c->id);
+      g_ptr_array_add (items, c->name);
+    }
+  g_ptr_array_add (items, NULL);
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                          (const char *const *) items->pdata);
+  gtk_drop_down_set_selected (self->campaign_dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+/* ---- the detail pane -------------------------------------------------------- */
+
+static void
+clear_detail_rows (RectifyInspectionsPage *self)
+{
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->detail_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->detail_rows, 0);
+}
+
+static void
+add_detail_row (RectifyInspectionsPage *self,
+                AdwPreferencesGroup    *group,
+                const char             *title,
+                const char             *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->detail_rows, row);
+}
+
+static void
+show_inspection (RectifyInspectionsPage *self,
+                 gint64                  id)
+{
+  g_autoptr(RectifyInspection) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  RectifyInspectionSummary *s = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+
+  clear_detail_rows (self);
+  if (id != 0)
+    in = rectify_store_get_inspection (self->store, id, &error);
+  if (in != NULL)
+    rows = rectify_store_get_inspections_by_ids (self->store, &id, 1, &error);
+  if (rows != NULL && rows->len == 1)
+    s = g_ptr_array_index (rows, 0);
+  self->shown_id = s ? id : 0;
+  self->shown_unit_id = s ? s->unit_id : 0;
+  update_actions (self);
+  if (s == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  /* Translators: the kind of an inspection and the unit inspected */
+  title = g_strdup_printf (_("%s of %s"), rectify_inspection_kind_to_label (s->kind), s->unit_name);
+  gtk_label_set_text (self->detail_title_label, title);
+  {
+    g_autofree char *date = rectify_format_date (s->date);
+
+    add_detail_row (self, self->summary_group, _("Date"), date);
+  }
+  add_detail_row (self, self->summary_group, _("Campaign"), *s->campaign_name ? s->campaign_name : _("None"));
+  add_detail_row (self, self->summary_group, _("Officers present"), *s->officer_names ? s->officer_names : _("None"));
+  count = g_strdup_printf ("%d", s->equipment_count);
+  add_detail_row (self, self->summary_group, _("Equipment checked"), count);
+  g_clear_pointer (&count, g_free);
+  count = g_strdup_printf ("%d", s->hazard_count);
+  add_detail_row (self, self->summary_group, _("Hazards found"), count);
+  if (*in->note)
+    add_detail_row (self, self->summary_group, _("Note"), in->note);
+  for (guint i = 0; i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      g_autofree char *subtitle = c->remark && *c->remark
+                                  ? g_strjoin (" · ", rectify_check_result_to_label (c->result), c->remark, NULL)
+                                  : g_strdup (rectify_check_result_to_label (c->result));
+
+      add_detail_row (self, self->checklist_group, rectify_check_item_to_label (c->item), subtitle);
+    }
+  adw_preferences_group_set_description (self->checklist_group,
+                                         in->checks->len == 0 ? _("No item recorded") : NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+static void
+on_selection_changed_cb (RectifyInspectionsPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  show_inspection (self, row ? rectify_row_get_id (row) : 0);
+}
+
+/* ---- actions ----------------------------------------------------------------- */
+
+static RectifyInspectionDialog *
+open_inspection_dialog (RectifyInspectionsPage *self,
+                        gint64                  unit_id)
+{
+  RectifyInspectionDialog *dialog = rectify_inspection_dialog_new (self->store, unit_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+
+  if (self->store != NULL && self->can_edit)
+    open_inspection_dialog (self, 0);
+}
+
+static void
+new_for_unit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+
+  if (self->store != NULL && self->can_edit && self->shown_unit_id != 0)
+    open_inspection_dialog (self, self->shown_unit_id);
+}
+
+static void
+register_hazard_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  RectifyHazardDialog *dialog;
+  GtkRoot *root;
+
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+    return;
+  dialog = rectify_hazard_dialog_new (self->store, self->shown_unit_id, self->shown_id, NULL, 0);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const RectifyScheduledVisit *
+selected_visit (RectifyInspectionsPage *self)
+{
+  RectifyRow *row = gtk_single_selection_get_selected_item (self->visit_selection);
+
+  return row ? rectify_row_get_record (row) : NULL;
+}
+
+static void
+record_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  const RectifyScheduledVisit *v = selected_visit (self);
+  RectifyInspectionDialog *dialog;
+
+  if (v == NULL || !self->can_edit)
+    return;
+  dialog = open_inspection_dialog (self, v->unit_id);
+  rectify_inspection_dialog_set_kind (dialog, v->kind == RECTIFY_VISIT_BACK_CHECK ? RECTIFY_INSPECTION_BACK_CHECK
+                                                                                 : RECTIFY_INSPECTION_BUREAU);
+}
+
+static void
+cancel_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  const RectifyScheduledVisit *v = selected_visit (self);
+  g_autoptr(GError) error = NULL;
+
+  if (v == NULL || !self->can_edit)
+    return;
+  if (!rectify_store_cancel_visit (self->store, v->id, &error))
+    show_message (self, error->message);
+  else
+    show_message (self, _("The planned visit is cancelled"));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (RECTIFY_INSPECTIONS_PAGE (widget)->search_entry));
+}
+
+/* ---- the store ------------------------------------------------------------------ */
+
+static void
+on_store_changed_cb (RectifyStore           *store,
+                     const char             *entity,
+                     RectifyInspectionsPage *self)
+{
+  if (g_str_equal (entity, "campaign"))
+    fill_campaigns (self);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_record_list_refresh (self->inspections);
+  rectify_record_list_refresh (self->visits);
+  reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  if (self->shown_id != 0)
+    show_inspection (self, self->shown_id);
+  update_actions (self);
+  update_count (self);
+}
+
+static void
+set_store (RectifyInspectionsPage *self,
+           RectifyStore           *store)
+{
+  static const char *const entities[] = { "inspection", "hazard", "visit", "campaign", "unit", "officer" };
+
+  g_assert (self->store == NULL);
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->inspections = rectify_record_list_new (store, rectify_store_query_inspection_ids,
+                                               rectify_store_get_inspections_by_ids,
+                                               (GDestroyNotify) rectify_inspection_summary_free);
+  self->visits = rectify_record_list_new (store, rectify_store_query_visit_ids,
+                                          rectify_store_get_visits_by_ids,
+                                          (GDestroyNotify) rectify_scheduled_visit_free);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->inspections));
+  gtk_single_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visits));
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", entities[i], NULL);
+      g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
+    }
+  fill_campaigns (self);
+  apply_query (self);
+}
+
+/* ---- public ----------------------------------------------------------------------- */
+
+GtkWidget *
+rectify_inspections_page_new (RectifyStore *store)
+{
+  return g_object_new (RECTIFY_TYPE_INSPECTIONS_PAGE, "store", store, NULL);
+}
+
+RectifyStore *
+rectify_inspections_page_get_store (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
+  return self->store;
+}
+
+gboolean
+rectify_inspections_page_get_can_edit (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), FALSE);
+  return self->can_edit;
+}
+
+void
+rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self,
+                                       gboolean                can_edit)
+{
+  g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
+
+  can_edit = !!can_edit;
+  if (self->can_edit == can_edit)
+    return;
+  self->can_edit = can_edit;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+GListModel *
+rectify_inspections_page_get_model (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->inspections);
+}
+
+GListModel *
+rectify_inspections_page_get_visits_model (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->visits);
+}
+
+void
+rectify_inspections_page_show_visits (RectifyInspectionsPage *self,
+                                      gboolean                visits)
+{
+  g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
+  gtk_stack_set_visible_child_name (self->view_stack, visits ? "visits" : "inspections");
+}
+
+/* ---- GObject ------------------------------------------------------------------------ */
+
+static void
+rectify_inspections_page_dispose (GObject *object)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_INSPECTIONS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->visit_selection);
+  g_clear_object (&self->inspections);
+  g_clear_object (&self->visits);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->campaign_ids, g_array_unref);
+  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sort, g_free);
+
+  G_OBJECT_CLASS (rectify_inspections_page_parent_class)->dispose (object);
+}
+
+static void
+rectify_inspections_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, self->can_edit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_inspections_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CAN_EDIT:
+      rectify_inspections_page_set_can_edit (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rectify_inspections_page_dispose;
+  object_class->get_property = rectify_inspections_page_get_property;
+  object_class->set_property = rectify_inspections_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-inspections-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kinds);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, campaign_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, campaigns);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, detail_title_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, new_for_unit_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, register_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, visits_view);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, record_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, cancel_visit_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "page.new-for-unit", NULL, new_for_unit_action);
+  gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL, register_hazard_action);
+  gtk_widget_class_install_action (widget_class, "page.record-visit", NULL, record_visit_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel-visit", NULL, cancel_visit_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+}
+
+static void
+rectify_inspections_page_init (RectifyInspectionsPage *self)
+{
+  self->can_edit = TRUE;
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->detail_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (self->kinds, _("All kinds"));
+  for (guint k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
+    gtk_string_list_append (self->kinds, rectify_inspection_kind_to_label (k));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+
+  self->visit_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->visit_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->visit_selection, TRUE);
+  gtk_column_view_set_model (self->visits_view, GTK_SELECTION_MODEL (self->visit_selection));
+  g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions), self);
+
+  add_column (self->column_view, _("Date"), "date", inspection_date, FALSE, 95);
+  add_column (self->column_view, _("Kind"), "kind", inspection_kind, FALSE, 135);
+  add_column (self->column_view, _("Unit"), "unit", inspection_unit, TRUE, -1);
+  add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, FALSE, 110);
+  add_column (self->column_view, _("Officers"), NULL, inspection_officers, FALSE, 120);
+  add_column (self->column_view, _("Equipment"), NULL, inspection_equipment, FALSE, 85);
+  add_column (self->column_view, _("Hazards"), NULL, inspection_hazards, FALSE, 70);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, 0);
+
+  add_column (self->visits_view, _("Due"), NULL, visit_due, FALSE, 100);
+  add_column (self->visits_view, _("Kind"), NULL, visit_kind, FALSE, 130);
+  add_column (self->visits_view, _("Unit"), NULL, visit_unit, TRUE, -1);
+  add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, TRUE, -1);
+  add_column (self->visits_view, _("State"), NULL, visit_state, FALSE, 130);
+
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  on_view_changed_cb (self);
+  update_actions (self);
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+}
