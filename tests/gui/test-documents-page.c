@@ -19,6 +19,7 @@
 #include "test-gui-util.h"
 
 #define BUREAU "X市市场监督管理局"
+#define OPENING "经复查，你单位仍存在下列问题："
 
 typedef struct {
   char               *dir;
@@ -159,6 +160,23 @@ texture_has_ink (GdkTexture *texture)
   return dark > 1000;
 }
 
+static gboolean
+preview_shows_opening (gpointer data)
+{
+  g_autofree char *text = NULL;
+
+  if (rectify_pdf_view_get_document (RECTIFY_PDF_VIEW (data)) == NULL)
+    return FALSE;
+  text = preview_text (RECTIFY_PDF_VIEW (data));
+  return strstr (text, OPENING) != NULL;
+}
+
+static gboolean
+preview_has_message (gpointer data)
+{
+  return rectify_pdf_view_get_message (RECTIFY_PDF_VIEW (data)) != NULL;
+}
+
 static GBytes *
 file_bytes (const char *path)
 {
@@ -256,6 +274,14 @@ run_issue_save_void (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Language", "language")), 0);
   rectify_document_draft_dialog_update_preview (dialog);
 
+  /* The officer words the opening: the preview follows after the pause
+   * for typing, and the issued letter keeps it. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_widget (GTK_WIDGET (dialog), match_type,
+                                                                                      GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW),
+                                                                                      "the opening"))),
+                            OPENING, -1);
+  wait_for (preview_shows_opening, view, "the preview with the new opening");
+
   issue (dialog);
 
   /* Shown on the Documents page with the next number of its kind. */
@@ -282,6 +308,7 @@ run_issue_save_void (void)
   text = preview_text (view);
   g_assert_nonnull (strstr (text, "X市监特指〔2026〕3号"));
   g_assert_null (strstr (text, "〔草稿〕"));
+  g_assert_nonnull (strstr (text, OPENING));
   g_clear_pointer (&text, g_free);
   g_assert_true (gtk_widget_get_sensitive (rectify_documents_page_get_save_button (page)));
   g_assert_true (gtk_widget_get_sensitive (rectify_documents_page_get_print_button (page)));
@@ -423,7 +450,8 @@ run_no_hazards (void)
       g_assert_nonnull (check);
       gtk_check_button_set_active (check, FALSE);
     }
-  rectify_document_draft_dialog_update_preview (dialog);
+  /* The preview follows after the pause for typing. */
+  wait_for (preview_has_message, rectify_document_draft_dialog_get_preview (dialog), "the preview to be cleared");
   g_assert_cmpuint (rectify_pdf_view_get_n_pages (rectify_document_draft_dialog_get_preview (dialog)), ==, 0);
   g_assert_nonnull (rectify_pdf_view_get_message (rectify_document_draft_dialog_get_preview (dialog)));
 
