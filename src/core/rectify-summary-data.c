@@ -1,0 +1,403 @@
+/* rectify-summary-data.c: the series behind the campaign dashboard and work summary
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every series is an SQL aggregate over the same rows, with the same
+ * conditions, as rectify-figures.c, so that a chart always adds up to the
+ * figure printed beside it.
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-store-private.h"
+#include "rectify-summary-data.h"
+#include "rectify-validate.h"
+
+static void
+figure_row_free (RectifyFigureRow *row)
+{
+  g_free (row->code);
+  g_free (row->label);
+  g_free (row);
+}
+
+static void
+coverage_row_free (RectifyCoverageRow *row)
+{
+  g_free (row->label);
+  g_free (row);
+}
+
+void
+rectify_summary_data_free (RectifySummaryData *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->campaign, rectify_campaign_free);
+  g_clear_pointer (&data->figures, rectify_figures_free);
+  g_clear_pointer (&data->hazards_by_equipment_category, g_ptr_array_unref);
+  g_clear_pointer (&data->days, g_array_unref);
+  g_clear_pointer (&data->weeks, g_array_unref);
+  g_clear_pointer (&data->coverage, g_ptr_array_unref);
+  g_free (data->as_of);
+  g_free (data);
+}
+
+/* Binds ?1 = as of, ?2 = campaign id. */
+static RectifyStmt *
+prepare_bound (RectifyStore *store, const char *sql, gint64 campaign_id, const char *as_of, GError **error)
+{
+  RectifyStmt *stmt = rectify_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  rectify_bind_text (stmt, 1, as_of);
+  sqlite3_bind_int64 (stmt, 2, campaign_id);
+  return stmt;
+}
+
+static gboolean
+finish_rows (RectifyStore *store, int rc, GError **error)
+{
+  if (rc != SQLITE_DONE)
+    return rectify_store_fail (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+compute_equipment_categories (RectifyStore *store, RectifySummaryData *data, GError **error)
+{
+  gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
+  gint64 none = 0;
+  int rc;
+  /* a hazard whose equipment row is gone counts as naming none */
+  g_autoptr(RectifyStmt) stmt = prepare_bound (store,
+      "SELECT e.category, count(*) FROM hazard h LEFT JOIN equipment e ON e.id = h.equipment_id"
+      " WHERE h.campaign_id = ?2 AND h.found_date <= ?1 GROUP BY e.category",
+      data->campaign->id, data->as_of, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean matched = FALSE;
+      for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
+        if (sqlite3_column_type (stmt, 0) != SQLITE_NULL
+            && (int) rectify_categories[i] == sqlite3_column_int (stmt, 0))
+          {
+            counts[i] += sqlite3_column_int64 (stmt, 1);
+            matched = TRUE;
+          }
+      if (!matched)
+        none += sqlite3_column_int64 (stmt, 1);
+    }
+  if (!finish_rows (store, rc, error))
+    return FALSE;
+  data->hazards_by_equipment_category = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_row_free);
+  for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
+    {
+      RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
+      row->code = g_strdup (rectify_category_to_code (rectify_categories[i]));
+      row->label = g_strdup (rectify_category_to_label (rectify_categories[i]));
+      row->count = counts[i];
+      g_ptr_array_add (data->hazards_by_equipment_category, row);
+    }
+  {
+    RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
+    row->code = g_strdup ("none");
+    row->label = g_strdup (_("No equipment named"));
+    row->count = none;
+    g_ptr_array_add (data->hazards_by_equipment_category, row);
+  }
+  return TRUE;
+}
+
+/* Adds count to the day of date, or to the first day when it is earlier. */
+static void
+add_to_day (gint64 *per_day, int n_days, const char *start, const char *date, gint64 count)
+{
+  int index = date ? rectify_date_diff (start, date) : 0;
+
+  if (n_days == 0)
+    return;
+  per_day[CLAMP (index, 0, n_days - 1)] += count;
+}
+
+static gboolean
+compute_days (RectifyStore *store, RectifySummaryData *data, GError **error)
+{
+  const char *start = data->campaign->start_date;
+  int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
+  g_autofree gint64 *found = g_new0 (gint64, MAX (n_days, 1));
+  g_autofree gint64 *closed = g_new0 (gint64, MAX (n_days, 1));
+  gint64 total_found = 0, total_closed = 0;
+  int rc;
+
+  data->days = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryDay), n_days);
+  if (n_days == 0)
+    return TRUE;
+  {
+    g_autoptr(RectifyStmt) stmt = prepare_bound (store,
+        "SELECT found_date, count(*) FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1 GROUP BY found_date",
+        data->campaign->id, data->as_of, error);
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      add_to_day (found, n_days, start, (const char *) sqlite3_column_text (stmt, 0),
+                  sqlite3_column_int64 (stmt, 1));
+    if (!finish_rows (store, rc, error))
+      return FALSE;
+  }
+  {
+    /* closed as the figures count it: found and closed by the day looked at */
+    g_autoptr(RectifyStmt) stmt = prepare_bound (store,
+        "SELECT closed_date, count(*) FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1"
+        " AND status = 'closed' AND closed_date <= ?1 GROUP BY closed_date",
+        data->campaign->id, data->as_of, error);
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      add_to_day (closed, n_days, start, (const char *) sqlite3_column_text (stmt, 0),
+                  sqlite3_column_int64 (stmt, 1));
+    if (!finish_rows (store, rc, error))
+      return FALSE;
+  }
+  for (int i = 0; i < n_days; i++)
+    {
+      RectifySummaryDay day = { { 0 }, 0, 0 };
+      g_autofree char *date = rectify_date_add_days (start, i);
+
+      total_found += found[i];
+      total_closed += closed[i];
+      g_strlcpy (day.date, date, sizeof day.date);
+      day.found = total_found;
+      day.closed = total_closed;
+      g_array_append_val (data->days, day);
+    }
+  return TRUE;
+}
+
+static gboolean
+compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
+{
+  const char *start = data->campaign->start_date;
+  int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
+  int n_weeks = (n_days + 6) / 7;
+  int rc;
+  g_autoptr(RectifyStmt) stmt = NULL;
+
+  data->weeks = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryWeek), n_weeks);
+  for (int i = 0; i < n_weeks; i++)
+    {
+      RectifySummaryWeek week = { { 0 }, 0, 0 };
+      g_autofree char *date = rectify_date_add_days (start, i * 7);
+      g_strlcpy (week.start, date, sizeof week.start);
+      g_array_append_val (data->weeks, week);
+    }
+  if (n_weeks == 0)
+    return TRUE;
+  /* the covering index of the figures: campaign, date, kind */
+  stmt = prepare_bound (store,
+      "SELECT max(0, CAST (julianday (date) - julianday (?3) AS INTEGER) / 7) AS week,"
+      " count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
+      " FROM inspection WHERE campaign_id = ?2 AND date <= ?1 GROUP BY week",
+      data->campaign->id, data->as_of, error);
+  if (stmt == NULL)
+    return FALSE;
+  rectify_bind_text (stmt, 3, start);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int w = CLAMP (sqlite3_column_int (stmt, 0), 0, n_weeks - 1);
+      RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, w);
+      week->inspections += sqlite3_column_int64 (stmt, 1);
+      week->self_inspections += sqlite3_column_int64 (stmt, 2);
+    }
+  return finish_rows (store, rc, error);
+}
+
+gboolean
+rectify_summary_is_crowded_area (const char *area)
+{
+  g_autofree char *lower = area ? g_utf8_strdown (area, -1) : NULL;
+
+  return lower && (strstr (lower, "人员密集") || strstr (lower, "crowded")
+                   || strstr (lower, "densely populated"));
+}
+
+/* The items of a focus list: one a line, also split at Chinese and Latin
+ * list separators; blanks dropped. */
+static char **
+focus_items (const char *text)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) normal = g_string_new (text ? text : "");
+  g_auto(GStrv) parts = NULL;
+
+  g_string_replace (normal, "、", "\n", 0);
+  g_string_replace (normal, "，", "\n", 0);
+  g_string_replace (normal, "；", "\n", 0);
+  g_string_replace (normal, ",", "\n", 0);
+  g_string_replace (normal, ";", "\n", 0);
+  parts = g_strsplit (normal->str, "\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *item = g_strstrip (parts[i]);
+      if (*item)
+        g_ptr_array_add (items, g_strdup (item));
+    }
+  g_ptr_array_add (items, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
+}
+
+static gboolean
+add_coverage (RectifyStore *store, RectifySummaryData *data, RectifyCoverageKind kind, const char *item,
+              GError **error)
+{
+  /* inspected = visited by the bureau (not self-inspected) in the campaign by the day */
+#define INSPECTED " count(CASE WHEN EXISTS (SELECT 1 FROM inspection i WHERE i.unit_id = u.id" \
+                  " AND i.date <= ?1 AND i.campaign_id = ?2 AND i.kind <> 'self') THEN 1 END)"
+  const char *sql = kind == RECTIFY_COVERAGE_INDUSTRY
+      ? "SELECT count(*)," INSPECTED " FROM unit u WHERE u.industry = ?3"
+      : rectify_summary_is_crowded_area (item)
+      ? "SELECT count(*)," INSPECTED " FROM unit u WHERE u.crowded = 1 AND ?3 IS NOT NULL"
+      : "SELECT count(*)," INSPECTED " FROM unit u WHERE u.district = ?3";
+#undef INSPECTED
+  g_autoptr(RectifyStmt) stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
+  RectifyCoverageRow *row;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rectify_bind_text (stmt, 3, item);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return rectify_store_fail (store, rc, error);
+  row = g_new0 (RectifyCoverageRow, 1);
+  row->kind = kind;
+  row->label = g_strdup (item);
+  row->units = sqlite3_column_int64 (stmt, 0);
+  row->inspected = sqlite3_column_int64 (stmt, 1);
+  g_ptr_array_add (data->coverage, row);
+  return TRUE;
+}
+
+static gboolean
+compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
+{
+  g_auto(GStrv) industries = focus_items (data->campaign->key_industries);
+  g_auto(GStrv) areas = focus_items (data->campaign->key_areas);
+
+  data->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) coverage_row_free);
+  for (guint i = 0; industries[i]; i++)
+    if (!add_coverage (store, data, RECTIFY_COVERAGE_INDUSTRY, industries[i], error))
+      return FALSE;
+  for (guint i = 0; areas[i]; i++)
+    if (!add_coverage (store, data, RECTIFY_COVERAGE_AREA, areas[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+RectifySummaryData *
+rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id, const char *as_of, GError **error)
+{
+  g_autoptr(RectifySummaryData) data = g_new0 (RectifySummaryData, 1);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  if (campaign_id <= 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Campaign: choose a campaign"));
+      return NULL;
+    }
+  if (!(data->campaign = rectify_store_get_campaign (store, campaign_id, error))
+      || !(data->figures = rectify_figures_compute (store, campaign_id, as_of, error)))
+    return NULL;
+  data->as_of = g_strdup (data->figures->as_of);
+  if (!compute_equipment_categories (store, data, error)
+      || !compute_days (store, data, error)
+      || !compute_weeks (store, data, error)
+      || !compute_coverage (store, data, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+/* ---- narrative ------------------------------------------------------------ */
+
+/* Kept in the settings table, one key per campaign and part: no schema
+ * change, and every save is audited like any setting. */
+static const struct {
+  const char *part;
+  const char *label;
+  gsize       offset;
+} narrative_parts[] = {
+  { "deployment", N_("Leadership and deployment"), G_STRUCT_OFFSET (RectifySummaryNarrative, deployment) },
+  { "methods", N_("Inspection methods"), G_STRUCT_OFFSET (RectifySummaryNarrative, methods) },
+  { "next-steps", N_("Next steps"), G_STRUCT_OFFSET (RectifySummaryNarrative, next_steps) },
+};
+
+static char *
+narrative_key (gint64 campaign_id, const char *part)
+{
+  return g_strdup_printf ("summary-%" G_GINT64_FORMAT "-%s", campaign_id, part);
+}
+
+void
+rectify_summary_narrative_free (RectifySummaryNarrative *narrative)
+{
+  if (narrative == NULL)
+    return;
+  g_free (narrative->deployment);
+  g_free (narrative->methods);
+  g_free (narrative->next_steps);
+  g_free (narrative);
+}
+
+RectifySummaryNarrative *
+rectify_summary_get_narrative (RectifyStore *store, gint64 campaign_id, GError **error)
+{
+  g_autoptr(RectifySummaryNarrative) narrative = g_new0 (RectifySummaryNarrative, 1);
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  if (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (narrative_parts); i++)
+    {
+      g_autofree char *key = narrative_key (campaign_id, narrative_parts[i].part);
+      G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset) = rectify_store_get_setting (store, key, "");
+    }
+  return g_steal_pointer (&narrative);
+}
+
+gboolean
+rectify_summary_set_narrative (RectifyStore *store, gint64 campaign_id, const RectifySummaryNarrative *narrative,
+                               GError **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (narrative != NULL, FALSE);
+
+  if (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (narrative_parts); i++)
+    {
+      const char *text = G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset);
+      if (!rectify_validate_optional (_(narrative_parts[i].label), text, RECTIFY_SUMMARY_NARRATIVE_MAX_CHARS, error))
+        return FALSE;
+    }
+  if (!rectify_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (narrative_parts); i++)
+    {
+      const char *text = G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset);
+      g_autofree char *key = narrative_key (campaign_id, narrative_parts[i].part);
+      g_autofree char *before = rectify_store_get_setting (store, key, "");
+
+      if (g_strcmp0 (before, text ? text : "") != 0)
+        ok = rectify_store_set_setting (store, key, text ? text : "", error);
+    }
+  return rectify_store_end (store, ok, error);
+}
