@@ -323,6 +323,140 @@ rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id, const cha
   return g_steal_pointer (&data);
 }
 
+/* ---- CSV ------------------------------------------------------------------- */
+
+void
+rectify_csv_append_cell (GString *out, const char *text)
+{
+  const char *t = text ? text : "";
+  gboolean formula = *t == '=' || *t == '+' || *t == '-' || *t == '@' || *t == '\t' || *t == '\r';
+  gboolean quote = formula || strpbrk (t, ",\"\r\n") != NULL;
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = t; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+static void
+csv_row (GString *out, ...)
+{
+  va_list args;
+  const char *cell;
+  gboolean first = TRUE;
+
+  va_start (args, out);
+  while ((cell = va_arg (args, const char *)))
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      rectify_csv_append_cell (out, cell);
+      first = FALSE;
+    }
+  va_end (args);
+  g_string_append (out, "\r\n");
+}
+
+static void
+csv_count_row (GString *out, const char *label, gint64 value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  csv_row (out, label, text, NULL);
+}
+
+static void
+csv_figure_rows (GString *out, const char *title, GPtrArray *rows)
+{
+  g_string_append (out, "\r\n");
+  csv_row (out, title, NULL);
+  csv_row (out, _("Category"), _("Count"), NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const RectifyFigureRow *row = g_ptr_array_index (rows, i);
+      csv_count_row (out, row->label, row->count);
+    }
+}
+
+char *
+rectify_summary_data_to_csv (const RectifySummaryData *data)
+{
+  const RectifyFigures *f;
+  GString *out;
+  g_autofree char *rate = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  f = data->figures;
+  out = g_string_new ("\xEF\xBB\xBF");
+  csv_row (out, _("Campaign"), data->campaign->name, NULL);
+  csv_row (out, _("As of"), data->as_of, NULL);
+  g_string_append (out, "\r\n");
+  csv_row (out, _("Figure"), _("Value"), NULL);
+  csv_count_row (out, _("Officer person-times"), f->officer_person_times);
+  csv_count_row (out, _("Unit inspections"), f->unit_inspections);
+  csv_count_row (out, _("Units inspected"), f->distinct_units);
+  csv_count_row (out, _("Equipment checks"), f->equipment_checks);
+  csv_count_row (out, _("Self-inspections"), f->self_inspections);
+  csv_count_row (out, _("Back-checks"), f->back_checks);
+  csv_count_row (out, _("Hazards found"), f->hazards_found);
+  csv_count_row (out, _("General hazards"), f->hazards_general);
+  csv_count_row (out, _("Major hazards"), f->hazards_major);
+  csv_count_row (out, _("Instruction letters"), f->instruction_letters);
+  csv_count_row (out, _("Rectification opinions"), f->rectification_opinions);
+  csv_count_row (out, _("Hazards closed"), f->hazards_closed);
+  rate = rectify_figures_format_rate (f->rectification_rate);
+  csv_row (out, _("Rectification rate"), rate, NULL);
+  csv_count_row (out, _("Overdue"), f->hazards_overdue);
+
+  csv_figure_rows (out, _("Hazards by category"), f->hazards_by_category);
+  csv_figure_rows (out, _("Hazards by equipment category"), data->hazards_by_equipment_category);
+  csv_figure_rows (out, _("Equipment checks by equipment category"), f->checks_by_equipment_category);
+
+  g_string_append (out, "\r\n");
+  csv_row (out, _("Found and closed, cumulative"), NULL);
+  csv_row (out, _("Date"), _("Found"), _("Closed"), NULL);
+  for (guint i = 0; i < data->days->len; i++)
+    {
+      const RectifySummaryDay *day = &g_array_index (data->days, RectifySummaryDay, i);
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, day->found);
+      g_autofree char *closed = g_strdup_printf ("%" G_GINT64_FORMAT, day->closed);
+      csv_row (out, day->date, found, closed, NULL);
+    }
+
+  g_string_append (out, "\r\n");
+  csv_row (out, _("Inspections per week"), NULL);
+  csv_row (out, _("Week starting"), _("Inspections"), _("Self-inspections"), NULL);
+  for (guint i = 0; i < data->weeks->len; i++)
+    {
+      const RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, i);
+      g_autofree char *visits = g_strdup_printf ("%" G_GINT64_FORMAT, week->inspections);
+      g_autofree char *self = g_strdup_printf ("%" G_GINT64_FORMAT, week->self_inspections);
+      csv_row (out, week->start, visits, self, NULL);
+    }
+
+  g_string_append (out, "\r\n");
+  csv_row (out, _("Coverage of key industries and areas"), NULL);
+  csv_row (out, _("Focus"), _("Item"), _("Units"), _("Inspected"), _("Share"), NULL);
+  for (guint i = 0; i < data->coverage->len; i++)
+    {
+      const RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
+      g_autofree char *units = g_strdup_printf ("%" G_GINT64_FORMAT, row->units);
+      g_autofree char *inspected = g_strdup_printf ("%" G_GINT64_FORMAT, row->inspected);
+      g_autofree char *share = rectify_figures_format_rate (row->units ? (double) row->inspected / row->units : 0);
+      csv_row (out, row->kind == RECTIFY_COVERAGE_INDUSTRY ? _("Key industry") : _("Key area"), row->label, units,
+               inspected, share, NULL);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- narrative ------------------------------------------------------------ */
 
 /* Kept in the settings table, one key per campaign and part: no schema

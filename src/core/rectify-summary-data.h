@@ -55,6 +55,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifySummaryData, rectify_summary_data_free)
 RectifySummaryData *rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id,
                                                   const char *as_of, GError **error);
 
+/* Every figure and series as CSV for a spreadsheet: UTF-8 with a byte
+ * order mark, CRLF line ends, one table after another under its title.
+ * A cell that a spreadsheet would take for a formula (= + - @, tab, CR at
+ * its start) is neutralised with a leading apostrophe. */
+char *rectify_summary_data_to_csv (const RectifySummaryData *data);
+/* One CSV cell, quoted when needed and neutralised as above. */
+void  rectify_csv_append_cell (GString *out, const char *text);
+
 /* Whether a key area names densely populated public places (matched
  * through the units' crowded flag rather than their district). */
 gboolean rectify_summary_is_crowded_area (const char *area);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <string.h>
 
 #include "rectify-demo.h"
 #include "rectify-figures.h"
@@ -198,6 +199,53 @@ test_narrative (void)
   test_db_close (&t);
 }
 
+static void
+test_csv (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryData) data = NULL;
+  g_autoptr(GString) cell = g_string_new (NULL);
+  g_autofree char *csv = NULL;
+  gint64 campaign;
+
+  /* formulas are neutralised, quotes doubled, separators quoted */
+  rectify_csv_append_cell (cell, "=HYPERLINK(\"x\")");
+  g_assert_cmpstr (cell->str, ==, "\"'=HYPERLINK(\"\"x\"\")\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "-1");
+  g_assert_cmpstr (cell->str, ==, "\"'-1\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "@SUM");
+  g_assert_cmpstr (cell->str, ==, "\"'@SUM\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "+86");
+  g_assert_cmpstr (cell->str, ==, "\"'+86\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "医疗, 电力");
+  g_assert_cmpstr (cell->str, ==, "\"医疗, 电力\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "plain");
+  g_assert_cmpstr (cell->str, ==, "plain");
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  data = rectify_summary_data_compute (t.store, campaign, NULL, &error);
+  g_assert_no_error (error);
+  csv = rectify_summary_data_to_csv (data);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_nonnull (strstr (csv, "\r\nOfficer person-times,235\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nUnit inspections,62\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nHazards found,5\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nRectification rate,80%\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nPeriodic inspection overdue,2\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\n2026-06-29,5,4\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nKey industry,医疗,"));
+  test_db_close (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +254,6 @@ main (int argc, char **argv)
   g_test_add_func ("/summary-data/seed", test_seed);
   g_test_add_func ("/summary-data/before-start", test_before_start);
   g_test_add_func ("/summary-data/narrative", test_narrative);
+  g_test_add_func ("/summary-data/csv", test_csv);
   return g_test_run ();
 }
