@@ -73,10 +73,10 @@ compute_equipment_categories (RectifyStore *store, RectifySummaryData *data, GEr
   gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
   gint64 none = 0;
   int rc;
-  /* a hazard whose equipment row is gone counts as naming none */
+  /* the category the triggers keep on each hazard: one pass over an index */
   g_autoptr(RectifyStmt) stmt = prepare_bound (store,
-      "SELECT e.category, count(*) FROM hazard h LEFT JOIN equipment e ON e.id = h.equipment_id"
-      " WHERE h.campaign_id = ?2 AND h.found_date <= ?1 GROUP BY e.category",
+      "SELECT equipment_category, count(*) FROM hazard"
+      " WHERE campaign_id = ?2 AND found_date <= ?1 GROUP BY equipment_category",
       data->campaign->id, data->as_of, error);
 
   if (stmt == NULL)
@@ -253,34 +253,34 @@ focus_items (const char *text)
 }
 
 static gboolean
-add_coverage (RectifyStore *store, RectifySummaryData *data, RectifyCoverageKind kind, const char *item,
-              GError **error)
+count_units (RectifyStore *store, RectifyCoverageRow *row, GError **error)
 {
-  /* inspected = visited by the bureau (not self-inspected) in the campaign by the day */
-#define INSPECTED " count(CASE WHEN EXISTS (SELECT 1 FROM inspection i WHERE i.unit_id = u.id" \
-                  " AND i.date <= ?1 AND i.campaign_id = ?2 AND i.kind <> 'self') THEN 1 END)"
-  const char *sql = kind == RECTIFY_COVERAGE_INDUSTRY
-      ? "SELECT count(*)," INSPECTED " FROM unit u WHERE u.industry = ?3"
-      : rectify_summary_is_crowded_area (item)
-      ? "SELECT count(*)," INSPECTED " FROM unit u WHERE u.crowded = 1 AND ?3 IS NOT NULL"
-      : "SELECT count(*)," INSPECTED " FROM unit u WHERE u.district = ?3";
-#undef INSPECTED
-  g_autoptr(RectifyStmt) stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
-  RectifyCoverageRow *row;
+  const char *sql = row->kind == RECTIFY_COVERAGE_INDUSTRY ? "SELECT count(*) FROM unit WHERE industry = ?1"
+                    : rectify_summary_is_crowded_area (row->label)
+                    ? "SELECT count(*) FROM unit WHERE crowded = 1 AND ?1 IS NOT NULL"
+                    : "SELECT count(*) FROM unit WHERE district = ?1";
+  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rectify_bind_text (stmt, 3, item);
+  rectify_bind_text (stmt, 1, row->label);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     return rectify_store_fail (store, rc, error);
-  row = g_new0 (RectifyCoverageRow, 1);
-  row->kind = kind;
-  row->label = g_strdup (item);
   row->units = sqlite3_column_int64 (stmt, 0);
-  row->inspected = sqlite3_column_int64 (stmt, 1);
-  g_ptr_array_add (data->coverage, row);
   return TRUE;
+}
+
+static void
+add_rows (RectifySummaryData *data, RectifyCoverageKind kind, char **items)
+{
+  for (guint i = 0; items[i]; i++)
+    {
+      RectifyCoverageRow *row = g_new0 (RectifyCoverageRow, 1);
+      row->kind = kind;
+      row->label = g_strdup (items[i]);
+      g_ptr_array_add (data->coverage, row);
+    }
 }
 
 static gboolean
@@ -288,15 +288,46 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
 {
   g_auto(GStrv) industries = focus_items (data->campaign->key_industries);
   g_auto(GStrv) areas = focus_items (data->campaign->key_areas);
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autofree gboolean *crowded_item = NULL;
+  int rc;
 
   data->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) coverage_row_free);
-  for (guint i = 0; industries[i]; i++)
-    if (!add_coverage (store, data, RECTIFY_COVERAGE_INDUSTRY, industries[i], error))
-      return FALSE;
-  for (guint i = 0; areas[i]; i++)
-    if (!add_coverage (store, data, RECTIFY_COVERAGE_AREA, areas[i], error))
-      return FALSE;
-  return TRUE;
+  add_rows (data, RECTIFY_COVERAGE_INDUSTRY, industries);
+  add_rows (data, RECTIFY_COVERAGE_AREA, areas);
+  if (data->coverage->len == 0)
+    return TRUE;
+  crowded_item = g_new0 (gboolean, data->coverage->len);
+  for (guint i = 0; i < data->coverage->len; i++)
+    {
+      RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
+      crowded_item[i] = row->kind == RECTIFY_COVERAGE_AREA && rectify_summary_is_crowded_area (row->label);
+      if (!count_units (store, row, error))
+        return FALSE;
+    }
+  /* inspected = visited by the bureau (not self-inspected) in the campaign
+   * by the day: each such unit once, read over the figures' index */
+  stmt = prepare_bound (store,
+      "SELECT industry, district, crowded FROM unit WHERE id IN"
+      " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND date <= ?1 AND kind <> 'self')",
+      data->campaign->id, data->as_of, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *industry = (const char *) sqlite3_column_text (stmt, 0);
+      const char *district = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean crowded = sqlite3_column_int (stmt, 2) != 0;
+
+      for (guint i = 0; i < data->coverage->len; i++)
+        {
+          RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
+          if (row->kind == RECTIFY_COVERAGE_INDUSTRY ? g_strcmp0 (industry, row->label) == 0
+              : crowded_item[i] ? crowded : g_strcmp0 (district, row->label) == 0)
+            row->inspected++;
+        }
+    }
+  return finish_rows (store, rc, error);
 }
 
 RectifySummaryData *
