@@ -36,4 +36,12 @@ GtkWidget    *rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
 GtkWidget    *rectify_hazards_page_open_action     (RectifyHazardsPage  *self,
                                                     RectifyHazardAction  action);
 
+/* The hazards of one campaign (the dashboard's tiles open this): status
+ * -1 for every status, or one RectifyHazardStatus; overdue for the overdue
+ * ones only.  The search and the other filters are cleared. */
+void          rectify_hazards_page_show_campaign   (RectifyHazardsPage *self,
+                                                    gint64              campaign_id,
+                                                    int                 status,
+                                                    gboolean            overdue);
+
 G_END_DECLS
