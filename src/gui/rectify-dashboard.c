@@ -148,6 +148,9 @@ build_tiles (RectifyDashboard *self)
         {
           tile->widget = gtk_button_new ();
           gtk_button_set_child (GTK_BUTTON (tile->widget), content);
+          /* typed from the start; the campaign is set when one is shown */
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget),
+                                                  g_variant_new ("(xib)", (gint64) 0, info->status, info->overdue));
           gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), "win.show-hazards");
           gtk_widget_set_tooltip_text (tile->widget, _("Show these hazards on the Hazards page"));
         }
