@@ -67,35 +67,83 @@ finish_rows (RectifyStore *store, int rc, GError **error)
   return TRUE;
 }
 
-static gboolean
-compute_equipment_categories (RectifyStore *store, RectifySummaryData *data, GError **error)
+/* The day index of a date in the campaign's range, dates before it on the
+ * first day; -1 after the last. */
+static int
+day_index (GHashTable *days, const char *first, const char *date)
 {
-  gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
-  gint64 none = 0;
-  int rc;
-  /* the category the triggers keep on each hazard: one pass over an index */
-  g_autoptr(RectifyStmt) stmt = prepare_bound (store,
-      "SELECT equipment_category, count(*) FROM hazard"
-      " WHERE campaign_id = ?2 AND found_date <= ?1 GROUP BY equipment_category",
-      data->campaign->id, data->as_of, error);
+  gpointer index;
 
+  if (date == NULL)
+    return -1;
+  if (g_hash_table_lookup_extended (days, date, NULL, &index))
+    return GPOINTER_TO_INT (index);
+  return strcmp (date, first) < 0 ? 0 : -1;
+}
+
+/* One pass over the campaign's hazards in its covering index: found and
+ * closed per day, and the equipment category. */
+static gboolean
+compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **error)
+{
+  const char *start = data->campaign->start_date;
+  int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
+  g_autofree gint64 *found = g_new0 (gint64, MAX (n_days, 1));
+  g_autofree gint64 *closed = g_new0 (gint64, MAX (n_days, 1));
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
+  gint64 none = 0, total_found = 0, total_closed = 0;
+  g_autoptr(RectifyStmt) stmt = NULL;
+  int rc;
+
+  data->days = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryDay), n_days);
+  for (int i = 0; i < n_days; i++)
+    {
+      RectifySummaryDay day = { { 0 }, 0, 0 };
+      g_autofree char *date = rectify_date_add_days (start, i);
+      g_strlcpy (day.date, date, sizeof day.date);
+      g_array_append_val (data->days, day);
+      g_hash_table_insert (days, g_steal_pointer (&date), GINT_TO_POINTER (i));
+    }
+  /* closed as the figures count it: found and closed by the day looked at */
+  stmt = prepare_bound (store,
+      "SELECT found_date, CASE WHEN status = 'closed' AND closed_date <= ?1 THEN closed_date END,"
+      " equipment_category FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1",
+      data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      int f = day_index (days, start, (const char *) sqlite3_column_text (stmt, 0));
+      int c = day_index (days, start, (const char *) sqlite3_column_text (stmt, 1));
+      int category = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 2);
       gboolean matched = FALSE;
-      for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
-        if (sqlite3_column_type (stmt, 0) != SQLITE_NULL
-            && (int) rectify_categories[i] == sqlite3_column_int (stmt, 0))
+
+      if (f >= 0)
+        found[f]++;
+      if (c >= 0)
+        closed[c]++;
+      for (int i = 0; category && i < RECTIFY_N_CATEGORIES; i++)
+        if ((int) rectify_categories[i] == category)
           {
-            counts[i] += sqlite3_column_int64 (stmt, 1);
+            counts[i]++;
             matched = TRUE;
+            break;
           }
+      /* a hazard whose equipment is not named, or is gone */
       if (!matched)
-        none += sqlite3_column_int64 (stmt, 1);
+        none++;
     }
   if (!finish_rows (store, rc, error))
     return FALSE;
+  for (int i = 0; i < n_days; i++)
+    {
+      RectifySummaryDay *day = &g_array_index (data->days, RectifySummaryDay, i);
+      total_found += found[i];
+      total_closed += closed[i];
+      day->found = total_found;
+      day->closed = total_closed;
+    }
   data->hazards_by_equipment_category = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_row_free);
   for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
     {
@@ -112,71 +160,6 @@ compute_equipment_categories (RectifyStore *store, RectifySummaryData *data, GEr
     row->count = none;
     g_ptr_array_add (data->hazards_by_equipment_category, row);
   }
-  return TRUE;
-}
-
-/* Adds count to the day of date, or to the first day when it is earlier. */
-static void
-add_to_day (gint64 *per_day, int n_days, const char *start, const char *date, gint64 count)
-{
-  int index = date ? rectify_date_diff (start, date) : 0;
-
-  if (n_days == 0)
-    return;
-  per_day[CLAMP (index, 0, n_days - 1)] += count;
-}
-
-static gboolean
-compute_days (RectifyStore *store, RectifySummaryData *data, GError **error)
-{
-  const char *start = data->campaign->start_date;
-  int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
-  g_autofree gint64 *found = g_new0 (gint64, MAX (n_days, 1));
-  g_autofree gint64 *closed = g_new0 (gint64, MAX (n_days, 1));
-  gint64 total_found = 0, total_closed = 0;
-  int rc;
-
-  data->days = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryDay), n_days);
-  if (n_days == 0)
-    return TRUE;
-  {
-    g_autoptr(RectifyStmt) stmt = prepare_bound (store,
-        "SELECT found_date, count(*) FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1 GROUP BY found_date",
-        data->campaign->id, data->as_of, error);
-    if (stmt == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      add_to_day (found, n_days, start, (const char *) sqlite3_column_text (stmt, 0),
-                  sqlite3_column_int64 (stmt, 1));
-    if (!finish_rows (store, rc, error))
-      return FALSE;
-  }
-  {
-    /* closed as the figures count it: found and closed by the day looked at */
-    g_autoptr(RectifyStmt) stmt = prepare_bound (store,
-        "SELECT closed_date, count(*) FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1"
-        " AND status = 'closed' AND closed_date <= ?1 GROUP BY closed_date",
-        data->campaign->id, data->as_of, error);
-    if (stmt == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      add_to_day (closed, n_days, start, (const char *) sqlite3_column_text (stmt, 0),
-                  sqlite3_column_int64 (stmt, 1));
-    if (!finish_rows (store, rc, error))
-      return FALSE;
-  }
-  for (int i = 0; i < n_days; i++)
-    {
-      RectifySummaryDay day = { { 0 }, 0, 0 };
-      g_autofree char *date = rectify_date_add_days (start, i);
-
-      total_found += found[i];
-      total_closed += closed[i];
-      g_strlcpy (day.date, date, sizeof day.date);
-      day.found = total_found;
-      day.closed = total_closed;
-      g_array_append_val (data->days, day);
-    }
   return TRUE;
 }
 
@@ -199,18 +182,17 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
     }
   if (n_weeks == 0)
     return TRUE;
-  /* the covering index of the figures: campaign, date, kind */
+  /* the figures' covering index in its order (campaign, date, kind): no
+   * sort, and the day's week is worked out once per day, not per visit */
   stmt = prepare_bound (store,
-      "SELECT max(0, CAST (julianday (date) - julianday (?3) AS INTEGER) / 7) AS week,"
-      " count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
-      " FROM inspection WHERE campaign_id = ?2 AND date <= ?1 GROUP BY week",
+      "SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
+      " FROM inspection WHERE campaign_id = ?2 AND date <= ?1 GROUP BY date",
       data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
-  rectify_bind_text (stmt, 3, start);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int w = CLAMP (sqlite3_column_int (stmt, 0), 0, n_weeks - 1);
+      int w = CLAMP (rectify_date_diff (start, (const char *) sqlite3_column_text (stmt, 0)) / 7, 0, n_weeks - 1);
       RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, w);
       week->inspections += sqlite3_column_int64 (stmt, 1);
       week->self_inspections += sqlite3_column_int64 (stmt, 2);
@@ -346,8 +328,7 @@ rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id, const cha
       || !(data->figures = rectify_figures_compute (store, campaign_id, as_of, error)))
     return NULL;
   data->as_of = g_strdup (data->figures->as_of);
-  if (!compute_equipment_categories (store, data, error)
-      || !compute_days (store, data, error)
+  if (!compute_hazard_series (store, data, error)
       || !compute_weeks (store, data, error)
       || !compute_coverage (store, data, error))
     return NULL;
@@ -453,7 +434,7 @@ rectify_summary_data_to_csv (const RectifySummaryData *data)
 
   g_string_append (out, "\r\n");
   csv_row (out, _("Found and closed, cumulative"), NULL);
-  csv_row (out, _("Date"), _("Found"), _("Closed"), NULL);
+  csv_row (out, _("Date"), _("Hazards found"), _("Hazards closed"), NULL);
   for (guint i = 0; i < data->days->len; i++)
     {
       const RectifySummaryDay *day = &g_array_index (data->days, RectifySummaryDay, i);

@@ -237,7 +237,7 @@ fill_charts (RectifyDashboard *self)
   g_autofree const char **labels = g_new0 (const char *, MAX (MAX (n_weeks, n_days), n_cov) + 1);
   g_autofree const char **texts = g_new0 (const char *, n_cov + 1);
   g_autofree double *values = g_new0 (double, 2 * MAX (MAX (n_weeks, n_days), n_cov) + 1);
-  const char *series[2] = { _("Found"), _("Rectified") };
+  const char *series[2] = { _("Found, cumulative"), _("Rectified, cumulative") };
 
   for (guint i = 0; i < n_weeks; i++)
     {
