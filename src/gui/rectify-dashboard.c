@@ -52,6 +52,7 @@ struct _RectifyDashboard
   char                 *as_of;
   gboolean              can_edit;
   RectifySummaryData   *data;
+  gboolean              stale;     /* a reload waits until the dashboard is shown */
   Tile                  tiles[N_TILES];
   GtkFileChooserNative *chooser;
 
@@ -308,6 +309,14 @@ rectify_dashboard_reload (RectifyDashboard *self)
 
   g_return_if_fail (RECTIFY_IS_DASHBOARD (self));
 
+  /* the campaigns page reloads on every write anywhere: a hidden dashboard
+   * computes a city's figures only once it is shown again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->store != NULL && self->campaign_id > 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   g_clear_pointer (&self->data, rectify_summary_data_free);
   if (self->store != NULL && self->campaign_id > 0)
     self->data = rectify_summary_data_compute (self->store, self->campaign_id, self->as_of, &error);
@@ -685,12 +694,23 @@ rectify_dashboard_dispose (GObject *object)
 }
 
 static void
+rectify_dashboard_map (GtkWidget *widget)
+{
+  RectifyDashboard *self = RECTIFY_DASHBOARD (widget);
+
+  GTK_WIDGET_CLASS (rectify_dashboard_parent_class)->map (widget);
+  if (self->stale)
+    rectify_dashboard_reload (self);
+}
+
+static void
 rectify_dashboard_class_init (RectifyDashboardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rectify_dashboard_dispose;
+  widget_class->map = rectify_dashboard_map;
 
   g_type_ensure (RECTIFY_TYPE_CHART);
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);

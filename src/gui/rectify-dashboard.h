@@ -29,7 +29,8 @@ gboolean                  rectify_dashboard_set_as_of       (RectifyDashboard *s
                                                              const char       *as_of,
                                                              GError          **error);
 /* Computes the figures and charts again (the campaigns page calls it on
- * every change of the records). */
+ * every change of the records); while the dashboard is not shown, only
+ * once it is shown again. */
 void                      rectify_dashboard_reload          (RectifyDashboard *self);
 void                      rectify_dashboard_set_can_edit    (RectifyDashboard *self,
                                                              gboolean          can_edit);
