@@ -163,6 +163,15 @@ run_as_of (void)
   error_label = wait_for_widget (GTK_WIDGET (fixture.window), match_error_label, "As of", "the message at the field");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-02-30"));
   g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-04-30");
+
+  /* hidden, it waits; shown again, it computes what changed meanwhile */
+  gtk_widget_set_visible (GTK_WIDGET (fixture.dashboard), FALSE);
+  g_assert_true (rectify_dashboard_set_as_of (fixture.dashboard, "2026-05-31", &error));
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-04-30");
+  gtk_widget_set_visible (GTK_WIDGET (fixture.dashboard), TRUE);
+  wait_for (widget_is_mapped, fixture.dashboard, "the dashboard shown again");
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-05-31");
+  assert_charts_match_figures (&fixture);
   fixture_close (&fixture);
 }
 
