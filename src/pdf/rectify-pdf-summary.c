@@ -44,6 +44,8 @@ typedef struct {
   const char *coverage;         /* {1} label, {2} units, {3} inspected, {4} share */
   const char *coverage_sep;
   const char *methods;
+  const char *process;          /* how hazards are rectified, the seed's 2.3 */
+  const char *progress;         /* {1} date {2} closed {3} being rectified {4} overdue */
   const char *results;          /* {1} date {2} pt {3} visits {4} units {5} checks {6} found {7} general {8} major {9} letters {10} opinions */
   const char *rate;             /* {1} found {2} closed {3} rate */
   const char *overdue;          /* {1} overdue */
@@ -88,6 +90,10 @@ static const Wording zh_cn = {
   "{1}使用单位{2}家，已检查{3}家，覆盖率{4}",
   "；",
   "",
+  "坚持边查边改、以查促改。能立即整改的，督促使用单位立即整改；不能立即整改的，指导监督使用单位制定整改措施，"
+  "落实整改资金，明确整改时限，实行跟踪督办和隐患整改确认销号制度；对逾期未整改或整改不合格的，依法采取处罚、"
+  "责令停止使用等措施，重大问题及时上报。",
+  "截至{1}，已整改销号{2}处，正在整改{3}处，其中逾期未整改{4}处。",
   "截至{1}，共出动执法人员{2}人次，检查特种设备使用单位{3}次（{4}家），检查各类特种设备（含气瓶）{5}台次，"
   "排查出安全隐患{6}处（一般隐患{7}处，重大隐患{8}处），下达安全监察指令书{9}份，提出整改意见书{10}份。",
   "对排查出的隐患，按照“五落实”要求，实行“三定”“三跟踪”，落实隐患整改确认和销号制度。目前，排查出的{1}处安全隐患已整改完成{2}处，整改率{3}。",
@@ -142,6 +148,11 @@ static const Wording en = {
   "{1}: {3} of {2} units inspected ({4})",
   "; ",
   "",
+  "Hazards were rectified as they were found. Those that could be corrected at once were corrected on site; for "
+  "the others the unit was guided to set measures, funds and a deadline, and each was tracked until its "
+  "rectification was confirmed and the hazard cancelled. Overdue or failed rectification was penalised or the "
+  "equipment ordered out of use, and major problems were reported.",
+  "By {1}, {2} hazards had been rectified and cancelled and {3} were being rectified, {4} of them overdue.",
   "By {1}, the bureau deployed {2} law-enforcement officer person-times, inspected units using special "
   "equipment {3} times ({4} units), checked special equipment (gas cylinders included) {5} times, found {6} "
   "safety hazards ({7} general, {8} major), issued {9} safety supervision instruction letters and {10} "
@@ -455,7 +466,16 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
   if (bars->len > 0
       && !rectify_pdf_chart_bars (l->doc, w->chart_coverage, (RectifyPdfBar *) bars->data, bars->len, 100, error))
     return FALSE;
-  return TRUE;
+  {
+    g_autofree char *date = format_date (data->as_of, lang);
+    g_autofree char *closed = count_text (f->hazards_closed, lang);
+    g_autofree char *open = count_text (f->hazards_found - f->hazards_closed, lang);
+    g_autofree char *overdue = count_text (f->hazards_overdue, lang);
+    g_autofree char *progress = fill (w->progress, date, closed, open, overdue, NULL);
+    return subheading (l, w->subsections[2], error)
+           && para (l, &l->body, w->process, error)
+           && para (l, &l->body, progress, error);
+  }
 }
 
 static gboolean
