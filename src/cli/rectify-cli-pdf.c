@@ -10,6 +10,8 @@
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
 #include "rectify-pdf-document.h"
+#include "rectify-pdf-issue.h"
+#include "rectify-pdf-summary.h"
 
 gboolean
 rectify_cli_pdf_letter (RectifyCli  *cli,
@@ -47,5 +49,59 @@ rectify_cli_pdf_letter (RectifyCli  *cli,
     }
   else
     g_print ("%s\n", sha256);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_pdf_summary (RectifyCli  *cli,
+                         int          argc,
+                         char       **argv,
+                         GError     **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *language = NULL;
+  const GOptionEntry entries[] = {
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign to summarise (required)"), N_("ID") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Figures as of this day (default: today, or the campaign’s last day)"), N_("DATE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the document: zh_CN or en (default: the document language setting)"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  RectifyPdfSummaryOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
+  g_autoptr(GBytes) pdf = NULL;
+  RectifyStore *store;
+  gint64 campaign_id = 0;
+
+  if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
+      || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
+      || !rectify_cli_require ("--campaign", campaign, error)
+      || !rectify_cli_require ("--output", output, error)
+      || !rectify_cli_parse_id ("--campaign", campaign, &campaign_id, error))
+    return FALSE;
+  if (language && !rectify_pdf_language_from_code (language, &options.language))
+    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
+                                    language);
+  if (!(store = rectify_cli_open_store (cli, FALSE, error)))
+    return FALSE;
+  if (language == NULL)
+    options.language = rectify_pdf_default_language (store);
+  pdf = rectify_pdf_summary_render (store, campaign_id, as_of, &options, error);
+  if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
+    return FALSE;
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      json_object_set_string_member (object, "file", output);
+      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
+      json_node_take_object (node, object);
+      rectify_cli_print_json (node);
+    }
+  else
+    g_print ("%s\n", output);
   return TRUE;
 }

@@ -58,6 +58,8 @@ static const RectifyCliCommand commands[] = {
   { "letter", "show", N_("Show one letter"), rectify_cli_letter_show },
   { "pdf", "letter", N_("Write the PDF of an issued letter as it was stored at issue"),
     rectify_cli_pdf_letter },
+  { "pdf", "summary", N_("Write the work summary of a campaign, its figures from the data"),
+    rectify_cli_pdf_summary },
   { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
   { "verify", NULL, N_("Verify the hash chain of the audit log"), rectify_cli_verify },
   { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
@@ -75,7 +77,7 @@ static const struct {
   { "inspection", N_("Inspections and their 3-2-1-1 checklist") },
   { "hazard", N_("Hazards from finding to cancellation") },
   { "letter", N_("Instruction letters and rectification opinions") },
-  { "pdf", N_("PDF files of issued documents") },
+  { "pdf", N_("PDF files of issued documents and campaign summaries") },
 };
 
 /* ---- global options ------------------------------------------------------ */

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 4
+#define RECTIFY_SCHEMA_VERSION 5
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)

@@ -12,8 +12,8 @@
 #include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
 #include "rectify-campaigns-page.h"
+#include "rectify-dashboard.h"
 #include "rectify-format.h"
-#include "rectify-figures.h"
 
 struct _RectifyCampaignsPage
 {
@@ -30,17 +30,7 @@ struct _RectifyCampaignsPage
   AdwStatusPage      *no_selection_page;
   GtkLabel           *title_label;
   GtkLabel           *period_label;
-  AdwPreferencesGroup *figures_group;
-  GtkLabel           *officer_person_times_label;
-  GtkLabel           *unit_inspections_label;
-  GtkLabel           *distinct_units_label;
-  GtkLabel           *equipment_checks_label;
-  GtkLabel           *hazards_found_label;
-  GtkLabel           *hazards_closed_label;
-  GtkLabel           *rectification_rate_label;
-  GtkLabel           *instruction_letters_label;
-  GtkLabel           *rectification_opinions_label;
-  GtkLabel           *hazards_overdue_label;
+  RectifyDashboard   *dashboard;
   AdwActionRow       *head_row;
   AdwActionRow       *deputy_row;
   AdwActionRow       *members_row;
@@ -60,15 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_count (GtkLabel *label,
-           gint64    value)
-{
-  g_autofree char *text = rectify_format_count (value);
-
-  gtk_label_set_text (label, text);
-}
 
 static char *
 officer_name (RectifyStore *store,
@@ -123,29 +104,13 @@ show_figures (RectifyCampaignsPage *self,
               RectifyCampaignItem  *item)
 {
   const RectifyCampaign *campaign = rectify_campaign_item_get_campaign (item);
-  g_autoptr(RectifyFigures) figures = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
-  g_autofree char *as_of_date = NULL;
   g_autofree char *days = NULL;
   g_autofree char *line = NULL;
-  g_autofree char *as_of = NULL;
-  g_autofree char *rate = NULL;
   g_autofree char *head = NULL;
   g_autofree char *deputy = NULL;
-
-  figures = rectify_figures_compute (self->store, campaign->id, NULL, &error);
-  if (figures == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_title (self->no_selection_page, _("Figures Unavailable"));
-      adw_status_page_set_description (self->no_selection_page, escaped);
-      gtk_stack_set_visible_child_name (self->details_stack, "none");
-      return;
-    }
 
   gtk_label_set_text (self->title_label, campaign->name);
   /* Translators: the period of a campaign, from its first to its last day */
@@ -158,21 +123,9 @@ show_figures (RectifyCampaignsPage *self,
                     rectify_campaign_status_to_label (campaign->status), NULL);
   gtk_label_set_text (self->period_label, line);
 
-  /* Translators: %s is a date */
-  as_of_date = rectify_format_date (figures->as_of);
-  as_of = g_strdup_printf (_("As of %s"), as_of_date);
-  adw_preferences_group_set_description (self->figures_group, as_of);
-  set_count (self->officer_person_times_label, figures->officer_person_times);
-  set_count (self->unit_inspections_label, figures->unit_inspections);
-  set_count (self->distinct_units_label, figures->distinct_units);
-  set_count (self->equipment_checks_label, figures->equipment_checks);
-  set_count (self->hazards_found_label, figures->hazards_found);
-  set_count (self->hazards_closed_label, figures->hazards_closed);
-  rate = rectify_figures_format_rate (figures->rectification_rate);
-  gtk_label_set_text (self->rectification_rate_label, rate);
-  set_count (self->instruction_letters_label, figures->instruction_letters);
-  set_count (self->rectification_opinions_label, figures->rectification_opinions);
-  set_count (self->hazards_overdue_label, figures->hazards_overdue);
+  /* the tiles, charts and summary of the campaign, at the day chosen there */
+  rectify_dashboard_set_store (self->dashboard, self->store);
+  rectify_dashboard_set_campaign_id (self->dashboard, campaign->id);
 
   head = officer_name (self->store, campaign->head_id);
   deputy = officer_name (self->store, campaign->deputy_id);
@@ -390,6 +343,7 @@ update_editable (RectifyCampaignsPage *self)
   gboolean selected = rectify_campaigns_page_get_selected_id (self) != 0;
 
   gtk_widget_set_visible (self->edit_button, self->can_edit);
+  rectify_dashboard_set_can_edit (self->dashboard, self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected);
 }
 
@@ -489,6 +443,7 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
 
   /* The list item factories in the template name the item type. */
   g_type_ensure (RECTIFY_TYPE_CAMPAIGN_ITEM);
+  g_type_ensure (RECTIFY_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-campaigns-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -500,17 +455,7 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, no_selection_page);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, period_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, figures_group);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, officer_person_times_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, unit_inspections_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, distinct_units_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, equipment_checks_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_found_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_closed_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, rectification_rate_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, instruction_letters_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, rectification_opinions_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, hazards_overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, dashboard);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, head_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, deputy_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, members_row);

@@ -539,6 +539,35 @@ fill_filters (RectifyHazardsPage *self)
     }
 }
 
+void
+rectify_hazards_page_show_campaign (RectifyHazardsPage *self,
+                                    gint64              campaign_id,
+                                    int                 status,
+                                    gboolean            overdue)
+{
+  guint position = 0;
+
+  g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
+  g_return_if_fail (status >= -1 && status < RECTIFY_N_HAZARD_STATUSES);
+
+  if (self->store != NULL)
+    fill_campaigns (self);
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
+      position = i;
+  /* one query for all the filters, not one per filter changed */
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
+  gtk_drop_down_set_selected (self->grade_dropdown, 0);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, position);
+  gtk_toggle_button_set_active (self->due_toggle, FALSE);
+  gtk_toggle_button_set_active (self->overdue_toggle, overdue);
+  self->updating_filters = FALSE;
+  apply_query (self);
+}
+
 /* ---- messages -------------------------------------------------------------- */
 
 static void

@@ -39,4 +39,12 @@ GtkWidget    *rectify_hazards_page_open_action     (RectifyHazardsPage  *self,
  * checked; NULL when no hazard is shown or the officer cannot edit. */
 GtkWidget    *rectify_hazards_page_open_draft      (RectifyHazardsPage *self);
 
+/* The hazards of one campaign (the dashboard's tiles open this): status
+ * -1 for every status, or one RectifyHazardStatus; overdue for the overdue
+ * ones only.  The search and the other filters are cleared. */
+void          rectify_hazards_page_show_campaign   (RectifyHazardsPage *self,
+                                                    gint64              campaign_id,
+                                                    int                 status,
+                                                    gboolean            overdue);
+
 G_END_DECLS

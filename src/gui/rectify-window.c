@@ -619,7 +619,28 @@ show_document_activated (GSimpleAction *action,
   rectify_documents_page_select (RECTIFY_DOCUMENTS_PAGE (page), g_variant_get_int64 (parameter));
 }
 
+/* The list behind a dashboard tile: (campaign id, hazard status or -1,
+ * overdue only) on the Hazards page. */
+static void
+show_hazards_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "hazards");
+  gint64 campaign_id = 0;
+  gint32 status = -1;
+  gboolean overdue = FALSE;
+
+  g_variant_get (parameter, "(xib)", &campaign_id, &status, &overdue);
+  if (page == NULL || !RECTIFY_IS_HAZARDS_PAGE (page) || status < -1 || status >= RECTIFY_N_HAZARD_STATUSES)
+    return;
+  show_page (self, "hazards");
+  rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xib)" },
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
   { .name = "new", .activate = new_activated },

@@ -30,6 +30,7 @@ typedef enum {
   OP_LINE,
   OP_RECT,
   OP_CIRCLE,
+  OP_PATH,
 } OpKind;
 
 typedef struct {
@@ -45,6 +46,8 @@ typedef struct {
   gboolean dashed;
   gboolean fill;
   char    *text;
+  double  *points;      /* OP_PATH: x, y pairs */
+  guint    n_points;
 } Op;
 
 struct _RectifyPdfDocument
@@ -91,6 +94,7 @@ op_clear (gpointer data)
 {
   Op *op = data;
   g_free (op->text);
+  g_free (op->points);
 }
 
 static GArray *
@@ -505,6 +509,103 @@ rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, doubl
   op->dashed = dashed;
 }
 
+/* ---- drawing at a place: charts ------------------------------------------ */
+
+void
+rectify_pdf_document_fill_rect (RectifyPdfDocument *self, double x, double y, double width, double height,
+                                guint32 color)
+{
+  Op *op;
+
+  if (width <= 0 || height <= 0)
+    return;
+  op = add_op (self, OP_RECT);
+  op->x = self->left + x;
+  op->y = self->top - y - height;
+  op->x2 = width;
+  op->y2 = height;
+  op->color = color;
+  op->fill = TRUE;
+}
+
+void
+rectify_pdf_document_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2,
+                           double thickness, guint32 color, gboolean dashed)
+{
+  add_line (self, self->left + x1, self->top - y1, self->left + x2, self->top - y2, thickness, color, dashed);
+}
+
+void
+rectify_pdf_document_polyline (RectifyPdfDocument *self, const double *points, guint n_points,
+                               double thickness, guint32 color, gboolean dashed)
+{
+  Op *op;
+
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  if (n_points < 2)
+    return;
+  op = add_op (self, OP_PATH);
+  op->points = g_new (double, 2 * n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      op->points[2 * i] = self->left + points[2 * i];
+      op->points[2 * i + 1] = self->top - points[2 * i + 1];
+    }
+  op->n_points = n_points;
+  op->line_width = thickness;
+  op->color = color;
+  op->dashed = dashed;
+}
+
+double
+rectify_pdf_document_text_width (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text)
+{
+  Measure m = { self, style->font, style->size };
+  g_autofree char *clean = clean_text (text);
+  double width = 0;
+
+  for (const char *p = clean; *p; p = g_utf8_next_char (p))
+    width += measure_char (g_utf8_get_char (p), &m);
+  g_clear_error (&self->missing);
+  return width;
+}
+
+gboolean
+rectify_pdf_document_label (RectifyPdfDocument *self, const RectifyPdfStyle *style, double x, double baseline,
+                            const char *text, GError **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *line = NULL;
+  double width;
+  char *newline;
+
+  g_return_val_if_fail (self != NULL && style != NULL && text != NULL, FALSE);
+
+  clean = clean_text (text);
+  newline = strchr (clean, '\n');
+  line = newline ? g_strndup (clean, newline - clean) : g_strdup (clean);
+  width = rectify_pdf_document_text_width (self, style, line);
+  if (style->align == RECTIFY_PDF_ALIGN_CENTER)
+    x -= width / 2;
+  else if (style->align == RECTIFY_PDF_ALIGN_RIGHT)
+    x -= width;
+  if (*line)
+    emit_line (self, style, line, strlen (line), self->left + x, self->top - baseline, 0, 0);
+  return check_missing (self, line, error);
+}
+
+double
+rectify_pdf_document_reserve (RectifyPdfDocument *self, double height)
+{
+  double top;
+
+  rectify_pdf_document_keep (self, height);
+  top = self->cursor;
+  self->cursor += height;
+  return top;
+}
+
 /* ---- tables ------------------------------------------------------------- */
 
 #define CELL_PAD 4.0
@@ -707,6 +808,17 @@ draw_ops (HPDF_Page page, GArray *ops, HPDF_Font *fonts)
           else
             HPDF_Page_Circle (page, op->x, op->y, op->r);
           HPDF_Page_Stroke (page);
+          break;
+        case OP_PATH:
+          set_color (page, op->color, TRUE);
+          HPDF_Page_SetLineWidth (page, op->line_width);
+          HPDF_Page_SetDash (page, op->dashed ? dash : NULL, op->dashed ? 2 : 0, 0);
+          HPDF_Page_SetLineJoin (page, HPDF_ROUND_JOIN);
+          HPDF_Page_MoveTo (page, op->points[0], op->points[1]);
+          for (guint k = 1; k < op->n_points; k++)
+            HPDF_Page_LineTo (page, op->points[2 * k], op->points[2 * k + 1]);
+          HPDF_Page_Stroke (page);
+          HPDF_Page_SetLineJoin (page, HPDF_MITER_JOIN);
           break;
         case OP_RECT:
           set_color (page, op->color, !op->fill);

@@ -98,6 +98,24 @@ double   rectify_pdf_document_get_text_height (RectifyPdfDocument *self);
 void     rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, double radius,
                                       guint32 color, gboolean dashed);
 
+/* Drawing at a place on the current page, for charts: x from the left
+ * edge of the text block, y down from its top, points; vector paths. */
+void     rectify_pdf_document_fill_rect (RectifyPdfDocument *self, double x, double y, double width, double height,
+                                         guint32 color);
+void     rectify_pdf_document_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2,
+                                    double thickness, guint32 color, gboolean dashed);
+/* points: n_points x, y pairs joined by straight lines. */
+void     rectify_pdf_document_polyline (RectifyPdfDocument *self, const double *points, guint n_points,
+                                        double thickness, guint32 color, gboolean dashed);
+/* One line of text with its baseline at y; style->align says whether x is
+ * its left end, centre or right end.  Text after a newline is dropped. */
+gboolean rectify_pdf_document_label (RectifyPdfDocument *self, const RectifyPdfStyle *style, double x, double y,
+                                     const char *text, GError **error);
+double   rectify_pdf_document_text_width (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text);
+/* Keeps height points together (a new page unless they fit), moves the
+ * cursor below them and returns the top of the reserved band. */
+double   rectify_pdf_document_reserve (RectifyPdfDocument *self, double height);
+
 /* Lays out the header and footer, subsets the fonts to the characters
  * used, and writes the PDF/A-1b file into memory. */
 GBytes  *rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error);

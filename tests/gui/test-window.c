@@ -130,8 +130,8 @@ run_sample_data (void)
   view = GTK_COLUMN_VIEW (require_widget (root, match_column_view, NULL, "campaign list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), >=, 1);
   /* The details show the campaign's figures. */
-  require_widget (root, match_row, "Hazards found", "figure row");
-  require_widget (root, match_row, "Rectification rate", "figure row");
+  require_widget (root, match_label, "Hazards found", "figure tile");
+  require_widget (root, match_label, "Rectification rate", "figure tile");
 
   fixture_close (&fixture);
 }

@@ -1,0 +1,335 @@
+/* test-summary-data.c: the dashboard and summary series add up to the figures
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "rectify-demo.h"
+#include "rectify-figures.h"
+#include "rectify-summary-data.h"
+#include "rectify-validate.h"
+#include "rectify-workflow.h"
+#include "rectify-store-private.h"
+#include "test-util.h"
+
+static gint64
+sum_rows (GPtrArray *rows)
+{
+  gint64 sum = 0;
+  for (guint i = 0; i < rows->len; i++)
+    sum += ((RectifyFigureRow *) g_ptr_array_index (rows, i))->count;
+  return sum;
+}
+
+/* Every series against the figures module's totals, on one day. */
+static void
+assert_consistent (RectifyStore *store, const RectifySummaryData *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyFigures) f = rectify_figures_compute (store, data->campaign->id, data->as_of, &error);
+  gint64 weekly = 0, weekly_self = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sum_rows (data->figures->hazards_by_category), ==, f->hazards_found);
+  g_assert_cmpint (sum_rows (data->hazards_by_equipment_category), ==, f->hazards_found);
+  g_assert_cmpint (sum_rows (data->figures->checks_by_equipment_category), ==, f->equipment_checks);
+  for (guint i = 0; i < data->weeks->len; i++)
+    {
+      weekly += g_array_index (data->weeks, RectifySummaryWeek, i).inspections;
+      weekly_self += g_array_index (data->weeks, RectifySummaryWeek, i).self_inspections;
+    }
+  g_assert_cmpint (weekly, ==, f->unit_inspections);
+  g_assert_cmpint (weekly_self, ==, f->self_inspections);
+  if (data->days->len > 0)
+    {
+      const RectifySummaryDay *last = &g_array_index (data->days, RectifySummaryDay, data->days->len - 1);
+      g_assert_cmpstr (last->date, ==, data->as_of);
+      g_assert_cmpint (last->found, ==, f->hazards_found);
+      g_assert_cmpint (last->closed, ==, f->hazards_closed);
+      for (guint i = 1; i < data->days->len; i++)
+        {
+          const RectifySummaryDay *a = &g_array_index (data->days, RectifySummaryDay, i - 1);
+          const RectifySummaryDay *b = &g_array_index (data->days, RectifySummaryDay, i);
+          g_assert_cmpint (a->found, <=, b->found);
+          g_assert_cmpint (a->closed, <=, b->closed);
+          g_assert_cmpint (b->closed, <=, b->found);
+        }
+    }
+  else
+    g_assert_cmpint (f->hazards_found, ==, 0);
+  for (guint i = 0; i < data->coverage->len; i++)
+    {
+      const RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
+      g_assert_cmpint (row->inspected, <=, row->units);
+      g_assert_cmpint (row->inspected, <=, f->distinct_units);
+    }
+}
+
+static void
+test_seed (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryData) data = NULL;
+  gint64 campaign;
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  data = rectify_summary_data_compute (t.store, campaign, NULL, &error);
+  g_assert_no_error (error);
+  /* the seed's figures, at the campaign's end */
+  g_assert_cmpint (data->figures->officer_person_times, ==, 235);
+  g_assert_cmpint (data->figures->hazards_found, ==, 5);
+  g_assert_cmpint (data->figures->hazards_closed, ==, 4);
+  g_assert_cmpint (data->days->len, ==, 100);
+  g_assert_cmpint (data->weeks->len, ==, 15);
+  assert_consistent (t.store, data);
+
+  /* key industries 医疗, 电力 and the crowded places, each with units, some inspected */
+  g_assert_cmpint (data->coverage->len, ==, 3);
+  {
+    const RectifyCoverageRow *medical = g_ptr_array_index (data->coverage, 0);
+    const RectifyCoverageRow *crowded = g_ptr_array_index (data->coverage, 2);
+    g_assert_cmpint (medical->kind, ==, RECTIFY_COVERAGE_INDUSTRY);
+    g_assert_cmpstr (medical->label, ==, "医疗");
+    g_assert_cmpint (medical->units, >, 0);
+    g_assert_cmpint (medical->inspected, >, 0);
+    g_assert_cmpint (crowded->kind, ==, RECTIFY_COVERAGE_AREA);
+    g_assert_cmpint (crowded->units, ==,
+                     test_db_count (&t, "SELECT count(*) FROM unit WHERE crowded = 1"));
+    g_assert_cmpint (crowded->inspected, ==,
+                     test_db_count (&t, "SELECT count(DISTINCT i.unit_id) FROM inspection i JOIN unit u ON u.id = i.unit_id"
+                                        " WHERE u.crowded = 1 AND i.kind <> 'self' AND i.campaign_id = 1"));
+  }
+
+  /* every day of the campaign adds up the same way */
+  for (int day = 0; day < 100; day += 9)
+    {
+      g_autofree char *as_of = rectify_date_add_days (data->campaign->start_date, day);
+      g_autoptr(RectifySummaryData) then = rectify_summary_data_compute (t.store, campaign, as_of, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (then->days->len, ==, day + 1);
+      assert_consistent (t.store, then);
+    }
+  test_db_close (&t);
+}
+
+static void
+test_before_start (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryData) data = NULL;
+  gint64 campaign;
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* before the first inspection: zeros and empty series, not errors */
+  data = rectify_summary_data_compute (t.store, campaign, "2026-01-01", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  g_assert_cmpint (data->figures->officer_person_times, ==, 0);
+  g_assert_cmpint (data->figures->unit_inspections, ==, 0);
+  g_assert_cmpint (data->figures->hazards_found, ==, 0);
+  g_assert_cmpint (data->days->len, ==, 0);
+  g_assert_cmpint (data->weeks->len, ==, 0);
+  for (guint i = 0; i < data->coverage->len; i++)
+    g_assert_cmpint (((RectifyCoverageRow *) g_ptr_array_index (data->coverage, i))->inspected, ==, 0);
+  assert_consistent (t.store, data);
+
+  /* a bad day or an unknown campaign names the field */
+  g_assert_null (rectify_summary_data_compute (t.store, campaign, "2026-02-30", &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (rectify_summary_data_compute (t.store, 999, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+  test_db_close (&t);
+}
+
+static void
+test_narrative (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryNarrative) empty = NULL;
+  g_autoptr(RectifySummaryNarrative) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *long_text = NULL;
+  RectifySummaryNarrative n = { "成立了领导小组。", "企业自查与监督检查相结合。", "继续抓好隐患整改。" };
+  gint64 campaign;
+  gint64 audit_rows;
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  empty = rectify_summary_get_narrative (t.store, campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (empty->deployment, ==, "");
+  g_assert_cmpstr (empty->next_steps, ==, "");
+
+  audit_rows = test_db_count (&t, "SELECT count(*) FROM audit");
+  g_assert_true (rectify_summary_set_narrative (t.store, campaign, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM audit"), ==, audit_rows + 3);
+  back = rectify_summary_get_narrative (t.store, campaign, &error);
+  g_assert_cmpstr (back->deployment, ==, n.deployment);
+  g_assert_cmpstr (back->methods, ==, n.methods);
+  g_assert_cmpstr (back->next_steps, ==, n.next_steps);
+
+  /* one part too long: refused with its name, and nothing at all written */
+  before = test_db_fingerprint (&t);
+  long_text = g_strnfill (RECTIFY_SUMMARY_NARRATIVE_MAX_CHARS + 1, 'x');
+  n.deployment = "changed";
+  n.next_steps = long_text;
+  g_assert_false (rectify_summary_set_narrative (t.store, campaign, &n, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Next steps"));
+  g_clear_error (&error);
+  after = test_db_fingerprint (&t);
+  g_assert_cmpstr (before, ==, after);
+
+  /* an unknown campaign */
+  g_assert_null (rectify_summary_get_narrative (t.store, 999, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+  test_db_close (&t);
+}
+
+static void
+test_csv (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryData) data = NULL;
+  g_autoptr(GString) cell = g_string_new (NULL);
+  g_autofree char *csv = NULL;
+  gint64 campaign;
+
+  /* formulas are neutralised, quotes doubled, separators quoted */
+  rectify_csv_append_cell (cell, "=HYPERLINK(\"x\")");
+  g_assert_cmpstr (cell->str, ==, "\"'=HYPERLINK(\"\"x\"\")\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "-1");
+  g_assert_cmpstr (cell->str, ==, "\"'-1\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "@SUM");
+  g_assert_cmpstr (cell->str, ==, "\"'@SUM\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "+86");
+  g_assert_cmpstr (cell->str, ==, "\"'+86\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "医疗, 电力");
+  g_assert_cmpstr (cell->str, ==, "\"医疗, 电力\"");
+  g_string_truncate (cell, 0);
+  rectify_csv_append_cell (cell, "plain");
+  g_assert_cmpstr (cell->str, ==, "plain");
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  data = rectify_summary_data_compute (t.store, campaign, NULL, &error);
+  g_assert_no_error (error);
+  csv = rectify_summary_data_to_csv (data);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_nonnull (strstr (csv, "\r\nOfficer person-times,235\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nUnit inspections,62\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nHazards found,5\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nRectification rate,80%\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nPeriodic inspection overdue,2\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\n2026-06-29,5,4\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nKey industry,医疗,"));
+  test_db_close (&t);
+}
+
+/* v3 (main before this branch) → current: the category of each hazard's
+ * equipment is filled in, and kept by the triggers afterwards. */
+static void
+test_upgrade_from_3 (void)
+{
+  TestDb t = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) v3 = NULL;
+
+  t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
+  t.path = g_build_filename (t.dir, "v3.db", NULL);
+  v3 = rectify_store_open_at_version (t.path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_schema_version (v3), ==, 3);
+  g_clear_object (&v3);
+  {
+    /* what version 3 had, written with raw SQL so that no newer code touches the old file */
+    sqlite3 *db;
+    g_assert_cmpint (sqlite3_open (t.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (rectify_fts_register (db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+        "INSERT INTO campaign (name, start_date) VALUES ('百日行动', '2026-03-22');"
+        "INSERT INTO unit (credit_code, name) VALUES ('91350100MA2XXXXXX1', '老单位');"
+        "INSERT INTO equipment (unit_id, category, code) VALUES (1, 3000, '311035010201600001');"
+        "INSERT INTO equipment (unit_id, category, code) VALUES (1, 1000, '111035010201600002');"
+        "INSERT INTO hazard (unit_id, equipment_id, campaign_id, category, grade, found_date)"
+        " VALUES (1, 1, 1, 'other', 'general', '2026-04-01'), (1, 2, 1, 'other', 'general', '2026-04-02'),"
+        " (1, NULL, 1, 'other', 'general', '2026-04-03');",
+        NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM pragma_table_info('hazard') WHERE name = 'equipment_category'"),
+                   ==, 0);
+
+  t.store = rectify_store_open (t.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 1"), ==, 3000);
+  g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 2"), ==, 1000);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM hazard WHERE id = 3 AND equipment_category IS NULL"), ==, 1);
+  {
+    g_autoptr(RectifySummaryData) data = rectify_summary_data_compute (t.store, 1, "2026-04-30", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 0))->count, ==, 1);
+    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 3))->count, ==, 1);
+    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 9))->count, ==, 1);
+  }
+  /* the triggers: a new hazard, a hazard moved to other equipment, equipment recategorised */
+  {
+    g_autoptr(RectifyHazard) h = rectify_hazard_new ();
+    gint64 id;
+    h->unit_id = 1;
+    h->equipment_id = 2;
+    h->campaign_id = 1;
+    h->category = g_strdup ("other");
+    h->grade = RECTIFY_GRADE_GENERAL;
+    h->found_date = g_strdup ("2026-04-05");
+    id = rectify_workflow_register (t.store, h, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, ==, 4);
+    g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 4"), ==, 1000);
+  }
+  {
+    g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (t.store, 2, &error);
+    g_assert_no_error (error);
+    e->category = RECTIFY_CATEGORY_LIFTING;
+    g_assert_true (rectify_store_update_equipment (t.store, e, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM hazard WHERE equipment_category = 4000"), ==, 2);
+  }
+  test_db_close (&t);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("RECTIFY_TODAY", "2026-09-01", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/summary-data/seed", test_seed);
+  g_test_add_func ("/summary-data/before-start", test_before_start);
+  g_test_add_func ("/summary-data/narrative", test_narrative);
+  g_test_add_func ("/summary-data/csv", test_csv);
+  g_test_add_func ("/summary-data/upgrade-from-3", test_upgrade_from_3);
+  return g_test_run ();
+}

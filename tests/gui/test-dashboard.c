@@ -1,0 +1,314 @@
+/* test-dashboard.c: the campaign dashboard on the seed's campaign, under Xvfb
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rectify-campaigns-page.h"
+#include "rectify-dashboard.h"
+#include "rectify-figures.h"
+#include "rectify-hazards-page.h"
+#include "rectify-summary-data.h"
+#include "test-gui-util.h"
+
+typedef struct {
+  char             *dir;
+  char             *db;
+  RectifyStore     *store;
+  GtkWindow        *window;
+  RectifyDashboard *dashboard;
+  gint64            campaign;
+} Fixture;
+
+static void
+fixture_open (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *scrolled;
+
+  /* Only now: GLib decides once whether to translate, on the first
+   * g_dgettext(), with the language a case may have just chosen. */
+  adw_init ();
+  scrolled = gtk_scrolled_window_new ();
+  fixture->store = temp_store_open (&fixture->dir, &fixture->db, TRUE);
+  campaigns = rectify_store_list_campaigns (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->campaign = ((RectifyCampaign *) g_ptr_array_index (campaigns, 0))->id;
+  fixture->dashboard = RECTIFY_DASHBOARD (rectify_dashboard_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (fixture->dashboard));
+  page_window_present (scrolled, &fixture->window);
+  rectify_dashboard_set_store (fixture->dashboard, fixture->store);
+  rectify_dashboard_set_campaign_id (fixture->dashboard, fixture->campaign);
+  drain_main_context ();
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  page_window_close (&fixture->window, fixture->store, fixture->dir, fixture->db);
+}
+
+/* Each chart against the figures module, value by value. */
+static void
+assert_charts_match_figures (Fixture *fixture)
+{
+  const RectifySummaryData *data = rectify_dashboard_get_data (fixture->dashboard);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyFigures) f = NULL;
+  RectifyChart *chart;
+  double sum = 0;
+
+  g_assert_nonnull (data);
+  f = rectify_figures_compute (fixture->store, fixture->campaign, data->as_of, &error);
+  g_assert_no_error (error);
+
+  chart = rectify_dashboard_get_chart (fixture->dashboard, "hazard-categories");
+  g_assert_cmpuint (rectify_chart_get_n_points (chart), ==, f->hazards_by_category->len);
+  for (guint i = 0; i < f->hazards_by_category->len; i++)
+    {
+      const RectifyFigureRow *row = g_ptr_array_index (f->hazards_by_category, i);
+      g_assert_cmpstr (rectify_chart_get_label (chart, i), ==, row->label);
+      g_assert_cmpfloat (rectify_chart_get_value (chart, 0, i), ==, (double) row->count);
+    }
+  chart = rectify_dashboard_get_chart (fixture->dashboard, "checks");
+  g_assert_cmpuint (rectify_chart_get_n_points (chart), ==, f->checks_by_equipment_category->len);
+  for (guint i = 0; i < f->checks_by_equipment_category->len; i++)
+    g_assert_cmpfloat (rectify_chart_get_value (chart, 0, i), ==,
+                       (double) ((RectifyFigureRow *) g_ptr_array_index (f->checks_by_equipment_category, i))->count);
+
+  chart = rectify_dashboard_get_chart (fixture->dashboard, "hazard-equipment");
+  for (guint i = 0; i < rectify_chart_get_n_points (chart); i++)
+    sum += rectify_chart_get_value (chart, 0, i);
+  g_assert_cmpfloat (sum, ==, (double) f->hazards_found);
+
+  chart = rectify_dashboard_get_chart (fixture->dashboard, "weeks");
+  sum = 0;
+  for (guint i = 0; i < rectify_chart_get_n_points (chart); i++)
+    sum += rectify_chart_get_value (chart, 0, i);
+  g_assert_cmpfloat (sum, ==, (double) f->unit_inspections);
+
+  chart = rectify_dashboard_get_chart (fixture->dashboard, "cumulative");
+  g_assert_cmpuint (rectify_chart_get_n_series (chart), ==, 2);
+  if (rectify_chart_get_n_points (chart) > 0)
+    {
+      guint last = rectify_chart_get_n_points (chart) - 1;
+      g_assert_cmpfloat (rectify_chart_get_value (chart, 0, last), ==, (double) f->hazards_found);
+      g_assert_cmpfloat (rectify_chart_get_value (chart, 1, last), ==, (double) f->hazards_closed);
+    }
+  else
+    g_assert_cmpint (f->hazards_found, ==, 0);
+}
+
+static void
+run_seed_tiles (void)
+{
+  Fixture fixture = { 0 };
+  RectifyChart *chart;
+  g_autofree char *tip = NULL;
+
+  fixture_open (&fixture);
+  /* the seed's figures, as the hand-written summary gives them */
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "officer-person-times"), ==, "235");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "unit-inspections"), ==, "62");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "equipment-checks"), ==, "279");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "hazards-found"), ==, "5");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "instruction-letters"), ==, "2");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "rectification-opinions"), ==, "3");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "hazards-closed"), ==, "4");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "rectification-rate"), ==, "80%");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "hazards-overdue"), ==, "1");
+  /* the distinct units under the visits, visible to the user */
+  require_widget (GTK_WIDGET (fixture.window), match_label, "45 units", "the units under the visits");
+  assert_charts_match_figures (&fixture);
+
+  /* hovering the first bar tells its exact value */
+  chart = rectify_dashboard_get_chart (fixture.dashboard, "hazard-categories");
+  wait_for (widget_is_mapped, chart, "the chart on screen");
+  tip = rectify_chart_describe_at (chart, gtk_widget_get_width (GTK_WIDGET (chart)) / 2.0, 30);
+  g_assert_cmpstr (tip, ==, "Periodic inspection overdue: 2");
+  fixture_close (&fixture);
+}
+
+static void
+run_as_of (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *error_label;
+
+  fixture_open (&fixture);
+  /* before the first inspection: zeros, not errors */
+  g_assert_true (rectify_dashboard_set_as_of (fixture.dashboard, "2026-01-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "officer-person-times"), ==, "0");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "hazards-found"), ==, "0");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "rectification-rate"), ==, "0%");
+  g_assert_cmpuint (rectify_chart_get_n_points (rectify_dashboard_get_chart (fixture.dashboard, "weeks")), ==, 0);
+  assert_charts_match_figures (&fixture);
+
+  /* a day in the middle of the campaign */
+  g_assert_true (rectify_dashboard_set_as_of (fixture.dashboard, "2026-04-30", &error));
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-04-30");
+  assert_charts_match_figures (&fixture);
+
+  /* a day that does not exist: said at the field, the figures stay */
+  g_assert_false (rectify_dashboard_set_as_of (fixture.dashboard, "2026-02-30", &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  error_label = wait_for_widget (GTK_WIDGET (fixture.window), match_error_label, "As of", "the message at the field");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-02-30"));
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-04-30");
+
+  /* hidden, it waits; shown again, it computes what changed meanwhile */
+  gtk_widget_set_visible (GTK_WIDGET (fixture.dashboard), FALSE);
+  g_assert_true (rectify_dashboard_set_as_of (fixture.dashboard, "2026-05-31", &error));
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-04-30");
+  gtk_widget_set_visible (GTK_WIDGET (fixture.dashboard), TRUE);
+  wait_for (widget_is_mapped, fixture.dashboard, "the dashboard shown again");
+  g_assert_cmpstr (rectify_dashboard_get_data (fixture.dashboard)->as_of, ==, "2026-05-31");
+  assert_charts_match_figures (&fixture);
+  fixture_close (&fixture);
+}
+
+/* Text into the first text view: the deployment. */
+static void
+type_deployment (GtkWidget *root, const char *text)
+{
+  GtkWidget *view = find_widget (root, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+
+  g_assert_nonnull (view);
+  g_assert_cmpstr (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)) == GTK_ACCESSIBLE_ROLE_TEXT_BOX
+                   ? "text box" : "other", ==, "text box");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static void
+run_text_and_exports (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifySummaryNarrative) stored = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  fixture_open (&fixture);
+  type_deployment (GTK_WIDGET (fixture.dashboard), "局长亲自挂帅。");
+  click (require_widget (GTK_WIDGET (fixture.window), match_button, "Save Text", "button"));
+  drain_main_context ();
+  stored = rectify_summary_get_narrative (fixture.store, fixture.campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->deployment, ==, "局长亲自挂帅。");
+
+  pdf_path = g_build_filename (fixture.dir, "summary.pdf", NULL);
+  g_assert_true (rectify_dashboard_write_pdf (fixture.dashboard, pdf_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf_path, &data, &size, &error));
+  g_assert_true (size > 1000 && memcmp (data, "%PDF-", 5) == 0);
+  g_clear_pointer (&data, g_free);
+  g_unlink (pdf_path);
+
+  csv_path = g_build_filename (fixture.dir, "figures.csv", NULL);
+  g_assert_true (rectify_dashboard_write_csv (fixture.dashboard, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &data, &size, &error));
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (data, "Officer person-times,235\r\n"));
+  g_unlink (csv_path);
+
+  /* a folder that does not exist: refused with the file named, nothing left */
+  {
+    g_autofree char *bad = g_build_filename (fixture.dir, "no-such-folder", "x.csv", NULL);
+    g_assert_false (rectify_dashboard_write_csv (fixture.dashboard, bad, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "x.csv"));
+    g_clear_error (&error);
+  }
+  fixture_close (&fixture);
+}
+
+/* The tiles open the list behind them, in the main window. */
+static gboolean
+page_is_hazards (gpointer data)
+{
+  RectifyWindow **window = data;
+  return g_strcmp0 (rectify_window_get_visible_page_name (*window), "hazards") == 0;
+}
+
+static void
+run_tile_opens_hazards (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  RectifyStore *store = temp_store_open (&dir, &db, TRUE);
+  g_autoptr(RectifyApplication) app = test_application_new ();
+  RectifyWindow *window = NULL;
+  RectifyDashboard *dashboard;
+  RectifyHazardsPage *hazards;
+
+  g_object_unref (store);
+  app_window_open (app, db, &window);
+  dashboard = RECTIFY_DASHBOARD (wait_for_widget (GTK_WIDGET (window), match_type,
+                                                  GSIZE_TO_POINTER (RECTIFY_TYPE_DASHBOARD), "the dashboard"));
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (dashboard, "hazards-found"), ==, "5");
+  hazards = RECTIFY_HAZARDS_PAGE (find_widget (GTK_WIDGET (window), match_type,
+                                               GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE)));
+  g_assert_nonnull (hazards);
+
+  click (rectify_dashboard_get_tile (dashboard, "hazards-found"));
+  wait_for (page_is_hazards, &window, "the hazards page");
+  wait_for_n_items (rectify_hazards_page_get_model (hazards), 5, "the campaign's five hazards");
+
+  /* back to the campaign: the overdue tile lists the one overdue hazard */
+  rectify_campaigns_page_select (rectify_window_get_campaigns_page (window),
+                                 rectify_dashboard_get_campaign_id (dashboard));
+  click (rectify_dashboard_get_tile (dashboard, "hazards-overdue"));
+  wait_for_n_items (rectify_hazards_page_get_model (hazards), 1, "the overdue hazard");
+  click (rectify_dashboard_get_tile (dashboard, "hazards-closed"));
+  wait_for_n_items (rectify_hazards_page_get_model (hazards), 4, "the rectified hazards");
+
+  window_close ((GtkWindow **) &window);
+  temp_db_remove (g_steal_pointer (&dir), g_steal_pointer (&db));
+}
+
+static void
+run_chinese (void)
+{
+  Fixture fixture = { 0 };
+
+  g_assert_nonnull (g_getenv ("RECTIFY_LOCALEDIR"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  rectify_application_init_i18n ();
+  fixture_open (&fixture);
+  require_widget (GTK_WIDGET (fixture.window), match_label, "出动执法人员人次", "the tile in Chinese");
+  g_assert_cmpstr (rectify_dashboard_get_tile_value (fixture.dashboard, "officer-person-times"), ==, "235");
+  fixture_close (&fixture);
+}
+
+static void test_seed_tiles (void) { in_subprocess (run_seed_tiles); }
+static void test_as_of (void) { in_subprocess (run_as_of); }
+static void test_text_and_exports (void) { in_subprocess (run_text_and_exports); }
+static void test_tile_opens_hazards (void) { in_subprocess (run_tile_opens_hazards); }
+static void test_chinese (void) { in_subprocess (run_chinese); }
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rectify_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dashboard/seed-tiles", test_seed_tiles);
+  g_test_add_func ("/dashboard/as-of", test_as_of);
+  g_test_add_func ("/dashboard/text-and-exports", test_text_and_exports);
+  g_test_add_func ("/dashboard/tile-opens-hazards", test_tile_opens_hazards);
+  g_test_add_func ("/dashboard/chinese", test_chinese);
+
+  return g_test_run ();
+}
