@@ -352,6 +352,29 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
         {
           int c;
 
+          /* ordinary bytes of a field are copied as a run */
+          if (state == UNQUOTED || state == QUOTED)
+            {
+              gsize from = self->pos, to = from;
+              const guint8 *b = self->buf;
+
+              if (state == UNQUOTED)
+                while (to < self->len && b[to] >= 0x20 && b[to] != '"' && b[to] != (guint8) self->sep)
+                  to++;
+              else
+                while (to < self->len && b[to] >= 0x20 && b[to] != '"')
+                  to++;
+              if (to > from)
+                {
+                  g_string_append_len (self->record, (const char *) b + from, (gssize) (to - from));
+                  self->pos = to;
+                  if (G_UNLIKELY (self->record->len - start > self->max_field))
+                    return fail (self, field_line, column, error,
+                                 _("a field longer than %" G_GSIZE_FORMAT " KB; this is not a list that a spreadsheet writes"),
+                                 self->max_field / 1024);
+                }
+            }
+
           if (G_LIKELY (self->pos < self->len))
             c = self->buf[self->pos++];
           else if (refill (self, column, cancellable, error))
