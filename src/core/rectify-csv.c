@@ -22,6 +22,7 @@ struct _RectifyCsvReader
   char                 *encoding;
   gboolean              is_utf8;
   gboolean              zip;       /* the file starts like a ZIP (an .xlsx workbook) */
+  gboolean              binary;    /* its first bytes hold a NUL */
   char                  sep;
   gsize                 max_field;
 
@@ -104,14 +105,13 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
     }
   peek = g_buffered_input_stream_peek_buffer (self->buffered, &available);
   self->zip = available >= 4 && memcmp (peek, "PK\003\004", 4) == 0;
+  self->binary = memchr (peek, '\0', available) != NULL;
 
   if (encoding == NULL || *encoding == '\0' || g_ascii_strcasecmp (encoding, "auto") == 0)
     {
       gboolean bom = available >= 3 && memcmp (peek, "\xef\xbb\xbf", 3) == 0;
-      gboolean binary = memchr (peek, '\0', available) != NULL;
-
       /* A binary file stays "UTF-8" so that the reader names the NUL byte. */
-      if (bom || binary || looks_like_utf8 ((const char *) peek, available, available == DETECT_SIZE))
+      if (bom || memchr (peek, '\0', available) != NULL || looks_like_utf8 ((const char *) peek, available, available == DETECT_SIZE))
         self->encoding = g_strdup ("UTF-8");
       else
         self->encoding = g_strdup ("GB18030");
@@ -303,6 +303,8 @@ end_field (RectifyCsvReader *self, gsize start, guint64 field_line, guint column
   const char *text = self->record->str + start;
   gsize n = self->record->len - start;
 
+  if (self->is_utf8 && !g_utf8_validate_len (text, n, NULL) && self->binary)
+    return fail (self, field_line, column, error, _("this is a binary file, not CSV text"));
   if (self->is_utf8 && !g_utf8_validate_len (text, n, NULL))
     return fail (self, field_line, column, error,
                  _("the text is not valid UTF-8; the file may be in GB18030 (GBK): choose that encoding"));
