@@ -342,6 +342,29 @@ parse_enum (const char *text, const char *const *codes, const char *(*to_label) 
   return FALSE;
 }
 
+/* The names registries write in Chinese, whatever the reader's language. */
+static const struct { const char *name; const char *code; } chinese_names[] = {
+  { "锅炉", "1000" }, { "压力容器", "2000" }, { "气瓶", "2300" }, { "电梯", "3000" },
+  { "起重机械", "4000" }, { "场(厂)内专用机动车辆", "5000" }, { "场（厂）内专用机动车辆", "5000" },
+  { "场内专用机动车辆", "5000" }, { "厂内专用机动车辆", "5000" }, { "大型游乐设施", "6000" },
+  { "压力管道", "8000" }, { "客运索道", "9000" },
+  { "未投入使用", "not_in_use" }, { "在用", "in_use" }, { "使用中", "in_use" }, { "停用", "stopped" },
+  { "报废", "scrapped" }, { "拆除", "dismantled" }, { "已拆除", "dismantled" }, { "迁出", "moved_out" },
+  { "已迁出", "moved_out" },
+};
+
+static gboolean
+parse_enum_or_chinese (const char *text, const char *const *codes, const char *(*to_label) (int),
+                       gboolean (*from_code) (const char *, int *), int *out)
+{
+  if (parse_enum (text, codes, to_label, from_code, out))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (chinese_names); i++)
+    if (g_str_equal (text, chinese_names[i].name) && from_code (chinese_names[i].code, out))
+      return TRUE;
+  return FALSE;
+}
+
 static const char *category_label (int v) { return rectify_category_to_label (v); }
 static gboolean category_code (const char *c, int *v) { RectifyCategory x; gboolean ok = rectify_category_from_code (c, &x); *v = x; return ok; }
 static const char *status_label (int v) { return rectify_equipment_status_to_label (v); }
@@ -544,7 +567,7 @@ import_equipment_row (Import *im, GError **error)
       g_autofree char *message = g_strdup_printf (_("%s: required"), _("Category"));
       row_problem (im, "category", message);
     }
-  else if (!parse_enum (category, rectify_category_codes (), category_label, category_code, &v))
+  else if (!parse_enum_or_chinese (category, rectify_category_codes (), category_label, category_code, &v))
     {
       g_autofree char *codes = rectify_codes_joined (rectify_category_codes ());
       g_autofree char *message = g_strdup_printf (_("Category: “%s” is not a catalogue code or name; use %s"),
@@ -554,7 +577,7 @@ import_equipment_row (Import *im, GError **error)
   else
     e.category = v;
   e.status = RECTIFY_EQUIPMENT_IN_USE;
-  if (*status && parse_enum (status, rectify_equipment_status_codes (), status_label, status_code, &v))
+  if (*status && parse_enum_or_chinese (status, rectify_equipment_status_codes (), status_label, status_code, &v))
     e.status = v;
   else if (*status)
     {
