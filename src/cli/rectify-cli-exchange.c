@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,12 +84,12 @@ print_report (const RectifyImportReport *r, gboolean dry_run)
       if (*field == '\0')
         g_print (_("Column %u “%s”: not imported\n"), i + 1, (const char *) g_ptr_array_index (r->headers, i));
     }
-  g_print (_("Rows: %" G_GUINT64_FORMAT "\n"), r->rows);
+  g_print (_("Rows: %" PRIu64 "\n"), r->rows);
   if (r->written)
-    g_print (_("Added: %" G_GUINT64_FORMAT ", updated: %" G_GUINT64_FORMAT ", skipped (already there): %" G_GUINT64_FORMAT "\n"),
+    g_print (_("Added: %" PRIu64 ", updated: %" PRIu64 ", skipped (already there): %" PRIu64 "\n"),
              r->added, r->updated, r->skipped);
   else if (dry_run && r->n_problems == 0)
-    g_print (_("Would add: %" G_GUINT64_FORMAT ", update: %" G_GUINT64_FORMAT ", skip (already there): %" G_GUINT64_FORMAT "\n"),
+    g_print (_("Would add: %" PRIu64 ", update: %" PRIu64 ", skip (already there): %" PRIu64 "\n"),
              r->added, r->updated, r->skipped);
   for (guint i = 0; i < r->problems->len && i < SHOWN_PROBLEMS; i++)
     {
@@ -96,7 +97,7 @@ print_report (const RectifyImportReport *r, gboolean dry_run)
       g_print ("%s\n", text);
     }
   if (r->n_problems > MIN (r->problems->len, SHOWN_PROBLEMS))
-    g_print (_("… and %" G_GUINT64_FORMAT " more problems\n"), r->n_problems - MIN (r->problems->len, SHOWN_PROBLEMS));
+    g_print (_("… and %" PRIu64 " more problems\n"), r->n_problems - MIN (r->problems->len, SHOWN_PROBLEMS));
 }
 
 static gboolean
@@ -151,8 +152,8 @@ run_import (RectifyCli        *cli,
     {
       g_autofree char *first = rectify_import_problem_to_string (g_ptr_array_index (report->problems, 0));
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "%s: %" G_GUINT64_FORMAT " problem, nothing was written; first: %s",
-                                "%s: %" G_GUINT64_FORMAT " problems, nothing was written; first: %s",
+                   g_dngettext (GETTEXT_PACKAGE, "%s: %" PRIu64 " problem, nothing was written; first: %s",
+                                "%s: %" PRIu64 " problems, nothing was written; first: %s",
                                 report->n_problems),
                    argv[1], report->n_problems, first);
       return FALSE;
@@ -307,8 +308,8 @@ run_export (RectifyCli        *cli,
       rectify_cli_print_json (node);
     }
   else
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row written to %s\n",
-                          "%" G_GUINT64_FORMAT " rows written to %s\n", rows),
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row written to %s\n",
+                          "%" PRIu64 " rows written to %s\n", rows),
              rows, output);
   return TRUE;
 }

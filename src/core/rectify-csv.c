@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-csv.h"
@@ -221,7 +222,7 @@ fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const 
   self->error_line = line;
   self->error_column = column;
   g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-               _("Line %" G_GUINT64_FORMAT ", column %u: %s"), line, column, what);
+               _("Line %" PRIu64 ", column %u: %s"), line, column, what);
   return FALSE;
 }
 
@@ -372,8 +373,8 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
                   self->pos = to;
                   if (G_UNLIKELY (self->record->len - start > self->max_field))
                     return fail (self, field_line, column, error,
-                                 _("a field longer than %" G_GSIZE_FORMAT " KB; this is not a list that a spreadsheet writes"),
-                                 self->max_field / 1024);
+                                 _("a field longer than %u KB; this is not a list that a spreadsheet writes"),
+                                 (guint) (self->max_field / 1024));
                 }
             }
 
@@ -472,8 +473,8 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
 
           if (G_UNLIKELY (self->record->len - start > self->max_field))
             return fail (self, field_line, column, error,
-                         _("a field longer than %" G_GSIZE_FORMAT " KB; this is not a list that a spreadsheet writes"),
-                         self->max_field / 1024);
+                         _("a field longer than %u KB; this is not a list that a spreadsheet writes"),
+                         (guint) (self->max_field / 1024));
         }
 
       if (!end_field (self, start, field_line, column, error))

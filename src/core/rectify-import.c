@@ -194,8 +194,8 @@ char *
 rectify_import_problem_to_string (const RectifyImportProblem *problem)
 {
   if (problem->column == 0)
-    return g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": %s"), problem->line, problem->message);
-  return g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", column %u: %s"), problem->line, problem->column,
+    return g_strdup_printf (_("Line %" PRIu64 ": %s"), problem->line, problem->message);
+  return g_strdup_printf (_("Line %" PRIu64 ", column %u: %s"), problem->line, problem->column,
                           problem->message);
 }
 
@@ -378,7 +378,7 @@ check_duplicate (Import *im, const char *key, const char *code)
 
   if (g_hash_table_lookup_extended (im->seen, code, NULL, &line))
     {
-      g_autofree char *message = g_strdup_printf (_("%s: “%s” is also on line %" G_GUINT64_FORMAT " of the file"),
+      g_autofree char *message = g_strdup_printf (_("%s: “%s” is also on line %" PRIu64 " of the file"),
                                                   spec_label (&im->specs[spec_index (im, key)]), code,
                                                   (guint64) GPOINTER_TO_SIZE (line));
       row_problem (im, key, message);
@@ -1149,9 +1149,9 @@ rectify_import_stream (RectifyStore               *store,
       GString *json = g_string_new ("{\"file\":");
       g_autofree char *escaped = g_strescape (base, NULL);
 
-      g_string_append_printf (json, "\"%s\",\"encoding\":\"%s\",\"rows\":%" G_GUINT64_FORMAT
-                              ",\"added\":%" G_GUINT64_FORMAT ",\"updated\":%" G_GUINT64_FORMAT
-                              ",\"skipped\":%" G_GUINT64_FORMAT ",\"first_id\":%" PRId64 ",\"last_id\":%" PRId64 "}",
+      g_string_append_printf (json, "\"%s\",\"encoding\":\"%s\",\"rows\":%" PRIu64
+                              ",\"added\":%" PRIu64 ",\"updated\":%" PRIu64
+                              ",\"skipped\":%" PRIu64 ",\"first_id\":%" PRId64 ",\"last_id\":%" PRId64 "}",
                               escaped, report->encoding, report->rows, report->added, report->updated,
                               report->skipped, im.first_added, im.last_added);
       ok = rectify_store_audit (store, kind_entities[kind], 0, "import", NULL, json->str, error);
