@@ -214,6 +214,7 @@ typedef struct {
   GStringChunk               *codes;
   GHashTable                 *operator_keys; /* existing operators: key -> id */
   GHashTable                 *unit_ids;   /* credit code -> unit id, read once */
+  gboolean                    table_empty; /* nothing to find existing records in */
   char                       *last_unit_code;
   gint64                      last_unit_id;
   gint64                      first_added;
@@ -498,7 +499,7 @@ import_unit_row (Import *im, GError **error)
     }
   if (!check_duplicate (im, "credit_code", code))
     return TRUE;
-  existing = lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
+  existing = im->table_empty ? 0 : lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
   if (existing < 0)
     return FALSE;
   if (existing > 0 && !im->options->update)
@@ -617,7 +618,7 @@ import_equipment_row (Import *im, GError **error)
     {
       if (!check_duplicate (im, "code", e.code))
         return TRUE;
-      existing = lookup_id (im, "SELECT id FROM equipment WHERE code = ?", e.code, error);
+      existing = im->table_empty ? 0 : lookup_id (im, "SELECT id FROM equipment WHERE code = ?", e.code, error);
       if (existing < 0)
         return FALSE;
     }
@@ -1133,7 +1134,13 @@ rectify_import_stream (RectifyStore               *store,
   /* a large import touches more pages than the usual cache holds */
   rectify_store_exec (store, "PRAGMA cache_size = -262144", NULL);
 
-  ok = (kind != RECTIFY_IMPORT_OPERATORS || load_operator_keys (&im, error))
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", kind_entities[kind]);
+    g_autofree char *empty = NULL;
+    ok = query_text (store, sql, NULL, &empty, error);
+    im.table_empty = ok && g_str_equal (empty, "1");
+  }
+  ok = ok && (kind != RECTIFY_IMPORT_OPERATORS || load_operator_keys (&im, error))
        && (kind == RECTIFY_IMPORT_UNITS || load_unit_ids (&im, error))
        && (!im.writing || defer_search_index (store, kind, &trigger_sql, &max_id_before, error))
        && (!im.writing || defer_indexes (store, kind, size, &index_sqls, error))
