@@ -11,6 +11,7 @@
 #include "rectify-campaign-dialog.h"
 #include "rectify-demo.h"
 #include "rectify-equipment-page.h"
+#include "rectify-exchange.h"
 #include "rectify-hazards-page.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
@@ -281,6 +282,7 @@ set_can_edit (RectifyWindow *self,
         g_object_set (page, "can-edit", can_edit, NULL);
     }
   set_action_enabled (self, "new", can_edit);
+  set_action_enabled (self, "restore", can_edit);
   update_page (self);
 }
 
@@ -598,7 +600,29 @@ show_sidebar_activated (GSimpleAction *action,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
 }
 
+static void
+backup_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+
+  rectify_exchange_backup (GTK_WINDOW (self), self->store);
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+
+  rectify_exchange_restore (GTK_WINDOW (self), self->store);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "backup", .activate = backup_activated },
+  { .name = "restore", .activate = restore_activated },
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
   { .name = "new", .activate = new_activated },
