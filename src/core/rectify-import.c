@@ -1137,7 +1137,7 @@ rectify_import_stream (RectifyStore               *store,
       return NULL;
     }
   /* a large import touches more pages than the usual cache holds */
-  rectify_store_exec (store, "PRAGMA cache_size = -262144; PRAGMA threads = 2", NULL);
+  rectify_store_exec (store, "PRAGMA cache_size = -262144", NULL);
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", kind_entities[kind]);
@@ -1187,7 +1187,7 @@ rectify_import_stream (RectifyStore               *store,
   else
     rectify_store_exec (store, "ROLLBACK", NULL);
 
-  rectify_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA threads = 0", NULL);
+  rectify_store_exec (store, "PRAGMA cache_size = -65536", NULL);
   g_hash_table_unref (im.seen);
   g_string_chunk_free (im.codes);
   g_clear_pointer (&im.operator_keys, g_hash_table_unref);
