@@ -886,6 +886,10 @@ import_rows (Import *im, RectifyCsvReader *reader, guint64 size, GCancellable *c
         g_strstrip (fields[i]);
       if (r->preview->len < RECTIFY_IMPORT_PREVIEW_ROWS)
         g_ptr_array_add (r->preview, g_strdupv (fields));
+      /* spreadsheets pad rows with empty cells; text beyond the header is a problem */
+      while (n_fields > r->headers->len && *fields[n_fields - 1] == '\0')
+        n_fields--;
+      im->n_row = n_fields;
       if (n_fields > r->headers->len)
         {
           g_autofree char *message = g_strdup_printf (_("the row has %u columns, the header %u"), n_fields,

@@ -407,6 +407,11 @@ test_bad_input (void)
     check_bad (&t, &c, data, strlen (data));
   }
   {
+    BadCase c = { "text beyond the header", RECTIFY_IMPORT_UNITS, NULL, 3, 3, NULL, "the row has 3 columns" };
+    g_autofree char *data = g_strdup_printf ("credit_code,name\n%s,A\n%s,B,extra\n", code1, code2);
+    check_bad (&t, &c, data, strlen (data));
+  }
+  {
     BadCase c = { "NUL byte", RECTIFY_IMPORT_UNITS, NULL, 3, 2, NULL, "NUL" };
     g_autofree char *head = g_strdup_printf ("credit_code,name\n%s,A\n%s,B", code1, code2);
     g_autoptr(GString) data = g_string_new (head);
@@ -459,7 +464,8 @@ test_update_or_skip (void)
 
   test_db_open (&t);
   add_units (&t, 2);
-  data = g_strdup_printf ("credit_code,name,district\n%s,Renamed,Gulou\n%s,New one,Cangshan\n", code1, code9);
+  /* the second row padded with empty cells, as spreadsheets save them */
+  data = g_strdup_printf ("credit_code,name,district\n%s,Renamed,Gulou\n%s,New one,Cangshan,, \n", code1, code9);
   path = write_file (&t, "u.csv", data, strlen (data));
 
   before = checksum (&t);
