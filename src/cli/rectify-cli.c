@@ -63,6 +63,14 @@ static const RectifyCliCommand commands[] = {
   { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
   { "verify", NULL, N_("Verify the hash chain of the audit log"), rectify_cli_verify },
   { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
+  { "restore", NULL, N_("Replace the database by a backup, keeping the current one aside"), rectify_cli_restore },
+  { "import", "units", N_("Import units from a CSV file, all rows or none"), rectify_cli_import_units },
+  { "import", "equipment", N_("Import equipment from a CSV file, all rows or none"), rectify_cli_import_equipment },
+  { "import", "operators", N_("Import operators from a CSV file, all rows or none"), rectify_cli_import_operators },
+  { "export", "units", N_("Export the units to CSV or XLSX"), rectify_cli_export_units },
+  { "export", "equipment", N_("Export the equipment to CSV or XLSX"), rectify_cli_export_equipment },
+  { "export", "operators", N_("Export the operators to CSV or XLSX"), rectify_cli_export_operators },
+  { "export", "hazards", N_("Export the hazards to CSV or XLSX"), rectify_cli_export_hazards },
 };
 
 static const struct {
@@ -78,6 +86,8 @@ static const struct {
   { "hazard", N_("Hazards from finding to cancellation") },
   { "letter", N_("Instruction letters and rectification opinions") },
   { "pdf", N_("PDF files of issued documents and campaign summaries") },
+  { "import", N_("Units, equipment and operators from spreadsheets (CSV)") },
+  { "export", N_("Lists to CSV or XLSX") },
 };
 
 /* ---- global options ------------------------------------------------------ */

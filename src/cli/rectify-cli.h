@@ -188,4 +188,13 @@ gboolean rectify_cli_letter_show (RectifyCli *cli, int argc, char **argv, GError
 gboolean rectify_cli_pdf_letter (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_pdf_summary (RectifyCli *cli, int argc, char **argv, GError **error);
 
+gboolean rectify_cli_import_units (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_import_equipment (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_import_operators (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_units (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_equipment (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_operators (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_hazards (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_restore (RectifyCli *cli, int argc, char **argv, GError **error);
+
 G_END_DECLS

@@ -664,8 +664,8 @@ rectify_store_list_campaigns (RectifyStore *self, GError **error)
 
 /* ---- units ------------------------------------------------------------ */
 
-static gboolean
-validate_unit (const RectifyUnit *u, char **code, GError **error)
+gboolean
+rectify_unit_validate (const RectifyUnit *u, char **code, GError **error)
 {
   return rectify_validate_required (_("Name"), u->name, 200, error)
          && rectify_validate_credit_code (u->credit_code, code, error)
@@ -702,7 +702,7 @@ rectify_store_add_unit (RectifyStore *self, const RectifyUnit *u, GError **error
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
 
-  if (!validate_unit (u, &code, error) || !rectify_store_check_writer (self, error)
+  if (!rectify_unit_validate (u, &code, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return 0;
   stmt = rectify_store_prepare (self,
@@ -729,7 +729,7 @@ rectify_store_update_unit (RectifyStore *self, const RectifyUnit *u, GError **er
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  if (!validate_unit (u, &code, error) || !rectify_store_check_writer (self, error)
+  if (!rectify_unit_validate (u, &code, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "unit", u->id);
@@ -977,8 +977,13 @@ rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error)
 static gboolean
 validate_equipment (RectifyStore *self, const RectifyEquipment *e, GError **error)
 {
-  if (!rectify_store_check_id (self, "unit", e->unit_id, _("Unit"), error))
-    return FALSE;
+  return rectify_store_check_id (self, "unit", e->unit_id, _("Unit"), error)
+         && rectify_equipment_validate_fields (e, error);
+}
+
+gboolean
+rectify_equipment_validate_fields (const RectifyEquipment *e, GError **error)
+{
   if (rectify_category_to_code (e->category) == NULL)
     {
       g_autofree char *codes = rectify_codes_joined (rectify_category_codes ());
@@ -1265,7 +1270,13 @@ static gboolean
 validate_operator (RectifyStore *self, const RectifyOperator *op, char **id_number, GError **error)
 {
   return rectify_store_check_id (self, "unit", op->unit_id, _("Unit"), error)
-         && rectify_validate_required (C_("person", "Name"), op->name, 64, error)
+         && rectify_operator_validate_fields (op, id_number, error);
+}
+
+gboolean
+rectify_operator_validate_fields (const RectifyOperator *op, char **id_number, GError **error)
+{
+  return rectify_validate_required (C_("person", "Name"), op->name, 64, error)
          && (!op->id_number || !*op->id_number || rectify_validate_id_number (op->id_number, id_number, error))
          && rectify_validate_optional (_("Certificate number"), op->cert_no, 64, error)
          && rectify_validate_optional (_("Certificate category"), op->cert_category, 64, error)

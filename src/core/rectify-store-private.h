@@ -68,6 +68,12 @@ char        *rectify_column_text_or_null (RectifyStmt *stmt, int column);
 
 char        *rectify_now_utc (void);
 
+/* The checks of rectify-registry.c without the lookups of the unit, for
+ * imports that resolve units themselves; they normalize like the store. */
+gboolean     rectify_unit_validate (const RectifyUnit *u, char **code, GError **error);
+gboolean     rectify_equipment_validate_fields (const RectifyEquipment *e, GError **error);
+gboolean     rectify_operator_validate_fields (const RectifyOperator *op, char **id_number, GError **error);
+
 /* rectify-fts.c */
 int          rectify_fts_register (sqlite3 *db);
 /* An FTS5 MATCH expression for user words, or NULL when there is nothing

@@ -15,6 +15,7 @@
 #include "rectify-format.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
+#include "rectify-exchange.h"
 #include "rectify-validate.h"
 
 #define SETTINGS_SCHEMA_ID "app.rectify.Rectify"
@@ -860,6 +861,7 @@ update_editable (RectifyEquipmentPage *self)
   gtk_widget_set_visible (self->form_buttons, self->can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
                                  self->can_edit && self->editing_id != 0);
@@ -996,6 +998,30 @@ rectify_equipment_page_set_property (GObject      *object,
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RectifyEquipmentPage, name)
 
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = (RectifyEquipmentPage *) widget;
+
+  if (self->store != NULL)
+    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_EQUIPMENT);
+}
+
+/* The list as it is shown: its search, filters and order. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyEquipmentPage *self = (RectifyEquipmentPage *) widget;
+
+  if (self->store != NULL && self->list != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_EQUIPMENT, rectify_record_list_get_query (self->list));
+}
+
 static void
 rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
 {
@@ -1090,6 +1116,8 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
 }

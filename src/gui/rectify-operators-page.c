@@ -14,6 +14,7 @@
 #include "rectify-operators-page.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
+#include "rectify-exchange.h"
 #include "rectify-validate.h"
 
 /* A field of the form: the core names it at the start of its error
@@ -456,6 +457,7 @@ set_form_editable (RectifyOperatorsPage *self)
   gtk_widget_set_visible (self->new_button, self->can_edit);
   gtk_widget_set_visible (self->delete_button, self->can_edit && !self->form_is_new);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0);
 }
@@ -901,6 +903,30 @@ rectify_operators_page_set_property (GObject      *object,
     }
 }
 
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyOperatorsPage *self = (RectifyOperatorsPage *) widget;
+
+  if (self->store != NULL)
+    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_OPERATORS);
+}
+
+/* The list as it is shown: its search, filters and order. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyOperatorsPage *self = (RectifyOperatorsPage *) widget;
+
+  if (self->store != NULL && self->operators != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_OPERATORS, rectify_record_list_get_query (self->operators));
+}
+
 static void
 rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
 {
@@ -959,6 +985,8 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void

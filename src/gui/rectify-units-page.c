@@ -18,6 +18,7 @@
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
+#include "rectify-exchange.h"
 #include "rectify-validate.h"
 #include "rectify-visit-dialog.h"
 
@@ -882,6 +883,7 @@ set_form_editable (RectifyUnitsPage *self)
   gtk_widget_set_visible (self->new_button, self->can_edit);
   gtk_widget_set_visible (self->delete_button, self->can_edit && !self->form_is_new);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-inspection", self->can_edit && self->shown_id != 0);
@@ -1267,6 +1269,30 @@ rectify_units_page_set_property (GObject      *object,
     }
 }
 
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyUnitsPage *self = (RectifyUnitsPage *) widget;
+
+  if (self->store != NULL)
+    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_UNITS);
+}
+
+/* The list as it is shown: its search, filters and order. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyUnitsPage *self = (RectifyUnitsPage *) widget;
+
+  if (self->store != NULL && self->units != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_UNITS, rectify_record_list_get_query (self->units));
+}
+
 static void
 rectify_units_page_class_init (RectifyUnitsPageClass *klass)
 {
@@ -1332,6 +1358,8 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.new-inspection", NULL, new_inspection_action);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "rectify-demo.h"
 #include "rectify-documents-page.h"
 #include "rectify-equipment-page.h"
+#include "rectify-exchange.h"
 #include "rectify-hazards-page.h"
 #include "rectify-inspections-page.h"
 #include "rectify-officers-page.h"
@@ -286,6 +287,7 @@ set_can_edit (RectifyWindow *self,
         g_object_set (page, "can-edit", can_edit, NULL);
     }
   set_action_enabled (self, "new", can_edit);
+  set_action_enabled (self, "restore", can_edit);
   update_page (self);
 }
 
@@ -639,8 +641,30 @@ show_hazards_activated (GSimpleAction *action,
   rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue);
 }
 
+static void
+backup_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+
+  rectify_exchange_backup (GTK_WINDOW (self), self->store);
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+
+  rectify_exchange_restore (GTK_WINDOW (self), self->store);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xib)" },
+  { .name = "backup", .activate = backup_activated },
+  { .name = "restore", .activate = restore_activated },
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
   { .name = "new", .activate = new_activated },

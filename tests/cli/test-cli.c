@@ -338,6 +338,9 @@ test_help (Fixture       *fx,
     { "hazard", "categories" },
     { "letter" }, { "letter", "issue" }, { "letter", "void" }, { "letter", "list" },
     { "letter", "show" },
+    { "import" }, { "import", "units" }, { "import", "equipment" }, { "import", "operators" },
+    { "export" }, { "export", "units" }, { "export", "equipment" }, { "export", "operators" },
+    { "export", "hazards" }, { "restore" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -708,6 +711,123 @@ test_backup (Fixture       *fx,
   assert_usage_error (fx, run (fx, "backup", NULL));
 }
 
+static gint64
+count_rows (Fixture    *fx,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (fx->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_import_export (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fx->dir, "equipment.csv", NULL);
+  g_autofree char *dup = g_build_filename (fx->dir, "dup.csv", NULL);
+  g_autofree char *out = g_build_filename (fx->dir, "units.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fx->dir, "units.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *report;
+
+  add_people_and_units (fx);
+  text = g_strdup_printf ("使用单位统一社会信用代码,设备类别,设备代码,使用登记证编号,下次检验日期,备注\r\n"
+                          "%s,3000,311035010201000000,梯11闽A00000(10),2026/9/1,东楼\r\n"
+                          "%s,电梯,311035010201000001,梯11闽A00001(10),2026-10-01,\r\n",
+                          CODE_HOSPITAL, CODE_PLANT);
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+
+  /* a dry run reports and writes nothing */
+  ok (fx, "import", "equipment", csv, "--dry-run", "--json", NULL);
+  root = parse_json (fx->out);
+  report = object_of (root);
+  g_assert_cmpint (json_object_get_int_member (report, "rows"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (report, "added"), ==, 2);
+  g_assert_false (json_object_get_boolean_member (report, "written"));
+  g_assert_cmpint (json_object_get_int_member (report, "problem_count"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (report, "encoding"), ==, "UTF-8");
+  g_assert_true (json_object_get_null_member (item (json_object_get_array_member (report, "columns"), 5), "field"));
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 0);
+
+  ok (fx, "import", "equipment", csv, NULL);
+  g_assert_nonnull (strstr (fx->out, "Added: 2"));
+  g_assert_nonnull (strstr (fx->out, "“备注”: not imported"));
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment WHERE next_inspection = '2026-09-01'"), ==, 1);
+  /* again: the codes exist, skipped unless --update */
+  ok (fx, "import", "equipment", csv, NULL);
+  g_assert_nonnull (strstr (fx->out, "skipped (already there): 2"));
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 2);
+
+  /* a code twice in the file: exit 1, where and what, nothing written */
+  g_free (text);
+  text = g_strdup_printf ("Unit credit code,Category,Equipment code\n%s,3000,311035010201000007\n"
+                          "%s,3000,311035010201000007\n", CODE_HOSPITAL, CODE_HOSPITAL);
+  g_assert_true (g_file_set_contents (dup, text, -1, NULL));
+  assert_user_error (fx, run (fx, "import", "equipment", dup, NULL), "line 3, column 3");
+  g_assert_nonnull (strstr (fx->out, "Line 3, column 3: Equipment code:"));
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 2);
+
+  assert_usage_error (fx, run (fx, "import", "equipment", NULL));
+  assert_user_error (fx, run (fx, "import", "units", "/nonexistent/file.csv", NULL), "cannot open");
+
+  /* export with a filter: the crowded hospital only */
+  ok (fx, "export", "units", "-o", out, "--crowded", NULL);
+  g_assert_nonnull (strstr (fx->out, "1 row written"));
+  g_free (text);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf" "Credit code,Name,"));
+  g_assert_nonnull (strstr (text, "福州市第一医院"));
+  g_assert_null (strstr (text, "Minjiang"));
+
+  ok (fx, "export", "units", "-o", xlsx, "--json", NULL);
+  root = parse_json (fx->out);
+  g_assert_cmpstr (json_object_get_string_member (object_of (root), "format"), ==, "xlsx");
+  g_assert_cmpint (json_object_get_int_member (object_of (root), "rows"), ==, 2);
+  g_free (text);
+  g_assert_true (g_file_get_contents (xlsx, &text, NULL, NULL));
+  g_assert_cmpmem (text, 4, "PK\003\004", 4);
+  assert_usage_error (fx, run (fx, "export", "units", "-o", out, "--format", "ods", NULL));
+  assert_usage_error (fx, run (fx, "export", "units", NULL));
+}
+
+static void
+test_restore (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
+  g_autofree char *junk = g_build_filename (fx->dir, "junk.db", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  const char *aside;
+
+  add_people_and_units (fx);
+  ok (fx, "backup", copy, NULL);
+  ok (fx, "unit", "add", "--credit-code", CODE_SCHOOL, "--name", "School", NULL);
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 3);
+
+  g_assert_true (g_file_set_contents (junk, "no database", -1, NULL));
+  assert_user_error (fx, run (fx, "restore", junk, NULL), "not a rectify database");
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 3);
+
+  ok (fx, "restore", copy, "--json", NULL);
+  root = parse_json (fx->out);
+  aside = json_object_get_string_member (object_of (root), "kept_aside");
+  g_assert_nonnull (strstr (aside, ".before-restore-"));
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 2);
+  ok (fx, "verify", NULL);
+  assert_usage_error (fx, run (fx, "restore", NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +858,8 @@ main (int    argc,
   ADD ("/cli/letters", test_letters);
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/import-export", test_import_export);
+  ADD ("/cli/restore", test_restore);
 
 #undef ADD
 

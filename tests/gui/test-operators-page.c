@@ -82,7 +82,9 @@ static gboolean
 match_menu_button (GtkWidget    *widget,
                    gconstpointer data)
 {
-  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget);
+  /* the unit chooser: a popover of its own, not the Import and Export menu */
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL;
 }
 
 static gboolean

@@ -1,0 +1,183 @@
+/* rectify-backup.c: putting a backup back in place of the database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rectify-backup.h"
+#include "rectify-store.h"
+
+/* The value rectify-store.c writes in PRAGMA application_id. */
+#define RECTIFY_APPLICATION_ID 0x52435446
+
+static gboolean
+query_int (sqlite3 *db, const char *sql, int *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW;
+
+  if (ok)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+check_backup (sqlite3 *db, const char *path, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int app_id = 0, version = 0;
+
+  if (!query_int (db, "PRAGMA application_id", &app_id) || app_id != RECTIFY_APPLICATION_ID)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
+                   _("Backup: %s is not a Rectify database"), path);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    problem = g_strdup (sqlite3_errmsg (db));
+  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (problem)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+                   _("Backup: %s fails the integrity check (%s); it was not restored"), path, problem);
+      return FALSE;
+    }
+  if (!query_int (db, "PRAGMA user_version", &version) || version < 1)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
+                   _("Backup: %s is not a Rectify database"), path);
+      return FALSE;
+    }
+  if (version > RECTIFY_SCHEMA_VERSION)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION,
+                   _("Backup: %s was written by a newer Rectify (schema %d; this one reads up to %d)"),
+                   path, version, RECTIFY_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the whole of src into dest with the backup API, waiting out
+ * other connections' locks. */
+static int
+copy_database (sqlite3 *dest, sqlite3 *src)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (dest);
+  do
+    {
+      rc = sqlite3_backup_step (backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20000);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static gboolean
+io_error (GError **error, int rc, char *what)
+{
+  g_autofree char *owned = what;
+  g_set_error (error, RECTIFY_ERROR, (rc & 0xff) == SQLITE_BUSY ? RECTIFY_ERROR_LOCKED : RECTIFY_ERROR_IO,
+               "%s: %s", owned, sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+rectify_restore_backup (const char  *db_path,
+                        const char  *backup_path,
+                        char       **kept_aside,
+                        GError     **error)
+{
+  sqlite3 *src = NULL, *dest = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(RectifyStore) store = NULL;
+  int rc;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
+
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Backup: there is no file %s"), backup_path);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (backup_path, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      io_error (error, rc, g_strdup_printf (_("Cannot read the backup %s"), backup_path));
+      goto out;
+    }
+  sqlite3_busy_timeout (src, 5000);
+  if (!check_backup (src, backup_path, error))
+    goto out;
+
+  rc = sqlite3_open_v2 (db_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      io_error (error, rc, g_strdup_printf (_("Cannot write the database %s"), db_path));
+      goto out;
+    }
+  sqlite3_busy_timeout (dest, 5000);
+
+  {
+    int tables = 0;
+    if (query_int (dest, "SELECT count(*) FROM sqlite_schema", &tables) && tables > 0)
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+        sqlite3 *keep = NULL;
+
+        aside = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+        for (int n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+          {
+            g_free (aside);
+            aside = g_strdup_printf ("%s.before-restore-%s-%d", db_path, stamp, n);
+          }
+        rc = sqlite3_open_v2 (aside, &keep, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+        if (rc == SQLITE_OK)
+          rc = copy_database (keep, dest);
+        sqlite3_close (keep);
+        if (rc != SQLITE_OK)
+          {
+            g_unlink (aside);
+            io_error (error, rc, g_strdup_printf (_("Cannot keep the current database aside as %s"), aside));
+            goto out;
+          }
+      }
+  }
+
+  rc = copy_database (dest, src);
+  if (rc != SQLITE_OK)
+    {
+      io_error (error, rc, g_strdup_printf (_("Cannot restore into %s"), db_path));
+      goto out;
+    }
+  sqlite3_close (dest);
+  dest = NULL;
+  /* opening migrates an older backup to this version */
+  store = rectify_store_open (db_path, error);
+  ok = store != NULL;
+
+out:
+  sqlite3_close (src);
+  sqlite3_close (dest);
+  if (ok && kept_aside)
+    *kept_aside = g_steal_pointer (&aside);
+  return ok;
+}

@@ -1,0 +1,23 @@
+/* rectify-backup.h: putting a backup back in place of the database
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Checks that backup_path is a Rectify database this version can open
+ * (PRAGMA integrity_check, application id, schema version), copies the
+ * database at db_path (when there is one) aside to
+ * "<db_path>.before-restore-<YYYYMMDD-HHMMSS>" (returned in kept_aside, NULL
+ * when there was nothing to keep), then copies the backup over the database
+ * with the SQLite backup API and upgrades it if it is older.  Nothing is
+ * changed when a check fails.  Errors: RECTIFY_ERROR_NOT_RECTIFY,
+ * _NEWER_VERSION, _TAMPERED (integrity check failed), _LOCKED, _IO. */
+gboolean rectify_restore_backup (const char  *db_path,
+                                 const char  *backup_path,
+                                 char       **kept_aside,
+                                 GError     **error);
+
+G_END_DECLS
