@@ -356,34 +356,17 @@ on_sorter_changed_cb (RectifyEquipmentPage *self)
   apply_query (self);
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
+/* owner: the column (Column) */
+static char *
+cell_text (gpointer      owner,
+           gconstpointer record,
+           const char  **style)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  Column column = GPOINTER_TO_INT (data);
-  RectifyEquipment *e = rectify_row_get_record (gtk_list_item_get_item (item));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  Column column = GPOINTER_TO_INT (owner);
+  const RectifyEquipment *e = record;
   const char *text = NULL;
   g_autofree char *owned = NULL;
 
-  if (e == NULL)
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
   switch (column)
     {
     case COLUMN_CODE:
@@ -412,27 +395,16 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (label, text ? text : "");
+  return owned ? g_steal_pointer (&owned) : g_strdup (text);
 }
 
 static void
 add_columns (RectifyEquipmentPage *self)
 {
   for (int i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(RectifyColumnSorter) sorter = rectify_column_sorter_new (columns[i].sort_key);
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
-      gtk_column_view_append_column (self->column_view, column);
-    }
+    rectify_record_list_view_add_column (self->column_view, _(columns[i].title), columns[i].sort_key,
+                                         cell_text, GINT_TO_POINTER (i), columns[i].expand,
+                                         columns[i].fixed_width);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }

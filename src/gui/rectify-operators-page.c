@@ -108,64 +108,14 @@ static void on_selection_changed_cb (RectifyOperatorsPage *self);
 
 /* ---- the list ------------------------------------------------------------ */
 
-typedef const char *(*OperatorText) (const RectifyOperator *op);
+#define OP(r) ((const RectifyOperator *) (r))
 
-static const char *op_name (const RectifyOperator *op) { return op->name; }
-static const char *op_unit (const RectifyOperator *op) { return op->unit_name; }
-static const char *op_cert_no (const RectifyOperator *op) { return op->cert_no; }
-static const char *op_cert_category (const RectifyOperator *op) { return op->cert_category; }
-static const char *op_cert_expiry (const RectifyOperator *op) { return op->cert_expiry; }
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  OperatorText text = user_data;
-  RectifyRow *row = gtk_list_item_get_item (item);
-  const RectifyOperator *op = row ? rectify_row_get_record (row) : NULL;
-  const char *value = op ? text (op) : NULL;
-  g_autofree char *date = NULL;
-
-  /* the expiry column shows its date as the reader writes dates */
-  if (text == op_cert_expiry)
-    value = date = rectify_format_date (value);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
-}
-
-static void
-add_column (RectifyOperatorsPage *self,
-            const char           *title,
-            const char           *key,
-            OperatorText          text,
-            gboolean              expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  /* The store sorts by name, unit and expiry only. */
-  if (key != NULL)
-    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-}
+static char *op_name (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->name); }
+static char *op_unit (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->unit_name); }
+static char *op_cert_no (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->cert_no); }
+static char *op_cert_category (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->cert_category); }
+/* the expiry as the reader writes dates */
+static char *op_cert_expiry (gpointer self, gconstpointer r, const char **style) { return rectify_format_date (OP (r)->cert_expiry); }
 
 static void
 update_count (RectifyOperatorsPage *self)
@@ -1043,11 +993,12 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, C_("person", "Name"), "name", op_name, FALSE);
-  add_column (self, _("Unit"), "unit", op_unit, TRUE);
-  add_column (self, _("Certificate No."), NULL, op_cert_no, FALSE);
-  add_column (self, _("Category"), NULL, op_cert_category, FALSE);
-  add_column (self, _("Expiry"), "cert_expiry", op_cert_expiry, FALSE);
+  /* The store sorts by name, unit and expiry only. */
+  rectify_record_list_view_add_column (self->column_view, C_("person", "Name"), "name", op_name, self, FALSE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", op_unit, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Certificate No."), NULL, op_cert_no, self, FALSE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Category"), NULL, op_cert_category, self, FALSE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Expiry"), "cert_expiry", op_cert_expiry, self, FALSE, -1);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-column-sorter.h"
 #include "rectify-record-list.h"
 
 /* Rows are fetched a page at a time around the position asked for; a few
@@ -441,4 +442,82 @@ rectify_record_list_view_scroll_to_top (GtkWidget *view)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   if (adjustment != NULL)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+typedef struct {
+  RectifyCellText text;
+  gpointer        owner;
+} CellColumn;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  CellColumn *column = data;
+  RectifyRow *row = gtk_list_item_get_item (item);
+  gconstpointer record = row ? rectify_row_get_record (row) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *old_style = g_object_get_data (G_OBJECT (label), "rectify-style");
+  const char *style = NULL;
+  g_autofree char *text = record ? column->text (column->owner, record, &style) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  /* the row widgets are bound again and again: take the old style off */
+  if (g_strcmp0 (old_style, style) != 0)
+    {
+      if (old_style != NULL)
+        gtk_widget_remove_css_class (label, old_style);
+      if (style != NULL)
+        gtk_widget_add_css_class (label, style);
+      g_object_set_data (G_OBJECT (label), "rectify-style", (gpointer) style);
+    }
+}
+
+static void
+cell_column_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+void
+rectify_record_list_view_add_column (GtkColumnView  *view,
+                                     const char     *title,
+                                     const char     *sort_key,
+                                     RectifyCellText text,
+                                     gpointer        owner,
+                                     gboolean        expand,
+                                     int             fixed_width)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  CellColumn *data = g_new0 (CellColumn, 1);
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (text != NULL);
+
+  data->text = text;
+  data->owner = owner;
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (cell_bind_cb), data, cell_column_free, 0);
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
+  if (sort_key != NULL)
+    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (sort_key)));
+  gtk_column_view_append_column (view, column);
 }

@@ -49,4 +49,20 @@ const GError      *rectify_record_list_get_error (RectifyRecordList *self);
  * through the new snapshot (see rectify_record_list_refresh). */
 void               rectify_record_list_view_scroll_to_top (GtkWidget *view);
 
+/* The text of a cell for record (never NULL): a new string or NULL for
+ * none; *style may name a CSS class the cell takes ("dim-label", "error"). */
+typedef char *(*RectifyCellText) (gpointer owner, gconstpointer record, const char **style);
+
+/* Appends a column of text cells to a column view over a RectifyRecordList:
+ * sorted by the store's sort_key (NULL: not sortable), the text from
+ * text (owner, record, &style).  The column that expands takes what the
+ * others leave; fixed_width -1 lets a column size itself. */
+void               rectify_record_list_view_add_column (GtkColumnView  *view,
+                                                        const char     *title,
+                                                        const char     *sort_key,
+                                                        RectifyCellText text,
+                                                        gpointer        owner,
+                                                        gboolean        expand,
+                                                        int             fixed_width);
+
 G_END_DECLS

@@ -125,62 +125,17 @@ static void on_selection_changed_cb (RectifyUnitsPage *self);
 
 /* ---- the list ------------------------------------------------------------ */
 
-typedef const char *(*UnitText) (const RectifyUnit *unit);
-
-static const char *unit_name (const RectifyUnit *u) { return u->name; }
-static const char *unit_credit_code (const RectifyUnit *u) { return u->credit_code; }
-static const char *unit_district (const RectifyUnit *u) { return u->district; }
-static const char *unit_industry (const RectifyUnit *u) { return u->industry; }
-static const char *unit_crowded (const RectifyUnit *u) { return u->crowded ? _("Yes") : _("No"); }
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static char *
+unit_text (const char *text)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return g_strdup (text);
 }
 
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  UnitText text = user_data;
-  RectifyRow *row = gtk_list_item_get_item (item);
-  const RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), unit ? text (unit) : "");
-}
-
-/* The name takes what the list has left (expand); the other columns hold
- * short values and keep the width they need (fixed_width), so a narrow list
- * cuts names last. */
-static void
-add_column (RectifyUnitsPage *self,
-            const char       *title,
-            const char       *key,
-            UnitText          text,
-            gboolean          expand,
-            int               fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-}
+static char *unit_name (gpointer self, gconstpointer u, const char **style) { return unit_text (((const RectifyUnit *) u)->name); }
+static char *unit_credit_code (gpointer self, gconstpointer u, const char **style) { return unit_text (((const RectifyUnit *) u)->credit_code); }
+static char *unit_district (gpointer self, gconstpointer u, const char **style) { return unit_text (((const RectifyUnit *) u)->district); }
+static char *unit_industry (gpointer self, gconstpointer u, const char **style) { return unit_text (((const RectifyUnit *) u)->industry); }
+static char *unit_crowded (gpointer self, gconstpointer u, const char **style) { return unit_text (((const RectifyUnit *) u)->crowded ? _("Yes") : _("No")); }
 
 static const char *
 dropdown_value (GtkDropDown *dropdown)
@@ -1413,12 +1368,15 @@ rectify_units_page_init (RectifyUnitsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
 
-  add_column (self, _("Name"), "name", unit_name, TRUE, -1);
+  /* The name takes what the list has left (expand); the other columns hold
+   * short values and keep the width they need (fixed_width), so a narrow
+   * list cuts names last. */
+  rectify_record_list_view_add_column (self->column_view, _("Name"), "name", unit_name, self, TRUE, -1);
   /* 18 characters fit */
-  add_column (self, _("Credit Code"), "credit_code", unit_credit_code, FALSE, 175);
-  add_column (self, _("District"), "district", unit_district, FALSE, 80);
-  add_column (self, _("Industry"), "industry", unit_industry, FALSE, 80);
-  add_column (self, _("Crowded Place"), "crowded", unit_crowded, FALSE, 115);
+  rectify_record_list_view_add_column (self->column_view, _("Credit Code"), "credit_code", unit_credit_code, self, FALSE, 175);
+  rectify_record_list_view_add_column (self->column_view, _("District"), "district", unit_district, self, FALSE, 80);
+  rectify_record_list_view_add_column (self->column_view, _("Industry"), "industry", unit_industry, self, FALSE, 80);
+  rectify_record_list_view_add_column (self->column_view, _("Crowded Place"), "crowded", unit_crowded, self, FALSE, 115);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
