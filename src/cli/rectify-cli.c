@@ -61,7 +61,10 @@ static const RectifyCliCommand commands[] = {
   { "pdf", "summary", N_("Write the work summary of a campaign, its figures from the data"),
     rectify_cli_pdf_summary },
   { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
-  { "verify", NULL, N_("Verify the hash chain of the audit log"), rectify_cli_verify },
+  { "archive", NULL, N_("Write the archive folder of a campaign and mark the campaign archived"),
+    rectify_cli_archive },
+  { "verify", NULL, N_("Verify the hash chain of the audit log, or an archive folder against its manifest"),
+    rectify_cli_verify },
   { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
 };
 
