@@ -298,7 +298,7 @@ write_unit (Dossier *d, const RectifyUnit *u, GError **error)
 static gboolean
 write_equipment (Dossier *d, const RectifyUnit *u, GError **error)
 {
-  static const double widths[] = { 0.15, 0.2, 0.17, 0.18, 0.1, 0.08, 0.12 };
+  static const double widths[] = { 0.15, 0.22, 0.16, 0.13, 0.09, 0.08, 0.17 };
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -332,7 +332,7 @@ write_equipment (Dossier *d, const RectifyUnit *u, GError **error)
 static gboolean
 write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **error)
 {
-  static const double widths[] = { 0.08, 0.47, 0.15, 0.3 };
+  static const double widths[] = { 0.08, 0.45, 0.17, 0.3 };
   const Wording *w = d->w;
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr(GPtrArray) list = NULL;
@@ -477,7 +477,7 @@ static gboolean
 write_hazard (Dossier *d, guint index, const RectifyHazard *h, GError **error)
 {
   static const double field_widths[] = { 0.25, 0.75 };
-  static const double event_widths[] = { 0.15, 0.22, 0.15, 0.48 };
+  static const double event_widths[] = { 0.16, 0.28, 0.14, 0.42 };
   const Wording *w = d->w;
   g_autoptr(GPtrArray) events = rectify_store_list_hazard_events (d->store, h->id, error);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
@@ -544,7 +544,7 @@ write_hazards (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **er
 static gboolean
 write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **error)
 {
-  static const double widths[] = { 0.25, 0.2, 0.13, 0.1, 0.32 };
+  static const double widths[] = { 0.22, 0.2, 0.16, 0.1, 0.32 };
   const Wording *w = d->w;
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr(GPtrArray) list = NULL;
