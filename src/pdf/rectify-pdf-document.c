@@ -1138,11 +1138,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
   HPDF_Free (pdf);
   /* libharu may read the font file again while saving: remove it only now */
   for (int f = 0; f < N_FACES; f++)
-    if (subset_paths[f])
-      {
-        g_unlink (subset_paths[f]);
-        g_free (subset_paths[f]);
-      }
+    rectify_pdf_face_subset_release (subset_paths[f]);
   return bytes;
 }
 
