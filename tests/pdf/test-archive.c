@@ -592,6 +592,54 @@ test_cancelled_leaves_nothing (void)
   seed_close (&t);
 }
 
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *problems = NULL;
+  Seed t = { 0 };
+  int status;
+
+  seed_open (&t);
+  campaign = g_strdup_printf ("%" G_GINT64_FORMAT, t.campaign);
+  {
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+                           "-o", t.archive, "--language", "en", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Archive written to"));
+    /* progress goes to stderr, ending with the last step */
+    g_assert_nonnull (strstr (err, "dossiers/"));
+  }
+  problems = verify_text (t.archive, NULL);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  {
+    /* the folder exists now: refused, exit 1 */
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+                           "-o", t.archive, NULL };
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, "already exists"));
+  }
+  {
+    /* without a folder, verify still checks the audit chain */
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "verify", NULL };
+    g_clear_pointer (&out, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "audit chain intact"));
+  }
+  seed_close (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -603,5 +651,6 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  g_test_add_func ("/archive/cli", test_cli);
   return g_test_run ();
 }
