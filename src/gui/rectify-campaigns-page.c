@@ -395,12 +395,17 @@ update_editable (RectifyCampaignsPage *self)
 {
   gboolean selected = rectify_campaigns_page_get_selected_id (self) != 0;
 
+  RectifyCampaignItem *item = gtk_single_selection_get_selected_item (self->selection);
+  /* an archived campaign is read-only: the core refuses, the button says so first */
+  gboolean archived = item != NULL
+                      && rectify_campaign_item_get_campaign (item)->status == RECTIFY_CAMPAIGN_ARCHIVED;
+
   /* archivists archive too: not bound to can-edit */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.archive", selected && !self->archiving);
 
   gtk_widget_set_visible (self->edit_button, self->can_edit);
   rectify_dashboard_set_can_edit (self->dashboard, self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected && !archived);
 }
 
 gboolean

@@ -135,6 +135,11 @@ test_archive_in_thread (void)
   g_assert_cmpuint (report.n_files, >, 10);
   rectify_archive_report_clear (&report);
   g_assert_cmpint (campaign_status (&fixture), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  /* the page reads the campaign again: no editing an archived campaign */
+  rectify_campaigns_page_reload (fixture.page);
+  drain_main_context ();
+  g_assert_false (gtk_widget_is_sensitive (require_widget (GTK_WIDGET (fixture.page), match_button, "Edit Campaign",
+                                                           "the edit button")));
   remove_tree (archive);
   fixture_close (&fixture);
 }
