@@ -17,6 +17,7 @@
 #include "rectify-pdf-archive.h"
 #include "rectify-pdf-dossier.h"
 #include "rectify-pdf-issue.h"
+#include "rectify-schedule.h"
 #include "rectify-store.h"
 #include "rectify-workflow.h"
 
@@ -321,6 +322,10 @@ test_seed_archive (void)
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
     g_clear_error (&error);
     g_assert_false (rectify_store_void_document (t.store, t.no_pdf_document, "wrong unit", &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_cmpint (rectify_store_schedule_visit (t.store, h->id, RECTIFY_VISIT_RE_INSPECTION, "2026-07-05", NULL,
+                                                   &error), ==, 0);
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
     g_clear_error (&error);
     after = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
