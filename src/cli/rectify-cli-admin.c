@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "rectify-archive.h"
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
 #include "rectify-demo.h"
@@ -264,6 +265,62 @@ rectify_cli_stats (RectifyCli  *cli,
 
 /* ---- verify and backup --------------------------------------------------- */
 
+static gboolean
+verify_archive (RectifyCli *cli, const char *dir, GError **error)
+{
+  RectifyArchiveReport report = { 0 };
+  guint n_problems;
+
+  if (!rectify_archive_verify (dir, &report, error))
+    return FALSE;
+  n_problems = report.problems->len;
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      static const char *const kinds[] = { "missing", "changed", "extra" };
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "intact");
+      json_builder_add_boolean_value (b, n_problems == 0);
+      rectify_cli_builder_add_int (b, "files", report.n_files);
+      rectify_cli_builder_add_int (b, "missing_pdf", report.n_missing_pdf);
+      json_builder_set_member_name (b, "problems");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n_problems; i++)
+        {
+          const RectifyArchiveProblem *p = g_ptr_array_index (report.problems, i);
+          json_builder_begin_object (b);
+          rectify_cli_builder_add_text (b, "path", p->path);
+          rectify_cli_builder_add_text (b, "problem", kinds[p->kind]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      rectify_cli_print_json (node);
+    }
+  else
+    {
+      for (guint i = 0; i < n_problems; i++)
+        {
+          const RectifyArchiveProblem *p = g_ptr_array_index (report.problems, i);
+          g_print ("%s: %s\n", rectify_archive_problem_kind_to_label (p->kind), p->path);
+        }
+      if (n_problems == 0)
+        g_print (ngettext ("archive intact: %u file matches its manifest\n",
+                           "archive intact: %u files match their manifest\n", report.n_files), report.n_files);
+    }
+  if (n_problems > 0)
+    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+                 ngettext ("archive %s does not match its manifest: %u file is missing, changed or extra",
+                           "archive %s does not match its manifest: %u files are missing, changed or extra",
+                           n_problems),
+                 dir, n_problems);
+  rectify_archive_report_clear (&report);
+  return n_problems == 0;
+}
+
 gboolean
 rectify_cli_verify (RectifyCli  *cli,
                     int          argc,
@@ -276,7 +333,14 @@ rectify_cli_verify (RectifyCli  *cli,
   RectifyStore *store;
   gboolean intact;
 
-  if (!(store = rectify_cli_parse_and_open (cli, NULL, NULL, 0, &argc, &argv, error))
+  if (!rectify_cli_parse (cli, NULL, _("[DIR]"), &argc, &argv, error))
+    return FALSE;
+  if (argc > 2)
+    return rectify_cli_usage_error (error, _("Give at most one archive folder to verify"));
+  /* with a folder: the archive against its manifest; without: the audit chain */
+  if (argc == 2)
+    return verify_archive (cli, argv[1], error);
+  if (!(store = rectify_cli_open_store (cli, FALSE, error))
       || !rectify_store_verify_audit (store, &report, error))
     return FALSE;
 

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
+#include "rectify-pdf-archive.h"
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
@@ -103,5 +105,75 @@ rectify_cli_pdf_summary (RectifyCli  *cli,
     }
   else
     g_print ("%s\n", output);
+  return TRUE;
+}
+
+static void
+on_archive_progress (guint done, guint total, const char *current, gpointer user_data)
+{
+  gboolean tty = GPOINTER_TO_INT (user_data);
+
+  /* on a terminal one line that counts; in a log a line per step of 10 % */
+  if (tty)
+    g_printerr ("\r\033[K%u/%u %s", done, total, current ? current : "");
+  else if (current == NULL || done == 0 || done * 10 / total != (done - 1) * 10 / total)
+    g_printerr ("%u/%u %s\n", done, total, current ? current : "");
+  if (tty && current == NULL)
+    g_printerr ("\n");
+}
+
+gboolean
+rectify_cli_archive (RectifyCli  *cli,
+                     int          argc,
+                     char       **argv,
+                     GError     **error)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *language = NULL;
+  const GOptionEntry entries[] = {
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign to archive (required)"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the dossiers and summary: zh_CN or en (default: the document language setting)"),
+      N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The archive folder to create (required)"), N_("DIR") },
+    G_OPTION_ENTRY_NULL
+  };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, on_archive_progress,
+                                       GINT_TO_POINTER (isatty (STDERR_FILENO)) };
+  RectifyArchiveReport report = { 0 };
+  RectifyStore *store;
+  gint64 campaign_id = 0;
+
+  if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
+      || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
+      || !rectify_cli_require ("--campaign", campaign, error)
+      || !rectify_cli_require ("--output", output, error)
+      || !rectify_cli_parse_id ("--campaign", campaign, &campaign_id, error))
+    return FALSE;
+  if (language && !rectify_pdf_language_from_code (language, &options.language))
+    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
+                                    language);
+  if (!(store = rectify_cli_open_store (cli, FALSE, error)))
+    return FALSE;
+  if (language == NULL)
+    options.language = rectify_pdf_default_language (store);
+  if (!rectify_pdf_archive_write (store, campaign_id, output, &options, NULL, error)
+      || !rectify_archive_verify (output, &report, error))
+    return FALSE;
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      json_object_set_string_member (object, "folder", output);
+      json_object_set_int_member (object, "files", report.n_files);
+      json_object_set_int_member (object, "missing_pdf", report.n_missing_pdf);
+      json_node_take_object (node, object);
+      rectify_cli_print_json (node);
+    }
+  else
+    g_print (_("Archive written to %s: %u files, %u documents without a stored PDF\n"), output, report.n_files,
+             report.n_missing_pdf);
+  rectify_archive_report_clear (&report);
   return TRUE;
 }

@@ -187,6 +187,7 @@ gboolean rectify_cli_letter_show (RectifyCli *cli, int argc, char **argv, GError
 
 gboolean rectify_cli_pdf_letter (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_pdf_summary (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error);
 
 gboolean rectify_cli_import_units (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_import_equipment (RectifyCli *cli, int argc, char **argv, GError **error);

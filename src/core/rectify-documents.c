@@ -137,6 +137,7 @@ rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind k
       || rectify_document_kind_to_code (kind) == NULL
       || !rectify_store_check_id (self, "unit", unit_id, _("Unit"), error)
       || (campaign_id && !rectify_store_check_id (self, "campaign", campaign_id, _("Campaign"), error))
+      || !rectify_store_check_campaign_open (self, campaign_id, error)
       || !rectify_validate_date (_("Date"), issued_date, error))
     {
       if (error && !*error)
@@ -254,7 +255,7 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
                    _("Document %s is already void"), doc->number);
       return FALSE;
     }
-  if (!rectify_store_begin (self, error))
+  if (!rectify_store_check_campaign_open (self, doc->campaign_id, error) || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "document", id);
   {

@@ -21,6 +21,7 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
 
   if (!rectify_store_check_id (self, "unit", in->unit_id, _("Unit"), error)
       || (in->campaign_id && !rectify_store_check_id (self, "campaign", in->campaign_id, _("Campaign"), error))
+      || !rectify_store_check_campaign_open (self, in->campaign_id, error)
       || !rectify_validate_date (_("Date"), in->date, error)
       || !rectify_validate_optional (_("Note"), in->note, 10000, error))
     return FALSE;

@@ -565,6 +565,7 @@ rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GEr
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
   if (!validate_campaign (self, c, error) || !rectify_store_check_writer (self, error)
+      || !rectify_store_check_campaign_open (self, c->id, error)
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "campaign", c->id);
@@ -580,6 +581,31 @@ rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GEr
            && write_campaign_members (self, c->id, c, error);
     }
   return finish_write (self, ok, "campaign", c->id, "update", before, error);
+}
+
+gboolean
+rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autofree char *before = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+
+  /* archivists archive: no rectify_store_check_writer here */
+  if (!rectify_store_check_id (self, "campaign", id, _("Campaign"), error)
+      || !rectify_store_check_campaign_open (self, id, error)
+      || !rectify_store_begin (self, error))
+    return FALSE;
+  before = rectify_store_row_json (self, "campaign", id);
+  stmt = rectify_store_prepare (self, "UPDATE campaign SET status = 'archived' WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = updated_one (self, stmt, _("campaign"), id, error);
+    }
+  return finish_write (self, ok, "campaign", id, "archive", before, error);
 }
 
 #define CAMPAIGN_COLUMNS "id, name, start_date, days, coalesce(head_id, 0), coalesce(deputy_id, 0), work_plan," \

@@ -129,7 +129,7 @@ rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisit
       return 0;
     }
   h = rectify_store_get_hazard (self, hazard_id, error);
-  if (h == NULL)
+  if (h == NULL || !rectify_store_check_campaign_open (self, h->campaign_id, error))
     return 0;
   if (kind == RECTIFY_VISIT_BACK_CHECK && h->status != RECTIFY_HAZARD_CLOSED)
     {

@@ -650,6 +650,27 @@ rectify_store_check_writer (RectifyStore *self, GError **error)
 }
 
 gboolean
+rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = NULL;
+
+  if (campaign_id <= 0)
+    return TRUE;
+  stmt = rectify_store_prepare (self, "SELECT name FROM campaign WHERE id = ? AND status = 'archived'", error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Campaign: “%s” is archived; its inspections, hazards and documents can no longer change"),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rectify_store_check_id (RectifyStore *self, const char *table, gint64 id,
                         const char *field, GError **error)
 {

@@ -59,6 +59,11 @@ gint64           rectify_store_add_campaign (RectifyStore *self, const RectifyCa
 gboolean         rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
 RectifyCampaign *rectify_store_get_campaign (RectifyStore *self, gint64 id, GError **error);
 GPtrArray       *rectify_store_list_campaigns (RectifyStore *self, GError **error);
+/* Marks a campaign archived (rectify-archive.h writes its archive first).
+ * From then on the campaign, its inspections, hazards and documents are
+ * read-only: every write that belongs to it fails with RECTIFY_ERROR_STATE.
+ * Archivists may archive; an archived campaign stays archived. */
+gboolean         rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- lists: paging, sorting, filtering and search are SQL ------------- */
 typedef struct {

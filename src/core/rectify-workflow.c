@@ -81,7 +81,8 @@ rectify_workflow_can (RectifyStore *store, const RectifyHazard *h,
   g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
   g_return_val_if_fail (h != NULL, FALSE);
 
-  if (!rectify_store_check_writer (store, error))
+  if (!rectify_store_check_writer (store, error)
+      || !rectify_store_check_campaign_open (store, h->campaign_id, error))
     return FALSE;
 
   switch (action)
@@ -343,7 +344,8 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
       if (campaign_id == 0)
         campaign_id = in->campaign_id;
     }
-  if (campaign_id && !rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error))
+  if (campaign_id && (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error)
+                      || !rectify_store_check_campaign_open (store, campaign_id, error)))
     return 0;
 
   if (!rectify_store_begin (store, error))

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rectify-a11y.h"
+#include "rectify-campaign-archive.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
 #include "rectify-campaigns-page.h"
@@ -35,6 +36,7 @@ struct _RectifyCampaignsPage
   AdwActionRow       *deputy_row;
   AdwActionRow       *members_row;
   GtkWidget          *edit_button;
+  gboolean            archiving;
   AdwActionRow       *industries_row;
   AdwActionRow       *links_row;
   AdwActionRow       *areas_row;
@@ -337,14 +339,73 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void update_editable (RectifyCampaignsPage *self);
+
+static void
+on_archive_done (GObject *owner, const char *dir, const GError *error)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (owner);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+
+  self->archiving = FALSE;
+  update_editable (self);
+  /* the archive was written through a connection of its own */
+  rectify_campaigns_page_reload (self);
+  if (error == NULL)
+    /* Translators: %s is the archive folder */
+    message = g_strdup_printf (_("Campaign archived into %s"), dir);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (_("Archive cancelled; nothing was kept"));
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                                                  : NULL,
+                                                                             _("Not Archived"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (widget);
+  gint64 id = rectify_campaigns_page_get_selected_id (self);
+
+  if (id == 0 || self->store == NULL || self->archiving)
+    return;
+  self->archiving = TRUE;
+  update_editable (self);
+  rectify_campaign_archive_start (widget, self->store, id, on_archive_done, G_OBJECT (self));
+}
+
 static void
 update_editable (RectifyCampaignsPage *self)
 {
   gboolean selected = rectify_campaigns_page_get_selected_id (self) != 0;
 
+  RectifyCampaignItem *item = gtk_single_selection_get_selected_item (self->selection);
+  /* an archived campaign is read-only: the core refuses, the button says so first */
+  gboolean archived = item != NULL
+                      && rectify_campaign_item_get_campaign (item)->status == RECTIFY_CAMPAIGN_ARCHIVED;
+
+  /* archivists archive too: not bound to can-edit */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.archive", selected && !self->archiving);
+
   gtk_widget_set_visible (self->edit_button, self->can_edit);
   rectify_dashboard_set_can_edit (self->dashboard, self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected && !archived);
 }
 
 gboolean
@@ -462,6 +523,7 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, edit_button);
 
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "page.archive", NULL, archive_action);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, industries_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, links_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, areas_row);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <hpdf.h>
+#include <png.h>
 #include <string.h>
 
 #include "rectify-pdf-document.h"
@@ -31,6 +32,7 @@ typedef enum {
   OP_RECT,
   OP_CIRCLE,
   OP_PATH,
+  OP_IMAGE,
 } OpKind;
 
 typedef struct {
@@ -48,6 +50,8 @@ typedef struct {
   char    *text;
   double  *points;      /* OP_PATH: x, y pairs */
   guint    n_points;
+  GBytes  *image;       /* OP_IMAGE: JPEG or PNG bytes, drawn at x, y (bottom left), x2 × y2 */
+  gboolean png;
 } Op;
 
 struct _RectifyPdfDocument
@@ -95,6 +99,7 @@ op_clear (gpointer data)
   Op *op = data;
   g_free (op->text);
   g_free (op->points);
+  g_clear_pointer (&op->image, g_bytes_unref);
 }
 
 static GArray *
@@ -606,6 +611,145 @@ rectify_pdf_document_reserve (RectifyPdfDocument *self, double height)
   return top;
 }
 
+/* ---- images ------------------------------------------------------------- */
+
+/* Size and colour components of a baseline or progressive JPEG, from its
+ * first frame header (what libharu reads too). */
+static gboolean
+jpeg_probe (const guint8 *d, gsize n, guint *width, guint *height, guint *components)
+{
+  gsize i = 2;
+
+  if (n < 4 || d[0] != 0xFF || d[1] != 0xD8)
+    return FALSE;
+  while (i + 4 <= n)
+    {
+      guint marker, length;
+
+      if (d[i] != 0xFF)
+        return FALSE;
+      marker = d[i + 1];
+      if (marker == 0xFF)
+        {
+          i++;
+          continue;
+        }
+      if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01)
+        {
+          i += 2;
+          continue;
+        }
+      length = (d[i + 2] << 8) | d[i + 3];
+      if (length < 2 || i + 2 + length > n)
+        return FALSE;
+      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+        {
+          if (length < 8)
+            return FALSE;
+          *height = (d[i + 5] << 8) | d[i + 6];
+          *width = (d[i + 7] << 8) | d[i + 8];
+          *components = d[i + 9];
+          return *width > 0 && *height > 0;
+        }
+      if (marker == 0xDA || marker == 0xD9)
+        return FALSE;
+      i += 2 + length;
+    }
+  return FALSE;
+}
+
+gboolean
+rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, guint *height, GError **error)
+{
+  gsize n = 0;
+  const guint8 *d = data ? g_bytes_get_data (data, &n) : NULL;
+  guint components = 0;
+
+  if (d && n >= 8 && png_sig_cmp (d, 0, 8) == 0)
+    {
+      png_image image = { .version = PNG_IMAGE_VERSION };
+      gboolean ok = png_image_begin_read_from_memory (&image, d, n) != 0;
+
+      if (ok)
+        {
+          *png = TRUE;
+          *width = image.width;
+          *height = image.height;
+          ok = image.width > 0 && image.height > 0 && image.width <= 20000 && image.height <= 20000;
+        }
+      png_image_free (&image);
+      if (ok)
+        return TRUE;
+    }
+  else if (d && jpeg_probe (d, n, width, height, &components))
+    {
+      *png = FALSE;
+      /* DeviceGray and DeviceRGB go with the sRGB output intent; CMYK does not */
+      if (components == 1 || components == 3)
+        return TRUE;
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                   _("Image: a JPEG with %u colour components cannot go into a PDF/A-1b file; use RGB or grey"),
+                   components);
+      return FALSE;
+    }
+  g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+               _("Image: the data is neither a readable JPEG nor a readable PNG"));
+  return FALSE;
+}
+
+double
+rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
+                            GError **error)
+{
+  guint w, h;
+  gboolean png;
+  double scale, width, height, top;
+  Op *op;
+
+  g_return_val_if_fail (self != NULL && data != NULL, 0);
+
+  if (!rectify_pdf_image_probe (data, &png, &w, &h, error))
+    return 0;
+  max_width = MIN (max_width, self->width);
+  max_height = MIN (max_height, self->height);
+  /* a small photograph is not blown up past 75 dpi */
+  scale = MIN (MIN (max_width / w, max_height / h), 72.0 / 150.0 * 2);
+  width = w * scale;
+  height = h * scale;
+  top = rectify_pdf_document_reserve (self, height);
+  op = add_op (self, OP_IMAGE);
+  op->x = self->left;
+  op->y = self->top - top - height;
+  op->x2 = width;
+  op->y2 = height;
+  op->image = g_bytes_ref (data);
+  op->png = png;
+  return height;
+}
+
+/* A PNG decoded to 8-bit RGB over white: PDF/A-1b forbids soft masks, so
+ * transparency is flattened here rather than left to libharu. */
+static HPDF_Image
+load_png_flat (HPDF_Doc pdf, GBytes *data)
+{
+  png_image image = { .version = PNG_IMAGE_VERSION };
+  png_color white = { 255, 255, 255 };
+  gsize n;
+  const guint8 *d = g_bytes_get_data (data, &n);
+  g_autofree guint8 *pixels = NULL;
+  HPDF_Image result = NULL;
+
+  if (png_image_begin_read_from_memory (&image, d, n))
+    {
+      image.format = PNG_FORMAT_RGB;
+      pixels = g_try_malloc (PNG_IMAGE_SIZE (image));
+      if (pixels && png_image_finish_read (&image, &white, pixels, 0, NULL))
+        result = HPDF_LoadRawImageFromMem (pdf, pixels, image.width, image.height, HPDF_CS_DEVICE_RGB, 8);
+    }
+  png_image_free (&image);
+  return result;
+}
+
 /* ---- tables ------------------------------------------------------------- */
 
 #define CELL_PAD 4.0
@@ -777,8 +921,8 @@ set_color (HPDF_Page page, guint32 color, gboolean stroke)
     HPDF_Page_SetRGBFill (page, r, g, b);
 }
 
-static void
-draw_ops (HPDF_Page page, GArray *ops, HPDF_Font *fonts)
+static gboolean
+draw_ops (HPDF_Doc pdf, HPDF_Page page, GArray *ops, HPDF_Font *fonts)
 {
   static const HPDF_UINT16 dash[] = { 3, 2 };
 
@@ -820,6 +964,17 @@ draw_ops (HPDF_Page page, GArray *ops, HPDF_Font *fonts)
           HPDF_Page_Stroke (page);
           HPDF_Page_SetLineJoin (page, HPDF_MITER_JOIN);
           break;
+        case OP_IMAGE:
+          {
+            gsize n;
+            const guint8 *d = g_bytes_get_data (op->image, &n);
+            HPDF_Image image = op->png ? load_png_flat (pdf, op->image)
+                                       : HPDF_LoadJpegImageFromMem (pdf, d, (HPDF_UINT) n);
+            if (image == NULL)
+              return FALSE;
+            HPDF_Page_DrawImage (page, image, op->x, op->y, op->x2, op->y2);
+          }
+          break;
         case OP_RECT:
           set_color (page, op->color, !op->fill);
           HPDF_Page_Rectangle (page, op->x, op->y, op->x2, op->y2);
@@ -832,6 +987,7 @@ draw_ops (HPDF_Page page, GArray *ops, HPDF_Font *fonts)
           g_assert_not_reached ();
         }
     }
+  return TRUE;
 }
 
 /* Header and footer, once the page count is known. */
@@ -949,7 +1105,12 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
         break;
       HPDF_Page_SetWidth (page, PAGE_WIDTH);
       HPDF_Page_SetHeight (page, PAGE_HEIGHT);
-      draw_ops (page, g_ptr_array_index (self->pages, i), fonts);
+      if (!draw_ops (pdf, page, g_ptr_array_index (self->pages, i), fonts))
+        {
+          g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                       _("Image: an image on page %u could not be read"), i + 1);
+          ok = FALSE;
+        }
     }
   if (ok && herr.status != 0)
     {
@@ -977,11 +1138,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
   HPDF_Free (pdf);
   /* libharu may read the font file again while saving: remove it only now */
   for (int f = 0; f < N_FACES; f++)
-    if (subset_paths[f])
-      {
-        g_unlink (subset_paths[f]);
-        g_free (subset_paths[f]);
-      }
+    rectify_pdf_face_subset_release (subset_paths[f]);
   return bytes;
 }
 

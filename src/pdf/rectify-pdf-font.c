@@ -2,11 +2,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify-pdf"
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <hb-subset.h>
@@ -198,6 +201,45 @@ rectify_pdf_face_cap_height (RectifyPdfFace *face)
   return face->cap_height;
 }
 
+/* The subset with a small 'prep' table.  libharu 2.3.0 rewrites the font
+ * with 'prep' last and reads each table back from a memory stream of 4 KiB
+ * blocks; an empty 'prep' (the subset drops hinting) starts exactly at the
+ * end, and when that end falls on a block boundary (one font in a thousand)
+ * the seek fails with HPDF_INVALID_OBJECT and the whole PDF with it.  The
+ * program set the vectors to the y axis, a no-op for glyphs without
+ * instructions. */
+static hb_blob_t *
+with_prep_table (hb_face_t *subset)
+{
+  static const char prep[] = { 0x00, 0x00, 0x00, 0x00 };
+  hb_face_t *builder = hb_face_builder_create ();
+  /* the subset is a builder face that cannot list its tables: read it back */
+  hb_blob_t *serialized = hb_face_reference_blob (subset);
+  hb_face_t *face = hb_face_create (serialized, 0);
+  hb_tag_t tags[64];
+  unsigned int n = G_N_ELEMENTS (tags);
+  hb_blob_t *result;
+
+  hb_face_get_table_tags (face, 0, &n, tags);
+  for (unsigned int i = 0; i < n; i++)
+    {
+      hb_blob_t *table = hb_face_reference_table (face, tags[i]);
+      if (tags[i] != HB_TAG ('p', 'r', 'e', 'p'))
+        hb_face_builder_add_table (builder, tags[i], table);
+      hb_blob_destroy (table);
+    }
+  {
+    hb_blob_t *table = hb_blob_create (prep, sizeof prep, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_builder_add_table (builder, HB_TAG ('p', 'r', 'e', 'p'), table);
+    hb_blob_destroy (table);
+  }
+  result = hb_face_reference_blob (builder);
+  hb_face_destroy (builder);
+  hb_face_destroy (face);
+  hb_blob_destroy (serialized);
+  return result;
+}
+
 char *
 rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError **error)
 {
@@ -232,12 +274,19 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
                    _("Font: “%s” could not be subset"), face->family);
       return NULL;
     }
-  blob = hb_face_reference_blob (subset);
+  blob = with_prep_table (subset);
   hb_face_destroy (subset);
   data = hb_blob_get_data (blob, &length);
 
-  /* libharu loads TrueType only from a path, and may read it again while saving. */
-  fd = g_file_open_tmp ("rectify-font-XXXXXX.ttf", &path, &local);
+  /* libharu loads TrueType only from a path, and may read it again while
+   * saving.  A memory file's /proc path serves without creating and
+   * deleting a file on disk for every document (inode allocation after
+   * many deletions was a fifth of the time of an archive). */
+  fd = memfd_create ("rectify-font-subset", MFD_CLOEXEC);
+  if (fd >= 0)
+    path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  else
+    fd = g_file_open_tmp ("rectify-font-XXXXXX.ttf", &path, &local);
   if (fd < 0)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
@@ -252,15 +301,26 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
                        _("Font: the font subset could not be written to %s"), path);
-          close (fd);
-          g_unlink (path);
-          g_free (path);
+          rectify_pdf_face_subset_release (path);
           hb_blob_destroy (blob);
           return NULL;
         }
       done += (unsigned int) n;
     }
-  close (fd);
+  if (!g_str_has_prefix (path, "/proc/self/fd/"))
+    close (fd);
   hb_blob_destroy (blob);
   return path;
+}
+
+void
+rectify_pdf_face_subset_release (char *path)
+{
+  if (path == NULL)
+    return;
+  if (g_str_has_prefix (path, "/proc/self/fd/"))
+    close (atoi (path + strlen ("/proc/self/fd/")));
+  else
+    g_unlink (path);
+  g_free (path);
 }

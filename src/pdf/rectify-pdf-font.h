@@ -28,7 +28,10 @@ double      rectify_pdf_face_descent (RectifyPdfFace *face);    /* negative */
 double      rectify_pdf_face_cap_height (RectifyPdfFace *face);
 
 /* Writes a TrueType font holding only the glyphs of chars (a set of
- * gunichar keys) to a new private temporary file; returns its path. */
+ * gunichar keys) to a private memory file (a temporary file where there is
+ * none); returns its path, for rectify_pdf_face_subset_release. */
 char *rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError **error);
+/* Removes the subset file (or closes the memory file) and frees path. */
+void  rectify_pdf_face_subset_release (char *path);
 
 G_END_DECLS

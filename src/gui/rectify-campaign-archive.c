@@ -1,0 +1,257 @@
+/* rectify-campaign-archive.c: archiving a campaign from the window, in a thread with progress and cancel
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "rectify-a11y.h"
+#include "rectify-campaign-archive.h"
+#include "rectify-pdf-archive.h"
+#include "rectify-pdf-issue.h"
+
+typedef struct {
+  /* read by the thread */
+  char                      *db_path;
+  gint64                     actor;
+  gint64                     campaign_id;
+  char                      *dir;
+  RectifyPdfLanguage         language;
+  GCancellable              *cancellable;
+  /* main thread only */
+  GtkWindow                 *parent;
+  AdwMessageDialog          *dialog;    /* weak */
+  GtkProgressBar            *bar;       /* weak */
+  RectifyCampaignArchiveDone done;
+  GWeakRef                   owner;
+} Job;
+
+static void
+job_clear (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->dir);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->parent);
+  g_weak_ref_clear (&job->owner);
+  if (job->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  if (job->bar != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (job->bar), (gpointer *) &job->bar);
+}
+
+static Job *
+job_ref (Job *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+job_unref (Job *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) job_clear);
+}
+
+typedef struct {
+  Job   *job;
+  double fraction;
+  char  *text;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *p = data;
+
+  if (p->job->bar != NULL)
+    {
+      gtk_progress_bar_set_fraction (p->job->bar, p->fraction);
+      gtk_progress_bar_set_text (p->job->bar, p->text);
+    }
+  job_unref (p->job);
+  g_free (p->text);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* in the thread */
+static void
+on_progress (guint done, guint total, const char *current, gpointer user_data)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->job = job_ref (user_data);
+  p->fraction = total > 0 ? (double) done / total : 0;
+  /* Translators: files written of the archive, then the file being written */
+  p->text = g_strdup_printf (_("%u of %u: %s"), done, total, current ? current : "");
+  g_idle_add (show_progress_cb, p);
+}
+
+static void
+archive_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(RectifyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyPdfArchiveOptions options = { job->language, NULL, on_progress, job };
+
+  /* a connection of its own: the window's stays free for the user */
+  store = rectify_store_open (job->db_path, &error);
+  if (store == NULL
+      || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error))
+      || !rectify_pdf_archive_write (store, job->campaign_id, job->dir, &options, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+report_done (Job *job, const GError *error)
+{
+  g_autoptr(GObject) owner = g_weak_ref_get (&job->owner);
+
+  if (owner != NULL && job->done != NULL)
+    job->done (owner, job->dir, error);
+}
+
+static void
+on_archive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (job->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  report_done (job, error);
+}
+
+static void
+job_unref_closure (gpointer data, GClosure *closure)
+{
+  job_unref (data);
+}
+
+static void
+on_dialog_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
+{
+  /* Cancel, or the dialog closed: the thread stops at the next file and
+   * removes what it wrote */
+  g_cancellable_cancel (job->cancellable);
+}
+
+static void
+start_job (Job *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, on_archive_done_cb, NULL);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  g_autofree char *body = NULL;
+
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_progress_bar_set_ellipsize (GTK_PROGRESS_BAR (bar), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Archive progress"), -1);
+  /* Translators: %s is the folder being written */
+  body = g_strdup_printf (_("Writing the dossiers, documents, summary and manifest into %s"), job->dir);
+  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, _("Archiving the Campaign"), body));
+  adw_message_dialog_set_extra_child (job->dialog, bar);
+  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (job->dialog));
+  job->bar = GTK_PROGRESS_BAR (bar);
+  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  g_object_add_weak_pointer (G_OBJECT (job->bar), (gpointer *) &job->bar);
+  g_signal_connect_data (job->dialog, "response", G_CALLBACK (on_dialog_response_cb), job_ref (job),
+                         job_unref_closure, 0);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+
+  g_task_set_source_tag (task, rectify_campaign_archive_start);
+  g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, archive_thread);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    job->dir = g_file_get_path (file);
+  if (job->dir != NULL)
+    start_job (job);
+  else if (file != NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                                                     _("Archive folder: choose a folder on this computer"));
+      report_done (job, error);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  job_unref (job);
+}
+
+static Job *
+job_new (GtkWidget *parent, RectifyStore *store, gint64 campaign_id, RectifyCampaignArchiveDone done,
+         GObject *owner)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  Job *job = g_atomic_rc_box_new0 (Job);
+
+  job->db_path = g_strdup (rectify_store_get_path (store));
+  job->actor = rectify_store_get_actor (store);
+  job->campaign_id = campaign_id;
+  job->language = rectify_pdf_default_language (store);
+  job->cancellable = g_cancellable_new ();
+  job->parent = GTK_IS_WINDOW (root) ? g_object_ref (GTK_WINDOW (root)) : NULL;
+  job->done = done;
+  g_weak_ref_init (&job->owner, owner);
+  return job;
+}
+
+void
+rectify_campaign_archive_run (GtkWidget *parent, RectifyStore *store, gint64 campaign_id, const char *dir,
+                              RectifyCampaignArchiveDone done, GObject *owner)
+{
+  Job *job;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (RECTIFY_IS_STORE (store));
+  g_return_if_fail (dir != NULL);
+
+  job = job_new (parent, store, campaign_id, done, owner);
+  job->dir = g_strdup (dir);
+  start_job (job);
+  job_unref (job);
+}
+
+void
+rectify_campaign_archive_start (GtkWidget *parent, RectifyStore *store, gint64 campaign_id,
+                                RectifyCampaignArchiveDone done, GObject *owner)
+{
+  g_autoptr(RectifyCampaign) campaign = NULL;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  Job *job;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (RECTIFY_IS_STORE (store));
+
+  campaign = rectify_store_get_campaign (store, campaign_id, NULL);
+  if (campaign == NULL)
+    return;
+  job = job_new (parent, store, campaign_id, done, owner);
+
+  /* the archive goes into a new folder: the chooser asks for its name */
+  chooser = gtk_file_chooser_native_new (_("Archive the Campaign into a New Folder"), job->parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Archive"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested name of an archive folder; %s is the campaign */
+  name = g_strdup_printf (_("%s archive"), campaign->name);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,661 @@
+/* test-archive.c: the archive of the seed campaign, its manifest, verification, dossiers and the read-only campaign
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <poppler.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pdf-test-util.h"
+#include "rectify-archive.h"
+#include "rectify-demo.h"
+#include "rectify-pdf-archive.h"
+#include "rectify-pdf-dossier.h"
+#include "rectify-pdf-issue.h"
+#include "rectify-schedule.h"
+#include "rectify-store.h"
+#include "rectify-workflow.h"
+
+typedef struct {
+  char         *dir;
+  char         *path;
+  char         *archive;
+  RectifyStore *store;
+  gint64        campaign;
+  gint64        photo_hazard;   /* has a JPEG, a PNG with alpha and a PDF as evidence */
+  gint64        photo_unit;
+  char         *photo_unit_code;
+  char         *pdf_sha256;
+  gint64        no_pdf_document;
+} Seed;
+
+static GBytes *
+make_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366CCFF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "80", NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Half transparent: PDF/A-1b would fail on a soft mask */
+static GBytes *
+make_png_with_alpha (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 30);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+seed_open (Seed *t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  const char pdf_text[] = "%PDF-1.4\n% evidence\n%%EOF\n";
+  g_autoptr(GBytes) jpeg = make_jpeg ();
+  g_autoptr(GBytes) png = make_png_with_alpha ();
+  g_autoptr(GBytes) pdf = g_bytes_new_static (pdf_text, sizeof pdf_text - 1);
+  RectifyNewAttachment attachments[] = {
+    { "site-photo.jpg", "image/jpeg", jpeg },
+    { "after-repair.png", "image/png", png },
+    { "repair-report.pdf", "application/pdf", pdf },
+  };
+  const RectifyHazard *open = NULL;
+
+  t->dir = g_dir_make_tmp ("rectify-archive-XXXXXX", &error);
+  g_assert_no_error (error);
+  t->path = g_build_filename (t->dir, "seed.db", NULL);
+  t->archive = g_build_filename (t->dir, "archive", NULL);
+  t->store = rectify_store_open (t->path, &error);
+  g_assert_no_error (error);
+  /* documents get their PDF only through the store's renderer, set before the demo issues them */
+  rectify_pdf_set_store_renderer (t->store);
+  t->campaign = rectify_demo_generate (t->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_set_setting (t->store, "bureau-name", "福州市市场监督管理局", &error));
+
+  q.campaign_id = t->campaign;
+  hazards = rectify_store_list_hazards (t->store, &q, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hazards->len && !open; i++)
+    if (((RectifyHazard *) g_ptr_array_index (hazards, i))->status != RECTIFY_HAZARD_CLOSED)
+      open = g_ptr_array_index (hazards, i);
+  g_assert_nonnull (open);
+  t->photo_hazard = open->id;
+  t->photo_unit = open->unit_id;
+  g_assert_true (rectify_workflow_act (t->store, open->id, RECTIFY_ACTION_TRACK, RECTIFY_EVENT_TRACKING_RECTIFICATION,
+                                       "2026-06-20", "现场拍照取证", attachments, G_N_ELEMENTS (attachments), &error));
+  g_assert_no_error (error);
+  t->pdf_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  {
+    g_autoptr(RectifyUnit) unit = rectify_store_get_unit (t->store, t->photo_unit, &error);
+    g_assert_no_error (error);
+    t->photo_unit_code = g_strdup (unit->credit_code);
+  }
+  {
+    g_autoptr(GPtrArray) officers = rectify_store_list_officers (t->store, &error);
+    for (guint i = 0; i < officers->len; i++)
+      if (((RectifyOfficer *) g_ptr_array_index (officers, i))->role == RECTIFY_ROLE_MANAGER)
+        {
+          g_assert_true (rectify_store_set_actor (t->store, ((RectifyOfficer *) g_ptr_array_index (officers, i))->id,
+                                                  &error));
+          break;
+        }
+    g_assert_cmpint (rectify_store_get_actor (t->store), >, 0);
+  }
+  /* a document issued while no renderer was set: listed as missing its PDF */
+  rectify_store_set_document_renderer (t->store, NULL, NULL, NULL);
+  t->no_pdf_document = rectify_store_issue_document (t->store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION,
+                                                     t->photo_unit, t->campaign, "2026-06-21",
+                                                     &t->photo_hazard, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->no_pdf_document, >, 0);
+  rectify_pdf_set_store_renderer (t->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+seed_close (Seed *t)
+{
+  g_clear_object (&t->store);
+  remove_tree (t->dir);
+  g_free (t->dir);
+  g_free (t->path);
+  g_free (t->archive);
+  g_free (t->photo_unit_code);
+  g_free (t->pdf_sha256);
+}
+
+static RectifyCampaignStatus
+campaign_status (Seed *t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (t->store, t->campaign, &error);
+  g_assert_no_error (error);
+  return c->status;
+}
+
+static void
+write_archive (Seed *t, RectifyPdfLanguage language)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyPdfArchiveOptions options = { language, NULL, NULL, NULL };
+
+  g_assert_true (rectify_pdf_archive_write (t->store, t->campaign, t->archive, &options, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_bytes (const char *dir, const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+/* The problems of a verification as "kind path" lines. */
+static char *
+verify_text (const char *dir, guint *n_files)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyArchiveReport report = { 0 };
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (rectify_archive_verify (dir, &report, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < report.problems->len; i++)
+    {
+      const RectifyArchiveProblem *p = g_ptr_array_index (report.problems, i);
+      static const char *const kinds[] = { "missing", "changed", "extra" };
+      g_string_append_printf (out, "%s %s\n", kinds[p->kind], p->path);
+    }
+  if (n_files)
+    *n_files = report.n_files;
+  rectify_archive_report_clear (&report);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_seed_archive (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_path = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint n_files = 0, n_stored = 0;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  units = rectify_archive_list_units (t.store, t.campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >, 10);
+  write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+
+  problems = verify_text (t.archive, &n_files);
+  g_assert_cmpstr (problems, ==, "");
+
+  /* every issued document's stored PDF, byte for byte */
+  q.campaign_id = t.campaign;
+  docs = rectify_store_list_documents (t.store, &q, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const RectifyDocument *d = g_ptr_array_index (docs, i);
+      g_autoptr(GBytes) stored = rectify_store_get_document_pdf (t.store, d->id, NULL, NULL);
+      g_autofree char *relative = g_strdup_printf ("documents/%s.pdf", d->number);
+      g_autofree char *path = g_build_filename (t.archive, relative, NULL);
+
+      if (d->id == t.no_pdf_document)
+        {
+          g_assert_null (stored);
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          continue;
+        }
+      g_assert_nonnull (stored);
+      {
+        g_autoptr(GBytes) written = read_bytes (t.archive, relative);
+        g_assert_true (g_bytes_equal (stored, written));
+      }
+      n_stored++;
+    }
+  g_assert_cmpuint (n_stored, >, 0);
+  /* dossiers, stored documents, summary.pdf and manifest.json */
+  g_assert_cmpuint (n_files, ==, units->len + n_stored + 2);
+  {
+    g_autoptr(GBytes) summary = read_bytes (t.archive, "summary.pdf");
+    g_autoptr(PopplerDocument) doc = open_pdf (summary);
+    g_autofree char *text = all_text (doc);
+    g_assert_nonnull (strstr (text, "工作总结"));
+  }
+  json_path = g_build_filename (t.archive, "manifest.json", NULL);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, &error));
+  {
+    g_autoptr(RectifyDocument) missing = rectify_store_get_document (t.store, t.no_pdf_document, &error);
+    g_autofree char *entry = g_strdup_printf ("\"number\": \"%s\"", missing->number);
+    g_assert_nonnull (strstr (json, "\"missing_pdf\""));
+    g_assert_nonnull (strstr (json, entry));
+    g_assert_nonnull (strstr (json, "\"summary.pdf\""));
+  }
+
+  /* the campaign is archived and read-only */
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  {
+    g_autoptr(RectifyInspection) in = rectify_inspection_new ();
+    gint64 officers[] = { 1, 2 };
+    in->campaign_id = t.campaign;
+    in->unit_id = t.photo_unit;
+    in->kind = RECTIFY_INSPECTION_BUREAU;
+    in->date = g_strdup ("2026-06-25");
+    g_array_append_vals (in->officer_ids, officers, 2);
+    g_assert_cmpint (rectify_store_add_inspection (t.store, in, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_assert_nonnull (strstr (error->message, "archived"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(RectifyHazard) h = rectify_store_get_hazard (t.store, t.photo_hazard, &error);
+    g_autoptr(RectifyHazard) copy = rectify_store_get_hazard (t.store, t.photo_hazard, &error);
+    g_autoptr(GPtrArray) before = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_false (rectify_workflow_act (t.store, h->id, RECTIFY_ACTION_TRACK, RECTIFY_EVENT_TRACKING_SERVICE,
+                                          "2026-06-26", "", NULL, 0, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    copy->id = 0;
+    copy->inspection_id = 0;
+    g_assert_cmpint (rectify_workflow_register (t.store, copy, NULL, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_cmpint (rectify_store_issue_document (t.store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION, h->unit_id,
+                                                   t.campaign, "2026-06-26", &h->id, 1, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_false (rectify_store_void_document (t.store, t.no_pdf_document, "wrong unit", &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    g_assert_cmpint (rectify_store_schedule_visit (t.store, h->id, RECTIFY_VISIT_RE_INSPECTION, "2026-07-05", NULL,
+                                                   &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+    after = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+    g_assert_cmpuint (after->len, ==, before->len);
+  }
+  {
+    /* the campaign record itself stays as archived */
+    g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (t.store, t.campaign, &error);
+    g_free (c->name);
+    c->name = g_strdup ("renamed");
+    g_assert_false (rectify_store_update_campaign (t.store, c, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
+  }
+  {
+    /* a second copy of an archived campaign is still possible */
+    g_autofree char *again = g_build_filename (t.dir, "copy", NULL);
+    RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_EN, NULL, NULL, NULL };
+    g_autofree char *again_problems = NULL;
+    g_assert_true (rectify_pdf_archive_write (t.store, t.campaign, again, &options, NULL, &error));
+    g_assert_no_error (error);
+    again_problems = verify_text (again, NULL);
+    g_assert_cmpstr (again_problems, ==, "");
+  }
+  seed_close (&t);
+}
+
+static void
+test_dossier_content (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyUnit) unit = NULL;
+  g_autoptr(RectifyHazard) hazard = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *relative = NULL;
+  guint n_images = 0;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+  unit = rectify_store_get_unit (t.store, t.photo_unit, &error);
+  hazard = rectify_store_get_hazard (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  relative = g_strdup_printf ("dossiers/%s.pdf", t.photo_unit_code);
+  pdf = read_bytes (t.archive, relative);
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  {
+    const char *const wanted[] = { unit->name, "一、单位基本情况", unit->credit_code, "二、特种设备",
+                                   "三、检查记录", "安全管理机构落实", "四、事故隐患及整改", hazard->content,
+                                   "跟踪整改", "现场拍照取证", "site-photo.jpg", "after-repair.png",
+                                   "repair-report.pdf", "五、下达的文书", NULL };
+    assert_in_order (text, wanted);
+  }
+  /* the PDF evidence is listed with its hash, cut across lines in its cell */
+  {
+    g_autoptr(GString) squeezed = g_string_new (NULL);
+    for (const char *p = text; *p; p++)
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (squeezed, *p);
+    g_assert_nonnull (strstr (squeezed->str, t.pdf_sha256));
+  }
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      GList *images = poppler_page_get_image_mapping (page);
+      n_images += g_list_length (images);
+      poppler_page_free_image_mapping (images);
+    }
+  /* the JPEG and the flattened PNG, not the PDF */
+  g_assert_cmpuint (n_images, ==, 2);
+  assert_fonts_embedded_and_subset (doc);
+  assert_every_character_inks (doc);
+  assert_pdfa_1b (pdf, "dossier-photos.pdf");
+  seed_close (&t);
+}
+
+static void
+test_dossier_english (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyUnit) unit = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  RectifyPdfDossierOptions options = { RECTIFY_PDF_LANGUAGE_EN, "Fuzhou Market Supervision Bureau" };
+  Seed t = { 0 };
+
+  seed_open (&t);
+  unit = rectify_store_get_unit (t.store, t.photo_unit, &error);
+  pdf = rectify_pdf_dossier_render (t.store, t.campaign, t.photo_unit, &options, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  /* English lines break at spaces */
+  g_strdelimit (text, "\n", ' ');
+  {
+    const char *const wanted[] = { "Inspection Dossier", unit->name, "1. The unit", "2. Special equipment",
+                                   "3. Inspections", "Safety management body set up", "4. Hazards",
+                                   "Tracking rectification", "Evidence: site-photo.jpg", "5. Documents issued",
+                                   "No stored PDF", NULL };
+    assert_in_order (text, wanted);
+  }
+  assert_every_character_inks (doc);
+  assert_pdfa_1b (pdf, "dossier-en.pdf");
+  seed_close (&t);
+}
+
+static void
+set_bytes (const char *path, GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+static char *
+run_cli_verify (const char *dir, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("RECTIFY_CLI"), "verify", dir, NULL };
+  char *out = NULL;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_verify_finds_changes (void)
+{
+  g_autofree char *relative = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *extra = NULL;
+  g_autoptr(GBytes) original = NULL;
+  Seed t = { 0 };
+  int status;
+
+  seed_open (&t);
+  write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+  relative = g_strdup_printf ("dossiers/%s.pdf", t.photo_unit_code);
+  path = g_build_filename (t.archive, relative, NULL);
+  original = read_bytes (t.archive, relative);
+  {
+    g_autofree char *out = run_cli_verify (t.archive, &status);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "archive intact"));
+  }
+
+  /* one byte changed, same size */
+  {
+    GByteArray *changed = g_byte_array_new ();
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *problems = NULL;
+    g_autofree char *expected = g_strdup_printf ("changed %s\n", relative);
+
+    g_byte_array_append (changed, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+    changed->data[changed->len / 2] ^= 0x01;
+    bytes = g_byte_array_free_to_bytes (changed);
+    set_bytes (path, bytes);
+    problems = verify_text (t.archive, NULL);
+    g_assert_cmpstr (problems, ==, expected);
+    {
+      g_autofree char *out = run_cli_verify (t.archive, &status);
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+      g_assert_nonnull (strstr (out, relative));
+    }
+    set_bytes (path, original);
+  }
+  /* one file deleted */
+  {
+    g_autofree char *problems = NULL;
+    g_autofree char *expected = g_strdup_printf ("missing %s\n", relative);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    problems = verify_text (t.archive, NULL);
+    g_assert_cmpstr (problems, ==, expected);
+    set_bytes (path, original);
+  }
+  /* one file added */
+  {
+    g_autofree char *problems = NULL;
+    g_autoptr(GBytes) note = g_bytes_new_static ("added later", 11);
+    extra = g_build_filename (t.archive, "documents", "note.txt", NULL);
+    set_bytes (extra, note);
+    problems = verify_text (t.archive, NULL);
+    g_assert_cmpstr (problems, ==, "extra documents/note.txt\n");
+    {
+      g_autofree char *out = run_cli_verify (t.archive, &status);
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (out, "documents/note.txt"));
+    }
+    g_unlink (extra);
+  }
+  /* manifest.json is checked like any file */
+  {
+    g_autofree char *json = g_build_filename (t.archive, "manifest.json", NULL);
+    g_autoptr(GBytes) blank = g_bytes_new_static ("{}", 2);
+    g_autofree char *problems = NULL;
+    set_bytes (json, blank);
+    problems = verify_text (t.archive, NULL);
+    g_assert_cmpstr (problems, ==, "changed manifest.json\n");
+  }
+  seed_close (&t);
+}
+
+static void
+test_existing_folder_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL, NULL };
+  g_autofree char *missing_parent = NULL;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  g_assert_cmpint (g_mkdir (t.archive, 0755), ==, 0);
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, t.archive));
+  g_clear_error (&error);
+  dir = g_dir_open (t.archive, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+
+  /* a folder whose parent does not exist */
+  missing_parent = g_build_filename (t.dir, "no", "such", "archive", NULL);
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, missing_parent, &options, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+  seed_close (&t);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  guint         calls;
+} CancelAt;
+
+static void
+cancel_on_third (guint done, guint total, const char *current, gpointer user_data)
+{
+  CancelAt *c = user_data;
+  if (++c->calls == 3)
+    g_cancellable_cancel (c->cancellable);
+}
+
+static void
+test_cancelled_leaves_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *partial = NULL;
+  CancelAt at = { cancellable, 0 };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, cancel_on_third, &at };
+  Seed t = { 0 };
+
+  seed_open (&t);
+  partial = g_strconcat (t.archive, ".partial", NULL);
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (at.calls, ==, 3);
+  g_assert_false (g_file_test (t.archive, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+  seed_close (&t);
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *problems = NULL;
+  Seed t = { 0 };
+  int status;
+
+  seed_open (&t);
+  campaign = g_strdup_printf ("%" G_GINT64_FORMAT, t.campaign);
+  {
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+                           "-o", t.archive, "--language", "en", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Archive written to"));
+    /* progress goes to stderr, ending with the last step */
+    g_assert_nonnull (strstr (err, "dossiers/"));
+  }
+  problems = verify_text (t.archive, NULL);
+  g_assert_cmpstr (problems, ==, "");
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  {
+    /* the folder exists now: refused, exit 1 */
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+                           "-o", t.archive, NULL };
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, "already exists"));
+  }
+  {
+    /* without a folder, verify still checks the audit chain */
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "verify", NULL };
+    g_clear_pointer (&out, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "audit chain intact"));
+  }
+  seed_close (&t);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/archive/seed", test_seed_archive);
+  g_test_add_func ("/archive/dossier-content", test_dossier_content);
+  g_test_add_func ("/archive/dossier-english", test_dossier_english);
+  g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
+  g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
+  g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  g_test_add_func ("/archive/cli", test_cli);
+  return g_test_run ();
+}
