@@ -786,6 +786,31 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
   show_document (self, document_id);
 }
 
+void
+rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
+                                      gint64                campaign_id,
+                                      RectifyDocumentKind   kind)
+{
+  guint position = 0;
+
+  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
+  g_return_if_fail (kind >= 0 && kind < RECTIFY_N_DOCUMENT_KINDS);
+
+  if (self->documents == NULL)
+    return;
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
+      position = i;
+  /* The first choice of each filter is "All …". */
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind + 1);
+  gtk_drop_down_set_selected (self->status_dropdown, RECTIFY_DOCUMENT_ISSUED + 1);
+  gtk_drop_down_set_selected (self->campaign_dropdown, position);
+  self->updating_filters = FALSE;
+  run_query (self);
+}
+
 gint64
 rectify_documents_page_get_selected_id (RectifyDocumentsPage *self)
 {
