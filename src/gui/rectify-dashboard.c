@@ -15,6 +15,7 @@
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
+#include "rectify-summary-dialog.h"
 
 typedef enum {
   OPENS_NOTHING,
@@ -719,11 +720,32 @@ choose_file (RectifyDashboard *self, const char *title, const char *suffix, cons
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+GtkWidget *
+rectify_dashboard_open_summary (RectifyDashboard *self)
+{
+  g_autoptr(RectifySummaryNarrative) n = NULL;
+  GtkRoot *root;
+  RectifySummaryDialog *dialog;
+
+  g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), NULL);
+
+  if (self->data == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* the text as shown, saved or not: what the user reads is what is printed */
+  n = current_text (self);
+  dialog = rectify_summary_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                       self->campaign_id, self->data->as_of, n,
+                                       adw_combo_row_get_selected (self->language_row) == 1
+                                         ? RECTIFY_PDF_LANGUAGE_EN : RECTIFY_PDF_LANGUAGE_ZH_CN);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
 static void
 summary_pdf_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_file (RECTIFY_DASHBOARD (widget), _("Save the Work Summary"), "pdf", "application/pdf",
-               rectify_dashboard_write_pdf);
+  rectify_dashboard_open_summary (RECTIFY_DASHBOARD (widget));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "rectify-inspections-page.h"
 #include "rectify-record-list.h"
 #include "rectify-summary-data.h"
+#include "rectify-summary-dialog.h"
 #include "test-gui-util.h"
 
 typedef struct {
@@ -237,6 +238,113 @@ run_text_and_exports (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+summary_is_ready (gpointer data)
+{
+  return rectify_summary_dialog_is_ready (data);
+}
+
+/* Summary PDF… previews the summary written in a thread, then prints and
+ * saves the bytes shown. */
+static void
+run_summary_preview (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  RectifySummaryDialog *dialog;
+  RectifyPdfView *view;
+  PopplerDocument *document;
+
+  fixture_open (&fixture);
+  type_deployment (GTK_WIDGET (fixture.dashboard), "Unsaved deployment text.");
+  click (require_widget (GTK_WIDGET (fixture.window), match_button, "Summary PDF…", "button"));
+  dialog = NULL;
+  {
+    /* looked up without running the main loop, which would deliver the result */
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (RECTIFY_IS_SUMMARY_DIALOG (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  /* the button returns before the summary is written: the window keeps answering */
+  g_assert_false (rectify_summary_dialog_is_ready (dialog));
+  g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Save as PDF…", "button")));
+  require_widget (GTK_WIDGET (dialog), match_label, "Writing the summary from the records…", "the spinner's words");
+  wait_for (summary_is_ready, dialog, "the summary written");
+
+  view = rectify_summary_dialog_get_preview (dialog);
+  g_assert_null (rectify_pdf_view_get_message (view));
+  g_assert_cmpuint (rectify_pdf_view_get_n_pages (view), >, 1);
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Save as PDF…", "button")));
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Print…", "button")));
+  document = rectify_pdf_view_get_document (view);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  /* the seed's figures, and the dashboard's text as shown */
+  g_assert_nonnull (strstr (text->str, "235"));
+  g_assert_nonnull (strstr (text->str, "80"));
+  g_assert_nonnull (strstr (text->str, "Unsaved deployment text."));
+
+  path = g_build_filename (fixture.dir, "summary.pdf", NULL);
+  g_assert_true (rectify_summary_dialog_save_to (dialog, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &size, &error));
+  g_assert_cmpmem (data, size, g_bytes_get_data (rectify_pdf_view_get_bytes (view), NULL),
+                   g_bytes_get_size (rectify_pdf_view_get_bytes (view)));
+  g_unlink (path);
+
+  printed = g_build_filename (fixture.dir, "printed.pdf", NULL);
+  g_assert_true (rectify_pdf_view_print_to_file (view, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_unlink (printed);
+
+  /* nowhere to write: refused with the file named */
+  {
+    g_autofree char *bad = g_build_filename (fixture.dir, "no-such-folder", "x.pdf", NULL);
+    g_assert_false (rectify_summary_dialog_save_to (dialog, bad, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "x.pdf"));
+    g_clear_error (&error);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_close (&fixture);
+}
+
+/* Closed while it is written: nothing is shown, nothing breaks. */
+static void
+run_summary_closed_early (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *dialog;
+
+  fixture_open (&fixture);
+  dialog = rectify_dashboard_open_summary (fixture.dashboard);
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* the thread finishes and its result is dropped */
+  for (int i = 0; i < 200 && G_OBJECT (dialog)->ref_count > 1; i++)
+    {
+      drain_main_context ();
+      g_usleep (10000);
+    }
+  g_assert_false (rectify_summary_dialog_is_ready (RECTIFY_SUMMARY_DIALOG (dialog)));
+  g_object_unref (dialog);
+  fixture_close (&fixture);
+}
+
 /* The tiles open the list behind them, in the main window. */
 static gboolean
 page_is_hazards (gpointer data)
@@ -437,6 +545,8 @@ static void test_seed_tiles (void) { in_subprocess (run_seed_tiles); }
 static void test_as_of (void) { in_subprocess (run_as_of); }
 static void test_text_and_exports (void) { in_subprocess (run_text_and_exports); }
 static void test_tile_opens_hazards (void) { in_subprocess (run_tile_opens_hazards); }
+static void test_summary_preview (void) { in_subprocess (run_summary_preview); }
+static void test_summary_closed_early (void) { in_subprocess (run_summary_closed_early); }
 static void test_tiles_open_lists (void) { in_subprocess (run_tiles_open_lists); }
 static void test_chinese (void) { in_subprocess (run_chinese); }
 
@@ -451,6 +561,8 @@ main (int   argc,
   g_test_add_func ("/dashboard/as-of", test_as_of);
   g_test_add_func ("/dashboard/text-and-exports", test_text_and_exports);
   g_test_add_func ("/dashboard/tile-opens-hazards", test_tile_opens_hazards);
+  g_test_add_func ("/dashboard/summary-preview", test_summary_preview);
+  g_test_add_func ("/dashboard/summary-closed-early", test_summary_closed_early);
   g_test_add_func ("/dashboard/tiles-open-lists", test_tiles_open_lists);
   g_test_add_func ("/dashboard/chinese", test_chinese);
 
