@@ -741,6 +741,8 @@ rectify_documents_page_set_can_edit (RectifyDocumentsPage *self,
   can_edit = !!can_edit;
   changed = self->can_edit != can_edit;
   self->can_edit = can_edit;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft", can_edit);
   /* Also when unchanged: voiding depends on who is acting. */
   update_buttons (self);
   if (changed)
@@ -955,6 +957,8 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.draft", NULL, draft_action);
+  /* Ctrl+N: the one thing made on this page is a letter */
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, draft_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);
