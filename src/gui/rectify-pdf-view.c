@@ -133,6 +133,12 @@ rectify_pdf_view_set_pdf (RectifyPdfView *self,
 
       g_object_unref (page);
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      /* A scrolled box gives each child its minimum height, which a
+       * shrinkable picture has none of: several pages were squeezed into
+       * the pane's height.  Each page is as tall as drawn, narrower panes
+       * scale it down inside that height. */
+      gtk_widget_set_size_request (picture, -1,
+                                   gdk_texture_get_height (texture) / gtk_widget_get_scale_factor (GTK_WIDGET (self)));
       gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
       gtk_widget_add_css_class (picture, "card");
       gtk_box_append (GTK_BOX (self->pages_box), picture);
