@@ -166,7 +166,7 @@ tile_tooltip (const TileInfo *info)
     case OPENS_HAZARDS:
       return _("Show these hazards on the Hazards page");
     case OPENS_INSPECTIONS:
-      return _("Show the bureau's inspections and back-checks on the Inspections page");
+      return _("Show the bureau’s inspections and back-checks on the Inspections page");
     case OPENS_DOCUMENTS:
       return _("Show these documents on the Documents page");
     case OPENS_NOTHING:
