@@ -830,7 +830,9 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   gtk_string_list_append (self->kinds, _("All kinds"));
   for (guint k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
     gtk_string_list_append (self->kinds, rectify_inspection_kind_to_label (k));
-  gtk_string_list_append (self->kinds, _("Bureau inspections and back-checks"));
+  /* Translators: the kind filter's choice of bureau inspections and
+   * back-checks together, every visit but self-inspections */
+  gtk_string_list_append (self->kinds, C_("inspection kinds", "By the bureau"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -492,7 +492,7 @@ run_tiles_open_lists (void)
       click_tile (window, dashboard, visit_tiles[i], "inspections");
       model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (inspections));
       wait_for_n_items (model, (guint) f->unit_inspections, "the campaign's unit inspections");
-      g_assert_cmpstr (dropdown_text (inspections, 0), ==, "Bureau inspections and back-checks");
+      g_assert_cmpstr (dropdown_text (inspections, 0), ==, "By the bureau");
       g_assert_cmpstr (dropdown_text (inspections, 1), ==, campaign->name);
       for (guint k = 0; k < g_list_model_get_n_items (model); k++)
         {
