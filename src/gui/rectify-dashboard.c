@@ -17,8 +17,8 @@
 #include "rectify-pdf-summary.h"
 #include "rectify-summary-dialog.h"
 
+/* Every tile opens the list behind it. */
 typedef enum {
-  OPENS_NOTHING,
   OPENS_HAZARDS,      /* win.show-hazards (campaign, status, overdue) */
   OPENS_INSPECTIONS,  /* win.show-inspections (campaign, bureau visits only) */
   OPENS_DOCUMENTS,    /* win.show-documents (campaign, kind) */
@@ -135,7 +135,6 @@ tile_action (const TileInfo *info)
       return "win.show-inspections";
     case OPENS_DOCUMENTS:
       return "win.show-documents";
-    case OPENS_NOTHING:
     default:
       g_assert_not_reached ();
     }
@@ -152,7 +151,6 @@ tile_target (const TileInfo *info, gint64 campaign_id)
       return g_variant_new ("(xb)", campaign_id, TRUE);
     case OPENS_DOCUMENTS:
       return g_variant_new ("(xi)", campaign_id, info->status);
-    case OPENS_NOTHING:
     default:
       g_assert_not_reached ();
     }
@@ -169,7 +167,6 @@ tile_tooltip (const TileInfo *info)
       return _("Show the bureau’s inspections and back-checks on the Inspections page");
     case OPENS_DOCUMENTS:
       return _("Show these documents on the Documents page");
-    case OPENS_NOTHING:
     default:
       g_assert_not_reached ();
     }
@@ -206,20 +203,12 @@ build_tiles (RectifyDashboard *self)
       gtk_widget_set_margin_start (content, 12);
       gtk_widget_set_margin_end (content, 12);
 
-      if (info->opens != OPENS_NOTHING)
-        {
-          tile->widget = gtk_button_new ();
-          gtk_button_set_child (GTK_BUTTON (tile->widget), content);
-          /* typed from the start; the campaign is set when one is shown */
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), tile_action (info));
-          gtk_widget_set_tooltip_text (tile->widget, tile_tooltip (info));
-        }
-      else
-        {
-          tile->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-          gtk_box_append (GTK_BOX (tile->widget), content);
-        }
+      tile->widget = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (tile->widget), content);
+      /* typed from the start; the campaign is set when one is shown */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), tile_action (info));
+      gtk_widget_set_tooltip_text (tile->widget, tile_tooltip (info));
       gtk_widget_add_css_class (tile->widget, "card");
       gtk_widget_add_css_class (tile->widget, "dashboard-tile");
       gtk_grid_attach (self->tiles_grid, tile->widget, i % 3, i / 3, 1, 1);
@@ -237,8 +226,7 @@ set_tile (RectifyDashboard *self, const char *name, char *value, char *detail)
   gtk_label_set_text (tile->detail, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (tile->detail), detail != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  if (info->opens != OPENS_NOTHING)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id));
   g_free (value);
   g_free (detail);
 }
