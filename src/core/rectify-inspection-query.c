@@ -97,6 +97,8 @@ rectify_store_query_inspection_ids (RectifyStore *self, const RectifyQuery *q, G
         rectify_filter_add_int (&f, "i.campaign_id = ?", q->campaign_id);
       if (q->kind >= 0)
         rectify_filter_add_text (&f, "i.kind = ?", rectify_inspection_kind_to_code (q->kind));
+      if (q->by_bureau)
+        rectify_filter_add_text (&f, "i.kind <> ?", rectify_inspection_kind_to_code (RECTIFY_INSPECTION_SELF));
     }
   ids = rectify_store_query_ids (self, "i.id", "inspection i JOIN unit u ON u.id = i.unit_id", "inspection i",
                                  &f, order, q, error);

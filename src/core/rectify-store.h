@@ -84,6 +84,7 @@ typedef struct {
   const char *hazard_category;
   gboolean    overdue;       /* hazards: open and deadline before as_of */
   int         kind;          /* inspections, documents: -1 any */
+  gboolean    by_bureau;     /* inspections: not self-inspections (the figures' unit inspections) */
   const char *as_of;         /* NULL = today */
   gint64      offset;
   gint64      limit;         /* 0 = no limit */

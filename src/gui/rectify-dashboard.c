@@ -15,25 +15,35 @@
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
+#include "rectify-summary-dialog.h"
+
+/* Every tile opens the list behind it. */
+typedef enum {
+  OPENS_HAZARDS,      /* win.show-hazards (campaign, status, overdue) */
+  OPENS_INSPECTIONS,  /* win.show-inspections (campaign, bureau visits only) */
+  OPENS_DOCUMENTS,    /* win.show-documents (campaign, kind) */
+} TileOpens;
 
 typedef struct {
   const char *name;
   const char *title;
-  gboolean    opens_list;   /* the tile opens the Hazards page */
-  int         status;       /* its status filter, -1 = all */
+  TileOpens   opens;
+  int         status;       /* hazards: the status filter, -1 = all; documents: the kind */
   gboolean    overdue;
 } TileInfo;
 
 static const TileInfo tile_infos[] = {
-  { "officer-person-times", N_("Officer person-times"), FALSE, -1, FALSE },
-  { "unit-inspections", N_("Unit inspections"), FALSE, -1, FALSE },
-  { "equipment-checks", N_("Equipment checks"), FALSE, -1, FALSE },
-  { "hazards-found", N_("Hazards found"), TRUE, -1, FALSE },
-  { "hazards-closed", N_("Hazards rectified"), TRUE, RECTIFY_HAZARD_CLOSED, FALSE },
-  { "rectification-rate", N_("Rectification rate"), TRUE, -1, FALSE },
-  { "instruction-letters", N_("Instruction letters"), FALSE, -1, FALSE },
-  { "rectification-opinions", N_("Rectification opinions"), FALSE, -1, FALSE },
-  { "hazards-overdue", N_("Overdue hazards"), TRUE, -1, TRUE },
+  /* person-times and checks are sums over the bureau's visits: the list
+   * behind them is those visits */
+  { "officer-person-times", N_("Officer person-times"), OPENS_INSPECTIONS, -1, FALSE },
+  { "unit-inspections", N_("Unit inspections"), OPENS_INSPECTIONS, -1, FALSE },
+  { "equipment-checks", N_("Equipment checks"), OPENS_INSPECTIONS, -1, FALSE },
+  { "hazards-found", N_("Hazards found"), OPENS_HAZARDS, -1, FALSE },
+  { "hazards-closed", N_("Hazards rectified"), OPENS_HAZARDS, RECTIFY_HAZARD_CLOSED, FALSE },
+  { "rectification-rate", N_("Rectification rate"), OPENS_HAZARDS, -1, FALSE },
+  { "instruction-letters", N_("Instruction letters"), OPENS_DOCUMENTS, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, FALSE },
+  { "rectification-opinions", N_("Rectification opinions"), OPENS_DOCUMENTS, RECTIFY_DOCUMENT_RECTIFICATION_OPINION, FALSE },
+  { "hazards-overdue", N_("Overdue hazards"), OPENS_HAZARDS, -1, TRUE },
 };
 #define N_TILES G_N_ELEMENTS (tile_infos)
 
@@ -114,6 +124,54 @@ tile_index (const char *name)
   return -1;
 }
 
+static const char *
+tile_action (const TileInfo *info)
+{
+  switch (info->opens)
+    {
+    case OPENS_HAZARDS:
+      return "win.show-hazards";
+    case OPENS_INSPECTIONS:
+      return "win.show-inspections";
+    case OPENS_DOCUMENTS:
+      return "win.show-documents";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GVariant *
+tile_target (const TileInfo *info, gint64 campaign_id)
+{
+  switch (info->opens)
+    {
+    case OPENS_HAZARDS:
+      return g_variant_new ("(xib)", campaign_id, info->status, info->overdue);
+    case OPENS_INSPECTIONS:
+      return g_variant_new ("(xb)", campaign_id, TRUE);
+    case OPENS_DOCUMENTS:
+      return g_variant_new ("(xi)", campaign_id, info->status);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+tile_tooltip (const TileInfo *info)
+{
+  switch (info->opens)
+    {
+    case OPENS_HAZARDS:
+      return _("Show these hazards on the Hazards page");
+    case OPENS_INSPECTIONS:
+      return _("Show the bureau’s inspections and back-checks on the Inspections page");
+    case OPENS_DOCUMENTS:
+      return _("Show these documents on the Documents page");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 build_tiles (RectifyDashboard *self)
 {
@@ -145,21 +203,12 @@ build_tiles (RectifyDashboard *self)
       gtk_widget_set_margin_start (content, 12);
       gtk_widget_set_margin_end (content, 12);
 
-      if (info->opens_list)
-        {
-          tile->widget = gtk_button_new ();
-          gtk_button_set_child (GTK_BUTTON (tile->widget), content);
-          /* typed from the start; the campaign is set when one is shown */
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget),
-                                                  g_variant_new ("(xib)", (gint64) 0, info->status, info->overdue));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), "win.show-hazards");
-          gtk_widget_set_tooltip_text (tile->widget, _("Show these hazards on the Hazards page"));
-        }
-      else
-        {
-          tile->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-          gtk_box_append (GTK_BOX (tile->widget), content);
-        }
+      tile->widget = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (tile->widget), content);
+      /* typed from the start; the campaign is set when one is shown */
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), tile_action (info));
+      gtk_widget_set_tooltip_text (tile->widget, tile_tooltip (info));
       gtk_widget_add_css_class (tile->widget, "card");
       gtk_widget_add_css_class (tile->widget, "dashboard-tile");
       gtk_grid_attach (self->tiles_grid, tile->widget, i % 3, i / 3, 1, 1);
@@ -177,9 +226,7 @@ set_tile (RectifyDashboard *self, const char *name, char *value, char *detail)
   gtk_label_set_text (tile->detail, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (tile->detail), detail != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  if (info->opens_list)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget),
-                                            g_variant_new ("(xib)", self->campaign_id, info->status, info->overdue));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id));
   g_free (value);
   g_free (detail);
 }
@@ -661,11 +708,32 @@ choose_file (RectifyDashboard *self, const char *title, const char *suffix, cons
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+GtkWidget *
+rectify_dashboard_open_summary (RectifyDashboard *self)
+{
+  g_autoptr(RectifySummaryNarrative) n = NULL;
+  GtkRoot *root;
+  RectifySummaryDialog *dialog;
+
+  g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), NULL);
+
+  if (self->data == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* the text as shown, saved or not: what the user reads is what is printed */
+  n = current_text (self);
+  dialog = rectify_summary_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                       self->campaign_id, self->data->as_of, n,
+                                       adw_combo_row_get_selected (self->language_row) == 1
+                                         ? RECTIFY_PDF_LANGUAGE_EN : RECTIFY_PDF_LANGUAGE_ZH_CN);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
 static void
 summary_pdf_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_file (RECTIFY_DASHBOARD (widget), _("Save the Work Summary"), "pdf", "application/pdf",
-               rectify_dashboard_write_pdf);
+  rectify_dashboard_open_summary (RECTIFY_DASHBOARD (widget));
 }
 
 static void

@@ -48,8 +48,13 @@ GtkWidget                *rectify_dashboard_get_tile        (RectifyDashboard *s
  * "hazard-equipment", "checks". */
 RectifyChart             *rectify_dashboard_get_chart       (RectifyDashboard *self,
                                                              const char       *chart);
-/* Writes the summary PDF or the CSV as the buttons do once a file is
- * chosen: temporary file renamed into place. */
+/* Writes the summary PDF (as the preview's Save as PDF… does) or the CSV
+ * (as Export CSV… does once a file is chosen): temporary file renamed
+ * into place. */
+/* Opens the preview of the work summary (Summary PDF…): the campaign as
+ * of the day shown, in the language chosen, with the text as shown; it is
+ * written in a thread.  NULL when no campaign is shown. */
+GtkWidget                *rectify_dashboard_open_summary    (RectifyDashboard *self);
 gboolean                  rectify_dashboard_write_pdf       (RectifyDashboard *self,
                                                              const char       *path,
                                                              GError          **error);

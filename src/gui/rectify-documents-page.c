@@ -741,6 +741,8 @@ rectify_documents_page_set_can_edit (RectifyDocumentsPage *self,
   can_edit = !!can_edit;
   changed = self->can_edit != can_edit;
   self->can_edit = can_edit;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft", can_edit);
   /* Also when unchanged: voiding depends on who is acting. */
   update_buttons (self);
   if (changed)
@@ -784,6 +786,31 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   show_document (self, document_id);
+}
+
+void
+rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
+                                      gint64                campaign_id,
+                                      RectifyDocumentKind   kind)
+{
+  guint position = 0;
+
+  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
+  g_return_if_fail (kind >= 0 && kind < RECTIFY_N_DOCUMENT_KINDS);
+
+  if (self->documents == NULL)
+    return;
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
+      position = i;
+  /* The first choice of each filter is "All …". */
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind + 1);
+  gtk_drop_down_set_selected (self->status_dropdown, RECTIFY_DOCUMENT_ISSUED + 1);
+  gtk_drop_down_set_selected (self->campaign_dropdown, position);
+  self->updating_filters = FALSE;
+  run_query (self);
 }
 
 gint64
@@ -930,6 +957,8 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.draft", NULL, draft_action);
+  /* Ctrl+N: the one thing made on this page is a letter */
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, draft_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);

@@ -41,5 +41,10 @@ GtkWidget      *rectify_documents_page_open_void_dialog (RectifyDocumentsPage *s
 /* Opens a draft letter, asking for the unit (unit_id 0) or for unit_id. */
 GtkWidget      *rectify_documents_page_open_draft       (RectifyDocumentsPage *self,
                                                          gint64                unit_id);
+/* The issued (not void) documents of one kind in one campaign: the list
+ * behind the dashboard's letter and opinion tiles.  The search is cleared. */
+void            rectify_documents_page_show_campaign    (RectifyDocumentsPage *self,
+                                                         gint64                campaign_id,
+                                                         RectifyDocumentKind   kind);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "rectify-document-draft-dialog.h"
 #include "rectify-hazard-action-dialog.h"
 #include "rectify-hazard-detail.h"
+#include "rectify-hazard-dialog.h"
+#include "rectify-inspection-dialog.h"
 #include "rectify-format.h"
 #include "rectify-hazards-page.h"
 #include "rectify-record-list.h"
@@ -874,6 +876,52 @@ draft_letter_action (GtkWidget  *widget,
   rectify_hazards_page_open_draft (RECTIFY_HAZARDS_PAGE (widget));
 }
 
+static void
+on_hazard_registered_cb (RectifyHazardDialog *dialog,
+                         gint64               id,
+                         RectifyHazardsPage  *self)
+{
+  rectify_hazards_page_select (self, id);
+}
+
+/* A hazard needs its unit and is found on a visit: with a hazard shown,
+ * another finding of the same visit at the same unit; with none, the
+ * inspection form, whose failed checklist items propose the hazards. */
+GtkWidget *
+rectify_hazards_page_open_new (RectifyHazardsPage *self)
+{
+  GtkRoot *root;
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+
+  if (self->store == NULL || !self->can_edit)
+    return NULL;
+  if (self->detail != NULL)
+    {
+      const RectifyHazard *h = self->detail->hazard;
+      RectifyHazardDialog *hazard = rectify_hazard_dialog_new (self->store, h->unit_id, h->inspection_id, NULL, 0);
+
+      g_signal_connect_object (hazard, "registered", G_CALLBACK (on_hazard_registered_cb), self, 0);
+      dialog = GTK_WINDOW (hazard);
+    }
+  else
+    dialog = GTK_WINDOW (rectify_inspection_dialog_new (self->store, 0));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+  return GTK_WIDGET (dialog);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  rectify_hazards_page_open_new (RECTIFY_HAZARDS_PAGE (widget));
+}
+
 /* ---- the timeline ------------------------------------------------------------ */
 
 /* Writes the attachment to the page's private folder and hands it to
@@ -1175,6 +1223,7 @@ rectify_hazards_page_set_can_edit (RectifyHazardsPage *self,
   can_edit = !!can_edit;
   changed = self->can_edit != can_edit;
   self->can_edit = can_edit;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", can_edit);
   /* Also when unchanged: the window sets it when the acting officer
    * changes, and confirmation depends on who that is. */
   update_actions (self);
@@ -1375,6 +1424,7 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.implement", NULL, implement_action);
   gtk_widget_class_install_action (widget_class, "page.act", "i", act_action);
   gtk_widget_class_install_action (widget_class, "page.draft-letter", NULL, draft_letter_action);
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
 }
 
 static void

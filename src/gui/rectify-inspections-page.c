@@ -61,6 +61,9 @@ struct _RectifyInspectionsPage
   GtkWidget          *cancel_visit_button;
 };
 
+/* The kind filter's last choice: what the dashboard counts as unit inspections. */
+#define KIND_BY_BUREAU (RECTIFY_N_INSPECTION_KINDS + 1)
+
 G_DEFINE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, ADW_TYPE_BIN)
 
 enum {
@@ -275,7 +278,10 @@ apply_query (RectifyInspectionsPage *self)
   /* Newest first until the user sorts. */
   q.sort = self->sort;
   q.descending = self->sort ? self->descending : TRUE;
-  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
+  /* "All kinds", each kind, then the visits the figures count as unit
+   * inspections: every kind but self-inspection */
+  q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int) kind - 1 : -1;
+  q.by_bureau = kind == KIND_BY_BUREAU;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   rectify_record_list_set_query (self->inspections, &q);
@@ -620,6 +626,27 @@ set_store (RectifyInspectionsPage *self,
 
 /* ---- public ----------------------------------------------------------------------- */
 
+void
+rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
+                                        gint64                  campaign_id,
+                                        gboolean                by_bureau)
+{
+  guint position = 0;
+
+  g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
+
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
+      position = i;
+  gtk_stack_set_visible_child_name (self->view_stack, "inspections");
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, by_bureau ? KIND_BY_BUREAU : 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, position);
+  self->updating_filters = FALSE;
+  apply_query (self);
+}
+
 GtkWidget *
 rectify_inspections_page_new (RectifyStore *store)
 {
@@ -803,6 +830,9 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   gtk_string_list_append (self->kinds, _("All kinds"));
   for (guint k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
     gtk_string_list_append (self->kinds, rectify_inspection_kind_to_label (k));
+  /* Translators: the kind filter's choice of bureau inspections and
+   * back-checks together, every visit but self-inspections */
+  gtk_string_list_append (self->kinds, C_("inspection kinds", "By the bureau"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

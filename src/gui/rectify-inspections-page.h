@@ -24,5 +24,11 @@ GListModel   *rectify_inspections_page_get_visits_model (RectifyInspectionsPage 
 /* Shows the list of inspections or of due visits. */
 void          rectify_inspections_page_show_visits     (RectifyInspectionsPage *self,
                                                         gboolean                visits);
+/* The inspections of one campaign (the dashboard's tiles open this):
+ * by_bureau for the visits the figures count as unit inspections (every
+ * kind but self-inspection), else every kind.  The search is cleared. */
+void          rectify_inspections_page_show_campaign   (RectifyInspectionsPage *self,
+                                                        gint64                  campaign_id,
+                                                        gboolean                by_bureau);
 
 G_END_DECLS

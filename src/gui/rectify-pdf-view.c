@@ -40,21 +40,50 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GdkTexture *
+typedef struct {
+  GBytes *pixels;   /* cairo ARGB32: premultiplied, native byte order */
+  int     width;
+  int     height;
+  gsize   stride;
+} PagePixels;
+
+struct _RectifyPdfPages
+{
+  GBytes          *pdf;
+  PopplerDocument *document;
+  GArray          *pages;   /* PagePixels */
+};
+
+static void
+page_pixels_clear (PagePixels *p)
+{
+  g_clear_pointer (&p->pixels, g_bytes_unref);
+}
+
+void
+rectify_pdf_pages_free (RectifyPdfPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_clear_pointer (&pages->pdf, g_bytes_unref);
+  g_clear_object (&pages->document);
+  g_clear_pointer (&pages->pages, g_array_unref);
+  g_free (pages);
+}
+
+static PagePixels
 render_page (PopplerPage *page,
              double       scale)
 {
+  PagePixels p;
   double width, height;
-  int w, h;
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GBytes) pixels = NULL;
-  GdkTexture *texture;
 
   poppler_page_get_size (page, &width, &height);
-  w = MAX (1, (int) (width * scale + 0.5));
-  h = MAX (1, (int) (height * scale + 0.5));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  p.width = MAX (1, (int) (width * scale + 0.5));
+  p.height = MAX (1, (int) (height * scale + 0.5));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, p.width, p.height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -62,15 +91,46 @@ render_page (PopplerPage *page,
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                        (gsize) cairo_image_surface_get_stride (surface) * h);
-  /* cairo's ARGB32 is premultiplied, in native byte order */
-  texture = gdk_memory_texture_new (w, h,
-                                    G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                                                    : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-                                    pixels, (gsize) cairo_image_surface_get_stride (surface));
+  p.stride = (gsize) cairo_image_surface_get_stride (surface);
+  p.pixels = g_bytes_new (cairo_image_surface_get_data (surface), p.stride * p.height);
   cairo_surface_destroy (surface);
-  return texture;
+  return p;
+}
+
+RectifyPdfPages *
+rectify_pdf_pages_render (GBytes  *pdf,
+                          int      scale_factor,
+                          GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  PopplerDocument *document;
+  RectifyPdfPages *pages;
+  int n;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  document = poppler_document_new_from_bytes (pdf, NULL, &local);
+  if (document == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Preview: the PDF cannot be read (%s)"),
+                   local->message);
+      return NULL;
+    }
+  pages = g_new0 (RectifyPdfPages, 1);
+  pages->pdf = g_bytes_ref (pdf);
+  pages->document = document;
+  pages->pages = g_array_new (FALSE, TRUE, sizeof (PagePixels));
+  g_array_set_clear_func (pages->pages, (GDestroyNotify) page_pixels_clear);
+  n = poppler_document_get_n_pages (document);
+  for (int i = 0; i < n; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      PagePixels p = render_page (page, PREVIEW_SCALE * MAX (1, scale_factor));
+
+      g_object_unref (page);
+      g_array_append_val (pages->pages, p);
+    }
+  return pages;
 }
 
 static void
@@ -98,47 +158,67 @@ rectify_pdf_view_set_message (RectifyPdfView *self,
   gtk_widget_set_visible (self->message_label, message != NULL);
 }
 
-gboolean
-rectify_pdf_view_set_pdf (RectifyPdfView *self,
-                          GBytes         *pdf,
-                          GError        **error)
+void
+rectify_pdf_view_set_pages (RectifyPdfView  *self,
+                            RectifyPdfPages *pages)
 {
-  PopplerDocument *document;
-  g_autoptr(GError) local = NULL;
-  int n;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  guint n;
 
-  g_return_val_if_fail (RECTIFY_IS_PDF_VIEW (self), FALSE);
-  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_if_fail (RECTIFY_IS_PDF_VIEW (self));
+  g_return_if_fail (pages != NULL);
 
-  document = poppler_document_new_from_bytes (pdf, NULL, &local);
-  if (document == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Preview: the PDF cannot be read (%s)"), local->message);
-
-      rectify_pdf_view_set_message (self, message);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
-      return FALSE;
-    }
   rectify_pdf_view_set_message (self, NULL);
-  self->document = document;
-  self->bytes = g_bytes_ref (pdf);
-  n = poppler_document_get_n_pages (self->document);
-  for (int i = 0; i < n; i++)
+  self->document = g_object_ref (pages->document);
+  self->bytes = g_bytes_ref (pages->pdf);
+  n = pages->pages->len;
+  for (guint i = 0; i < n; i++)
     {
-      PopplerPage *page = poppler_document_get_page (self->document, i);
-      GdkTexture *texture = render_page (page, PREVIEW_SCALE * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+      const PagePixels *p = &g_array_index (pages->pages, PagePixels, i);
+      /* cairo's ARGB32 is premultiplied, in native byte order */
+      GdkTexture *texture = gdk_memory_texture_new (p->width, p->height,
+                                                    G_BYTE_ORDER == G_LITTLE_ENDIAN
+                                                      ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                                      : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                                                    p->pixels, p->stride);
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       /* Translators: the description of a previewed page */
-      g_autofree char *alt = g_strdup_printf (_("Page %d of %d"), i + 1, n);
+      g_autofree char *alt = g_strdup_printf (_("Page %d of %d"), (int) i + 1, (int) n);
 
-      g_object_unref (page);
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      /* A scrolled box gives each child its minimum height, which a
+       * shrinkable picture has none of: several pages were squeezed into
+       * the pane's height.  Each page is as tall as drawn, narrower panes
+       * scale it down inside that height. */
+      gtk_widget_set_size_request (picture, -1, p->height / MAX (1, scale_factor));
       gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
       gtk_widget_add_css_class (picture, "card");
       gtk_box_append (GTK_BOX (self->pages_box), picture);
       g_ptr_array_add (self->textures, texture);
     }
   g_signal_emit (self, signals[SIGNAL_RENDERED], 0);
+}
+
+gboolean
+rectify_pdf_view_set_pdf (RectifyPdfView *self,
+                          GBytes         *pdf,
+                          GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  RectifyPdfPages *pages;
+
+  g_return_val_if_fail (RECTIFY_IS_PDF_VIEW (self), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  pages = rectify_pdf_pages_render (pdf, gtk_widget_get_scale_factor (GTK_WIDGET (self)), &local);
+  if (pages == NULL)
+    {
+      rectify_pdf_view_set_message (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  rectify_pdf_view_set_pages (self, pages);
+  rectify_pdf_pages_free (pages);
   return TRUE;
 }
 

@@ -11,6 +11,17 @@ G_BEGIN_DECLS
 #define RECTIFY_TYPE_PDF_VIEW (rectify_pdf_view_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyPdfView, rectify_pdf_view, RECTIFY, PDF_VIEW, GtkWidget)
 
+/* A PDF read by poppler and its pages drawn, made anywhere: poppler and
+ * cairo only, so a thread can draw a long document while the window
+ * answers; rectify_pdf_view_set_pages() then shows it at once. */
+typedef struct _RectifyPdfPages RectifyPdfPages;
+
+RectifyPdfPages *rectify_pdf_pages_render       (GBytes          *pdf,
+                                                 int              scale_factor,
+                                                 GError         **error);
+void             rectify_pdf_pages_free         (RectifyPdfPages *pages);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyPdfPages, rectify_pdf_pages_free)
+
 GtkWidget       *rectify_pdf_view_new           (void);
 /* Reads the PDF and draws its pages; FALSE with an error (shown in the
  * view) when poppler cannot read it.  Emits "rendered" when the pages are
@@ -18,6 +29,10 @@ GtkWidget       *rectify_pdf_view_new           (void);
 gboolean         rectify_pdf_view_set_pdf       (RectifyPdfView *self,
                                                  GBytes         *pdf,
                                                  GError        **error);
+/* Shows pages drawn beforehand (for the view's scale factor); emits
+ * "rendered". */
+void             rectify_pdf_view_set_pages     (RectifyPdfView  *self,
+                                                 RectifyPdfPages *pages);
 /* No pages: a message in their place (a document without a stored PDF, a
  * draft the engine refused).  NULL clears the view. */
 void             rectify_pdf_view_set_message   (RectifyPdfView *self,

@@ -661,10 +661,50 @@ restore_activated (GSimpleAction *action,
   rectify_exchange_restore (GTK_WINDOW (self), self->store);
 }
 
+/* The list behind a dashboard tile: (campaign id, bureau visits only) on
+ * the Inspections page. */
+static void
+show_inspections_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "inspections");
+  gint64 campaign_id = 0;
+  gboolean by_bureau = FALSE;
+
+  g_variant_get (parameter, "(xb)", &campaign_id, &by_bureau);
+  if (page == NULL || !RECTIFY_IS_INSPECTIONS_PAGE (page))
+    return;
+  show_page (self, "inspections");
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), campaign_id, by_bureau);
+}
+
+/* The list behind a dashboard tile: (campaign id, document kind) on the
+ * Documents page, the issued ones. */
+static void
+show_documents_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "documents");
+  gint64 campaign_id = 0;
+  gint32 kind = -1;
+
+  g_variant_get (parameter, "(xi)", &campaign_id, &kind);
+  if (page == NULL || !RECTIFY_IS_DOCUMENTS_PAGE (page) || kind < 0 || kind >= RECTIFY_N_DOCUMENT_KINDS)
+    return;
+  show_page (self, "documents");
+  rectify_documents_page_show_campaign (RECTIFY_DOCUMENTS_PAGE (page), campaign_id, kind);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xib)" },
   { .name = "backup", .activate = backup_activated },
   { .name = "restore", .activate = restore_activated },
+  { .name = "show-inspections", .activate = show_inspections_activated, .parameter_type = "(xb)" },
+  { .name = "show-documents", .activate = show_documents_activated, .parameter_type = "(xi)" },
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
   { .name = "new", .activate = new_activated },

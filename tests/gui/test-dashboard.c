@@ -12,8 +12,13 @@
 #include "rectify-campaigns-page.h"
 #include "rectify-dashboard.h"
 #include "rectify-figures.h"
+#include "rectify-documents-page.h"
 #include "rectify-hazards-page.h"
+#include "rectify-inspection-query.h"
+#include "rectify-inspections-page.h"
+#include "rectify-record-list.h"
 #include "rectify-summary-data.h"
+#include "rectify-summary-dialog.h"
 #include "test-gui-util.h"
 
 typedef struct {
@@ -233,6 +238,113 @@ run_text_and_exports (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+summary_is_ready (gpointer data)
+{
+  return rectify_summary_dialog_is_ready (data);
+}
+
+/* Summary PDF… previews the summary written in a thread, then prints and
+ * saves the bytes shown. */
+static void
+run_summary_preview (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  RectifySummaryDialog *dialog;
+  RectifyPdfView *view;
+  PopplerDocument *document;
+
+  fixture_open (&fixture);
+  type_deployment (GTK_WIDGET (fixture.dashboard), "Unsaved deployment text.");
+  click (require_widget (GTK_WIDGET (fixture.window), match_button, "Summary PDF…", "button"));
+  dialog = NULL;
+  {
+    /* looked up without running the main loop, which would deliver the result */
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (RECTIFY_IS_SUMMARY_DIALOG (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  /* the button returns before the summary is written: the window keeps answering */
+  g_assert_false (rectify_summary_dialog_is_ready (dialog));
+  g_assert_false (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Save as PDF…", "button")));
+  require_widget (GTK_WIDGET (dialog), match_label, "Writing the summary from the records…", "the spinner's words");
+  wait_for (summary_is_ready, dialog, "the summary written");
+
+  view = rectify_summary_dialog_get_preview (dialog);
+  g_assert_null (rectify_pdf_view_get_message (view));
+  g_assert_cmpuint (rectify_pdf_view_get_n_pages (view), >, 1);
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Save as PDF…", "button")));
+  g_assert_true (gtk_widget_get_sensitive (require_widget (GTK_WIDGET (dialog), match_button, "Print…", "button")));
+  document = rectify_pdf_view_get_document (view);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  /* the seed's figures, and the dashboard's text as shown */
+  g_assert_nonnull (strstr (text->str, "235"));
+  g_assert_nonnull (strstr (text->str, "80"));
+  g_assert_nonnull (strstr (text->str, "Unsaved deployment text."));
+
+  path = g_build_filename (fixture.dir, "summary.pdf", NULL);
+  g_assert_true (rectify_summary_dialog_save_to (dialog, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &size, &error));
+  g_assert_cmpmem (data, size, g_bytes_get_data (rectify_pdf_view_get_bytes (view), NULL),
+                   g_bytes_get_size (rectify_pdf_view_get_bytes (view)));
+  g_unlink (path);
+
+  printed = g_build_filename (fixture.dir, "printed.pdf", NULL);
+  g_assert_true (rectify_pdf_view_print_to_file (view, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_unlink (printed);
+
+  /* nowhere to write: refused with the file named */
+  {
+    g_autofree char *bad = g_build_filename (fixture.dir, "no-such-folder", "x.pdf", NULL);
+    g_assert_false (rectify_summary_dialog_save_to (dialog, bad, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "x.pdf"));
+    g_clear_error (&error);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_close (&fixture);
+}
+
+/* Closed while it is written: nothing is shown, nothing breaks. */
+static void
+run_summary_closed_early (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *dialog;
+
+  fixture_open (&fixture);
+  dialog = rectify_dashboard_open_summary (fixture.dashboard);
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* the thread finishes and its result is dropped */
+  for (int i = 0; i < 200 && G_OBJECT (dialog)->ref_count > 1; i++)
+    {
+      drain_main_context ();
+      g_usleep (10000);
+    }
+  g_assert_false (rectify_summary_dialog_is_ready (RECTIFY_SUMMARY_DIALOG (dialog)));
+  g_object_unref (dialog);
+  fixture_close (&fixture);
+}
+
 /* The tiles open the list behind them, in the main window. */
 static gboolean
 page_is_hazards (gpointer data)
@@ -277,6 +389,144 @@ run_tile_opens_hazards (void)
   temp_db_remove (g_steal_pointer (&dir), g_steal_pointer (&db));
 }
 
+static gboolean
+page_is_named (gpointer data)
+{
+  gpointer *args = data;
+  return g_strcmp0 (rectify_window_get_visible_page_name (args[0]), args[1]) == 0;
+}
+
+static void
+back_to_campaign (RectifyWindow *window, RectifyDashboard *dashboard)
+{
+  rectify_campaigns_page_select (rectify_window_get_campaigns_page (window),
+                                 rectify_dashboard_get_campaign_id (dashboard));
+}
+
+/* Clicks a tile and waits for its page; the rows it lists are checked by the caller. */
+static void
+click_tile (RectifyWindow *window, RectifyDashboard *dashboard, const char *tile, const char *page)
+{
+  gpointer args[2] = { window, (gpointer) page };
+
+  back_to_campaign (window, dashboard);
+  g_assert_true (GTK_IS_BUTTON (rectify_dashboard_get_tile (dashboard, tile)));
+  click (rectify_dashboard_get_tile (dashboard, tile));
+  wait_for (page_is_named, args, page);
+}
+
+static GtkDropDown *
+dropdown_named (GtkWidget *page, guint n)
+{
+  GtkWidget *found = NULL;
+  guint seen = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (page); w != NULL; )
+    {
+      if (GTK_IS_DROP_DOWN (w) && seen++ == n)
+        {
+          found = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != page && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == page ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (found);
+  return GTK_DROP_DOWN (found);
+}
+
+/* The selected choice of a page's n-th drop-down, as the user reads it. */
+static const char *
+dropdown_text (GtkWidget *page, guint n)
+{
+  GtkDropDown *dropdown = dropdown_named (page, n);
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* Every tile but the hazards' (above) opens the list behind it, filtered
+ * to the campaign, as many rows as the tile says. */
+static void
+run_tiles_open_lists (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  RectifyStore *store = temp_store_open (&dir, &db, TRUE);
+  g_autoptr(RectifyApplication) app = test_application_new ();
+  g_autoptr(RectifyFigures) f = NULL;
+  g_autoptr(RectifyCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  RectifyWindow *window = NULL;
+  RectifyDashboard *dashboard;
+  GtkWidget *inspections, *documents;
+  GListModel *model;
+  static const char *const visit_tiles[] = { "officer-person-times", "unit-inspections", "equipment-checks" };
+
+  app_window_open (app, db, &window);
+  dashboard = RECTIFY_DASHBOARD (wait_for_widget (GTK_WIDGET (window), match_type,
+                                                  GSIZE_TO_POINTER (RECTIFY_TYPE_DASHBOARD), "the dashboard"));
+  f = rectify_figures_compute (store, rectify_dashboard_get_campaign_id (dashboard), NULL, &error);
+  g_assert_no_error (error);
+  campaign = rectify_store_get_campaign (store, rectify_dashboard_get_campaign_id (dashboard), &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  g_assert_cmpint (f->unit_inspections, ==, 62);
+  g_assert_cmpint (f->self_inspections, >, 0);
+  inspections = find_widget (GTK_WIDGET (window), match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_INSPECTIONS_PAGE));
+  documents = find_widget (GTK_WIDGET (window), match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_DOCUMENTS_PAGE));
+  g_assert_nonnull (inspections);
+  g_assert_nonnull (documents);
+
+  /* the three sums over the bureau's visits: its 62 inspections and
+   * back-checks, not the enterprises' self-inspections */
+  for (guint i = 0; i < G_N_ELEMENTS (visit_tiles); i++)
+    {
+      click_tile (window, dashboard, visit_tiles[i], "inspections");
+      model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (inspections));
+      wait_for_n_items (model, (guint) f->unit_inspections, "the campaign's unit inspections");
+      g_assert_cmpstr (dropdown_text (inspections, 0), ==, "By the bureau");
+      g_assert_cmpstr (dropdown_text (inspections, 1), ==, campaign->name);
+      for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+        {
+          g_autoptr(RectifyRow) row = g_list_model_get_item (model, k);
+          const RectifyInspectionSummary *s = rectify_row_get_record (row);
+          g_assert_cmpint (s->kind, !=, RECTIFY_INSPECTION_SELF);
+          g_assert_cmpint (s->campaign_id, ==, campaign->id);
+        }
+    }
+
+  click_tile (window, dashboard, "instruction-letters", "documents");
+  model = rectify_documents_page_get_model (RECTIFY_DOCUMENTS_PAGE (documents));
+  wait_for_n_items (model, (guint) f->instruction_letters, "the campaign's two instruction letters");
+  g_assert_cmpint (f->instruction_letters, ==, 2);
+  g_assert_cmpstr (dropdown_text (documents, 0), ==, rectify_document_kind_to_label (RECTIFY_DOCUMENT_INSTRUCTION_LETTER));
+  g_assert_cmpstr (dropdown_text (documents, 1), ==, rectify_document_status_to_label (RECTIFY_DOCUMENT_ISSUED));
+  g_assert_cmpstr (dropdown_text (documents, 2), ==, campaign->name);
+
+  click_tile (window, dashboard, "rectification-opinions", "documents");
+  wait_for_n_items (model, (guint) f->rectification_opinions, "the campaign's three opinions");
+  g_assert_cmpint (f->rectification_opinions, ==, 3);
+  g_assert_cmpstr (dropdown_text (documents, 0), ==, rectify_document_kind_to_label (RECTIFY_DOCUMENT_RECTIFICATION_OPINION));
+  for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+    {
+      g_autoptr(RectifyRow) row = g_list_model_get_item (model, k);
+      const RectifyDocument *d = rectify_row_get_record (row);
+      g_assert_cmpint (d->kind, ==, RECTIFY_DOCUMENT_RECTIFICATION_OPINION);
+      g_assert_cmpint (d->campaign_id, ==, campaign->id);
+    }
+
+  window_close ((GtkWindow **) &window);
+  temp_db_remove (g_steal_pointer (&dir), g_steal_pointer (&db));
+}
+
 static void
 run_chinese (void)
 {
@@ -295,6 +545,9 @@ static void test_seed_tiles (void) { in_subprocess (run_seed_tiles); }
 static void test_as_of (void) { in_subprocess (run_as_of); }
 static void test_text_and_exports (void) { in_subprocess (run_text_and_exports); }
 static void test_tile_opens_hazards (void) { in_subprocess (run_tile_opens_hazards); }
+static void test_summary_preview (void) { in_subprocess (run_summary_preview); }
+static void test_summary_closed_early (void) { in_subprocess (run_summary_closed_early); }
+static void test_tiles_open_lists (void) { in_subprocess (run_tiles_open_lists); }
 static void test_chinese (void) { in_subprocess (run_chinese); }
 
 int
@@ -308,6 +561,9 @@ main (int   argc,
   g_test_add_func ("/dashboard/as-of", test_as_of);
   g_test_add_func ("/dashboard/text-and-exports", test_text_and_exports);
   g_test_add_func ("/dashboard/tile-opens-hazards", test_tile_opens_hazards);
+  g_test_add_func ("/dashboard/summary-preview", test_summary_preview);
+  g_test_add_func ("/dashboard/summary-closed-early", test_summary_closed_early);
+  g_test_add_func ("/dashboard/tiles-open-lists", test_tiles_open_lists);
   g_test_add_func ("/dashboard/chinese", test_chinese);
 
   return g_test_run ();
