@@ -95,13 +95,7 @@ show_message (RectifyDocumentsPage *self,
 
 /* ---- the list ------------------------------------------------------------ */
 
-typedef char *(*DocumentText) (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim);
-
-typedef struct {
-  RectifyDocumentsPage *page;
-  DocumentText          text;
-} Column;
-
+/* A void document's number is dimmed. */
 static const char *
 officer_name (RectifyDocumentsPage *self,
               gint64                id)
@@ -112,105 +106,56 @@ officer_name (RectifyDocumentsPage *self,
 }
 
 static char *
-text_number (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_number (gpointer owner, gconstpointer record, const char **style)
 {
-  *dim = d->status == RECTIFY_DOCUMENT_VOID;
+  const RectifyDocument *d = record;
+
+  if (d->status == RECTIFY_DOCUMENT_VOID)
+    *style = "dim-label";
   return g_strdup (d->number);
 }
 
 static char *
-text_kind (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_kind (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyDocument *d = record;
+
   return g_strdup (rectify_document_kind_to_label (d->kind));
 }
 
 static char *
-text_unit (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_unit (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyDocument *d = record;
+
   return g_strdup (d->unit_name);
 }
 
 static char *
-text_date (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_date (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyDocument *d = record;
+
   return rectify_format_date (d->issued_date);
 }
 
 static char *
-text_status (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_status (gpointer owner, gconstpointer record, const char **style)
 {
-  *dim = d->status == RECTIFY_DOCUMENT_VOID;
+  const RectifyDocument *d = record;
+
+  if (d->status == RECTIFY_DOCUMENT_VOID)
+    *style = "dim-label";
   return g_strdup (rectify_document_status_to_label (d->status));
 }
 
 static char *
-text_officer (RectifyDocumentsPage *self, const RectifyDocument *d, gboolean *dim)
+text_officer (gpointer owner, gconstpointer record, const char **style)
 {
+  RectifyDocumentsPage *self = owner;
+  const RectifyDocument *d = record;
+
   return g_strdup (officer_name (self, d->officer_id));
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  Column *column = user_data;
-  RectifyRow *row = gtk_list_item_get_item (item);
-  const RectifyDocument *d = row ? rectify_row_get_record (row) : NULL;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gboolean dim = FALSE;
-  g_autofree char *text = d ? column->text (column->page, d, &dim) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-}
-
-static void
-column_free (gpointer  data,
-             GClosure *closure)
-{
-  g_free (data);
-}
-
-static void
-add_column (RectifyDocumentsPage *self,
-            const char           *title,
-            const char           *key,
-            DocumentText          text,
-            gboolean              expand,
-            int                   fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-  Column *data = g_new0 (Column, 1);
-
-  data->page = self;
-  data->text = text;
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), data, column_free, 0);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, fixed_width);
-  if (key != NULL)
-    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
 }
 
 static void
@@ -979,12 +924,12 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
 
   /* A number and a Chinese date keep their width; kind and unit are cut. */
-  add_column (self, _("Number"), "number", text_number, FALSE, 175);
-  add_column (self, _("Kind"), "kind", text_kind, FALSE, 95);
-  add_column (self, _("Unit"), "unit", text_unit, TRUE, 110);
-  add_column (self, _("Date"), "issued_date", text_date, FALSE, 110);
-  add_column (self, _("Status"), "status", text_status, FALSE, 60);
-  add_column (self, _("Issued By"), "officer", text_officer, FALSE, 70);
+  rectify_record_list_view_add_column (self->column_view, _("Number"), "number", text_number, self, FALSE, 175);
+  rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", text_kind, self, FALSE, 95);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, TRUE, 110);
+  rectify_record_list_view_add_column (self->column_view, _("Date"), "issued_date", text_date, self, FALSE, 110);
+  rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE, 60);
+  rectify_record_list_view_add_column (self->column_view, _("Issued By"), "officer", text_officer, self, FALSE, 70);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 

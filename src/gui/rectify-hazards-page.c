@@ -175,124 +175,80 @@ days_left_text (const RectifyHazard *h,
 
 /* ---- the list ------------------------------------------------------------ */
 
-typedef char *(*HazardText) (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert);
-
-typedef struct {
-  RectifyHazardsPage *page;
-  HazardText          text;
-} Column;
+/* Cells in red ("error"): a major hazard's grade, the days of an overdue one. */
 
 static char *
-text_unit (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_unit (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyHazard *h = record;
+
   return g_strdup (h->unit_name);
 }
 
 static char *
-text_category (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_category (gpointer owner, gconstpointer record, const char **style)
 {
+  RectifyHazardsPage *self = owner;
+  const RectifyHazard *h = record;
+
   return g_strdup (category_label (self, h->category));
 }
 
 static char *
-text_grade (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_grade (gpointer owner, gconstpointer record, const char **style)
 {
-  *alert = h->grade == RECTIFY_GRADE_MAJOR;
+  const RectifyHazard *h = record;
+
+  if (h->grade == RECTIFY_GRADE_MAJOR)
+    *style = "error";
   return g_strdup (rectify_grade_to_label (h->grade));
 }
 
 static char *
-text_description (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_description (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyHazard *h = record;
+
   return g_strdup (h->content);
 }
 
 static char *
-text_deadline (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_deadline (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyHazard *h = record;
+
   return rectify_format_date (h->deadline);
 }
 
 static char *
-text_days_left (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_days_left (gpointer owner, gconstpointer record, const char **style)
 {
-  return days_left_text (h, self->today, alert);
+  RectifyHazardsPage *self = owner;
+  const RectifyHazard *h = record;
+
+  gboolean overdue;
+  char *text = days_left_text (h, self->today, &overdue);
+
+  if (overdue)
+    *style = "error";
+  return text;
 }
 
 static char *
-text_status (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_status (gpointer owner, gconstpointer record, const char **style)
 {
+  const RectifyHazard *h = record;
+
   return g_strdup (rectify_hazard_status_to_label (h->status));
 }
 
 static char *
-text_supervisor (RectifyHazardsPage *self, const RectifyHazard *h, gboolean *alert)
+text_supervisor (gpointer owner, gconstpointer record, const char **style)
 {
+  RectifyHazardsPage *self = owner;
+  const RectifyHazard *h = record;
+
   return g_strdup (officer_name (self, h->supervisor_id));
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  Column *column = user_data;
-  RectifyRow *row = gtk_list_item_get_item (item);
-  const RectifyHazard *h = row ? rectify_row_get_record (row) : NULL;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gboolean alert = FALSE;
-  g_autofree char *text = h ? column->text (column->page, h, &alert) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (alert)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
-}
-
-static void
-column_free (gpointer  data,
-             GClosure *closure)
-{
-  g_free (data);
-}
-
-static void
-add_column (RectifyHazardsPage *self,
-            const char         *title,
-            const char         *key,
-            HazardText          text,
-            gboolean            expand,
-            int                 fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-  Column *data = g_new0 (Column, 1);
-
-  data->page = self;
-  data->text = text;
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), data, column_free, 0);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, fixed_width);
-  if (key != NULL)
-    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
 }
 
 static void
@@ -1488,16 +1444,16 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
 
   /* Dates and day counts keep the width they need; names and the
    * description are cut first. */
-  add_column (self, _("Unit"), "unit", text_unit, FALSE, 140);
-  add_column (self, _("Category"), "category", text_category, FALSE, 110);
-  add_column (self, _("Grade"), "grade", text_grade, FALSE, 60);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, FALSE, 140);
+  rectify_record_list_view_add_column (self->column_view, _("Category"), "category", text_category, self, FALSE, 110);
+  rectify_record_list_view_add_column (self->column_view, _("Grade"), "grade", text_grade, self, FALSE, 60);
   /* Not sortable: ordering a city's 300 000 descriptions takes a second
    * (bench-hazards) and tells an officer nothing a search does not. */
-  add_column (self, _("Description"), NULL, text_description, TRUE, 140);
-  add_column (self, _("Deadline"), "deadline", text_deadline, FALSE, 95);
-  add_column (self, _("Days Left"), "deadline", text_days_left, FALSE, 125);
-  add_column (self, _("Status"), "status", text_status, FALSE, 90);
-  add_column (self, _("Supervising Officer"), "supervisor", text_supervisor, FALSE, 100);
+  rectify_record_list_view_add_column (self->column_view, _("Description"), NULL, text_description, self, TRUE, 140);
+  rectify_record_list_view_add_column (self->column_view, _("Deadline"), "deadline", text_deadline, self, FALSE, 95);
+  rectify_record_list_view_add_column (self->column_view, _("Days Left"), "deadline", text_days_left, self, FALSE, 125);
+  rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE, 90);
+  rectify_record_list_view_add_column (self->column_view, _("Supervising Officer"), "supervisor", text_supervisor, self, FALSE, 100);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 

@@ -83,70 +83,68 @@ showing_visits (RectifyInspectionsPage *self)
 
 /* ---- cells ------------------------------------------------------------------ */
 
-typedef char *(*CellText) (gconstpointer record);
-
 static char *
-inspection_date (gconstpointer r)
+inspection_date (gpointer owner, gconstpointer r, const char **style)
 {
   return rectify_format_date (((const RectifyInspectionSummary *) r)->date);
 }
 
 static char *
-inspection_kind (gconstpointer r)
+inspection_kind (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (rectify_inspection_kind_to_label (((const RectifyInspectionSummary *) r)->kind));
 }
 
 static char *
-inspection_unit (gconstpointer r)
+inspection_unit (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (((const RectifyInspectionSummary *) r)->unit_name);
 }
 
 static char *
-inspection_campaign (gconstpointer r)
+inspection_campaign (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (((const RectifyInspectionSummary *) r)->campaign_name);
 }
 
 static char *
-inspection_officers (gconstpointer r)
+inspection_officers (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (((const RectifyInspectionSummary *) r)->officer_names);
 }
 
 static char *
-inspection_equipment (gconstpointer r)
+inspection_equipment (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->equipment_count);
 }
 
 static char *
-inspection_hazards (gconstpointer r)
+inspection_hazards (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->hazard_count);
 }
 
 static char *
-visit_due (gconstpointer r)
+visit_due (gpointer owner, gconstpointer r, const char **style)
 {
   return rectify_format_date (((const RectifyScheduledVisit *) r)->due_date);
 }
 
 static char *
-visit_kind (gconstpointer r)
+visit_kind (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (rectify_visit_kind_to_label (((const RectifyScheduledVisit *) r)->kind));
 }
 
 static char *
-visit_unit (gconstpointer r)
+visit_unit (gpointer owner, gconstpointer r, const char **style)
 {
   return g_strdup (((const RectifyScheduledVisit *) r)->unit_name);
 }
 
 static char *
-visit_hazard (gconstpointer r)
+visit_hazard (gpointer owner, gconstpointer r, const char **style)
 {
   const RectifyScheduledVisit *v = r;
 
@@ -155,58 +153,9 @@ visit_hazard (gconstpointer r)
 }
 
 static char *
-visit_state (gconstpointer r)
+visit_state (gpointer owner, gconstpointer r, const char **style)
 {
   return rectify_visit_state_text (r);
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  CellText text = user_data;
-  RectifyRow *row = gtk_list_item_get_item (item);
-  gconstpointer record = row ? rectify_row_get_record (row) : NULL;
-  g_autofree char *value = record ? text (record) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), value ? value : "");
-}
-
-static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            const char    *key,
-            CellText       text,
-            gboolean       expand,
-            int            fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_fixed_width (column, fixed_width);
-  /* Only the store's keys sort; the other columns are counts of a page. */
-  if (key != NULL)
-    gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (key)));
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
 }
 
 /* ---- queries ---------------------------------------------------------------- */
@@ -846,21 +795,21 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   gtk_column_view_set_model (self->visits_view, GTK_SELECTION_MODEL (self->visit_selection));
   g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions), self);
 
-  add_column (self->column_view, _("Date"), "date", inspection_date, FALSE, 95);
-  add_column (self->column_view, _("Kind"), "kind", inspection_kind, FALSE, 135);
-  add_column (self->column_view, _("Unit"), "unit", inspection_unit, TRUE, -1);
-  add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, FALSE, 110);
-  add_column (self->column_view, _("Officers"), NULL, inspection_officers, FALSE, 120);
-  add_column (self->column_view, _("Equipment"), NULL, inspection_equipment, FALSE, 85);
-  add_column (self->column_view, _("Hazards"), NULL, inspection_hazards, FALSE, 70);
+  rectify_record_list_view_add_column (self->column_view, _("Date"), "date", inspection_date, self, FALSE, 95);
+  rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", inspection_kind, self, FALSE, 135);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", inspection_unit, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, self, FALSE, 110);
+  rectify_record_list_view_add_column (self->column_view, _("Officers"), NULL, inspection_officers, self, FALSE, 120);
+  rectify_record_list_view_add_column (self->column_view, _("Equipment"), NULL, inspection_equipment, self, FALSE, 85);
+  rectify_record_list_view_add_column (self->column_view, _("Hazards"), NULL, inspection_hazards, self, FALSE, 70);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
-  add_column (self->visits_view, _("Due"), NULL, visit_due, FALSE, 100);
-  add_column (self->visits_view, _("Kind"), NULL, visit_kind, FALSE, 130);
-  add_column (self->visits_view, _("Unit"), NULL, visit_unit, TRUE, -1);
-  add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, TRUE, -1);
-  add_column (self->visits_view, _("State"), NULL, visit_state, FALSE, 130);
+  rectify_record_list_view_add_column (self->visits_view, _("Due"), NULL, visit_due, self, FALSE, 100);
+  rectify_record_list_view_add_column (self->visits_view, _("Kind"), NULL, visit_kind, self, FALSE, 130);
+  rectify_record_list_view_add_column (self->visits_view, _("Unit"), NULL, visit_unit, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->visits_view, _("State"), NULL, visit_state, self, FALSE, 130);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);

@@ -777,6 +777,10 @@ run_filters (void)
     g_assert_cmpint (rectify_row_get_id (RECTIFY_ROW (row)), ==, late);
   }
   require_widget (page, match_label, "1 hazard", "count");
+  /* the overdue days in red; the same cell, bound to the hazard due soon
+   * next, must lose it (the list keeps its row widgets across queries) */
+  g_assert_true (gtk_widget_has_css_class (require_widget (page, match_label, "3 days overdue", "days overdue"),
+                                           "error"));
   gtk_toggle_button_set_active (due, TRUE);
   g_assert_false (gtk_toggle_button_get_active (overdue));
   wait_for_n_items (model, 1, "the hazard due soon");
@@ -784,6 +788,8 @@ run_filters (void)
     g_autoptr(GObject) row = g_list_model_get_item (model, 0);
     g_assert_cmpint (rectify_row_get_id (RECTIFY_ROW (row)), ==, soon);
   }
+  g_assert_null (find_widget (page, match_label, "3 days overdue"));
+  g_assert_false (gtk_widget_has_css_class (require_widget (page, match_label, "5 days left", "days left"), "error"));
   gtk_toggle_button_set_active (due, FALSE);
   wait_for_n_items (model, 4, "every hazard again");
 
