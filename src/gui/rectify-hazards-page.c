@@ -18,6 +18,7 @@
 #include "rectify-hazard-detail.h"
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
+#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-hazards-page.h"
 #include "rectify-record-list.h"
@@ -1319,6 +1320,19 @@ rectify_hazards_page_set_property (GObject      *object,
     }
 }
 
+/* The list as shown (search, filters, order) to CSV or XLSX. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
+
+  if (self->store != NULL && self->hazards != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_HAZARDS,
+                             rectify_record_list_get_query (self->hazards));
+}
+
 static void
 rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
 {
@@ -1376,6 +1390,7 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_toggled_cb);
 
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.implement", NULL, implement_action);
   gtk_widget_class_install_action (widget_class, "page.act", "i", act_action);
@@ -1450,7 +1465,7 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   /* Not sortable: ordering a city's 300 000 descriptions takes a second
    * (bench-hazards) and tells an officer nothing a search does not. */
   rectify_record_list_view_add_column (self->column_view, _("Description"), NULL, text_description, self, TRUE, 140);
-  rectify_record_list_view_add_column (self->column_view, _("Deadline"), "deadline", text_deadline, self, FALSE, 95);
+  rectify_record_list_view_add_column (self->column_view, _("Deadline"), "deadline", text_deadline, self, FALSE, 120);
   rectify_record_list_view_add_column (self->column_view, _("Days Left"), "deadline", text_days_left, self, FALSE, 125);
   rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE, 90);
   rectify_record_list_view_add_column (self->column_view, _("Supervising Officer"), "supervisor", text_supervisor, self, FALSE, 100);

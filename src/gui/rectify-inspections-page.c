@@ -795,7 +795,7 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   gtk_column_view_set_model (self->visits_view, GTK_SELECTION_MODEL (self->visit_selection));
   g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions), self);
 
-  rectify_record_list_view_add_column (self->column_view, _("Date"), "date", inspection_date, self, FALSE, 95);
+  rectify_record_list_view_add_column (self->column_view, _("Date"), "date", inspection_date, self, FALSE, 120);
   rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", inspection_kind, self, FALSE, 135);
   rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", inspection_unit, self, TRUE, -1);
   rectify_record_list_view_add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, self, FALSE, 110);
