@@ -258,7 +258,21 @@ run_export (RectifyCli        *cli,
   if (status)
     {
       const char *code = NULL;
-      if (list == RECTIFY_EXPORT_HAZARDS)
+      if (list == RECTIFY_EXPORT_INSPECTIONS)
+        {
+          g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                               _("--status: inspections have no status; use --campaign or --search"));
+          return FALSE;
+        }
+      else if (list == RECTIFY_EXPORT_DOCUMENTS)
+        {
+          RectifyDocumentStatus s;
+          if (!rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (), &code, error))
+            return FALSE;
+          rectify_document_status_from_code (code, &s);
+          q.status = s;
+        }
+      else if (list == RECTIFY_EXPORT_HAZARDS)
         {
           RectifyHazardStatus s;
           if (!rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (), &code, error))
@@ -336,6 +350,18 @@ gboolean
 rectify_cli_export_hazards (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   return run_export (cli, RECTIFY_EXPORT_HAZARDS, argc, argv, error);
+}
+
+gboolean
+rectify_cli_export_inspections (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  return run_export (cli, RECTIFY_EXPORT_INSPECTIONS, argc, argv, error);
+}
+
+gboolean
+rectify_cli_export_documents (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  return run_export (cli, RECTIFY_EXPORT_DOCUMENTS, argc, argv, error);
 }
 
 /* ---- restore ------------------------------------------------------------- */

@@ -74,6 +74,9 @@ static const RectifyCliCommand commands[] = {
   { "export", "equipment", N_("Export the equipment to CSV or XLSX"), rectify_cli_export_equipment },
   { "export", "operators", N_("Export the operators to CSV or XLSX"), rectify_cli_export_operators },
   { "export", "hazards", N_("Export the hazards to CSV or XLSX"), rectify_cli_export_hazards },
+  { "export", "inspections", N_("Export the inspections to CSV or XLSX"), rectify_cli_export_inspections },
+  { "export", "documents", N_("Export the instruction letters and rectification opinions to CSV or XLSX"),
+    rectify_cli_export_documents },
 };
 
 static const struct {

@@ -196,6 +196,8 @@ gboolean rectify_cli_export_units (RectifyCli *cli, int argc, char **argv, GErro
 gboolean rectify_cli_export_equipment (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_export_operators (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_export_hazards (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_inspections (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_export_documents (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_restore (RectifyCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "rectify-csv.h"
 #include "rectify-export.h"
+#include "rectify-inspection-query.h"
 #include "rectify-import.h"
 #include "rectify-store-private.h"
 
@@ -23,7 +24,7 @@
 gboolean
 rectify_export_list_from_code (const char *code, RectifyExportList *out)
 {
-  static const char *const codes[] = { "units", "equipment", "operators", "hazards" };
+  static const char *const codes[] = { "units", "equipment", "operators", "hazards", "inspections", "documents" };
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     if (g_strcmp0 (code, codes[i]) == 0)
@@ -191,6 +192,20 @@ header_cells (RectifyExportList list)
       for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
         g_ptr_array_add (cells, g_strdup (labels[i]));
     }
+  else if (list == RECTIFY_EXPORT_INSPECTIONS)
+    {
+      const char *labels[] = { _("Number"), _("Date"), _("Kind"), _("Unit credit code"), _("Unit"), _("Campaign"),
+                               _("Officers"), _("Equipment checked"), _("Hazards found"), _("Checklist") };
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        g_ptr_array_add (cells, g_strdup (labels[i]));
+    }
+  else if (list == RECTIFY_EXPORT_DOCUMENTS)
+    {
+      const char *labels[] = { _("Number"), _("Kind"), _("Unit credit code"), _("Unit"), _("Issued"),
+                               _("Status"), _("Void reason"), _("Hazards") };
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        g_ptr_array_add (cells, g_strdup (labels[i]));
+    }
   else
     {
       g_autofree RectifyImportField *fields = rectify_import_fields ((RectifyImportKind) list);
@@ -270,6 +285,39 @@ hazard_cells (Context *cx, GPtrArray *cells, const RectifyHazard *h)
   g_ptr_array_add (cells, text_or_empty (h->closed_date));
 }
 
+static void
+inspection_cells (Context *cx, GPtrArray *cells, const RectifyInspectionSummary *s)
+{
+  g_ptr_array_add (cells, g_strdup_printf ("%" PRId64, s->id));
+  g_ptr_array_add (cells, text_or_empty (s->date));
+  g_ptr_array_add (cells, g_strdup (_(rectify_inspection_kind_to_label (s->kind))));
+  g_ptr_array_add (cells, g_strdup (unit_code (cx, s->unit_id)));
+  g_ptr_array_add (cells, text_or_empty (s->unit_name));
+  g_ptr_array_add (cells, text_or_empty (s->campaign_name));
+  g_ptr_array_add (cells, text_or_empty (s->officer_names));
+  g_ptr_array_add (cells, g_strdup_printf ("%d", s->equipment_count));
+  g_ptr_array_add (cells, g_strdup_printf ("%d", s->hazard_count));
+  /* P pass, F fail, N not applicable, - not recorded: the 3-2-1-1 items in order */
+  g_ptr_array_add (cells, text_or_empty (s->checklist));
+}
+
+static void
+document_cells (Context *cx, GPtrArray *cells, const RectifyDocument *d)
+{
+  GString *hazards = g_string_new (NULL);
+
+  for (guint i = 0; d->hazard_ids != NULL && i < d->hazard_ids->len; i++)
+    g_string_append_printf (hazards, "%s%" PRId64, i ? " " : "", g_array_index (d->hazard_ids, gint64, i));
+  g_ptr_array_add (cells, text_or_empty (d->number));
+  g_ptr_array_add (cells, g_strdup (_(rectify_document_kind_to_label (d->kind))));
+  g_ptr_array_add (cells, g_strdup (unit_code (cx, d->unit_id)));
+  g_ptr_array_add (cells, text_or_empty (d->unit_name));
+  g_ptr_array_add (cells, text_or_empty (d->issued_date));
+  g_ptr_array_add (cells, g_strdup (_(rectify_document_status_to_label (d->status))));
+  g_ptr_array_add (cells, text_or_empty (d->void_reason));
+  g_ptr_array_add (cells, g_string_free (hazards, FALSE));
+}
+
 static gboolean
 language_is_chinese (void)
 {
@@ -286,6 +334,8 @@ query_ids (RectifyStore *store, RectifyExportList list, const RectifyQuery *q, G
     case RECTIFY_EXPORT_EQUIPMENT: return rectify_store_query_equipment_ids (store, q, error);
     case RECTIFY_EXPORT_OPERATORS: return rectify_store_query_operator_ids (store, q, error);
     case RECTIFY_EXPORT_HAZARDS: return rectify_store_query_hazard_ids (store, q, error);
+    case RECTIFY_EXPORT_INSPECTIONS: return rectify_store_query_inspection_ids (store, q, error);
+    case RECTIFY_EXPORT_DOCUMENTS: return rectify_store_query_document_ids (store, q, error);
     default: g_assert_not_reached ();
     }
 }
@@ -299,6 +349,8 @@ rows_by_ids (RectifyStore *store, RectifyExportList list, const gint64 *ids, gui
     case RECTIFY_EXPORT_EQUIPMENT: return rectify_store_get_equipment_by_ids (store, ids, n, error);
     case RECTIFY_EXPORT_OPERATORS: return rectify_store_get_operators_by_ids (store, ids, n, error);
     case RECTIFY_EXPORT_HAZARDS: return rectify_store_get_hazards_by_ids (store, ids, n, error);
+    case RECTIFY_EXPORT_INSPECTIONS: return rectify_store_get_inspections_by_ids (store, ids, n, error);
+    case RECTIFY_EXPORT_DOCUMENTS: return rectify_store_get_documents_by_ids (store, ids, n, error);
     default: g_assert_not_reached ();
     }
 }
@@ -336,6 +388,12 @@ write_rows (Context *cx, Sink *sink, RectifyExportList list, const RectifyQuery 
       if (list == RECTIFY_EXPORT_HAZARDS
           && !fetch_unit_codes (cx, rows, G_STRUCT_OFFSET (RectifyHazard, unit_id), error))
         return FALSE;
+      if (list == RECTIFY_EXPORT_INSPECTIONS
+          && !fetch_unit_codes (cx, rows, G_STRUCT_OFFSET (RectifyInspectionSummary, unit_id), error))
+        return FALSE;
+      if (list == RECTIFY_EXPORT_DOCUMENTS
+          && !fetch_unit_codes (cx, rows, G_STRUCT_OFFSET (RectifyDocument, unit_id), error))
+        return FALSE;
       for (guint i = 0; i < rows->len; i++)
         {
           g_autoptr(GPtrArray) cells = g_ptr_array_new_full (16, g_free);
@@ -347,6 +405,8 @@ write_rows (Context *cx, Sink *sink, RectifyExportList list, const RectifyQuery 
             case RECTIFY_EXPORT_EQUIPMENT: equipment_cells (cx, cells, row); break;
             case RECTIFY_EXPORT_OPERATORS: operator_cells (cx, cells, row); break;
             case RECTIFY_EXPORT_HAZARDS: hazard_cells (cx, cells, row); break;
+            case RECTIFY_EXPORT_INSPECTIONS: inspection_cells (cx, cells, row); break;
+            case RECTIFY_EXPORT_DOCUMENTS: document_cells (cx, cells, row); break;
             default: g_assert_not_reached ();
             }
           if (!sink_row (sink, cells, cancellable, error))

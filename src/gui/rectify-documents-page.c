@@ -11,6 +11,7 @@
 #include "rectify-column-sorter.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
+#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
 
@@ -858,6 +859,19 @@ rectify_documents_page_set_property (GObject      *object,
     }
 }
 
+/* The list as shown (search, filters, order) to CSV or XLSX. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
+
+  if (self->store != NULL && self->documents != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_DOCUMENTS,
+                             rectify_record_list_get_query (self->documents));
+}
+
 static void
 rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
 {
@@ -900,6 +914,7 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.draft", NULL, draft_action);
   /* Ctrl+N: the one thing made on this page is a letter */

@@ -14,6 +14,7 @@
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
+#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-inspections-page.h"
 #include "rectify-record-list.h"
@@ -718,6 +719,19 @@ rectify_inspections_page_set_property (GObject      *object,
     }
 }
 
+/* The list as shown (search, filters, order) to CSV or XLSX. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+
+  if (self->store != NULL && self->inspections != NULL)
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_INSPECTIONS,
+                             rectify_record_list_get_query (self->inspections));
+}
+
 static void
 rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
 {
@@ -760,6 +774,7 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.new-for-unit", NULL, new_for_unit_action);
   gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL, register_hazard_action);

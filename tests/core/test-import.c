@@ -12,6 +12,7 @@
 #include "rectify-demo.h"
 #include "rectify-export.h"
 #include "rectify-import.h"
+#include "rectify-inspection-query.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 
@@ -565,6 +566,51 @@ test_cancel (void)
 
 /* ---- export: formulas, filters ---------------------------------------------- */
 
+/* Every list exports: inspections and documents of the sample, as many
+ * rows as the list holds, the document numbers and the checklist in it. */
+static void
+test_export_inspections_documents (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inspections = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GArray) ids = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint64 rows = 0;
+
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  inspections = g_build_filename (t.dir, "inspections.csv", NULL);
+  ids = rectify_store_query_inspection_ids (t.store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_INSPECTIONS, &q, RECTIFY_EXPORT_CSV, inspections,
+                                      NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, ids->len);
+  g_assert_cmpuint (rows, ==, 85);  /* 62 by the bureau, 23 self-inspections */
+  g_assert_true (g_file_get_contents (inspections, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "Checklist\r\n"));
+  g_clear_pointer (&data, g_free);
+  g_clear_pointer (&ids, g_array_unref);
+
+  documents = g_build_filename (t.dir, "documents.csv", NULL);
+  ids = rectify_store_query_document_ids (t.store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_DOCUMENTS, &q, RECTIFY_EXPORT_CSV, documents,
+                                      NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, ids->len);
+  g_assert_cmpuint (rows, ==, 5);
+  g_assert_true (g_file_get_contents (documents, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "X市监特指〔2026〕1号"));
+  g_assert_nonnull (strstr (data, "X市监特整〔2026〕3号"));
+  test_db_close (&t);
+}
+
 static void
 test_export_neutralizes_formulas (void)
 {
@@ -760,6 +806,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/update-or-skip", test_update_or_skip);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
   g_test_add_func ("/backup/during-writes", test_backup_during_writes);
   g_test_add_func ("/backup/restore", test_restore);
   return g_test_run ();
