@@ -168,6 +168,17 @@ rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind k
                        issued_date, h->id, h->found_date);
           return 0;
         }
+      /* an archived campaign is closed to new documents, whichever way it
+       * is named: by the caller or by the hazards */
+      if (!rectify_store_check_campaign_open (self, h->campaign_id, error))
+        return 0;
+      if (campaign_id != 0 && h->campaign_id != 0 && h->campaign_id != campaign_id)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                       _("Hazards: hazard %" PRId64 " belongs to another campaign; a document deals with one"),
+                       h->id);
+          return 0;
+        }
       if (campaign_id == 0)
         campaign_id = h->campaign_id;
     }
@@ -186,7 +197,11 @@ rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind k
       {
         rectify_bind_text (stmt, 1, rectify_document_kind_to_code (kind));
         sqlite3_bind_int (stmt, 2, year);
-        ok = sqlite3_step (stmt) == SQLITE_ROW;
+        int rc = sqlite3_step (stmt);
+
+        ok = rc == SQLITE_ROW;
+        if (!ok)
+          rectify_store_fail (self, rc, error);
         seq = ok ? sqlite3_column_int (stmt, 0) : 0;
       }
   }

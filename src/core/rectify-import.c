@@ -1180,6 +1180,9 @@ rectify_import_stream (RectifyStore               *store,
   if (ok && im.writing && report->n_problems == 0 && report->updated > 0)
     rectify_store_mark_changed (store, kind_entities[kind]);
 
+  /* a cancel that came during the index work still rolls everything back */
+  if (ok && im.writing && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (im.writing)
     {
       gboolean commit = ok && report->n_problems == 0;

@@ -241,6 +241,13 @@ rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
                    v->id, v->done_inspection_id, v->done_date);
       return FALSE;
     }
+  /* the visits of an archived campaign's hazards are part of its record */
+  {
+    g_autoptr(RectifyHazard) h = rectify_store_get_hazard (self, v->hazard_id, error);
+
+    if (h == NULL || !rectify_store_check_campaign_open (self, h->campaign_id, error))
+      return FALSE;
+  }
   if (!rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "scheduled_visit", id);

@@ -168,6 +168,9 @@ start_job (Job *job)
 
   g_task_set_source_tag (task, rectify_campaign_archive_start);
   g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+  /* the thread's own answer counts: a cancel that came too late to stop
+   * it must not report "nothing written" over a committed result */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, archive_thread);
 }
 

@@ -205,6 +205,9 @@ run_job (Job *job, const char *heading)
   task = g_task_new (NULL, job->cancellable, on_job_done_cb, NULL);
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* the thread's own answer counts: a cancel that came too late to stop
+   * it must not report "nothing written" over a committed result */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, job_thread);
 }
 

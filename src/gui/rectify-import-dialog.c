@@ -44,6 +44,7 @@ struct _RectifyImportDialog
   gint                  progress;     /* per mille, written by the thread */
   gboolean              filling;
   gboolean              done;         /* imported: only Close is left */
+  gboolean              disposed;     /* closed while a job ran: nothing to show it on */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyImportDialog, rectify_import_dialog, ADW_TYPE_WINDOW)
@@ -56,6 +57,7 @@ typedef struct {
   gboolean             update;
   gboolean             dry_run;
   GStrv                mapping;
+  gint64               actor;     /* the acting officer, named in the audit log */
   gint                *progress;  /* the dialog's, alive while the task holds it */
 } Job;
 
@@ -90,7 +92,8 @@ import_thread (GTask        *task,
 
   /* A store is used by one thread only: this one opens its own. */
   store = rectify_store_open (job->db_path, &error);
-  if (store == NULL)
+  if (store == NULL
+      || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -289,6 +292,8 @@ on_job_done_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(RectifyImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (self->disposed)
+    return;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
   gtk_button_set_label (self->cancel_button, _("_Cancel"));
@@ -361,6 +366,7 @@ start_job (RectifyImportDialog *self, gboolean dry_run)
   job->update = gtk_switch_get_active (self->update_switch);
   job->dry_run = dry_run;
   job->mapping = current_mapping (self);
+  job->actor = rectify_store_get_actor (self->store);
   job->progress = &self->progress;
 
   self->cancellable = g_cancellable_new ();
@@ -373,6 +379,9 @@ start_job (RectifyImportDialog *self, gboolean dry_run)
   task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* the thread's own answer counts: a cancel that came too late to stop
+   * it must not report "nothing written" over a committed result */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -456,6 +465,7 @@ rectify_import_dialog_dispose (GObject *object)
 {
   RectifyImportDialog *self = RECTIFY_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);

@@ -392,7 +392,9 @@ reload_actor_list (RectifyWindow *self)
     }
 }
 
-/* The officer chosen last time, if still there and active. */
+/* The officer chosen (by badge), if there and active; else nobody.  Run
+ * again when officers change: a role changed, or a restored database where
+ * the same id is somebody else. */
 static void
 restore_actor (RectifyWindow *self)
 {
@@ -406,9 +408,11 @@ restore_actor (RectifyWindow *self)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!rectify_store_set_actor (self->store, id, &error))
-        g_debug ("The last acting officer cannot act: %s", error->message);
+      if (rectify_store_set_actor (self->store, id, &error))
+        return;
+      g_debug ("The last acting officer cannot act: %s", error->message);
     }
+  rectify_store_set_actor (self->store, 0, NULL);
 }
 
 static void
@@ -418,6 +422,7 @@ on_store_changed_cb (RectifyStore  *store,
 {
   if (g_strcmp0 (entity, "officer") == 0)
     {
+      restore_actor (self);
       reload_actor_list (self);
       /* A renamed acting officer, or a changed role. */
       update_actor (self);

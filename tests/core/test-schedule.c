@@ -260,6 +260,15 @@ test_re_inspection (void)
   add_inspection (&w, RECTIFY_INSPECTION_BUREAU, "2026-06-30", &error);
   g_assert_no_error (error);
   g_assert_cmpint (test_db_count (&w.t, "SELECT count(*) FROM scheduled_visit WHERE done_inspection_id IS NULL"), ==, 0);
+
+  /* once the campaign is archived its planned visits stay as they are */
+  visit = rectify_store_schedule_visit (w.t.store, hazard, RECTIFY_VISIT_RE_INSPECTION, "2026-07-06", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_archive_campaign (w.t.store, w.campaign, &error));
+  g_assert_no_error (error);
+  g_assert_false (rectify_store_cancel_visit (w.t.store, visit, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_assert_cmpint (test_db_count (&w.t, "SELECT count(*) FROM scheduled_visit WHERE done_inspection_id IS NULL"), ==, 1);
   test_db_close (&w.t);
 }
 

@@ -321,6 +321,11 @@ test_seed_archive (void)
                                                    t.campaign, "2026-06-26", &h->id, 1, &error), ==, 0);
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
     g_clear_error (&error);
+    /* nor without naming the campaign: the hazard's is archived */
+    g_assert_cmpint (rectify_store_issue_document (t.store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION, h->unit_id,
+                                                   0, "2026-06-26", &h->id, 1, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_clear_error (&error);
     g_assert_false (rectify_store_void_document (t.store, t.no_pdf_document, "wrong unit", &error));
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
     g_clear_error (&error);
