@@ -322,6 +322,23 @@ run_actor (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
   require_widget (root, match_button, "Edit Campaign", "button");
   require_widget (root, match_button, "New Campaign", "button");
+  g_assert_true (rectify_store_can_issue_documents (store_of (&fixture), NULL));
+
+  /* The acting manager becomes an officer: the store acts with the new
+   * role at once, not the one it had when the officer was chosen. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RectifyOfficer) me = rectify_store_get_officer (store_of (&fixture), officer_id (&fixture, "M-1"),
+                                                             &error);
+
+    g_assert_no_error (error);
+    me->role = RECTIFY_ROLE_OFFICER;
+    g_assert_true (rectify_store_update_officer (store_of (&fixture), me, &error));
+    g_assert_no_error (error);
+    drain_main_context ();
+    g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, officer_id (&fixture, "M-1"));
+    g_assert_false (rectify_store_can_issue_documents (store_of (&fixture), NULL));
+  }
 
   /* An archivist reads only. */
   choose_actor (&fixture, "Archivist One");
