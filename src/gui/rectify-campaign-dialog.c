@@ -12,6 +12,7 @@
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-date-row.h"
+#include "rectify-form-field.h"
 #include "rectify-validate.h"
 
 /* A field of the form: the core names it at the start of its error
@@ -85,20 +86,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-set_field_invalid (GtkWidget *widget,
-                   gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
 hide_error_label (GtkLabel *label)
 {
   gtk_label_set_text (label, "");
@@ -110,7 +97,7 @@ clear_errors (RectifyCampaignDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      set_field_invalid (self->fields[i].widget, FALSE);
+      rectify_form_set_invalid (self->fields[i].widget, FALSE);
       hide_error_label (self->fields[i].label);
     }
   hide_error_label (self->general_error_label);
@@ -122,7 +109,7 @@ clear_field_error (RectifyCampaignDialog *self,
 {
   Field *f = &self->fields[field];
 
-  set_field_invalid (f->widget, FALSE);
+  rectify_form_set_invalid (f->widget, FALSE);
   /* The label may be telling about another field of its group. */
   if (rectify_message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
     hide_error_label (f->label);
@@ -138,7 +125,7 @@ show_error (RectifyCampaignDialog *self,
 
       if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
         {
-          set_field_invalid (f->widget, TRUE);
+          rectify_form_set_invalid (f->widget, TRUE);
           gtk_label_set_text (f->label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (f->label), TRUE);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
@@ -287,7 +274,7 @@ on_start_row_changed_cb (RectifyCampaignDialog *self)
   clear_field_error (self, FIELD_START);
   /* Mark a wrong date while typing; the message comes on Create. */
   if (*text != '\0' && strlen (text) >= 10 && !rectify_validate_date ("", text, NULL))
-    set_field_invalid (GTK_WIDGET (self->start_row), TRUE);
+    rectify_form_set_invalid (GTK_WIDGET (self->start_row), TRUE);
   update_end_date (self);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rectify-a11y.h"
+#include "rectify-form-field.h"
 #include "rectify-officers-page.h"
 
 /* One officer as an item of the list model. */
@@ -97,25 +98,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_field_invalid (GtkWidget *widget,
-                   gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
 clear_errors (RectifyOfficersPage *self)
 {
-  set_field_invalid (GTK_WIDGET (self->badge_row), FALSE);
-  set_field_invalid (GTK_WIDGET (self->name_row), FALSE);
-  set_field_invalid (GTK_WIDGET (self->role_row), FALSE);
+  rectify_form_set_invalid (GTK_WIDGET (self->badge_row), FALSE);
+  rectify_form_set_invalid (GTK_WIDGET (self->name_row), FALSE);
+  rectify_form_set_invalid (GTK_WIDGET (self->role_row), FALSE);
   gtk_label_set_text (self->error_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -139,7 +126,7 @@ show_error (RectifyOfficersPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   if (field != NULL)
     {
-      set_field_invalid (field, TRUE);
+      rectify_form_set_invalid (field, TRUE);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
                                       -1);

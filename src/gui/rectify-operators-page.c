@@ -15,6 +15,7 @@
 #include "rectify-format.h"
 #include "rectify-record-list.h"
 #include "rectify-exchange.h"
+#include "rectify-form-field.h"
 #include "rectify-validate.h"
 
 /* A field of the form: the core names it at the start of its error
@@ -266,23 +267,9 @@ show_message (RectifyOperatorsPage *self,
 /* ---- the form ------------------------------------------------------------ */
 
 static void
-set_field_invalid (GtkWidget *widget,
-                   gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
 clear_field_error (Field *f)
 {
-  set_field_invalid (f->widget, FALSE);
+  rectify_form_set_invalid (f->widget, FALSE);
   gtk_widget_set_visible (f->error_row, FALSE);
 }
 
@@ -324,7 +311,7 @@ show_error (RectifyOperatorsPage *self,
 
       if (rectify_message_names_field (error->message, field_label (i)))
         {
-          set_field_invalid (f->widget, TRUE);
+          rectify_form_set_invalid (f->widget, TRUE);
           gtk_label_set_text (f->error_label, error->message);
           gtk_widget_set_visible (f->error_row, TRUE);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),

@@ -341,25 +341,11 @@ show_message (RectifyUnitsPage *self,
 /* ---- the form ------------------------------------------------------------ */
 
 static void
-set_field_invalid (GtkWidget *widget,
-                   gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
 clear_errors (RectifyUnitsPage *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      set_field_invalid (self->fields[i].widget, FALSE);
+      rectify_form_set_invalid (self->fields[i].widget, FALSE);
       gtk_widget_set_visible (self->fields[i].error_row, FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
@@ -373,7 +359,7 @@ on_field_changed_cb (GtkEditable      *editable,
     if (self->fields[i].widget == GTK_WIDGET (editable)
         && gtk_widget_has_css_class (self->fields[i].widget, "error"))
       {
-        set_field_invalid (self->fields[i].widget, FALSE);
+        rectify_form_set_invalid (self->fields[i].widget, FALSE);
         gtk_widget_set_visible (self->fields[i].error_row, FALSE);
       }
 }
@@ -388,7 +374,7 @@ show_error (RectifyUnitsPage *self,
 
       if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
         {
-          set_field_invalid (f->widget, TRUE);
+          rectify_form_set_invalid (f->widget, TRUE);
           gtk_label_set_text (f->error_label, error->message);
           gtk_widget_set_visible (f->error_row, TRUE);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
