@@ -14,6 +14,7 @@
 
 #include "rectify-csv.h"
 #include "rectify-export.h"
+#include "rectify-format.h"
 #include "rectify-inspection-query.h"
 #include "rectify-import.h"
 #include "rectify-store-private.h"
@@ -318,13 +319,6 @@ document_cells (Context *cx, GPtrArray *cells, const RectifyDocument *d)
   g_ptr_array_add (cells, g_string_free (hazards, FALSE));
 }
 
-static gboolean
-language_is_chinese (void)
-{
-  const char *const *names = g_get_language_names ();
-  return names[0] && g_str_has_prefix (names[0], "zh");
-}
-
 static GArray *
 query_ids (RectifyStore *store, RectifyExportList list, const RectifyQuery *q, GError **error)
 {
@@ -488,7 +482,7 @@ rectify_export_file (RectifyStore              *store,
   if (list == RECTIFY_EXPORT_HAZARDS)
     {
       g_autoptr(GPtrArray) categories = rectify_store_list_hazard_categories (store, NULL);
-      gboolean chinese = language_is_chinese ();
+      gboolean chinese = rectify_language_is_chinese ();
       for (guint i = 0; categories && i < categories->len; i++)
         {
           RectifyHazardCategory *c = g_ptr_array_index (categories, i);

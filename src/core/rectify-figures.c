@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "rectify-figures.h"
+#include "rectify-format.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
@@ -40,13 +41,6 @@ rectify_figures_format_rate (double rate)
   if (fabs (percent - round (percent)) < 0.05)
     return g_strdup_printf ("%.0f%%", round (percent));
   return g_strdup_printf ("%.1f%%", percent);
-}
-
-static gboolean
-prefers_chinese (void)
-{
-  const char *const *names = g_get_language_names ();
-  return names[0] && g_str_has_prefix (names[0], "zh");
 }
 
 /* @SCOPE@ in sql becomes the campaign condition on column; binds ?1 =
@@ -83,7 +77,7 @@ RectifyFigures *
 rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as_of, GError **error)
 {
   g_autoptr(RectifyFigures) f = g_new0 (RectifyFigures, 1);
-  gboolean chinese = prefers_chinese ();
+  gboolean chinese = rectify_language_is_chinese ();
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 

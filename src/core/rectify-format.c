@@ -51,3 +51,11 @@ rectify_format_date (const char *iso)
    * "%Y年%-m月%-d日".  Keep it short: lists show it in a column. */
   return g_date_time_format (date, C_("date format", "%Y-%m-%d"));
 }
+
+gboolean
+rectify_language_is_chinese (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "zh");
+}

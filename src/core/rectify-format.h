@@ -16,4 +16,8 @@ char *rectify_format_count (gint64 n);
  * comes back as it is; NULL or "" gives "". */
 char *rectify_format_date (const char *iso);
 
+/* Whether the reader's language (the first of g_get_language_names) is
+ * Chinese: it picks between a record's Chinese and English names. */
+gboolean rectify_language_is_chinese (void);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-document-draft-dialog.h"
+#include "rectify-format.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-letter.h"
 #include "rectify-record-list.h"
@@ -310,8 +311,7 @@ fill_hazards (RectifyDocumentDraftDialog *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GError) error = NULL;
-  const char *const *names = g_get_language_names ();
-  gboolean chinese = names[0] != NULL && g_str_has_prefix (names[0], "zh");
+  gboolean chinese = rectify_language_is_chinese ();
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hazard_list))) != NULL)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-form-field.h"
+#include "rectify-format.h"
 
 void
 rectify_form_set_invalid (GtkWidget *widget,
@@ -92,10 +93,8 @@ rectify_form_show_error (RectifyFormField *fields,
 const char *
 rectify_hazard_category_label (const RectifyHazardCategory *category)
 {
-  const char *const *languages = g_get_language_names ();
-
   /* The store keeps both names; the interface's language picks one. */
-  if (languages[0] != NULL && g_str_has_prefix (languages[0], "zh"))
+  if (rectify_language_is_chinese ())
     return category->name_zh;
   return category->name_en;
 }

@@ -126,14 +126,6 @@ static void on_selection_changed_cb (RectifyHazardsPage *self);
 
 /* ---- names ----------------------------------------------------------------- */
 
-static gboolean
-language_is_chinese (void)
-{
-  const char *const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "zh");
-}
-
 static const char *
 category_label (RectifyHazardsPage *self,
                 const char         *code)
@@ -385,7 +377,7 @@ fill_categories (RectifyHazardsPage *self)
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  gboolean chinese = language_is_chinese ();
+  gboolean chinese = rectify_language_is_chinese ();
   guint selected = 0;
 
   g_ptr_array_set_size (self->category_codes, 0);
