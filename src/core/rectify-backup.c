@@ -173,6 +173,10 @@ rectify_restore_backup (const char  *db_path,
   /* opening migrates an older backup to this version */
   store = rectify_store_open (db_path, error);
   ok = store != NULL;
+  /* the live file now holds the backup: say where the old one is */
+  if (!ok && aside != NULL && error != NULL && *error != NULL)
+    g_prefix_error (error, _("The database was replaced by the backup but cannot be opened; the previous one "
+                             "is kept as %s. "), aside);
 
 out:
   sqlite3_close (src);
