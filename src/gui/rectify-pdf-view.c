@@ -362,48 +362,21 @@ rectify_write_file_atomically (const char *path,
                                GBytes     *bytes,
                                GError    **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize size;
-  const guint8 *data;
-  int fd;
+  const char *data;
 
   g_return_val_if_fail (path != NULL && bytes != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  tmp = g_build_filename (dir, ".rectify-save-XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("File: %s cannot be written (%s)"), path, g_strerror (saved));
-      return FALSE;
-    }
+  /* GLib writes a temporary file beside it, syncs and renames it: the file
+   * is whole or untouched, with the mode a new file gets (0666 less umask) */
   data = g_bytes_get_data (bytes, &size);
-  while (size > 0)
+  if (!g_file_set_contents_full (path, data, (gssize) size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0666, &local_error))
     {
-      gssize n = write (fd, data, size);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = errno;
-          close (fd);
-          g_unlink (tmp);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("File: %s cannot be written (%s)"), path, g_strerror (saved));
-          return FALSE;
-        }
-      data += n;
-      size -= (gsize) n;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0 || g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("File: %s cannot be written (%s)"), path, g_strerror (saved));
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("File: %s cannot be written (%s)"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -301,6 +301,9 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
                        _("Font: the font subset could not be written to %s"), path);
+          /* the release closes a memory file's descriptor, not a disk file's */
+          if (!g_str_has_prefix (path, "/proc/self/fd/"))
+            close (fd);
           rectify_pdf_face_subset_release (path);
           hb_blob_destroy (blob);
           return NULL;

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -317,6 +319,16 @@ run_issue_save_void (void)
   g_assert_no_error (error);
   saved = file_bytes (saved_path);
   g_assert_true (g_bytes_equal (saved, stored));
+  {
+    /* a file the user saves is readable like any other new file (0666
+     * less the umask), not private to the process as temporary files are */
+    GStatBuf st;
+    mode_t mask = umask (0);
+
+    umask (mask);
+    g_assert_cmpint (g_stat (saved_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~mask);
+  }
   /* A folder that does not exist: a message, no file. */
   {
     g_autofree char *bad = g_build_filename (fixture.dir, "missing", "x.pdf", NULL);
