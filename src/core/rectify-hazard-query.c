@@ -153,7 +153,6 @@ rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GErro
   const char *order;
   g_autofree char *sql = NULL;
   g_autoptr(GArray) ids = NULL;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
@@ -167,26 +166,9 @@ rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GErro
                          f.where->str, order,
                          q && q->descending ? "DESC" : "ASC",
                          q && q->descending ? "DESC" : "ASC");
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
-    int rc;
-
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_filter_bind (&f, stmt, 1);
-        while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-          {
-            gint64 id = sqlite3_column_int64 (stmt, 0);
-            g_array_append_val (ids, id);
-          }
-        if (rc != SQLITE_DONE)
-          ok = rectify_store_fail (self, rc, error);
-      }
-  }
+  ids = rectify_store_select_ids (self, sql, &f, FALSE, q, error);
   rectify_filter_clear (&f);
-  return ok ? g_steal_pointer (&ids) : NULL;
+  return g_steal_pointer (&ids);
 }
 
 GPtrArray *

@@ -190,9 +190,6 @@ query_ids (RectifyStore *self, const char *id_column, const char *from, const ch
   /* nothing but a search, in id order: the index has the ids in that order */
   gboolean index_only = filter->n_clauses == 1 && filter->fts_table != NULL && g_str_equal (order, id_column);
   g_autofree char *sql = NULL;
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (index_only)
     sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid %s", filter->fts_table,
@@ -201,10 +198,24 @@ query_ids (RectifyStore *self, const char *id_column, const char *from, const ch
     sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
                            needs_join ? from : from_alone, filter->where->str, order,
                            q && q->descending ? "DESC" : "ASC");
+  return rectify_store_select_ids (self, sql, filter, index_only, q, error);
+}
+
+GArray *
+rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *filter, gboolean match_only,
+                          const RectifyQuery *q, GError **error)
+{
+  g_autofree char *limited = NULL;
+  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (q != NULL && q->limit > 0)
+    sql = limited = g_strdup_printf ("%s LIMIT %" G_GINT64_FORMAT, sql, q->limit);
   stmt = rectify_store_prepare (self, sql, error);
   if (!stmt)
     return NULL;
-  if (index_only)
+  if (match_only)
     rectify_bind_text (stmt, 1, filter->fts_match);
   else
     rectify_filter_bind (filter, stmt, 1);

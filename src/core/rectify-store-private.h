@@ -134,6 +134,10 @@ const char *rectify_sort_expression (const char *const *pairs, const char *key);
 GArray    *rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *from,
                                     const char *from_alone, RectifyFilter *filter, const char *order,
                                     const RectifyQuery *q, GError **error);
+/* The ids the statement sql selects, with the filter's values bound (only
+ * its search, match_only), at most q->limit of them when it has one. */
+GArray    *rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *filter,
+                                     gboolean match_only, const RectifyQuery *q, GError **error);
 GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
                                       const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
                                       const gint64 *ids, guint n_ids, GError **error);

@@ -898,6 +898,13 @@ rectify_store_get_path (RectifyStore *self)
   return self->path;
 }
 
+void
+rectify_store_interrupt (RectifyStore *self)
+{
+  g_return_if_fail (RECTIFY_IS_STORE (self));
+  sqlite3_interrupt (self->db);
+}
+
 int
 rectify_store_get_schema_version (RectifyStore *self)
 {

@@ -24,6 +24,9 @@ RectifyStore *rectify_store_open_at_version (const char *path, int version, GErr
 char         *rectify_store_default_path (void);
 
 const char   *rectify_store_get_path (RectifyStore *self);
+/* Stops the statement another thread is running on this store as soon as
+ * it can (it fails with an "interrupted" error); callable from any thread. */
+void          rectify_store_interrupt (RectifyStore *self);
 int           rectify_store_get_schema_version (RectifyStore *self);
 
 /* The acting officer, whose name goes into the audit log; 0 = system
@@ -102,8 +105,9 @@ GPtrArray *rectify_store_list_inspections (RectifyStore *self, const RectifyQuer
 GPtrArray *rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
 GPtrArray *rectify_store_list_documents (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
 
-/* Lazy lists: the ids of every row matching q (offset and limit ignored) in
- * its order, then any page of them fetched directly, whatever its offset. */
+/* Lazy lists: the ids of every row matching q in its order (the first
+ * q->limit of them when it has one; offset ignored), then any page of them
+ * fetched directly, whatever its offset. */
 GArray    *rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
 GPtrArray *rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
 GArray    *rectify_store_query_unit_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
