@@ -162,16 +162,12 @@ text_officer (gpointer owner, gconstpointer record, const char **style)
 static void
 update_count (RectifyDocumentsPage *self)
 {
-  const GError *error = rectify_record_list_get_error (self->documents);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
+  if (rectify_record_list_show_status (self->documents, self->count_label))
+    return;
   count = rectify_format_count (n);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), count);
   gtk_label_set_text (self->count_label, text);
@@ -206,8 +202,20 @@ run_query (RectifyDocumentsPage *self)
   q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  /* the rows go and come: the form keeps its record (reselect) */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_set_query (self->documents, &q);
   reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyDocumentsPage *self)
+{
+  reselect (self);
+  update_count (self);
 }
 
 static void
@@ -652,6 +660,8 @@ set_store (RectifyDocumentsPage *self,
                                              rectify_store_get_documents_by_ids,
                                              (GDestroyNotify) rectify_document_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
+  g_signal_connect_object (self->documents, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect_object (store, "changed::document", G_CALLBACK (on_documents_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_documents_changed_cb), self, 0);
@@ -714,6 +724,7 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
     return;
   if (!self->queried)
     run_query (self);
+  rectify_record_list_complete (self->documents);
   position = rectify_record_list_find (self->documents, document_id);
   if (position < 0)
     {
@@ -725,6 +736,7 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
       gtk_drop_down_set_selected (self->campaign_dropdown, 0);
       self->updating_filters = FALSE;
       run_query (self);
+      rectify_record_list_complete (self->documents);
       position = rectify_record_list_find (self->documents, document_id);
     }
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);

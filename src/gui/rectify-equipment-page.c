@@ -210,7 +210,6 @@ show_text (RectifyEquipmentPage *self,
 static void
 update_count (RectifyEquipmentPage *self)
 {
-  const GError *error;
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
   guint n;
@@ -220,14 +219,9 @@ update_count (RectifyEquipmentPage *self)
       gtk_label_set_text (self->count_label, "");
       return;
     }
-  error = rectify_record_list_get_error (self->list);
+  if (rectify_record_list_show_status (self->list, self->count_label))
+    return;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
   number = rectify_format_count (n);
   text = g_strdup_printf (ngettext ("%s item", "%s items", n), number);
   gtk_label_set_text (self->count_label, text);
@@ -291,6 +285,15 @@ reselect (RectifyEquipmentPage *self)
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyEquipmentPage *self)
+{
+  reselect (self);
+  update_count (self);
 }
 
 static void
@@ -823,6 +826,8 @@ set_store (RectifyEquipmentPage *self,
                                         rectify_store_get_equipment_by_ids,
                                         (GDestroyNotify) rectify_equipment_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   apply_query (self);
 }
 
@@ -893,6 +898,8 @@ rectify_equipment_page_select (RectifyEquipmentPage *self,
   if (self->store == NULL)
     return;
   show_item (self, id);
+  if (self->list != NULL)
+    rectify_record_list_complete (self->list);
   reselect (self);
   scroll_to_selected (self);
 }

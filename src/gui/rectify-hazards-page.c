@@ -247,16 +247,14 @@ text_supervisor (gpointer owner, gconstpointer record, const char **style)
 static void
 update_count (RectifyHazardsPage *self)
 {
-  const GError *error = rectify_record_list_get_error (self->hazards);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+  g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards", n), n);
+  if (rectify_record_list_show_status (self->hazards, self->count_label))
+    return;
+  number = rectify_format_count (n);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -270,6 +268,15 @@ reselect (RectifyHazardsPage *self)
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  update_count (self);
+}
+
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyHazardsPage *self)
+{
+  reselect (self);
   update_count (self);
 }
 
@@ -303,8 +310,11 @@ apply_query (RectifyHazardsPage *self)
   q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
   q.as_of = self->today;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  /* the rows go and come: the form keeps its record (reselect) */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_set_query (self->hazards, &q);
   reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
 }
 
 static void
@@ -1129,6 +1139,8 @@ set_store (RectifyHazardsPage *self,
                                            rectify_store_get_hazards_by_ids,
                                            (GDestroyNotify) rectify_hazard_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
+  g_signal_connect_object (self->hazards, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
@@ -1204,6 +1216,7 @@ rectify_hazards_page_select (RectifyHazardsPage *self,
 
   if (self->hazards == NULL)
     return;
+  rectify_record_list_complete (self->hazards);
   position = rectify_record_list_find (self->hazards, hazard_id);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   gtk_single_selection_set_selected (self->selection,

@@ -180,23 +180,18 @@ static void
 update_count (RectifyInspectionsPage *self)
 {
   RectifyRecordList *list = showing_visits (self) ? self->visits : self->inspections;
-  const GError *error;
-  guint n;
+  g_autofree char *number = NULL;
   g_autofree char *text = NULL;
+  guint n;
 
-  if (list == NULL)
+  if (list == NULL || rectify_record_list_show_status (list, self->count_label))
     return;
-  error = rectify_record_list_get_error (list);
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  number = rectify_format_count (n);
   if (list == self->visits)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u planned visit", "%u planned visits", n), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u inspection", "%u inspections", n), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -212,6 +207,15 @@ reselect (RectifyInspectionsPage *self)
   gtk_single_selection_set_selected (self->selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+}
+
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyInspectionsPage *self)
+{
+  reselect (self);
+  update_count (self);
 }
 
 static void
@@ -234,8 +238,11 @@ apply_query (RectifyInspectionsPage *self)
   q.by_bureau = kind == KIND_BY_BUREAU;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  /* the rows go and come: the form keeps its record (reselect) */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_set_query (self->inspections, &q);
   reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
 
   v.search = q.search;
   v.status = 0;
@@ -564,6 +571,10 @@ set_store (RectifyInspectionsPage *self,
                                           rectify_store_get_visits_by_ids,
                                           (GDestroyNotify) rectify_scheduled_visit_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->inspections));
+  g_signal_connect_object (self->inspections, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->visits, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visits));
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {

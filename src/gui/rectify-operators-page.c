@@ -121,16 +121,12 @@ static char *op_cert_expiry (gpointer self, gconstpointer r, const char **style)
 static void
 update_count (RectifyOperatorsPage *self)
 {
-  const GError *error = rectify_record_list_get_error (self->operators);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->operators));
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
+  if (rectify_record_list_show_status (self->operators, self->count_label))
+    return;
   number = rectify_format_count (n);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
   gtk_label_set_text (self->count_label, text);
@@ -150,6 +146,15 @@ reselect (RectifyOperatorsPage *self)
   update_count (self);
 }
 
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyOperatorsPage *self)
+{
+  reselect (self);
+  update_count (self);
+}
+
 static void
 apply_query (RectifyOperatorsPage *self)
 {
@@ -162,8 +167,11 @@ apply_query (RectifyOperatorsPage *self)
   q.descending = self->descending;
   q.licence_expired = gtk_toggle_button_get_active (self->expired_toggle);
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  /* the rows go and come: the form keeps its record (reselect) */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_set_query (self->operators, &q);
   reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
 }
 
 static void
@@ -688,6 +696,8 @@ set_store (RectifyOperatorsPage *self,
                                              rectify_store_get_operators_by_ids,
                                              (GDestroyNotify) rectify_operator_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->operators));
+  g_signal_connect_object (self->operators, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   self->unit_choices = rectify_record_list_new (store, rectify_store_query_unit_ids,
                                                 rectify_store_get_units_by_ids,
                                                 (GDestroyNotify) rectify_unit_free);
@@ -764,6 +774,7 @@ rectify_operators_page_select (RectifyOperatorsPage *self,
 
   if (self->operators == NULL)
     return;
+  rectify_record_list_complete (self->operators);
   position = rectify_record_list_find (self->operators, operator_id);
   if (position >= 0)
     {

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "rectify-cell-label.h"
 #include "rectify-column-sorter.h"
 #include "rectify-record-list.h"
 
@@ -101,6 +103,117 @@ rectify_row_get_record (RectifyRow *self)
   return self->record;
 }
 
+/* ---- the reader: a second connection for snapshots in a thread -------- */
+
+/* Shared by the list and its snapshot threads, so that the list may go
+ * while a thread still reads. */
+typedef struct {
+  gatomicrefcount ref;
+  GMutex          run_lock;  /* held by the thread using store */
+  GMutex          store_lock; /* guards the pointer for interrupting */
+  char           *path;
+  RectifyStore   *store;     /* opened by the first thread */
+  int             latest;    /* generation wanted; older ones give up */
+} Reader;
+
+static Reader *
+reader_new (const char *path)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  g_atomic_ref_count_init (&reader->ref);
+  g_mutex_init (&reader->run_lock);
+  g_mutex_init (&reader->store_lock);
+  reader->path = g_strdup (path);
+  return reader;
+}
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref))
+    return;
+  g_clear_object (&reader->store);
+  g_mutex_clear (&reader->run_lock);
+  g_mutex_clear (&reader->store_lock);
+  g_free (reader->path);
+  g_free (reader);
+}
+
+/* Makes snapshots older than generation stop. */
+static void
+reader_want (Reader *reader,
+             guint   generation)
+{
+  g_atomic_int_set (&reader->latest, (int) generation);
+  g_mutex_lock (&reader->store_lock);
+  if (reader->store != NULL)
+    rectify_store_interrupt (reader->store);
+  g_mutex_unlock (&reader->store_lock);
+}
+
+typedef struct {
+  Reader             *reader;
+  RectifyQueryIdsFunc query_ids;
+  RectifyQuery        query;
+  guint               generation;
+} SnapshotJob;
+
+static void query_clear (RectifyQuery *q);
+static void query_copy (RectifyQuery *dest, const RectifyQuery *src);
+
+static void
+snapshot_job_free (gpointer data)
+{
+  SnapshotJob *job = data;
+
+  reader_unref (job->reader);
+  query_clear (&job->query);
+  g_free (job);
+}
+
+static void
+snapshot_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  SnapshotJob *job = data;
+  Reader *reader = job->reader;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = NULL;
+
+  g_mutex_lock (&reader->run_lock);
+  if (g_atomic_int_get (&reader->latest) == (int) job->generation)
+    {
+      if (reader->store == NULL)
+        {
+          RectifyStore *store = rectify_store_open (reader->path, &error);
+
+          g_mutex_lock (&reader->store_lock);
+          reader->store = store;
+          g_mutex_unlock (&reader->store_lock);
+        }
+      if (reader->store != NULL)
+        ids = job->query_ids (reader->store, &job->query, &error);
+    }
+  g_mutex_unlock (&reader->run_lock);
+
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "a newer snapshot was asked for");
+}
+
 /* ---- RectifyRecordList ------------------------------------------------ */
 
 typedef struct {
@@ -123,7 +236,19 @@ struct _RectifyRecordList
   GQueue              pages;   /* Page *, most recently used first */
   RectifyRow         *slots[N_SLOTS];
   guint               n_items; /* as told in items-changed so far */
+
+  Reader             *reader;     /* NULL: every snapshot on the main thread */
+  guint               generation; /* of the snapshot shown or being taken */
+  gboolean            loading;    /* ids holds the first rows, the rest comes */
 };
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void rectify_record_list_model_init (GListModelInterface *iface);
 
@@ -300,14 +425,43 @@ rectify_record_list_finalize (GObject *object)
   g_clear_error (&self->error);
   query_clear (&self->query);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->reader, reader_unref);
 
   G_OBJECT_CLASS (rectify_record_list_parent_class)->finalize (object);
 }
 
 static void
+rectify_record_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RectifyRecordList *self = RECTIFY_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rectify_record_list_class_init (RectifyRecordListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = rectify_record_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rectify_record_list_finalize;
+  object_class->get_property = rectify_record_list_get_property;
+
+  /* The list holds its first rows and the rest of the snapshot is being
+   * read; the count of items is not known yet. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -324,6 +478,7 @@ rectify_record_list_new (RectifyStore       *store,
                          GDestroyNotify      free_record)
 {
   RectifyRecordList *self;
+  const char *path;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (query_ids != NULL, NULL);
@@ -334,6 +489,10 @@ rectify_record_list_new (RectifyStore       *store,
   self->query_ids = query_ids;
   self->fetch = fetch;
   self->free_record = free_record;
+  /* a file a second connection can open */
+  path = rectify_store_get_path (store);
+  if (path != NULL && *path != '\0' && !g_str_equal (path, ":memory:") && !g_str_has_prefix (path, "file:"))
+    self->reader = reader_new (path);
   return self;
 }
 
@@ -351,23 +510,21 @@ emit_change (RectifyRecordList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-void
-rectify_record_list_refresh (RectifyRecordList *self)
+/* Shows a snapshot of ids (taken) or, with ids NULL, the error. */
+static void
+show_snapshot (RectifyRecordList *self,
+               GArray            *ids,
+               GError            *error)
 {
-  g_autoptr(GError) error = NULL;
   guint old_n, new_n, old_top, new_top;
-  GArray *ids;
 
-  g_return_if_fail (RECTIFY_IS_RECORD_LIST (self));
-
-  ids = self->query_ids (self->store, &self->query, &error);
   clear_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_error (&self->error);
   if (ids == NULL)
     {
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      self->error = error ? g_steal_pointer (&error)
+      self->error = error ? error
                           : g_error_new_literal (RECTIFY_ERROR, RECTIFY_ERROR_DATABASE,
                                                  _("The list could not be read"));
     }
@@ -388,6 +545,113 @@ rectify_record_list_refresh (RectifyRecordList *self)
   emit_change (self, new_top, 0, new_n - new_top);
 }
 
+static void
+set_loading (RectifyRecordList *self,
+             gboolean           loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* A new snapshot supersedes any still being taken. */
+static void
+next_generation (RectifyRecordList *self)
+{
+  self->generation++;
+  if (self->reader != NULL && self->loading)
+    reader_want (self->reader, self->generation);
+}
+
+void
+rectify_record_list_refresh (RectifyRecordList *self)
+{
+  GError *error = NULL;
+  GArray *ids;
+
+  g_return_if_fail (RECTIFY_IS_RECORD_LIST (self));
+
+  next_generation (self);
+  ids = self->query_ids (self->store, &self->query, &error);
+  show_snapshot (self, ids, error);
+  set_loading (self, FALSE);
+}
+
+static void
+on_snapshot_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  RectifyRecordList *self = RECTIFY_RECORD_LIST (source);
+  guint generation = GPOINTER_TO_UINT (data);
+  GError *error = NULL;
+  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+  guint shown;
+
+  if (generation != self->generation)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      g_clear_error (&error);
+      return;
+    }
+  shown = self->ids->len;
+  if (ids != NULL && ids->len >= shown
+      && memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) == 0)
+    {
+      /* the rows shown stay, with their pages: only the rest comes in */
+      g_array_unref (self->ids);
+      self->ids = ids;
+      emit_change (self, shown, 0, ids->len - shown);
+    }
+  else
+    /* another program wrote meanwhile, or the snapshot failed */
+    show_snapshot (self, ids, error);
+  set_loading (self, FALSE);
+}
+
+/* The first rows at once, the others from a thread: a search over half a
+ * city's equipment shows its first screen without waiting for the rest. */
+static void
+take_snapshot (RectifyRecordList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RectifyQuery head;
+  SnapshotJob *job;
+  GError *error = NULL;
+  GArray *ids;
+
+  if (self->reader == NULL)
+    {
+      rectify_record_list_refresh (self);
+      return;
+    }
+  next_generation (self);
+  head = self->query;
+  head.limit = N_SLOTS + 1;
+  ids = self->query_ids (self->store, &head, &error);
+  if (ids == NULL || ids->len <= N_SLOTS)
+    {
+      show_snapshot (self, ids, error);
+      set_loading (self, FALSE);
+      return;
+    }
+  g_array_set_size (ids, N_SLOTS);
+  show_snapshot (self, ids, NULL);
+
+  job = g_new0 (SnapshotJob, 1);
+  job->reader = reader_ref (self->reader);
+  job->query_ids = self->query_ids;
+  query_copy (&job->query, &self->query);
+  job->generation = self->generation;
+  g_atomic_int_set (&self->reader->latest, (int) self->generation);
+  task = g_task_new (self, NULL, on_snapshot_done, GUINT_TO_POINTER (self->generation));
+  g_task_set_source_tag (task, take_snapshot);
+  g_task_set_task_data (task, job, snapshot_job_free);
+  g_task_run_in_thread (task, snapshot_thread);
+  set_loading (self, TRUE);
+}
+
 void
 rectify_record_list_set_query (RectifyRecordList  *self,
                                const RectifyQuery *q)
@@ -401,7 +665,23 @@ rectify_record_list_set_query (RectifyRecordList  *self,
   query_copy (&copy, q);
   query_clear (&self->query);
   self->query = copy;
-  rectify_record_list_refresh (self);
+  take_snapshot (self);
+}
+
+void
+rectify_record_list_complete (RectifyRecordList *self)
+{
+  g_return_if_fail (RECTIFY_IS_RECORD_LIST (self));
+
+  if (self->loading)
+    rectify_record_list_refresh (self);
+}
+
+gboolean
+rectify_record_list_get_loading (RectifyRecordList *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_RECORD_LIST (self), FALSE);
+  return self->loading;
 }
 
 const RectifyQuery *
@@ -423,6 +703,23 @@ rectify_record_list_find (RectifyRecordList *self,
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
   return -1;
+}
+
+gboolean
+rectify_record_list_show_status (RectifyRecordList *self,
+                                 GtkLabel          *label)
+{
+  g_return_val_if_fail (RECTIFY_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+
+  if (self->error != NULL)
+    gtk_label_set_text (label, self->error->message);
+  else if (self->loading)
+    /* Translators: a list's count while the rows of a long result are read */
+    gtk_label_set_text (label, _("Counting…"));
+  else
+    return FALSE;
+  return TRUE;
 }
 
 const GError *
@@ -454,11 +751,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, rectify_cell_label_new ());
 }
 
 static void
@@ -474,7 +767,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   const char *style = NULL;
   g_autofree char *text = record ? column->text (column->owner, record, &style) : NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  rectify_cell_label_set_text (RECTIFY_CELL_LABEL (label), text);
   /* the row widgets are bound again and again: take the old style off */
   if (g_strcmp0 (old_style, style) != 0)
     {

@@ -35,14 +35,26 @@ RectifyRecordList *rectify_record_list_new (RectifyStore       *store,
                                             RectifyFetchFunc    fetch,
                                             GDestroyNotify      free_record);
 /* Copies q (its strings too), takes a new snapshot and emits items-changed.
- * A query the store refuses leaves the list empty and sets the error. */
+ * A query the store refuses leaves the list empty and sets the error.
+ * A long result shows its first rows at once and is "loading" while a
+ * thread reads the others (from a second connection to the file); they
+ * come in one more items-changed. */
 void               rectify_record_list_set_query (RectifyRecordList *self, const RectifyQuery *q);
+gboolean           rectify_record_list_get_loading (RectifyRecordList *self);
+/* While loading: reads the rest at once, on this thread (before looking
+ * for a row that may lie past the first ones). */
+void               rectify_record_list_complete (RectifyRecordList *self);
 const RectifyQuery *rectify_record_list_get_query (RectifyRecordList *self);
-/* A new snapshot with the same query, after the store changed. */
+/* A new snapshot with the same query, after the store changed: the whole
+ * of it, at once (rectify_record_list_find then knows every row). */
 void               rectify_record_list_refresh (RectifyRecordList *self);
-/* Position of an id in the snapshot, or -1. */
+/* Position of an id in the snapshot, or -1 (while loading: among the rows
+ * read so far). */
 gint64             rectify_record_list_find (RectifyRecordList *self, gint64 id);
 const GError      *rectify_record_list_get_error (RectifyRecordList *self);
+/* Puts the list's error, or while it is loading that it is counting, in
+ * label and returns TRUE; FALSE when the count is the caller's to show. */
+gboolean           rectify_record_list_show_status (RectifyRecordList *self, GtkLabel *label);
 
 /* Brings a list or column view of a record list back to its first row.
  * Call it before a new query: a view kept at its top keeps its row widgets

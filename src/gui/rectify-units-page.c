@@ -151,16 +151,12 @@ dropdown_value (GtkDropDown *dropdown)
 static void
 update_count (RectifyUnitsPage *self)
 {
-  const GError *error = rectify_record_list_get_error (self->units);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
 
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
+  if (rectify_record_list_show_status (self->units, self->count_label))
+    return;
   number = rectify_format_count (n);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
   gtk_label_set_text (self->count_label, text);
@@ -180,6 +176,15 @@ reselect (RectifyUnitsPage *self)
   update_count (self);
 }
 
+/* The rest of a long result came: its count, and the row of the form if
+ * it was not among the first. */
+static void
+on_list_loaded_cb (RectifyUnitsPage *self)
+{
+  reselect (self);
+  update_count (self);
+}
+
 static void
 apply_query (RectifyUnitsPage *self)
 {
@@ -194,8 +199,11 @@ apply_query (RectifyUnitsPage *self)
   q.industry = dropdown_value (self->industry_dropdown);
   q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
+  /* the rows go and come: the form keeps its record (reselect) */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   rectify_record_list_set_query (self->units, &q);
   reselect (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
 }
 
 static void
@@ -1058,6 +1066,8 @@ set_store (RectifyUnitsPage *self,
                                          rectify_store_get_units_by_ids,
                                          (GDestroyNotify) rectify_unit_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->units));
+  g_signal_connect_object (self->units, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_units_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::equipment", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
@@ -1134,6 +1144,7 @@ rectify_units_page_select (RectifyUnitsPage *self,
 
   if (self->units == NULL)
     return;
+  rectify_record_list_complete (self->units);
   position = rectify_record_list_find (self->units, unit_id);
   if (position >= 0)
     {

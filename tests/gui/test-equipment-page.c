@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rectify-application.h"
+#include "rectify-cell-label.h"
 #include "rectify-column-sorter.h"
 #include "rectify-equipment-page.h"
 #include "rectify-record-list.h"
@@ -126,6 +127,19 @@ check_row_matching (RectifyRecordList *list,
   g_assert_true (g_str_has_prefix (e->code, prefix));
 }
 
+/* Waits for the thread reading the rest of a long result. */
+static void
+wait_loaded (RectifyRecordList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (rectify_record_list_get_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 static void
 test_lazy_list (void)
 {
@@ -174,7 +188,16 @@ test_lazy_list (void)
   q.sort = "code";
   rectify_record_list_set_query (list, &q);
   g_assert_null (rectify_record_list_get_error (list));
+  /* the first rows at once, the rest from a thread in one more signal */
+  g_assert_true (rectify_record_list_get_loading (list));
+  g_assert_cmpuint (changes.n, ==, 300);
+  check_row (list, db, "code", 0);
+  check_row (list, db, "code", 299);
+  g_assert_cmpint (rectify_record_list_find (list, 77), ==, -1);
+  wait_loaded (list);
   g_assert_cmpuint (changes.n, ==, BIG_N);
+  g_assert_cmpuint (changes.position, ==, 300);
+  g_assert_cmpuint (changes.removed, ==, 0);
   g_assert_cmpuint (changes.max_replaced, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, BIG_N);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), BIG_N));
@@ -205,6 +228,7 @@ test_lazy_list (void)
     rectify_record_list_set_query (list, &q);
   }
   g_assert_cmpstr (rectify_record_list_get_query (list)->sort, ==, "code");
+  wait_loaded (list);
   /* the rows at the top are the same objects with new content, so views
    * keep their widgets; no signal replaces many rows by many (see
    * rectify_record_list_refresh) */
@@ -220,6 +244,29 @@ test_lazy_list (void)
   check_row (list, db, "code DESC", 300);
   check_row (list, db, "code DESC", 499999);
   g_clear_object (&top_row);
+
+  /* a query asked for while the last is still read: only the newer one
+   * is shown, whatever order the threads end in */
+  q.sort = "id";
+  q.descending = FALSE;
+  rectify_record_list_set_query (list, &q);
+  g_assert_true (rectify_record_list_get_loading (list));
+  q.sort = "code";
+  rectify_record_list_set_query (list, &q);
+  wait_loaded (list);
+  /* and the reader has nothing of the first left to deliver */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes.n, ==, BIG_N);
+  g_assert_cmpstr (rectify_record_list_get_query (list)->sort, ==, "code");
+  check_row (list, db, "code", 0);
+  check_row (list, db, "code", 400000);
+
+  /* a refresh (after a change of the store) reads it all at once */
+  rectify_record_list_refresh (list);
+  g_assert_false (rectify_record_list_get_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, BIG_N);
+  g_assert_cmpint (rectify_record_list_find (list, 77), >=, 0);
 
   /* fewer rows than the top's: the rest go */
   q.sort = "code";  /* the copied string is gone */
@@ -816,6 +863,92 @@ run_column_sorter (void)
 
 static void test_sorter (void) { in_subprocess (run_column_sorter); }
 
+/* ---- the cell label ------------------------------------------------------ */
+
+static int
+measured_height (GtkWidget *widget)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+static gboolean
+has_text_node (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return TRUE;
+    case GSK_TRANSFORM_NODE:
+      return has_text_node (gsk_transform_node_get_child (node));
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (has_text_node (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+cell_has_text_node (GtkWidget *cell)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (cell)->snapshot (cell, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return node != NULL && has_text_node (node);
+}
+
+/* A list cell is one line high whatever its text (new text needs no new
+ * layout of the list) and draws the text it is given. */
+static void
+run_cell_label (void)
+{
+  GtkWidget *window, *cell;
+  int empty, latin, chinese;
+
+  adw_init ();
+  window = gtk_window_new ();
+  cell = rectify_cell_label_new ();
+  gtk_widget_set_size_request (cell, 80, -1);
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_window_present (GTK_WINDOW (window));
+
+  empty = measured_height (cell);
+  g_assert_cmpint (empty, >, 8);
+  rectify_cell_label_set_text (RECTIFY_CELL_LABEL (cell), "Elevator");
+  latin = measured_height (cell);
+  rectify_cell_label_set_text (RECTIFY_CELL_LABEL (cell),
+                               "福州市鼓楼区第一人民医院住院部三号楼东侧电梯机房 and much more text than fits");
+  chinese = measured_height (cell);
+  g_assert_cmpint (latin, ==, empty);
+  g_assert_cmpint (chinese, ==, empty);
+  g_assert_cmpstr (rectify_cell_label_get_text (RECTIFY_CELL_LABEL (cell)), ==,
+                   "福州市鼓楼区第一人民医院住院部三号楼东侧电梯机房 and much more text than fits");
+
+  wait_for (widget_is_mapped, cell, "the cell shown");
+  while (gtk_widget_get_width (cell) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cell_has_text_node (cell));
+  g_assert_true (rectify_cell_label_get_drawn (RECTIFY_CELL_LABEL (cell)));
+
+  /* no text, nothing drawn */
+  rectify_cell_label_set_text (RECTIFY_CELL_LABEL (cell), NULL);
+  g_assert_cmpstr (rectify_cell_label_get_text (RECTIFY_CELL_LABEL (cell)), ==, "");
+  g_assert_false (cell_has_text_node (cell));
+  g_assert_false (rectify_cell_label_get_drawn (RECTIFY_CELL_LABEL (cell)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void test_cell_label (void) { in_subprocess (run_cell_label); }
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +957,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/record-list/500000-rows", test_lazy_list);
+  g_test_add_func ("/record-list/cell-label", test_cell_label);
   g_test_add_func ("/column-sorter/probe", test_sorter);
   g_test_add_func ("/equipment-page/search", test_search);
   g_test_add_func ("/equipment-page/filter", test_filter);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rectify-cell-label.h"
 #include "rectify-demo.h"
 #include "rectify-window.h"
 #include "test-gui-util.h"
@@ -70,13 +71,24 @@ find_widget (GtkWidget    *root,
   return NULL;
 }
 
+/* The text a label or a list cell shows; NULL for other widgets. */
+const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (RECTIFY_IS_CELL_LABEL (widget))
+    return rectify_cell_label_get_text (RECTIFY_CELL_LABEL (widget));
+  return NULL;
+}
+
 /* For the failure message: the texts of the labels shown under root. */
 void
 collect_labels (GtkWidget *root,
                 GString   *out)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "\n  “%s”", gtk_label_get_text (GTK_LABEL (root)));
+  if (widget_text (root) != NULL && gtk_widget_get_mapped (root))
+    g_string_append_printf (out, "\n  “%s”", widget_text (root));
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -198,8 +210,8 @@ gboolean
 match_label (GtkWidget    *widget,
              gconstpointer data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  return widget_text (widget) != NULL && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (widget_text (widget), data);
 }
 
 /* A visible error message that starts with the given text. */
@@ -207,9 +219,9 @@ gboolean
 match_error_label (GtkWidget    *widget,
                    gconstpointer data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+  return widget_text (widget) != NULL && gtk_widget_get_mapped (widget)
          && gtk_widget_has_css_class (widget, "error")
-         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+         && g_str_has_prefix (widget_text (widget), data);
 }
 
 /* The search entry shown; data is unused. */

@@ -35,6 +35,7 @@ GtkWidget          *wait_for_widget      (GtkWidget     *root,
                                           Match          match,
                                           gconstpointer  data,
                                           const char    *what);
+const char         *widget_text          (GtkWidget *widget);
 void                collect_labels       (GtkWidget *root,
                                           GString   *out);
 char               *strip_mnemonic       (const char *label);

@@ -358,8 +358,8 @@ static gboolean
 match_mapped_label (GtkWidget    *widget,
                     gconstpointer data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+  return widget_text (widget) != NULL && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (widget_text (widget), data) == 0;
 }
 
 static gboolean
@@ -609,6 +609,88 @@ run_read_only (void)
   fixture_close (&fixture);
 }
 
+/* More matches than the first rows the list reads at once: the first
+ * show, the count says it is counting, then every row comes and the
+ * count and the selection follow. */
+typedef struct {
+  Fixture *fixture;
+  gboolean saw_counting;
+  gboolean saw_loading;
+} LongResult;
+
+static void
+on_loading_cb (RectifyRecordList *list,
+               GParamSpec        *pspec,
+               LongResult        *lr)
+{
+  if (!rectify_record_list_get_loading (list))
+    return;
+  lr->saw_loading = TRUE;
+  /* the page's handler ran first */
+  lr->saw_counting = find_widget (GTK_WIDGET (lr->fixture->window), match_label, "Counting…") != NULL;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+}
+
+static gboolean
+list_loaded_after (gpointer data)
+{
+  return ((LongResult *) data)->saw_loading;
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  return !rectify_record_list_get_loading (data);
+}
+
+static void
+run_long_result (void)
+{
+  Fixture fixture = { 0 };
+  LongResult lr = { &fixture, FALSE, FALSE };
+  RectifyRecordList *list;
+  GtkWidget *root, *entry;
+  gint64 last_id = 0;
+  guint n = 450;
+
+  fixture_open (&fixture, TRUE);
+  root = GTK_WIDGET (fixture.window);
+  list = RECTIFY_RECORD_LIST (rectify_units_page_get_model (fixture.page));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RectifyUnit) unit = rectify_unit_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *first17 = g_strdup_printf ("91350100MA%07u", i);
+
+      unit->name = g_strdup_printf ("长结果单位%03u", i);
+      unit->credit_code = valid_credit_code (first17);
+      last_id = rectify_store_add_unit (fixture.store, unit, &error);
+      g_assert_no_error (error);
+    }
+  drain_main_context ();
+  /* the last of them in the form; by name it will be the last row */
+  rectify_units_page_select (fixture.page, last_id);
+  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, last_id);
+
+  g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading_cb), &lr);
+  entry = require_widget (root, match_search_entry, NULL, "search entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "长结果");
+  wait_for (list_loaded_after, &lr, "the search's first rows");
+  wait_for (list_loaded, list, "the rest of the search");
+  g_signal_handlers_disconnect_by_func (list, on_loading_cb, &lr);
+
+  g_assert_true (lr.saw_counting);
+  g_assert_cmpuint (listed_units (&fixture), ==, n);
+  g_assert_cmpstr (listed_unit (&fixture, 0)->name, ==, "长结果单位000");
+  g_assert_cmpstr (listed_unit (&fixture, 299)->name, ==, "长结果单位299");
+  g_assert_cmpstr (listed_unit (&fixture, n - 1)->name, ==, "长结果单位449");
+  require_widget (root, match_label, "450 units", "the count");
+  /* the unit of the form, past the first rows, is selected again */
+  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, last_id);
+
+  fixture_close (&fixture);
+}
+
 static void test_create (void) { in_subprocess (run_create); }
 static void test_bad_credit_code (void) { in_subprocess (run_bad_credit_code); }
 static void test_search (void) { in_subprocess (run_search); }
@@ -620,6 +702,7 @@ static void test_delete_refused (void) { in_subprocess (run_delete_refused); }
 static void test_delete_key (void) { in_subprocess (run_delete_key); }
 static void test_read_only (void) { in_subprocess (run_read_only); }
 static void test_layout (void) { in_subprocess (run_layout); }
+static void test_long_result (void) { in_subprocess (run_long_result); }
 
 int
 main (int   argc,
@@ -639,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/units-page/read-only", test_read_only);
   g_test_add_func ("/units-page/chinese", test_chinese);
   g_test_add_func ("/units-page/layout", test_layout);
+  g_test_add_func ("/units-page/long-result", test_long_result);
 
   return g_test_run ();
 }
