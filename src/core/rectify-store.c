@@ -817,6 +817,7 @@ migrate (RectifyStore *self, int target, GError **error)
   return TRUE;
 }
 
+/* target -1: a reader of a file at this version, never writing. */
 static RectifyStore *
 open_store (const char *path, int target, GError **error)
 {
@@ -864,6 +865,21 @@ open_store (const char *path, int target, GError **error)
 
   if (!migrate (self, target, error))
     return NULL;
+  if (target < 0)
+    {
+      /* a small cache: the main connection has the big one */
+      if (self->version != RECTIFY_SCHEMA_VERSION)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                       _("%s is at schema %d, this version of Rectify reads %d"),
+                       path, self->version, RECTIFY_SCHEMA_VERSION);
+          return NULL;
+        }
+      if (!rectify_store_exec (self, "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;"
+                                     "PRAGMA cache_size = -8192", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
   /* WAL after the checks, so a foreign file is never touched. */
   if (!rectify_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                                  "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
@@ -876,6 +892,12 @@ RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
   return open_store (path, RECTIFY_SCHEMA_VERSION, error);
+}
+
+RectifyStore *
+rectify_store_open_reader (const char *path, GError **error)
+{
+  return open_store (path, -1, error);
 }
 
 RectifyStore *

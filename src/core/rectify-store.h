@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
  * RECTIFY_ERROR_NEWER_VERSION, _NOT_RECTIFY, _LOCKED, _IO, _DATABASE. */
 RectifyStore *rectify_store_open (const char *path, GError **error);
 /* Opens with migrations stopped at version (tests of upgrades only). */
+/* A second connection to a database another store has open and up to
+ * date, for reading in another thread: it never writes (query_only) and
+ * keeps a small page cache. */
+RectifyStore *rectify_store_open_reader (const char *path, GError **error);
 RectifyStore *rectify_store_open_at_version (const char *path, int version, GError **error);
 /* The default database: g_get_user_data_dir()/rectify/rectify.db */
 char         *rectify_store_default_path (void);

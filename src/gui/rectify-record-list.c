@@ -195,7 +195,7 @@ snapshot_thread (GTask        *task,
     {
       if (reader->store == NULL)
         {
-          RectifyStore *store = rectify_store_open (reader->path, &error);
+          RectifyStore *store = rectify_store_open_reader (reader->path, &error);
 
           g_mutex_lock (&reader->store_lock);
           reader->store = store;

@@ -106,6 +106,61 @@ test_migrate_from_v1 (void)
   test_db_close (&t);
 }
 
+/* The second connection a list reads with in a thread: it sees what the
+ * store committed, searches, never writes, and wants an up-to-date file. */
+static void
+test_reader (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) reader = NULL;
+  g_autoptr(RectifyStore) old = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *old_path = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  gint64 hospital;
+
+  test_db_open (&t);
+  hospital = add_unit (t.store, 1, "鼓楼区第一医院", &error);
+  g_assert_no_error (error);
+  add_unit (t.store, 2, "台江区热电厂", &error);
+  g_assert_no_error (error);
+
+  reader = rectify_store_open_reader (t.path, &error);
+  g_assert_no_error (error);
+  q.search = "医院";
+  ids = rectify_store_query_unit_ids (reader, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, hospital);
+  /* the limit gives the first rows only */
+  q.search = NULL;
+  q.limit = 1;
+  g_clear_pointer (&ids, g_array_unref);
+  ids = rectify_store_query_unit_ids (reader, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* a write through it is refused, and nothing changes */
+  g_assert_cmpint (add_unit (reader, 3, "仓山区学校", &error), <=, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 2);
+
+  /* an older file is not read behind its store's back */
+  old_path = g_build_filename (t.dir, "v1.db", NULL);
+  old = rectify_store_open_at_version (old_path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reader);
+  reader = rectify_store_open_reader (old_path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_clear_error (&error);
+  g_clear_object (&old);
+
+  test_db_close (&t);
+}
+
 static void
 test_open_refusals (void)
 {
@@ -642,6 +697,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/open-new", test_open_new);
   g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/open-refusals", test_open_refusals);
+  g_test_add_func ("/store/reader", test_reader);
   g_test_add_func ("/store/locked", test_locked);
   g_test_add_func ("/store/bad-input-writes-nothing", test_bad_input_writes_nothing);
   g_test_add_func ("/store/roles", test_roles);
