@@ -844,8 +844,10 @@ open_store (const char *path, int target, GError **error)
       return NULL;
     }
 
+  /* a reader never makes a file */
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | (target < 0 ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,

@@ -595,8 +595,18 @@ on_snapshot_done (GObject      *source,
       g_clear_error (&error);
       return;
     }
+  if (ids == NULL)
+    {
+      /* the second connection failed (a file it cannot open, say): the
+       * store's own connection reads it all, or says what is wrong */
+      g_debug ("Reading the rest of the list in a thread failed: %s", error->message);
+      g_clear_error (&error);
+      g_clear_pointer (&self->reader, reader_unref);
+      rectify_record_list_refresh (self);
+      return;
+    }
   shown = self->ids->len;
-  if (ids != NULL && ids->len >= shown
+  if (ids->len >= shown
       && memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) == 0)
     {
       /* the rows shown stay, with their pages: only the rest comes in */
@@ -605,8 +615,8 @@ on_snapshot_done (GObject      *source,
       emit_change (self, shown, 0, ids->len - shown);
     }
   else
-    /* another program wrote meanwhile, or the snapshot failed */
-    show_snapshot (self, ids, error);
+    /* another program wrote meanwhile */
+    show_snapshot (self, ids, NULL);
   set_loading (self, FALSE);
 }
 

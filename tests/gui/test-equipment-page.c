@@ -268,6 +268,26 @@ test_lazy_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, BIG_N);
   g_assert_cmpint (rectify_record_list_find (list, 77), >=, 0);
 
+  /* the second connection cannot open the file (gone from its folder):
+   * the store's own connection reads the rest */
+  {
+    g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+
+    g_autoptr(RectifyRecordList) other = rectify_record_list_new (store, rectify_store_query_equipment_ids,
+                                                                  rectify_store_get_equipment_by_ids,
+                                                                  (GDestroyNotify) rectify_equipment_free);
+
+    g_assert_cmpint (g_rename (path, moved), ==, 0);
+    rectify_record_list_set_query (other, &q);
+    g_assert_true (rectify_record_list_get_loading (other));
+    wait_loaded (other);
+    g_assert_null (rectify_record_list_get_error (other));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, BIG_N);
+    check_row (other, db, "code", 499999);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (g_rename (moved, path), ==, 0);
+  }
+
   /* fewer rows than the top's: the rest go */
   q.sort = "code";  /* the copied string is gone */
   q.search = "3110000000000000";
