@@ -35,13 +35,13 @@ static const struct {
   const char *title;
   const char *sort_key;
   gboolean    expand;
-  int         fixed_width;  /* -1: what the expanding column has left */
+  int         fixed_width;  /* the expanding column: at least this */
 } columns[N_COLUMNS] = {
   /* 20 digits fit */
   [COLUMN_CODE] = { N_("Code"), "code", FALSE, 175 },
   [COLUMN_CATEGORY] = { N_("Category"), "category", FALSE, 105 },
   /* the unit takes what the others leave: a narrow list cuts it last */
-  [COLUMN_UNIT] = { N_("Unit"), "unit", TRUE, -1 },
+  [COLUMN_UNIT] = { N_("Unit"), "unit", TRUE, 180 },
   [COLUMN_LOCATION] = { N_("Location"), "location", FALSE, 80 },
   [COLUMN_STATUS] = { N_("Status"), "status", FALSE, 80 },
   /* the title fits: GTK 4.8 cuts column titles without an ellipsis */

@@ -823,7 +823,7 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
 
   rectify_record_list_view_add_column (self->column_view, _("Date"), "date", inspection_date, self, FALSE, 120);
   rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", inspection_kind, self, FALSE, 135);
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", inspection_unit, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", inspection_unit, self, TRUE, 200);
   rectify_record_list_view_add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, self, FALSE, 110);
   rectify_record_list_view_add_column (self->column_view, _("Officers"), NULL, inspection_officers, self, FALSE, 120);
   rectify_record_list_view_add_column (self->column_view, _("Equipment"), NULL, inspection_equipment, self, FALSE, 85);
@@ -833,8 +833,8 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
 
   rectify_record_list_view_add_column (self->visits_view, _("Due"), NULL, visit_due, self, FALSE, 100);
   rectify_record_list_view_add_column (self->visits_view, _("Kind"), NULL, visit_kind, self, FALSE, 130);
-  rectify_record_list_view_add_column (self->visits_view, _("Unit"), NULL, visit_unit, self, TRUE, -1);
-  rectify_record_list_view_add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->visits_view, _("Unit"), NULL, visit_unit, self, TRUE, 180);
+  rectify_record_list_view_add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, self, TRUE, 180);
   rectify_record_list_view_add_column (self->visits_view, _("State"), NULL, visit_state, self, FALSE, 130);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);

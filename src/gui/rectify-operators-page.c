@@ -992,11 +992,11 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
                             G_CALLBACK (on_selection_changed_cb), self);
 
   /* The store sorts by name, unit and expiry only. */
-  rectify_record_list_view_add_column (self->column_view, C_("person", "Name"), "name", op_name, self, FALSE, -1);
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", op_unit, self, TRUE, -1);
-  rectify_record_list_view_add_column (self->column_view, _("Certificate No."), NULL, op_cert_no, self, FALSE, -1);
-  rectify_record_list_view_add_column (self->column_view, _("Category"), NULL, op_cert_category, self, FALSE, -1);
-  rectify_record_list_view_add_column (self->column_view, _("Expiry"), "cert_expiry", op_cert_expiry, self, FALSE, -1);
+  rectify_record_list_view_add_column (self->column_view, C_("person", "Name"), "name", op_name, self, FALSE, 90);
+  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", op_unit, self, TRUE, 180);
+  rectify_record_list_view_add_column (self->column_view, _("Certificate No."), NULL, op_cert_no, self, FALSE, 150);
+  rectify_record_list_view_add_column (self->column_view, _("Category"), NULL, op_cert_category, self, FALSE, 100);
+  rectify_record_list_view_add_column (self->column_view, _("Expiry"), "cert_expiry", op_cert_expiry, self, FALSE, 130);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 

@@ -811,6 +811,8 @@ rectify_record_list_view_add_column (GtkColumnView  *view,
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (text != NULL);
+  /* the cells do not measure their text (see RectifyCellLabel) */
+  g_return_if_fail (fixed_width > 0);
 
   data->text = text;
   data->owner = owner;

@@ -67,8 +67,9 @@ typedef char *(*RectifyCellText) (gpointer owner, gconstpointer record, const ch
 
 /* Appends a column of text cells to a column view over a RectifyRecordList:
  * sorted by the store's sort_key (NULL: not sortable), the text from
- * text (owner, record, &style).  The column that expands takes what the
- * others leave; fixed_width -1 lets a column size itself. */
+ * text (owner, record, &style).  Every column has a width (the cells do
+ * not measure their text, see RectifyCellLabel); the one that expands
+ * also takes what the others leave. */
 void               rectify_record_list_view_add_column (GtkColumnView  *view,
                                                         const char     *title,
                                                         const char     *sort_key,

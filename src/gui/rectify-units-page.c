@@ -1368,7 +1368,7 @@ rectify_units_page_init (RectifyUnitsPage *self)
   /* The name takes what the list has left (expand); the other columns hold
    * short values and keep the width they need (fixed_width), so a narrow
    * list cuts names last. */
-  rectify_record_list_view_add_column (self->column_view, _("Name"), "name", unit_name, self, TRUE, -1);
+  rectify_record_list_view_add_column (self->column_view, _("Name"), "name", unit_name, self, TRUE, 220);
   /* 18 characters fit */
   rectify_record_list_view_add_column (self->column_view, _("Credit Code"), "credit_code", unit_credit_code, self, FALSE, 175);
   rectify_record_list_view_add_column (self->column_view, _("District"), "district", unit_district, self, FALSE, 80);
