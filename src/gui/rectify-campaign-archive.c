@@ -10,6 +10,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-campaign-archive.h"
+#include "rectify-job.h"
 #include "rectify-pdf-archive.h"
 #include "rectify-pdf-issue.h"
 
@@ -88,6 +89,7 @@ on_progress (guint done, guint total, const char *current, gpointer user_data)
   /* Translators: files written of the archive, then the file being written */
   p->text = g_strdup_printf (_("%u of %u: %s"), done, total, current ? current : "");
   g_idle_add (show_progress_cb, p);
+  rectify_job_checkpoint (((Job *) user_data)->cancellable);
 }
 
 static void
@@ -149,6 +151,7 @@ start_job (Job *job)
   g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, on_archive_done_cb, NULL);
   GtkWidget *bar = gtk_progress_bar_new ();
   g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
 
   gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
   gtk_progress_bar_set_ellipsize (GTK_PROGRESS_BAR (bar), PANGO_ELLIPSIZE_MIDDLE);
@@ -168,10 +171,9 @@ start_job (Job *job)
 
   g_task_set_source_tag (task, rectify_campaign_archive_start);
   g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
-  /* the thread's own answer counts: a cancel that came too late to stop
-   * it must not report "nothing written" over a committed result */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, archive_thread);
+  /* Translators: %s is the folder being written */
+  label = g_strdup_printf (_("Archiving the campaign into %s"), job->dir);
+  rectify_job_run_in_thread (task, job->parent ? GTK_WIDGET (job->parent) : NULL, label, archive_thread);
 }
 
 static void
