@@ -47,9 +47,6 @@ gboolean     rectify_store_end (RectifyStore *self, gboolean ok, GError **error)
 
 /* Refuses writes for archivists (and inactive officers). */
 gboolean     rectify_store_check_writer (RectifyStore *self, GError **error);
-/* Refuses (STATE, naming the campaign) writes that belong to an archived
- * campaign; campaign_id 0 (outside a campaign) passes. */
-gboolean     rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */
 gboolean     rectify_store_check_id (RectifyStore *self, const char *table, gint64 id,
                                      const char *field, GError **error);
