@@ -13,6 +13,7 @@
 #include "rectify-export.h"
 #include "rectify-import.h"
 #include "rectify-inspection-query.h"
+#include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 
@@ -792,6 +793,47 @@ test_restore (void)
   test_db_close (&t);
 }
 
+/* A dry run reads through the store's transaction helper: it nests in a
+ * transaction already open, and leaves none open behind it. */
+static void
+test_dry_run_transaction (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *code = credit_code (7);
+  g_autofree char *csv = g_strdup_printf ("统一社会信用代码,单位名称\r\n%s,单位7\r\n", code);
+  RectifyImportOptions options = { .dry_run = TRUE };
+
+  test_db_open (&t);
+  add_units (&t, 3);
+  path = write_file (&t, "more.csv", csv, -1);
+
+  g_assert_true (rectify_store_begin (t.store, &error));
+  {
+    g_autoptr(RectifyImportReport) report = rectify_import_file (t.store, RECTIFY_IMPORT_UNITS, path, &options,
+                                                                 NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (report);
+    g_assert_cmpuint (report->added, ==, 1);
+    g_assert_false (report->written);
+  }
+  g_assert_true (rectify_store_end (t.store, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* alone: nothing stays open, the next write takes its own transaction */
+  {
+    g_autoptr(RectifyImportReport) report = rectify_import_file (t.store, RECTIFY_IMPORT_UNITS, path, &options,
+                                                                 NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->added, ==, 1);
+  }
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 3);
+  add_units (&t, 7);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 7);
+  test_db_close (&t);
+}
+
 /* Nothing in dir but the database and the backups: no side file left. */
 static void
 assert_only_files (const char *dir, const char *const *names)
@@ -912,6 +954,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/update-or-skip", test_update_or_skip);
   g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
   g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
   g_test_add_func ("/backup/during-writes", test_backup_during_writes);
