@@ -847,6 +847,24 @@ assert_only_files (const char *dir, const char *const *names)
       g_error ("%s: %s should not be there", dir, name);
 }
 
+/* A database of three units backed up, then up to n units; the store
+ * closed, so that the file alone holds it all. */
+static char *
+backup_then_add (TestDb *t, int n)
+{
+  g_autoptr(GError) error = NULL;
+  char *backup;
+
+  test_db_open (t);
+  add_units (t, 3);
+  backup = g_build_filename (t->dir, "backup.db", NULL);
+  g_assert_true (rectify_store_backup (t->store, backup, &error));
+  g_assert_no_error (error);
+  add_units (t, n);
+  g_clear_object (&t->store);
+  return backup;
+}
+
 /* A backup that the upgrade fails on leaves the database as it was, byte
  * for byte: the upgrade happened in a copy beside it. */
 static void
@@ -862,13 +880,7 @@ test_restore_failed_upgrade (void)
   const char *const names[] = { "test.db", "backup.db", NULL };
   sqlite3 *db = NULL;
 
-  test_db_open (&t);
-  add_units (&t, 3);
-  backup = g_build_filename (t.dir, "backup.db", NULL);
-  g_assert_true (rectify_store_backup (t.store, backup, &error));
-  g_assert_no_error (error);
-  add_units (&t, 6);
-  g_clear_object (&t.store);
+  backup = backup_then_add (&t, 6);
 
   /* the backup claims the schema before the last: upgrading it adds a
    * column that is already there, and fails */
@@ -907,12 +919,7 @@ test_restore_refused_byte_identical (void)
   const char *const names[] = { "test.db", "backup.db", "backup.db-shm", "backup.db-wal", "junk.db", NULL };
   sqlite3 *db = NULL;
 
-  test_db_open (&t);
-  add_units (&t, 3);
-  backup = g_build_filename (t.dir, "backup.db", NULL);
-  g_assert_true (rectify_store_backup (t.store, backup, &error));
-  g_assert_no_error (error);
-  g_clear_object (&t.store);
+  backup = backup_then_add (&t, 3);
   junk = write_file (&t, "junk.db", "not a database at all", -1);
   /* a newer Rectify's */
   g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);

@@ -76,30 +76,11 @@ fixture_close (Fixture *fixture)
   temp_db_remove (fixture->dir, fixture->db);
 }
 
-static gboolean
-match_sidebar (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
 static GtkWidget *
 navigate (Fixture *fixture, const char *page, GType type)
 {
-  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (fixture->window), match_sidebar, NULL, "sidebar"));
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
-        {
-          gtk_list_box_select_row (list, row);
-          drain_main_context ();
-          g_assert_cmpstr (rectify_window_get_visible_page_name (fixture->window), ==, page);
-          return require_widget (GTK_WIDGET (fixture->window), match_type, GSIZE_TO_POINTER (type), page);
-        }
-    }
-  g_error ("No page “%s” in the sidebar", page);
+  window_navigate (fixture->window, page);
+  return require_widget (GTK_WIDGET (fixture->window), match_type, GSIZE_TO_POINTER (type), page);
 }
 
 static void
@@ -132,6 +113,21 @@ model_has_items (gpointer data)
 
 /* ---- Void on the Documents page ---------------------------------------------------- */
 
+/* The Documents page showing a letter of the campaign. */
+static RectifyDocumentsPage *
+show_campaign_letter (Fixture *fixture)
+{
+  RectifyDocumentsPage *page = RECTIFY_DOCUMENTS_PAGE (navigate (fixture, "documents", RECTIFY_TYPE_DOCUMENTS_PAGE));
+  g_autoptr(RectifyRow) row = NULL;
+
+  rectify_documents_page_show_campaign (page, fixture->campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER);
+  wait_for (model_has_items, rectify_documents_page_get_model (page), "the campaign's letters");
+  row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
+  rectify_documents_page_select (page, rectify_row_get_id (row));
+  drain_main_context ();
+  return page;
+}
+
 static void
 run_void (void)
 {
@@ -139,20 +135,11 @@ run_void (void)
   RectifyDocumentsPage *page;
   GtkWidget *button;
   guint issued;
-  gint64 first;
 
   fixture_open (&fixture, TRUE);
   issued = count_documents (&fixture, RECTIFY_DOCUMENT_ISSUED);
   g_assert_cmpuint (issued, >, 0);
-  page = RECTIFY_DOCUMENTS_PAGE (navigate (&fixture, "documents", RECTIFY_TYPE_DOCUMENTS_PAGE));
-  rectify_documents_page_show_campaign (page, fixture.campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER);
-  wait_for (model_has_items, rectify_documents_page_get_model (page), "the campaign's letters");
-  {
-    g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
-    first = rectify_row_get_id (row);
-  }
-  rectify_documents_page_select (page, first);
-  drain_main_context ();
+  page = show_campaign_letter (&fixture);
   /* shown, for a manager, but not offered, and saying why */
   button = rectify_documents_page_get_void_button (page);
   g_assert_true (gtk_widget_get_visible (button));
@@ -173,18 +160,9 @@ run_void_active (void)
   Fixture fixture = { 0 };
   RectifyDocumentsPage *page;
   GtkWidget *button;
-  gint64 first;
 
   fixture_open (&fixture, FALSE);
-  page = RECTIFY_DOCUMENTS_PAGE (navigate (&fixture, "documents", RECTIFY_TYPE_DOCUMENTS_PAGE));
-  rectify_documents_page_show_campaign (page, fixture.campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER);
-  wait_for (model_has_items, rectify_documents_page_get_model (page), "the campaign's letters");
-  {
-    g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
-    first = rectify_row_get_id (row);
-  }
-  rectify_documents_page_select (page, first);
-  drain_main_context ();
+  page = show_campaign_letter (&fixture);
   button = rectify_documents_page_get_void_button (page);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));

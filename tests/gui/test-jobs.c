@@ -174,6 +174,18 @@ wait_for_stop_dialog (const char *response, const char *button)
 
 /* ---- quitting -------------------------------------------------------------------- */
 
+/* The application run as main() runs it, on_activate doing the user's part;
+ * held, so that only a quit ends the run, not the last window going. */
+static void
+run_app (Fixture *fixture, GCallback on_activate)
+{
+  g_signal_connect (fixture->app, "activate", on_activate, fixture);
+  g_application_hold (G_APPLICATION (fixture->app));
+  g_assert_cmpint (g_application_run (G_APPLICATION (fixture->app), 0, NULL), ==, 0);
+  drain_main_context ();
+  g_assert_null (fixture->window);
+}
+
 static void
 on_activate_cancel_and_quit (GApplication *app, Fixture *fixture)
 {
@@ -195,19 +207,11 @@ static void
 run_cancel_and_quit (void)
 {
   Fixture fixture = { 0 };
-  int status;
 
   fixture_open (&fixture);
-  g_signal_connect (fixture.app, "activate", G_CALLBACK (on_activate_cancel_and_quit), &fixture);
-  /* held: only the quit ends the run, not the last window going */
-  g_application_hold (G_APPLICATION (fixture.app));
-  status = g_application_run (G_APPLICATION (fixture.app), 0, NULL);
-  g_assert_cmpint (status, ==, 0);
-  drain_main_context ();
-
-  /* the archive stopped, cleaned up and told its owner before the quit */
+  run_app (&fixture, G_CALLBACK (on_activate_cancel_and_quit));
+  /* the archive stopped and cleaned up before the quit */
   g_assert_false (rectify_job_any (NULL));
-  g_assert_null (fixture.window);
   g_assert_false (g_file_test (fixture.partial, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (fixture.archive, G_FILE_TEST_EXISTS));
   assert_database_unchanged (&fixture);
@@ -250,43 +254,11 @@ run_keep_working (void)
   Fixture fixture = { 0 };
 
   fixture_open (&fixture);
-  g_signal_connect (fixture.app, "activate", G_CALLBACK (on_activate_keep_working), &fixture);
-  g_application_hold (G_APPLICATION (fixture.app));
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 0, NULL), ==, 0);
-  drain_main_context ();
-  g_assert_null (fixture.window);
+  run_app (&fixture, G_CALLBACK (on_activate_keep_working));
   g_assert_true (g_file_test (fixture.archive, G_FILE_TEST_IS_DIR));
   g_assert_false (g_file_test (fixture.partial, G_FILE_TEST_EXISTS));
   g_assert_cmpint (campaign_status (fixture.db, fixture.campaign), ==, RECTIFY_CAMPAIGN_ARCHIVED);
-  /* the archive's files are the test's to remove */
-  {
-    g_autoptr(GFile) archive = g_file_new_for_path (fixture.archive);
-    g_autoptr(GFileEnumerator) top = NULL;
-    const char *subdirs[] = { "dossiers", "documents" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
-      {
-        g_autoptr(GFile) sub = g_file_get_child (archive, subdirs[i]);
-        g_autoptr(GFileEnumerator) e = g_file_enumerate_children (sub, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-        GFileInfo *info;
-
-        while (e && (info = g_file_enumerator_next_file (e, NULL, NULL)))
-          {
-            g_autoptr(GFile) child = g_file_get_child (sub, g_file_info_get_name (info));
-            g_file_delete (child, NULL, NULL);
-            g_object_unref (info);
-          }
-        g_file_delete (sub, NULL, NULL);
-      }
-    top = g_file_enumerate_children (archive, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-    for (GFileInfo *info; top && (info = g_file_enumerator_next_file (top, NULL, NULL));)
-      {
-        g_autoptr(GFile) child = g_file_get_child (archive, g_file_info_get_name (info));
-        g_file_delete (child, NULL, NULL);
-        g_object_unref (info);
-      }
-    g_file_delete (archive, NULL, NULL);
-  }
+  remove_tree (fixture.archive);
   fixture_close (&fixture);
 }
 
@@ -344,11 +316,7 @@ run_quit_idle (void)
   Fixture fixture = { 0 };
 
   fixture_open (&fixture);
-  g_signal_connect (fixture.app, "activate", G_CALLBACK (on_activate_quit_idle), &fixture);
-  g_application_hold (G_APPLICATION (fixture.app));
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 0, NULL), ==, 0);
-  drain_main_context ();
-  g_assert_null (fixture.window);
+  run_app (&fixture, G_CALLBACK (on_activate_quit_idle));
   fixture_close (&fixture);
 }
 
