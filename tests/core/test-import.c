@@ -793,6 +793,46 @@ test_restore (void)
   test_db_close (&t);
 }
 
+/* Nothing in dir but the database and the backups: no side file left. */
+static void
+assert_only_files (const char *dir, const char *const *names)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    if (!g_strv_contains (names, name))
+      g_error ("%s: %s should not be there", dir, name);
+}
+
+/* A cancelled export (as when the user quits) leaves neither the file nor
+ * its .partial behind, CSV or workbook. */
+static void
+test_export_cancelled (void)
+{
+  TestDb t;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  const char *const names[] = { "test.db", "test.db-wal", "test.db-shm", NULL };
+
+  test_db_open (&t);
+  add_units (&t, 3);
+  for (int format = RECTIFY_EXPORT_CSV; format <= RECTIFY_EXPORT_XLSX; format++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *path = g_build_filename (t.dir, format == RECTIFY_EXPORT_CSV ? "units.csv" : "units.xlsx", NULL);
+      guint64 rows = 0;
+
+      g_cancellable_cancel (cancellable);
+      g_assert_false (rectify_export_file (t.store, RECTIFY_EXPORT_UNITS, &q, format, path, NULL, NULL,
+                                           cancellable, &rows, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      assert_only_files (t.dir, names);
+    }
+  test_db_close (&t);
+}
+
 /* A dry run reads through the store's transaction helper: it nests in a
  * transaction already open, and leaves none open behind it. */
 static void
@@ -832,19 +872,6 @@ test_dry_run_transaction (void)
   add_units (&t, 7);
   g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 7);
   test_db_close (&t);
-}
-
-/* Nothing in dir but the database and the backups: no side file left. */
-static void
-assert_only_files (const char *dir, const char *const *names)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)))
-    if (!g_strv_contains (names, name))
-      g_error ("%s: %s should not be there", dir, name);
 }
 
 /* A database of three units backed up, then up to n units; the store
@@ -963,6 +990,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
   g_test_add_func ("/backup/during-writes", test_backup_during_writes);
   g_test_add_func ("/backup/restore", test_restore);
