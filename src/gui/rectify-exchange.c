@@ -177,31 +177,16 @@ on_job_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data
 }
 
 static void
-on_progress_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
-{
-  /* the dialog goes when the thread is done */
-  g_cancellable_cancel (job->cancellable);
-}
-
-static void
 run_job (Job *job, const char *heading, const char *label)
 {
   g_autoptr(GTask) task = NULL;
 
   job->cancellable = g_cancellable_new ();
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, heading, job->path));
-  job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
-  adw_message_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
+  /* only an export stops midway: a backup or restore is one transaction */
+  job->dialog = rectify_job_progress_dialog (job->parent, heading, job->path, _("Progress"),
+                                             job->kind == JOB_EXPORT ? job->cancellable : NULL, &job->bar);
   /* closed by its Cancel or by Escape before the thread is done */
   g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
-  if (job->kind == JOB_EXPORT)
-    {
-      adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-      g_signal_connect (job->dialog, "response", G_CALLBACK (on_progress_response_cb), job);
-    }
-  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (job->dialog));
-  gtk_window_present (GTK_WINDOW (job->dialog));
   job->timer = g_timeout_add (100, update_bar_cb, job);
 
   task = g_task_new (NULL, job->cancellable, on_job_done_cb, NULL);

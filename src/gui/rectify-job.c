@@ -177,6 +177,49 @@ rectify_job_run_in_thread (GTask           *task,
   g_task_run_in_thread (task, func);
 }
 
+/* ---- the progress dialog ------------------------------------------------------------ */
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog, const char *response, GCancellable *cancellable)
+{
+  /* the thread stops at its next check and removes what it wrote; the
+   * dialog goes when the job is done */
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+unref_closure_data (gpointer data, GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+AdwMessageDialog *
+rectify_job_progress_dialog (GtkWindow       *parent,
+                             const char      *heading,
+                             const char      *body,
+                             const char      *bar_name,
+                             GCancellable    *cancellable,
+                             GtkProgressBar **bar)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  GtkWidget *progress = gtk_progress_bar_new ();
+
+  g_return_val_if_fail (bar != NULL, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_name, -1);
+  adw_message_dialog_set_extra_child (dialog, progress);
+  if (cancellable != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_progress_response_cb), g_object_ref (cancellable),
+                             unref_closure_data, 0);
+    }
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  *bar = GTK_PROGRESS_BAR (progress);
+  return dialog;
+}
+
 /* ---- asking before quitting ---------------------------------------------------- */
 
 typedef struct {

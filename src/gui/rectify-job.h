@@ -18,6 +18,17 @@ void     rectify_job_run_in_thread (GTask           *task,
                                     const char      *label,
                                     GTaskThreadFunc  func);
 
+/* The dialog a job shows while it runs, over parent: heading, body (may
+ * be NULL) and a progress bar named bar_name for screen readers, returned
+ * in *bar.  With a cancellable, a Cancel button; any response (Cancel,
+ * Escape) cancels it, and the job destroys the dialog when done. */
+AdwMessageDialog *rectify_job_progress_dialog (GtkWindow       *parent,
+                                               const char      *heading,
+                                               const char      *body,
+                                               const char      *bar_name,
+                                               GCancellable    *cancellable,
+                                               GtkProgressBar **bar);
+
 /* Whether a job of window (of any window when NULL) is running. */
 gboolean rectify_job_any           (GtkWindow *window);
 
