@@ -1066,6 +1066,8 @@ set_store (RectifyUnitsPage *self,
   g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::inspection", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_details_changed_cb), self, 0);
+  /* an archived campaign's hazards are planned no more visits */
+  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::visit", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::document", G_CALLBACK (on_details_changed_cb), self, 0);
   fill_filters (self);

@@ -11,6 +11,7 @@
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
 #include "rectify-inspections-page.h"
+#include "rectify-job.h"
 #include "rectify-record-list.h"
 #include "test-gui-util.h"
 
@@ -238,7 +239,66 @@ run_register_hazard (void)
   fixture_close (&fixture);
 }
 
+/* ---- archiving from the Campaigns page, the window open --------------------------------- */
+
+static GtkWidget *
+show_first_inspection (Fixture *fixture)
+{
+  GtkWidget *page = navigate (fixture, "inspections", RECTIFY_TYPE_INSPECTIONS_PAGE);
+  GtkColumnView *view = GTK_COLUMN_VIEW (require_widget (page, match_column_view, NULL, "the inspections"));
+
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture->campaign, TRUE);
+  wait_for (model_has_items, rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page)), "the inspections");
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  drain_main_context ();
+  return wait_for_widget (page, match_button, "Register Hazard…", "the Register Hazard button");
+}
+
+/* the folder in place and the job done with it */
+static gboolean
+archive_is_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_DIR) && !rectify_job_any (NULL);
+}
+
+/* Archived while the window shows one of its inspections: the pages read
+ * the campaign again, and Register Hazard goes insensitive at once. */
+static void
+run_archive_in_window (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *register_button;
+  GtkWidget *chooser;
+  RectifyCampaignsPage *campaigns;
+  g_autofree char *archive = NULL;
+
+  fixture_open (&fixture, FALSE);
+  register_button = show_first_inspection (&fixture);
+  g_assert_true (gtk_widget_is_sensitive (register_button));
+
+  window_navigate (fixture.window, "campaigns");
+  campaigns = rectify_window_get_campaigns_page (fixture.window);
+  rectify_campaigns_page_select (campaigns, fixture.campaign);
+  drain_main_context ();
+  gtk_widget_activate_action (GTK_WIDGET (campaigns), "page.archive", NULL);
+  /* the folder asked for, as the user answers */
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, "the folder chooser");
+  archive = g_build_filename (fixture.dir, "archive", NULL);
+  /* typed whole into the name: the folder the chooser opens on is left alone */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), archive);
+  click (wait_for_widget (chooser, match_button, "Archive", "the chooser's Archive button"));
+  wait_for (archive_is_written, archive, "the archive to be written");
+  drain_main_context ();
+
+  register_button = show_first_inspection (&fixture);
+  g_assert_false (gtk_widget_is_sensitive (register_button));
+  assert_says_archived (register_button);
+  remove_tree (archive);
+  fixture_close (&fixture);
+}
+
 static void test_void (void) { in_subprocess (run_void); }
+static void test_archive_in_window (void) { in_subprocess (run_archive_in_window); }
 static void test_void_active (void) { in_subprocess (run_void_active); }
 static void test_issue (void) { in_subprocess (run_issue); }
 static void test_register_hazard (void) { in_subprocess (run_register_hazard); }
@@ -252,5 +312,6 @@ main (int argc, char **argv)
   g_test_add_func ("/archived/void-active", test_void_active);
   g_test_add_func ("/archived/issue", test_issue);
   g_test_add_func ("/archived/register-hazard", test_register_hazard);
+  g_test_add_func ("/archived/archive-in-window", test_archive_in_window);
   return g_test_run ();
 }
