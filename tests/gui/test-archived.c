@@ -10,6 +10,8 @@
 
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
+#include "rectify-hazards-page.h"
+#include "rectify-inspection-dialog.h"
 #include "rectify-inspections-page.h"
 #include "rectify-job.h"
 #include "rectify-record-list.h"
@@ -239,6 +241,33 @@ run_register_hazard (void)
   fixture_close (&fixture);
 }
 
+/* ---- the Hazards page ----------------------------------------------------------------------- */
+
+/* No workflow action on an archived campaign's hazard, and New (Ctrl+N)
+ * starts a new inspection rather than another finding of its visit. */
+static void
+run_hazard (void)
+{
+  Fixture fixture = { 0 };
+  RectifyHazardsPage *page;
+  GtkWidget *dialog;
+
+  fixture_open (&fixture, TRUE);
+  page = RECTIFY_HAZARDS_PAGE (navigate (&fixture, "hazards", RECTIFY_TYPE_HAZARDS_PAGE));
+  rectify_hazards_page_select (page, fixture.hazard);
+  drain_main_context ();
+  g_assert_cmpint (rectify_hazards_page_get_selected_id (page), ==, fixture.hazard);
+  for (int a = RECTIFY_ACTION_TRACK; a < RECTIFY_N_ACTIONS; a++)
+    g_assert_null (rectify_hazards_page_open_action (page, a));
+  require_widget (GTK_WIDGET (page), match_label,
+                  "Campaign: “2026年特种设备百日安全行动” is archived; its inspections, hazards and documents can no "
+                  "longer change", "why nothing is offered");
+  dialog = rectify_hazards_page_open_new (page);
+  g_assert_true (RECTIFY_IS_INSPECTION_DIALOG (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_close (&fixture);
+}
+
 /* ---- archiving from the Campaigns page, the window open --------------------------------- */
 
 static GtkWidget *
@@ -298,6 +327,7 @@ run_archive_in_window (void)
 }
 
 static void test_void (void) { in_subprocess (run_void); }
+static void test_hazard (void) { in_subprocess (run_hazard); }
 static void test_archive_in_window (void) { in_subprocess (run_archive_in_window); }
 static void test_void_active (void) { in_subprocess (run_void_active); }
 static void test_issue (void) { in_subprocess (run_issue); }
@@ -312,6 +342,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archived/void-active", test_void_active);
   g_test_add_func ("/archived/issue", test_issue);
   g_test_add_func ("/archived/register-hazard", test_register_hazard);
+  g_test_add_func ("/archived/hazard", test_hazard);
   g_test_add_func ("/archived/archive-in-window", test_archive_in_window);
   return g_test_run ();
 }
