@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "rectify-backup.h"
 #include "rectify-store.h"
@@ -27,32 +29,15 @@ query_int (sqlite3 *db, const char *sql, int *out)
   return ok;
 }
 
+/* What can be told without reading every page: a Rectify database that
+ * this version can open. */
 static gboolean
-check_backup (sqlite3 *db, const char *path, GError **error)
+check_identity (sqlite3 *db, const char *path, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
   int app_id = 0, version = 0;
 
-  if (!query_int (db, "PRAGMA application_id", &app_id) || app_id != RECTIFY_APPLICATION_ID)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
-                   _("Backup: %s is not a Rectify database"), path);
-      return FALSE;
-    }
-  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
-    problem = g_strdup (sqlite3_errmsg (db));
-  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (problem)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
-                   _("Backup: %s fails the integrity check (%s); it was not restored"), path, problem);
-      return FALSE;
-    }
-  if (!query_int (db, "PRAGMA user_version", &version) || version < 1)
+  if (!query_int (db, "PRAGMA application_id", &app_id) || app_id != RECTIFY_APPLICATION_ID
+      || !query_int (db, "PRAGMA user_version", &version) || version < 1)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
                    _("Backup: %s is not a Rectify database"), path);
@@ -63,6 +48,28 @@ check_backup (sqlite3 *db, const char *path, GError **error)
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION,
                    _("Backup: %s was written by a newer Rectify (schema %d; this one reads up to %d)"),
                    path, version, RECTIFY_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every page of db (the copy of the backup at path) read and checked. */
+static gboolean
+check_integrity (sqlite3 *db, const char *path, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    problem = g_strdup (sqlite3_errmsg (db));
+  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (problem)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+                   _("Backup: %s fails the integrity check (%s); it was not restored"), path, problem);
       return FALSE;
     }
   return TRUE;
@@ -98,16 +105,34 @@ io_error (GError **error, int rc, char *what)
   return FALSE;
 }
 
+static void
+remove_side (const char *side)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (side, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* The backup is made ready (copied, checked, upgraded) in a file of its own
+ * beside the database, so that nothing that can fail touches the database;
+ * then it goes in with the SQLite backup API: one write transaction, which
+ * the window's open connection sees, where renaming a file over a database
+ * in WAL mode would leave that connection on the old file and its -wal
+ * beside the new one. */
 gboolean
 rectify_restore_backup (const char  *db_path,
                         const char  *backup_path,
                         char       **kept_aside,
                         GError     **error)
 {
-  sqlite3 *src = NULL, *dest = NULL;
+  sqlite3 *src = NULL, *dest = NULL, *ready = NULL;
   g_autofree char *aside = NULL;
-  g_autoptr(RectifyStore) store = NULL;
-  int rc;
+  g_autofree char *side = NULL;
+  int rc, fd;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
@@ -124,8 +149,54 @@ rectify_restore_backup (const char  *db_path,
       goto out;
     }
   sqlite3_busy_timeout (src, 5000);
-  if (!check_backup (src, backup_path, error))
+  if (!check_identity (src, backup_path, error))
     goto out;
+
+  /* beside the database: the same file system, the same free space */
+  side = g_strconcat (db_path, ".restoring-XXXXXX", NULL);
+  fd = g_mkstemp (side);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot write beside the database %s: %s"),
+                   db_path, g_strerror (errsv));
+      g_clear_pointer (&side, g_free);
+      goto out;
+    }
+  close (fd);
+  rc = sqlite3_open_v2 (side, &ready, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_database (ready, src);
+  if (rc != SQLITE_OK)
+    {
+      io_error (error, rc, g_strdup_printf (_("Cannot copy the backup %s beside the database"), backup_path));
+      goto out;
+    }
+  sqlite3_close (src);
+  src = NULL;
+  if (!check_identity (ready, backup_path, error) || !check_integrity (ready, backup_path, error))
+    goto out;
+  sqlite3_close (ready);
+  ready = NULL;
+
+  /* opening upgrades an older backup to this version: the copy, not the database */
+  {
+    g_autoptr(RectifyStore) store = rectify_store_open (side, error);
+
+    if (store == NULL)
+      {
+        g_prefix_error (error, _("Backup: %s cannot be upgraded to this version; the database was not changed: "),
+                        backup_path);
+        goto out;
+      }
+  }
+  rc = sqlite3_open_v2 (side, &ready, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      io_error (error, rc, g_strdup_printf (_("Cannot copy the backup %s beside the database"), backup_path));
+      goto out;
+    }
 
   rc = sqlite3_open_v2 (db_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
@@ -162,25 +233,24 @@ rectify_restore_backup (const char  *db_path,
       }
   }
 
-  rc = copy_database (dest, src);
+  /* one write transaction: the database is the backup or as it was */
+  rc = copy_database (dest, ready);
   if (rc != SQLITE_OK)
     {
+      /* rolled back: the database is the one kept aside */
+      if (aside != NULL)
+        g_unlink (aside);
       io_error (error, rc, g_strdup_printf (_("Cannot restore into %s"), db_path));
       goto out;
     }
-  sqlite3_close (dest);
-  dest = NULL;
-  /* opening migrates an older backup to this version */
-  store = rectify_store_open (db_path, error);
-  ok = store != NULL;
-  /* the live file now holds the backup: say where the old one is */
-  if (!ok && aside != NULL && error != NULL && *error != NULL)
-    g_prefix_error (error, _("The database was replaced by the backup but cannot be opened; the previous one "
-                             "is kept as %s. "), aside);
+  ok = TRUE;
 
 out:
   sqlite3_close (src);
   sqlite3_close (dest);
+  sqlite3_close (ready);
+  if (side != NULL)
+    remove_side (side);
   if (ok && kept_aside)
     *kept_aside = g_steal_pointer (&aside);
   return ok;

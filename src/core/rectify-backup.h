@@ -8,13 +8,16 @@
 G_BEGIN_DECLS
 
 /* Checks that backup_path is a Rectify database this version can open
- * (PRAGMA integrity_check, application id, schema version), copies the
- * database at db_path (when there is one) aside to
- * "<db_path>.before-restore-<YYYYMMDD-HHMMSS>" (returned in kept_aside, NULL
- * when there was nothing to keep), then copies the backup over the database
- * with the SQLite backup API and upgrades it if it is older.  Nothing is
- * changed when a check fails.  Errors: RECTIFY_ERROR_NOT_RECTIFY,
- * _NEWER_VERSION, _TAMPERED (integrity check failed), _LOCKED, _IO. */
+ * (application id, schema version), copies it into a new file beside
+ * db_path, checks that copy (PRAGMA integrity_check) and upgrades it if it
+ * is older; only then copies the database at db_path (when there is one)
+ * aside to "<db_path>.before-restore-<YYYYMMDD-HHMMSS>" (returned in
+ * kept_aside, NULL when there was nothing to keep) and copies the ready
+ * backup over the database with the SQLite backup API, in one write
+ * transaction.  Nothing is changed when a check or the upgrade fails: the
+ * database stays byte for byte as it was.  Errors: RECTIFY_ERROR_NOT_RECTIFY,
+ * _NEWER_VERSION, _TAMPERED (integrity check failed), _LOCKED, _IO, or the
+ * upgrade's. */
 gboolean rectify_restore_backup (const char  *db_path,
                                  const char  *backup_path,
                                  char       **kept_aside,

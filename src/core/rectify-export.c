@@ -454,7 +454,11 @@ rectify_export_file (RectifyStore              *store,
 
       if (!out)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
+          /* cancelled is no failure to report, as in sink_flush() */
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot write %s: %s"), path, local_error->message);
           return FALSE;
         }
       sink.out = G_OUTPUT_STREAM (out);

@@ -1134,7 +1134,7 @@ rectify_import_stream (RectifyStore               *store,
       return NULL;
     }
   /* a dry run reads one snapshot of the database */
-  if (!im.writing && !rectify_store_exec (store, "BEGIN", error))
+  if (!im.writing && !rectify_store_begin_read (store, error))
     {
       g_hash_table_unref (im.seen);
       g_string_chunk_free (im.codes);
@@ -1192,7 +1192,7 @@ rectify_import_stream (RectifyStore               *store,
       g_debug ("import: committed at %.2f s", (g_get_monotonic_time () - t0) / 1e6);
     }
   else
-    rectify_store_exec (store, "ROLLBACK", NULL);
+    rectify_store_end (store, FALSE, NULL);
 
   rectify_store_exec (store, "PRAGMA cache_size = -65536", NULL);
   g_hash_table_unref (im.seen);

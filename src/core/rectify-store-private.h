@@ -44,12 +44,12 @@ gboolean     rectify_store_fail (RectifyStore *self, int rc, GError **error);
  * savepoints. end() commits when ok, else rolls back that level. */
 gboolean     rectify_store_begin (RectifyStore *self, GError **error);
 gboolean     rectify_store_end (RectifyStore *self, gboolean ok, GError **error);
+/* The same for reading one snapshot: outermost, a deferred BEGIN that takes
+ * no write lock until something writes; end it with ok FALSE. */
+gboolean     rectify_store_begin_read (RectifyStore *self, GError **error);
 
 /* Refuses writes for archivists (and inactive officers). */
 gboolean     rectify_store_check_writer (RectifyStore *self, GError **error);
-/* Refuses (STATE, naming the campaign) writes that belong to an archived
- * campaign; campaign_id 0 (outside a campaign) passes. */
-gboolean     rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */
 gboolean     rectify_store_check_id (RectifyStore *self, const char *table, gint64 id,
                                      const char *field, GError **error);

@@ -580,6 +580,22 @@ rectify_store_begin (RectifyStore *self, GError **error)
   return TRUE;
 }
 
+gboolean
+rectify_store_begin_read (RectifyStore *self, GError **error)
+{
+  if (self->txn_depth == 0)
+    {
+      /* deferred: a snapshot to read, without the write lock that would
+       * keep every other connection waiting */
+      if (!rectify_store_exec (self, "BEGIN DEFERRED", error))
+        return FALSE;
+      self->txn_failed = FALSE;
+      self->txn_depth++;
+      return TRUE;
+    }
+  return rectify_store_begin (self, error);
+}
+
 static void
 emit_changed (RectifyStore *self)
 {

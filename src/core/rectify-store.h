@@ -71,6 +71,10 @@ GPtrArray       *rectify_store_list_campaigns (RectifyStore *self, GError **erro
  * read-only: every write that belongs to it fails with RECTIFY_ERROR_STATE.
  * Archivists may archive; an archived campaign stays archived. */
 gboolean         rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error);
+/* Refuses (STATE, naming the campaign) writes that belong to an archived
+ * campaign; campaign_id 0 (outside a campaign) passes.  Public so that the
+ * UI stops offering what the store would refuse. */
+gboolean         rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error);
 
 /* ---- lists: paging, sorting, filtering and search are SQL ------------- */
 typedef struct {

@@ -15,6 +15,7 @@
 #include "rectify-a11y.h"
 #include "rectify-application.h"
 #include "rectify-error.h"
+#include "rectify-job.h"
 #include "rectify-store.h"
 #include "rectify-window.h"
 
@@ -203,11 +204,9 @@ about_activated (GSimpleAction *action,
 }
 
 static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_now (gpointer data)
 {
-  GtkApplication *application = user_data;
+  GtkApplication *application = data;
   GList *windows = gtk_application_get_windows (application);
 
   /* Close the windows first so they remember their size. */
@@ -219,6 +218,19 @@ quit_activated (GSimpleAction *action,
       gtk_window_close (window);
     }
   g_application_quit (G_APPLICATION (application));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+
+  /* a job killed midway leaves half its files behind: it stops first */
+  if (rectify_job_confirm_stop (gtk_application_get_active_window (application), NULL, quit_now,
+                                G_OBJECT (application)))
+    quit_now (application);
 }
 
 static const GActionEntry app_entries[] = {

@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "rectify-a11y.h"
 #include "rectify-campaign-archive.h"
+#include "rectify-job.h"
 #include "rectify-pdf-archive.h"
 #include "rectify-pdf-issue.h"
 
@@ -88,6 +88,7 @@ on_progress (guint done, guint total, const char *current, gpointer user_data)
   /* Translators: files written of the archive, then the file being written */
   p->text = g_strdup_printf (_("%u of %u: %s"), done, total, current ? current : "");
   g_idle_add (show_progress_cb, p);
+  rectify_job_checkpoint (((Job *) user_data)->cancellable);
 }
 
 static void
@@ -130,48 +131,26 @@ on_archive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-job_unref_closure (gpointer data, GClosure *closure)
-{
-  job_unref (data);
-}
-
-static void
-on_dialog_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
-{
-  /* Cancel, or the dialog closed: the thread stops at the next file and
-   * removes what it wrote */
-  g_cancellable_cancel (job->cancellable);
-}
-
-static void
 start_job (Job *job)
 {
   g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, on_archive_done_cb, NULL);
-  GtkWidget *bar = gtk_progress_bar_new ();
   g_autofree char *body = NULL;
+  g_autofree char *label = NULL;
 
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  gtk_progress_bar_set_ellipsize (GTK_PROGRESS_BAR (bar), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Archive progress"), -1);
   /* Translators: %s is the folder being written */
   body = g_strdup_printf (_("Writing the dossiers, documents, summary and manifest into %s"), job->dir);
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, _("Archiving the Campaign"), body));
-  adw_message_dialog_set_extra_child (job->dialog, bar);
-  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (job->dialog));
-  job->bar = GTK_PROGRESS_BAR (bar);
+  job->dialog = rectify_job_progress_dialog (job->parent, _("Archiving the Campaign"), body, _("Archive progress"),
+                                             job->cancellable, &job->bar);
+  gtk_progress_bar_set_show_text (job->bar, TRUE);
+  gtk_progress_bar_set_ellipsize (job->bar, PANGO_ELLIPSIZE_MIDDLE);
   g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
   g_object_add_weak_pointer (G_OBJECT (job->bar), (gpointer *) &job->bar);
-  g_signal_connect_data (job->dialog, "response", G_CALLBACK (on_dialog_response_cb), job_ref (job),
-                         job_unref_closure, 0);
-  gtk_window_present (GTK_WINDOW (job->dialog));
 
   g_task_set_source_tag (task, rectify_campaign_archive_start);
   g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
-  /* the thread's own answer counts: a cancel that came too late to stop
-   * it must not report "nothing written" over a committed result */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, archive_thread);
+  /* Translators: %s is the folder being written */
+  label = g_strdup_printf (_("Archiving the campaign into %s"), job->dir);
+  rectify_job_run_in_thread (task, job->parent ? GTK_WIDGET (job->parent) : NULL, label, archive_thread);
 }
 
 static void

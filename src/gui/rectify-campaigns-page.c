@@ -350,8 +350,12 @@ on_archive_done (GObject *owner, const char *dir, const GError *error)
 
   self->archiving = FALSE;
   update_editable (self);
-  /* the archive was written through a connection of its own */
-  rectify_campaigns_page_reload (self);
+  /* the archive was written through a connection of its own: every page
+   * reads the campaign again, and stops offering changes to its records */
+  if (error == NULL && self->store != NULL)
+    g_signal_emit_by_name (self->store, "changed::campaign", "campaign");
+  else
+    rectify_campaigns_page_reload (self);
   if (error == NULL)
     /* Translators: %s is the archive folder */
     message = g_strdup_printf (_("Campaign archived into %s"), dir);

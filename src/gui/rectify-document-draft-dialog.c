@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-a11y.h"
+#include "rectify-archived.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-format.h"
 #include "rectify-pdf-issue.h"
@@ -29,6 +30,8 @@ typedef struct {
   gint64          id;
   char           *deadline;
   GtkCheckButton *check;
+  gint64          campaign_id;
+  gboolean        open;     /* its campaign is not archived */
 } HazardItem;
 
 struct _RectifyDocumentDraftDialog
@@ -265,11 +268,30 @@ schedule_preview (RectifyDocumentDraftDialog *self)
   self->preview_timeout = g_timeout_add (PREVIEW_DELAY_MS, on_preview_timeout_cb, self);
 }
 
+/* A letter about a hazard of an archived campaign is refused by the
+ * store: Issue says so before. */
+static void
+update_issue (RectifyDocumentDraftDialog *self)
+{
+  gint64 archived = 0;
+
+  for (guint i = 0; i < self->items->len && archived == 0; i++)
+    {
+      HazardItem *item = &g_array_index (self->items, HazardItem, i);
+
+      if (!item->open && gtk_check_button_get_active (item->check))
+        archived = item->campaign_id;
+    }
+  rectify_archived_check (self->issue_button, self->store, archived);
+  gtk_widget_set_sensitive (self->issue_button, self->unit_id != 0 && archived == 0);
+}
+
 static void
 on_choice_changed_cb (RectifyDocumentDraftDialog *self)
 {
   if (self->filling)
     return;
+  update_issue (self);
   fill_wording (self);
   schedule_preview (self);
 }
@@ -338,7 +360,8 @@ fill_hazards (RectifyDocumentDraftDialog *self,
       const char *category = h->category;
       gboolean active = FALSE;
       g_autofree char *subtitle = NULL;
-      HazardItem item = { h->id, g_strdup (h->deadline), GTK_CHECK_BUTTON (check) };
+      gboolean open = rectify_archived_check (NULL, self->store, h->campaign_id);
+      HazardItem item = { h->id, g_strdup (h->deadline), GTK_CHECK_BUTTON (check), h->campaign_id, open };
 
       for (guint c = 0; categories && c < categories->len; c++)
         {
@@ -352,7 +375,7 @@ fill_hazards (RectifyDocumentDraftDialog *self,
             active = active || checked[k] == h->id;
         }
       else
-        active = h->status != RECTIFY_HAZARD_CLOSED;
+        active = h->status != RECTIFY_HAZARD_CLOSED && open;
       /* Translators: a hazard in the letter's check list: found date, status, deadline */
       subtitle = g_strdup_printf (_("Found %s · %s · deadline %s"), h->found_date,
                                   rectify_hazard_status_to_label (h->status),
@@ -407,8 +430,8 @@ rectify_document_draft_dialog_set_unit (RectifyDocumentDraftDialog *self,
   self->unit_name = g_strdup (unit->name);
   adw_action_row_set_subtitle (self->unit_row, unit->name);
   gtk_stack_set_visible_child_name (self->stack, "draft");
-  gtk_widget_set_sensitive (self->issue_button, TRUE);
   fill_hazards (self, NULL, 0);
+  update_issue (self);
   fill_wording (self);
   rectify_document_draft_dialog_update_preview (self);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-a11y.h"
+#include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
@@ -318,21 +319,32 @@ fill_filters (RectifyDocumentsPage *self)
 
 /* ---- the document ------------------------------------------------------------ */
 
+/* Only managers void, and only what is not void already. */
 static gboolean
-can_void (RectifyDocumentsPage *self)
+may_void (RectifyDocumentsPage *self)
 {
   return self->shown != NULL && self->can_edit && self->shown->status == RECTIFY_DOCUMENT_ISSUED
          && rectify_store_can_issue_documents (self->store, NULL);
 }
 
+/* ... and not in an archived campaign, whose documents no longer change */
+static gboolean
+can_void (RectifyDocumentsPage *self)
+{
+  return may_void (self) && rectify_archived_check (NULL, self->store, self->shown->campaign_id);
+}
+
 static void
 update_buttons (RectifyDocumentsPage *self)
 {
+  gboolean open = rectify_archived_check (self->void_button, self->store, self->shown ? self->shown->campaign_id : 0);
+
   gtk_widget_set_visible (self->draft_button, self->can_edit);
   gtk_widget_set_sensitive (self->save_button, self->has_pdf);
   gtk_widget_set_sensitive (self->print_button, self->has_pdf);
-  /* Only managers void, and only what is not void already. */
-  gtk_widget_set_visible (self->void_button, can_void (self));
+  /* shown but insensitive, its tooltip saying why */
+  gtk_widget_set_visible (self->void_button, may_void (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.void", open);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "rectify-backup.h"
 #include "rectify-exchange.h"
 #include "rectify-import-dialog.h"
+#include "rectify-job.h"
 
 typedef enum { JOB_EXPORT, JOB_BACKUP, JOB_RESTORE } JobKind;
 
@@ -77,6 +78,7 @@ on_export_progress (guint64 done, guint64 total, gpointer user_data)
 {
   Job *job = user_data;
   g_atomic_int_set (&job->progress, total ? (gint) (done * 1000 / total) : 1000);
+  rectify_job_checkpoint (job->cancellable);
 }
 
 static void
@@ -175,40 +177,22 @@ on_job_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data
 }
 
 static void
-on_progress_response_cb (AdwMessageDialog *dialog, const char *response, Job *job)
-{
-  /* the dialog goes when the thread is done */
-  g_cancellable_cancel (job->cancellable);
-}
-
-static void
-run_job (Job *job, const char *heading)
+run_job (Job *job, const char *heading, const char *label)
 {
   g_autoptr(GTask) task = NULL;
 
   job->cancellable = g_cancellable_new ();
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (job->parent, heading, job->path));
-  job->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (job->bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
-  adw_message_dialog_set_extra_child (job->dialog, GTK_WIDGET (job->bar));
+  /* only an export stops midway: a backup or restore is one transaction */
+  job->dialog = rectify_job_progress_dialog (job->parent, heading, job->path, _("Progress"),
+                                             job->kind == JOB_EXPORT ? job->cancellable : NULL, &job->bar);
   /* closed by its Cancel or by Escape before the thread is done */
   g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
-  if (job->kind == JOB_EXPORT)
-    {
-      adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-      g_signal_connect (job->dialog, "response", G_CALLBACK (on_progress_response_cb), job);
-    }
-  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (job->dialog));
-  gtk_window_present (GTK_WINDOW (job->dialog));
   job->timer = g_timeout_add (100, update_bar_cb, job);
 
   task = g_task_new (NULL, job->cancellable, on_job_done_cb, NULL);
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* the thread's own answer counts: a cancel that came too late to stop
-   * it must not report "nothing written" over a committed result */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, job_thread);
+  rectify_job_run_in_thread (task, GTK_WIDGET (job->parent), label, job_thread);
 }
 
 static char *
@@ -230,6 +214,7 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
 {
   g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser, NULL) : NULL;
   gboolean xlsx = g_object_get_data (G_OBJECT (chooser), "xlsx") != NULL;
+  g_autofree char *label = NULL;
 
   g_object_unref (chooser);
   if (path == NULL)
@@ -243,7 +228,8 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
     job->path = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
   else
     job->path = g_steal_pointer (&path);
-  run_job (job, _("Exporting…"));
+  label = g_strdup_printf (_("Exporting to %s"), job->path);
+  run_job (job, _("Exporting…"), label);
 }
 
 static void
@@ -310,6 +296,8 @@ rectify_exchange_import (GtkWidget         *widget,
 static void
 on_backup_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
 {
+  g_autofree char *label = NULL;
+
   job->path = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser, ".db") : NULL;
   g_object_unref (chooser);
   if (job->path == NULL)
@@ -317,7 +305,8 @@ on_backup_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
       job_free (job);
       return;
     }
-  run_job (job, _("Backing Up…"));
+  label = g_strdup_printf (_("Backing up to %s"), job->path);
+  run_job (job, _("Backing Up…"), label);
 }
 
 void
@@ -343,7 +332,10 @@ static void
 on_restore_confirmed_cb (AdwMessageDialog *dialog, const char *response, Job *job)
 {
   if (g_strcmp0 (response, "restore") == 0)
-    run_job (job, _("Restoring…"));
+    {
+      g_autofree char *label = g_strdup_printf (_("Restoring from %s"), job->path);
+      run_job (job, _("Restoring…"), label);
+    }
   else
     job_free (job);
 }

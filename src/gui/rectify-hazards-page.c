@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rectify-a11y.h"
+#include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
 #include "rectify-document-draft-dialog.h"
@@ -856,7 +857,9 @@ rectify_hazards_page_open_new (RectifyHazardsPage *self)
 
   if (self->store == NULL || !self->can_edit)
     return NULL;
-  if (self->detail != NULL)
+  /* another finding of an archived campaign's visit would be refused:
+   * a new inspection then, whose form offers active campaigns only */
+  if (self->detail != NULL && rectify_archived_check (NULL, self->store, self->detail->hazard->campaign_id))
     {
       const RectifyHazard *h = self->detail->hazard;
       RectifyHazardDialog *hazard = rectify_hazard_dialog_new (self->store, h->unit_id, h->inspection_id, NULL, 0);

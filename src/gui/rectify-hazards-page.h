@@ -39,9 +39,10 @@ GtkWidget    *rectify_hazards_page_open_action     (RectifyHazardsPage  *self,
  * checked; NULL when no hazard is shown or the officer cannot edit. */
 GtkWidget    *rectify_hazards_page_open_draft      (RectifyHazardsPage *self);
 /* Ctrl+N (page.new): with a hazard shown, the registration form for
- * another hazard of its unit found on the same visit; with none, the
- * new-inspection form (hazards are registered from inspections).  NULL
- * when the officer cannot edit. */
+ * another hazard of its unit found on the same visit; with none, or when
+ * the shown hazard's campaign is archived, the new-inspection form
+ * (hazards are registered from inspections).  NULL when the officer cannot
+ * edit. */
 GtkWidget    *rectify_hazards_page_open_new        (RectifyHazardsPage *self);
 
 /* The hazards of one campaign (the dashboard's tiles open this): status

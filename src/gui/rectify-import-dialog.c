@@ -11,6 +11,7 @@
 #include "rectify-a11y.h"
 #include "rectify-format.h"
 #include "rectify-import-dialog.h"
+#include "rectify-job.h"
 
 /* Problems listed in the dialog; the count says how many more. */
 #define SHOWN_PROBLEMS 200
@@ -59,6 +60,7 @@ typedef struct {
   GStrv                mapping;
   gint64               actor;     /* the acting officer, named in the audit log */
   gint                *progress;  /* the dialog's, alive while the task holds it */
+  GCancellable        *cancellable; /* the task's, for the thread */
 } Job;
 
 static void
@@ -76,6 +78,7 @@ on_progress (guint64 done, guint64 total, guint64 rows, gpointer user_data)
 {
   Job *job = user_data;
   g_atomic_int_set (job->progress, total ? (gint) (done * 1000 / total) : 0);
+  rectify_job_checkpoint (job->cancellable);
 }
 
 static void
@@ -98,6 +101,7 @@ import_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  job->cancellable = cancellable;
   options.encoding = job->encoding;
   options.update = job->update;
   options.dry_run = job->dry_run;
@@ -355,6 +359,8 @@ start_job (RectifyImportDialog *self, gboolean dry_run)
   g_autoptr(GTask) task = NULL;
   Job *job;
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
 
   if (self->file == NULL || self->cancellable != NULL)
     return;
@@ -379,10 +385,10 @@ start_job (RectifyImportDialog *self, gboolean dry_run)
   task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* the thread's own answer counts: a cancel that came too late to stop
-   * it must not report "nothing written" over a committed result */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, import_thread);
+  name = g_file_get_basename (self->file);
+  /* Translators: %s is the file name */
+  label = g_strdup_printf (dry_run ? _("Checking %s for import") : _("Importing %s"), name);
+  rectify_job_run_in_thread (task, GTK_WIDGET (self), label, import_thread);
 }
 
 static void

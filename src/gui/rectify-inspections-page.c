@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include "rectify-a11y.h"
+#include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-form-field.h"
 #include "rectify-hazard-dialog.h"
@@ -38,6 +39,7 @@ struct _RectifyInspectionsPage
   gboolean            updating_filters;
   gint64              shown_id;       /* inspection in the detail pane */
   gint64              shown_unit_id;
+  gint64              shown_campaign_id;
   GPtrArray          *detail_rows;
 
   GtkSearchEntry     *search_entry;
@@ -276,10 +278,14 @@ static void
 update_actions (RectifyInspectionsPage *self)
 {
   gboolean visit = gtk_single_selection_get_selected_item (self->visit_selection) != NULL;
+  /* a hazard found on this inspection belongs to its campaign; a new
+   * inspection of the unit is not (the form offers active campaigns only) */
+  gboolean open = rectify_archived_check (self->register_button, self->store, self->shown_campaign_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit", self->can_edit && self->shown_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard",
+                                 self->can_edit && self->shown_id != 0 && open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", self->can_edit && visit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", self->can_edit && visit);
   gtk_widget_set_visible (self->new_button, self->can_edit);
@@ -385,6 +391,7 @@ show_inspection (RectifyInspectionsPage *self,
     s = g_ptr_array_index (rows, 0);
   self->shown_id = s ? id : 0;
   self->shown_unit_id = s ? s->unit_id : 0;
+  self->shown_campaign_id = s ? in->campaign_id : 0;
   update_actions (self);
   if (s == NULL)
     {
@@ -476,7 +483,8 @@ register_hazard_action (GtkWidget  *widget,
   RectifyHazardDialog *dialog;
   GtkRoot *root;
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0
+      || !rectify_archived_check (NULL, self->store, self->shown_campaign_id))
     return;
   dialog = rectify_hazard_dialog_new (self->store, self->shown_unit_id, self->shown_id, NULL, 0);
   root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -10,6 +10,7 @@
 #include "rectify-a11y.h"
 #include "rectify-error.h"
 #include "rectify-format.h"
+#include "rectify-job.h"
 #include "rectify-pdf-summary.h"
 #include "rectify-summary-dialog.h"
 
@@ -98,6 +99,7 @@ render_thread (GTask        *task,
   RectifyPdfPages *pages = NULL;
 
   store = rectify_store_open (data->path, &error);
+  rectify_job_checkpoint (cancellable);
   if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     summary = rectify_summary_data_compute (store, data->campaign_id, data->as_of, &error);
   if (summary != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -277,7 +279,7 @@ rectify_summary_dialog_new (GtkWindow                     *parent,
   task = g_task_new (self, self->cancellable, on_rendered_cb, NULL);
   g_task_set_source_tag (task, rectify_summary_dialog_new);
   g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
-  g_task_run_in_thread (task, render_thread);
+  rectify_job_run_in_thread (task, GTK_WIDGET (self), _("Preparing the work summary"), render_thread);
   return self;
 }
 

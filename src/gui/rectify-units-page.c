@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rectify-a11y.h"
+#include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-form-field.h"
 #include "rectify-format.h"
@@ -694,6 +695,8 @@ fill_hazards (RectifyUnitsPage *self,
           set_int64_data (button, "rectify-hazard", h->id);
           set_int64_data (button, "rectify-visit-kind", back_check ? RECTIFY_VISIT_BACK_CHECK : RECTIFY_VISIT_RE_INSPECTION);
           g_signal_connect (button, "clicked", G_CALLBACK (on_plan_clicked_cb), self);
+          /* the store plans no visit for a hazard of an archived campaign */
+          gtk_widget_set_sensitive (button, rectify_archived_check (button, self->store, h->campaign_id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       if (overdue)
@@ -1073,6 +1076,8 @@ set_store (RectifyUnitsPage *self,
   g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::inspection", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_details_changed_cb), self, 0);
+  /* an archived campaign's hazards are planned no more visits */
+  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::visit", G_CALLBACK (on_details_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::document", G_CALLBACK (on_details_changed_cb), self, 0);
   fill_filters (self);

@@ -16,6 +16,7 @@
 #include "rectify-exchange.h"
 #include "rectify-hazards-page.h"
 #include "rectify-inspections-page.h"
+#include "rectify-job.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
@@ -452,6 +453,13 @@ new_campaign_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* in the thread */
+static void
+on_sample_data_progress (const char *stage, double fraction, gpointer user_data)
+{
+  rectify_job_checkpoint (user_data);
+}
+
 static void
 load_sample_data_thread (GTask        *task,
                          gpointer      source_object,
@@ -472,7 +480,7 @@ load_sample_data_thread (GTask        *task,
     }
   rectify_pdf_set_store_renderer (store);
   campaign_id = rectify_demo_generate (store, RECTIFY_DEMO_SEED, SAMPLE_DATA_SEED,
-                                       NULL, NULL, cancellable, &error);
+                                       on_sample_data_progress, cancellable, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -550,7 +558,7 @@ load_sample_data_activated (GSimpleAction *action,
   task = g_task_new (self, self->cancellable, on_sample_data_loaded_cb, NULL);
   g_task_set_source_tag (task, load_sample_data_activated);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_sample_data_thread);
+  rectify_job_run_in_thread (task, GTK_WIDGET (self), _("Loading the sample data"), load_sample_data_thread);
 }
 
 static GtkWidget *
@@ -719,10 +727,20 @@ static const GActionEntry win_entries[] = {
   { .name = "show-document", .activate = show_document_activated, .parameter_type = "x" },
 };
 
+static void
+close_now (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+}
+
 static gboolean
 rectify_window_close_request (GtkWindow *window)
 {
   RectifyWindow *self = RECTIFY_WINDOW (window);
+
+  /* a job killed midway leaves half its files behind: it stops first */
+  if (!rectify_job_confirm_stop (window, window, close_now, G_OBJECT (window)))
+    return TRUE;
 
   if (self->settings != NULL)
     {

@@ -13,6 +13,7 @@
 #include "rectify-export.h"
 #include "rectify-import.h"
 #include "rectify-inspection-query.h"
+#include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 
@@ -792,6 +793,188 @@ test_restore (void)
   test_db_close (&t);
 }
 
+/* Nothing in dir but the database and the backups: no side file left. */
+static void
+assert_only_files (const char *dir, const char *const *names)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    if (!g_strv_contains (names, name))
+      g_error ("%s: %s should not be there", dir, name);
+}
+
+/* A cancelled export (as when the user quits) leaves neither the file nor
+ * its .partial behind, CSV or workbook. */
+static void
+test_export_cancelled (void)
+{
+  TestDb t;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  const char *const names[] = { "test.db", "test.db-wal", "test.db-shm", NULL };
+
+  test_db_open (&t);
+  add_units (&t, 3);
+  for (int format = RECTIFY_EXPORT_CSV; format <= RECTIFY_EXPORT_XLSX; format++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *path = g_build_filename (t.dir, format == RECTIFY_EXPORT_CSV ? "units.csv" : "units.xlsx", NULL);
+      guint64 rows = 0;
+
+      g_cancellable_cancel (cancellable);
+      g_assert_false (rectify_export_file (t.store, RECTIFY_EXPORT_UNITS, &q, format, path, NULL, NULL,
+                                           cancellable, &rows, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      assert_only_files (t.dir, names);
+    }
+  test_db_close (&t);
+}
+
+/* A dry run reads through the store's transaction helper: it nests in a
+ * transaction already open, and leaves none open behind it. */
+static void
+test_dry_run_transaction (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *code = credit_code (7);
+  g_autofree char *csv = g_strdup_printf ("统一社会信用代码,单位名称\r\n%s,单位7\r\n", code);
+  RectifyImportOptions options = { .dry_run = TRUE };
+
+  test_db_open (&t);
+  add_units (&t, 3);
+  path = write_file (&t, "more.csv", csv, -1);
+
+  g_assert_true (rectify_store_begin (t.store, &error));
+  {
+    g_autoptr(RectifyImportReport) report = rectify_import_file (t.store, RECTIFY_IMPORT_UNITS, path, &options,
+                                                                 NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (report);
+    g_assert_cmpuint (report->added, ==, 1);
+    g_assert_false (report->written);
+  }
+  g_assert_true (rectify_store_end (t.store, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* alone: nothing stays open, the next write takes its own transaction */
+  {
+    g_autoptr(RectifyImportReport) report = rectify_import_file (t.store, RECTIFY_IMPORT_UNITS, path, &options,
+                                                                 NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->added, ==, 1);
+  }
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 3);
+  add_units (&t, 7);
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 7);
+  test_db_close (&t);
+}
+
+/* A database of three units backed up, then up to n units; the store
+ * closed, so that the file alone holds it all. */
+static char *
+backup_then_add (TestDb *t, int n)
+{
+  g_autoptr(GError) error = NULL;
+  char *backup;
+
+  test_db_open (t);
+  add_units (t, 3);
+  backup = g_build_filename (t->dir, "backup.db", NULL);
+  g_assert_true (rectify_store_backup (t->store, backup, &error));
+  g_assert_no_error (error);
+  add_units (t, n);
+  g_clear_object (&t->store);
+  return backup;
+}
+
+/* A backup that the upgrade fails on leaves the database as it was, byte
+ * for byte: the upgrade happened in a copy beside it. */
+static void
+test_restore_failed_upgrade (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  const char *const names[] = { "test.db", "backup.db", NULL };
+  sqlite3 *db = NULL;
+
+  backup = backup_then_add (&t, 6);
+
+  /* the backup claims the schema before the last: upgrading it adds a
+   * column that is already there, and fails */
+  g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", RECTIFY_SCHEMA_VERSION - 1);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (t.path, &before, &before_len, NULL));
+  g_assert_false (rectify_restore_backup (t.path, backup, &aside, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "backup.db"));
+  g_assert_null (aside);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (t.path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  assert_only_files (t.dir, names);
+  test_db_close (&t);
+}
+
+/* A file refused by the checks changes nothing either, not even a byte. */
+static void
+test_restore_refused_byte_identical (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *junk = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *before = NULL;
+  gsize before_len = 0;
+  /* reading a backup in WAL mode leaves its -shm beside it, not the database's */
+  const char *const names[] = { "test.db", "backup.db", "backup.db-shm", "backup.db-wal", "junk.db", NULL };
+  sqlite3 *db = NULL;
+
+  backup = backup_then_add (&t, 3);
+  junk = write_file (&t, "junk.db", "not a database at all", -1);
+  /* a newer Rectify's */
+  g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", RECTIFY_SCHEMA_VERSION + 1);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (t.path, &before, &before_len, NULL));
+  g_assert_false (rectify_restore_backup (t.path, backup, &aside, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+  g_assert_false (rectify_restore_backup (t.path, junk, &aside, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (aside);
+  {
+    g_autofree char *after = NULL;
+    gsize after_len = 0;
+
+    g_assert_true (g_file_get_contents (t.path, &after, &after_len, NULL));
+    g_assert_cmpmem (before, before_len, after, after_len);
+  }
+  assert_only_files (t.dir, names);
+  test_db_close (&t);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -805,9 +988,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/update-or-skip", test_update_or_skip);
   g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
   g_test_add_func ("/backup/during-writes", test_backup_during_writes);
   g_test_add_func ("/backup/restore", test_restore);
+  g_test_add_func ("/backup/restore-failed-upgrade", test_restore_failed_upgrade);
+  g_test_add_func ("/backup/restore-refused-byte-identical", test_restore_refused_byte_identical);
   return g_test_run ();
 }

@@ -85,34 +85,6 @@ store_of (Fixture *fixture)
   return rectify_window_get_store (fixture->window);
 }
 
-static gboolean
-match_sidebar (GtkWidget    *widget,
-               gconstpointer data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-navigate (Fixture    *fixture,
-          const char *page)
-{
-  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (fixture->window), match_sidebar, NULL, "sidebar"));
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
-        {
-          gtk_list_box_select_row (list, row);
-          drain_main_context ();
-          g_assert_cmpstr (rectify_window_get_visible_page_name (fixture->window), ==, page);
-          return;
-        }
-    }
-  g_error ("No page “%s” in the sidebar", page);
-}
-
 static RectifyDocumentsPage *
 documents_page (Fixture *fixture)
 {
@@ -200,7 +172,7 @@ draft_from_hazard (Fixture *fixture)
   GtkWidget *button;
   RectifyDocumentDraftDialog *dialog;
 
-  navigate (fixture, "hazards");
+  window_navigate (fixture->window, "hazards");
   page = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture->window), match_type,
                                                GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "hazards page"));
   rectify_hazards_page_select (page, fixture->hazard);
@@ -405,7 +377,7 @@ run_not_manager (void)
 
   fixture_make (&fixture, "FZ-0201");  /* 黄晓东, an officer */
   before = count_documents (&fixture);
-  navigate (&fixture, "documents");
+  window_navigate (fixture.window, "documents");
   page = documents_page (&fixture);
   wait_for_n_items (rectify_documents_page_get_model (page), before, "the documents");
   {
@@ -492,7 +464,7 @@ run_chinese (void)
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   rectify_application_init_i18n ();
   fixture_make (&fixture, "FZ-0101");
-  navigate (&fixture, "documents");
+  window_navigate (fixture.window, "documents");
   require_widget (GTK_WIDGET (fixture.window), match_label, "文书", "the page in the sidebar");
   page = documents_page (&fixture);
   dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));

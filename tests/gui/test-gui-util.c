@@ -340,6 +340,24 @@ temp_db_remove (char *dir,
   g_free (dir);
 }
 
+/* Removes a folder and everything in it (an archive written by a test). */
+void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* A store on a fresh database, with the demo data if seed. */
 RectifyStore *
 temp_store_open (char   **dir,
@@ -400,6 +418,36 @@ page_window_close (GtkWindow   **window,
   g_assert_finalize_object (store);
 
   temp_db_remove (dir, db);
+}
+
+static gboolean
+match_sidebar (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* Chooses page in the window's sidebar, as a click does, and checks that
+ * it is shown. */
+void
+window_navigate (RectifyWindow *window,
+                 const char    *page)
+{
+  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (window), match_sidebar, NULL, "sidebar"));
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
+        {
+          gtk_list_box_select_row (list, row);
+          drain_main_context ();
+          g_assert_cmpstr (rectify_window_get_visible_page_name (window), ==, page);
+          return;
+        }
+    }
+  g_error ("No page “%s” in the sidebar", page);
 }
 
 /* Not unique: each test owns its application, whatever else runs. */

@@ -71,6 +71,8 @@ void                temp_db_make         (char **dir,
 void                temp_db_remove       (char  *dir,
                                           char  *db);
 
+void                remove_tree          (const char *path);
+
 RectifyStore       *temp_store_open      (char    **dir,
                                           char    **db,
                                           gboolean  seed);
@@ -86,6 +88,8 @@ RectifyApplication *test_application_new (void);
 void                app_window_open      (RectifyApplication *app,
                                           const char         *db,
                                           RectifyWindow     **window);
+void                window_navigate      (RectifyWindow      *window,
+                                          const char         *page);
 
 void                wait_for_n_items     (GListModel *model,
                                           guint       n,

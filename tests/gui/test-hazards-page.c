@@ -114,34 +114,6 @@ fill_db (Fixture *fixture)
   return store;
 }
 
-static gboolean
-match_sidebar (GtkWidget    *widget,
-               gconstpointer data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-navigate (Fixture    *fixture,
-          const char *page)
-{
-  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (fixture->window), match_sidebar, NULL, "sidebar"));
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
-        {
-          gtk_list_box_select_row (list, row);
-          drain_main_context ();
-          g_assert_cmpstr (rectify_window_get_visible_page_name (fixture->window), ==, page);
-          return;
-        }
-    }
-  g_error ("No page “%s” in the sidebar", page);
-}
-
 /* The acting officer as the window remembers it from the last run. */
 static void
 remember_actor (const char *badge)
@@ -156,7 +128,7 @@ fixture_open (Fixture *fixture)
 {
   fixture->app = test_application_new ();
   app_window_open (fixture->app, fixture->db, &fixture->window);
-  navigate (fixture, "hazards");
+  window_navigate (fixture->window, "hazards");
   fixture->page = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture->window), match_type,
                                                         GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "page"));
 }
@@ -760,7 +732,7 @@ run_filters (void)
   g_assert_false (gtk_widget_get_mapped (page));
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  navigate (&fixture, "hazards");
+  window_navigate (fixture.window, "hazards");
 
   wait_for_n_items (model, 4, "every hazard listed");
   require_widget (page, match_label, "4 hazards", "count");

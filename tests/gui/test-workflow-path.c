@@ -120,34 +120,6 @@ store_of (Fixture *fixture)
 
 /* ---- driving the window as a user does ---------------------------------------- */
 
-static gboolean
-match_sidebar (GtkWidget    *widget,
-               gconstpointer data)
-{
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
-}
-
-static void
-navigate (Fixture    *fixture,
-          const char *page)
-{
-  GtkListBox *list = GTK_LIST_BOX (require_widget (GTK_WIDGET (fixture->window), match_sidebar, NULL, "sidebar"));
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rectify-page"), page) == 0)
-        {
-          gtk_list_box_select_row (list, row);
-          drain_main_context ();
-          g_assert_cmpstr (rectify_window_get_visible_page_name (fixture->window), ==, page);
-          return;
-        }
-    }
-  g_error ("No page “%s” in the sidebar", page);
-}
-
 /* Ctrl+N as the application's accelerator sends it. */
 static void
 press_new (Fixture *fixture)
@@ -324,7 +296,7 @@ run_whole_path (void)
   g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, fixture.officer);
 
   /* 1. a bureau inspection with a failed item, from Ctrl+N on the Inspections page */
-  navigate (&fixture, "inspections");
+  window_navigate (fixture.window, "inspections");
   press_new (&fixture);
   dialog = wait_for_toplevel (RECTIFY_TYPE_INSPECTION_DIALOG, "the inspection form");
   watch (&dialog);
@@ -369,7 +341,7 @@ run_whole_path (void)
   wait_for (pointer_is_null, &dialog, "the inspection form to close");
 
   /* 3. the five implementations on the Hazards page */
-  navigate (&fixture, "hazards");
+  window_navigate (fixture.window, "hazards");
   hazards = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture.window), match_type,
                                                   GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "page"));
   page = GTK_WIDGET (hazards);
@@ -446,7 +418,7 @@ new_on_page (Fixture    *fixture,
 {
   GtkWidget *dialog;
 
-  navigate (fixture, page);
+  window_navigate (fixture->window, page);
   press_new (fixture);
   dialog = wait_for_toplevel (dialog_type, "the page's form");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
