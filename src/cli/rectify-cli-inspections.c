@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-cli.h"
@@ -380,7 +381,7 @@ rectify_cli_inspection_delete (RectifyCli  *cli,
       rectify_cli_print_json (node);
     }
   else
-    g_print (_("Inspection %" G_GINT64_FORMAT " is deleted\n"), id);
+    g_print (_("Inspection %" PRId64 " is deleted\n"), id);
   return TRUE;
 }
 
@@ -466,7 +467,7 @@ find_visit_hazard (RectifyStore     *store,
     if (total > (gint64) hazards->len)
       g_string_append (ids, ", …");
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                 _("--hazard: the unit has %" G_GINT64_FORMAT " hazards this visit can be about (%s); choose one"),
+                 _("--hazard: the unit has %" PRId64 " hazards this visit can be about (%s); choose one"),
                  total, ids->str);
     return FALSE;
   }
@@ -522,7 +523,7 @@ rectify_cli_visit_add (RectifyCli  *cli,
       if (h->unit_id != unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("--unit: hazard %" G_GINT64_FORMAT " is of another unit (%s)"), hazard_id, h->unit_name);
+                       _("--unit: hazard %" PRId64 " is of another unit (%s)"), hazard_id, h->unit_name);
           return FALSE;
         }
     }
@@ -607,6 +608,6 @@ rectify_cli_visit_cancel (RectifyCli  *cli,
       rectify_cli_print_json (node);
     }
   else
-    g_print (_("Planned visit %" G_GINT64_FORMAT " is cancelled\n"), id);
+    g_print (_("Planned visit %" PRId64 " is cancelled\n"), id);
   return TRUE;
 }
