@@ -228,6 +228,33 @@ clear_equipment (RectifyInspectionDialog *self)
   g_ptr_array_set_size (self->equipment_checks, 0);
 }
 
+static GtkCheckButton *
+add_equipment_row (RectifyInspectionDialog *self,
+                   const RectifyEquipment  *e)
+{
+  g_autofree char *subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
+                                         rectify_equipment_status_to_label (e->status),
+                                         e->location && *e->location ? e->location : NULL, NULL);
+  GtkWidget *spin = NULL;
+
+  if (e->quantity > 1)
+    {
+      g_autofree char *label = NULL;
+
+      spin = gtk_spin_button_new_with_range (1, e->quantity, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), e->quantity);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (spin, FALSE);
+      /* Translators: %s names a batch of gas cylinders */
+      label = g_strdup_printf (_("Cylinders checked of %s"), e->code && *e->code ? e->code : subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  add_check_row (self, self->equipment_group, self->equipment_checks, e->id,
+                 e->code && *e->code ? e->code : rectify_category_to_label (e->category),
+                 subtitle, spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
+  return g_ptr_array_index (self->equipment_checks, self->equipment_checks->len - 1);
+}
+
 static void
 load_equipment (RectifyInspectionDialog *self)
 {
@@ -262,29 +289,7 @@ load_equipment (RectifyInspectionDialog *self)
     adw_preferences_group_set_description (self->equipment_group,
                                            _("Tick what was checked; gas cylinders count by quantity."));
   for (guint i = 0; i < items->len; i++)
-    {
-      RectifyEquipment *e = g_ptr_array_index (items, i);
-      g_autofree char *subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
-                                             rectify_equipment_status_to_label (e->status),
-                                             e->location && *e->location ? e->location : NULL, NULL);
-      GtkWidget *spin = NULL;
-
-      if (e->quantity > 1)
-        {
-          g_autofree char *label = NULL;
-
-          spin = gtk_spin_button_new_with_range (1, e->quantity, 1);
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), e->quantity);
-          gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-          gtk_widget_set_sensitive (spin, FALSE);
-          /* Translators: %s names a batch of gas cylinders */
-          label = g_strdup_printf (_("Cylinders checked of %s"), e->code && *e->code ? e->code : subtitle);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        }
-      add_check_row (self, self->equipment_group, self->equipment_checks, e->id,
-                     e->code && *e->code ? e->code : rectify_category_to_label (e->category),
-                     subtitle, spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
-    }
+    add_equipment_row (self, g_ptr_array_index (items, i));
 }
 
 /* ---- the unit -------------------------------------------------------------- */
@@ -872,8 +877,8 @@ rectify_inspection_dialog_new (RectifyStore *store,
   return self;
 }
 
-/* Ticks the check of id among checks, adding a row for it when the form
- * did not offer it (an officer no longer active). */
+/* Ticks the check of id among checks; NULL when the form does not offer it
+ * (an officer no longer active, an item beyond those listed). */
 static GtkCheckButton *
 tick (GPtrArray *checks,
       gint64     id)
@@ -940,7 +945,19 @@ fill_from (RectifyInspectionDialog *self,
     {
       RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
       GtkCheckButton *check = tick (self->equipment_checks, ce->equipment_id);
-      GtkWidget *spin = check ? g_object_get_data (G_OBJECT (check), "rectify-spin") : NULL;
+      GtkWidget *spin;
+
+      if (check == NULL)
+        {
+          /* beyond the items offered: added, so that saving keeps it */
+          g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self->store, ce->equipment_id, NULL);
+
+          if (e == NULL)
+            continue;
+          check = add_equipment_row (self, e);
+          gtk_check_button_set_active (check, TRUE);
+        }
+      spin = g_object_get_data (G_OBJECT (check), "rectify-spin");
 
       if (spin != NULL)
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), ce->quantity);
