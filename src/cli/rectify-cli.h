@@ -167,6 +167,11 @@ gboolean rectify_cli_operator_show (RectifyCli *cli, int argc, char **argv, GErr
 gboolean rectify_cli_inspection_add (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_inspection_list (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_inspection_show (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_inspection_edit (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_inspection_delete (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_visit_add (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_visit_list (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_visit_cancel (RectifyCli *cli, int argc, char **argv, GError **error);
 
 gboolean rectify_cli_hazard_add (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_implement (RectifyCli *cli, int argc, char **argv, GError **error);

@@ -170,12 +170,14 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
       checklist[c->item] = check_letters[c->result];
     }
   {
+    /* an id given: an undone delete puts the visit back under its id */
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count, checklist)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count, checklist, id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
     ok = stmt != NULL;
     if (ok)
       {
+        rectify_bind_id_or_null (stmt, 9, in->id);
         rectify_bind_id_or_null (stmt, 1, in->campaign_id);
         sqlite3_bind_int64 (stmt, 2, in->unit_id);
         rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
@@ -188,14 +190,317 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
         id = sqlite3_last_insert_rowid (self->db);
       }
   }
+  /* A visit put back had done no planned visit (it could not be deleted
+   * otherwise), and does none now: it comes back as it was. */
   ok = ok && insert_inspection_rows (self, id, in, error)
-       && rectify_schedule_mark_done (self, id, in, error);
+       && (in->id > 0 || rectify_schedule_mark_done (self, id, in, error));
   if (ok)
     {
       g_autofree char *after = rectify_store_row_json (self, "inspection", id);
       ok = rectify_store_audit (self, "inspection", id, "create", NULL, after, error);
     }
   return rectify_store_end (self, ok, error) ? id : 0;
+}
+
+/* The visit as the audit log keeps it: its row, the officers present and
+ * the equipment checked (the checklist and remarks are in the row and in
+ * remarks). */
+static char *
+inspection_json (RectifyStore *self, gint64 id)
+{
+  g_autofree char *row = rectify_store_row_json (self, "inspection", id);
+  GString *out;
+
+  if (row == NULL)
+    return NULL;
+  out = g_string_new_len (row, strlen (row) - 1);
+  g_string_append (out, ",\"officers\":[");
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT officer_id FROM inspection_officer WHERE inspection_id = ? ORDER BY officer_id", NULL);
+    if (stmt)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
+          g_string_append_printf (out, "%s%" PRId64, n ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      }
+  }
+  g_string_append (out, "],\"equipment\":[");
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT equipment_id, quantity FROM inspection_equipment WHERE inspection_id = ? ORDER BY equipment_id", NULL);
+    if (stmt)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
+          g_string_append_printf (out, "%s[%" PRId64 ",%d]", n ? "," : "",
+                                  (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
+      }
+  }
+  g_string_append (out, "],\"remarks\":{");
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT item, remark FROM inspection_remark WHERE inspection_id = ? ORDER BY item", NULL);
+    if (stmt)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
+          {
+            g_autofree char *remark = g_strescape ((const char *) sqlite3_column_text (stmt, 1), NULL);
+            g_string_append_printf (out, "%s\"%d\":\"%s\"", n ? "," : "", sqlite3_column_int (stmt, 0), remark);
+          }
+      }
+  }
+  g_string_append (out, "}}");
+  return g_string_free (out, FALSE);
+}
+
+/* What refers to a stored visit: where it belongs, the hazards registered
+ * from it and the planned visits it completed. */
+typedef struct {
+  gint64 campaign_id;
+  gint64 unit_id;
+  RectifyInspectionKind kind;
+  gint64 hazards;
+  gint64 visits_done;
+  gboolean back_check_done;     /* one of them a back-check */
+  char  *latest_scheduled_on;   /* of those visits, NULL without */
+} StoredInspection;
+
+static void
+stored_inspection_clear (StoredInspection *s)
+{
+  g_clear_pointer (&s->latest_scheduled_on, g_free);
+}
+
+static gboolean
+read_stored_inspection (RectifyStore *self, gint64 id, StoredInspection *s, GError **error)
+{
+  memset (s, 0, sizeof *s);
+  {
+    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+        "SELECT coalesce(campaign_id, 0), unit_id, kind,"
+        " (SELECT count(*) FROM hazard WHERE inspection_id = ?1) FROM inspection WHERE id = ?1", error);
+    if (!stmt)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                     _("Inspection: there is no inspection with id %" PRId64), id);
+        return FALSE;
+      }
+    s->campaign_id = sqlite3_column_int64 (stmt, 0);
+    s->unit_id = sqlite3_column_int64 (stmt, 1);
+    rectify_inspection_kind_from_code ((const char *) sqlite3_column_text (stmt, 2), &s->kind);
+    s->hazards = sqlite3_column_int64 (stmt, 3);
+  }
+  if (self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "SELECT count(*), count(CASE WHEN kind = 'back_check' THEN 1 END), max(scheduled_on)"
+          " FROM scheduled_visit WHERE done_inspection_id = ?", error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          s->visits_done = sqlite3_column_int64 (stmt, 0);
+          s->back_check_done = sqlite3_column_int64 (stmt, 1) > 0;
+          s->latest_scheduled_on = rectify_column_text_or_null (stmt, 2);
+        }
+    }
+  return TRUE;
+}
+
+/* Refuses a correction that would leave the hazards registered from the
+ * visit, or the planned visits it completed, pointing at something else. */
+static gboolean
+check_correction (const StoredInspection *s, const RectifyInspection *in, GError **error)
+{
+  if (s->hazards > 0 && in->unit_id != s->unit_id)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Unit: %" PRId64 " hazard was registered from this inspection and stays with its unit; the unit cannot change",
+                                "Unit: %" PRId64 " hazards were registered from this inspection and stay with its unit; the unit cannot change",
+                                (gulong) s->hazards), s->hazards);
+      return FALSE;
+    }
+  if (s->hazards > 0 && in->campaign_id != s->campaign_id)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Campaign: %" PRId64 " hazard was registered from this inspection in its campaign; the campaign cannot change",
+                                "Campaign: %" PRId64 " hazards were registered from this inspection in its campaign; the campaign cannot change",
+                                (gulong) s->hazards), s->hazards);
+      return FALSE;
+    }
+  if (s->visits_done == 0)
+    return TRUE;
+  if (in->unit_id != s->unit_id)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Unit: this inspection completed a planned visit to its unit; the unit cannot change"));
+      return FALSE;
+    }
+  if (in->kind == RECTIFY_INSPECTION_SELF || (s->back_check_done && in->kind != RECTIFY_INSPECTION_BACK_CHECK))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Kind: this inspection completed a planned visit that this kind of inspection does not do"));
+      return FALSE;
+    }
+  if (s->latest_scheduled_on && in->date && strcmp (in->date, s->latest_scheduled_on) < 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Date: this inspection completed a visit planned on %s; it cannot be dated earlier"),
+                   s->latest_scheduled_on);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_inspection_rows (RectifyStore *self, gint64 id, GError **error)
+{
+  /* equipment first: its trigger takes the checks off the tally under the
+   * visit's date and kind as they were */
+  static const char *const sql[] = {
+    "DELETE FROM inspection_equipment WHERE inspection_id = ?",
+    "DELETE FROM inspection_officer WHERE inspection_id = ?",
+    "DELETE FROM inspection_remark WHERE inspection_id = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql[i], error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!rectify_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
+{
+  char checklist[RECTIFY_N_CHECK_ITEMS + 1] = "--------";
+  StoredInspection stored;
+  g_autofree char *before = NULL;
+  int equipment_count = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (in != NULL, FALSE);
+
+  if (!rectify_store_check_writer (self, error) || !read_stored_inspection (self, in->id, &stored, error))
+    return FALSE;
+  ok = rectify_store_check_campaign_open (self, stored.campaign_id, error)
+       && validate_inspection (self, in, error)
+       && check_correction (&stored, in, error);
+  stored_inspection_clear (&stored);
+  if (!ok || !rectify_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
+    equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
+  for (guint i = 0; in->checks && i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      checklist[c->item] = check_letters[c->result];
+    }
+  before = inspection_json (self, in->id);
+  /* the child rows go under the visit as it was, come back under it as it is */
+  ok = delete_inspection_rows (self, in->id, error);
+  if (ok)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "UPDATE inspection SET campaign_id = ?, unit_id = ?, kind = ?, date = ?, note = ?, officer_count = ?,"
+          " equipment_count = ?, checklist = ? WHERE id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          rectify_bind_id_or_null (stmt, 1, in->campaign_id);
+          sqlite3_bind_int64 (stmt, 2, in->unit_id);
+          rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
+          rectify_bind_text (stmt, 4, in->date);
+          rectify_bind_text (stmt, 5, in->note);
+          sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
+          sqlite3_bind_int (stmt, 7, equipment_count);
+          rectify_bind_text (stmt, 8, checklist);
+          sqlite3_bind_int64 (stmt, 9, in->id);
+          ok = rectify_store_step_done (self, stmt, error);
+        }
+    }
+  ok = ok && insert_inspection_rows (self, in->id, in, error);
+  /* the planned visits it completed were done on its (corrected) date */
+  if (ok && self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+          "UPDATE scheduled_visit SET done_date = ?1 WHERE done_inspection_id = ?2 AND done_date IS NOT ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          rectify_bind_text (stmt, 1, in->date);
+          sqlite3_bind_int64 (stmt, 2, in->id);
+          ok = rectify_store_step_done (self, stmt, error);
+          if (ok && sqlite3_changes (self->db) > 0)
+            rectify_store_mark_changed (self, "visit");
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *after = inspection_json (self, in->id);
+      ok = rectify_store_audit (self, "inspection", in->id, "update", before, after, error);
+    }
+  return rectify_store_end (self, ok, error);
+}
+
+gboolean
+rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error)
+{
+  StoredInspection stored;
+  g_autofree char *before = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+
+  if (!rectify_store_check_writer (self, error) || !read_stored_inspection (self, id, &stored, error))
+    return FALSE;
+  ok = rectify_store_check_campaign_open (self, stored.campaign_id, error);
+  if (ok && stored.hazards > 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Inspection: %" PRId64 " hazard was registered from it; it cannot be deleted (correct it with Edit instead)",
+                                "Inspection: %" PRId64 " hazards were registered from it; it cannot be deleted (correct it with Edit instead)",
+                                (gulong) stored.hazards), stored.hazards);
+      ok = FALSE;
+    }
+  if (ok && stored.visits_done > 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Inspection: it completed a planned back-check or re-inspection; it cannot be deleted (correct it with Edit instead)"));
+      ok = FALSE;
+    }
+  stored_inspection_clear (&stored);
+  if (!ok || !rectify_store_begin (self, error))
+    return FALSE;
+  before = inspection_json (self, id);
+  ok = delete_inspection_rows (self, id, error);
+  if (ok)
+    {
+      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, "DELETE FROM inspection WHERE id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          ok = rectify_store_step_done (self, stmt, error);
+        }
+    }
+  ok = ok && rectify_store_audit (self, "inspection", id, "delete", before, NULL, error);
+  return rectify_store_end (self, ok, error);
 }
 
 #define INSPECTION_COLUMNS "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name, i.checklist"

@@ -152,6 +152,18 @@ RectifyOperator  *rectify_store_get_operator (RectifyStore *self, gint64 id, GEr
 /* ---- inspections ----------------------------------------------------- */
 gint64             rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *inspection, GError **error);
 RectifyInspection *rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error);
+/* Corrects a stored visit (inspection->id) in one transaction, validated as
+ * add does, audited with the visit before and after.  Refused (STATE,
+ * naming the field) when its campaign is archived, when hazards were
+ * registered from it and its unit or campaign would change, or when it
+ * completed planned visits it would no longer do (other unit, a kind that
+ * does not do them, a date before they were planned). */
+gboolean           rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *inspection, GError **error);
+/* Removes a visit with its officers, equipment checked and remarks.
+ * Refused (STATE) when hazards were registered from it, when it completed a
+ * planned visit or when its campaign is archived.  Undo: add the record read
+ * before (its id set) with rectify_store_add_inspection(). */
+gboolean           rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- hazards: reads here, every change through rectify-workflow.h ------ */
 RectifyHazard     *rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error);

@@ -48,6 +48,7 @@ struct _RectifyInspectionDialog
   RectifyStore     *store;
   gint64            unit_id;
   gint64            inspection_id;   /* after saving */
+  gint64            editing_id;      /* the stored visit corrected, 0 = a new one */
   GArray           *campaign_ids;    /* gint64 per combo position, 0 = none */
   GPtrArray        *officer_checks;  /* GtkCheckButton with "rectify-id" */
   GPtrArray        *equipment_checks;/* GtkCheckButton with "rectify-id" and maybe "rectify-spin" */
@@ -227,6 +228,33 @@ clear_equipment (RectifyInspectionDialog *self)
   g_ptr_array_set_size (self->equipment_checks, 0);
 }
 
+static GtkCheckButton *
+add_equipment_row (RectifyInspectionDialog *self,
+                   const RectifyEquipment  *e)
+{
+  g_autofree char *subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
+                                         rectify_equipment_status_to_label (e->status),
+                                         e->location && *e->location ? e->location : NULL, NULL);
+  GtkWidget *spin = NULL;
+
+  if (e->quantity > 1)
+    {
+      g_autofree char *label = NULL;
+
+      spin = gtk_spin_button_new_with_range (1, e->quantity, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), e->quantity);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (spin, FALSE);
+      /* Translators: %s names a batch of gas cylinders */
+      label = g_strdup_printf (_("Cylinders checked of %s"), e->code && *e->code ? e->code : subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  add_check_row (self, self->equipment_group, self->equipment_checks, e->id,
+                 e->code && *e->code ? e->code : rectify_category_to_label (e->category),
+                 subtitle, spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
+  return g_ptr_array_index (self->equipment_checks, self->equipment_checks->len - 1);
+}
+
 static void
 load_equipment (RectifyInspectionDialog *self)
 {
@@ -261,29 +289,7 @@ load_equipment (RectifyInspectionDialog *self)
     adw_preferences_group_set_description (self->equipment_group,
                                            _("Tick what was checked; gas cylinders count by quantity."));
   for (guint i = 0; i < items->len; i++)
-    {
-      RectifyEquipment *e = g_ptr_array_index (items, i);
-      g_autofree char *subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
-                                             rectify_equipment_status_to_label (e->status),
-                                             e->location && *e->location ? e->location : NULL, NULL);
-      GtkWidget *spin = NULL;
-
-      if (e->quantity > 1)
-        {
-          g_autofree char *label = NULL;
-
-          spin = gtk_spin_button_new_with_range (1, e->quantity, 1);
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), e->quantity);
-          gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-          gtk_widget_set_sensitive (spin, FALSE);
-          /* Translators: %s names a batch of gas cylinders */
-          label = g_strdup_printf (_("Cylinders checked of %s"), e->code && *e->code ? e->code : subtitle);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        }
-      add_check_row (self, self->equipment_group, self->equipment_checks, e->id,
-                     e->code && *e->code ? e->code : rectify_category_to_label (e->category),
-                     subtitle, spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
-    }
+    add_equipment_row (self, g_ptr_array_index (items, i));
 }
 
 /* ---- the unit -------------------------------------------------------------- */
@@ -640,6 +646,21 @@ save_action (GtkWidget  *widget,
       }
     }
 
+  /* A correction: one update, then the form closes. */
+  if (self->editing_id != 0)
+    {
+      in->id = self->editing_id;
+      if (!rectify_store_update_inspection (self->store, in, &error))
+        {
+          rectify_form_show_error (self->fields, N_FIELDS, self->general_error_label, error);
+          return;
+        }
+      self->inspection_id = self->editing_id;
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->inspection_id);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
   /* The whole visit in one transaction. */
   self->inspection_id = rectify_store_add_inspection (self->store, in, &error);
   if (self->inspection_id == 0)
@@ -853,6 +874,125 @@ rectify_inspection_dialog_new (RectifyStore *store,
   set_unit (self, unit_id);
   if (unit_id == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->unit_search));
+  return self;
+}
+
+/* Ticks the check of id among checks; NULL when the form does not offer it
+ * (an officer no longer active, an item beyond those listed). */
+static GtkCheckButton *
+tick (GPtrArray *checks,
+      gint64     id)
+{
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      if (widget_id (check) == id)
+        {
+          gtk_check_button_set_active (check, TRUE);
+          return check;
+        }
+    }
+  return NULL;
+}
+
+static void
+fill_from (RectifyInspectionDialog *self,
+           const RectifyInspection *in)
+{
+  gboolean found = FALSE;
+
+  adw_combo_row_set_selected (self->kind_row, in->kind);
+  for (guint i = 0; i < self->campaign_ids->len; i++)
+    if (g_array_index (self->campaign_ids, gint64, i) == in->campaign_id)
+      {
+        adw_combo_row_set_selected (self->campaign_row, i);
+        found = TRUE;
+      }
+  if (!found && in->campaign_id != 0)
+    {
+      /* a campaign no longer active (the core refuses an archived one) */
+      g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (self->store, in->campaign_id, NULL);
+      GListModel *names = adw_combo_row_get_model (self->campaign_row);
+
+      if (c != NULL && GTK_IS_STRING_LIST (names))
+        {
+          gtk_string_list_append (GTK_STRING_LIST (names), c->name);
+          g_array_append_val (self->campaign_ids, c->id);
+          adw_combo_row_set_selected (self->campaign_row, self->campaign_ids->len - 1);
+        }
+    }
+  else if (!found)
+    adw_combo_row_set_selected (self->campaign_row, 0);
+  rectify_date_row_set_date (self->date_row, in->date);
+
+  for (guint i = 0; i < self->officer_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->officer_checks, i), FALSE);
+  for (guint i = 0; i < in->officer_ids->len; i++)
+    {
+      gint64 id = g_array_index (in->officer_ids, gint64, i);
+
+      if (tick (self->officer_checks, id) == NULL)
+        {
+          g_autoptr(RectifyOfficer) o = rectify_store_get_officer (self->store, id, NULL);
+
+          if (o != NULL)
+            add_check_row (self, self->officers_group, self->officer_checks, o->id, o->name, o->badge, NULL,
+                           TRUE, G_CALLBACK (on_officer_toggled_cb));
+        }
+    }
+  for (guint i = 0; i < in->equipment->len; i++)
+    {
+      RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
+      GtkCheckButton *check = tick (self->equipment_checks, ce->equipment_id);
+      GtkWidget *spin;
+
+      if (check == NULL)
+        {
+          /* beyond the items offered: added, so that saving keeps it */
+          g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self->store, ce->equipment_id, NULL);
+
+          if (e == NULL)
+            continue;
+          check = add_equipment_row (self, e);
+          gtk_check_button_set_active (check, TRUE);
+        }
+      spin = g_object_get_data (G_OBJECT (check), "rectify-spin");
+
+      if (spin != NULL)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), ce->quantity);
+    }
+  for (guint i = 0; i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+
+      if (c->item < RECTIFY_N_CHECK_ITEMS && c->result < RECTIFY_N_RESULTS)
+        {
+          gtk_toggle_button_set_active (self->checks[c->item].results[c->result], TRUE);
+          gtk_editable_set_text (GTK_EDITABLE (self->checks[c->item].remark), c->remark ? c->remark : "");
+        }
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), in->note ? in->note : "");
+}
+
+RectifyInspectionDialog *
+rectify_inspection_dialog_new_for_edit (RectifyStore *store,
+                                        gint64        inspection_id,
+                                        GError      **error)
+{
+  g_autoptr(RectifyInspection) in = NULL;
+  RectifyInspectionDialog *self;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  in = rectify_store_get_inspection (store, inspection_id, error);
+  if (in == NULL)
+    return NULL;
+  self = rectify_inspection_dialog_new (store, in->unit_id);
+  self->editing_id = inspection_id;
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Inspection"));
+  fill_from (self, in);
+  rectify_form_clear_errors (self->fields, N_FIELDS, self->general_error_label);
   return self;
 }
 

@@ -19,6 +19,12 @@ G_DECLARE_FINAL_TYPE (RectifyInspectionDialog, rectify_inspection_dialog, RECTIF
  * unit by searching.  Set a parent with gtk_window_set_transient_for(). */
 RectifyInspectionDialog *rectify_inspection_dialog_new      (RectifyStore            *store,
                                                              gint64                   unit_id);
+/* The form filled with a stored visit: Save corrects it with
+ * rectify_store_update_inspection(), emits ::saved with its id and closes.
+ * NULL with the error when it cannot be read. */
+RectifyInspectionDialog *rectify_inspection_dialog_new_for_edit (RectifyStore *store,
+                                                                 gint64        inspection_id,
+                                                                 GError      **error);
 void                     rectify_inspection_dialog_set_kind (RectifyInspectionDialog *self,
                                                              RectifyInspectionKind    kind);
 /* The saved inspection's id, 0 before saving. */

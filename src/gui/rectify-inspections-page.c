@@ -41,6 +41,7 @@ struct _RectifyInspectionsPage
   gint64              shown_unit_id;
   gint64              shown_campaign_id;
   GPtrArray          *detail_rows;
+  AdwToast           *toast;          /* the page's last toast while shown (weak) */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_dropdown;
@@ -57,6 +58,8 @@ struct _RectifyInspectionsPage
   GtkLabel           *detail_title_label;
   AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *checklist_group;
+  GtkWidget          *edit_button;
+  GtkWidget          *delete_button;
   GtkWidget          *new_for_unit_button;
   GtkWidget          *register_button;
   GtkColumnView      *visits_view;
@@ -163,6 +166,23 @@ visit_state (gpointer owner, gconstpointer r, const char **style)
 
 /* ---- queries ---------------------------------------------------------------- */
 
+/* A new toast of the page replaces its last one (an undo offered stays
+ * in front rather than queued behind an older message). */
+static void
+add_toast (RectifyInspectionsPage *self,
+           GtkWidget              *overlay,
+           AdwToast               *toast)
+{
+  if (self->toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_dismiss (self->toast);
+    }
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 show_message (RectifyInspectionsPage *self,
               const char             *message)
@@ -172,7 +192,7 @@ show_message (RectifyInspectionsPage *self,
   if (overlay != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      add_toast (self, overlay, adw_toast_new (escaped));
     }
   else
     gtk_label_set_text (self->count_label, message);
@@ -286,10 +306,17 @@ update_actions (RectifyInspectionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit", self->can_edit && self->shown_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard",
                                  self->can_edit && self->shown_id != 0 && open);
+  /* an archived campaign's inspection is kept as it was archived */
+  rectify_archived_check (self->edit_button, self->store, self->shown_campaign_id);
+  rectify_archived_check (self->delete_button, self->store, self->shown_campaign_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && self->shown_id != 0 && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0 && open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", self->can_edit && visit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", self->can_edit && visit);
   gtk_widget_set_visible (self->new_button, self->can_edit);
   gtk_widget_set_visible (self->new_for_unit_button, self->can_edit);
+  gtk_widget_set_visible (self->edit_button, self->can_edit);
+  gtk_widget_set_visible (self->delete_button, self->can_edit);
   gtk_widget_set_visible (self->register_button, self->can_edit);
   gtk_widget_set_visible (self->record_button, self->can_edit);
   gtk_widget_set_visible (self->cancel_visit_button, self->can_edit);
@@ -493,6 +520,87 @@ register_hazard_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Correcting the shown visit: the inspection form, filled with it. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  RectifyInspectionDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+    return;
+  dialog = rectify_inspection_dialog_new_for_edit (self->store, self->shown_id, &error);
+  if (dialog == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_undo_delete_cb (AdwToast               *toast,
+                   RectifyInspectionsPage *self)
+{
+  const RectifyInspection *in = g_object_get_data (G_OBJECT (toast), "rectify-inspection");
+  g_autoptr(GError) error = NULL;
+
+  if (in == NULL || self->store == NULL)
+    return;
+  /* The id is set: the visit comes back under it, as it was. */
+  if (rectify_store_add_inspection (self->store, in, &error) == 0)
+    show_message (self, error->message);
+}
+
+/* Removing the shown visit; the toast offers it back. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  g_autoptr(RectifyInspection) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *overlay;
+
+  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+    return;
+  in = rectify_store_get_inspection (self->store, self->shown_id, &error);
+  if (in == NULL || !rectify_store_delete_inspection (self->store, in->id, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  date = rectify_format_date (in->date);
+  /* Translators: the unit and the date of the deleted inspection */
+  message = g_strdup_printf (_("The inspection of %s on %s is deleted"), in->unit_name, date);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      show_message (self, message);
+      return;
+    }
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    AdwToast *toast = adw_toast_new (escaped);
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    g_object_set_data_full (G_OBJECT (toast), "rectify-inspection", g_steal_pointer (&in),
+                            (GDestroyNotify) rectify_inspection_free);
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+    add_toast (self, overlay, toast);
+  }
+}
+
 static const RectifyScheduledVisit *
 selected_visit (RectifyInspectionsPage *self)
 {
@@ -681,6 +789,9 @@ rectify_inspections_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_INSPECTIONS_PAGE);
@@ -785,6 +896,8 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, detail_title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, summary_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, checklist_group);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, new_for_unit_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, visits_view);
@@ -797,6 +910,8 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.new-for-unit", NULL, new_for_unit_action);
   gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL, register_hazard_action);
+  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.record-visit", NULL, record_visit_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-visit", NULL, cancel_visit_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);

@@ -332,6 +332,8 @@ test_help (Fixture       *fx,
     { "equipment" }, { "equipment", "add" }, { "equipment", "list" }, { "equipment", "show" },
     { "operator" }, { "operator", "add" }, { "operator", "list" }, { "operator", "show" },
     { "inspection" }, { "inspection", "add" }, { "inspection", "list" }, { "inspection", "show" },
+    { "inspection", "edit" }, { "inspection", "delete" },
+    { "visit" }, { "visit", "add" }, { "visit", "list" }, { "visit", "cancel" },
     { "hazard" }, { "hazard", "add" }, { "hazard", "implement" }, { "hazard", "track" },
     { "hazard", "immediate" }, { "hazard", "rectify" }, { "hazard", "confirm" },
     { "hazard", "reject" }, { "hazard", "escalate" }, { "hazard", "list" }, { "hazard", "show" },
@@ -609,6 +611,176 @@ test_inspection (Fixture       *fx,
   g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), >=, 1);
 }
 
+/* A number from the database, read directly. */
+static gint64
+db_count (Fixture    *fx,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (fx->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static gint64
+figure (Fixture    *fx,
+        const char *name)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  ok (fx, "stats", "--as-of", "2026-06-30", "--json", NULL);
+  root = parse_json (fx->out);
+  return json_object_get_int_member (object_of (root), name);
+}
+
+static void
+test_inspection_edit_delete (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *shown = NULL;
+  JsonObject *inspection;
+  JsonArray *equipment;
+
+  add_people_and_units (fx);
+  ok (fx, "officer", "add", "--badge", "F003", "--name", "黄执法", NULL);
+  ok (fx, "equipment", "add", "--unit", CODE_HOSPITAL, "--category", "elevator",
+      "--code", "31103506002016053337", NULL);
+  ok (fx, "equipment", "add", "--unit", CODE_HOSPITAL, "--category", "2300", "--quantity", "40", NULL);
+  ok (fx, "inspection", "add", "--unit", CODE_HOSPITAL, "--kind", "bureau", "--date", "2026-04-01",
+      "--officer", "M001", "--officer", "F002", "--equipment", "1", "--equipment", "2:40",
+      "--check", "rules=pass", NULL);
+  ok (fx, "inspection", "add", "--unit", CODE_HOSPITAL, "--kind", "bureau", "--date", "2026-04-02",
+      "--officer", "M001", "--officer", "F002", "--equipment", "1", NULL);
+  g_assert_cmpint (figure (fx, "officer_person_times"), ==, 4);
+  g_assert_cmpint (figure (fx, "equipment_checks"), ==, 42);
+
+  /* a later date, a third officer instead of the second, ten cylinders only, a failed item */
+  ok (fx, "inspection", "edit", "1", "--date", "2026-04-03", "--officer", "M001", "--officer", "F003",
+      "--equipment", "2:10", "--check", "rules=fail:no written rules", "--json", NULL);
+  root = parse_json (fx->out);
+  inspection = object_of (root);
+  g_assert_cmpstr (json_object_get_string_member (inspection, "date"), ==, "2026-04-03");
+  g_assert_cmpuint (length_of (inspection, "officer_ids"), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (inspection, "officer_ids"), 1), ==, 3);
+  equipment = json_object_get_array_member (inspection, "equipment");
+  g_assert_cmpuint (json_array_get_length (equipment), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (item (equipment, 0), "quantity"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (item (json_object_get_array_member (inspection, "checks"), 0),
+                                                  "result"), ==, "fail");
+  g_assert_cmpint (figure (fx, "officer_person_times"), ==, 4);
+  g_assert_cmpint (figure (fx, "equipment_checks"), ==, 11);
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+
+  /* refusals: exit 1 with the core's message, exit 2 for the command line; nothing written */
+  ok (fx, "inspection", "show", "1", "--json", NULL);
+  shown = g_strdup (fx->out);
+  assert_user_error (fx, run (fx, "inspection", "edit", "1", "--officer", "M001", NULL), "officers present");
+  assert_user_error (fx, run (fx, "inspection", "edit", "1", "--date", "2026-02-30", NULL), "date");
+  assert_user_error (fx, run (fx, "inspection", "edit", "1", "--equipment", "2:41", NULL), "equipment checked");
+  assert_user_error (fx, run (fx, "inspection", "edit", "99", "--date", "2026-04-03", NULL), "no inspection");
+  assert_usage_error (fx, run (fx, "inspection", "edit", NULL));
+  assert_usage_error (fx, run (fx, "inspection", "edit", "one", NULL));
+  assert_usage_error (fx, run (fx, "inspection", "edit", "1", "--kind", "party", NULL));
+  assert_usage_error (fx, run (fx, "inspection", "edit", "1", "--equipment", "1", "--no-equipment", NULL));
+  assert_usage_error (fx, run (fx, "inspection", "delete", NULL));
+  ok (fx, "inspection", "show", "1", "--json", NULL);
+  g_assert_cmpstr (fx->out, ==, shown);
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+
+  /* a hazard registered from the first keeps it */
+  ok (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--inspection", "1", "--category", "other",
+      "--grade", "general", "--found", "2026-04-03", NULL);
+  assert_user_error (fx, run (fx, "inspection", "delete", "1", NULL), "hazard");
+  assert_user_error (fx, run (fx, "inspection", "edit", "1", "--unit", CODE_PLANT, "--no-equipment", NULL), "unit");
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection"), ==, 2);
+
+  /* the second goes, with its rows */
+  ok (fx, "inspection", "delete", "2", NULL);
+  g_assert_nonnull (strstr (fx->out, "Inspection 2 is deleted"));
+  assert_user_error (fx, run (fx, "inspection", "show", "2", NULL), "no inspection");
+  assert_user_error (fx, run (fx, "inspection", "delete", "2", NULL), "no inspection");
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection_officer WHERE inspection_id = 2"), ==, 0);
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection_equipment WHERE inspection_id = 2"), ==, 0);
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'delete'"), ==, 1);
+  g_assert_cmpint (figure (fx, "unit_inspections"), ==, 1);
+  g_assert_cmpint (figure (fx, "officer_person_times"), ==, 2);
+  g_assert_cmpint (figure (fx, "equipment_checks"), ==, 10);
+}
+
+static void
+test_visits (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *visit = NULL;
+  JsonObject *listed;
+
+  add_people_and_units (fx);
+  ok (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--category", "other", "--grade", "general",
+      "--found", "2026-06-01", NULL);
+  /* nothing closed yet: no back-check to plan */
+  assert_user_error (fx, run (fx, "visit", "add", "--unit", CODE_HOSPITAL, "--kind", "back-check",
+                              "--due", "2026-07-15", NULL), "closed hazard");
+  ok (fx, "hazard", "immediate", "1", "--date", "2026-06-02", NULL);
+
+  assert_usage_error (fx, run (fx, "visit", "add", "--kind", "back-check", "--due", "2026-07-15", NULL));
+  assert_usage_error (fx, run (fx, "visit", "add", "--unit", CODE_HOSPITAL, "--kind", "tea",
+                               "--due", "2026-07-15", NULL));
+  assert_usage_error (fx, run (fx, "visit", "add", "--unit", CODE_HOSPITAL, "--kind", "back-check", NULL));
+  /* the hazard is of another unit; a due date in the past */
+  assert_user_error (fx, run (fx, "visit", "add", "--unit", CODE_PLANT, "--hazard", "1", "--kind", "back-check",
+                              "--due", "2026-07-15", NULL), "--unit");
+  assert_user_error (fx, run (fx, "visit", "add", "--hazard", "1", "--kind", "back-check",
+                              "--due", "2026-06-01", NULL), "due date");
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM scheduled_visit"), ==, 0);
+
+  ok (fx, "visit", "add", "--unit", CODE_HOSPITAL, "--kind", "back-check", "--due", "2026-07-15",
+      "--note", "回头看", NULL);
+  visit = g_strdup_printf ("%" G_GINT64_FORMAT, printed_id (fx));
+  /* one pending of a kind per hazard */
+  assert_user_error (fx, run (fx, "visit", "add", "--hazard", "1", "--kind", "back_check",
+                              "--due", "2026-07-16", NULL), NULL);
+
+  ok (fx, "visit", "list", "--json", NULL);
+  root = parse_json (fx->out);
+  g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), ==, 1);
+  listed = item (json_object_get_array_member (object_of (root), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (listed, "kind"), ==, "back_check");
+  g_assert_cmpstr (json_object_get_string_member (listed, "due_date"), ==, "2026-07-15");
+  g_assert_cmpint (json_object_get_int_member (listed, "hazard_id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (listed, "unit_name"), ==, "福州市第一医院");
+  g_clear_pointer (&root, json_node_unref);
+  ok (fx, "visit", "list", NULL);
+  g_assert_nonnull (strstr (fx->out, "福州市第一医院"));
+
+  /* not overdue on the 30th of June, overdue as of August */
+  ok (fx, "visit", "list", "--overdue", "--json", NULL);
+  root = parse_json (fx->out);
+  g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  ok (fx, "visit", "list", "--overdue", "--as-of", "2026-08-01", "--json", NULL);
+  root = parse_json (fx->out);
+  g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  assert_usage_error (fx, run (fx, "visit", "list", "--overdue", "--all", NULL));
+
+  assert_usage_error (fx, run (fx, "visit", "cancel", NULL));
+  ok (fx, "visit", "cancel", visit, NULL);
+  assert_user_error (fx, run (fx, "visit", "cancel", visit, NULL), "no planned visit");
+  ok (fx, "visit", "list", "--all", "--json", NULL);
+  root = parse_json (fx->out);
+  g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), ==, 0);
+  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'scheduled_visit'"), ==, 2);
+}
+
 static void
 test_letters (Fixture       *fx,
               gconstpointer  data)
@@ -855,6 +1027,8 @@ main (int    argc,
   ADD ("/cli/demo-stats", test_demo_stats);
   ADD ("/cli/hazard-path", test_hazard_path);
   ADD ("/cli/inspection", test_inspection);
+  ADD ("/cli/inspection-edit-delete", test_inspection_edit_delete);
+  ADD ("/cli/visits", test_visits);
   ADD ("/cli/letters", test_letters);
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/backup", test_backup);

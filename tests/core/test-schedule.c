@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "rectify-figures.h"
 #include "rectify-inspection-query.h"
 #include "rectify-schedule.h"
 #include "rectify-store-private.h"
@@ -115,6 +116,29 @@ count_visits (World *w)
   return test_db_count (&w->t, "SELECT count(*) FROM scheduled_visit");
 }
 
+/* Every table an inspection's edit or delete may touch, planned visits too. */
+static char *
+fingerprint (TestDb *t)
+{
+  g_autofree char *tables = test_db_fingerprint (t);
+  GString *s = g_string_new (tables);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM scheduled_visit", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_string_append (s, "[scheduled_visit]");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      {
+        const unsigned char *v = sqlite3_column_text (stmt, c);
+        g_string_append_printf (s, "%s|", v ? (const char *) v : "∅");
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
 static void
 test_back_check (void)
 {
@@ -209,6 +233,42 @@ test_back_check (void)
     g_assert_no_error (error);
     g_assert_cmpint (done->done_inspection_id, ==, back);
     g_assert_cmpstr (done->done_date, ==, "2026-07-02");
+
+    /* the inspection that did it stays: no delete, no other unit or kind,
+     * no date before the visit was planned; a later date moves the visit's */
+    {
+      g_autofree char *print = fingerprint (&w.t);
+      g_autoptr(RectifyInspection) in = rectify_store_get_inspection (w.t.store, back, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      g_assert_false (rectify_store_delete_inspection (w.t.store, back, &error));
+      g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+      g_assert_true (rectify_message_names_field (error->message, "Inspection"));
+      g_clear_error (&error);
+      in->kind = RECTIFY_INSPECTION_BUREAU;
+      g_assert_false (rectify_store_update_inspection (w.t.store, in, &error));
+      g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+      g_assert_true (rectify_message_names_field (error->message, "Kind"));
+      g_clear_error (&error);
+      in->kind = RECTIFY_INSPECTION_BACK_CHECK;
+      g_free (in->date);
+      in->date = g_strdup ("2026-06-01");
+      g_assert_false (rectify_store_update_inspection (w.t.store, in, &error));
+      g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+      g_assert_true (rectify_message_names_field (error->message, "Date"));
+      g_clear_error (&error);
+      after = fingerprint (&w.t);
+      g_assert_cmpstr (print, ==, after);
+
+      g_free (in->date);
+      in->date = g_strdup ("2026-07-03");
+      g_assert_true (rectify_store_update_inspection (w.t.store, in, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&done, rectify_scheduled_visit_free);
+      done = rectify_store_get_visit (w.t.store, visit, &error);
+      g_assert_cmpstr (done->done_date, ==, "2026-07-03");
+    }
   }
   /* done visits stay on record */
   g_assert_false (rectify_store_cancel_visit (w.t.store, visit, &error));
@@ -373,6 +433,225 @@ test_inspection_list (void)
   test_db_close (&w.t);
 }
 
+static gint64
+figure_row (GPtrArray *rows, const char *code)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyFigureRow *r = g_ptr_array_index (rows, i);
+      if (g_str_equal (r->code, code))
+        return r->count;
+    }
+  g_assert_not_reached ();
+}
+
+static RectifyFigures *
+figures (World *w)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyFigures *f = rectify_figures_compute (w->t.store, w->campaign, "2026-06-01", &error);
+
+  g_assert_no_error (error);
+  return f;
+}
+
+static void
+assert_figures (World *w, gint64 person_times, gint64 inspections, gint64 checks, gint64 elevators, gint64 cylinders)
+{
+  g_autoptr(RectifyFigures) f = figures (w);
+  const char *elevator = rectify_category_to_code (RECTIFY_CATEGORY_ELEVATOR);
+  const char *cylinder = rectify_category_to_code (RECTIFY_CATEGORY_GAS_CYLINDER);
+
+  g_assert_cmpint (f->officer_person_times, ==, person_times);
+  g_assert_cmpint (f->unit_inspections, ==, inspections);
+  g_assert_cmpint (f->equipment_checks, ==, checks);
+  g_assert_cmpint (figure_row (f->checks_by_equipment_category, elevator), ==, elevators);
+  g_assert_cmpint (figure_row (f->checks_by_equipment_category, cylinder), ==, cylinders);
+}
+
+/* Correcting and removing a recorded visit: the figures follow, refusals
+ * change nothing, the audit log keeps before and after. */
+static void
+test_edit_and_delete (void)
+{
+  World w;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyInspection) in = NULL;
+  g_autoptr(RectifyInspection) kept = NULL;
+  gint64 officer3, cylinders, second, hazard;
+
+  test_db_open (&w.t);
+  world_fill (&w);
+  {
+    g_autoptr(RectifyOfficer) o = rectify_officer_new ();
+    o->badge = g_strdup ("O-3");
+    o->name = g_strdup ("林海");
+    o->role = RECTIFY_ROLE_OFFICER;
+    officer3 = rectify_store_add_officer (w.t.store, o, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+    e->unit_id = w.unit;
+    e->category = RECTIFY_CATEGORY_GAS_CYLINDER;
+    e->quantity = 10;
+    cylinders = rectify_store_add_equipment (w.t.store, e, &error);
+    g_assert_no_error (error);
+  }
+  second = add_inspection (&w, RECTIFY_INSPECTION_BUREAU, "2026-04-10", &error);
+  g_assert_no_error (error);
+  assert_figures (&w, 4, 2, 2, 2, 0);
+
+  /* a third officer and ten cylinders, five of them checked, two days later */
+  in = rectify_store_get_inspection (w.t.store, second, &error);
+  g_assert_no_error (error);
+  g_free (in->date);
+  in->date = g_strdup ("2026-04-12");
+  g_array_append_val (in->officer_ids, officer3);
+  {
+    RectifyCheckedEquipment ce = { cylinders, 5 };
+    RectifyCheck c = { RECTIFY_CHECK_EMERGENCY_PLAN, RECTIFY_RESULT_FAIL, g_strdup ("预案未演练") };
+    g_array_append_val (in->equipment, ce);
+    g_array_append_val (in->checks, c);
+  }
+  g_assert_true (rectify_store_update_inspection (w.t.store, in, &error));
+  g_assert_no_error (error);
+  assert_figures (&w, 5, 2, 7, 2, 5);
+  {
+    g_autoptr(RectifyInspection) got = rectify_store_get_inspection (w.t.store, second, &error);
+    g_assert_cmpstr (got->date, ==, "2026-04-12");
+    g_assert_cmpuint (got->officer_ids->len, ==, 3);
+    g_assert_cmpuint (got->equipment->len, ==, 2);
+    g_assert_cmpuint (got->checks->len, ==, 1);
+    g_assert_cmpstr (g_array_index (got->checks, RectifyCheck, 0).remark, ==, "预案未演练");
+  }
+  g_assert_cmpint (test_db_count (&w.t, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"
+                                        " AND before_json LIKE '%2026-04-10%' AND after_json LIKE '%2026-04-12%'"
+                                        " AND after_json LIKE '%\"officers\":[%'"), ==, 1);
+
+  /* dated after the day looked at: its checks leave the tally of that day */
+  g_free (in->date);
+  in->date = g_strdup ("2026-06-05");
+  g_assert_true (rectify_store_update_inspection (w.t.store, in, &error));
+  g_assert_no_error (error);
+  assert_figures (&w, 2, 1, 1, 1, 0);
+  g_free (in->date);
+  in->date = g_strdup ("2026-04-12");
+  g_assert_true (rectify_store_update_inspection (w.t.store, in, &error));
+  assert_figures (&w, 5, 2, 7, 2, 5);
+
+  /* refusals write nothing */
+  hazard = register_hazard (&w, "2026-07-20");
+  g_assert_cmpint (hazard, >, 0);
+  {
+    g_autofree char *print = fingerprint (&w.t);
+    g_autofree char *after = NULL;
+    g_autoptr(RectifyInspection) first = rectify_store_get_inspection (w.t.store, w.inspection, &error);
+    g_autoptr(RectifyInspection) bad = rectify_store_get_inspection (w.t.store, second, &error);
+    gint64 one = w.officer1;
+
+    g_array_set_size (bad->officer_ids, 0);
+    g_array_append_val (bad->officer_ids, one);
+    g_assert_false (rectify_store_update_inspection (w.t.store, bad, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_assert_true (rectify_message_names_field (error->message, "Officers present"));
+    g_clear_error (&error);
+    g_array_append_val (bad->officer_ids, one);
+    g_assert_false (rectify_store_update_inspection (w.t.store, bad, &error));
+    g_assert_true (rectify_message_names_field (error->message, "Officers present"));
+    g_clear_error (&error);
+    g_array_set_size (bad->officer_ids, 1);
+    g_array_append_val (bad->officer_ids, officer3);
+    g_free (bad->date);
+    bad->date = g_strdup ("2026-02-30");
+    g_assert_false (rectify_store_update_inspection (w.t.store, bad, &error));
+    g_assert_true (rectify_message_names_field (error->message, "Date"));
+    g_clear_error (&error);
+    g_free (bad->date);
+    bad->date = g_strdup ("2026-04-12");
+    g_array_index (bad->equipment, RectifyCheckedEquipment, 1).quantity = 11;
+    g_assert_false (rectify_store_update_inspection (w.t.store, bad, &error));
+    g_assert_true (rectify_message_names_field (error->message, "Equipment checked"));
+    g_clear_error (&error);
+    bad->id = 9999;
+    g_assert_false (rectify_store_update_inspection (w.t.store, bad, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    /* the first has a hazard: its unit and campaign stay, it stays */
+    first->unit_id = w.other_unit;
+    g_array_set_size (first->equipment, 0);
+    g_assert_false (rectify_store_update_inspection (w.t.store, first, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_assert_true (rectify_message_names_field (error->message, "Unit"));
+    g_clear_error (&error);
+    first->unit_id = w.unit;
+    first->campaign_id = 0;
+    g_assert_false (rectify_store_update_inspection (w.t.store, first, &error));
+    g_assert_true (rectify_message_names_field (error->message, "Campaign"));
+    g_clear_error (&error);
+    g_assert_false (rectify_store_delete_inspection (w.t.store, w.inspection, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_assert_true (rectify_message_names_field (error->message, "Inspection"));
+    g_clear_error (&error);
+    g_assert_false (rectify_store_delete_inspection (w.t.store, 9999, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    after = fingerprint (&w.t);
+    g_assert_cmpstr (print, ==, after);
+  }
+  /* but its date and checklist may be corrected */
+  {
+    g_autoptr(RectifyInspection) first = rectify_store_get_inspection (w.t.store, w.inspection, &error);
+    g_free (first->note);
+    first->note = g_strdup ("更正：日期");
+    g_assert_true (rectify_store_update_inspection (w.t.store, first, &error));
+    g_assert_no_error (error);
+  }
+
+  /* delete: gone with its rows, the figures drop, then undo puts it back */
+  kept = rectify_store_get_inspection (w.t.store, second, &error);
+  g_assert_true (rectify_store_delete_inspection (w.t.store, second, &error));
+  g_assert_no_error (error);
+  g_assert_null (rectify_store_get_inspection (w.t.store, second, NULL));
+  g_assert_cmpint (test_db_count (&w.t, "SELECT (SELECT count(*) FROM inspection_officer WHERE inspection_id = 2)"
+                                        " + (SELECT count(*) FROM inspection_equipment WHERE inspection_id = 2)"
+                                        " + (SELECT count(*) FROM inspection_remark WHERE inspection_id = 2)"), ==, 0);
+  g_assert_cmpint (second, ==, 2);
+  assert_figures (&w, 2, 1, 1, 1, 0);
+  g_assert_cmpint (test_db_count (&w.t, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'delete'"
+                                        " AND entity_id = 2 AND after_json IS NULL AND before_json LIKE '%2026-04-12%'"), ==, 1);
+  g_assert_cmpint (rectify_store_add_inspection (w.t.store, kept, &error), ==, second);
+  g_assert_no_error (error);
+  assert_figures (&w, 5, 2, 7, 2, 5);
+  {
+    g_autoptr(RectifyInspection) back = rectify_store_get_inspection (w.t.store, second, &error);
+    g_assert_cmpstr (back->date, ==, "2026-04-12");
+    g_assert_cmpstr (g_array_index (back->checks, RectifyCheck, 0).remark, ==, "预案未演练");
+  }
+
+  /* an archived campaign's visits stay as they are */
+  g_assert_true (rectify_store_archive_campaign (w.t.store, w.campaign, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *print = fingerprint (&w.t);
+    g_autofree char *after = NULL;
+
+    g_assert_false (rectify_store_update_inspection (w.t.store, kept, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_assert_true (rectify_message_names_field (error->message, "Campaign"));
+    g_clear_error (&error);
+    g_assert_false (rectify_store_delete_inspection (w.t.store, second, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+    g_assert_true (rectify_message_names_field (error->message, "Campaign"));
+    g_clear_error (&error);
+    after = fingerprint (&w.t);
+    g_assert_cmpstr (print, ==, after);
+  }
+  test_db_close (&w.t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +661,6 @@ main (int argc, char **argv)
   g_test_add_func ("/schedule/re-inspection", test_re_inspection);
   g_test_add_func ("/schedule/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/schedule/inspection-list", test_inspection_list);
+  g_test_add_func ("/schedule/edit-and-delete-inspection", test_edit_and_delete);
   return g_test_run ();
 }

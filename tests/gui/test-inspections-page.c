@@ -11,6 +11,7 @@
 
 #include "rectify-application.h"
 #include "rectify-figures.h"
+#include "rectify-format.h"
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
@@ -624,12 +625,261 @@ run_read_only (void)
   fixture_close (&fixture);
 }
 
+/* ---- correcting and deleting ---------------------------------------------------- */
+
+static gint64
+add_visit (Fixture    *fixture,
+           const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyInspection) in = rectify_inspection_new ();
+  RectifyCheckedEquipment ce = { fixture->elevator, 1 };
+  gint64 id;
+
+  in->campaign_id = fixture->campaign;
+  in->unit_id = fixture->unit;
+  in->kind = RECTIFY_INSPECTION_BUREAU;
+  in->date = g_strdup (date);
+  g_array_append_val (in->officer_ids, fixture->officer1);
+  g_array_append_val (in->officer_ids, fixture->officer2);
+  g_array_append_val (in->equipment, ce);
+  id = rectify_store_add_inspection (fixture->store, in, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Shows the visit in the detail pane, as a click on its row does. */
+static void
+select_inspection (Fixture *fixture,
+                   gint64   id)
+{
+  GtkWidget *view = require_widget (GTK_WIDGET (fixture->window), match_column_view, NULL, "inspection list");
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  GListModel *model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (fixture->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyRow) row = g_list_model_get_item (model, i);
+
+      if (rectify_row_get_id (row) == id)
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), i);
+          drain_main_context ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  Fixture    *fixture;
+  gint64      id;
+  const char *date;
+} Listed;
+
+static gboolean
+listed_with_date (gpointer data)
+{
+  Listed *l = data;
+  GListModel *model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (l->fixture->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyRow) row = g_list_model_get_item (model, i);
+      const RectifyInspectionSummary *s = rectify_row_get_record (row);
+
+      if (rectify_row_get_id (row) == l->id && s != NULL && g_strcmp0 (s->date, l->date) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static RectifyFigures *
+figures_as_of (Fixture    *fixture,
+               const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyFigures *f = rectify_figures_compute (fixture->store, fixture->campaign, as_of, &error);
+
+  g_assert_no_error (error);
+  return f;
+}
+
+static GtkShortcutAction *
+delete_key_action (GtkWidget *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "Delete"))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  return NULL;
+}
+
+static void
+run_edit_and_delete (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *root, *dialog, *view;
+  GListModel *model;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyHazard) h = rectify_hazard_new ();
+  g_autoptr(RectifyInspection) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *shown_date = NULL;
+  gint64 first, second, officer3;
+
+  fixture_open (&fixture, FALSE);
+  root = GTK_WIDGET (fixture.window);
+  first = add_visit (&fixture, "2026-06-10");
+  second = add_visit (&fixture, "2026-06-12");
+  officer3 = count (&fixture, "SELECT id FROM officer WHERE badge = 'O-3'");
+  /* a hazard registered from the second visit */
+  h->inspection_id = second;
+  h->unit_id = fixture.unit;
+  h->campaign_id = fixture.campaign;
+  h->category = g_strdup ("other");
+  h->found_date = g_strdup ("2026-06-12");
+  rectify_workflow_register (fixture.store, h, NULL, &error);
+  g_assert_no_error (error);
+  model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (fixture.page));
+  wait_for_n_items (model, 2, "both visits to be listed");
+  require_widget (root, match_label, "2 inspections", "count");
+  {
+    g_autoptr(RectifyFigures) f = figures_as_of (&fixture, "2026-06-12");
+    g_assert_cmpint (f->unit_inspections, ==, 2);
+    g_assert_cmpint (f->officer_person_times, ==, 4);
+    g_assert_cmpint (f->equipment_checks, ==, 2);
+  }
+
+  /* Edit…: the form comes filled with the visit; a later date, another officer */
+  select_inspection (&fixture, first);
+  click (require_widget (root, match_button, "Edit…", "edit button"));
+  dialog = wait_for_toplevel (RECTIFY_TYPE_INSPECTION_DIALOG, "the inspection form");
+  watch (&dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Inspection");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (dialog, match_row, "Date (YYYY-MM-DD)", "date"))),
+                   ==, "2026-06-10");
+  /* first a correction the core refuses: one officer only; shown in the form, nothing written */
+  before = inspection_rows (&fixture);
+  activate_row (dialog, "郑立新");
+  click (require_widget (dialog, match_button, "Save", "save button"));
+  drain_main_context ();
+  require_widget (dialog, match_error_label, "Officers present", "officers error");
+  after = inspection_rows (&fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  /* then the real one */
+  activate_row (dialog, "林建华");
+  fill (dialog, "Date (YYYY-MM-DD)", "2026-06-15");
+  click (require_widget (dialog, match_button, "Save", "save button"));
+  wait_for (pointer_is_null, &dialog, "the form to close");
+
+  stored = rectify_store_get_inspection (fixture.store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->date, ==, "2026-06-15");
+  g_assert_cmpuint (stored->officer_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (stored->officer_ids, gint64, 0) == officer3
+                   || g_array_index (stored->officer_ids, gint64, 1) == officer3, ==, TRUE);
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+  {
+    Listed l = { &fixture, first, "2026-06-15" };
+    wait_for (listed_with_date, &l, "the list row to show the new date");
+  }
+  shown_date = rectify_format_date ("2026-06-15");
+  require_widget (root, match_label, shown_date, "the new date in the list");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RectifyRow) row = g_list_model_get_item (model, i);
+      const RectifyInspectionSummary *s = rectify_row_get_record (row);
+
+      if (rectify_row_get_id (row) != first)
+        continue;
+      g_assert_nonnull (strstr (s->officer_names, "林建华"));
+      g_assert_null (strstr (s->officer_names, "郑立新"));
+      /* the row's cell shows them */
+      require_widget (root, match_label, s->officer_names, "the officers in the list");
+    }
+  {
+    /* on the 12th only the second visit is counted now */
+    g_autoptr(RectifyFigures) f = figures_as_of (&fixture, "2026-06-12");
+    g_autoptr(RectifyFigures) all = figures_as_of (&fixture, "2026-06-30");
+    g_assert_cmpint (f->unit_inspections, ==, 1);
+    g_assert_cmpint (f->officer_person_times, ==, 2);
+    g_assert_cmpint (f->equipment_checks, ==, 1);
+    g_assert_cmpint (all->unit_inspections, ==, 2);
+  }
+
+  /* a refused delete: hazards came from the second visit; the message, nothing changes */
+  g_clear_pointer (&before, g_free);
+  before = inspection_rows (&fixture);
+  select_inspection (&fixture, second);
+  click (require_widget (root, match_button, "Delete", "delete button"));
+  drain_main_context ();
+  wait_for_widget (root, match_label, "Inspection: 1 hazard was registered from it", "the refusal");
+  after = inspection_rows (&fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  require_widget (root, match_label, "2 inspections", "count unchanged");
+
+  /* the Delete key on the list deletes the first; its toast offers it back */
+  select_inspection (&fixture, first);
+  view = require_widget (root, match_column_view, NULL, "inspection list");
+  g_assert_nonnull (delete_key_action (view));
+  g_assert_true (gtk_shortcut_action_activate (delete_key_action (view), GTK_SHORTCUT_ACTION_EXCLUSIVE, view, NULL));
+  drain_main_context ();
+  g_assert_null (rectify_store_get_inspection (fixture.store, first, NULL));
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection_officer WHERE inspection_id = 1"), ==, 0);
+  wait_for_n_items (model, 1, "the deleted visit to leave the list");
+  wait_for_widget (root, match_label, "1 inspection", "the count");
+  wait_for_widget (root, match_label, "The inspection of 鼓楼人民医院 on", "the deletion toast");
+  {
+    g_autoptr(RectifyFigures) all = figures_as_of (&fixture, "2026-06-30");
+    g_assert_cmpint (all->unit_inspections, ==, 1);
+    g_assert_cmpint (all->officer_person_times, ==, 2);
+  }
+  click (wait_for_widget (root, match_button, "Undo", "the undo button"));
+  wait_for_n_items (model, 2, "the visit to come back");
+  g_clear_pointer (&stored, rectify_inspection_free);
+  stored = rectify_store_get_inspection (fixture.store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->date, ==, "2026-06-15");
+
+  /* who may not write is offered neither */
+  select_inspection (&fixture, first);
+  require_widget (root, match_button, "Edit…", "edit while one may write");
+  rectify_inspections_page_set_can_edit (RECTIFY_INSPECTIONS_PAGE (fixture.page), FALSE);
+  drain_main_context ();
+  g_assert_null (find_widget (root, match_button, "Edit…"));
+  g_assert_null (find_widget (root, match_button, "Delete"));
+  gtk_widget_activate_action (fixture.page, "page.delete", NULL);
+  gtk_widget_activate_action (fixture.page, "page.edit", NULL);
+  drain_main_context ();
+  assert_no_inspection_dialog ();
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection"), ==, 2);
+  fixture_close (&fixture);
+}
+
 static void test_record_bureau_inspection (void) { in_subprocess (run_record_bureau_inspection); }
 static void test_too_few_officers (void) { in_subprocess (run_too_few_officers); }
 static void test_bad_dates (void) { in_subprocess (run_bad_dates); }
 static void test_back_check (void) { in_subprocess (run_back_check); }
 static void test_chinese (void) { in_subprocess (run_chinese); }
 static void test_read_only (void) { in_subprocess (run_read_only); }
+static void test_edit_and_delete (void) { in_subprocess (run_edit_and_delete); }
 
 int
 main (int   argc,
@@ -644,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/inspections-page/back-check", test_back_check);
   g_test_add_func ("/inspections-page/read-only", test_read_only);
   g_test_add_func ("/inspections-page/chinese", test_chinese);
+  g_test_add_func ("/inspections-page/edit-and-delete", test_edit_and_delete);
 
   return g_test_run ();
 }
