@@ -394,6 +394,23 @@ archive_action (GtkWidget  *widget,
   rectify_campaign_archive_start (widget, self->store, id, on_archive_done, G_OBJECT (self));
 }
 
+void
+rectify_campaigns_page_archive_into (RectifyCampaignsPage *self,
+                                     const char           *dir)
+{
+  gint64 id;
+
+  g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
+  g_return_if_fail (dir != NULL);
+
+  id = rectify_campaigns_page_get_selected_id (self);
+  if (id == 0 || self->store == NULL || self->archiving)
+    return;
+  self->archiving = TRUE;
+  update_editable (self);
+  rectify_campaign_archive_run (GTK_WIDGET (self), self->store, id, dir, on_archive_done, G_OBJECT (self));
+}
+
 static void
 update_editable (RectifyCampaignsPage *self)
 {

@@ -24,6 +24,10 @@ void          rectify_campaigns_page_select    (RectifyCampaignsPage *self,
 GListModel   *rectify_campaigns_page_get_model (RectifyCampaignsPage *self);
 /* The id of the selected campaign, 0 when none. */
 gint64        rectify_campaigns_page_get_selected_id (RectifyCampaignsPage *self);
+/* Archives the selected campaign into the new folder dir, as Archive
+ * Campaign… does with the folder the user names. */
+void          rectify_campaigns_page_archive_into (RectifyCampaignsPage *self,
+                                                   const char           *dir);
 /* FALSE for an archivist: no Edit button, page.edit disabled. */
 gboolean      rectify_campaigns_page_get_can_edit (RectifyCampaignsPage *self);
 void          rectify_campaigns_page_set_can_edit (RectifyCampaignsPage *self,
