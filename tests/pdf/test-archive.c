@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -602,6 +603,130 @@ test_cancelled_leaves_nothing (void)
   seed_close (&t);
 }
 
+/* A digest of every row of every table, read through a connection of its
+ * own: equal digests mean an unchanged database. */
+static char *
+db_digest (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                           " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, i));
+      int rc;
+
+      g_checksum_update (sum, (const guchar *) sql, -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *data = sqlite3_column_blob (stmt, c);
+            int n = sqlite3_column_bytes (stmt, c);
+            g_checksum_update (sum, (const guchar *) "|", 1);
+            if (data)
+              g_checksum_update (sum, data, n);
+          }
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+typedef struct {
+  Seed  *t;
+  guint  calls;
+  char  *digest;   /* of the database right after the other program's write */
+} WriteDuring;
+
+/* Between the first and the second dossier, another program (a connection
+ * of its own, as on another workstation) records a tracking event. */
+static void
+write_on_first (guint done, guint total, const char *current, gpointer user_data)
+{
+  WriteDuring *w = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) other = NULL;
+
+  if (++w->calls != 1)
+    return;
+  other = rectify_store_open (w->t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_set_actor (other, rectify_store_get_actor (w->t->store), &error));
+  g_assert_true (rectify_workflow_act (other, w->t->photo_hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_SERVICE, "2026-06-29", "另一工作站的技术服务",
+                                       NULL, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  w->digest = db_digest (w->t->path);
+}
+
+static void
+test_changed_while_archiving (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) events_before = NULL;
+  g_autoptr(GPtrArray) events_after = NULL;
+  Seed t = { 0 };
+  WriteDuring w = { &t, 0, NULL };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, write_on_first, &w };
+
+  seed_open (&t);
+  partial = g_strconcat (t.archive, ".partial", NULL);
+  events_before = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  before = db_digest (t.path);
+
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "changed while it was being archived"));
+  g_assert_nonnull (strstr (error->message, "archive it again"));
+  g_clear_error (&error);
+  /* the write was made while the archive was being written, not after it */
+  g_assert_cmpuint (w.calls, >, 1);
+  g_assert_nonnull (w.digest);
+  g_assert_cmpstr (w.digest, !=, before);
+
+  g_assert_false (g_file_test (t.archive, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+  /* the other program's event stays, and nothing else changed */
+  after = db_digest (t.path);
+  g_assert_cmpstr (after, ==, w.digest);
+  events_after = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events_after->len, ==, events_before->len + 1);
+
+  /* archived again with nobody writing: it succeeds, with the new event in the dossier */
+  options.progress = NULL;
+  write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  {
+    g_autofree char *problems = verify_text (t.archive, NULL);
+    g_autofree char *relative = g_strdup_printf ("dossiers/%s.pdf", t.photo_unit_code);
+    g_autoptr(GBytes) pdf = read_bytes (t.archive, relative);
+    g_autoptr(PopplerDocument) doc = open_pdf (pdf);
+    g_autofree char *text = all_text (doc);
+    g_assert_cmpstr (problems, ==, "");
+    g_assert_nonnull (strstr (text, "另一工作站的技术服务"));
+  }
+  g_free (w.digest);
+  seed_close (&t);
+}
+
 static void
 test_cli (void)
 {
@@ -661,6 +786,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  g_test_add_func ("/archive/changed-while-archiving", test_changed_while_archiving);
   g_test_add_func ("/archive/cli", test_cli);
   return g_test_run ();
 }
