@@ -7,6 +7,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <poppler.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "rectify-archive.h"
 #include "rectify-demo.h"
 #include "rectify-pdf-archive.h"
+#include "rectify-pdf-document.h"
 #include "rectify-pdf-dossier.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-schedule.h"
@@ -442,6 +444,160 @@ test_dossier_english (void)
   seed_close (&t);
 }
 
+static GBytes *
+make_big_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4000, 3000);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366CCFF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "95", NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+/* A big screenshot-like PNG, half transparent red: reduced too, onto white. */
+static GBytes *
+make_big_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2400, 3200);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* The pixel of a page rendered at 1 pixel a point, at x, y points. */
+static guint32
+page_pixel (PopplerPage *page, double x, double y)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 pixel;
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface)
+                        + (int) x * 4);
+  cairo_surface_destroy (surface);
+  return pixel & 0xFFFFFF;
+}
+
+static gboolean
+near_colour (guint32 pixel, guint32 wanted)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((pixel >> shift) & 0xFF) - (int) ((wanted >> shift) & 0xFF)) > 12)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_dossier_big_photos (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) jpeg = make_big_jpeg ();
+  g_autoptr(GBytes) png = make_big_png ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  RectifyNewAttachment attachments[] = {
+    { "phone-photo.jpg", "image/jpeg", jpeg },
+    { "screenshot.png", "image/png", png },
+  };
+  RectifyPdfDossierOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
+  guint n_images = 0, n_reduced = 0, n_stored = 0;
+  gboolean blue = FALSE, pink = FALSE;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  g_assert_true (rectify_workflow_act (t.store, t.photo_hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_RECTIFICATION, "2026-06-22", "手机拍摄的整改照片",
+                                       attachments, G_N_ELEMENTS (attachments), &error));
+  g_assert_no_error (error);
+  pdf = rectify_pdf_dossier_render (t.store, t.campaign, t.photo_unit, &options, &error);
+  g_assert_no_error (error);
+  /* the two big ones cost far less than their bytes */
+  g_assert_cmpuint (g_bytes_get_size (pdf), <, (g_bytes_get_size (jpeg) + g_bytes_get_size (png)) / 2);
+  doc = open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      GList *images = poppler_page_get_image_mapping (page);
+      double page_w, page_h;
+
+      poppler_page_get_size (page, &page_w, &page_h);
+      for (GList *l = images; l; l = l->next)
+        {
+          const PopplerImageMapping *m = l->data;
+          cairo_surface_t *image = poppler_page_get_image (page, m->image_id);
+          int w = cairo_image_surface_get_width (image);
+          int h = cairo_image_surface_get_height (image);
+          /* the mapping's area is in points from the top left */
+          guint32 pixel = page_pixel (page, (m->area.x1 + m->area.x2) / 2, (m->area.y1 + m->area.y2) / 2);
+
+          n_images++;
+          g_assert_cmpint (MAX (w, h), <=, RECTIFY_PDF_IMAGE_MAX_PIXELS);
+          if (MAX (w, h) > 1000)
+            {
+              n_reduced++;
+              /* still the photograph: blue, or the red half over white */
+              blue = blue || near_colour (pixel, 0x3366CC);
+              pink = pink || near_colour (pixel, 0xE58C8C);
+              /* the aspect is kept */
+              g_assert_cmpfloat (fabs ((double) w / h - (m->area.x2 - m->area.x1) / (m->area.y2 - m->area.y1)), <,
+                                 0.01);
+            }
+          cairo_surface_destroy (image);
+        }
+      poppler_page_free_image_mapping (images);
+    }
+  /* the small JPEG and PNG of the seed, the two big ones reduced */
+  g_assert_cmpuint (n_images, ==, 4);
+  g_assert_cmpuint (n_reduced, ==, 2);
+  g_assert_true (blue);
+  g_assert_true (pink);
+  assert_every_character_inks (doc);
+  assert_pdfa_1b (pdf, "dossier-big-photos.pdf");
+
+  /* the attachments in the database are the originals, byte for byte */
+  events = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RectifyHazardEvent *e = g_ptr_array_index (events, i);
+      for (guint k = 0; e->attachments && k < e->attachments->len; k++)
+        {
+          const RectifyAttachment *listed = g_ptr_array_index (e->attachments, k);
+          g_autoptr(RectifyAttachment) a = rectify_store_get_attachment (t.store, listed->id, &error);
+          g_assert_no_error (error);
+          GBytes *original = g_strcmp0 (a->filename, "phone-photo.jpg") == 0 ? jpeg
+                             : g_strcmp0 (a->filename, "screenshot.png") == 0 ? png : NULL;
+          if (original != NULL)
+            {
+              g_assert_true (g_bytes_equal (a->data, original));
+              n_stored++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_stored, ==, 2);
+  seed_close (&t);
+}
+
 static void
 set_bytes (const char *path, GBytes *bytes)
 {
@@ -783,6 +939,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/seed", test_seed_archive);
   g_test_add_func ("/archive/dossier-content", test_dossier_content);
   g_test_add_func ("/archive/dossier-english", test_dossier_english);
+  g_test_add_func ("/archive/dossier-big-photos", test_dossier_big_photos);
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
