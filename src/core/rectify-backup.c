@@ -171,7 +171,12 @@ rectify_backup_copy (sqlite3 *dest, sqlite3 *src, RectifyBackupProgressFunc prog
 static int
 copy_database (sqlite3 *dest, sqlite3 *src)
 {
-  return rectify_backup_copy (dest, src, NULL, NULL, NULL);
+  int rc = rectify_backup_copy (dest, src, NULL, NULL, NULL);
+
+  /* the copy's busy handlers pointed at its stack */
+  sqlite3_busy_timeout (dest, 5000);
+  sqlite3_busy_timeout (src, 5000);
+  return rc;
 }
 
 static gboolean

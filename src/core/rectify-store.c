@@ -1160,9 +1160,10 @@ rectify_store_backup_full (RectifyStore *self, const char *dest_path, RectifyBac
     }
   else
     rc = sqlite3_errcode (self->db);
+  /* before anything else can wait: the handler's data was on the stack */
+  apply_busy_timeout (self);
   if (reading)
     rectify_store_end (self, FALSE, NULL);
-  apply_busy_timeout (self);
   if (rc == SQLITE_OK)
     {
       sqlite3_stmt *stmt = NULL;
