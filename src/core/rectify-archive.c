@@ -389,28 +389,63 @@ write_contents (RectifyStore *store, const RectifyCampaign *campaign, const char
   return TRUE;
 }
 
-gboolean
-rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
-                       const RectifyArchiveOptions *options, GCancellable *cancellable, GError **error)
+/* Where the audit log ends: its newest entry's id and hash (0 and NULL
+ * when it is empty).
+ *
+ * Why the audit log and not PRAGMA data_version: every write transaction of
+ * Rectify, from any program, appends at least one audit entry, and the log
+ * is part of the data, so reading its end inside the archive's snapshot and
+ * again inside the transaction that archives the campaign compares exactly
+ * "what the files were made from" with "what is committed now".
+ * data_version is a counter local to one connection, moved by commits of
+ * other connections only, and in WAL mode a deferred BEGIN takes its
+ * snapshot at the first read, not at BEGIN, so a pragma read at the wrong
+ * moment would miss a commit; an audit row read is itself the first read of
+ * the snapshot.  The hash as well as the id: an entry that replaced the
+ * newest one under the same id (the chain forbids it, a damaged file might
+ * not) still counts as a change. */
+typedef struct {
+  gint64  id;
+  char   *hash;
+} AuditMark;
+
+static gboolean
+read_audit_mark (RectifyStore *store, AuditMark *mark, GError **error)
+{
+  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                                                       error);
+  int rc;
+
+  if (!stmt)
+    return FALSE;
+  mark->id = 0;
+  g_clear_pointer (&mark->hash, g_free);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      mark->id = sqlite3_column_int64 (stmt, 0);
+      mark->hash = rectify_column_text (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    return rectify_store_fail (store, rc, error);
+  return TRUE;
+}
+
+/* Inside the read transaction: the campaign, the checks of dir, and every
+ * file written into partial (made_partial says whether it was made). */
+static gboolean
+write_snapshot (RectifyStore *store, gint64 campaign_id, const char *dir, const char *partial,
+                const RectifyArchiveOptions *options, AuditMark *mark, RectifyCampaign **campaign_out,
+                gboolean *made_partial, GCancellable *cancellable, GError **error)
 {
   g_autoptr(RectifyCampaign) campaign = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
-  g_autofree char *partial = NULL;
-  g_autofree char *parent = NULL;
-  gboolean ok;
+  g_autofree char *parent = g_path_get_dirname (dir);
 
-  g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
-  g_return_val_if_fail (options != NULL && options->render != NULL, FALSE);
-
-  if (dir == NULL || *dir == '\0')
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Archive folder: choose a folder to create"));
-      return FALSE;
-    }
-  if (!(campaign = rectify_store_get_campaign (store, campaign_id, error)))
+  /* the first read: it fixes the snapshot that every later read sees */
+  if (!read_audit_mark (store, mark, error)
+      || !(campaign = rectify_store_get_campaign (store, campaign_id, error)))
     return FALSE;
-  partial = g_strconcat (dir, ".partial", NULL);
-  parent = g_path_get_dirname (dir);
   if (g_file_test (dir, G_FILE_TEST_EXISTS) || g_file_test (dir, G_FILE_TEST_IS_SYMLINK))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
@@ -431,18 +466,79 @@ rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
     }
   if (g_mkdir (partial, 0755) != 0)
     return write_io_error (partial, errno, error);
+  *made_partial = TRUE;
+  if (!write_contents (store, campaign, partial, options, entries, cancellable, error))
+    return FALSE;
+  *campaign_out = g_steal_pointer (&campaign);
+  return TRUE;
+}
 
-  ok = write_contents (store, campaign, partial, options, entries, cancellable, error);
+/* Inside the write transaction: whether anything was committed since the
+ * snapshot the files were made from. */
+static gboolean
+check_unchanged (RectifyStore *store, const RectifyCampaign *campaign, const AuditMark *snapshot, GError **error)
+{
+  AuditMark now = { 0, NULL };
+  gboolean same;
+
+  if (!read_audit_mark (store, &now, error))
+    return FALSE;
+  same = now.id == snapshot->id && g_strcmp0 (now.hash, snapshot->hash) == 0;
+  g_free (now.hash);
+  if (!same)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _("Campaign: “%s” changed while it was being archived (the database was written meanwhile, "
+                     "perhaps from another workstation); archive it again"), campaign->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
+                       const RectifyArchiveOptions *options, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(RectifyCampaign) campaign = NULL;
+  g_autofree char *partial = NULL;
+  AuditMark mark = { 0, NULL };
+  gboolean made_partial = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL && options->render != NULL, FALSE);
+
+  if (dir == NULL || *dir == '\0')
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Archive folder: choose a folder to create"));
+      return FALSE;
+    }
+  partial = g_strconcat (dir, ".partial", NULL);
+
+  /* Every read of the archive, the renderers' included (they read through
+   * this connection), in one read transaction: WAL keeps its snapshot while
+   * other programs go on writing, so the files agree with one another. */
+  ok = rectify_store_begin_read (store, error);
+  if (ok)
+    {
+      ok = write_snapshot (store, campaign_id, dir, partial, options, &mark, &campaign, &made_partial,
+                           cancellable, error);
+      rectify_store_end (store, FALSE, NULL);
+    }
   if (ok)
     {
       /* the campaign is archived in the same transaction that the folder is
-       * renamed into place: either both happen or neither */
+       * renamed into place: either both happen or neither; and only when the
+       * database is still what the files were made from, else a write of
+       * another program would be in the archived campaign but not in its
+       * archive */
       gboolean archived = campaign->status == RECTIFY_CAMPAIGN_ARCHIVED;
 
       ok = rectify_store_begin (store, error);
       if (ok)
         {
-          ok = archived || rectify_store_archive_campaign (store, campaign_id, error);
+          ok = check_unchanged (store, campaign, &mark, error)
+               && (archived || rectify_store_archive_campaign (store, campaign_id, error));
           if (ok && renameat2 (AT_FDCWD, partial, AT_FDCWD, dir, RENAME_NOREPLACE) != 0)
             ok = write_io_error (dir, errno, error);
           if (!rectify_store_end (store, ok, ok ? error : NULL) && ok)
@@ -454,8 +550,9 @@ rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
             }
         }
     }
-  if (!ok)
+  if (!ok && made_partial)
     remove_tree (partial);
+  g_free (mark.hash);
   return ok;
 }
 

@@ -45,8 +45,12 @@ typedef struct {
  *                                (manifest.json included): what verify reads
  * Everything is written into "<dir>.partial", renamed to dir only when
  * complete; on any failure or cancellation the partial folder is removed.
- * Refuses a dir (or dir.partial) that exists.  On success the campaign is
- * archived (rectify_store_archive_campaign) unless it was already. */
+ * Refuses a dir (or dir.partial) that exists.  Every file is made from one
+ * snapshot of the database (a read transaction: render is called inside
+ * it and must read through store); when anything was committed since (by
+ * another program), the archive is refused with RECTIFY_ERROR_STATE and
+ * the campaign stays as it was.  On success the campaign is archived
+ * (rectify_store_archive_campaign) unless it was already. */
 gboolean rectify_archive_write (RectifyStore                *store,
                                 gint64                       campaign_id,
                                 const char                  *dir,

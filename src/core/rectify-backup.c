@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "rectify-backup.h"
-#include "rectify-store.h"
+#include "rectify-store-private.h"
 
 /* The value rectify-store.c writes in PRAGMA application_id. */
 #define RECTIFY_APPLICATION_ID 0x52435446
@@ -75,25 +75,108 @@ check_integrity (sqlite3 *db, const char *path, GError **error)
   return TRUE;
 }
 
-/* Copies the whole of src into dest with the backup API, waiting out
- * other connections' locks. */
+guint
+rectify_backup_busy_limit_ms (void)
+{
+  const char *env = g_getenv ("RECTIFY_BACKUP_BUSY_LIMIT_MS");
+  gint64 ms = 30000;
+
+  if (env)
+    g_ascii_string_to_signed (env, 10, 1, 3600000, &ms, NULL);
+  return (guint) ms;
+}
+
+/* Whether to go on waiting: not once cancelled, nor after the limit. */
+static gboolean
+wait_more (RectifyBackupWait *wait)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (wait->busy_since == 0)
+    wait->busy_since = now;
+  if (g_cancellable_is_cancelled (wait->cancellable) || now - wait->busy_since >= wait->limit_us)
+    return FALSE;
+  g_usleep (10000);
+  return TRUE;
+}
+
+static int
+on_busy (void *data, int count)
+{
+  return wait_more (data) ? 1 : 0;
+}
+
+void
+rectify_backup_wait_begin (RectifyBackupWait *wait, sqlite3 *db, GCancellable *cancellable)
+{
+  wait->cancellable = cancellable;
+  wait->limit_us = (gint64) rectify_backup_busy_limit_ms () * 1000;
+  wait->busy_since = 0;
+  /* in place of the busy timeout, so that a cancel is seen while waiting */
+  sqlite3_busy_handler (db, on_busy, wait);
+}
+
+int
+rectify_backup_copy (sqlite3 *dest, sqlite3 *src, RectifyBackupProgressFunc progress, gpointer progress_data,
+                     GCancellable *cancellable)
+{
+  RectifyBackupWait wait;
+  sqlite3_backup *backup;
+  int rc;
+
+  rectify_backup_wait_begin (&wait, src, cancellable);
+  sqlite3_busy_handler (dest, on_busy, &wait);
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    return sqlite3_errcode (dest);
+  for (;;)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          rc = SQLITE_INTERRUPT;
+          break;
+        }
+      /* 1 MB of 4 KB pages a step: a cancel is seen within a fraction of a second */
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        {
+          wait.busy_since = 0;
+          if (progress)
+            {
+              guint64 total = (guint64) sqlite3_backup_pagecount (backup);
+              progress (total - (guint64) sqlite3_backup_remaining (backup), total, progress_data);
+            }
+          if (rc == SQLITE_DONE)
+            break;
+        }
+      else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        {
+          /* the handlers have waited already; a LOCKED step calls none */
+          if (!wait_more (&wait))
+            {
+              rc = g_cancellable_is_cancelled (cancellable) ? SQLITE_INTERRUPT : SQLITE_BUSY;
+              break;
+            }
+        }
+      else
+        break;
+    }
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_BUSY && g_cancellable_is_cancelled (cancellable))
+    rc = SQLITE_INTERRUPT;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Copies the whole of src into dest, as one write transaction on dest. */
 static int
 copy_database (sqlite3 *dest, sqlite3 *src)
 {
-  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
-  int rc;
+  int rc = rectify_backup_copy (dest, src, NULL, NULL, NULL);
 
-  if (backup == NULL)
-    return sqlite3_errcode (dest);
-  do
-    {
-      rc = sqlite3_backup_step (backup, 1024);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        g_usleep (20000);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  /* the copy's busy handlers pointed at its stack */
+  sqlite3_busy_timeout (dest, 5000);
+  sqlite3_busy_timeout (src, 5000);
+  return rc;
 }
 
 static gboolean

@@ -48,6 +48,26 @@ gboolean     rectify_store_end (RectifyStore *self, gboolean ok, GError **error)
  * no write lock until something writes; end it with ok FALSE. */
 gboolean     rectify_store_begin_read (RectifyStore *self, GError **error);
 
+/* rectify-backup.c: copies the whole of src into dest with the SQLite
+ * backup API in steps, calling progress after each and checking
+ * cancellable between them (SQLITE_INTERRUPT when cancelled); waits out
+ * busy or locked databases, checking cancellable meanwhile, but returns
+ * SQLITE_BUSY once they have stayed so for rectify_backup_busy_limit_ms()
+ * on end.  It replaces the busy handlers of both connections: set them
+ * again to go on using a connection. */
+int          rectify_backup_copy (sqlite3 *dest, sqlite3 *src, RectifyBackupProgressFunc progress,
+                                  gpointer progress_data, GCancellable *cancellable);
+/* 30 s, or RECTIFY_BACKUP_BUSY_LIMIT_MS */
+guint        rectify_backup_busy_limit_ms (void);
+/* The same waiting as the busy handler of db (replacing its busy timeout);
+ * wait must live as long as it is installed. */
+typedef struct {
+  GCancellable *cancellable;
+  gint64        limit_us;
+  gint64        busy_since;  /* monotonic; 0 while not busy */
+} RectifyBackupWait;
+void         rectify_backup_wait_begin (RectifyBackupWait *wait, sqlite3 *db, GCancellable *cancellable);
+
 /* Refuses writes for archivists (and inactive officers). */
 gboolean     rectify_store_check_writer (RectifyStore *self, GError **error);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */

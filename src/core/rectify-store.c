@@ -539,6 +539,18 @@ rectify_store_prepare (RectifyStore *self, const char *sql, GError **error)
   return stmt;
 }
 
+/* How long to wait for another program's write; tests shorten it. */
+static void
+apply_busy_timeout (RectifyStore *self)
+{
+  const char *env = g_getenv ("RECTIFY_BUSY_TIMEOUT_MS");
+  gint64 ms = 5000;
+
+  if (env)
+    g_ascii_string_to_signed (env, 10, 0, 600000, &ms, NULL);
+  sqlite3_busy_timeout (self->db, (int) ms);
+}
+
 gboolean
 rectify_store_exec (RectifyStore *self, const char *sql, GError **error)
 {
@@ -871,14 +883,7 @@ open_store (const char *path, int target, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  {
-    /* how long to wait for another program's write; tests shorten it */
-    const char *env = g_getenv ("RECTIFY_BUSY_TIMEOUT_MS");
-    gint64 ms = 5000;
-    if (env)
-      g_ascii_string_to_signed (env, 10, 0, 600000, &ms, NULL);
-    sqlite3_busy_timeout (self->db, (int) ms);
-  }
+  apply_busy_timeout (self);
   rectify_fts_register (self->db);
 
   if (!migrate (self, target, error))
@@ -1099,14 +1104,31 @@ rectify_store_set_setting (RectifyStore *self, const char *key, const char *valu
 gboolean
 rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
 {
+  return rectify_store_backup_full (self, dest_path, NULL, NULL, NULL, error);
+}
+
+static int
+on_check_progress (void *cancellable)
+{
+  /* non-zero interrupts the integrity check of a cancelled backup */
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+gboolean
+rectify_store_backup_full (RectifyStore *self, const char *dest_path, RectifyBackupProgressFunc progress,
+                           gpointer progress_data, GCancellable *cancellable, GError **error)
+{
   g_autofree char *tmp = NULL;
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
+  RectifyBackupWait wait;
   int rc, check = 0;
+  gboolean reading = FALSE;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (g_file_test (dest_path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("%s is a folder; give a file name"), dest_path);
@@ -1124,25 +1146,28 @@ rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
       g_unlink (tmp);
       return FALSE;
     }
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (dest);
-  else
+  /* One snapshot for every step: without it, each commit of another
+   * program between two steps starts the copy over, and a busy database
+   * would never let it finish.  Its first read waits for the lock the way
+   * the copy does, watching cancellable and the limit. */
+  rectify_backup_wait_begin (&wait, self->db, cancellable);
+  if (rectify_store_begin_read (self, NULL))
     {
-      do
-        {
-          rc = sqlite3_backup_step (backup, 1024);
-          if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            g_usleep (20000);
-        }
-      while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-      sqlite3_backup_finish (backup);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
+      reading = TRUE;
+      rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = rectify_backup_copy (dest, self->db, progress, progress_data, cancellable);
     }
+  else
+    rc = sqlite3_errcode (self->db);
+  /* before anything else can wait: the handler's data was on the stack */
+  apply_busy_timeout (self);
+  if (reading)
+    rectify_store_end (self, FALSE, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_stmt *stmt = NULL;
+      sqlite3_progress_handler (dest, 1000, on_check_progress, cancellable);
       if (sqlite3_prepare_v2 (dest, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK
           && sqlite3_step (stmt) == SQLITE_ROW
           && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
@@ -1150,6 +1175,24 @@ rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
       sqlite3_finalize (stmt);
     }
   sqlite3_close (dest);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      guint seconds = (rectify_backup_busy_limit_ms () + 999) / 1000;
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The backup %s was not made: another program kept the database locked for %u second; "
+                                "try again when it is done",
+                                "The backup %s was not made: another program kept the database locked for %u seconds; "
+                                "try again when it is done", seconds),
+                   dest_path, seconds);
+      g_unlink (tmp);
+      return FALSE;
+    }
   if (rc != SQLITE_OK || !check)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("The backup %s could not be completed: %s"),

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "rectify-error.h"
 #include "rectify-records.h"
@@ -47,8 +47,26 @@ gboolean      rectify_store_is_empty (RectifyStore *self);
 char         *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
 gboolean      rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
 
-/* Online copy with the SQLite backup API; the copy passes integrity_check. */
+/* Online copy with the SQLite backup API; the copy passes integrity_check.
+ * The same as rectify_store_backup_full without progress or cancellable. */
 gboolean      rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
+
+/* pages copied of total, after each step of the copy */
+typedef void (*RectifyBackupProgressFunc) (guint64 done, guint64 total, gpointer user_data);
+
+/* Online copy of one snapshot of the database (other programs go on
+ * writing meanwhile), made as "<dest_path>.partial" and renamed to
+ * dest_path when it is complete and passes integrity_check.  cancellable is
+ * checked between the steps of the copy (G_IO_ERROR_CANCELLED); when the
+ * database stays locked by another program for 30 s on end
+ * (RECTIFY_BACKUP_BUSY_LIMIT_MS shortens it for tests) it fails with
+ * RECTIFY_ERROR_LOCKED.  On any failure no file is left. */
+gboolean      rectify_store_backup_full (RectifyStore             *self,
+                                         const char               *dest_path,
+                                         RectifyBackupProgressFunc progress,
+                                         gpointer                  progress_data,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
 
 /* The "changed" signal (detail = entity: "officer", "campaign", "unit",
  * "equipment", "operator", "inspection", "hazard", "document", "setting",

@@ -82,6 +82,14 @@ on_export_progress (guint64 done, guint64 total, gpointer user_data)
 }
 
 static void
+on_backup_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  Job *job = user_data;
+  g_atomic_int_set (&job->progress, total ? (gint) (done * 1000 / total) : 1000);
+  rectify_job_checkpoint (job->cancellable);
+}
+
+static void
 job_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
@@ -99,7 +107,7 @@ job_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
         ok = rectify_export_file (store, job->list, &job->q, rectify_export_format_for_path (job->path), job->path,
                                   on_export_progress, job, cancellable, &job->rows, &error);
       else if (ok)
-        ok = rectify_store_backup (store, job->path, &error);
+        ok = rectify_store_backup_full (store, job->path, on_backup_progress, job, cancellable, &error);
     }
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -113,7 +121,7 @@ update_bar_cb (gpointer user_data)
   Job *job = user_data;
   if (job->dialog == NULL)
     return G_SOURCE_CONTINUE;
-  if (job->kind == JOB_EXPORT)
+  if (job->kind != JOB_RESTORE)
     gtk_progress_bar_set_fraction (job->bar, g_atomic_int_get (&job->progress) / 1000.0);
   else
     gtk_progress_bar_pulse (job->bar);
@@ -182,9 +190,10 @@ run_job (Job *job, const char *heading, const char *label)
   g_autoptr(GTask) task = NULL;
 
   job->cancellable = g_cancellable_new ();
-  /* only an export stops midway: a backup or restore is one transaction */
+  /* a restore is one transaction that goes in whole; an export or a
+   * backup stops midway and removes what it wrote */
   job->dialog = rectify_job_progress_dialog (job->parent, heading, job->path, _("Progress"),
-                                             job->kind == JOB_EXPORT ? job->cancellable : NULL, &job->bar);
+                                             job->kind != JOB_RESTORE ? job->cancellable : NULL, &job->bar);
   /* closed by its Cancel or by Escape before the thread is done */
   g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
   job->timer = g_timeout_add (100, update_bar_cb, job);

@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <hpdf.h>
+#include <math.h>
 #include <png.h>
 #include <string.h>
 
@@ -697,6 +699,64 @@ rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, guint *heigh
   return FALSE;
 }
 
+/* Photographs are embedded at 300 dpi of their printed size, and never
+ * with a long side of more than 1600 pixels: a phone's 4000 × 3000 photo
+ * printed 120 mm wide needs no more than 1417, and at full size it made an
+ * archive of dossiers mostly of pixels nobody can see. */
+#define IMAGE_DPI 300.0
+#define IMAGE_JPEG_QUALITY "85"
+
+static void
+on_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer user_data)
+{
+  const int *want = user_data;
+  /* for a JPEG the decoder scales by 1/2, 1/4 or 1/8 on the way: a big
+   * photograph is never decoded at full size */
+  gdk_pixbuf_loader_set_size (loader, want[0], want[1]);
+}
+
+/* data (JPEG or PNG) at width × height pixels, flattened onto white, as a
+ * baseline RGB JPEG; NULL when it cannot be decoded. */
+static GBytes *
+image_reduce (GBytes *data, guint width, guint height)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbuf) flat = NULL;
+  int want[2] = { (int) width, (int) height };
+  GdkPixbuf *decoded;
+  gboolean ok;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), want);
+  ok = gdk_pixbuf_loader_write_bytes (loader, data, NULL);
+  /* closed in any case: a loader left open warns when freed */
+  ok = gdk_pixbuf_loader_close (loader, NULL) && ok;
+  decoded = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  if (decoded == NULL)
+    return NULL;
+  if (!gdk_pixbuf_get_has_alpha (decoded) && gdk_pixbuf_get_width (decoded) == want[0]
+      && gdk_pixbuf_get_height (decoded) == want[1])
+    flat = g_object_ref (decoded);
+  else if ((flat = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, want[0], want[1])) != NULL)
+    {
+      double sx = (double) want[0] / gdk_pixbuf_get_width (decoded);
+      double sy = (double) want[1] / gdk_pixbuf_get_height (decoded);
+
+      gdk_pixbuf_fill (flat, 0xFFFFFFFF);
+      /* PDF/A-1b has no transparency: a PNG's alpha goes onto white */
+      if (gdk_pixbuf_get_has_alpha (decoded))
+        gdk_pixbuf_composite (decoded, flat, 0, 0, want[0], want[1], 0, 0, sx, sy, GDK_INTERP_BILINEAR, 255);
+      else
+        gdk_pixbuf_scale (decoded, flat, 0, 0, want[0], want[1], 0, 0, sx, sy, GDK_INTERP_BILINEAR);
+    }
+  else
+    return NULL;
+  if (!gdk_pixbuf_save_to_buffer (flat, &buffer, &size, "jpeg", NULL, "quality", IMAGE_JPEG_QUALITY, NULL))
+    return NULL;
+  return g_bytes_new_take (buffer, size);
+}
+
 double
 rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
                             GError **error)
@@ -724,6 +784,26 @@ rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_w
   op->y2 = height;
   op->image = g_bytes_ref (data);
   op->png = png;
+  {
+    guint limit = (guint) MIN (RECTIFY_PDF_IMAGE_MAX_PIXELS, ceil (MAX (width, height) * IMAGE_DPI / 72.0));
+    guint long_side = MAX (w, h);
+
+    if (long_side > limit)
+      {
+        guint rw = MAX (1, (guint) round ((double) w * limit / long_side));
+        guint rh = MAX (1, (guint) round ((double) h * limit / long_side));
+        g_autoptr(GBytes) reduced = image_reduce (data, rw, rh);
+
+        /* the original when it cannot be decoded here (libharu embeds a
+         * JPEG without decoding it) or is smaller anyway */
+        if (reduced != NULL && g_bytes_get_size (reduced) < g_bytes_get_size (data))
+          {
+            g_bytes_unref (op->image);
+            op->image = g_steal_pointer (&reduced);
+            op->png = FALSE;
+          }
+      }
+  }
   return height;
 }
 

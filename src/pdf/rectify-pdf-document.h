@@ -119,11 +119,17 @@ double   rectify_pdf_document_reserve (RectifyPdfDocument *self, double height);
 /* Whether data is a JPEG (grey or RGB) or a PNG the document can embed;
  * its size in pixels.  Fails with RECTIFY_PDF_ERROR_INVALID saying why. */
 gboolean rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, guint *height, GError **error);
+/* The most pixels of the long side of an embedded image. */
+#define RECTIFY_PDF_IMAGE_MAX_PIXELS 1600
+
 /* Places a JPEG or PNG image at the left of the text block at the cursor,
  * scaled down to fit max_width × max_height points (never past 75 dpi
  * enlargement), on a new page when it does not fit.  PNG transparency is
- * flattened onto white: PDF/A-1b has none.  Returns the height used, or 0
- * with an error when the image cannot be embedded (nothing is placed). */
+ * flattened onto white: PDF/A-1b has none.  An image with more pixels than
+ * 300 dpi at its printed size (or than RECTIFY_PDF_IMAGE_MAX_PIXELS on its
+ * long side) is embedded reduced to that, as a JPEG of quality 85; data
+ * itself is not changed.  Returns the height used, or 0 with an error when
+ * the image cannot be embedded (nothing is placed). */
 double   rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
                                      GError **error);
 

@@ -630,6 +630,152 @@ test_backup_during_writes (void)
   test_db_close (&t);
 }
 
+/* ---- backup: cancel and a source that stays locked ------------------------- */
+
+static void
+assert_no_backup (const char *dest)
+{
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+}
+
+typedef struct {
+  GCancellable *cancellable;  /* cancelled at the first call when set */
+  guint         calls;
+  guint64       done;
+  guint64       total;
+} BackupSteps;
+
+static void
+on_backup_step (guint64 done, guint64 total, gpointer user_data)
+{
+  BackupSteps *s = user_data;
+  s->calls++;
+  s->done = done;
+  s->total = total;
+  if (s->cancellable)
+    g_cancellable_cancel (s->cancellable);
+}
+
+static void
+test_backup_cancel (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dest = NULL;
+  BackupSteps steps = { 0 };
+
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  /* some megabytes, so that the copy takes several steps */
+  g_assert_true (rectify_store_exec (t.store, "CREATE TABLE test_filler (b BLOB);"
+                                              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
+                                              " INSERT INTO test_filler SELECT randomblob(4000) FROM n", &error));
+  g_assert_no_error (error);
+  dest = g_build_filename (t.dir, "backup.db", NULL);
+
+  /* cancelled before it starts */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rectify_store_backup_full (t.store, dest, on_backup_step, &steps, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (steps.calls, ==, 0);
+  assert_no_backup (dest);
+
+  /* cancelled after the first step of the copy */
+  g_cancellable_reset (cancellable);
+  steps.cancellable = cancellable;
+  g_assert_false (rectify_store_backup_full (t.store, dest, on_backup_step, &steps, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (steps.calls, ==, 1);
+  g_assert_cmpuint (steps.done, <, steps.total);
+  assert_no_backup (dest);
+
+  /* and then made whole, the store still usable */
+  g_cancellable_reset (cancellable);
+  steps = (BackupSteps) { 0 };
+  g_assert_true (rectify_store_backup_full (t.store, dest, on_backup_step, &steps, cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps.calls, >, 1);
+  g_assert_cmpuint (steps.done, ==, steps.total);
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (add_unit (t.store, 1, "备份后的单位", &error), >, 0);
+  g_assert_no_error (error);
+  g_unlink (dest);
+  test_db_close (&t);
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (100000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_backup_busy_limit (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = NULL;
+  sqlite3 *other = NULL;
+
+  test_db_open (&t);
+  g_assert_cmpint (add_unit (t.store, 1, "福州华信医院", &error), >, 0);
+  dest = g_build_filename (t.dir, "backup.db", NULL);
+  g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
+
+  /* in WAL mode another program's write transaction does not stop the
+   * copy: it reads a snapshot beside the writer */
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (rectify_store_backup (t.store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (dest), ==, 0);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  /* without WAL (a database left in rollback mode, the demo generator's
+   * bulk mode) an exclusive lock keeps every reader out: the backup gives
+   * up after the limit, shortened here */
+  g_assert_true (rectify_store_exec (t.store, "PRAGMA journal_mode = DELETE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_setenv ("RECTIFY_BACKUP_BUSY_LIMIT_MS", "200", TRUE);
+  g_assert_false (rectify_store_backup (t.store, dest, &error));
+  g_unsetenv ("RECTIFY_BACKUP_BUSY_LIMIT_MS");
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_assert_nonnull (strstr (error->message, dest));
+  g_clear_error (&error);
+  assert_no_backup (dest);
+
+  /* a cancel is seen while waiting for the lock, long before the 30 s
+   * limit (had it not been, the answer would be "locked") */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    GThread *canceller = g_thread_new ("canceller", cancel_soon, cancellable);
+    g_assert_false (rectify_store_backup_full (t.store, dest, NULL, NULL, cancellable, &error));
+    g_thread_join (canceller);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    assert_no_backup (dest);
+  }
+
+  /* once the lock is gone the backup is made */
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_true (rectify_store_backup (t.store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_unlink (dest);
+  test_db_close (&t);
+}
+
 static void
 test_delete_and_undo (void)
 {
@@ -705,5 +851,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/lists-and-search", test_lists_and_search);
   g_test_add_func ("/store/backup-during-writes", test_backup_during_writes);
   g_test_add_func ("/store/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/store/backup-cancel", test_backup_cancel);
+  g_test_add_func ("/store/backup-busy-limit", test_backup_busy_limit);
   return g_test_run ();
 }

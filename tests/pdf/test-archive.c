@@ -7,7 +7,9 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -15,6 +17,7 @@
 #include "rectify-archive.h"
 #include "rectify-demo.h"
 #include "rectify-pdf-archive.h"
+#include "rectify-pdf-document.h"
 #include "rectify-pdf-dossier.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-schedule.h"
@@ -441,6 +444,160 @@ test_dossier_english (void)
   seed_close (&t);
 }
 
+static GBytes *
+make_big_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4000, 3000);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366CCFF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "95", NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+/* A big screenshot-like PNG, half transparent red: reduced too, onto white. */
+static GBytes *
+make_big_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2400, 3200);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* The pixel of a page rendered at 1 pixel a point, at x, y points. */
+static guint32
+page_pixel (PopplerPage *page, double x, double y)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 pixel;
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface)
+                        + (int) x * 4);
+  cairo_surface_destroy (surface);
+  return pixel & 0xFFFFFF;
+}
+
+static gboolean
+near_colour (guint32 pixel, guint32 wanted)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((pixel >> shift) & 0xFF) - (int) ((wanted >> shift) & 0xFF)) > 12)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_dossier_big_photos (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) jpeg = make_big_jpeg ();
+  g_autoptr(GBytes) png = make_big_png ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  RectifyNewAttachment attachments[] = {
+    { "phone-photo.jpg", "image/jpeg", jpeg },
+    { "screenshot.png", "image/png", png },
+  };
+  RectifyPdfDossierOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
+  guint n_images = 0, n_reduced = 0, n_stored = 0;
+  gboolean blue = FALSE, pink = FALSE;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  g_assert_true (rectify_workflow_act (t.store, t.photo_hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_RECTIFICATION, "2026-06-22", "手机拍摄的整改照片",
+                                       attachments, G_N_ELEMENTS (attachments), &error));
+  g_assert_no_error (error);
+  pdf = rectify_pdf_dossier_render (t.store, t.campaign, t.photo_unit, &options, &error);
+  g_assert_no_error (error);
+  /* the two big ones cost far less than their bytes */
+  g_assert_cmpuint (g_bytes_get_size (pdf), <, (g_bytes_get_size (jpeg) + g_bytes_get_size (png)) / 2);
+  doc = open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      GList *images = poppler_page_get_image_mapping (page);
+      double page_w, page_h;
+
+      poppler_page_get_size (page, &page_w, &page_h);
+      for (GList *l = images; l; l = l->next)
+        {
+          const PopplerImageMapping *m = l->data;
+          cairo_surface_t *image = poppler_page_get_image (page, m->image_id);
+          int w = cairo_image_surface_get_width (image);
+          int h = cairo_image_surface_get_height (image);
+          /* the mapping's area is in points from the top left */
+          guint32 pixel = page_pixel (page, (m->area.x1 + m->area.x2) / 2, (m->area.y1 + m->area.y2) / 2);
+
+          n_images++;
+          g_assert_cmpint (MAX (w, h), <=, RECTIFY_PDF_IMAGE_MAX_PIXELS);
+          if (MAX (w, h) > 1000)
+            {
+              n_reduced++;
+              /* still the photograph: blue, or the red half over white */
+              blue = blue || near_colour (pixel, 0x3366CC);
+              pink = pink || near_colour (pixel, 0xE58C8C);
+              /* the aspect is kept */
+              g_assert_cmpfloat (fabs ((double) w / h - (m->area.x2 - m->area.x1) / (m->area.y2 - m->area.y1)), <,
+                                 0.01);
+            }
+          cairo_surface_destroy (image);
+        }
+      poppler_page_free_image_mapping (images);
+    }
+  /* the small JPEG and PNG of the seed, the two big ones reduced */
+  g_assert_cmpuint (n_images, ==, 4);
+  g_assert_cmpuint (n_reduced, ==, 2);
+  g_assert_true (blue);
+  g_assert_true (pink);
+  assert_every_character_inks (doc);
+  assert_pdfa_1b (pdf, "dossier-big-photos.pdf");
+
+  /* the attachments in the database are the originals, byte for byte */
+  events = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RectifyHazardEvent *e = g_ptr_array_index (events, i);
+      for (guint k = 0; e->attachments && k < e->attachments->len; k++)
+        {
+          const RectifyAttachment *listed = g_ptr_array_index (e->attachments, k);
+          g_autoptr(RectifyAttachment) a = rectify_store_get_attachment (t.store, listed->id, &error);
+          g_assert_no_error (error);
+          GBytes *original = g_strcmp0 (a->filename, "phone-photo.jpg") == 0 ? jpeg
+                             : g_strcmp0 (a->filename, "screenshot.png") == 0 ? png : NULL;
+          if (original != NULL)
+            {
+              g_assert_true (g_bytes_equal (a->data, original));
+              n_stored++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_stored, ==, 2);
+  seed_close (&t);
+}
+
 static void
 set_bytes (const char *path, GBytes *bytes)
 {
@@ -602,6 +759,130 @@ test_cancelled_leaves_nothing (void)
   seed_close (&t);
 }
 
+/* A digest of every row of every table, read through a connection of its
+ * own: equal digests mean an unchanged database. */
+static char *
+db_digest (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                           " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, i));
+      int rc;
+
+      g_checksum_update (sum, (const guchar *) sql, -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *data = sqlite3_column_blob (stmt, c);
+            int n = sqlite3_column_bytes (stmt, c);
+            g_checksum_update (sum, (const guchar *) "|", 1);
+            if (data)
+              g_checksum_update (sum, data, n);
+          }
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+typedef struct {
+  Seed  *t;
+  guint  calls;
+  char  *digest;   /* of the database right after the other program's write */
+} WriteDuring;
+
+/* Between the first and the second dossier, another program (a connection
+ * of its own, as on another workstation) records a tracking event. */
+static void
+write_on_first (guint done, guint total, const char *current, gpointer user_data)
+{
+  WriteDuring *w = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) other = NULL;
+
+  if (++w->calls != 1)
+    return;
+  other = rectify_store_open (w->t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_set_actor (other, rectify_store_get_actor (w->t->store), &error));
+  g_assert_true (rectify_workflow_act (other, w->t->photo_hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_SERVICE, "2026-06-29", "另一工作站的技术服务",
+                                       NULL, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  w->digest = db_digest (w->t->path);
+}
+
+static void
+test_changed_while_archiving (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) events_before = NULL;
+  g_autoptr(GPtrArray) events_after = NULL;
+  Seed t = { 0 };
+  WriteDuring w = { &t, 0, NULL };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, write_on_first, &w };
+
+  seed_open (&t);
+  partial = g_strconcat (t.archive, ".partial", NULL);
+  events_before = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  before = db_digest (t.path);
+
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "changed while it was being archived"));
+  g_assert_nonnull (strstr (error->message, "archive it again"));
+  g_clear_error (&error);
+  /* the write was made while the archive was being written, not after it */
+  g_assert_cmpuint (w.calls, >, 1);
+  g_assert_nonnull (w.digest);
+  g_assert_cmpstr (w.digest, !=, before);
+
+  g_assert_false (g_file_test (t.archive, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+  /* the other program's event stays, and nothing else changed */
+  after = db_digest (t.path);
+  g_assert_cmpstr (after, ==, w.digest);
+  events_after = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events_after->len, ==, events_before->len + 1);
+
+  /* archived again with nobody writing: it succeeds, with the new event in the dossier */
+  options.progress = NULL;
+  write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  {
+    g_autofree char *problems = verify_text (t.archive, NULL);
+    g_autofree char *relative = g_strdup_printf ("dossiers/%s.pdf", t.photo_unit_code);
+    g_autoptr(GBytes) pdf = read_bytes (t.archive, relative);
+    g_autoptr(PopplerDocument) doc = open_pdf (pdf);
+    g_autofree char *text = all_text (doc);
+    g_assert_cmpstr (problems, ==, "");
+    g_assert_nonnull (strstr (text, "另一工作站的技术服务"));
+  }
+  g_free (w.digest);
+  seed_close (&t);
+}
+
 static void
 test_cli (void)
 {
@@ -658,9 +939,11 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/seed", test_seed_archive);
   g_test_add_func ("/archive/dossier-content", test_dossier_content);
   g_test_add_func ("/archive/dossier-english", test_dossier_english);
+  g_test_add_func ("/archive/dossier-big-photos", test_dossier_big_photos);
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  g_test_add_func ("/archive/changed-while-archiving", test_changed_while_archiving);
   g_test_add_func ("/archive/cli", test_cli);
   return g_test_run ();
 }
