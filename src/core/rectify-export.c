@@ -91,13 +91,7 @@ sink_row (Sink *sink, GPtrArray *cells, GCancellable *cancellable, GError **erro
 {
   if (sink->format == RECTIFY_EXPORT_CSV)
     {
-      for (guint i = 0; i < cells->len; i++)
-        {
-          if (i > 0)
-            g_string_append_c (sink->buffer, ',');
-          rectify_csv_append_field (sink->buffer, g_ptr_array_index (cells, i), TRUE);
-        }
-      g_string_append (sink->buffer, "\r\n");
+      rectify_csv_append_row (sink->buffer, (const char *const *) cells->pdata, cells->len, RECTIFY_CSV_NEUTRALIZE);
       sink->row++;
       return sink->buffer->len < 64 * 1024 || sink_flush (sink, cancellable, error);
     }
