@@ -329,6 +329,30 @@ updated_one (RectifyStore *self, RectifyStmt *stmt, const char *what, gint64 id,
   return TRUE;
 }
 
+void
+rectify_query_copy (RectifyQuery *dest, const RectifyQuery *src)
+{
+  *dest = *src;
+  dest->search = g_strdup (src->search);
+  dest->sort = g_strdup (src->sort);
+  dest->district = g_strdup (src->district);
+  dest->industry = g_strdup (src->industry);
+  dest->hazard_category = g_strdup (src->hazard_category);
+  dest->as_of = g_strdup (src->as_of);
+}
+
+void
+rectify_query_clear (RectifyQuery *q)
+{
+  g_free ((char *) q->search);
+  g_free ((char *) q->sort);
+  g_free ((char *) q->district);
+  g_free ((char *) q->industry);
+  g_free ((char *) q->hazard_category);
+  g_free ((char *) q->as_of);
+  *q = (RectifyQuery) RECTIFY_QUERY_INIT;
+}
+
 /* ---- officers -------------------------------------------------------- */
 
 static gboolean

@@ -39,12 +39,7 @@ job_free (Job *job)
 {
   g_free (job->db_path);
   g_free (job->path);
-  g_free ((char *) job->q.search);
-  g_free ((char *) job->q.sort);
-  g_free ((char *) job->q.district);
-  g_free ((char *) job->q.industry);
-  g_free ((char *) job->q.hazard_category);
-  g_free ((char *) job->q.as_of);
+  rectify_query_clear (&job->q);
   g_free (job->aside);
   g_clear_object (&job->store);
   g_clear_object (&job->parent);
@@ -256,13 +251,7 @@ rectify_exchange_export (GtkWidget          *widget,
   job->kind = JOB_EXPORT;
   job->db_path = g_strdup (rectify_store_get_path (store));
   job->list = list;
-  job->q = *q;
-  job->q.search = g_strdup (q->search);
-  job->q.sort = g_strdup (q->sort);
-  job->q.district = g_strdup (q->district);
-  job->q.industry = g_strdup (q->industry);
-  job->q.hazard_category = g_strdup (q->hazard_category);
-  job->q.as_of = g_strdup (q->as_of);
+  rectify_query_copy (&job->q, q);
   job->q.offset = 0;
   job->q.limit = 0;
   job->parent = window_of (widget) ? g_object_ref (window_of (widget)) : NULL;

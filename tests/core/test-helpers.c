@@ -1,0 +1,66 @@
+/* test-helpers.c: small shared core helpers: owning copies of a list
+ * query, the axis scale of the charts
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+
+#include "rectify-store.h"
+
+static void
+test_query_copy (void)
+{
+  RectifyQuery src = RECTIFY_QUERY_INIT;
+  RectifyQuery copy = RECTIFY_QUERY_INIT;
+  char search[] = "电梯 维保";
+  char sort[] = "deadline";
+
+  src.search = search;
+  src.sort = sort;
+  src.descending = TRUE;
+  src.unit_id = 7;
+  src.district = "鼓楼区";
+  src.industry = "医疗";
+  src.hazard_category = "inspection_overdue";
+  src.as_of = "2026-11-29";
+  src.grade = 1;
+  src.limit = 50;
+
+  rectify_query_copy (&copy, &src);
+  /* the strings are copies: changing the caller's does not reach them */
+  search[0] = 'x';
+  sort[0] = 'x';
+  g_assert_cmpstr (copy.search, ==, "电梯 维保");
+  g_assert_cmpstr (copy.sort, ==, "deadline");
+  g_assert_true (copy.district != src.district);
+  g_assert_cmpstr (copy.district, ==, "鼓楼区");
+  g_assert_cmpstr (copy.industry, ==, "医疗");
+  g_assert_cmpstr (copy.hazard_category, ==, "inspection_overdue");
+  g_assert_cmpstr (copy.as_of, ==, "2026-11-29");
+  g_assert_true (copy.descending);
+  g_assert_cmpint (copy.unit_id, ==, 7);
+  g_assert_cmpint (copy.grade, ==, 1);
+  g_assert_cmpint (copy.limit, ==, 50);
+  g_assert_cmpint (copy.status, ==, -1);
+
+  rectify_query_clear (&copy);
+  g_assert_null (copy.search);
+  g_assert_null (copy.as_of);
+  g_assert_cmpint (copy.unit_id, ==, 0);
+  g_assert_cmpint (copy.status, ==, -1);
+  g_assert_cmpint (copy.crowded, ==, -1);
+  g_assert_cmpint (copy.grade, ==, -1);
+  g_assert_cmpint (copy.kind, ==, -1);
+  /* a cleared query clears again and copies from NULL strings */
+  rectify_query_clear (&copy);
+  rectify_query_copy (&src, &copy);
+  g_assert_null (src.search);
+  rectify_query_clear (&src);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/query/copy-clear", test_query_copy);
+  return g_test_run ();
+}
