@@ -1534,6 +1534,23 @@ rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *
   return query_ids (self, id_column, from, from_alone, filter, order, q, error);
 }
 
+GArray *
+rectify_store_query_ids_ordered (RectifyStore *self, const char *id_column, const char *from,
+                                 const char *const *joins, RectifyFilter *filter,
+                                 const char *order, const RectifyQuery *q, GError **error)
+{
+  const char *direction = q && q->descending ? "DESC" : "ASC";
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT %s FROM %s", id_column, from);
+  for (guint i = 0; joins && joins[i]; i += 2)
+    if (strstr (order, joins[i]))
+      g_string_append (sql, joins[i + 1]);
+  g_string_append_printf (sql, " WHERE %s ORDER BY %s %s, %s %s", filter->where->str, order, direction,
+                          id_column, direction);
+  return rectify_store_select_ids (self, sql->str, filter, FALSE, q, error);
+}
+
 GPtrArray *
 rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
                            const char *id_column, RectifyRowReader read, GDestroyNotify free_func,

@@ -138,6 +138,13 @@ GArray    *rectify_store_query_ids (RectifyStore *self, const char *id_column, c
  * its search, match_only), at most q->limit of them when it has one. */
 GArray    *rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *filter,
                                      gboolean match_only, const RectifyQuery *q, GError **error);
+/* The ids of the rows of from matching filter, in order and then by
+ * id_column in the same direction; joins is a NULL-terminated list of
+ * pairs (an alias such as "u.", the JOIN clause that brings it), each
+ * joined only when the order reads its alias. */
+GArray    *rectify_store_query_ids_ordered (RectifyStore *self, const char *id_column, const char *from,
+                                            const char *const *joins, RectifyFilter *filter,
+                                            const char *order, const RectifyQuery *q, GError **error);
 GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
                                       const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
                                       const gint64 *ids, guint n_ids, GError **error);
