@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "rectify-chart.h"
+#include "rectify-format.h"
 
 #define TITLE_HEIGHT 26.0
 #define BAR_ROW 24.0
@@ -42,31 +43,6 @@ typedef struct {
   double label_width;          /* bars: the label column */
   double axis_max, step;
 } Frame;
-
-static double
-nice_max (double max, double *step)
-{
-  double raw, magnitude, s;
-
-  if (!(max > 0))
-    {
-      *step = 1;
-      return 4;
-    }
-  raw = max / 4;
-  magnitude = pow (10, floor (log10 (raw)));
-  if (raw <= magnitude)
-    s = magnitude;
-  else if (raw <= 2 * magnitude)
-    s = 2 * magnitude;
-  else if (raw <= 5 * magnitude)
-    s = 5 * magnitude;
-  else
-    s = 10 * magnitude;
-  s = MAX (1, round (s));
-  *step = s;
-  return ceil (max / s) * s;
-}
 
 static double
 value_at (RectifyChart *self, guint series, guint index)
@@ -132,7 +108,7 @@ compute_frame (RectifyChart *self, int width, int height, Frame *f)
 {
   double top = TITLE_HEIGHT + (self->kind == RECTIFY_CHART_LINES ? LEGEND_HEIGHT : 0);
 
-  f->axis_max = nice_max (largest (self), &f->step);
+  f->axis_max = rectify_axis_nice_max (largest (self), &f->step);
   f->label_width = 0;
   if (self->kind == RECTIFY_CHART_BARS)
     {

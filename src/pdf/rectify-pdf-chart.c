@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rectify-format.h"
 #include "rectify-pdf-chart.h"
 
 #define BLACK 0x000000
@@ -28,32 +29,6 @@ label_style (RectifyPdfAlign align)
 {
   RectifyPdfStyle style = { RECTIFY_PDF_FONT_BODY, LABEL_SIZE, 0, 0, 0, 0, align, BLACK, 0, 0 };
   return style;
-}
-
-double
-rectify_pdf_chart_nice_max (double max, double *step)
-{
-  double raw, magnitude, s;
-
-  if (!(max > 0))
-    {
-      *step = 1;
-      return 4;
-    }
-  raw = max / 4;
-  magnitude = pow (10, floor (log10 (raw)));
-  if (raw <= magnitude)
-    s = magnitude;
-  else if (raw <= 2 * magnitude)
-    s = 2 * magnitude;
-  else if (raw <= 5 * magnitude)
-    s = 5 * magnitude;
-  else
-    s = 10 * magnitude;
-  /* whole numbers: these are counts */
-  s = MAX (1, round (s));
-  *step = s;
-  return ceil (max / s) * s;
 }
 
 static char *
@@ -114,7 +89,7 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
         max = MAX (max, bars[i].value);
     }
   label_w = MIN (label_w + 6, width * 0.42);
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   plot_h = MAX (n_bars, 1) * row;
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
@@ -166,7 +141,7 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const Rec
       max = MAX (max, columns[i].value);
       label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &centre, columns[i].label));
     }
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -221,7 +196,7 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc, const char *title, const Recti
   for (guint s = 0; s < n_series; s++)
     for (guint i = 0; i < n_points; i++)
       max = MAX (max, series[s].values[i]);
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   top = rectify_pdf_document_reserve (doc, title_h + legend_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;

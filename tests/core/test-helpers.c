@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>
+#include <math.h>
 
+#include "rectify-format.h"
 #include "rectify-store.h"
 
 static void
@@ -57,10 +59,38 @@ test_query_copy (void)
   rectify_query_clear (&src);
 }
 
+static void
+test_axis_nice_max (void)
+{
+  struct { double max, axis, step; } cases[] = {
+    { 0, 4, 1 },          /* nothing to show: a small empty axis */
+    { -3, 4, 1 },
+    { 1, 1, 1 },          /* steps are whole: these are counts */
+    { 7, 8, 2 },
+    { 10, 10, 5 },
+    { 95, 100, 50 },
+    { 101, 150, 50 },
+    { 1234, 1500, 500 },
+    { 5e5, 6e5, 2e5 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double step = -1;
+      double axis = rectify_axis_nice_max (cases[i].max, &step);
+      g_assert_cmpfloat (axis, ==, cases[i].axis);
+      g_assert_cmpfloat (step, ==, cases[i].step);
+      g_assert_cmpfloat (axis, >=, cases[i].max);
+    }
+  double step = -1;
+  g_assert_cmpfloat (rectify_axis_nice_max (NAN, &step), ==, 4);
+  g_assert_cmpfloat (step, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/query/copy-clear", test_query_copy);
+  g_test_add_func ("/scale/axis-nice-max", test_axis_nice_max);
   return g_test_run ();
 }
