@@ -23,6 +23,7 @@ typedef struct {
   char             *path;
   RectifyExportList list;
   RectifyQuery      q;        /* strings owned */
+  RectifyExportFlags export_flags;
   gint              progress; /* per mille */
   guint64           rows;
   char             *aside;
@@ -91,8 +92,9 @@ job_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
       g_autoptr(RectifyStore) store = rectify_store_open (job->db_path, &error);
       ok = store != NULL;
       if (ok && job->kind == JOB_EXPORT)
-        ok = rectify_export_file (store, job->list, &job->q, rectify_export_format_for_path (job->path), job->path,
-                                  on_export_progress, job, cancellable, &job->rows, &error);
+        ok = rectify_export_file_full (store, job->list, &job->q, rectify_export_format_for_path (job->path),
+                                       job->export_flags, job->path, on_export_progress, job, cancellable,
+                                       &job->rows, &error);
       else if (ok)
         ok = rectify_store_backup (store, job->path, &error);
     }
@@ -204,6 +206,10 @@ chosen_path (GtkNativeDialog *chooser, const char *default_suffix)
 
 /* ---- export ---------------------------------------------------------------- */
 
+/* The operators list's choice to write whole ID card numbers: masked, as
+ * the Operators page shows them, unless the user ticks it. */
+#define FULL_ID_NUMBERS "full-id-numbers"
+
 static void
 on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
 {
@@ -211,6 +217,9 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
   gboolean xlsx = g_object_get_data (G_OBJECT (chooser), "xlsx") != NULL;
   g_autofree char *label = NULL;
 
+  if (job->list == RECTIFY_EXPORT_OPERATORS
+      && g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS), "true") == 0)
+    job->export_flags |= RECTIFY_EXPORT_FULL_ID_NUMBERS;
   g_object_unref (chooser);
   if (path == NULL)
     {
@@ -265,6 +274,13 @@ rectify_exchange_export (GtkWidget          *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[list]));
+  if (list == RECTIFY_EXPORT_OPERATORS)
+    {
+      /* a check button labelled so (its accessible name), off by default */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS, _("Include full ID numbers"),
+                                   NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS, "false");
+    }
   g_signal_connect (chooser, "notify::filter", G_CALLBACK (on_export_filter_cb), xlsx);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen_cb), job);
