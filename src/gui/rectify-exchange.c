@@ -249,7 +249,9 @@ rectify_exchange_export (GtkWidget          *widget,
                          RectifyExportList   list,
                          const RectifyQuery *q)
 {
-  static const char *const names[] = { N_("units.csv"), N_("equipment.csv"), N_("operators.csv"), N_("hazards.csv") };
+  static const char *const names[] = { N_("units.csv"), N_("equipment.csv"), N_("operators.csv"), N_("hazards.csv"),
+                                       N_("inspections.csv"), N_("documents.csv") };
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == RECTIFY_EXPORT_DOCUMENTS + 1);
   Job *job = g_new0 (Job, 1);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
