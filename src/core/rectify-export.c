@@ -412,16 +412,9 @@ write_rows (Context *cx, Sink *sink, RectifyExportList list, const RectifyQuery 
 }
 
 gboolean
-rectify_export_file (RectifyStore              *store,
-                     RectifyExportList          list,
-                     const RectifyQuery        *q,
-                     RectifyExportFormat        format,
-                     const char                *path,
-                     RectifyExportProgressFunc  progress,
-                     gpointer                   progress_data,
-                     GCancellable              *cancellable,
-                     guint64                   *n_rows,
-                     GError                   **error)
+rectify_export_file (RectifyStore *store, RectifyExportList list, const RectifyQuery *q,
+                     RectifyExportFormat format, const char *path, RectifyExportProgressFunc progress,
+                     gpointer progress_data, GCancellable *cancellable, guint64 *n_rows, GError **error)
 {
   return rectify_export_file_full (store, list, q, format, RECTIFY_EXPORT_DEFAULT, path, progress, progress_data,
                                    cancellable, n_rows, error);

@@ -60,15 +60,8 @@ gboolean rectify_export_file_full (RectifyStore              *store,
                                    GCancellable              *cancellable,
                                    guint64                   *n_rows,
                                    GError                   **error);
-gboolean rectify_export_file (RectifyStore              *store,
-                              RectifyExportList          list,
-                              const RectifyQuery        *q,
-                              RectifyExportFormat        format,
-                              const char                *path,
-                              RectifyExportProgressFunc  progress,
-                              gpointer                   progress_data,
-                              GCancellable              *cancellable,
-                              guint64                   *n_rows,
-                              GError                   **error);
+gboolean rectify_export_file (RectifyStore *store, RectifyExportList list, const RectifyQuery *q,
+                              RectifyExportFormat format, const char *path, RectifyExportProgressFunc progress,
+                              gpointer progress_data, GCancellable *cancellable, guint64 *n_rows, GError **error);
 
 G_END_DECLS
