@@ -10,12 +10,6 @@
 
 #include "rectify-store-private.h"
 
-/* The same columns as rectify_store_get_document, so that a row of the
- * list and the document opened from it are the same record (without its
- * hazards, which the list does not show). */
-#define LIST_COLUMNS "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \
-                     " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
-
 static const char *const list_sorts[] = {
   "issued_date", "d.issued_date",
   "id", "d.id",
@@ -26,27 +20,6 @@ static const char *const list_sorts[] = {
   "officer", "o.name",
   NULL
 };
-
-static gpointer
-read_row (RectifyStmt *stmt)
-{
-  RectifyDocument *d = rectify_document_new ();
-
-  d->id = sqlite3_column_int64 (stmt, 0);
-  rectify_document_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &d->kind);
-  d->year = sqlite3_column_int (stmt, 2);
-  d->seq = sqlite3_column_int (stmt, 3);
-  d->number = rectify_column_text (stmt, 4);
-  d->unit_id = sqlite3_column_int64 (stmt, 5);
-  d->campaign_id = sqlite3_column_int64 (stmt, 6);
-  d->issued_date = rectify_column_text (stmt, 7);
-  d->officer_id = sqlite3_column_int64 (stmt, 8);
-  rectify_document_status_from_code ((const char *) sqlite3_column_text (stmt, 9), &d->status);
-  d->void_reason = rectify_column_text_or_null (stmt, 10);
-  d->void_date = rectify_column_text_or_null (stmt, 11);
-  d->unit_name = rectify_column_text (stmt, 12);
-  return d;
-}
 
 static gboolean
 document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -135,6 +108,7 @@ rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  return rectify_store_rows_by_ids (self, LIST_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id", "d.id", read_row,
-                                    (GDestroyNotify) rectify_document_free, ids, n_ids, error);
+  return rectify_store_rows_by_ids (self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id",
+                                    "d.id", rectify_read_document_row, (GDestroyNotify) rectify_document_free,
+                                    ids, n_ids, error);
 }

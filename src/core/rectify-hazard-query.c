@@ -11,13 +11,6 @@
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
-/* The same columns as rectify_store_get_hazard, so that a row of the list
- * and the hazard opened from it are the same record. */
-#define LIST_COLUMNS "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
-                     " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
-                     " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
-                     " h.status, h.closed_date, u.name"
-
 #define FROM_UNIT    "hazard h JOIN unit u ON u.id = h.unit_id"
 #define FROM_OFFICER " LEFT JOIN officer o ON o.id = h.supervisor_id"
 
@@ -33,31 +26,6 @@ static const char *const list_sorts[] = {
   "supervisor", "o.name",
   NULL
 };
-
-static gpointer
-read_row (RectifyStmt *stmt)
-{
-  RectifyHazard *h = rectify_hazard_new ();
-
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->inspection_id = sqlite3_column_int64 (stmt, 1);
-  h->unit_id = sqlite3_column_int64 (stmt, 2);
-  h->equipment_id = sqlite3_column_int64 (stmt, 3);
-  h->campaign_id = sqlite3_column_int64 (stmt, 4);
-  h->category = rectify_column_text (stmt, 5);
-  rectify_grade_from_code ((const char *) sqlite3_column_text (stmt, 6), &h->grade);
-  h->found_date = rectify_column_text (stmt, 7);
-  h->content = rectify_column_text (stmt, 8);
-  h->standard = rectify_column_text (stmt, 9);
-  h->measures = rectify_column_text (stmt, 10);
-  h->deadline = rectify_column_text_or_null (stmt, 11);
-  h->responsible = rectify_column_text (stmt, 12);
-  h->supervisor_id = sqlite3_column_int64 (stmt, 13);
-  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 14), &h->status);
-  h->closed_date = rectify_column_text_or_null (stmt, 15);
-  h->unit_name = rectify_column_text (stmt, 16);
-  return h;
-}
 
 /* The search is two indices: the hazard's own words (description,
  * measures, responsible person) or the name of its unit. */
@@ -174,6 +142,6 @@ rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  return rectify_store_rows_by_ids (self, LIST_COLUMNS, FROM_UNIT, "h.id", read_row,
+  return rectify_store_rows_by_ids (self, RECTIFY_HAZARD_COLUMNS, FROM_UNIT, "h.id", rectify_read_hazard_row,
                                     (GDestroyNotify) rectify_hazard_free, ids, n_ids, error);
 }
