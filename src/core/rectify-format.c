@@ -86,3 +86,11 @@ rectify_axis_nice_max (double max, double *step)
   *step = s;
   return ceil (max / s) * s;
 }
+
+char *
+rectify_format_chart_value (double value)
+{
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
+}

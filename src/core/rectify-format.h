@@ -26,5 +26,8 @@ gboolean rectify_language_is_chinese (void);
  * values are counts) so that the axis has 4 or 5 steps; a max of 0 (or
  * less, or NaN) gives 4 with step 1. */
 double rectify_axis_nice_max (double max, double *step);
+/* A number as the charts print it: "12" when whole, else with one
+ * decimal, "12.5". */
+char  *rectify_format_chart_value (double value);
 
 G_END_DECLS

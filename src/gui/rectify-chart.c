@@ -63,19 +63,11 @@ largest (RectifyChart *self)
 }
 
 static char *
-number_text (double value)
-{
-  if (fabs (value - round (value)) < 1e-9)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
-}
-
-static char *
 shown_value (RectifyChart *self, guint series, guint index)
 {
   const char *text = series == 0 && index < self->value_texts->len ? g_ptr_array_index (self->value_texts, index)
                                                                      : NULL;
-  return text ? g_strdup (text) : number_text (value_at (self, series, index));
+  return text ? g_strdup (text) : rectify_format_chart_value (value_at (self, series, index));
 }
 
 static PangoLayout *
@@ -194,7 +186,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= f.axis_max + f.step / 2; v += f.step)
     {
-      g_autofree char *text = number_text (v);
+      g_autofree char *text = rectify_format_chart_value (v);
       set_color (cr, &fg, v > 0 ? 0.15 : 0.5);
       if (self->kind == RECTIFY_CHART_BARS)
         {

@@ -86,11 +86,26 @@ test_axis_nice_max (void)
   g_assert_cmpfloat (step, ==, 1);
 }
 
+static void
+test_chart_value (void)
+{
+  struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 1500, "1500" }, { 80.0000000001, "80" }, { 12.5, "12.5" }, { 0.3, "0.3" },
+    { -3, "-3" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rectify_format_chart_value (cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/query/copy-clear", test_query_copy);
   g_test_add_func ("/scale/axis-nice-max", test_axis_nice_max);
+  g_test_add_func ("/scale/chart-value", test_chart_value);
   return g_test_run ();
 }
