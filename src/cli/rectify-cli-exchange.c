@@ -200,7 +200,7 @@ run_export (RectifyCli        *cli,
   g_autofree char *grade = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *as_of = NULL;
-  gboolean descending = FALSE, overdue = FALSE, crowded = FALSE;
+  gboolean descending = FALSE, overdue = FALSE, crowded = FALSE, full_id_numbers = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to this file"), N_("FILE") },
@@ -220,6 +220,8 @@ run_export (RectifyCli        *cli,
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
       N_("Equipment: periodic inspection overdue; hazards: deadline passed"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
+    { "full-id-numbers", 0, 0, G_OPTION_ARG_NONE, &full_id_numbers,
+      N_("Operators: write whole ID card numbers (masked by default)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
@@ -234,6 +236,8 @@ run_export (RectifyCli        *cli,
   format = rectify_export_format_for_path (output);
   if (format_text && !rectify_export_format_from_code (format_text, &format))
     return rectify_cli_usage_error (error, _("--format: “%s” is neither csv nor xlsx"), format_text);
+  if (full_id_numbers && list != RECTIFY_EXPORT_OPERATORS)
+    return rectify_cli_usage_error (error, _("--full-id-numbers: only the operators list has ID numbers"));
   if (!(store = rectify_cli_open_store (cli, FALSE, error)))
     return FALSE;
 
@@ -305,7 +309,9 @@ run_export (RectifyCli        *cli,
   else
     q.overdue = overdue;
 
-  if (!rectify_export_file (store, list, &q, format, output, NULL, NULL, NULL, &rows, error))
+  if (!rectify_export_file_full (store, list, &q, format,
+                                 full_id_numbers ? RECTIFY_EXPORT_FULL_ID_NUMBERS : RECTIFY_EXPORT_DEFAULT,
+                                 output, NULL, NULL, NULL, &rows, error))
     return FALSE;
 
   if (cli->json)

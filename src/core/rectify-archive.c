@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rectify-archive.h"
+#include "rectify-csv.h"
 #include "rectify-store-private.h"
 
 GArray *
@@ -140,38 +141,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static void
-json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      guchar c = (guchar) *p;
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-csv_field (GString *out, const char *text)
-{
-  if (text && strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_autoptr(GString) q = g_string_new (text);
-      g_string_replace (q, "\"", "\"\"", 0);
-      g_string_append_printf (out, "\"%s\"", q->str);
-    }
-  else
-    g_string_append (out, text ? text : "");
-}
-
 typedef struct {
   char *number;
   char *kind;
@@ -197,25 +166,25 @@ manifest_json (const RectifyCampaign *campaign, const char *language, GPtrArray 
   g_autofree char *now = rectify_now_utc ();
   GString *out = g_string_new ("{\n  \"format\": \"rectify-archive\",\n  \"version\": 1,\n  \"created_at\": ");
 
-  json_string (out, now);
+  rectify_json_append_string (out, now);
   g_string_append (out, ",\n  \"language\": ");
-  json_string (out, language ? language : "");
+  rectify_json_append_string (out, language ? language : "");
   g_string_append_printf (out, ",\n  \"campaign\": {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"name\": ", campaign->id);
-  json_string (out, campaign->name);
+  rectify_json_append_string (out, campaign->name);
   g_string_append (out, ",\n    \"start_date\": ");
-  json_string (out, campaign->start_date);
+  rectify_json_append_string (out, campaign->start_date);
   g_string_append (out, ",\n    \"end_date\": ");
-  json_string (out, end);
+  rectify_json_append_string (out, end);
   g_string_append (out, "\n  },\n  \"files\": [");
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = g_ptr_array_index (entries, i);
       g_string_append (out, i ? ",\n    { \"path\": " : "\n    { \"path\": ");
-      json_string (out, e->path);
+      rectify_json_append_string (out, e->path);
       g_string_append_printf (out, ", \"size\": %" G_GINT64_FORMAT ", \"sha256\": ", e->size);
-      json_string (out, e->sha256);
+      rectify_json_append_string (out, e->sha256);
       g_string_append (out, ", \"note\": ");
-      json_string (out, e->note);
+      rectify_json_append_string (out, e->note);
       g_string_append (out, " }");
     }
   g_string_append (out, entries->len ? "\n  ],\n  \"missing_pdf\": [" : "],\n  \"missing_pdf\": [");
@@ -223,13 +192,13 @@ manifest_json (const RectifyCampaign *campaign, const char *language, GPtrArray 
     {
       const MissingPdf *m = g_ptr_array_index (missing, i);
       g_string_append (out, i ? ",\n    { \"number\": " : "\n    { \"number\": ");
-      json_string (out, m->number);
+      rectify_json_append_string (out, m->number);
       g_string_append (out, ", \"kind\": ");
-      json_string (out, m->kind);
+      rectify_json_append_string (out, m->kind);
       g_string_append (out, ", \"issued_date\": ");
-      json_string (out, m->issued_date);
+      rectify_json_append_string (out, m->issued_date);
       g_string_append (out, ", \"status\": ");
-      json_string (out, m->status);
+      rectify_json_append_string (out, m->status);
       g_string_append (out, ", \"note\": \"missing-pdf\" }");
     }
   g_string_append (out, missing->len ? "\n  ]\n}\n" : "]\n}\n");
@@ -247,18 +216,16 @@ manifest_csv (GPtrArray *entries, GPtrArray *missing)
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *e = g_ptr_array_index (entries, i);
-      csv_field (out, e->path);
-      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%s,", e->size, e->sha256);
-      csv_field (out, e->note);
-      g_string_append (out, "\r\n");
+      g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, e->size);
+      const char *cells[] = { e->path, size, e->sha256, e->note };
+      rectify_csv_append_row (out, cells, G_N_ELEMENTS (cells), RECTIFY_CSV_PLAIN);
     }
   for (guint i = 0; i < missing->len; i++)
     {
       const MissingPdf *m = g_ptr_array_index (missing, i);
       g_autofree char *note = g_strdup_printf ("missing-pdf: %s", m->number);
-      g_string_append (out, ",,,");
-      csv_field (out, note);
-      g_string_append (out, "\r\n");
+      const char *cells[] = { NULL, NULL, NULL, note };
+      rectify_csv_append_row (out, cells, G_N_ELEMENTS (cells), RECTIFY_CSV_PLAIN);
     }
   return g_string_free_to_bytes (out);
 }

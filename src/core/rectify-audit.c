@@ -9,32 +9,10 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rectify-csv.h"
 #include "rectify-store-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
-
-static void
-append_json_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 char *
 rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
@@ -56,7 +34,7 @@ rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, sqlite3_column_name (stmt, i));
+      rectify_json_append_string (out, sqlite3_column_name (stmt, i));
       g_string_append_c (out, ':');
       switch (sqlite3_column_type (stmt, i))
         {
@@ -70,7 +48,7 @@ rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
           }
           break;
         case SQLITE_TEXT:
-          append_json_string (out, (const char *) sqlite3_column_text (stmt, i));
+          rectify_json_append_string (out, (const char *) sqlite3_column_text (stmt, i));
           break;
         case SQLITE_BLOB:
           g_string_append_printf (out, "{\"bytes\":%d}", sqlite3_column_bytes (stmt, i));

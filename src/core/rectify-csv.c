@@ -509,16 +509,17 @@ rectify_csv_needs_neutralizing (const char *text)
 }
 
 void
-rectify_csv_append_field (GString *out, const char *text, gboolean neutralize)
+rectify_csv_append_field_full (GString *out, const char *text, RectifyCsvFlags flags)
 {
-  gboolean quote;
+  gboolean formula, quote;
 
   if (text == NULL)
     return;
-  quote = strpbrk (text, ",\"\r\n") != NULL;
+  formula = (flags & RECTIFY_CSV_NEUTRALIZE) && rectify_csv_needs_neutralizing (text);
+  quote = strpbrk (text, ",\"\r\n") != NULL || (formula && (flags & RECTIFY_CSV_QUOTE_NEUTRALIZED));
   if (quote)
     g_string_append_c (out, '"');
-  if (neutralize && rectify_csv_needs_neutralizing (text))
+  if (formula)
     g_string_append_c (out, '\'');
   if (!quote)
     g_string_append (out, text);
@@ -532,4 +533,53 @@ rectify_csv_append_field (GString *out, const char *text, gboolean neutralize)
         }
       g_string_append_c (out, '"');
     }
+}
+
+void
+rectify_csv_append_field (GString *out, const char *text, gboolean neutralize)
+{
+  rectify_csv_append_field_full (out, text, neutralize ? RECTIFY_CSV_NEUTRALIZE : RECTIFY_CSV_PLAIN);
+}
+
+void
+rectify_csv_append_cell (GString *out, const char *text)
+{
+  rectify_csv_append_field_full (out, text, RECTIFY_CSV_NEUTRALIZE | RECTIFY_CSV_QUOTE_NEUTRALIZED);
+}
+
+void
+rectify_csv_append_row (GString *out, const char *const *cells, guint n_cells, RectifyCsvFlags flags)
+{
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      rectify_csv_append_field_full (out, cells[i], flags);
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+void
+rectify_json_append_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) (text ? text : ""); *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
 }

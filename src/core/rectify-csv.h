@@ -1,4 +1,5 @@
-/* rectify-csv.h: a streaming reader and writer of CSV as spreadsheets write it
+/* rectify-csv.h: a streaming reader and writer of CSV as spreadsheets write it,
+ * and the JSON string escaper the exports share
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -48,11 +49,33 @@ void     rectify_csv_reader_get_error_place (RectifyCsvReader *self, guint64 *li
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* Appends one field, quoted when it holds the separator, a quote, CR or LF;
- * with neutralize, a text that a spreadsheet would run as a formula (it
- * starts with = + - @, a tab or CR) gets a leading apostrophe. */
+/* How a field is written.  Every field is quoted when it holds a comma, a
+ * quote, CR or LF (quotes doubled inside).  With NEUTRALIZE, a text that a
+ * spreadsheet would run as a formula (it starts with = + - @, a tab or CR)
+ * gets a leading apostrophe; with QUOTE_NEUTRALIZED too, such a field is
+ * always quoted (the dashboard's export writes it so). */
+typedef enum {
+  RECTIFY_CSV_PLAIN             = 0,
+  RECTIFY_CSV_NEUTRALIZE        = 1 << 0,
+  RECTIFY_CSV_QUOTE_NEUTRALIZED = 1 << 1,
+} RectifyCsvFlags;
+
+/* Appends one field as flags say; NULL is an empty field. */
+void rectify_csv_append_field_full (GString *out, const char *text, RectifyCsvFlags flags);
+/* Appends one field, neutralized or plain (RECTIFY_CSV_NEUTRALIZE or
+ * RECTIFY_CSV_PLAIN). */
 void rectify_csv_append_field (GString *out, const char *text, gboolean neutralize);
+/* One cell of the dashboard's export: neutralized and then quoted. */
+void rectify_csv_append_cell (GString *out, const char *text);
+/* Appends n_cells fields separated by commas and a CRLF line end; a NULL
+ * cell is empty. */
+void rectify_csv_append_row (GString *out, const char *const *cells, guint n_cells, RectifyCsvFlags flags);
 /* TRUE when text would be taken for a formula. */
 gboolean rectify_csv_needs_neutralizing (const char *text);
+
+/* Appends text (UTF-8, NULL taken as empty) as a JSON string: quotes,
+ * backslash, \n \r \t and the other control characters escaped, all
+ * else (Chinese too) kept as it is. */
+void rectify_json_append_string (GString *out, const char *text);
 
 G_END_DECLS

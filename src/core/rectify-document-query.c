@@ -6,16 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
-
-/* The same columns as rectify_store_get_document, so that a row of the
- * list and the document opened from it are the same record (without its
- * hazards, which the list does not show). */
-#define LIST_COLUMNS "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \
-                     " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
 
 static const char *const list_sorts[] = {
   "issued_date", "d.issued_date",
@@ -27,27 +20,6 @@ static const char *const list_sorts[] = {
   "officer", "o.name",
   NULL
 };
-
-static gpointer
-read_row (RectifyStmt *stmt)
-{
-  RectifyDocument *d = rectify_document_new ();
-
-  d->id = sqlite3_column_int64 (stmt, 0);
-  rectify_document_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &d->kind);
-  d->year = sqlite3_column_int (stmt, 2);
-  d->seq = sqlite3_column_int (stmt, 3);
-  d->number = rectify_column_text (stmt, 4);
-  d->unit_id = sqlite3_column_int64 (stmt, 5);
-  d->campaign_id = sqlite3_column_int64 (stmt, 6);
-  d->issued_date = rectify_column_text (stmt, 7);
-  d->officer_id = sqlite3_column_int64 (stmt, 8);
-  rectify_document_status_from_code ((const char *) sqlite3_column_text (stmt, 9), &d->status);
-  d->void_reason = rectify_column_text_or_null (stmt, 10);
-  d->void_date = rectify_column_text_or_null (stmt, 11);
-  d->unit_name = rectify_column_text (stmt, 12);
-  return d;
-}
 
 static gboolean
 document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -114,69 +86,29 @@ rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GEr
 {
   RectifyFilter f;
   const char *order;
-  g_autofree char *sql = NULL;
-  g_autoptr(GArray) ids = NULL;
+  /* Join only what the order reads. */
+  static const char *const joins[] = {
+    "u.", " JOIN unit u ON u.id = d.unit_id",
+    "o.", " LEFT JOIN officer o ON o.id = d.officer_id",
+    NULL
+  };
+  GArray *ids;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
   if (!document_filter (q, &f, &order, error))
     return NULL;
-  /* Join only what the order reads. */
-  sql = g_strdup_printf ("SELECT d.id FROM document d%s%s WHERE %s ORDER BY %s %s, d.id %s",
-                         strstr (order, "u.") ? " JOIN unit u ON u.id = d.unit_id" : "",
-                         strstr (order, "o.") ? " LEFT JOIN officer o ON o.id = d.officer_id" : "",
-                         f.where->str, order,
-                         q && q->descending ? "DESC" : "ASC",
-                         q && q->descending ? "DESC" : "ASC");
-  ids = rectify_store_select_ids (self, sql, &f, FALSE, q, error);
+  ids = rectify_store_query_ids_ordered (self, "d.id", "document d", joins, &f, order, q, error);
   rectify_filter_clear (&f);
-  return g_steal_pointer (&ids);
+  return ids;
 }
 
 GPtrArray *
 rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) list = NULL;
-  int rc;
-
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  stmt = rectify_store_prepare (self,
-      "SELECT " LIST_COLUMNS " FROM document d JOIN unit u ON u.id = d.unit_id"
-      " WHERE d.id IN (SELECT value FROM json_each (?))", error);
-  if (!stmt)
-    return NULL;
-  list = g_string_new ("[");
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" PRId64, i ? "," : "", ids[i]);
-  g_string_append_c (list, ']');
-  rectify_bind_text (stmt, 1, list->str);
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rectify_document_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RectifyDocument *d = read_row (stmt);
-      g_hash_table_replace (by_id, g_memdup2 (&d->id, sizeof d->id), d);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rectify_store_fail (self, rc, error);
-      return NULL;
-    }
-  /* In the order asked; ids no longer there are left out. */
-  rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) rectify_document_free);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      gpointer key, row;
-      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &row))
-        {
-          g_free (key);
-          g_ptr_array_add (rows, row);
-        }
-    }
-  return g_steal_pointer (&rows);
+  return rectify_store_rows_by_ids (self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id",
+                                    "d.id", rectify_read_document_row, (GDestroyNotify) rectify_document_free,
+                                    ids, n_ids, error);
 }

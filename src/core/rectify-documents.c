@@ -337,11 +337,8 @@ rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GE
   return g_steal_pointer (&pdf);
 }
 
-#define DOCUMENT_COLUMNS "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \
-                         " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
-
-static gpointer
-read_document (RectifyStmt *stmt)
+gpointer
+rectify_read_document_row (RectifyStmt *stmt)
 {
   RectifyDocument *d = rectify_document_new ();
   d->id = sqlite3_column_int64 (stmt, 0);
@@ -369,7 +366,7 @@ rectify_store_get_document (RectifyStore *self, gint64 id, GError **error)
 
   {
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT " DOCUMENT_COLUMNS " FROM document d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?", error);
+        "SELECT " RECTIFY_DOCUMENT_COLUMNS " FROM document d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?", error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
@@ -379,7 +376,7 @@ rectify_store_get_document (RectifyStore *self, gint64 id, GError **error)
                      _("Document: there is no document with id %" PRId64), id);
         return NULL;
       }
-    d = read_document (stmt);
+    d = rectify_read_document_row (stmt);
   }
   {
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
@@ -467,8 +464,8 @@ rectify_store_list_documents (RectifyStore *self, const RectifyQuery *q, gint64 
             rectify_filter_add_text (&f, "d.number LIKE ?", like);
         }
     }
-  rows = rectify_store_query_page (self, DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id",
-                                   &f, order, q, read_document,
+  rows = rectify_store_query_page (self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id",
+                                   &f, order, q, rectify_read_document_row,
                                    (GDestroyNotify) rectify_document_free, total, error);
   rectify_filter_clear (&f);
   return rows;

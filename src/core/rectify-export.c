@@ -18,6 +18,7 @@
 #include "rectify-inspection-query.h"
 #include "rectify-import.h"
 #include "rectify-store-private.h"
+#include "rectify-validate.h"
 
 #define PAGE_SIZE 1000
 #define XLSX_MAX_ROWS 1048576
@@ -91,13 +92,7 @@ sink_row (Sink *sink, GPtrArray *cells, GCancellable *cancellable, GError **erro
 {
   if (sink->format == RECTIFY_EXPORT_CSV)
     {
-      for (guint i = 0; i < cells->len; i++)
-        {
-          if (i > 0)
-            g_string_append_c (sink->buffer, ',');
-          rectify_csv_append_field (sink->buffer, g_ptr_array_index (cells, i), TRUE);
-        }
-      g_string_append (sink->buffer, "\r\n");
+      rectify_csv_append_row (sink->buffer, (const char *const *) cells->pdata, cells->len, RECTIFY_CSV_NEUTRALIZE);
       sink->row++;
       return sink->buffer->len < 64 * 1024 || sink_flush (sink, cancellable, error);
     }
@@ -140,6 +135,7 @@ typedef struct {
   RectifyStore *store;
   GHashTable   *unit_codes;  /* unit id -> credit code */
   GHashTable   *categories;  /* hazard category code -> name */
+  gboolean      full_id_numbers;
 } Context;
 
 static gboolean
@@ -260,7 +256,7 @@ operator_cells (Context *cx, GPtrArray *cells, const RectifyOperator *op)
   g_ptr_array_add (cells, g_strdup (unit_code (cx, op->unit_id)));
   g_ptr_array_add (cells, text_or_empty (op->unit_name));
   g_ptr_array_add (cells, text_or_empty (op->name));
-  g_ptr_array_add (cells, text_or_empty (op->id_number));
+  g_ptr_array_add (cells, cx->full_id_numbers ? text_or_empty (op->id_number) : rectify_mask_id_number (op->id_number));
   g_ptr_array_add (cells, text_or_empty (op->cert_no));
   g_ptr_array_add (cells, text_or_empty (op->cert_category));
   g_ptr_array_add (cells, text_or_empty (op->cert_expiry));
@@ -416,16 +412,26 @@ write_rows (Context *cx, Sink *sink, RectifyExportList list, const RectifyQuery 
 }
 
 gboolean
-rectify_export_file (RectifyStore              *store,
-                     RectifyExportList          list,
-                     const RectifyQuery        *q,
-                     RectifyExportFormat        format,
-                     const char                *path,
-                     RectifyExportProgressFunc  progress,
-                     gpointer                   progress_data,
-                     GCancellable              *cancellable,
-                     guint64                   *n_rows,
-                     GError                   **error)
+rectify_export_file (RectifyStore *store, RectifyExportList list, const RectifyQuery *q,
+                     RectifyExportFormat format, const char *path, RectifyExportProgressFunc progress,
+                     gpointer progress_data, GCancellable *cancellable, guint64 *n_rows, GError **error)
+{
+  return rectify_export_file_full (store, list, q, format, RECTIFY_EXPORT_DEFAULT, path, progress, progress_data,
+                                   cancellable, n_rows, error);
+}
+
+gboolean
+rectify_export_file_full (RectifyStore              *store,
+                          RectifyExportList          list,
+                          const RectifyQuery        *q,
+                          RectifyExportFormat        format,
+                          RectifyExportFlags         flags,
+                          const char                *path,
+                          RectifyExportProgressFunc  progress,
+                          gpointer                   progress_data,
+                          GCancellable              *cancellable,
+                          guint64                   *n_rows,
+                          GError                   **error)
 {
   g_autofree char *partial = NULL;
   g_autofree char *dir = NULL;
@@ -481,6 +487,7 @@ rectify_export_file (RectifyStore              *store,
     }
 
   cx.store = store;
+  cx.full_id_numbers = (flags & RECTIFY_EXPORT_FULL_ID_NUMBERS) != 0;
   cx.unit_codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   cx.categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (list == RECTIFY_EXPORT_HAZARDS)

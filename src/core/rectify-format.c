@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,4 +59,38 @@ rectify_language_is_chinese (void)
   const char *const *names = g_get_language_names ();
 
   return names[0] != NULL && g_str_has_prefix (names[0], "zh");
+}
+
+double
+rectify_axis_nice_max (double max, double *step)
+{
+  double raw, magnitude, s;
+
+  if (!(max > 0))
+    {
+      *step = 1;
+      return 4;
+    }
+  raw = max / 4;
+  magnitude = pow (10, floor (log10 (raw)));
+  if (raw <= magnitude)
+    s = magnitude;
+  else if (raw <= 2 * magnitude)
+    s = 2 * magnitude;
+  else if (raw <= 5 * magnitude)
+    s = 5 * magnitude;
+  else
+    s = 10 * magnitude;
+  /* whole numbers: these are counts */
+  s = MAX (1, round (s));
+  *step = s;
+  return ceil (max / s) * s;
+}
+
+char *
+rectify_format_chart_value (double value)
+{
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
 }

@@ -6,18 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
-
-/* The same columns as rectify_store_get_hazard, so that a row of the list
- * and the hazard opened from it are the same record. */
-#define LIST_COLUMNS "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
-                     " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
-                     " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
-                     " h.status, h.closed_date, u.name"
 
 #define FROM_UNIT    "hazard h JOIN unit u ON u.id = h.unit_id"
 #define FROM_OFFICER " LEFT JOIN officer o ON o.id = h.supervisor_id"
@@ -34,31 +26,6 @@ static const char *const list_sorts[] = {
   "supervisor", "o.name",
   NULL
 };
-
-static gpointer
-read_row (RectifyStmt *stmt)
-{
-  RectifyHazard *h = rectify_hazard_new ();
-
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->inspection_id = sqlite3_column_int64 (stmt, 1);
-  h->unit_id = sqlite3_column_int64 (stmt, 2);
-  h->equipment_id = sqlite3_column_int64 (stmt, 3);
-  h->campaign_id = sqlite3_column_int64 (stmt, 4);
-  h->category = rectify_column_text (stmt, 5);
-  rectify_grade_from_code ((const char *) sqlite3_column_text (stmt, 6), &h->grade);
-  h->found_date = rectify_column_text (stmt, 7);
-  h->content = rectify_column_text (stmt, 8);
-  h->standard = rectify_column_text (stmt, 9);
-  h->measures = rectify_column_text (stmt, 10);
-  h->deadline = rectify_column_text_or_null (stmt, 11);
-  h->responsible = rectify_column_text (stmt, 12);
-  h->supervisor_id = sqlite3_column_int64 (stmt, 13);
-  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 14), &h->status);
-  h->closed_date = rectify_column_text_or_null (stmt, 15);
-  h->unit_name = rectify_column_text (stmt, 16);
-  return h;
-}
 
 /* The search is two indices: the hazard's own words (description,
  * measures, responsible person) or the name of its unit. */
@@ -151,71 +118,30 @@ rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GErro
 {
   RectifyFilter f;
   const char *order;
-  g_autofree char *sql = NULL;
-  g_autoptr(GArray) ids = NULL;
+  /* Join only what the order reads (the filter needs no join): the
+   * snapshot of a city's 300 000 hazards by id or deadline reads no other
+   * table. */
+  static const char *const joins[] = {
+    "u.", " JOIN unit u ON u.id = h.unit_id",
+    "o.", FROM_OFFICER,
+    NULL
+  };
+  GArray *ids;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
   if (!hazard_filter (q, &f, &order, error))
     return NULL;
-  /* Join only what the filter or the order reads: the snapshot of a
-   * city's 300 000 hazards by id or deadline needs no other table. */
-  sql = g_strdup_printf ("SELECT h.id FROM hazard h%s%s WHERE %s ORDER BY %s %s, h.id %s",
-                         strstr (order, "u.") ? " JOIN unit u ON u.id = h.unit_id" : "",
-                         strstr (order, "o.") ? FROM_OFFICER : "",
-                         f.where->str, order,
-                         q && q->descending ? "DESC" : "ASC",
-                         q && q->descending ? "DESC" : "ASC");
-  ids = rectify_store_select_ids (self, sql, &f, FALSE, q, error);
+  ids = rectify_store_query_ids_ordered (self, "h.id", "hazard h", joins, &f, order, q, error);
   rectify_filter_clear (&f);
-  return g_steal_pointer (&ids);
+  return ids;
 }
 
 GPtrArray *
 rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) list = NULL;
-  int rc;
-
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  stmt = rectify_store_prepare (self,
-      "SELECT " LIST_COLUMNS " FROM " FROM_UNIT " WHERE h.id IN (SELECT value FROM json_each (?))", error);
-  if (!stmt)
-    return NULL;
-  list = g_string_new ("[");
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" PRId64, i ? "," : "", ids[i]);
-  g_string_append_c (list, ']');
-  rectify_bind_text (stmt, 1, list->str);
-
-  /* A key of its own: a key at the address of its value (the id is the
-   * record's first field) would make the table a set. */
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rectify_hazard_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RectifyHazard *h = read_row (stmt);
-      g_hash_table_replace (by_id, g_memdup2 (&h->id, sizeof h->id), h);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rectify_store_fail (self, rc, error);
-      return NULL;
-    }
-  /* In the order asked; ids no longer there are left out. */
-  rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) rectify_hazard_free);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      gpointer key, row;
-      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &row))
-        {
-          g_free (key);
-          g_ptr_array_add (rows, row);
-        }
-    }
-  return g_steal_pointer (&rows);
+  return rectify_store_rows_by_ids (self, RECTIFY_HAZARD_COLUMNS, FROM_UNIT, "h.id", rectify_read_hazard_row,
+                                    (GDestroyNotify) rectify_hazard_free, ids, n_ids, error);
 }

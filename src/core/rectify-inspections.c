@@ -645,13 +645,8 @@ rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint6
 
 /* ---- hazards (read side) ------------------------------------------------- */
 
-#define HAZARD_COLUMNS "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
-                       " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
-                       " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
-                       " h.status, h.closed_date, u.name"
-
-static gpointer
-read_hazard (RectifyStmt *stmt)
+gpointer
+rectify_read_hazard_row (RectifyStmt *stmt)
 {
   RectifyHazard *h = rectify_hazard_new ();
   h->id = sqlite3_column_int64 (stmt, 0);
@@ -682,7 +677,7 @@ rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error)
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
   stmt = rectify_store_prepare (self,
-      "SELECT " HAZARD_COLUMNS " FROM hazard h JOIN unit u ON u.id = h.unit_id WHERE h.id = ?", error);
+      "SELECT " RECTIFY_HAZARD_COLUMNS " FROM hazard h JOIN unit u ON u.id = h.unit_id WHERE h.id = ?", error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -692,7 +687,7 @@ rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error)
                    _("Hazard: there is no hazard with id %" PRId64), id);
       return NULL;
     }
-  return read_hazard (stmt);
+  return rectify_read_hazard_row (stmt);
 }
 
 static const char *const hazard_sorts[] = {
@@ -744,8 +739,8 @@ rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *t
           rectify_filter_add_text (&f, "h.status <> 'closed' AND h.deadline < ?", today);
         }
     }
-  rows = rectify_store_query_page (self, HAZARD_COLUMNS, "hazard h JOIN unit u ON u.id = h.unit_id",
-                                   &f, order, q, read_hazard,
+  rows = rectify_store_query_page (self, RECTIFY_HAZARD_COLUMNS, "hazard h JOIN unit u ON u.id = h.unit_id",
+                                   &f, order, q, rectify_read_hazard_row,
                                    (GDestroyNotify) rectify_hazard_free, total, error);
   rectify_filter_clear (&f);
   return rows;

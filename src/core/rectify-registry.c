@@ -329,6 +329,30 @@ updated_one (RectifyStore *self, RectifyStmt *stmt, const char *what, gint64 id,
   return TRUE;
 }
 
+void
+rectify_query_copy (RectifyQuery *dest, const RectifyQuery *src)
+{
+  *dest = *src;
+  dest->search = g_strdup (src->search);
+  dest->sort = g_strdup (src->sort);
+  dest->district = g_strdup (src->district);
+  dest->industry = g_strdup (src->industry);
+  dest->hazard_category = g_strdup (src->hazard_category);
+  dest->as_of = g_strdup (src->as_of);
+}
+
+void
+rectify_query_clear (RectifyQuery *q)
+{
+  g_free ((char *) q->search);
+  g_free ((char *) q->sort);
+  g_free ((char *) q->district);
+  g_free ((char *) q->industry);
+  g_free ((char *) q->hazard_category);
+  g_free ((char *) q->as_of);
+  *q = (RectifyQuery) RECTIFY_QUERY_INIT;
+}
+
 /* ---- officers -------------------------------------------------------- */
 
 static gboolean
@@ -1508,6 +1532,23 @@ rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *
                          const RectifyQuery *q, GError **error)
 {
   return query_ids (self, id_column, from, from_alone, filter, order, q, error);
+}
+
+GArray *
+rectify_store_query_ids_ordered (RectifyStore *self, const char *id_column, const char *from,
+                                 const char *const *joins, RectifyFilter *filter,
+                                 const char *order, const RectifyQuery *q, GError **error)
+{
+  const char *direction = q && q->descending ? "DESC" : "ASC";
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT %s FROM %s", id_column, from);
+  for (guint i = 0; joins && joins[i]; i += 2)
+    if (strstr (order, joins[i]))
+      g_string_append (sql, joins[i + 1]);
+  g_string_append_printf (sql, " WHERE %s ORDER BY %s %s, %s %s", filter->where->str, order, direction,
+                          id_column, direction);
+  return rectify_store_select_ids (self, sql->str, filter, FALSE, q, error);
 }
 
 GPtrArray *

@@ -158,9 +158,32 @@ GArray    *rectify_store_query_ids (RectifyStore *self, const char *id_column, c
  * its search, match_only), at most q->limit of them when it has one. */
 GArray    *rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *filter,
                                      gboolean match_only, const RectifyQuery *q, GError **error);
+/* The ids of the rows of from matching filter, in order and then by
+ * id_column in the same direction; joins is a NULL-terminated list of
+ * pairs (an alias such as "u.", the JOIN clause that brings it), each
+ * joined only when the order reads its alias. */
+GArray    *rectify_store_query_ids_ordered (RectifyStore *self, const char *id_column, const char *from,
+                                            const char *const *joins, RectifyFilter *filter,
+                                            const char *order, const RectifyQuery *q, GError **error);
 GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
                                       const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
                                       const gint64 *ids, guint n_ids, GError **error);
+
+/* A hazard (h, joined to its unit u) and a document (d, with u) as
+ * rectify_store_get_hazard and rectify_store_get_document read them, and
+ * their row readers: the lazy lists read the same, so that a row of a list
+ * and the record opened from it are one record (a document without its
+ * hazards, which the list does not show). */
+#define RECTIFY_HAZARD_COLUMNS \
+  "h.id, coalesce(h.inspection_id, 0), h.unit_id, coalesce(h.equipment_id, 0)," \
+  " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description," \
+  " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0)," \
+  " h.status, h.closed_date, u.name"
+gpointer rectify_read_hazard_row (RectifyStmt *stmt);   /* rectify-inspections.c */
+#define RECTIFY_DOCUMENT_COLUMNS \
+  "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0)," \
+  " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
+gpointer rectify_read_document_row (RectifyStmt *stmt); /* rectify-documents.c */
 
 /* The schema version that added scheduled_visit (rectify-store.c). */
 #define RECTIFY_SCHEMA_SCHEDULED_VISIT 4

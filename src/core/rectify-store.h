@@ -122,6 +122,12 @@ typedef struct {
 
 #define RECTIFY_QUERY_INIT { .status = -1, .crowded = -1, .grade = -1, .kind = -1 }
 
+/* For a query that owns its strings (a list or a job keeping one): dest
+ * becomes src with copies of its strings; clear frees them and resets q to
+ * RECTIFY_QUERY_INIT.  dest must not own strings yet (clear it first). */
+void rectify_query_copy (RectifyQuery *dest, const RectifyQuery *src);
+void rectify_query_clear (RectifyQuery *q);
+
 /* Each list returns records for one page and, if total is not NULL, the
  * number of rows matching the filter. */
 GPtrArray *rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);

@@ -337,44 +337,20 @@ rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id, const cha
 
 /* ---- CSV ------------------------------------------------------------------- */
 
-void
-rectify_csv_append_cell (GString *out, const char *text)
-{
-  const char *t = text ? text : "";
-  gboolean formula = *t == '=' || *t == '+' || *t == '-' || *t == '@' || *t == '\t' || *t == '\r';
-  gboolean quote = formula || strpbrk (t, ",\"\r\n") != NULL;
-
-  if (quote)
-    g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *p = t; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  if (quote)
-    g_string_append_c (out, '"');
-}
-
+/* One row of cells up to a NULL. */
 static void
 csv_row (GString *out, ...)
 {
+  const char *cells[8];
+  guint n = 0;
   va_list args;
   const char *cell;
-  gboolean first = TRUE;
 
   va_start (args, out);
-  while ((cell = va_arg (args, const char *)))
-    {
-      if (!first)
-        g_string_append_c (out, ',');
-      rectify_csv_append_cell (out, cell);
-      first = FALSE;
-    }
+  while ((cell = va_arg (args, const char *)) && n < G_N_ELEMENTS (cells))
+    cells[n++] = cell;
   va_end (args);
-  g_string_append (out, "\r\n");
+  rectify_csv_append_row (out, cells, n, RECTIFY_CSV_NEUTRALIZE | RECTIFY_CSV_QUOTE_NEUTRALIZED);
 }
 
 static void

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "rectify-csv.h"
 #include "rectify-figures.h"
 #include "rectify-records.h"
 #include "rectify-store.h"
@@ -58,10 +59,9 @@ RectifySummaryData *rectify_summary_data_compute (RectifyStore *store, gint64 ca
 /* Every figure and series as CSV for a spreadsheet: UTF-8 with a byte
  * order mark, CRLF line ends, one table after another under its title.
  * A cell that a spreadsheet would take for a formula (= + - @, tab, CR at
- * its start) is neutralised with a leading apostrophe. */
+ * its start) is neutralised with a leading apostrophe and quoted
+ * (rectify_csv_append_cell). */
 char *rectify_summary_data_to_csv (const RectifySummaryData *data);
-/* One CSV cell, quoted when needed and neutralised as above. */
-void  rectify_csv_append_cell (GString *out, const char *text);
 
 /* Whether a key area names densely populated public places (matched
  * through the units' crowded flag rather than their district). */

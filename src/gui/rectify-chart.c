@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "rectify-chart.h"
+#include "rectify-format.h"
 
 #define TITLE_HEIGHT 26.0
 #define BAR_ROW 24.0
@@ -44,31 +45,6 @@ typedef struct {
 } Frame;
 
 static double
-nice_max (double max, double *step)
-{
-  double raw, magnitude, s;
-
-  if (!(max > 0))
-    {
-      *step = 1;
-      return 4;
-    }
-  raw = max / 4;
-  magnitude = pow (10, floor (log10 (raw)));
-  if (raw <= magnitude)
-    s = magnitude;
-  else if (raw <= 2 * magnitude)
-    s = 2 * magnitude;
-  else if (raw <= 5 * magnitude)
-    s = 5 * magnitude;
-  else
-    s = 10 * magnitude;
-  s = MAX (1, round (s));
-  *step = s;
-  return ceil (max / s) * s;
-}
-
-static double
 value_at (RectifyChart *self, guint series, guint index)
 {
   return g_array_index (self->values, double, series * self->labels->len + index);
@@ -87,19 +63,11 @@ largest (RectifyChart *self)
 }
 
 static char *
-number_text (double value)
-{
-  if (fabs (value - round (value)) < 1e-9)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
-}
-
-static char *
 shown_value (RectifyChart *self, guint series, guint index)
 {
   const char *text = series == 0 && index < self->value_texts->len ? g_ptr_array_index (self->value_texts, index)
                                                                      : NULL;
-  return text ? g_strdup (text) : number_text (value_at (self, series, index));
+  return text ? g_strdup (text) : rectify_format_chart_value (value_at (self, series, index));
 }
 
 static PangoLayout *
@@ -132,7 +100,7 @@ compute_frame (RectifyChart *self, int width, int height, Frame *f)
 {
   double top = TITLE_HEIGHT + (self->kind == RECTIFY_CHART_LINES ? LEGEND_HEIGHT : 0);
 
-  f->axis_max = nice_max (largest (self), &f->step);
+  f->axis_max = rectify_axis_nice_max (largest (self), &f->step);
   f->label_width = 0;
   if (self->kind == RECTIFY_CHART_BARS)
     {
@@ -218,7 +186,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= f.axis_max + f.step / 2; v += f.step)
     {
-      g_autofree char *text = number_text (v);
+      g_autofree char *text = rectify_format_chart_value (v);
       set_color (cr, &fg, v > 0 ? 0.15 : 0.5);
       if (self->kind == RECTIFY_CHART_BARS)
         {

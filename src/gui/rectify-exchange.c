@@ -23,6 +23,7 @@ typedef struct {
   char             *path;
   RectifyExportList list;
   RectifyQuery      q;        /* strings owned */
+  RectifyExportFlags export_flags;
   gint              progress; /* per mille */
   guint64           rows;
   char             *aside;
@@ -39,12 +40,7 @@ job_free (Job *job)
 {
   g_free (job->db_path);
   g_free (job->path);
-  g_free ((char *) job->q.search);
-  g_free ((char *) job->q.sort);
-  g_free ((char *) job->q.district);
-  g_free ((char *) job->q.industry);
-  g_free ((char *) job->q.hazard_category);
-  g_free ((char *) job->q.as_of);
+  rectify_query_clear (&job->q);
   g_free (job->aside);
   g_clear_object (&job->store);
   g_clear_object (&job->parent);
@@ -104,8 +100,9 @@ job_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
       g_autoptr(RectifyStore) store = rectify_store_open (job->db_path, &error);
       ok = store != NULL;
       if (ok && job->kind == JOB_EXPORT)
-        ok = rectify_export_file (store, job->list, &job->q, rectify_export_format_for_path (job->path), job->path,
-                                  on_export_progress, job, cancellable, &job->rows, &error);
+        ok = rectify_export_file_full (store, job->list, &job->q, rectify_export_format_for_path (job->path),
+                                       job->export_flags, job->path, on_export_progress, job, cancellable,
+                                       &job->rows, &error);
       else if (ok)
         ok = rectify_store_backup_full (store, job->path, on_backup_progress, job, cancellable, &error);
     }
@@ -218,6 +215,10 @@ chosen_path (GtkNativeDialog *chooser, const char *default_suffix)
 
 /* ---- export ---------------------------------------------------------------- */
 
+/* The operators list's choice to write whole ID card numbers: masked, as
+ * the Operators page shows them, unless the user ticks it. */
+#define FULL_ID_NUMBERS "full-id-numbers"
+
 static void
 on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
 {
@@ -225,6 +226,9 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, Job *job)
   gboolean xlsx = g_object_get_data (G_OBJECT (chooser), "xlsx") != NULL;
   g_autofree char *label = NULL;
 
+  if (job->list == RECTIFY_EXPORT_OPERATORS
+      && g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS), "true") == 0)
+    job->export_flags |= RECTIFY_EXPORT_FULL_ID_NUMBERS;
   g_object_unref (chooser);
   if (path == NULL)
     {
@@ -254,7 +258,9 @@ rectify_exchange_export (GtkWidget          *widget,
                          RectifyExportList   list,
                          const RectifyQuery *q)
 {
-  static const char *const names[] = { N_("units.csv"), N_("equipment.csv"), N_("operators.csv"), N_("hazards.csv") };
+  static const char *const names[] = { N_("units.csv"), N_("equipment.csv"), N_("operators.csv"), N_("hazards.csv"),
+                                       N_("inspections.csv"), N_("documents.csv") };
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == RECTIFY_EXPORT_DOCUMENTS + 1);
   Job *job = g_new0 (Job, 1);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
@@ -265,13 +271,7 @@ rectify_exchange_export (GtkWidget          *widget,
   job->kind = JOB_EXPORT;
   job->db_path = g_strdup (rectify_store_get_path (store));
   job->list = list;
-  job->q = *q;
-  job->q.search = g_strdup (q->search);
-  job->q.sort = g_strdup (q->sort);
-  job->q.district = g_strdup (q->district);
-  job->q.industry = g_strdup (q->industry);
-  job->q.hazard_category = g_strdup (q->hazard_category);
-  job->q.as_of = g_strdup (q->as_of);
+  rectify_query_copy (&job->q, q);
   job->q.offset = 0;
   job->q.limit = 0;
   job->parent = window_of (widget) ? g_object_ref (window_of (widget)) : NULL;
@@ -285,6 +285,13 @@ rectify_exchange_export (GtkWidget          *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _(names[list]));
+  if (list == RECTIFY_EXPORT_OPERATORS)
+    {
+      /* a check button labelled so (its accessible name), off by default */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS, _("Include full ID numbers"),
+                                   NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), FULL_ID_NUMBERS, "false");
+    }
   g_signal_connect (chooser, "notify::filter", G_CALLBACK (on_export_filter_cb), xlsx);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen_cb), job);

@@ -166,16 +166,13 @@ typedef struct {
   guint               generation;
 } SnapshotJob;
 
-static void query_clear (RectifyQuery *q);
-static void query_copy (RectifyQuery *dest, const RectifyQuery *src);
-
 static void
 snapshot_job_free (gpointer data)
 {
   SnapshotJob *job = data;
 
   reader_unref (job->reader);
-  query_clear (&job->query);
+  rectify_query_clear (&job->query);
   g_free (job);
 }
 
@@ -268,31 +265,6 @@ static void
 clear_pages (RectifyRecordList *self)
 {
   g_queue_clear_full (&self->pages, page_free);
-}
-
-static void
-query_clear (RectifyQuery *q)
-{
-  g_free ((char *) q->search);
-  g_free ((char *) q->sort);
-  g_free ((char *) q->district);
-  g_free ((char *) q->industry);
-  g_free ((char *) q->hazard_category);
-  g_free ((char *) q->as_of);
-  *q = (RectifyQuery) RECTIFY_QUERY_INIT;
-}
-
-static void
-query_copy (RectifyQuery       *dest,
-            const RectifyQuery *src)
-{
-  *dest = *src;
-  dest->search = g_strdup (src->search);
-  dest->sort = g_strdup (src->sort);
-  dest->district = g_strdup (src->district);
-  dest->industry = g_strdup (src->industry);
-  dest->hazard_category = g_strdup (src->hazard_category);
-  dest->as_of = g_strdup (src->as_of);
 }
 
 static Page *
@@ -423,7 +395,7 @@ rectify_record_list_finalize (GObject *object)
     g_clear_object (&self->slots[i]);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_error (&self->error);
-  query_clear (&self->query);
+  rectify_query_clear (&self->query);
   g_clear_object (&self->store);
   g_clear_pointer (&self->reader, reader_unref);
 
@@ -652,7 +624,7 @@ take_snapshot (RectifyRecordList *self)
   job = g_new0 (SnapshotJob, 1);
   job->reader = reader_ref (self->reader);
   job->query_ids = self->query_ids;
-  query_copy (&job->query, &self->query);
+  rectify_query_copy (&job->query, &self->query);
   job->generation = self->generation;
   g_atomic_int_set (&self->reader->latest, (int) self->generation);
   task = g_task_new (self, NULL, on_snapshot_done, GUINT_TO_POINTER (self->generation));
@@ -672,8 +644,8 @@ rectify_record_list_set_query (RectifyRecordList  *self,
   g_return_if_fail (q != NULL);
 
   /* q may point into our own copy */
-  query_copy (&copy, q);
-  query_clear (&self->query);
+  rectify_query_copy (&copy, q);
+  rectify_query_clear (&self->query);
   self->query = copy;
   take_snapshot (self);
 }

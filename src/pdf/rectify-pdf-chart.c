@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rectify-format.h"
 #include "rectify-pdf-chart.h"
 
 #define BLACK 0x000000
@@ -28,40 +29,6 @@ label_style (RectifyPdfAlign align)
 {
   RectifyPdfStyle style = { RECTIFY_PDF_FONT_BODY, LABEL_SIZE, 0, 0, 0, 0, align, BLACK, 0, 0 };
   return style;
-}
-
-double
-rectify_pdf_chart_nice_max (double max, double *step)
-{
-  double raw, magnitude, s;
-
-  if (!(max > 0))
-    {
-      *step = 1;
-      return 4;
-    }
-  raw = max / 4;
-  magnitude = pow (10, floor (log10 (raw)));
-  if (raw <= magnitude)
-    s = magnitude;
-  else if (raw <= 2 * magnitude)
-    s = 2 * magnitude;
-  else if (raw <= 5 * magnitude)
-    s = 5 * magnitude;
-  else
-    s = 10 * magnitude;
-  /* whole numbers: these are counts */
-  s = MAX (1, round (s));
-  *step = s;
-  return ceil (max / s) * s;
-}
-
-static char *
-number_text (double value)
-{
-  if (fabs (value - round (value)) < 1e-9)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
 }
 
 /* The label cut to fit width, with "..." when it was cut. */
@@ -107,14 +74,14 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
 
   for (guint i = 0; i < n_bars; i++)
     {
-      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : number_text (bars[i].value);
+      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : rectify_format_chart_value (bars[i].value);
       label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &left, bars[i].label));
       value_w = MAX (value_w, rectify_pdf_document_text_width (doc, &left, value));
       if (max <= 0 || bars[i].value > max)
         max = MAX (max, bars[i].value);
     }
   label_w = MIN (label_w + 6, width * 0.42);
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   plot_h = MAX (n_bars, 1) * row;
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
@@ -127,7 +94,7 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
   for (double v = 0; v <= axis_max + step / 2; v += step)
     {
       double x = plot_x + plot_w * v / axis_max;
-      g_autofree char *text = number_text (v);
+      g_autofree char *text = rectify_format_chart_value (v);
       rectify_pdf_document_line (doc, x, plot_top, x, plot_top + plot_h, 0.4, GRID, v > 0);
       if (!rectify_pdf_document_label (doc, &centre, x, plot_top + plot_h + 11, text, error))
         return FALSE;
@@ -137,7 +104,7 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
       double y = plot_top + i * row;
       double w = plot_w * MAX (bars[i].value, 0) / axis_max;
       g_autofree char *label = fit_label (doc, &right, bars[i].label, label_w - 6);
-      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : number_text (bars[i].value);
+      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : rectify_format_chart_value (bars[i].value);
 
       rectify_pdf_document_fill_rect (doc, plot_x, y + (row - bar_h) / 2, w, bar_h, BAR);
       if (!rectify_pdf_document_label (doc, &right, label_w - 6, y + row / 2 + 3, label, error)
@@ -166,7 +133,7 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const Rec
       max = MAX (max, columns[i].value);
       label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &centre, columns[i].label));
     }
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -179,7 +146,7 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const Rec
   for (double v = 0; v <= axis_max + step / 2; v += step)
     {
       double y = plot_top + plot_h - plot_h * v / axis_max;
-      g_autofree char *text = number_text (v);
+      g_autofree char *text = rectify_format_chart_value (v);
       rectify_pdf_document_line (doc, plot_x, y, plot_x + plot_w, y, 0.4, GRID, v > 0);
       if (!rectify_pdf_document_label (doc, &right, plot_x - 4, y + 3, text, error))
         return FALSE;
@@ -192,7 +159,7 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const Rec
       if (slot >= 16 && columns[i].value > 0)
         {
           g_autofree char *value = columns[i].value_text ? g_strdup (columns[i].value_text)
-                                                         : number_text (columns[i].value);
+                                                         : rectify_format_chart_value (columns[i].value);
           if (!rectify_pdf_document_label (doc, &centre, x + slot / 2, plot_top + plot_h - h - 2, value, error))
             return FALSE;
         }
@@ -221,7 +188,7 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc, const char *title, const Recti
   for (guint s = 0; s < n_series; s++)
     for (guint i = 0; i < n_points; i++)
       max = MAX (max, series[s].values[i]);
-  axis_max = rectify_pdf_chart_nice_max (max, &step);
+  axis_max = rectify_axis_nice_max (max, &step);
   top = rectify_pdf_document_reserve (doc, title_h + legend_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -241,7 +208,7 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc, const char *title, const Recti
   for (double v = 0; v <= axis_max + step / 2; v += step)
     {
       double y = plot_top + plot_h - plot_h * v / axis_max;
-      g_autofree char *text = number_text (v);
+      g_autofree char *text = rectify_format_chart_value (v);
       rectify_pdf_document_line (doc, plot_x, y, plot_x + plot_w, y, 0.4, GRID, v > 0);
       if (!rectify_pdf_document_label (doc, &right, plot_x - 4, y + 3, text, error))
         return FALSE;

@@ -46,7 +46,4 @@ gboolean rectify_pdf_chart_lines (RectifyPdfDocument     *doc,
                                   const char             *last_label,
                                   GError                **error);
 
-/* An axis maximum at a round number with its step (4 or 5 steps). */
-double rectify_pdf_chart_nice_max (double max, double *step);
-
 G_END_DECLS

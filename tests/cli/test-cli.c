@@ -972,6 +972,36 @@ test_import_export (Fixture       *fx,
   assert_usage_error (fx, run (fx, "export", "units", NULL));
 }
 
+/* Operators' ID card numbers leave masked unless --full-id-numbers */
+static void
+test_export_id_numbers (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fx->dir, "operators.csv", NULL);
+  g_autofree char *units = g_build_filename (fx->dir, "units.csv", NULL);
+  g_autofree char *text = NULL;
+
+  add_people_and_units (fx);
+  ok (fx, "operator", "add", "--unit", CODE_HOSPITAL, "--name", "王伟", "--id-number", "11010519491231002X",
+      "--cert-no", "TZ-0001", NULL);
+
+  ok (fx, "export", "operators", "-o", out, NULL);
+  g_assert_nonnull (strstr (fx->out, "1 row written"));
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",王伟,110105********002X,TZ-0001,"));
+  g_assert_null (strstr (text, "11010519491231002X"));
+  g_clear_pointer (&text, g_free);
+
+  ok (fx, "export", "operators", "-o", out, "--full-id-numbers", NULL);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",王伟,11010519491231002X,TZ-0001,"));
+
+  /* the other lists have no ID numbers to write whole */
+  assert_usage_error (fx, run (fx, "export", "units", "-o", units, "--full-id-numbers", NULL));
+  g_assert_nonnull (strstr (fx->err, "--full-id-numbers"));
+  g_assert_false (g_file_test (units, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_restore (Fixture       *fx,
               gconstpointer  data)
@@ -1033,6 +1063,7 @@ main (int    argc,
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/backup", test_backup);
   ADD ("/cli/import-export", test_import_export);
+  ADD ("/cli/export-id-numbers", test_export_id_numbers);
   ADD ("/cli/restore", test_restore);
 
 #undef ADD

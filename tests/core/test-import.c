@@ -612,6 +612,129 @@ test_export_inspections_documents (void)
   test_db_close (&t);
 }
 
+/* Operators' resident ID numbers leave the application masked as the
+ * Operators page shows them (first 6 and last 4), whole only when asked;
+ * a masked list does not import back as if it were the numbers. */
+static void
+test_export_operator_id_numbers (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) operators = NULL;
+  g_autofree char *masked_path = NULL;
+  g_autofree char *full_path = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *full = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint64 rows = 0, full_rows = 0, xlsx_rows = 0;
+  guint with_number = 0;
+  const char *const numbers[] = { "350102198001011233", "11010519491231002X", "44030419951207456X" };
+
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  /* the sample's operators have no ID numbers: three that have */
+  {
+    g_autoptr(GArray) units = rectify_store_query_unit_ids (t.store, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (units->len, >, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autoptr(RectifyOperator) op = rectify_operator_new ();
+        op->unit_id = g_array_index (units, gint64, 0);
+        op->name = g_strdup_printf ("作业人员%u", i + 1);
+        op->id_number = g_strdup (numbers[i]);
+        op->cert_no = g_strdup_printf ("TZ-2026-%04u", i + 1);
+        g_assert_cmpint (rectify_store_add_operator (t.store, op, &error), >, 0);
+        g_assert_no_error (error);
+      }
+  }
+  ids = rectify_store_query_operator_ids (t.store, &q, &error);
+  g_assert_no_error (error);
+  operators = rectify_store_get_operators_by_ids (t.store, (const gint64 *) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+
+  masked_path = g_build_filename (t.dir, "operators.csv", NULL);
+  g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_OPERATORS, &q, RECTIFY_EXPORT_CSV, masked_path,
+                                      NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  full_path = g_build_filename (t.dir, "operators-full.csv", NULL);
+  g_assert_true (rectify_export_file_full (t.store, RECTIFY_EXPORT_OPERATORS, &q, RECTIFY_EXPORT_CSV,
+                                           RECTIFY_EXPORT_FULL_ID_NUMBERS, full_path, NULL, NULL, NULL, &full_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, operators->len);
+  g_assert_cmpuint (full_rows, ==, rows);
+  g_assert_true (g_file_get_contents (masked_path, &masked, NULL, NULL));
+  g_assert_true (g_file_get_contents (full_path, &full, NULL, NULL));
+
+  for (guint i = 0; i < operators->len; i++)
+    {
+      const RectifyOperator *op = g_ptr_array_index (operators, i);
+      g_autofree char *shown = NULL;
+
+      if (op->id_number == NULL || strlen (op->id_number) != 18)
+        continue;
+      with_number++;
+      shown = rectify_mask_id_number (op->id_number);
+      g_assert_cmpuint (strlen (shown), ==, 18);
+      g_assert_true (strncmp (shown, op->id_number, 6) == 0);
+      g_assert_true (strncmp (shown + 6, "********", 8) == 0);
+      g_assert_cmpstr (shown + 14, ==, op->id_number + 14);
+      g_assert_null (strstr (masked, op->id_number));
+      g_assert_nonnull (strstr (masked, shown));
+      g_assert_nonnull (strstr (full, op->id_number));
+      g_assert_cmpstr (op->cert_no, !=, NULL);
+      if (*op->cert_no)
+        g_assert_nonnull (strstr (masked, op->cert_no));  /* the rest of the row is whole */
+    }
+  g_assert_cmpuint (with_number, ==, G_N_ELEMENTS (numbers));
+
+  /* the workbook is written from the same cells, with the same default */
+  xlsx_path = g_build_filename (t.dir, "operators.xlsx", NULL);
+  g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_OPERATORS, &q, RECTIFY_EXPORT_XLSX, xlsx_path,
+                                      NULL, NULL, NULL, &xlsx_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (xlsx_rows, ==, rows);
+
+  /* a masked list is refused at the ID number, the database untouched */
+  {
+    TestDb other;
+    g_autoptr(RectifyImportReport) r = NULL;
+    g_autofree char *problem = NULL;
+
+    g_autoptr(RectifyImportReport) units = NULL;
+    g_autoptr(RectifyImportReport) whole = NULL;
+    g_autofree char *units_path = g_build_filename (t.dir, "units.csv", NULL);
+
+    test_db_open (&other);
+    g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_UNITS, &q, RECTIFY_EXPORT_CSV, units_path,
+                                        NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    units = import (&other, RECTIFY_IMPORT_UNITS, units_path, NULL, FALSE);
+    g_assert_true (units->written);
+    r = import (&other, RECTIFY_IMPORT_OPERATORS, masked_path, NULL, FALSE);
+    g_assert_false (r->written);
+    g_assert_cmpuint (r->n_problems, >, 0);
+    for (guint i = 0; i < r->problems->len; i++)
+      {
+        g_autofree char *text = rectify_import_problem_to_string (g_ptr_array_index (r->problems, i));
+        if (problem == NULL && strstr (text, "ID number"))
+          problem = g_steal_pointer (&text);
+      }
+    g_assert_nonnull (problem);
+    g_assert_cmpint (test_db_count (&other, "SELECT count(*) FROM operator"), ==, 0);
+    /* the whole numbers import */
+    whole = import (&other, RECTIFY_IMPORT_OPERATORS, full_path, NULL, FALSE);
+    g_assert_cmpuint (whole->n_problems, ==, 0);
+    g_assert_true (whole->written);
+    g_assert_cmpint (test_db_count (&other, "SELECT count(*) FROM operator WHERE id_number = '11010519491231002X'"), ==, 1);
+    test_db_close (&other);
+  }
+  test_db_close (&t);
+}
+
 static void
 test_export_neutralizes_formulas (void)
 {
@@ -990,6 +1113,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/operator-id-numbers", test_export_operator_id_numbers);
   g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
   g_test_add_func ("/backup/during-writes", test_backup_during_writes);
