@@ -40,6 +40,7 @@ rectify_thumbnail_new (GBytes *data,
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
   Scale scale = { size };
   GdkPixbuf *pixbuf;
 
@@ -52,7 +53,14 @@ rectify_thumbnail_new (GBytes *data,
       return NULL;
     }
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  return pixbuf ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+  if (pixbuf == NULL)
+    return NULL;
+  /* A phone stores a portrait photo landscape with an EXIF Orientation;
+   * the loader keeps it as the "orientation" option (the size asked for
+   * above is of the stored image, so the longer side is right either way).
+   * The stored bytes stay as they are. */
+  upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  return upright ? gdk_texture_new_for_pixbuf (upright) : NULL;
 }
 
 typedef struct {

@@ -660,6 +660,61 @@ jpeg_probe (const guint8 *d, gsize n, guint *width, guint *height, guint *compon
   return FALSE;
 }
 
+/* The EXIF Orientation (1 to 8) of a JPEG, from its APP1 "Exif" segment's
+ * first IFD; 1 (upright as stored) when there is none or it is unreadable.
+ * Read here rather than by decoding: the layout needs the upright size
+ * before deciding whether to decode at all. */
+static guint
+jpeg_orientation (const guint8 *d, gsize n)
+{
+  gsize i = 2;
+
+  if (n < 4 || d[0] != 0xFF || d[1] != 0xD8)
+    return 1;
+  while (i + 4 <= n && d[i] == 0xFF)
+    {
+      guint marker = d[i + 1];
+      gsize length = (d[i + 2] << 8) | d[i + 3];
+
+      if (marker == 0xDA || marker == 0xD9 || length < 2 || i + 2 + length > n)
+        return 1;
+      if (marker == 0xE1 && length >= 2 + 6 + 8 && memcmp (d + i + 4, "Exif\0\0", 6) == 0)
+        {
+          const guint8 *t = d + i + 10;     /* the TIFF header */
+          gsize tn = length - 8;
+          gboolean le = t[0] == 'I' && t[1] == 'I';
+#define TIFF16(o) (le ? (guint) t[o] | (guint) t[(o) + 1] << 8 : (guint) t[o] << 8 | (guint) t[(o) + 1])
+#define TIFF32(o) (le ? (guint32) TIFF16 (o) | (guint32) TIFF16 ((o) + 2) << 16 \
+                      : (guint32) TIFF16 (o) << 16 | (guint32) TIFF16 ((o) + 2))
+          guint32 ifd;
+          guint count;
+
+          if (!le && !(t[0] == 'M' && t[1] == 'M'))
+            return 1;
+          ifd = TIFF32 (4);
+          if (ifd > tn || tn - ifd < 2)
+            return 1;
+          count = TIFF16 (ifd);
+          for (guint e = 0; e < count && ifd + 2 + 12 * (gsize) (e + 1) <= tn; e++)
+            {
+              gsize o = ifd + 2 + 12 * (gsize) e;
+
+              /* 0x0112 Orientation, a SHORT whose value sits in the entry */
+              if (TIFF16 (o) == 0x0112 && TIFF16 (o + 2) == 3)
+                {
+                  guint value = TIFF16 (o + 8);
+                  return value >= 1 && value <= 8 ? value : 1;
+                }
+            }
+#undef TIFF32
+#undef TIFF16
+          return 1;
+        }
+      i += 2 + length;
+    }
+  return 1;
+}
+
 gboolean
 rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, guint *height, GError **error)
 {
@@ -715,24 +770,35 @@ on_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer user_
   gdk_pixbuf_loader_set_size (loader, want[0], want[1]);
 }
 
-/* data (JPEG or PNG) at width × height pixels, flattened onto white, as a
- * baseline RGB JPEG; NULL when it cannot be decoded. */
+/* data (JPEG or PNG) upright (its EXIF orientation applied) at width ×
+ * height pixels, flattened onto white, as a baseline RGB JPEG; NULL when it
+ * cannot be decoded.  width × height is the upright size: for an
+ * orientation of 5 to 8 the stored image is height × width. */
 static GBytes *
-image_reduce (GBytes *data, guint width, guint height)
+image_reduce (GBytes *data, guint width, guint height, guint orientation)
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GdkPixbuf) flat = NULL;
+  g_autoptr(GdkPixbuf) decoded = NULL;
   int want[2] = { (int) width, (int) height };
-  GdkPixbuf *decoded;
+  int stored[2] = { (int) width, (int) height };
   gboolean ok;
   gchar *buffer = NULL;
   gsize size = 0;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), want);
+  if (orientation >= 5)
+    {
+      stored[0] = (int) height;
+      stored[1] = (int) width;
+    }
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), stored);
   ok = gdk_pixbuf_loader_write_bytes (loader, data, NULL);
   /* closed in any case: a loader left open warns when freed */
   ok = gdk_pixbuf_loader_close (loader, NULL) && ok;
-  decoded = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  /* the JPEG loader keeps the EXIF orientation as the "orientation"
+   * option; turned upright here, the printed photo is as it was taken */
+  decoded = ok && gdk_pixbuf_loader_get_pixbuf (loader)
+            ? gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader)) : NULL;
   if (decoded == NULL)
     return NULL;
   if (!gdk_pixbuf_get_has_alpha (decoded) && gdk_pixbuf_get_width (decoded) == want[0]
@@ -761,7 +827,7 @@ double
 rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
                             GError **error)
 {
-  guint w, h;
+  guint w, h, orientation = 1;
   gboolean png;
   double scale, width, height, top;
   Op *op;
@@ -770,6 +836,21 @@ rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_w
 
   if (!rectify_pdf_image_probe (data, &png, &w, &h, error))
     return 0;
+  if (!png)
+    {
+      gsize n;
+      const guint8 *d = g_bytes_get_data (data, &n);
+
+      orientation = jpeg_orientation (d, n);
+    }
+  /* a phone's portrait photo is stored landscape with Orientation 6 or 8:
+   * it is laid out, and embedded, the way it was taken */
+  if (orientation >= 5)
+    {
+      guint swap = w;
+      w = h;
+      h = swap;
+    }
   max_width = MIN (max_width, self->width);
   max_height = MIN (max_height, self->height);
   /* a small photograph is not blown up past 75 dpi */
@@ -788,15 +869,17 @@ rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_w
     guint limit = (guint) MIN (RECTIFY_PDF_IMAGE_MAX_PIXELS, ceil (MAX (width, height) * IMAGE_DPI / 72.0));
     guint long_side = MAX (w, h);
 
-    if (long_side > limit)
+    /* PDF has no orientation tag: a JPEG that is not stored upright is
+     * always decoded, turned and encoded again, even when not smaller */
+    if (long_side > limit || orientation != 1)
       {
-        guint rw = MAX (1, (guint) round ((double) w * limit / long_side));
-        guint rh = MAX (1, (guint) round ((double) h * limit / long_side));
-        g_autoptr(GBytes) reduced = image_reduce (data, rw, rh);
+        guint rw = long_side > limit ? MAX (1, (guint) round ((double) w * limit / long_side)) : w;
+        guint rh = long_side > limit ? MAX (1, (guint) round ((double) h * limit / long_side)) : h;
+        g_autoptr(GBytes) reduced = image_reduce (data, rw, rh, orientation);
 
         /* the original when it cannot be decoded here (libharu embeds a
          * JPEG without decoding it) or is smaller anyway */
-        if (reduced != NULL && g_bytes_get_size (reduced) < g_bytes_get_size (data))
+        if (reduced != NULL && (orientation != 1 || g_bytes_get_size (reduced) < g_bytes_get_size (data)))
           {
             g_bytes_unref (op->image);
             op->image = g_steal_pointer (&reduced);

@@ -127,8 +127,9 @@ gboolean rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, gui
  * enlargement), on a new page when it does not fit.  PNG transparency is
  * flattened onto white: PDF/A-1b has none.  An image with more pixels than
  * 300 dpi at its printed size (or than RECTIFY_PDF_IMAGE_MAX_PIXELS on its
- * long side) is embedded reduced to that, as a JPEG of quality 85; data
- * itself is not changed.  Returns the height used, or 0 with an error when
+ * long side) is embedded reduced to that, as a JPEG of quality 85; a JPEG
+ * with an EXIF Orientation other than 1 is laid out and embedded upright
+ * (decoded, turned and encoded again); data itself is not changed.  Returns the height used, or 0 with an error when
  * the image cannot be embedded (nothing is placed). */
 double   rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
                                      GError **error);

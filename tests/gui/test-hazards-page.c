@@ -379,6 +379,40 @@ match_picture (GtkWidget    *widget,
          && gtk_picture_get_paintable (GTK_PICTURE (widget)) != NULL;
 }
 
+/* A 60 × 40 JPEG, red on its left half and blue on its right, tagged EXIF
+ * Orientation 6 (turn 90° clockwise to view): upright it is 40 × 60 with
+ * the red half on top.  gdk-pixbuf writes no EXIF, so the APP1 segment is
+ * put in by hand right after the SOI marker. */
+static GBytes *
+oriented_jpeg_bytes (void)
+{
+  static const guint8 app1[] = {
+    0xFF, 0xE1, 0x00, 0x22,                         /* APP1, 34 bytes long */
+    'E', 'x', 'i', 'f', 0, 0,
+    'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,   /* big-endian TIFF, IFD0 at 8 */
+    0x00, 0x01,                                     /* one entry: */
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, /* Orientation, one SHORT, */
+    0x00, 0x06, 0x00, 0x00,                         /* = 6 */
+    0x00, 0x00, 0x00, 0x00,                         /* no next IFD */
+  };
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 60, 40);
+  g_autoptr(GdkPixbuf) left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *buffer = NULL;
+  gsize size = 0;
+  GByteArray *jpeg = g_byte_array_new ();
+
+  gdk_pixbuf_fill (pixbuf, 0x0000FFFF);
+  left = gdk_pixbuf_new_subpixbuf (pixbuf, 0, 0, 30, 40);
+  gdk_pixbuf_fill (left, 0xFF0000FF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "95", NULL));
+  g_assert_no_error (error);
+  g_byte_array_append (jpeg, (const guint8 *) buffer, 2);
+  g_byte_array_append (jpeg, app1, sizeof app1);
+  g_byte_array_append (jpeg, (const guint8 *) buffer + 2, size - 2);
+  return g_byte_array_free_to_bytes (jpeg);
+}
+
 /* ---- the cases, each in its own process ---------------------------------- */
 
 /* open → five implementations → rectified with a photo → confirmed → closed */
@@ -818,7 +852,63 @@ run_chinese (void)
   fixture_close (&fixture);
 }
 
+/* A phone's portrait photo (stored landscape, EXIF Orientation 6) shows
+ * upright in the timeline; the stored bytes are the original. */
+static void
+run_oriented_thumbnail (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(RectifyStore) setup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = oriented_jpeg_bytes ();
+  RectifyNewAttachment attachment = { "portrait.jpg", "image/jpeg", photo };
+  GdkPaintable *paintable;
+  g_autofree guint8 *pixels = NULL;
+  gsize stride;
+
+  setup = fill_db (&fixture);
+  g_assert_true (rectify_workflow_act (setup, fixture.hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_RECTIFICATION, "2026-06-22", "竖拍的照片",
+                                       &attachment, 1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+  fixture_open (&fixture);
+  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 1, "the hazard listed");
+  rectify_hazards_page_select (fixture.page, fixture.hazard);
+  drain_main_context ();
+
+  paintable = gtk_picture_get_paintable (GTK_PICTURE (require_widget (GTK_WIDGET (fixture.page), match_picture,
+                                                                      NULL, "thumbnail")));
+  g_assert_true (GDK_IS_TEXTURE (paintable));
+  g_assert_cmpint (gdk_texture_get_width (GDK_TEXTURE (paintable)), ==, 40);
+  g_assert_cmpint (gdk_texture_get_height (GDK_TEXTURE (paintable)), ==, 60);
+  stride = 40 * 4;
+  pixels = g_malloc (stride * 60);
+  gdk_texture_download (GDK_TEXTURE (paintable), pixels, stride);
+  /* cairo ARGB32, a native 0xAARRGGBB: the top half red, the bottom blue */
+  {
+    guint32 top = ((guint32 *) pixels)[15 * 40 + 20] & 0xFFFFFF;
+    guint32 bottom = ((guint32 *) pixels)[45 * 40 + 20] & 0xFFFFFF;
+
+    g_assert_cmpuint (top >> 16, >, 0xC0);
+    g_assert_cmpuint (top & 0xFF, <, 0x40);
+    g_assert_cmpuint (bottom & 0xFF, >, 0xC0);
+    g_assert_cmpuint (bottom >> 16, <, 0x40);
+  }
+  /* the database keeps the bytes as they came */
+  {
+    g_autoptr(GPtrArray) events = events_of (&fixture, fixture.hazard);
+    RectifyHazardEvent *e = g_ptr_array_index (events, events->len - 1);
+    RectifyAttachment *listed = g_ptr_array_index (e->attachments, 0);
+    g_autoptr(RectifyAttachment) a = rectify_store_get_attachment (store_of (&fixture), listed->id, NULL);
+
+    g_assert_true (g_bytes_equal (a->data, photo));
+  }
+  fixture_close (&fixture);
+}
+
 static void test_life_cycle (void) { in_subprocess (run_life_cycle); }
+static void test_oriented_thumbnail (void) { in_subprocess (run_oriented_thumbnail); }
 static void test_not_offered (void) { in_subprocess (run_not_offered); }
 static void test_attachment_restart (void) { in_subprocess (run_attachment_restart); }
 static void test_filters (void) { in_subprocess (run_filters); }
@@ -833,6 +923,7 @@ main (int   argc,
 
   g_test_add_func ("/hazards-page/life-cycle", test_life_cycle);
   g_test_add_func ("/hazards-page/not-offered", test_not_offered);
+  g_test_add_func ("/hazards-page/oriented-thumbnail", test_oriented_thumbnail);
   g_test_add_func ("/hazards-page/attachment-restart", test_attachment_restart);
   g_test_add_func ("/hazards-page/filters", test_filters);
   g_test_add_func ("/hazards-page/chinese", test_chinese);

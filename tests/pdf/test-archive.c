@@ -598,6 +598,118 @@ test_dossier_big_photos (void)
   seed_close (&t);
 }
 
+/* A 60 × 40 JPEG, red on its left half and blue on its right, tagged EXIF
+ * Orientation 6 (turn 90° clockwise to view): upright it is 40 × 60 with
+ * the red half on top.  gdk-pixbuf writes no EXIF, so the APP1 segment is
+ * put in by hand right after the SOI marker. */
+static GBytes *
+make_oriented_jpeg (void)
+{
+  static const guint8 app1[] = {
+    0xFF, 0xE1, 0x00, 0x22,                         /* APP1, 34 bytes long */
+    'E', 'x', 'i', 'f', 0, 0,
+    'M', 'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,   /* big-endian TIFF, IFD0 at 8 */
+    0x00, 0x01,                                     /* one entry: */
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, /* Orientation, one SHORT, */
+    0x00, 0x06, 0x00, 0x00,                         /* = 6 */
+    0x00, 0x00, 0x00, 0x00,                         /* no next IFD */
+  };
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 60, 40);
+  g_autoptr(GdkPixbuf) left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *buffer = NULL;
+  gsize size = 0;
+  GByteArray *jpeg = g_byte_array_new ();
+
+  gdk_pixbuf_fill (pixbuf, 0x0000FFFF);
+  left = gdk_pixbuf_new_subpixbuf (pixbuf, 0, 0, 30, 40);
+  gdk_pixbuf_fill (left, 0xFF0000FF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "95", NULL));
+  g_assert_no_error (error);
+  g_byte_array_append (jpeg, (const guint8 *) buffer, 2);
+  g_byte_array_append (jpeg, app1, sizeof app1);
+  g_byte_array_append (jpeg, (const guint8 *) buffer + 2, size - 2);
+  return g_byte_array_free_to_bytes (jpeg);
+}
+
+/* A phone's portrait photo is printed upright: small enough to go in as it
+ * is, it is still turned (and so encoded again); the stored bytes are not. */
+static void
+test_dossier_oriented_photo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) jpeg = make_oriented_jpeg ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  RectifyNewAttachment attachment = { "portrait.jpg", "image/jpeg", jpeg };
+  RectifyPdfDossierOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
+  guint n_portrait = 0, n_stored = 0;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  g_assert_true (rectify_workflow_act (t.store, t.photo_hazard, RECTIFY_ACTION_TRACK,
+                                       RECTIFY_EVENT_TRACKING_RECTIFICATION, "2026-06-22", "竖拍的整改照片",
+                                       &attachment, 1, &error));
+  g_assert_no_error (error);
+  pdf = rectify_pdf_dossier_render (t.store, t.campaign, t.photo_unit, &options, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      GList *images = poppler_page_get_image_mapping (page);
+
+      for (GList *l = images; l; l = l->next)
+        {
+          const PopplerImageMapping *m = l->data;
+          cairo_surface_t *image = poppler_page_get_image (page, m->image_id);
+          int w = cairo_image_surface_get_width (image);
+          int h = cairo_image_surface_get_height (image);
+
+          /* the seed's photos are landscape; 40 × 60 is this one */
+          if (w == 40 && h == 60)
+            {
+              const guint8 *data = cairo_image_surface_get_data (image);
+              int stride = cairo_image_surface_get_stride (image);
+              guint32 top = *(const guint32 *) (data + 15 * stride + 20 * 4) & 0xFFFFFF;
+              guint32 bottom = *(const guint32 *) (data + 45 * stride + 20 * 4) & 0xFFFFFF;
+
+              n_portrait++;
+              g_assert_true (near_colour (top, 0xFF0000));
+              g_assert_true (near_colour (bottom, 0x0000FF));
+              /* laid out portrait too */
+              g_assert_cmpfloat (m->area.y2 - m->area.y1, >, m->area.x2 - m->area.x1);
+            }
+          g_assert_false (w == 60 && h == 40);
+          cairo_surface_destroy (image);
+        }
+      poppler_page_free_image_mapping (images);
+    }
+  g_assert_cmpuint (n_portrait, ==, 1);
+  assert_pdfa_1b (pdf, "dossier-oriented-photo.pdf");
+
+  events = rectify_store_list_hazard_events (t.store, t.photo_hazard, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RectifyHazardEvent *e = g_ptr_array_index (events, i);
+      for (guint k = 0; e->attachments && k < e->attachments->len; k++)
+        {
+          const RectifyAttachment *listed = g_ptr_array_index (e->attachments, k);
+          g_autoptr(RectifyAttachment) a = rectify_store_get_attachment (t.store, listed->id, &error);
+          g_assert_no_error (error);
+          if (g_strcmp0 (a->filename, "portrait.jpg") == 0)
+            {
+              g_assert_true (g_bytes_equal (a->data, jpeg));
+              n_stored++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_stored, ==, 1);
+  seed_close (&t);
+}
+
 static void
 set_bytes (const char *path, GBytes *bytes)
 {
@@ -940,6 +1052,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/dossier-content", test_dossier_content);
   g_test_add_func ("/archive/dossier-english", test_dossier_english);
   g_test_add_func ("/archive/dossier-big-photos", test_dossier_big_photos);
+  g_test_add_func ("/archive/dossier-oriented-photo", test_dossier_oriented_photo);
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
