@@ -378,6 +378,13 @@ rectify_cli_verify (RectifyCli  *cli,
   return intact;
 }
 
+static void
+on_backup_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  /* the copy has begun: "<FILE>.partial" exists */
+  rectify_cli_test_pause (user_data);
+}
+
 gboolean
 rectify_cli_backup (RectifyCli  *cli,
                     int          argc,
@@ -385,9 +392,12 @@ rectify_cli_backup (RectifyCli  *cli,
                     GError     **error)
 {
   RectifyStore *store;
+  GCancellable *cancellable;
 
-  if (!(store = rectify_cli_parse_and_open (cli, NULL, _("FILE"), 1, &argc, &argv, error))
-      || !rectify_store_backup (store, argv[1], error))
+  if (!(store = rectify_cli_parse_and_open (cli, NULL, _("FILE"), 1, &argc, &argv, error)))
+    return FALSE;
+  cancellable = rectify_cli_cancel_on_signals ();
+  if (!rectify_store_backup_full (store, argv[1], on_backup_progress, cancellable, cancellable, error))
     return FALSE;
 
   if (cli->json)

@@ -124,6 +124,7 @@ run_import (RectifyCli        *cli,
   };
   RectifyImportOptions options = { 0 };
   g_autoptr(RectifyImportReport) report = NULL;
+  GCancellable *cancellable;
   RectifyStore *store;
 
   if (!(store = rectify_cli_parse_and_open (cli, entries, _("FILE"), 1, &argc, &argv, error)))
@@ -136,7 +137,10 @@ run_import (RectifyCli        *cli,
   options.dry_run = dry_run;
   options.update = update;
   options.mapping = (const char *const *) mapping;
-  report = rectify_import_file (store, kind, argv[1], &options, NULL, error);
+  cancellable = rectify_cli_cancel_on_signals ();
+  /* before the first step: the import is one transaction, never half */
+  rectify_cli_test_pause (cancellable);
+  report = rectify_import_file (store, kind, argv[1], &options, cancellable, error);
   if (!report)
     return FALSE;
 
@@ -180,6 +184,13 @@ rectify_cli_import_operators (RectifyCli *cli, int argc, char **argv, GError **e
 }
 
 /* ---- export -------------------------------------------------------------- */
+
+static void
+on_export_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  /* the file is being written beside its name */
+  rectify_cli_test_pause (rectify_cli_cancel_on_signals ());
+}
 
 static gboolean
 run_export (RectifyCli        *cli,
@@ -311,7 +322,7 @@ run_export (RectifyCli        *cli,
 
   if (!rectify_export_file_full (store, list, &q, format,
                                  full_id_numbers ? RECTIFY_EXPORT_FULL_ID_NUMBERS : RECTIFY_EXPORT_DEFAULT,
-                                 output, NULL, NULL, NULL, &rows, error))
+                                 output, on_export_progress, NULL, rectify_cli_cancel_on_signals (), &rows, error))
     return FALSE;
 
   if (cli->json)

@@ -113,6 +113,8 @@ on_archive_progress (guint done, guint total, const char *current, gpointer user
 {
   gboolean tty = GPOINTER_TO_INT (user_data);
 
+  /* the folder "<DIR>.partial" exists from the first step on */
+  rectify_cli_test_pause (rectify_cli_cancel_on_signals ());
   /* on a terminal one line that counts; in a log a line per step of 10 % */
   if (tty)
     g_printerr ("\r\033[K%u/%u %s", done, total, current ? current : "");
@@ -158,7 +160,7 @@ rectify_cli_archive (RectifyCli  *cli,
     return FALSE;
   if (language == NULL)
     options.language = rectify_pdf_default_language (store);
-  if (!rectify_pdf_archive_write (store, campaign_id, output, &options, NULL, error)
+  if (!rectify_pdf_archive_write (store, campaign_id, output, &options, rectify_cli_cancel_on_signals (), error)
       || !rectify_archive_verify (output, &report, error))
     return FALSE;
   if (cli->json)

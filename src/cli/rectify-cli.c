@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <string.h>
 
 #include "rectify-cli.h"
@@ -545,6 +548,8 @@ commands_description (void)
                         "of a command."));
   g_string_append (s, "\n");
   g_string_append (s, _("Exit status: 0 success, 1 the request was refused, 2 bad usage."));
+  g_string_append (s, "\n");
+  g_string_append (s, _("Exit status 130: interrupted (Ctrl+C or SIGTERM); nothing was written."));
   return g_string_free (s, FALSE);
 }
 
@@ -604,6 +609,75 @@ one_line (const char *message)
   return g_strstrip (s);
 }
 
+/* ---- Ctrl+C -------------------------------------------------------------- */
+
+/* A signal handler may do almost nothing: g_cancellable_cancel takes a
+ * mutex and runs callbacks, which is not async-signal-safe.  GLib's Unix
+ * signal sources are: their handler only notes the signal and writes to a
+ * wakeup pipe, and the callback runs later as ordinary code in the thread
+ * iterating the source's GMainContext.  The commands run synchronously on
+ * the main thread without a main loop, so the sources get a context of
+ * their own, iterated by a small thread that lives as long as the process;
+ * from there the (thread-safe) cancel reaches the core, which checks the
+ * cancellable between its steps and removes what it had begun. */
+static gboolean
+on_signal (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gpointer
+run_signal_loop (gpointer user_data)
+{
+  g_main_loop_run (user_data);
+  return NULL;
+}
+
+static gpointer
+install_cancel_on_signals (gpointer data)
+{
+  GCancellable *cancellable = g_cancellable_new ();
+  GMainContext *context = g_main_context_new ();
+  const int signals[] = { SIGINT, SIGTERM };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      /* the handler is in place once the source exists: from here on the
+       * signal no longer kills the program */
+      GSource *source = g_unix_signal_source_new (signals[i]);
+
+      g_source_set_callback (source, on_signal, g_object_ref (cancellable), g_object_unref);
+      g_source_attach (source, context);
+      g_source_unref (source);
+    }
+  g_thread_unref (g_thread_new ("rectify-cli-signals", run_signal_loop, g_main_loop_new (context, FALSE)));
+  g_main_context_unref (context);
+  return cancellable;
+}
+
+GCancellable *
+rectify_cli_cancel_on_signals (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, install_cancel_on_signals, NULL);
+}
+
+void
+rectify_cli_test_pause (GCancellable *cancellable)
+{
+  static gboolean paused;
+  const char *file = g_getenv ("RECTIFY_TEST_PAUSE_FILE");
+
+  if (file == NULL || *file == '\0' || paused)
+    return;
+  paused = TRUE;
+  g_printerr ("rectify-cli: test pause\n");
+  while (!g_file_test (file, G_FILE_TEST_EXISTS) && !g_cancellable_is_cancelled (cancellable))
+    g_usleep (10000);
+}
+
 static int
 report_error (RectifyCli *cli,
               GError     *error)
@@ -612,6 +686,12 @@ report_error (RectifyCli *cli,
                    || g_error_matches (error, RECTIFY_CLI_ERROR, RECTIFY_CLI_ERROR_USAGE);
   g_autofree char *message = one_line (error->message);
 
+  /* only the core fails so, after it removed its partial output */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_printerr ("rectify-cli: %s\n", _("cancelled; nothing was written"));
+      return RECTIFY_CLI_EXIT_CANCELLED;
+    }
   if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
     /* TRANSLATORS: appended to a refusal when no acting officer was named */
     g_printerr ("rectify-cli: %s %s\n", message, _("(name yourself with --as OFFICER)"));

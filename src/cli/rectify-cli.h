@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define RECTIFY_CLI_EXIT_OK 0
 #define RECTIFY_CLI_EXIT_FAILED 1 /* the core refused: bad data, wrong state */
 #define RECTIFY_CLI_EXIT_USAGE 2  /* bad command line */
+#define RECTIFY_CLI_EXIT_CANCELLED 130 /* Ctrl+C (SIGINT) or SIGTERM; nothing was written */
 
 /* Usage errors (exit 2) travel in this domain or in G_OPTION_ERROR;
  * every other GError is a user error (exit 1). */
@@ -47,6 +48,19 @@ struct _RectifyCli
   char                    *command_line; /* "unit add", for help and hints */
   RectifyStore            *store;
 };
+
+/* For a command that writes a file, a folder or many rows: from now on
+ * SIGINT (Ctrl+C) and SIGTERM cancel the returned cancellable instead of
+ * killing the program, so the core removes its partial output and fails
+ * with G_IO_ERROR_CANCELLED (exit status RECTIFY_CLI_EXIT_CANCELLED).
+ * Owned by the program; the same one on every call. */
+GCancellable *rectify_cli_cancel_on_signals (void);
+
+/* Test hook: when the environment names a file in RECTIFY_TEST_PAUSE_FILE,
+ * the first call says so on stderr ("rectify-cli: test pause") and waits
+ * until that file exists or cancellable is cancelled; later calls and
+ * calls without the variable return at once. */
+void rectify_cli_test_pause (GCancellable *cancellable);
 
 /* The whole program; returns the exit status. */
 int rectify_cli_run (int argc, char **argv);

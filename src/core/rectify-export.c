@@ -534,6 +534,10 @@ rectify_export_file_full (RectifyStore              *store,
   g_hash_table_unref (cx.unit_codes);
   g_hash_table_unref (cx.categories);
 
+  /* a cancel that came while the last rows were written still counts:
+   * the caller said so before the file had its name */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (ok && g_rename (partial, path) != 0)
     {
       int errsv = errno;

@@ -9,8 +9,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 /* GB 32100 codes with a correct check character, and one with a typo. */
 #define CODE_HOSPITAL "91350100MA2XXXXX1K"
@@ -900,6 +903,136 @@ count_rows (Fixture    *fx,
   return n;
 }
 
+/* Starts rectify-cli --db <fixture db> args… with the test hook
+ * RECTIFY_TEST_PAUSE_FILE, reads its stderr until it says it paused mid-way
+ * (its partial output, if any, exists then: partial, when not NULL, is
+ * asserted to exist), then sends SIGINT, or, when resume, creates the pause
+ * file so it goes on.  Returns the exit status; stderr in fx->err. */
+static int
+run_paused (Fixture           *fx,
+            const char *const *args,
+            const char        *partial,
+            gboolean           resume)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *pause_file = g_build_filename (fx->dir, "pause", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "RECTIFY_TEST_PAUSE_FILE", pause_file, TRUE);
+  g_autoptr(GError) error = NULL;
+  GString *err = g_string_new (NULL);
+  gboolean paused = FALSE;
+  GPid pid;
+  int err_fd, wait_status = 0;
+  char buffer[4096];
+  gssize n;
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, fx->db);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_unlink (pause_file);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, envp,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                           &pid, NULL, NULL, &err_fd, &error));
+  g_assert_no_error (error);
+  /* blocking reads: the child writes the line when it is at the pause */
+  while ((n = read (err_fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    {
+      if (n > 0)
+        g_string_append_len (err, buffer, n);
+      if (!paused && strstr (err->str, "rectify-cli: test pause\n"))
+        {
+          paused = TRUE;
+          if (partial)
+            g_assert_true (g_file_test (partial, G_FILE_TEST_EXISTS));
+          if (resume)
+            g_assert_true (g_file_set_contents (pause_file, "", 0, NULL));
+          else
+            g_assert_cmpint (kill (pid, SIGINT), ==, 0);
+        }
+    }
+  close (err_fd);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_unlink (pause_file);
+  g_free (fx->err);
+  fx->err = g_string_free (err, FALSE);
+  if (!paused)
+    g_error ("rectify-cli %s never paused; stderr: %s", args[0], fx->err);
+  if (!WIFEXITED (wait_status))
+    g_error ("rectify-cli %s did not exit normally; stderr: %s", args[0], fx->err);
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+assert_cancelled (Fixture *fx,
+                  int      status)
+{
+  g_assert_cmpint (status, ==, 130);
+  /* its own line, after the hook's */
+  g_assert_nonnull (strstr (fx->err, "\nrectify-cli: cancelled; nothing was written\n"));
+}
+
+/* Ctrl+C in the middle of a backup, an archive, an export or an import:
+ * exit 130, one line saying so, no partial file or folder, nothing in the
+ * database. */
+static void
+test_interrupted (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
+  g_autofree char *copy_partial = g_strconcat (copy, ".partial", NULL);
+  g_autofree char *archive = g_build_filename (fx->dir, "archive", NULL);
+  g_autofree char *archive_partial = g_strconcat (archive, ".partial", NULL);
+  g_autofree char *csv = g_build_filename (fx->dir, "units.csv", NULL);
+  g_autofree char *csv_partial = g_strconcat (csv, ".partial", NULL);
+  g_autofree char *equipment = g_build_filename (fx->dir, "equipment.csv", NULL);
+  g_autofree char *campaign = NULL;
+  g_autofree char *text = NULL;
+  gint64 n_equipment;
+
+  ok (fx, "demo", "--scale", "seed", NULL);
+  campaign = g_strdup_printf ("%" G_GINT64_FORMAT, printed_id (fx));
+
+  {
+    const char *args[] = { "backup", copy, NULL };
+    assert_cancelled (fx, run_paused (fx, args, copy_partial, FALSE));
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (copy_partial, G_FILE_TEST_EXISTS));
+    /* let go instead, it finishes as usual */
+    g_assert_cmpint (run_paused (fx, args, copy_partial, TRUE), ==, 0);
+    g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (copy_partial, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "archive", "--campaign", campaign, "-o", archive, NULL };
+    assert_cancelled (fx, run_paused (fx, args, archive_partial, FALSE));
+    g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (archive_partial, G_FILE_TEST_EXISTS));
+    /* the campaign was not archived */
+    g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM campaign WHERE status = 'archived'"), ==, 0);
+  }
+  {
+    const char *args[] = { "export", "units", "-o", csv, NULL };
+    assert_cancelled (fx, run_paused (fx, args, csv_partial, FALSE));
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (csv_partial, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "import", "equipment", equipment, NULL };
+
+    text = g_strdup_printf ("使用单位统一社会信用代码,设备类别,设备代码\r\n%s,3000,311035010201009999\r\n",
+                            CODE_HOSPITAL);
+    ok (fx, "unit", "add", "--name", "鼓楼医院", "--credit-code", CODE_HOSPITAL, NULL);
+    g_assert_true (g_file_set_contents (equipment, text, -1, NULL));
+    n_equipment = count_rows (fx, "SELECT count(*) FROM equipment");
+    assert_cancelled (fx, run_paused (fx, args, NULL, FALSE));
+    g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, n_equipment);
+  }
+}
+
+
 static void
 test_import_export (Fixture       *fx,
                     gconstpointer  data)
@@ -1062,6 +1195,7 @@ main (int    argc,
   ADD ("/cli/letters", test_letters);
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/interrupted", test_interrupted);
   ADD ("/cli/import-export", test_import_export);
   ADD ("/cli/export-id-numbers", test_export_id_numbers);
   ADD ("/cli/restore", test_restore);
