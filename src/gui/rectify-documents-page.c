@@ -117,12 +117,28 @@ text_number (gpointer owner, gconstpointer record, const char **style)
   return g_strdup (d->number);
 }
 
+/* The kind as the list shows it: the full name of a supervision
+ * instruction letter takes a third of the list in English or Chinese, and
+ * beside a number that names the kind already the short one says enough. */
+static const char *
+kind_list_label (RectifyDocumentKind kind)
+{
+  switch (kind)
+    {
+    case RECTIFY_DOCUMENT_INSTRUCTION_LETTER:
+      /* Translators: short for "Supervision instruction letter", in the documents list */
+      return _("Instruction letter");
+    default:
+      return rectify_document_kind_to_label (kind);
+    }
+}
+
 static char *
 text_kind (gpointer owner, gconstpointer record, const char **style)
 {
   const RectifyDocument *d = record;
 
-  return g_strdup (rectify_document_kind_to_label (d->kind));
+  return g_strdup (kind_list_label (d->kind));
 }
 
 static char *
@@ -158,6 +174,30 @@ text_officer (gpointer owner, gconstpointer record, const char **style)
   const RectifyDocument *d = record;
 
   return g_strdup (officer_name (self, d->officer_id));
+}
+
+/* What a column needs over its text: a cell's padding (6 pixels on each
+ * side) and a little air. */
+#define CELL_SPACE 14
+
+/* The width of the widest of texts in the list's font, plus CELL_SPACE. */
+static int
+column_width (RectifyDocumentsPage *self,
+              const char *const    *texts,
+              guint                 n)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  int widest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int width;
+
+      pango_layout_set_text (layout, texts[i], -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest + CELL_SPACE;
 }
 
 static void
@@ -962,13 +1002,34 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
 
-  /* A number and a Chinese date keep their width; kind and unit are cut. */
-  rectify_record_list_view_add_column (self->column_view, _("Number"), "number", text_number, self, FALSE, 175);
-  rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", text_kind, self, FALSE, 95);
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, TRUE, 110);
-  rectify_record_list_view_add_column (self->column_view, _("Date"), "issued_date", text_date, self, FALSE, 110);
-  rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE, 60);
-  rectify_record_list_view_add_column (self->column_view, _("Issued By"), "officer", text_officer, self, FALSE, 70);
+  /* Kind, date and status take the width of their widest text in this
+   * language (their texts are known: "Rectification opinion" needs twice
+   * "整改意见书"), a number a fixed one; the unit takes the rest. */
+  {
+    const char *kinds[RECTIFY_N_DOCUMENT_KINDS + 1];
+    const char *statuses[RECTIFY_N_DOCUMENT_STATUSES + 1];
+    g_autofree char *date = rectify_format_date ("2026-12-28");
+    const char *dates[] = { _("Date"), date };
+    /* officers' names are not known here: room for three characters */
+    const char *officers[] = { _("Issued By"), "林建华" };
+
+    kinds[0] = _("Kind");
+    for (int k = 0; k < RECTIFY_N_DOCUMENT_KINDS; k++)
+      kinds[k + 1] = kind_list_label (k);
+    statuses[0] = _("Status");
+    for (int k = 0; k < RECTIFY_N_DOCUMENT_STATUSES; k++)
+      statuses[k + 1] = rectify_document_status_to_label (k);
+    rectify_record_list_view_add_column (self->column_view, _("Number"), "number", text_number, self, FALSE, 155);
+    rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", text_kind, self, FALSE,
+                                         column_width (self, kinds, G_N_ELEMENTS (kinds)));
+    rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, TRUE, 110);
+    rectify_record_list_view_add_column (self->column_view, _("Date"), "issued_date", text_date, self, FALSE,
+                                         column_width (self, dates, G_N_ELEMENTS (dates)));
+    rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE,
+                                         column_width (self, statuses, G_N_ELEMENTS (statuses)));
+    rectify_record_list_view_add_column (self->column_view, _("Issued By"), "officer", text_officer, self, FALSE,
+                                         column_width (self, officers, G_N_ELEMENTS (officers)));
+  }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 

@@ -197,6 +197,42 @@ issue (RectifyDocumentDraftDialog *dialog)
   wait_for (pointer_is_null, &dialog, "the draft dialog to close");
 }
 
+/* The list's columns side by side fit the list pane as it first opens, and
+ * the kind column shows each kind (as the list names it) whole: the cells
+ * do not measure their text, so a column too narrow cuts it. */
+static void
+assert_columns_fit (RectifyDocumentsPage *page,
+                    const char *const    *kinds)
+{
+  GtkWidget *view = require_widget (GTK_WIDGET (page), match_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW),
+                                    "the list");
+  GtkWidget *paned = require_widget (GTK_WIDGET (page), match_type, GSIZE_TO_POINTER (GTK_TYPE_PANED),
+                                     "the panes");
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (view, NULL);
+  int total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int width = gtk_column_view_column_get_fixed_width (column);
+
+      g_assert_cmpint (width, >, 0);
+      total += width;
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Kind")) == 0)
+        for (guint k = 0; kinds[k]; k++)
+          {
+            int text_width;
+
+            pango_layout_set_text (layout, kinds[k], -1);
+            pango_layout_get_pixel_size (layout, &text_width, NULL);
+            /* 6 pixels of padding on each side of a cell */
+            g_assert_cmpint (text_width + 12, <=, width);
+          }
+    }
+  g_assert_cmpint (total, <=, gtk_paned_get_position (GTK_PANED (paned)));
+}
+
 /* ---- cases ---------------------------------------------------------------- */
 
 static void
@@ -261,6 +297,10 @@ run_issue_save_void (void)
   /* Shown on the Documents page with the next number of its kind. */
   g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "documents");
   page = documents_page (&fixture);
+  {
+    const char *kinds[] = { "Instruction letter", "Rectification opinion", NULL };
+    assert_columns_fit (page, kinds);
+  }
   id = rectify_documents_page_get_selected_id (page);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (count_documents (&fixture), ==, before + 1);
@@ -467,6 +507,10 @@ run_chinese (void)
   window_navigate (fixture.window, "documents");
   require_widget (GTK_WIDGET (fixture.window), match_label, "文书", "the page in the sidebar");
   page = documents_page (&fixture);
+  {
+    const char *kinds[] = { "监察指令书", "整改意见书", NULL };
+    assert_columns_fit (page, kinds);
+  }
   dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
   g_assert_true (gtk_widget_get_visible (rectify_document_draft_dialog_get_issue_button (dialog)));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rectify_document_draft_dialog_get_issue_button (dialog))),
