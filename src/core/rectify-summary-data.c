@@ -93,6 +93,7 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
   gint64 none = 0, total_found = 0, total_closed = 0;
+  g_autofree char *closed_by = NULL, *found_by = NULL, *sql = NULL;
   g_autoptr(RectifyStmt) stmt = NULL;
   int rc;
 
@@ -106,10 +107,11 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       g_hash_table_insert (days, g_steal_pointer (&date), GINT_TO_POINTER (i));
     }
   /* closed as the figures count it: found and closed by the day looked at */
-  stmt = prepare_bound (store,
-      "SELECT found_date, CASE WHEN status = 'closed' AND closed_date <= ?1 THEN closed_date END,"
-      " equipment_category FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1",
-      data->campaign->id, data->as_of, error);
+  closed_by = rectify_figures_sql_hazard_closed ("", "?1");
+  found_by = rectify_figures_sql_hazard_found ("", "?1");
+  sql = g_strdup_printf ("SELECT found_date, CASE WHEN %s THEN closed_date END,"
+                         " equipment_category FROM hazard WHERE campaign_id = ?2 AND %s", closed_by, found_by);
+  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
