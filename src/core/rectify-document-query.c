@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rectify-store-private.h"
+#include "rectify-validate.h"
 
 static const char *const list_sorts[] = {
   "issued_date", "d.issued_date",
@@ -45,6 +46,9 @@ document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GE
       return FALSE;
     }
 
+  if (q && q->as_of && !rectify_validate_date (_("As of"), q->as_of, error))
+    return FALSE;
+
   rectify_filter_init (f);
   if (q == NULL)
     return TRUE;
@@ -54,7 +58,23 @@ document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GE
     rectify_filter_add_int (f, "d.campaign_id = ?", q->campaign_id);
   if (q->kind >= 0)
     rectify_filter_add_text (f, "d.kind = ?", rectify_document_kind_to_code (q->kind));
-  if (q->status >= 0)
+  if (q->as_of_limits)
+    {
+      g_autofree char *day = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+      g_autofree char *clause = NULL;
+
+      if (q->status == RECTIFY_DOCUMENT_ISSUED)
+        clause = rectify_figures_sql_document_issued ("d.", "?");
+      else if (q->status == RECTIFY_DOCUMENT_VOID)
+        {
+          g_autofree char *voided = rectify_figures_sql_document_void ("d.", "?");
+          clause = g_strdup_printf ("d.issued_date <= ? AND %s", voided);
+        }
+      else
+        clause = g_strdup ("d.issued_date <= ?");
+      rectify_filter_add_day (f, clause, day);
+    }
+  else if (q->status >= 0)
     rectify_filter_add_text (f, "d.status = ?", rectify_document_status_to_code (q->status));
   words = g_strstrip (g_strdup (q->search ? q->search : ""));
   if (*words)

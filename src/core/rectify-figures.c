@@ -73,6 +73,57 @@ step_row (RectifyStore *store, RectifyStmt *stmt, GError **error)
   return TRUE;
 }
 
+/* ---- the definitions, as SQL ---------------------------------------------- */
+
+char *
+rectify_figures_sql_inspection_done (const char *alias, const char *day)
+{
+  return g_strdup_printf ("%sdate <= %s", alias, day);
+}
+
+char *
+rectify_figures_sql_hazard_found (const char *alias, const char *day)
+{
+  return g_strdup_printf ("%sfound_date <= %s", alias, day);
+}
+
+/* rectified = confirmed and cancelled by the day (closed is final) */
+char *
+rectify_figures_sql_hazard_closed (const char *alias, const char *day)
+{
+  return g_strdup_printf ("%1$sstatus = 'closed' AND %1$sclosed_date <= %2$s", alias, day);
+}
+
+/* not closed on the day and its deadline already passed */
+char *
+rectify_figures_sql_hazard_overdue (const char *alias, const char *day)
+{
+  return g_strdup_printf ("(%1$sstatus <> 'closed' OR %1$sclosed_date > %2$s) AND %1$sdeadline < %2$s", alias, day);
+}
+
+/* void ones excluded: those voided on or before the day looked at */
+char *
+rectify_figures_sql_document_issued (const char *alias, const char *day)
+{
+  return g_strdup_printf ("%1$sissued_date <= %2$s AND (%1$sstatus = 'issued' OR %1$svoid_date > %2$s)", alias, day);
+}
+
+char *
+rectify_figures_sql_document_void (const char *alias, const char *day)
+{
+  return g_strdup_printf ("%1$sstatus = 'void' AND %1$svoid_date <= %2$s", alias, day);
+}
+
+void
+rectify_filter_add_day (RectifyFilter *f, const char *clause, const char *day)
+{
+  guint n = 0;
+
+  for (const char *p = clause; *p; p++)
+    n += *p == '?';
+  rectify_filter_add_text_n (f, clause, n, day);
+}
+
 RectifyFigures *
 rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as_of, GError **error)
 {
@@ -100,14 +151,16 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
     f->as_of = as_of ? g_strdup (as_of) : rectify_today ();
 
   {
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store,
+    g_autofree char *done = rectify_figures_sql_inspection_done ("", "?1");
+    g_autofree char *sql = g_strdup_printf (
         "SELECT coalesce(sum(CASE WHEN kind <> 'self' THEN officer_count END), 0),"
         " count(CASE WHEN kind <> 'self' THEN 1 END),"
         " count(DISTINCT CASE WHEN kind <> 'self' THEN unit_id END),"
         " coalesce(sum(CASE WHEN kind <> 'self' THEN equipment_count END), 0),"
         " count(CASE WHEN kind = 'self' THEN 1 END),"
         " count(CASE WHEN kind = 'back_check' THEN 1 END)"
-        " FROM inspection WHERE @SCOPE@ AND date <= ?1", campaign_id, "campaign_id", f->as_of, error);
+        " FROM inspection WHERE @SCOPE@ AND %s", done);
+    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
     if (!stmt || !step_row (store, stmt, error))
       return NULL;
     f->officer_person_times = sqlite3_column_int64 (stmt, 0);
@@ -118,11 +171,11 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
     f->back_checks = sqlite3_column_int64 (stmt, 5);
   }
   {
-    /* void ones excluded: those voided on or before the day looked at */
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store,
+    g_autofree char *issued = rectify_figures_sql_document_issued ("", "?1");
+    g_autofree char *sql = g_strdup_printf (
         "SELECT count(CASE WHEN kind = 'instruction' THEN 1 END), count(CASE WHEN kind = 'opinion' THEN 1 END)"
-        " FROM document WHERE @SCOPE@ AND issued_date <= ?1 AND (status = 'issued' OR void_date > ?1)",
-        campaign_id, "campaign_id", f->as_of, error);
+        " FROM document WHERE @SCOPE@ AND %s", issued);
+    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
     if (!stmt || !step_row (store, stmt, error))
       return NULL;
     f->instruction_letters = sqlite3_column_int64 (stmt, 0);
@@ -132,13 +185,16 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
   {
     /* one pass over the campaign's hazards, then every category in its order */
     g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store,
+    g_autofree char *found = rectify_figures_sql_hazard_found ("", "?1");
+    g_autofree char *closed = rectify_figures_sql_hazard_closed ("", "?1");
+    g_autofree char *overdue = rectify_figures_sql_hazard_overdue ("", "?1");
+    g_autofree char *sql = g_strdup_printf (
         "SELECT category, count(*), count(CASE WHEN grade = 'general' THEN 1 END),"
         " count(CASE WHEN grade = 'major' THEN 1 END),"
-        " count(CASE WHEN status = 'closed' AND closed_date <= ?1 THEN 1 END),"
-        " count(CASE WHEN (status <> 'closed' OR closed_date > ?1) AND deadline < ?1 THEN 1 END)"
-        " FROM hazard WHERE @SCOPE@ AND found_date <= ?1 GROUP BY category",
-        campaign_id, "campaign_id", f->as_of, error);
+        " count(CASE WHEN %s THEN 1 END),"
+        " count(CASE WHEN %s THEN 1 END)"
+        " FROM hazard WHERE @SCOPE@ AND %s GROUP BY category", closed, overdue, found);
+    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
     g_autoptr(GPtrArray) categories = NULL;
     int rc;
 

@@ -95,14 +95,30 @@ hazard_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GErr
     rectify_filter_add_int (f, "h.unit_id = ?", q->unit_id);
   if (q->campaign_id > 0)
     rectify_filter_add_int (f, "h.campaign_id = ?", q->campaign_id);
-  if (q->status >= 0)
+  if (q->as_of_limits)
+    {
+      g_autofree char *found = rectify_figures_sql_hazard_found ("h.", "?");
+      rectify_filter_add_day (f, found, as_of);
+    }
+  if (q->as_of_limits && q->status == RECTIFY_HAZARD_CLOSED)
+    {
+      g_autofree char *closed = rectify_figures_sql_hazard_closed ("h.", "?");
+      rectify_filter_add_day (f, closed, as_of);
+    }
+  else if (q->status >= 0)
     rectify_filter_add_text (f, "h.status = ?", rectify_hazard_status_to_code (q->status));
   if (q->grade >= 0)
     rectify_filter_add_text (f, "h.grade = ?", rectify_grade_to_code (q->grade));
   if (q->hazard_category && *q->hazard_category)
     rectify_filter_add_text (f, "h.category = ?", q->hazard_category);
+  if (q->overdue && q->as_of_limits)
+    {
+      /* open then, though it may be closed since: not the partial index */
+      g_autofree char *overdue = rectify_figures_sql_hazard_overdue ("h.", "?");
+      rectify_filter_add_day (f, overdue, as_of);
+    }
   /* Both through the partial index of open deadlines (status <> 'closed'). */
-  if (q->overdue)
+  else if (q->overdue)
     rectify_filter_add_text (f, "h.status <> 'closed' AND h.deadline < ?", as_of);
   if (q->due_within_days > 0)
     {

@@ -9,6 +9,7 @@
 
 #include "rectify-inspection-query.h"
 #include "rectify-store-private.h"
+#include "rectify-validate.h"
 
 void
 rectify_inspection_summary_free (RectifyInspectionSummary *self)
@@ -83,6 +84,8 @@ rectify_store_query_inspection_ids (RectifyStore *self, const RectifyQuery *q, G
                    _("Sort: unknown column “%s”; use date, id, unit or kind"), q->sort);
       return NULL;
     }
+  if (q && q->as_of && !rectify_validate_date (_("As of"), q->as_of, error))
+    return NULL;
   rectify_filter_init (&f);
   if (q)
     {
@@ -99,6 +102,12 @@ rectify_store_query_inspection_ids (RectifyStore *self, const RectifyQuery *q, G
         rectify_filter_add_text (&f, "i.kind = ?", rectify_inspection_kind_to_code (q->kind));
       if (q->by_bureau)
         rectify_filter_add_text (&f, "i.kind <> ?", rectify_inspection_kind_to_code (RECTIFY_INSPECTION_SELF));
+      if (q->as_of_limits)
+        {
+          g_autofree char *day = q->as_of ? g_strdup (q->as_of) : rectify_today ();
+          g_autofree char *done = rectify_figures_sql_inspection_done ("i.", "?");
+          rectify_filter_add_day (&f, done, day);
+        }
     }
   ids = rectify_store_query_ids (self, "i.id", "inspection i JOIN unit u ON u.id = i.unit_id", "inspection i",
                                  &f, order, q, error);

@@ -28,7 +28,8 @@ void rectify_inspection_summary_free (RectifyInspectionSummary *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyInspectionSummary, rectify_inspection_summary_free)
 
 /* The ids of every inspection matching q (search: the unit's name, code or
- * address; unit_id, campaign_id, kind, by_bureau), sorted by "date" (the default),
+ * address; unit_id, campaign_id, kind, by_bureau, as_of_limits: dated on
+ * or before as_of), sorted by "date" (the default),
  * "id", "unit" or "kind". */
 GArray    *rectify_store_query_inspection_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
 /* RectifyInspectionSummary for the ids, in their order. */

@@ -169,6 +169,19 @@ GPtrArray *rectify_store_rows_by_ids (RectifyStore *self, const char *columns, c
                                       const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
                                       const gint64 *ids, guint n_ids, GError **error);
 
+/* The figures' definitions (rectify-figures.c) as SQL conditions, so that
+ * a list opened from a figure selects exactly the rows the figure counts.
+ * alias is the table's prefix ("h." or ""), day the parameter that holds
+ * the day looked at ("?1", or "?" with rectify_filter_add_day). */
+char    *rectify_figures_sql_inspection_done (const char *alias, const char *day);  /* dated by then */
+char    *rectify_figures_sql_hazard_found (const char *alias, const char *day);     /* found by then */
+char    *rectify_figures_sql_hazard_closed (const char *alias, const char *day);    /* closed by then */
+char    *rectify_figures_sql_hazard_overdue (const char *alias, const char *day);   /* open then, deadline before */
+char    *rectify_figures_sql_document_issued (const char *alias, const char *day);  /* issued by then, not void then */
+char    *rectify_figures_sql_document_void (const char *alias, const char *day);    /* voided by then */
+/* Adds clause with day bound to each of its ? (clause written with "?"). */
+void     rectify_filter_add_day (RectifyFilter *f, const char *clause, const char *day);
+
 /* A hazard (h, joined to its unit u) and a document (d, with u) as
  * rectify_store_get_hazard and rectify_store_get_document read them, and
  * their row readers: the lazy lists read the same, so that a row of a list

@@ -115,6 +115,12 @@ typedef struct {
   int         kind;          /* inspections, documents: -1 any */
   gboolean    by_bureau;     /* inspections: not self-inspections (the figures' unit inspections) */
   const char *as_of;         /* NULL = today */
+  /* inspections, hazards, documents: only what the campaign figures count
+   * as of as_of (rectify-figures.h): visits dated by then, hazards found by
+   * then, documents issued by then; the hazard status closed and overdue,
+   * and the document statuses, read as of then too.  FALSE: as_of only
+   * says when "overdue" is. */
+  gboolean    as_of_limits;
   gint64      offset;
   gint64      limit;         /* 0 = no limit */
   int         due_within_days; /* hazards: open, deadline from as_of to as_of + n days; 0 = any */
@@ -199,7 +205,9 @@ gboolean           rectify_store_add_hazard_category (RectifyStore *self, const 
 
 /* The hazard list (rectify-hazard-query.c): filters status, grade,
  * hazard_category, campaign_id, unit_id, overdue and due_within_days (as of
- * as_of), search over the description, measures and responsible person and
+ * as_of), as_of_limits (found by as_of; status closed = closed by then,
+ * overdue = not closed then; other statuses and grade are today's, as the
+ * figures count them), search over the description, measures and responsible person and
  * over the unit's name; sort keys id, deadline, found_date, status, grade,
  * category, unit, description, supervisor. */
 GArray    *rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
@@ -243,7 +251,8 @@ RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GErr
 /* Finds a document by id or formatted number. */
 gboolean         rectify_store_find_document (RectifyStore *self, const char *id_or_number, gint64 *out_id, GError **error);
 /* The document list (rectify-document-query.c): filters kind, status,
- * campaign_id, unit_id, search over the number (any part of it) and the
+ * campaign_id, unit_id, as_of_limits (issued by as_of; status issued = not
+ * void then, void = voided by then), search over the number (any part of it) and the
  * unit's name; sort keys issued_date, id, number, kind, unit, status,
  * officer.  Rows come without their hazard ids. */
 GArray          *rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GError **error);

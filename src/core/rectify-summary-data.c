@@ -93,6 +93,7 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
   gint64 none = 0, total_found = 0, total_closed = 0;
+  g_autofree char *closed_by = NULL, *found_by = NULL, *sql = NULL;
   g_autoptr(RectifyStmt) stmt = NULL;
   int rc;
 
@@ -106,10 +107,11 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       g_hash_table_insert (days, g_steal_pointer (&date), GINT_TO_POINTER (i));
     }
   /* closed as the figures count it: found and closed by the day looked at */
-  stmt = prepare_bound (store,
-      "SELECT found_date, CASE WHEN status = 'closed' AND closed_date <= ?1 THEN closed_date END,"
-      " equipment_category FROM hazard WHERE campaign_id = ?2 AND found_date <= ?1",
-      data->campaign->id, data->as_of, error);
+  closed_by = rectify_figures_sql_hazard_closed ("", "?1");
+  found_by = rectify_figures_sql_hazard_found ("", "?1");
+  sql = g_strdup_printf ("SELECT found_date, CASE WHEN %s THEN closed_date END,"
+                         " equipment_category FROM hazard WHERE campaign_id = ?2 AND %s", closed_by, found_by);
+  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -170,6 +172,7 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
   int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
   int n_weeks = (n_days + 6) / 7;
   int rc;
+  g_autofree char *done = NULL, *sql = NULL;
   g_autoptr(RectifyStmt) stmt = NULL;
 
   data->weeks = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryWeek), n_weeks);
@@ -184,10 +187,10 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
     return TRUE;
   /* the figures' covering index in its order (campaign, date, kind): no
    * sort, and the day's week is worked out once per day, not per visit */
-  stmt = prepare_bound (store,
-      "SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
-      " FROM inspection WHERE campaign_id = ?2 AND date <= ?1 GROUP BY date",
-      data->campaign->id, data->as_of, error);
+  done = rectify_figures_sql_inspection_done ("", "?1");
+  sql = g_strdup_printf ("SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
+                         " FROM inspection WHERE campaign_id = ?2 AND %s GROUP BY date", done);
+  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -271,6 +274,7 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
   g_auto(GStrv) industries = focus_items (data->campaign->key_industries);
   g_auto(GStrv) areas = focus_items (data->campaign->key_areas);
   g_autoptr(RectifyStmt) stmt = NULL;
+  g_autofree char *done = NULL, *sql = NULL;
   g_autofree gboolean *crowded_item = NULL;
   int rc;
 
@@ -289,10 +293,10 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
     }
   /* inspected = visited by the bureau (not self-inspected) in the campaign
    * by the day: each such unit once, read over the figures' index */
-  stmt = prepare_bound (store,
-      "SELECT industry, district, crowded FROM unit WHERE id IN"
-      " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND date <= ?1 AND kind <> 'self')",
-      data->campaign->id, data->as_of, error);
+  done = rectify_figures_sql_inspection_done ("", "?1");
+  sql = g_strdup_printf ("SELECT industry, district, crowded FROM unit WHERE id IN"
+                         " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND %s AND kind <> 'self')", done);
+  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

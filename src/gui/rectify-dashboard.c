@@ -19,9 +19,9 @@
 
 /* Every tile opens the list behind it. */
 typedef enum {
-  OPENS_HAZARDS,      /* win.show-hazards (campaign, status, overdue) */
-  OPENS_INSPECTIONS,  /* win.show-inspections (campaign, bureau visits only) */
-  OPENS_DOCUMENTS,    /* win.show-documents (campaign, kind) */
+  OPENS_HAZARDS,      /* win.show-hazards (campaign, status, overdue, as of) */
+  OPENS_INSPECTIONS,  /* win.show-inspections (campaign, bureau visits only, as of) */
+  OPENS_DOCUMENTS,    /* win.show-documents (campaign, kind, as of) */
 } TileOpens;
 
 typedef struct {
@@ -140,17 +140,19 @@ tile_action (const TileInfo *info)
     }
 }
 
+/* The list shows the records the tile counts: those of the dashboard's
+ * day (as_of, "" before a campaign is shown). */
 static GVariant *
-tile_target (const TileInfo *info, gint64 campaign_id)
+tile_target (const TileInfo *info, gint64 campaign_id, const char *as_of)
 {
   switch (info->opens)
     {
     case OPENS_HAZARDS:
-      return g_variant_new ("(xib)", campaign_id, info->status, info->overdue);
+      return g_variant_new ("(xibs)", campaign_id, info->status, info->overdue, as_of);
     case OPENS_INSPECTIONS:
-      return g_variant_new ("(xb)", campaign_id, TRUE);
+      return g_variant_new ("(xbs)", campaign_id, TRUE, as_of);
     case OPENS_DOCUMENTS:
-      return g_variant_new ("(xi)", campaign_id, info->status);
+      return g_variant_new ("(xis)", campaign_id, info->status, as_of);
     default:
       g_assert_not_reached ();
     }
@@ -206,7 +208,7 @@ build_tiles (RectifyDashboard *self)
       tile->widget = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (tile->widget), content);
       /* typed from the start; the campaign is set when one is shown */
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0, ""));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), tile_action (info));
       gtk_widget_set_tooltip_text (tile->widget, tile_tooltip (info));
       gtk_widget_add_css_class (tile->widget, "card");
@@ -226,7 +228,7 @@ set_tile (RectifyDashboard *self, const char *name, char *value, char *detail)
   gtk_label_set_text (tile->detail, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (tile->detail), detail != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (tile->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id, self->data->as_of));
   g_free (value);
   g_free (detail);
 }

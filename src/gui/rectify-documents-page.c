@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-a11y.h"
+#include "rectify-as-of-button.h"
 #include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-document-draft-dialog.h"
@@ -28,6 +29,7 @@ struct _RectifyDocumentsPage
   gboolean             descending;
   gboolean             queried;
   gboolean             updating_filters;
+  RectifyAsOfLimit     limit;         /* a dashboard tile's day */
   gint64               shown_id;
   RectifyDocument     *shown;
   gboolean             has_pdf;
@@ -226,6 +228,15 @@ reselect (RectifyDocumentsPage *self)
   update_count (self);
 }
 
+/* The filter choices a dashboard's limit was set with. */
+static char *
+filter_choices (RectifyDocumentsPage *self)
+{
+  return g_strdup_printf ("%u/%u/%u", gtk_drop_down_get_selected (self->kind_dropdown),
+                          gtk_drop_down_get_selected (self->status_dropdown),
+                          gtk_drop_down_get_selected (self->campaign_dropdown));
+}
+
 static void
 run_query (RectifyDocumentsPage *self)
 {
@@ -233,8 +244,13 @@ run_query (RectifyDocumentsPage *self)
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+  g_autofree char *choices = filter_choices (self);
 
   self->queried = TRUE;
+  /* another filter is a list of today's records; the limit reads the
+   * status as of its day: issued = not void then */
+  q.as_of = rectify_as_of_limit_check (&self->limit, choices);
+  q.as_of_limits = q.as_of != NULL;
   q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   q.sort = self->sort;
   q.descending = self->descending;
@@ -273,6 +289,13 @@ apply_query (RectifyDocumentsPage *self)
 static void
 on_filter_changed_cb (RectifyDocumentsPage *self)
 {
+  apply_query (self);
+}
+
+static void
+on_as_of_clear_cb (RectifyDocumentsPage *self)
+{
+  rectify_as_of_limit_clear (&self->limit);
   apply_query (self);
 }
 
@@ -781,6 +804,7 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
   if (position < 0)
     {
       /* Hidden by the filters: show every document again. */
+      rectify_as_of_limit_clear (&self->limit);
       self->updating_filters = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->kind_dropdown, 0);
@@ -801,9 +825,11 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
 void
 rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
                                       gint64                campaign_id,
-                                      RectifyDocumentKind   kind)
+                                      RectifyDocumentKind   kind,
+                                      const char           *as_of)
 {
   guint position = 0;
+  g_autofree char *choices = NULL;
 
   g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
   g_return_if_fail (kind >= 0 && kind < RECTIFY_N_DOCUMENT_KINDS);
@@ -820,8 +846,25 @@ rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
   gtk_drop_down_set_selected (self->status_dropdown, RECTIFY_DOCUMENT_ISSUED + 1);
   gtk_drop_down_set_selected (self->campaign_dropdown, position);
   self->updating_filters = FALSE;
+  choices = filter_choices (self);
+  rectify_as_of_limit_set (&self->limit, as_of, choices);
   run_query (self);
 }
+
+const char *
+rectify_documents_page_get_as_of_limit (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->limit.as_of;
+}
+
+GtkWidget *
+rectify_documents_page_get_as_of_button (RectifyDocumentsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
+  return self->limit.button;
+}
+
 
 gint64
 rectify_documents_page_get_selected_id (RectifyDocumentsPage *self)
@@ -877,6 +920,8 @@ rectify_documents_page_dispose (GObject *object)
   g_clear_pointer (&self->officer_names, g_hash_table_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->limit.as_of, g_free);
+  g_clear_pointer (&self->limit.filters, g_free);
 
   G_OBJECT_CLASS (rectify_documents_page_parent_class)->dispose (object);
 }
@@ -1036,6 +1081,10 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  self->limit.button = rectify_as_of_button_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
+                              self->limit.button, GTK_WIDGET (self->search_entry));
+  g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
   rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
   rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
   rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));

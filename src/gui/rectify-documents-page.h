@@ -42,9 +42,19 @@ GtkWidget      *rectify_documents_page_open_void_dialog (RectifyDocumentsPage *s
 GtkWidget      *rectify_documents_page_open_draft       (RectifyDocumentsPage *self,
                                                          gint64                unit_id);
 /* The issued (not void) documents of one kind in one campaign: the list
- * behind the dashboard's letter and opinion tiles.  The search is cleared. */
+ * behind the dashboard's letter and opinion tiles; as_of (YYYY-MM-DD, NULL
+ * or "" for none) limits it to what the figures of that day count: issued
+ * by then and not void then, until the limit's button is pressed or
+ * another filter is chosen (a search or a sort keeps it).  The search is
+ * cleared. */
 void            rectify_documents_page_show_campaign    (RectifyDocumentsPage *self,
                                                          gint64                campaign_id,
-                                                         RectifyDocumentKind   kind);
+                                                         RectifyDocumentKind   kind,
+                                                         const char           *as_of);
+/* The day the list was limited to by show_campaign (NULL when it is not),
+ * and the filter-row button that says so and clears the limit. */
+const char   *rectify_documents_page_get_as_of_limit (RectifyDocumentsPage *self);
+GtkWidget    *rectify_documents_page_get_as_of_button (RectifyDocumentsPage *self);
+
 
 G_END_DECLS

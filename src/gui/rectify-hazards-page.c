@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rectify-a11y.h"
+#include "rectify-as-of-button.h"
 #include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
@@ -64,6 +65,7 @@ struct _RectifyHazardsPage
   char                *today;
   gint64               shown_id;
   gboolean             updating_filters;
+  RectifyAsOfLimit     limit;         /* a dashboard tile's day */
   gboolean             filling;
   gboolean             queried;         /* the list has been asked for once */
   RectifyHazardDetail *detail;
@@ -281,6 +283,18 @@ on_list_loaded_cb (RectifyHazardsPage *self)
   update_count (self);
 }
 
+/* The filter choices a dashboard's limit was set with. */
+static char *
+filter_choices (RectifyHazardsPage *self)
+{
+  return g_strdup_printf ("%u/%u/%u/%u/%d/%d", gtk_drop_down_get_selected (self->status_dropdown),
+                          gtk_drop_down_get_selected (self->grade_dropdown),
+                          gtk_drop_down_get_selected (self->category_dropdown),
+                          gtk_drop_down_get_selected (self->campaign_dropdown),
+                          gtk_toggle_button_get_active (self->overdue_toggle),
+                          gtk_toggle_button_get_active (self->due_toggle));
+}
+
 static void
 apply_query (RectifyHazardsPage *self)
 {
@@ -289,9 +303,14 @@ apply_query (RectifyHazardsPage *self)
   guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+  g_autofree char *choices = NULL;
+  const char *limit;
 
   if (self->hazards == NULL || self->updating_filters)
     return;
+  choices = filter_choices (self);
+  /* another filter is a list of today's records */
+  limit = rectify_as_of_limit_check (&self->limit, choices);
   /* The window builds every page at start; a city's 300 000 hazards are
    * read when the page is first shown, not before. */
   if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -309,7 +328,9 @@ apply_query (RectifyHazardsPage *self)
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
   q.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
   q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
-  q.as_of = self->today;
+  /* the figures of that day: found by then, closed or overdue then */
+  q.as_of = limit ? limit : self->today;
+  q.as_of_limits = limit != NULL;
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
   /* the rows go and come: the form keeps its record (reselect) */
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
@@ -321,6 +342,13 @@ apply_query (RectifyHazardsPage *self)
 static void
 on_filter_changed_cb (RectifyHazardsPage *self)
 {
+  apply_query (self);
+}
+
+static void
+on_as_of_clear_cb (RectifyHazardsPage *self)
+{
+  rectify_as_of_limit_clear (&self->limit);
   apply_query (self);
 }
 
@@ -505,9 +533,11 @@ void
 rectify_hazards_page_show_campaign (RectifyHazardsPage *self,
                                     gint64              campaign_id,
                                     int                 status,
-                                    gboolean            overdue)
+                                    gboolean            overdue,
+                                    const char         *as_of)
 {
   guint position = 0;
+  g_autofree char *choices = NULL;
 
   g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
   g_return_if_fail (status >= -1 && status < RECTIFY_N_HAZARD_STATUSES);
@@ -527,8 +557,25 @@ rectify_hazards_page_show_campaign (RectifyHazardsPage *self,
   gtk_toggle_button_set_active (self->due_toggle, FALSE);
   gtk_toggle_button_set_active (self->overdue_toggle, overdue);
   self->updating_filters = FALSE;
+  choices = filter_choices (self);
+  rectify_as_of_limit_set (&self->limit, as_of, choices);
   apply_query (self);
 }
+
+const char *
+rectify_hazards_page_get_as_of_limit (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  return self->limit.as_of;
+}
+
+GtkWidget *
+rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  return self->limit.button;
+}
+
 
 /* ---- messages -------------------------------------------------------------- */
 
@@ -1278,6 +1325,8 @@ rectify_hazards_page_dispose (GObject *object)
   g_clear_pointer (&self->category_labels, g_hash_table_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->limit.as_of, g_free);
+  g_clear_pointer (&self->limit.filters, g_free);
   g_clear_pointer (&self->today, g_free);
   if (self->open_dir != NULL)
     remove_tree (self->open_dir);
@@ -1480,6 +1529,10 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
+  self->limit.button = rectify_as_of_button_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
+                              self->limit.button, GTK_WIDGET (self->search_entry));
+  g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->grade_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);

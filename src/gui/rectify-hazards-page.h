@@ -47,10 +47,20 @@ GtkWidget    *rectify_hazards_page_open_new        (RectifyHazardsPage *self);
 
 /* The hazards of one campaign (the dashboard's tiles open this): status
  * -1 for every status, or one RectifyHazardStatus; overdue for the overdue
- * ones only.  The search and the other filters are cleared. */
+ * ones only; as_of (YYYY-MM-DD, NULL or "" for none) limits the list to
+ * what the figures of that day count: found by then, closed (status
+ * closed) or overdue (open then) as of then, until the limit's button is
+ * pressed or another filter is chosen (a search or a sort keeps it).  The
+ * search and the other filters are cleared. */
 void          rectify_hazards_page_show_campaign   (RectifyHazardsPage *self,
                                                     gint64              campaign_id,
                                                     int                 status,
-                                                    gboolean            overdue);
+                                                    gboolean            overdue,
+                                                    const char         *as_of);
+/* The day the list was limited to by show_campaign (NULL when it is not),
+ * and the filter-row button that says so and clears the limit. */
+const char   *rectify_hazards_page_get_as_of_limit (RectifyHazardsPage *self);
+GtkWidget    *rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self);
+
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include "rectify-a11y.h"
+#include "rectify-as-of-button.h"
 #include "rectify-archived.h"
 #include "rectify-column-sorter.h"
 #include "rectify-form-field.h"
@@ -37,6 +38,7 @@ struct _RectifyInspectionsPage
   char               *sort;
   gboolean            descending;
   gboolean            updating_filters;
+  RectifyAsOfLimit    limit;          /* a dashboard tile's day */
   gint64              shown_id;       /* inspection in the detail pane */
   gint64              shown_unit_id;
   gint64              shown_campaign_id;
@@ -240,6 +242,14 @@ on_list_loaded_cb (RectifyInspectionsPage *self)
   update_count (self);
 }
 
+/* The filter choices a dashboard's limit was set with. */
+static char *
+filter_choices (RectifyInspectionsPage *self)
+{
+  return g_strdup_printf ("%u/%u", gtk_drop_down_get_selected (self->kind_dropdown),
+                          gtk_drop_down_get_selected (self->campaign_dropdown));
+}
+
 static void
 apply_query (RectifyInspectionsPage *self)
 {
@@ -247,9 +257,14 @@ apply_query (RectifyInspectionsPage *self)
   RectifyQuery v = RECTIFY_QUERY_INIT;
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+  g_autofree char *choices = NULL;
 
   if (self->inspections == NULL || self->updating_filters)
     return;
+  choices = filter_choices (self);
+  /* another kind or campaign is a list of today's records */
+  q.as_of = rectify_as_of_limit_check (&self->limit, choices);
+  q.as_of_limits = q.as_of != NULL;
   q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   /* Newest first until the user sorts. */
   q.sort = self->sort;
@@ -277,6 +292,13 @@ apply_query (RectifyInspectionsPage *self)
 static void
 on_filter_changed_cb (RectifyInspectionsPage *self)
 {
+  apply_query (self);
+}
+
+static void
+on_as_of_clear_cb (RectifyInspectionsPage *self)
+{
+  rectify_as_of_limit_clear (&self->limit);
   apply_query (self);
 }
 
@@ -706,9 +728,11 @@ set_store (RectifyInspectionsPage *self,
 void
 rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
                                         gint64                  campaign_id,
-                                        gboolean                by_bureau)
+                                        gboolean                by_bureau,
+                                        const char             *as_of)
 {
   guint position = 0;
+  g_autofree char *choices = NULL;
 
   g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
 
@@ -721,8 +745,25 @@ rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
   gtk_drop_down_set_selected (self->kind_dropdown, by_bureau ? KIND_BY_BUREAU : 0);
   gtk_drop_down_set_selected (self->campaign_dropdown, position);
   self->updating_filters = FALSE;
+  choices = filter_choices (self);
+  rectify_as_of_limit_set (&self->limit, as_of, choices);
   apply_query (self);
 }
+
+const char *
+rectify_inspections_page_get_as_of_limit (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
+  return self->limit.as_of;
+}
+
+GtkWidget *
+rectify_inspections_page_get_as_of_button (RectifyInspectionsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
+  return self->limit.button;
+}
+
 
 GtkWidget *
 rectify_inspections_page_new (RectifyStore *store)
@@ -803,6 +844,8 @@ rectify_inspections_page_dispose (GObject *object)
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
   g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->limit.as_of, g_free);
+  g_clear_pointer (&self->limit.filters, g_free);
 
   G_OBJECT_CLASS (rectify_inspections_page_parent_class)->dispose (object);
 }
@@ -962,6 +1005,10 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  self->limit.button = rectify_as_of_button_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
+                              self->limit.button, GTK_WIDGET (self->search_entry));
+  g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
   rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
   rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
 

@@ -635,7 +635,7 @@ show_document_activated (GSimpleAction *action,
 }
 
 /* The list behind a dashboard tile: (campaign id, hazard status or -1,
- * overdue only) on the Hazards page. */
+ * overdue only, the dashboard's day or "") on the Hazards page. */
 static void
 show_hazards_activated (GSimpleAction *action,
                         GVariant      *parameter,
@@ -646,12 +646,13 @@ show_hazards_activated (GSimpleAction *action,
   gint64 campaign_id = 0;
   gint32 status = -1;
   gboolean overdue = FALSE;
+  const char *as_of = NULL;
 
-  g_variant_get (parameter, "(xib)", &campaign_id, &status, &overdue);
+  g_variant_get (parameter, "(xib&s)", &campaign_id, &status, &overdue, &as_of);
   if (page == NULL || !RECTIFY_IS_HAZARDS_PAGE (page) || status < -1 || status >= RECTIFY_N_HAZARD_STATUSES)
     return;
   show_page (self, "hazards");
-  rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue);
+  rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue, as_of);
 }
 
 static void
@@ -674,8 +675,8 @@ restore_activated (GSimpleAction *action,
   rectify_exchange_restore (GTK_WINDOW (self), self->store);
 }
 
-/* The list behind a dashboard tile: (campaign id, bureau visits only) on
- * the Inspections page. */
+/* The list behind a dashboard tile: (campaign id, bureau visits only, the
+ * dashboard's day or "") on the Inspections page. */
 static void
 show_inspections_activated (GSimpleAction *action,
                             GVariant      *parameter,
@@ -685,16 +686,17 @@ show_inspections_activated (GSimpleAction *action,
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "inspections");
   gint64 campaign_id = 0;
   gboolean by_bureau = FALSE;
+  const char *as_of = NULL;
 
-  g_variant_get (parameter, "(xb)", &campaign_id, &by_bureau);
+  g_variant_get (parameter, "(xb&s)", &campaign_id, &by_bureau, &as_of);
   if (page == NULL || !RECTIFY_IS_INSPECTIONS_PAGE (page))
     return;
   show_page (self, "inspections");
-  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), campaign_id, by_bureau);
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), campaign_id, by_bureau, as_of);
 }
 
-/* The list behind a dashboard tile: (campaign id, document kind) on the
- * Documents page, the issued ones. */
+/* The list behind a dashboard tile: (campaign id, document kind, the
+ * dashboard's day or "") on the Documents page, the issued ones. */
 static void
 show_documents_activated (GSimpleAction *action,
                           GVariant      *parameter,
@@ -704,20 +706,21 @@ show_documents_activated (GSimpleAction *action,
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "documents");
   gint64 campaign_id = 0;
   gint32 kind = -1;
+  const char *as_of = NULL;
 
-  g_variant_get (parameter, "(xi)", &campaign_id, &kind);
+  g_variant_get (parameter, "(xi&s)", &campaign_id, &kind, &as_of);
   if (page == NULL || !RECTIFY_IS_DOCUMENTS_PAGE (page) || kind < 0 || kind >= RECTIFY_N_DOCUMENT_KINDS)
     return;
   show_page (self, "documents");
-  rectify_documents_page_show_campaign (RECTIFY_DOCUMENTS_PAGE (page), campaign_id, kind);
+  rectify_documents_page_show_campaign (RECTIFY_DOCUMENTS_PAGE (page), campaign_id, kind, as_of);
 }
 
 static const GActionEntry win_entries[] = {
-  { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xib)" },
+  { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xibs)" },
   { .name = "backup", .activate = backup_activated },
   { .name = "restore", .activate = restore_activated },
-  { .name = "show-inspections", .activate = show_inspections_activated, .parameter_type = "(xb)" },
-  { .name = "show-documents", .activate = show_documents_activated, .parameter_type = "(xi)" },
+  { .name = "show-inspections", .activate = show_inspections_activated, .parameter_type = "(xbs)" },
+  { .name = "show-documents", .activate = show_documents_activated, .parameter_type = "(xis)" },
   { .name = "new-campaign", .activate = new_campaign_activated },
   { .name = "load-sample-data", .activate = load_sample_data_activated },
   { .name = "new", .activate = new_activated },

@@ -8,6 +8,7 @@
 
 #include "rectify-demo.h"
 #include "rectify-figures.h"
+#include "rectify-inspection-query.h"
 #include "rectify-summary-data.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
@@ -115,6 +116,124 @@ test_seed (void)
       g_assert_cmpint (then->days->len, ==, day + 1);
       assert_consistent (t.store, then);
     }
+  test_db_close (&t);
+}
+
+static gint64
+count_ids (GArray *ids)
+{
+  gint64 n;
+
+  g_assert_nonnull (ids);
+  n = ids->len;
+  g_array_unref (ids);
+  return n;
+}
+
+/* Each dashboard tile's list, limited to the dashboard's day, has exactly
+ * as many rows as the figure it stands for. */
+static void
+assert_lists_match (RectifyStore *store, gint64 campaign, const char *as_of, gboolean *differs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyFigures) f = rectify_figures_compute (store, campaign, as_of, &error);
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyQuery today = RECTIFY_QUERY_INIT;
+
+  g_assert_no_error (error);
+  q.campaign_id = campaign;
+  q.as_of = as_of;
+  q.as_of_limits = TRUE;
+
+  /* person-times, unit inspections, equipment checks: the bureau's visits */
+  q.by_bureau = TRUE;
+  g_assert_cmpint (count_ids (rectify_store_query_inspection_ids (store, &q, &error)), ==, f->unit_inspections);
+  g_assert_no_error (error);
+  q.by_bureau = FALSE;
+  q.kind = RECTIFY_INSPECTION_SELF;
+  g_assert_cmpint (count_ids (rectify_store_query_inspection_ids (store, &q, &error)), ==, f->self_inspections);
+  q.kind = -1;
+
+  g_assert_cmpint (count_ids (rectify_store_query_hazard_ids (store, &q, &error)), ==, f->hazards_found);
+  g_assert_no_error (error);
+  q.grade = RECTIFY_GRADE_GENERAL;
+  g_assert_cmpint (count_ids (rectify_store_query_hazard_ids (store, &q, &error)), ==, f->hazards_general);
+  q.grade = RECTIFY_GRADE_MAJOR;
+  g_assert_cmpint (count_ids (rectify_store_query_hazard_ids (store, &q, &error)), ==, f->hazards_major);
+  q.grade = -1;
+  q.status = RECTIFY_HAZARD_CLOSED;
+  g_assert_cmpint (count_ids (rectify_store_query_hazard_ids (store, &q, &error)), ==, f->hazards_closed);
+  q.status = -1;
+  q.overdue = TRUE;
+  g_assert_cmpint (count_ids (rectify_store_query_hazard_ids (store, &q, &error)), ==, f->hazards_overdue);
+  g_assert_no_error (error);
+  q.overdue = FALSE;
+
+  q.status = RECTIFY_DOCUMENT_ISSUED;
+  q.kind = RECTIFY_DOCUMENT_INSTRUCTION_LETTER;
+  g_assert_cmpint (count_ids (rectify_store_query_document_ids (store, &q, &error)), ==, f->instruction_letters);
+  q.kind = RECTIFY_DOCUMENT_RECTIFICATION_OPINION;
+  g_assert_cmpint (count_ids (rectify_store_query_document_ids (store, &q, &error)), ==, f->rectification_opinions);
+  g_assert_no_error (error);
+
+  /* the same lists without the limit: today's records, which may differ */
+  today.campaign_id = campaign;
+  today.as_of = as_of;
+  today.status = RECTIFY_HAZARD_CLOSED;
+  if (count_ids (rectify_store_query_hazard_ids (store, &today, &error)) != f->hazards_closed)
+    *differs = TRUE;
+}
+
+static void
+test_lists_as_of (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyCampaign) c = NULL;
+  g_autofree char *today = rectify_today ();
+  g_autofree char *yesterday = rectify_date_add_days (today, -1);
+  gboolean differs = FALSE;
+  gint64 campaign, manager, doc;
+
+  test_db_open (&t);
+  campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  c = rectify_store_get_campaign (t.store, campaign, &error);
+  g_assert_no_error (error);
+  /* a letter voided today still counted yesterday */
+  g_assert_true (rectify_store_find_officer (t.store, "FZ-0101", &manager, NULL));
+  g_assert_true (rectify_store_set_actor (t.store, manager, NULL));
+  g_assert_true (rectify_store_find_document (t.store, "X市监特指〔2026〕1号", &doc, &error));
+  g_assert_true (rectify_store_void_document (t.store, doc, "重新出具", &error));
+  g_assert_no_error (error);
+
+  for (int day = -1; day < 100; day += 6)
+    {
+      g_autofree char *as_of = rectify_date_add_days (c->start_date, day);
+      assert_lists_match (t.store, campaign, as_of, &differs);
+    }
+  assert_lists_match (t.store, campaign, yesterday, &differs);
+  assert_lists_match (t.store, campaign, today, &differs);
+  /* the limit mattered on some day: hazards closed since were not closed then */
+  g_assert_true (differs);
+  {
+    g_autoptr(RectifyFigures) before = rectify_figures_compute (t.store, campaign, yesterday, &error);
+    g_autoptr(RectifyFigures) after = rectify_figures_compute (t.store, campaign, today, &error);
+    g_assert_cmpint (before->instruction_letters, ==, after->instruction_letters + 1);
+  }
+
+  /* a bad day names the field */
+  {
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    q.as_of = "2026-02-30";
+    q.as_of_limits = TRUE;
+    g_assert_null (rectify_store_query_inspection_ids (t.store, &q, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (rectify_store_query_document_ids (t.store, &q, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   test_db_close (&t);
 }
 
@@ -328,6 +447,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/summary-data/seed", test_seed);
   g_test_add_func ("/summary-data/before-start", test_before_start);
+  g_test_add_func ("/summary-data/lists-as-of", test_lists_as_of);
   g_test_add_func ("/summary-data/narrative", test_narrative);
   g_test_add_func ("/summary-data/csv", test_csv);
   g_test_add_func ("/summary-data/upgrade-from-3", test_upgrade_from_3);

@@ -195,6 +195,9 @@ typedef struct {
   int         due_within_days;
   const char *search;
   guint       page;    /* 0 first, 1 middle, 2 last */
+  gint64      campaign_id;
+  const char *as_of;   /* a dashboard tile's list: limited to what it counts that day */
+  gboolean    closed;
 } ListQuery;
 
 /* What the lazy list does for a new filter: the snapshot of ids, then the
@@ -214,6 +217,13 @@ bench_list (RectifyStore *store, gconstpointer data)
   q.overdue = lq->overdue;
   q.due_within_days = lq->due_within_days;
   q.search = lq->search;
+  q.campaign_id = lq->campaign_id;
+  q.status = lq->closed ? RECTIFY_HAZARD_CLOSED : -1;
+  if (lq->as_of)
+    {
+      q.as_of = lq->as_of;
+      q.as_of_limits = TRUE;
+    }
   ids = rectify_store_query_hazard_ids (store, &q, &error);
   g_assert_no_error (error);
   if (lq->search == NULL)
@@ -271,6 +281,15 @@ main (int argc, char **argv)
     { "id", FALSE, TRUE, 0, "检验", 0 },
     { "id", FALSE, TRUE, 0, "化工", 0 },
     { "id", FALSE, FALSE, 0, "化工", 1 },
+    /* the 2026 campaign's tiles as of a day in it: found, closed, overdue */
+    { "id", FALSE, FALSE, 0, NULL, 0, 3, "2026-05-15", FALSE },
+    { "id", FALSE, FALSE, 0, NULL, 0, 3, "2026-05-15", TRUE },
+    { "id", FALSE, TRUE, 0, NULL, 0, 3, "2026-05-15", FALSE },
+    { "deadline", FALSE, TRUE, 0, NULL, 1, 3, "2026-05-15", FALSE },
+    { "unit", FALSE, FALSE, 0, NULL, 0, 3, "2026-05-15", TRUE },
+    /* the same lists without a day (as the tiles opened them before) */
+    { "id", FALSE, FALSE, 0, NULL, 0, 3, NULL, FALSE },
+    { "id", FALSE, FALSE, 0, NULL, 0, 3, NULL, TRUE },
   };
   gint64 hazard, grainy;
 
@@ -306,7 +325,11 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       static const char *const where[] = { "first", "middle", "last" };
-      g_autofree char *name = g_strdup_printf ("hazard list%s%s%s%s, by %s%s, %s page",
+      g_autofree char *name = g_strdup_printf ("hazard list%s%s%s%s%s%s%s%s, by %s%s, %s page",
+                                               lists[i].campaign_id ? ", campaign" : "",
+                                               lists[i].as_of ? " as of " : "",
+                                               lists[i].as_of ? lists[i].as_of : "",
+                                               lists[i].closed ? ", closed" : "",
                                                lists[i].overdue ? ", overdue" : "",
                                                lists[i].due_within_days ? ", due within 7 days" : "",
                                                lists[i].search ? ", search " : "",

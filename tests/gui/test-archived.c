@@ -123,7 +123,7 @@ show_campaign_letter (Fixture *fixture)
   RectifyDocumentsPage *page = RECTIFY_DOCUMENTS_PAGE (navigate (fixture, "documents", RECTIFY_TYPE_DOCUMENTS_PAGE));
   g_autoptr(RectifyRow) row = NULL;
 
-  rectify_documents_page_show_campaign (page, fixture->campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER);
+  rectify_documents_page_show_campaign (page, fixture->campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, NULL);
   wait_for (model_has_items, rectify_documents_page_get_model (page), "the campaign's letters");
   row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
   rectify_documents_page_select (page, rectify_row_get_id (row));
@@ -224,7 +224,7 @@ run_register_hazard (void)
 
   fixture_open (&fixture, TRUE);
   page = navigate (&fixture, "inspections", RECTIFY_TYPE_INSPECTIONS_PAGE);
-  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture.campaign, TRUE);
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture.campaign, TRUE, NULL);
   wait_for (widget_is_mapped, require_widget (page, match_column_view, NULL, "the inspections"), "the list");
   view = GTK_COLUMN_VIEW (require_widget (page, match_column_view, NULL, "the inspections"));
   g_assert_cmpuint (g_list_model_get_n_items (rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page))), >, 0);
@@ -276,7 +276,7 @@ show_first_inspection (Fixture *fixture)
   GtkWidget *page = navigate (fixture, "inspections", RECTIFY_TYPE_INSPECTIONS_PAGE);
   GtkColumnView *view = GTK_COLUMN_VIEW (require_widget (page, match_column_view, NULL, "the inspections"));
 
-  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture->campaign, TRUE);
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture->campaign, TRUE, NULL);
   wait_for (model_has_items, rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page)), "the inspections");
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   drain_main_context ();

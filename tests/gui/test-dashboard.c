@@ -452,6 +452,134 @@ dropdown_text (GtkWidget *page, guint n)
   return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
+/* The figure a tile's list stands for: its rows. */
+static gint64
+tile_rows (const RectifyFigures *f, const char *tile)
+{
+  if (g_str_has_prefix (tile, "officer") || g_str_has_prefix (tile, "unit") || g_str_has_prefix (tile, "equipment"))
+    return f->unit_inspections;
+  if (g_str_equal (tile, "hazards-found") || g_str_equal (tile, "rectification-rate"))
+    return f->hazards_found;
+  if (g_str_equal (tile, "hazards-closed"))
+    return f->hazards_closed;
+  if (g_str_equal (tile, "hazards-overdue"))
+    return f->hazards_overdue;
+  if (g_str_equal (tile, "instruction-letters"))
+    return f->instruction_letters;
+  g_assert_cmpstr (tile, ==, "rectification-opinions");
+  return f->rectification_opinions;
+}
+
+static const char *
+limit_of (GtkWidget *page)
+{
+  if (RECTIFY_IS_INSPECTIONS_PAGE (page))
+    return rectify_inspections_page_get_as_of_limit (RECTIFY_INSPECTIONS_PAGE (page));
+  if (RECTIFY_IS_HAZARDS_PAGE (page))
+    return rectify_hazards_page_get_as_of_limit (RECTIFY_HAZARDS_PAGE (page));
+  return rectify_documents_page_get_as_of_limit (RECTIFY_DOCUMENTS_PAGE (page));
+}
+
+static GtkWidget *
+limit_button_of (GtkWidget *page)
+{
+  if (RECTIFY_IS_INSPECTIONS_PAGE (page))
+    return rectify_inspections_page_get_as_of_button (RECTIFY_INSPECTIONS_PAGE (page));
+  if (RECTIFY_IS_HAZARDS_PAGE (page))
+    return rectify_hazards_page_get_as_of_button (RECTIFY_HAZARDS_PAGE (page));
+  return rectify_documents_page_get_as_of_button (RECTIFY_DOCUMENTS_PAGE (page));
+}
+
+static GListModel *
+model_of (GtkWidget *page)
+{
+  if (RECTIFY_IS_INSPECTIONS_PAGE (page))
+    return rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page));
+  if (RECTIFY_IS_HAZARDS_PAGE (page))
+    return rectify_hazards_page_get_model (RECTIFY_HAZARDS_PAGE (page));
+  return rectify_documents_page_get_model (RECTIFY_DOCUMENTS_PAGE (page));
+}
+
+/* With an earlier day on the dashboard, each tile's list has the rows the
+ * tile counted that day, says so, and the limit can be cleared. */
+static void
+run_tiles_as_of (RectifyWindow *window, RectifyDashboard *dashboard, GtkWidget *inspections, GtkWidget *documents)
+{
+  static const struct {
+    const char *tile;
+    const char *page;
+    gint64      today;   /* the rows without the limit, the seed's */
+  } tiles[] = {
+    { "officer-person-times", "inspections", 62 },
+    { "unit-inspections", "inspections", 62 },
+    { "equipment-checks", "inspections", 62 },
+    { "hazards-found", "hazards", 5 },
+    { "hazards-closed", "hazards", 4 },
+    { "rectification-rate", "hazards", 5 },
+    { "instruction-letters", "documents", 2 },
+    { "rectification-opinions", "documents", 3 },
+    { "hazards-overdue", "hazards", -1 },
+  };
+  GtkWidget *hazards = find_widget (GTK_WIDGET (window), match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE));
+  const char *as_of = "2026-04-30";
+  gboolean fewer = FALSE;
+
+  window_navigate (window, "campaigns");
+  back_to_campaign (window, dashboard);
+  wait_for (widget_is_mapped, dashboard, "the dashboard");
+  g_assert_true (rectify_dashboard_set_as_of (dashboard, as_of, NULL));
+  g_assert_cmpstr (rectify_dashboard_get_data (dashboard)->as_of, ==, as_of);
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      const RectifyFigures *f;
+      GtkWidget *page = g_str_equal (tiles[i].page, "inspections") ? inspections
+                        : g_str_equal (tiles[i].page, "hazards") ? hazards : documents;
+      GtkWidget *button;
+      gint64 rows;
+      g_autofree char *what = g_strdup_printf ("the rows behind %s as of %s", tiles[i].tile, as_of);
+
+      click_tile (window, dashboard, tiles[i].tile, tiles[i].page);
+      f = rectify_dashboard_get_data (dashboard)->figures;
+      rows = tile_rows (f, tiles[i].tile);
+      wait_for_n_items (model_of (page), (guint) rows, what);
+      /* a tile that counts rows shows that number */
+      if (!g_str_has_prefix (tiles[i].tile, "officer") && !g_str_has_prefix (tiles[i].tile, "equipment")
+          && !g_str_equal (tiles[i].tile, "rectification-rate"))
+        g_assert_cmpint (g_ascii_strtoll (rectify_dashboard_get_tile_value (dashboard, tiles[i].tile), NULL, 10), ==, rows);
+      g_assert_cmpstr (limit_of (page), ==, as_of);
+      button = limit_button_of (page);
+      g_assert_true (gtk_widget_get_visible (button));
+      g_assert_true (gtk_widget_is_ancestor (button, page));
+      if (tiles[i].today >= 0)
+        {
+          if (rows < tiles[i].today)
+            fewer = TRUE;
+          /* cleared: the campaign's records of today, the other filters kept */
+          click (button);
+          g_assert_null (limit_of (page));
+          g_assert_false (gtk_widget_get_visible (button));
+          wait_for_n_items (model_of (page), (guint) tiles[i].today, "the rows of today");
+        }
+    }
+  /* the day mattered: some list was shorter than today's */
+  g_assert_true (fewer);
+
+  /* another filter speaks of today's records: it ends the limit, a search keeps it */
+  click_tile (window, dashboard, "unit-inspections", "inspections");
+  g_assert_cmpstr (limit_of (inspections), ==, as_of);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (inspections, match_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY))),
+                         "no such unit");
+  wait_for_n_items (model_of (inspections), 0, "no unit of that name");
+  g_assert_cmpstr (limit_of (inspections), ==, as_of);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (inspections, match_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY))),
+                         "");
+  wait_for_n_items (model_of (inspections), (guint) rectify_dashboard_get_data (dashboard)->figures->unit_inspections,
+                    "the visits of that day again");
+  gtk_drop_down_set_selected (dropdown_named (inspections, 0), 0);
+  g_assert_null (limit_of (inspections));
+  g_assert_false (gtk_widget_get_visible (rectify_inspections_page_get_as_of_button (RECTIFY_INSPECTIONS_PAGE (inspections))));
+}
+
 /* Every tile but the hazards' (above) opens the list behind it, filtered
  * to the campaign, as many rows as the tile says. */
 static void
@@ -523,6 +651,7 @@ run_tiles_open_lists (void)
       g_assert_cmpint (d->campaign_id, ==, campaign->id);
     }
 
+  run_tiles_as_of (window, dashboard, inspections, documents);
   window_close ((GtkWindow **) &window);
   temp_db_remove (g_steal_pointer (&dir), g_steal_pointer (&db));
 }
