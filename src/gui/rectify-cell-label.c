@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "rectify-cell-label.h"
 
 struct _RectifyCellLabel
@@ -19,21 +21,21 @@ struct _RectifyCellLabel
 
 G_DEFINE_FINAL_TYPE (RectifyCellLabel, rectify_cell_label, GTK_TYPE_WIDGET)
 
-/* The height of one line of text in a font, measured once per font: Latin
+/* The height of one line of text in a font, measured once per font and
+ * resolution (text scaling changes the resolution, not the font): Latin
  * and Chinese together, as GtkLabel would measure a line holding both. */
 static int
 line_height (GtkWidget *widget)
 {
   static GHashTable *heights = NULL;
   PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
   gpointer height;
 
   if (heights == NULL)
-    heights = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
-                                     (GEqualFunc) pango_font_description_equal,
-                                     (GDestroyNotify) pango_font_description_free, NULL);
-  if (!g_hash_table_lookup_extended (heights, font, NULL, &height))
+    heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (heights, key, NULL, &height))
     {
       PangoLayout *layout = pango_layout_new (context);
       int h;
@@ -42,7 +44,7 @@ line_height (GtkWidget *widget)
       pango_layout_get_pixel_size (layout, NULL, &h);
       g_object_unref (layout);
       height = GINT_TO_POINTER (h);
-      g_hash_table_insert (heights, pango_font_description_copy (font), height);
+      g_hash_table_insert (heights, g_steal_pointer (&key), height);
     }
   return GPOINTER_TO_INT (height);
 }

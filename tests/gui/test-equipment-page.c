@@ -958,6 +958,21 @@ run_cell_label (void)
   g_assert_true (cell_has_text_node (cell));
   g_assert_true (rectify_cell_label_get_drawn (RECTIFY_CELL_LABEL (cell)));
 
+  /* larger text (the desktop's text scaling changes the resolution, not
+   * the font): a taller line */
+  {
+    int dpi = 0, scaled;
+
+    g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+    if (dpi <= 0)
+      dpi = 96 * 1024;
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi * 2, NULL);
+    scaled = measured_height (cell);
+    g_assert_cmpint (scaled, >=, empty * 3 / 2);
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
+    g_assert_cmpint (measured_height (cell), ==, empty);
+  }
+
   /* no text, nothing drawn */
   rectify_cell_label_set_text (RECTIFY_CELL_LABEL (cell), NULL);
   g_assert_cmpstr (rectify_cell_label_get_text (RECTIFY_CELL_LABEL (cell)), ==, "");
