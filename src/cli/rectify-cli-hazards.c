@@ -58,7 +58,6 @@ rectify_cli_hazard_add (RectifyCli  *cli,
   g_autoptr(RectifyHazard) hazard = rectify_hazard_new ();
   const char *grade_code;
   RectifyStore *store;
-  gint64 id;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -85,11 +84,7 @@ rectify_cli_hazard_add (RectifyCli  *cli,
   hazard->deadline = g_steal_pointer (&deadline);
   hazard->responsible = g_steal_pointer (&responsible);
 
-  id = rectify_workflow_register (store, hazard, note, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_workflow_register (store, hazard, note, error));
 }
 
 /* After a change: the hazard in JSON, or its new state in words. */

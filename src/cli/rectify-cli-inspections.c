@@ -95,7 +95,6 @@ rectify_cli_inspection_add (RectifyCli  *cli,
   g_autoptr(RectifyInspection) inspection = rectify_inspection_new ();
   const char *kind_code;
   RectifyStore *store;
-  gint64 id;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -138,11 +137,7 @@ rectify_cli_inspection_add (RectifyCli  *cli,
   inspection->date = g_steal_pointer (&date);
   inspection->note = g_steal_pointer (&note);
 
-  id = rectify_store_add_inspection (store, inspection, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_inspection (store, inspection, error));
 }
 
 /* Read by "inspection show" only. */
@@ -212,18 +207,13 @@ rectify_cli_inspection_show (RectifyCli  *cli,
                              GError     **error)
 {
   RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
-  g_autoptr(RectifyInspection) inspection = NULL;
-  g_autoptr(JsonNode) node = NULL;
   gint64 id;
 
   if (store == NULL || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error))
     return FALSE;
-  inspection = rectify_store_get_inspection (store, id, error);
-  if (inspection == NULL)
-    return FALSE;
-  node = rectify_cli_inspection_to_json (inspection);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
+  return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
+                                   rectify_cli_inspection_to_json,
+                                   (GDestroyNotify) rectify_inspection_free);
 }
 
 /* "inspection edit ID": the stored visit, with what the options give in
@@ -263,7 +253,6 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(RectifyInspection) inspection = NULL;
-  g_autoptr(JsonNode) node = NULL;
   RectifyStore *store;
   gint64 id, campaign_id = 0;
 
@@ -348,13 +337,9 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
 
   if (!rectify_store_update_inspection (store, inspection, error))
     return FALSE;
-  g_clear_pointer (&inspection, rectify_inspection_free);
-  inspection = rectify_store_get_inspection (store, id, error);
-  if (inspection == NULL)
-    return FALSE;
-  node = rectify_cli_inspection_to_json (inspection);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
+  return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
+                                   rectify_cli_inspection_to_json,
+                                   (GDestroyNotify) rectify_inspection_free);
 }
 
 gboolean
@@ -370,16 +355,7 @@ rectify_cli_inspection_delete (RectifyCli  *cli,
       || !rectify_store_delete_inspection (store, id, error))
     return FALSE;
   if (cli->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "deleted", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
-    }
+    rectify_cli_print_json_id ("deleted", id);
   else
     g_print (_("Inspection %" PRId64 " is deleted\n"), id);
   return TRUE;
@@ -498,7 +474,7 @@ rectify_cli_visit_add (RectifyCli  *cli,
   const char *kind_code;
   RectifyVisitKind visit_kind;
   RectifyStore *store;
-  gint64 unit_id = 0, hazard_id = 0, id;
+  gint64 unit_id = 0, hazard_id = 0;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -527,11 +503,8 @@ rectify_cli_visit_add (RectifyCli  *cli,
           return FALSE;
         }
     }
-  id = rectify_store_schedule_visit (store, hazard_id, visit_kind, due, note, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_schedule_visit (store, hazard_id, visit_kind,
+                                                                     due, note, error));
 }
 
 gboolean
@@ -597,16 +570,7 @@ rectify_cli_visit_cancel (RectifyCli  *cli,
       || !rectify_store_cancel_visit (store, id, error))
     return FALSE;
   if (cli->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "cancelled", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
-    }
+    rectify_cli_print_json_id ("cancelled", id);
   else
     g_print (_("Planned visit %" PRId64 " is cancelled\n"), id);
   return TRUE;

@@ -220,18 +220,13 @@ rectify_cli_letter_show (RectifyCli  *cli,
                          char       **argv,
                          GError     **error)
 {
-  g_autoptr(RectifyDocument) document = NULL;
-  g_autoptr(JsonNode) node = NULL;
   RectifyStore *store;
   gint64 id;
 
   if (!(store = rectify_cli_parse_and_open (cli, NULL, _("ID|NUMBER"), 1, &argc, &argv, error))
       || !rectify_store_find_document (store, argv[1], &id, error))
     return FALSE;
-  document = rectify_store_get_document (store, id, error);
-  if (document == NULL)
-    return FALSE;
-  node = rectify_cli_document_to_json (document);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
+  return rectify_cli_print_record (cli, rectify_store_get_document (store, id, error),
+                                   rectify_cli_document_to_json,
+                                   (GDestroyNotify) rectify_document_free);
 }

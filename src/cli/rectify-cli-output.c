@@ -582,22 +582,55 @@ rectify_cli_print_node (RectifyCli *cli,
 }
 
 void
+rectify_cli_print_json_id (const char *key,
+                           gint64      id)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (b);
+  rectify_cli_builder_add_id (b, key, id);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  rectify_cli_print_json (node);
+}
+
+void
 rectify_cli_print_id (RectifyCli *cli,
                       gint64      id)
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "id", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
+      rectify_cli_print_json_id ("id", id);
       return;
     }
   g_print ("%" G_GINT64_FORMAT "\n", id);
+}
+
+gboolean
+rectify_cli_print_new_id (RectifyCli *cli,
+                          gint64      id)
+{
+  if (id <= 0)
+    return FALSE;
+  rectify_cli_print_id (cli, id);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_print_record (RectifyCli       *cli,
+                          gpointer          record,
+                          RectifyCliToJson  to_json,
+                          GDestroyNotify    free_func)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (record == NULL)
+    return FALSE;
+  node = to_json (record);
+  free_func (record);
+  rectify_cli_print_node (cli, node);
+  return TRUE;
 }
 
 /* Columns a character takes in a terminal: CJK characters take two. */

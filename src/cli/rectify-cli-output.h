@@ -57,6 +57,18 @@ void rectify_cli_print_nodes (RectifyCli             *cli,
                               gint64                  offset);
 /* The id of a new record: {"id": N} or the bare number. */
 void rectify_cli_print_id (RectifyCli *cli, gint64 id);
+/* The end of an add command: FALSE for an id <= 0 (the store failed and
+ * set the error), else rectify_cli_print_id and TRUE. */
+gboolean rectify_cli_print_new_id (RectifyCli *cli, gint64 id);
+/* {"key": id} as JSON, e.g. {"deleted": 3}. */
+void rectify_cli_print_json_id (const char *key, gint64 id);
+/* The end of a show command: FALSE for a NULL record (the store failed and
+ * set the error), else the record through to_json and
+ * rectify_cli_print_node; the record is freed with free_func. */
+gboolean rectify_cli_print_record (RectifyCli       *cli,
+                                   gpointer          record,
+                                   RectifyCliToJson  to_json,
+                                   GDestroyNotify    free_func);
 
 /* Columns the text takes in a terminal (CJK characters take two). */
 gsize rectify_cli_display_width (const char *text);

@@ -131,22 +131,6 @@ open_checked (RectifyCli *cli,
   return ok ? rectify_cli_open_store (cli, FALSE, error) : NULL;
 }
 
-static gboolean
-print_record (RectifyCli       *cli,
-              gpointer          record,
-              RectifyCliToJson  to_json,
-              GDestroyNotify    free_func)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (record == NULL)
-    return FALSE;
-  node = to_json (record);
-  free_func (record);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
-}
-
 /* ---- officers ------------------------------------------------------------ */
 
 gboolean
@@ -172,7 +156,6 @@ rectify_cli_officer_add (RectifyCli  *cli,
   RectifyOfficer officer = { .role = RECTIFY_ROLE_OFFICER };
   const char *code;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -191,11 +174,7 @@ rectify_cli_officer_add (RectifyCli  *cli,
   officer.name = name;
   officer.active = !inactive;
 
-  id = rectify_store_add_officer (store, &officer, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_officer (store, &officer, error));
 }
 
 static const RectifyCliColumn officer_columns[] = {
@@ -241,8 +220,9 @@ rectify_cli_officer_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_find_officer (cli, argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_officer (store, id, error),
-                       rectify_cli_officer_to_json, (GDestroyNotify) rectify_officer_free);
+  return rectify_cli_print_record (cli, rectify_store_get_officer (store, id, error),
+                                   rectify_cli_officer_to_json,
+                                   (GDestroyNotify) rectify_officer_free);
 }
 
 /* ---- campaigns ----------------------------------------------------------- */
@@ -285,7 +265,6 @@ rectify_cli_campaign_add (RectifyCli  *cli,
   g_autoptr(RectifyCampaign) campaign = rectify_campaign_new ();
   gint64 n_days = 100;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -316,11 +295,7 @@ rectify_cli_campaign_add (RectifyCli  *cli,
       g_array_append_val (campaign->member_ids, member_id);
     }
 
-  id = rectify_store_add_campaign (store, campaign, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_campaign (store, campaign, error));
 }
 
 static const RectifyCliColumn campaign_columns[] = {
@@ -383,8 +358,9 @@ rectify_cli_campaign_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_parse_id (_("campaign id"), argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_campaign (store, id, error),
-                       rectify_cli_campaign_to_json, (GDestroyNotify) rectify_campaign_free);
+  return rectify_cli_print_record (cli, rectify_store_get_campaign (store, id, error),
+                                   rectify_cli_campaign_to_json,
+                                   (GDestroyNotify) rectify_campaign_free);
 }
 
 /* ---- units --------------------------------------------------------------- */
@@ -421,7 +397,6 @@ rectify_cli_unit_add (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -432,23 +407,18 @@ rectify_cli_unit_add (RectifyCli  *cli,
   if (store == NULL)
     return FALSE;
 
-  id = rectify_store_add_unit (store,
-                               &(RectifyUnit) {
-                                 .credit_code = credit_code,
-                                 .name = name,
-                                 .address = address,
-                                 .district = district,
-                                 .industry = industry,
-                                 .crowded = crowded,
-                                 .legal_rep = legal_rep,
-                                 .safety_manager = safety_manager,
-                                 .phone = phone,
-                               },
-                               error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  const RectifyUnit unit = {
+    .credit_code = credit_code,
+    .name = name,
+    .address = address,
+    .district = district,
+    .industry = industry,
+    .crowded = crowded,
+    .legal_rep = legal_rep,
+    .safety_manager = safety_manager,
+    .phone = phone,
+  };
+  return rectify_cli_print_new_id (cli, rectify_store_add_unit (store, &unit, error));
 }
 
 static const RectifyCliColumn unit_columns[] = {
@@ -520,8 +490,9 @@ rectify_cli_unit_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_find_unit (cli, argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_unit (store, id, error),
-                       rectify_cli_unit_to_json, (GDestroyNotify) rectify_unit_free);
+  return rectify_cli_print_record (cli, rectify_store_get_unit (store, id, error),
+                                   rectify_cli_unit_to_json,
+                                   (GDestroyNotify) rectify_unit_free);
 }
 
 /* ---- equipment ----------------------------------------------------------- */
@@ -573,7 +544,6 @@ rectify_cli_equipment_add (RectifyCli  *cli,
   gint64 n = 1;
   const char *status_code;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -604,11 +574,7 @@ rectify_cli_equipment_add (RectifyCli  *cli,
   equipment->next_inspection = g_steal_pointer (&next_inspection);
   equipment->postponed_until = g_steal_pointer (&postponed_until);
 
-  id = rectify_store_add_equipment (store, equipment, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_equipment (store, equipment, error));
 }
 
 static const RectifyCliColumn equipment_columns[] = {
@@ -693,8 +659,9 @@ rectify_cli_equipment_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_parse_id (_("equipment id"), argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_equipment (store, id, error),
-                       rectify_cli_equipment_to_json, (GDestroyNotify) rectify_equipment_free);
+  return rectify_cli_print_record (cli, rectify_store_get_equipment (store, id, error),
+                                   rectify_cli_equipment_to_json,
+                                   (GDestroyNotify) rectify_equipment_free);
 }
 
 /* ---- operators ----------------------------------------------------------- */
@@ -726,7 +693,6 @@ rectify_cli_operator_add (RectifyCli  *cli,
   };
   RectifyOperator op = { 0 };
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -742,11 +708,7 @@ rectify_cli_operator_add (RectifyCli  *cli,
   op.cert_category = cert_category;
   op.cert_expiry = cert_expiry;
 
-  id = rectify_store_add_operator (store, &op, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_operator (store, &op, error));
 }
 
 static const RectifyCliColumn operator_columns[] = {
@@ -806,6 +768,7 @@ rectify_cli_operator_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_parse_id (_("operator id"), argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_operator (store, id, error),
-                       rectify_cli_operator_to_json, (GDestroyNotify) rectify_operator_free);
+  return rectify_cli_print_record (cli, rectify_store_get_operator (store, id, error),
+                                   rectify_cli_operator_to_json,
+                                   (GDestroyNotify) rectify_operator_free);
 }
