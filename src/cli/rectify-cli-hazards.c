@@ -139,9 +139,7 @@ rectify_cli_hazard_implement (RectifyCli  *cli,
   RectifyStore *store;
   gint64 id;
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("hazard id"), &argc, &argv, &id, error)
       || !(store = rectify_cli_open_store (cli, FALSE, error))
       || (supervisor && !rectify_cli_find_officer (cli, supervisor, &supervisor_id, error))
       || !rectify_workflow_implement (store, id, content, standard, measures, deadline, responsible,
@@ -278,9 +276,7 @@ hazard_act (RectifyCli  *cli,
   entries[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
   g_assert (n < G_N_ELEMENTS (entries));
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("hazard id"), &argc, &argv, &id, error)
       || (note_required && !rectify_cli_require ("--note", note, error)))
     return FALSE;
   if (mode == ACT_TRACK)
@@ -468,8 +464,8 @@ rectify_cli_hazard_show (RectifyCli  *cli,
   gint64 overdue_days = 0;
   gint64 id;
 
-  if (!(store = rectify_cli_parse_and_open (cli, entries, _("ID"), 1, &argc, &argv, error))
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error))
+  if (!(store = rectify_cli_parse_and_open_id (cli, entries, _("ID"), _("hazard id"), &argc, &argv,
+                                               &id, error)))
     return FALSE;
   if (as_of == NULL)
     as_of = rectify_today ();

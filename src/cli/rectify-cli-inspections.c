@@ -206,10 +206,11 @@ rectify_cli_inspection_show (RectifyCli  *cli,
                              char       **argv,
                              GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("inspection id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error))
+  if (store == NULL)
     return FALSE;
   return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
                                    rectify_cli_inspection_to_json,
@@ -256,9 +257,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
   RectifyStore *store;
   gint64 id, campaign_id = 0;
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("inspection id"), &argc, &argv, &id,
+                                 error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
   if (campaign && no_campaign)
@@ -348,11 +348,11 @@ rectify_cli_inspection_delete (RectifyCli  *cli,
                                char       **argv,
                                GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("inspection id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error)
-      || !rectify_store_delete_inspection (store, id, error))
+  if (store == NULL || !rectify_store_delete_inspection (store, id, error))
     return FALSE;
   if (cli->json)
     rectify_cli_print_json_id ("deleted", id);
@@ -563,11 +563,11 @@ rectify_cli_visit_cancel (RectifyCli  *cli,
                           char       **argv,
                           GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("visit id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("visit id"), argv[1], &id, error)
-      || !rectify_store_cancel_visit (store, id, error))
+  if (store == NULL || !rectify_store_cancel_visit (store, id, error))
     return FALSE;
   if (cli->json)
     rectify_cli_print_json_id ("cancelled", id);

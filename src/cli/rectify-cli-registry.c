@@ -353,10 +353,11 @@ rectify_cli_campaign_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("campaign id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("campaign id"), argv[1], &id, error))
+  if (store == NULL)
     return FALSE;
   return rectify_cli_print_record (cli, rectify_store_get_campaign (store, id, error),
                                    rectify_cli_campaign_to_json,
@@ -654,10 +655,11 @@ rectify_cli_equipment_show (RectifyCli  *cli,
                             char       **argv,
                             GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("equipment id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("equipment id"), argv[1], &id, error))
+  if (store == NULL)
     return FALSE;
   return rectify_cli_print_record (cli, rectify_store_get_equipment (store, id, error),
                                    rectify_cli_equipment_to_json,
@@ -763,10 +765,11 @@ rectify_cli_operator_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("operator id"),
+                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_cli_parse_id (_("operator id"), argv[1], &id, error))
+  if (store == NULL)
     return FALSE;
   return rectify_cli_print_record (cli, rectify_store_get_operator (store, id, error),
                                    rectify_cli_operator_to_json,

@@ -516,6 +516,38 @@ rectify_cli_parse_and_open (RectifyCli          *cli,
   return rectify_cli_open_store (cli, FALSE, error);
 }
 
+RectifyStore *
+rectify_cli_parse_and_open_id (RectifyCli          *cli,
+                               const GOptionEntry  *entries,
+                               const char          *params,
+                               const char          *what,
+                               int                 *argc,
+                               char              ***argv,
+                               gint64              *id,
+                               GError             **error)
+{
+  RectifyStore *store = rectify_cli_parse_and_open (cli, entries, params, 1, argc, argv, error);
+
+  if (store == NULL || !rectify_cli_parse_id (what, (*argv)[1], id, error))
+    return NULL;
+  return store;
+}
+
+gboolean
+rectify_cli_parse_id_arg (RectifyCli          *cli,
+                          const GOptionEntry  *entries,
+                          const char          *params,
+                          const char          *what,
+                          int                 *argc,
+                          char              ***argv,
+                          gint64              *id,
+                          GError             **error)
+{
+  return rectify_cli_parse (cli, entries, params, argc, argv, error)
+         && rectify_cli_expect_args (cli, *argc, *argv, 1, params, error)
+         && rectify_cli_parse_id (what, (*argv)[1], id, error);
+}
+
 /* ---- dispatch ------------------------------------------------------------ */
 
 static const char *

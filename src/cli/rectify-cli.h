@@ -94,6 +94,28 @@ RectifyStore *rectify_cli_parse_and_open (RectifyCli          *cli,
                                           char              ***argv,
                                           GError             **error);
 
+/* rectify_cli_parse_and_open with one positional argument named params
+ * (e.g. "ID"), then that argument as a record id, named in messages by
+ * what (e.g. "hazard id"), into *id. */
+RectifyStore *rectify_cli_parse_and_open_id (RectifyCli          *cli,
+                                             const GOptionEntry  *entries,
+                                             const char          *params,
+                                             const char          *what,
+                                             int                 *argc,
+                                             char              ***argv,
+                                             gint64              *id,
+                                             GError             **error);
+/* The same without opening the database: rectify_cli_parse, exactly one
+ * positional argument, that argument as a record id. */
+gboolean rectify_cli_parse_id_arg (RectifyCli          *cli,
+                                   const GOptionEntry  *entries,
+                                   const char          *params,
+                                   const char          *what,
+                                   int                 *argc,
+                                   char              ***argv,
+                                   gint64              *id,
+                                   GError             **error);
+
 /* Opens the database (and sets the acting officer from --as).  Unless
  * create is set, the file must already exist. */
 RectifyStore *rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error);
