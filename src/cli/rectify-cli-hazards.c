@@ -435,11 +435,8 @@ rectify_cli_hazard_list (RectifyCli  *cli,
   q.overdue = overdue;
 
   list = rectify_store_list_hazards (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_hazard_to_json, hazard_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, rectify_cli_hazard_to_json, hazard_columns, NULL,
+                                 total, q.offset);
 }
 
 gboolean

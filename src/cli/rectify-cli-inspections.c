@@ -193,11 +193,8 @@ rectify_cli_inspection_list (RectifyCli  *cli,
     }
 
   list = rectify_store_list_inspections (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_inspection_to_json, inspection_columns,
-                          not_in_lists, total, q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, rectify_cli_inspection_to_json, inspection_columns,
+                                 not_in_lists, total, q.offset);
 }
 
 gboolean
@@ -551,10 +548,7 @@ rectify_cli_visit_list (RectifyCli  *cli,
       || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   list = rectify_store_list_visits (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, visit_to_json, visit_columns, NULL, total, q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, visit_to_json, visit_columns, NULL, total, q.offset);
 }
 
 gboolean

@@ -207,11 +207,8 @@ rectify_cli_letter_list (RectifyCli  *cli,
     }
 
   list = rectify_store_list_documents (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_document_to_json, document_columns,
-                          not_in_lists, total, q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, rectify_cli_document_to_json, document_columns,
+                                 not_in_lists, total, q.offset);
 }
 
 gboolean

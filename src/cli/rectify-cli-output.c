@@ -778,7 +778,7 @@ rectify_cli_print_nodes (RectifyCli             *cli,
   print_table (nodes, columns, total, offset);
 }
 
-void
+gboolean
 rectify_cli_print_list (RectifyCli             *cli,
                         GPtrArray              *records,
                         RectifyCliToJson        to_json,
@@ -787,8 +787,11 @@ rectify_cli_print_list (RectifyCli             *cli,
                         gint64                  total,
                         gint64                  offset)
 {
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GPtrArray) nodes = NULL;
 
+  if (records == NULL)
+    return FALSE;
+  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   for (guint i = 0; i < records->len; i++)
     {
       JsonNode *node = to_json (g_ptr_array_index (records, i));
@@ -798,4 +801,5 @@ rectify_cli_print_list (RectifyCli             *cli,
       g_ptr_array_add (nodes, node);
     }
   rectify_cli_print_nodes (cli, nodes, columns, total, offset);
+  return TRUE;
 }

@@ -41,14 +41,16 @@ void rectify_cli_print_node (RectifyCli *cli, JsonNode *node);
 /* One page of a list.  JSON: {"total", "offset", "count", "items"}; text:
  * aligned columns, then how many match.  omit (NULL-terminated, or NULL)
  * names members the store leaves empty in list rows, so that they are not
- * shown as if the record had none. */
-void rectify_cli_print_list (RectifyCli             *cli,
-                             GPtrArray              *records,
-                             RectifyCliToJson        to_json,
-                             const RectifyCliColumn *columns,
-                             const char *const      *omit,
-                             gint64                  total,
-                             gint64                  offset);
+ * shown as if the record had none.  records NULL (the store failed and set
+ * the error): prints nothing and returns FALSE, so that a list command can
+ * end with it. */
+gboolean rectify_cli_print_list (RectifyCli             *cli,
+                                 GPtrArray              *records,
+                                 RectifyCliToJson        to_json,
+                                 const RectifyCliColumn *columns,
+                                 const char *const      *omit,
+                                 gint64                  total,
+                                 gint64                  offset);
 /* The same for nodes already built (JsonNode objects). */
 void rectify_cli_print_nodes (RectifyCli             *cli,
                               GPtrArray              *nodes,

@@ -471,11 +471,8 @@ rectify_cli_unit_list (RectifyCli  *cli,
   q.crowded = crowded ? 1 : not_crowded ? 0 : -1;
 
   units = rectify_store_list_units (store, &q, &total, error);
-  if (units == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, units, rectify_cli_unit_to_json, unit_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, units, rectify_cli_unit_to_json, unit_columns, NULL, total,
+                                 q.offset);
 }
 
 gboolean
@@ -642,11 +639,8 @@ rectify_cli_equipment_list (RectifyCli  *cli,
   q.user_differs = user_differs;
 
   list = rectify_store_list_equipment (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_equipment_to_json, equipment_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, rectify_cli_equipment_to_json, equipment_columns, NULL,
+                                 total, q.offset);
 }
 
 gboolean
@@ -752,11 +746,8 @@ rectify_cli_operator_list (RectifyCli  *cli,
   q.licence_expired = licence_expired;
 
   list = rectify_store_list_operators (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_operator_to_json, operator_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_print_list (cli, list, rectify_cli_operator_to_json, operator_columns, NULL,
+                                 total, q.offset);
 }
 
 gboolean
