@@ -71,9 +71,8 @@ rectify_cli_hazard_add (RectifyCli  *cli,
     return FALSE;
   rectify_grade_from_code (grade_code, &hazard->grade);
 
-  store = rectify_cli_open_store (cli, FALSE, error);
+  store = rectify_cli_open_store_unit (cli, unit, &hazard->unit_id, error);
   if (store == NULL
-      || !rectify_cli_find_unit (cli, unit, &hazard->unit_id, error)
       || (supervisor && !rectify_cli_find_officer (cli, supervisor, &hazard->supervisor_id, error)))
     return FALSE;
   hazard->category = g_steal_pointer (&category);
@@ -416,8 +415,7 @@ rectify_cli_hazard_list (RectifyCli  *cli,
       || (grade && !rectify_cli_parse_choice ("--grade", grade, rectify_grade_codes (),
                                               &grade_code, error))
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (status_code)
     {

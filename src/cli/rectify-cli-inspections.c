@@ -124,8 +124,8 @@ rectify_cli_inspection_add (RectifyCli  *cli,
       g_array_append_val (inspection->checks, c);
     }
 
-  store = rectify_cli_open_store (cli, FALSE, error);
-  if (store == NULL || !rectify_cli_find_unit (cli, unit, &inspection->unit_id, error))
+  store = rectify_cli_open_store_unit (cli, unit, &inspection->unit_id, error);
+  if (store == NULL)
     return FALSE;
   for (guint i = 0; officers && officers[i]; i++)
     {
@@ -182,8 +182,7 @@ rectify_cli_inspection_list (RectifyCli  *cli,
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (),
                                              &kind_code, error))
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (kind)
     {
@@ -483,8 +482,8 @@ rectify_cli_visit_add (RectifyCli  *cli,
   if (unit == NULL && hazard == NULL)
     return rectify_cli_usage_error (error, _("--unit or --hazard is required"));
   rectify_visit_kind_from_code (kind_code, &visit_kind);
-  store = rectify_cli_open_store (cli, FALSE, error);
-  if (store == NULL || (unit && !rectify_cli_find_unit (cli, unit, &unit_id, error)))
+  store = rectify_cli_open_store_unit (cli, unit, &unit_id, error);
+  if (store == NULL)
     return FALSE;
   if (hazard_id == 0 && !find_visit_hazard (store, unit_id, visit_kind, &hazard_id, error))
     return FALSE;
@@ -544,8 +543,7 @@ rectify_cli_visit_list (RectifyCli  *cli,
     }
   q.status = all ? -1 : done ? 1 : 0;
   q.overdue = overdue;
-  if (!(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+  if (!(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   list = rectify_store_list_visits (store, &q, &total, error);
   return rectify_cli_print_list (cli, list, visit_to_json, visit_columns, NULL, total, q.offset);

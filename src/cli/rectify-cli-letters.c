@@ -78,8 +78,7 @@ rectify_cli_letter_issue (RectifyCli  *cli,
         }
     }
 
-  if (!(store = rectify_cli_open_store (cli, FALSE, error))
-      || !rectify_cli_find_unit (cli, unit, &unit_id, error))
+  if (!(store = rectify_cli_open_store_unit (cli, unit, &unit_id, error)))
     return FALSE;
   if (language == NULL)
     pdf_options.language = rectify_pdf_default_language (store);
@@ -190,8 +189,7 @@ rectify_cli_letter_list (RectifyCli  *cli,
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (),
                                                &status_code, error))
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (kind_code)
     {

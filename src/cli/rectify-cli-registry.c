@@ -624,8 +624,7 @@ rectify_cli_equipment_list (RectifyCli  *cli,
       || (status && !rectify_cli_parse_choice ("--status", status,
                                                rectify_equipment_status_codes (), &status_code,
                                                error))
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (category)
     q.category = cat;
@@ -740,8 +739,7 @@ rectify_cli_operator_list (RectifyCli  *cli,
 
   if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
       || !rectify_cli_list_options_apply (&opts, &q, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   q.licence_expired = licence_expired;
 

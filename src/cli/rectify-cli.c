@@ -502,6 +502,19 @@ rectify_cli_open_store (RectifyCli  *cli,
 }
 
 RectifyStore *
+rectify_cli_open_store_unit (RectifyCli  *cli,
+                             const char  *unit,
+                             gint64      *unit_id,
+                             GError     **error)
+{
+  RectifyStore *store = rectify_cli_open_store (cli, FALSE, error);
+
+  if (store == NULL || (unit && !rectify_cli_find_unit (cli, unit, unit_id, error)))
+    return NULL;
+  return store;
+}
+
+RectifyStore *
 rectify_cli_parse_and_open (RectifyCli          *cli,
                             const GOptionEntry  *entries,
                             const char          *params,

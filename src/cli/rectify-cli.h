@@ -120,6 +120,14 @@ gboolean rectify_cli_parse_id_arg (RectifyCli          *cli,
  * create is set, the file must already exist. */
 RectifyStore *rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error);
 
+/* rectify_cli_open_store on an existing file, then, when unit (--unit: id
+ * or credit code) is given, rectify_cli_find_unit into *unit_id (left as
+ * it was without unit).  NULL when either fails. */
+RectifyStore *rectify_cli_open_store_unit (RectifyCli  *cli,
+                                           const char  *unit,
+                                           gint64      *unit_id,
+                                           GError     **error);
+
 /* Usage errors. */
 gboolean rectify_cli_usage_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 gboolean rectify_cli_require (const char *option, const void *value, GError **error);
