@@ -30,6 +30,23 @@ parse_equipment (const char               *text,
   return TRUE;
 }
 
+/* Each of texts (NULL-terminated, or NULL) by parse_equipment, appended to
+ * out. */
+static gboolean
+parse_equipment_list (char   **texts,
+                      GArray  *out,
+                      GError **error)
+{
+  for (guint i = 0; texts && texts[i]; i++)
+    {
+      RectifyCheckedEquipment e = { 0 };
+      if (!parse_equipment (texts[i], &e, error))
+        return FALSE;
+      g_array_append_val (out, e);
+    }
+  return TRUE;
+}
+
 /* ITEM=pass|fail|na[:remark] */
 static gboolean
 parse_check (const char    *text,
@@ -106,13 +123,8 @@ rectify_cli_inspection_add (RectifyCli  *cli,
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &inspection->campaign_id, error))
     return FALSE;
   rectify_inspection_kind_from_code (kind_code, &inspection->kind);
-  for (guint i = 0; equipment && equipment[i]; i++)
-    {
-      RectifyCheckedEquipment e = { 0 };
-      if (!parse_equipment (equipment[i], &e, error))
-        return FALSE;
-      g_array_append_val (inspection->equipment, e);
-    }
+  if (!parse_equipment_list (equipment, inspection->equipment, error))
+    return FALSE;
   for (guint i = 0; checks && checks[i]; i++)
     {
       RectifyCheck c = { 0 };
@@ -127,13 +139,8 @@ rectify_cli_inspection_add (RectifyCli  *cli,
   store = rectify_cli_open_store_unit (cli, unit, &inspection->unit_id, error);
   if (store == NULL)
     return FALSE;
-  for (guint i = 0; officers && officers[i]; i++)
-    {
-      gint64 officer_id;
-      if (!rectify_cli_find_officer (cli, officers[i], &officer_id, error))
-        return FALSE;
-      g_array_append_val (inspection->officer_ids, officer_id);
-    }
+  if (!rectify_cli_find_officers (cli, officers, inspection->officer_ids, error))
+    return FALSE;
   inspection->date = g_steal_pointer (&date);
   inspection->note = g_steal_pointer (&note);
 
@@ -279,13 +286,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     inspection->campaign_id = campaign_id;
   if (equipment || no_equipment)
     g_array_set_size (inspection->equipment, 0);
-  for (guint i = 0; equipment && equipment[i]; i++)
-    {
-      RectifyCheckedEquipment e = { 0 };
-      if (!parse_equipment (equipment[i], &e, error))
-        return FALSE;
-      g_array_append_val (inspection->equipment, e);
-    }
+  if (!parse_equipment_list (equipment, inspection->equipment, error))
+    return FALSE;
   for (guint i = 0; checks && checks[i]; i++)
     {
       RectifyCheck c = { 0 };
@@ -313,13 +315,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     return FALSE;
   if (officers)
     g_array_set_size (inspection->officer_ids, 0);
-  for (guint i = 0; officers && officers[i]; i++)
-    {
-      gint64 officer_id;
-      if (!rectify_cli_find_officer (cli, officers[i], &officer_id, error))
-        return FALSE;
-      g_array_append_val (inspection->officer_ids, officer_id);
-    }
+  if (!rectify_cli_find_officers (cli, officers, inspection->officer_ids, error))
+    return FALSE;
   if (date)
     {
       g_free (inspection->date);

@@ -287,13 +287,8 @@ rectify_cli_campaign_add (RectifyCli  *cli,
   if ((head && !rectify_cli_find_officer (cli, head, &campaign->head_id, error))
       || (deputy && !rectify_cli_find_officer (cli, deputy, &campaign->deputy_id, error)))
     return FALSE;
-  for (guint i = 0; members && members[i]; i++)
-    {
-      gint64 member_id;
-      if (!rectify_cli_find_officer (cli, members[i], &member_id, error))
-        return FALSE;
-      g_array_append_val (campaign->member_ids, member_id);
-    }
+  if (!rectify_cli_find_officers (cli, members, campaign->member_ids, error))
+    return FALSE;
 
   return rectify_cli_print_new_id (cli, rectify_store_add_campaign (store, campaign, error));
 }

@@ -455,6 +455,22 @@ rectify_cli_join_lines (char **items)
   return g_strjoinv ("\n", items);
 }
 
+gboolean
+rectify_cli_find_officers (RectifyCli  *cli,
+                           char       **texts,
+                           GArray      *out,
+                           GError     **error)
+{
+  for (guint i = 0; texts && texts[i]; i++)
+    {
+      gint64 officer_id;
+      if (!rectify_cli_find_officer (cli, texts[i], &officer_id, error))
+        return FALSE;
+      g_array_append_val (out, officer_id);
+    }
+  return TRUE;
+}
+
 /* ---- the database -------------------------------------------------------- */
 
 RectifyStore *

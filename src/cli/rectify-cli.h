@@ -155,6 +155,9 @@ gboolean rectify_cli_parse_category (const char *option, const char *text, Recti
 /* Records named on the command line. */
 gboolean rectify_cli_find_unit (RectifyCli *cli, const char *text, gint64 *out, GError **error);
 gboolean rectify_cli_find_officer (RectifyCli *cli, const char *text, gint64 *out, GError **error);
+/* Each of texts (NULL-terminated, or NULL) by rectify_cli_find_officer,
+ * appended to out (gint64 ids). */
+gboolean rectify_cli_find_officers (RectifyCli *cli, char **texts, GArray *out, GError **error);
 
 /* Repeated options joined one item a line, as the records keep lists. */
 char *rectify_cli_join_lines (char **items);
