@@ -61,9 +61,8 @@ rectify_cli_letter_issue (RectifyCli  *cli,
       || !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (), &code, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
-  if (language && !rectify_pdf_language_from_code (language, &pdf_options.language))
-    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
-                                    language);
+  if (!rectify_cli_parse_language (language, &pdf_options.language, error))
+    return FALSE;
   rectify_document_kind_from_code (code, &document_kind);
   /* --hazard 3 --hazard 4 or --hazard 3,4 */
   for (guint i = 0; hazards[i]; i++)

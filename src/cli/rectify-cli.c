@@ -471,6 +471,17 @@ rectify_cli_find_officers (RectifyCli  *cli,
   return TRUE;
 }
 
+gboolean
+rectify_cli_parse_language (const char          *text,
+                            RectifyPdfLanguage  *out,
+                            GError             **error)
+{
+  if (text && !rectify_pdf_language_from_code (text, out))
+    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
+                                    text);
+  return TRUE;
+}
+
 /* ---- the database -------------------------------------------------------- */
 
 RectifyStore *

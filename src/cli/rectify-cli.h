@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "rectify-pdf-letter.h"
 #include "rectify-store.h"
 
 G_BEGIN_DECLS
@@ -151,6 +152,9 @@ gboolean rectify_cli_parse_choice (const char         *option,
 /* Catalogue code (3000) or name (elevator). */
 gboolean rectify_cli_parse_category (const char *option, const char *text, RectifyCategory *out,
                                      GError **error);
+
+/* --language: zh_CN or en into *out; NULL text leaves *out as it is. */
+gboolean rectify_cli_parse_language (const char *text, RectifyPdfLanguage *out, GError **error);
 
 /* Records named on the command line. */
 gboolean rectify_cli_find_unit (RectifyCli *cli, const char *text, gint64 *out, GError **error);
