@@ -13,6 +13,19 @@
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 
+/* The options hazard add and hazard implement share: the implementations
+ * and the officer who tracks the hazard. */
+#define IMPLEMENTATION_ENTRIES(content, standard, measures, deadline, responsible, supervisor) \
+    { "content", 0, 0, G_OPTION_ARG_STRING, content, N_("What is wrong"), N_("TEXT") }, \
+    { "standard", 0, 0, G_OPTION_ARG_STRING, standard, \
+      N_("The provision or standard it violates"), N_("TEXT") }, \
+    { "measures", 0, 0, G_OPTION_ARG_STRING, measures, N_("Rectification measures"), N_("TEXT") }, \
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, deadline, N_("Rectification deadline"), N_("DATE") }, \
+    { "responsible", 0, 0, G_OPTION_ARG_STRING, responsible, \
+      N_("Person responsible at the unit"), N_("NAME") }, \
+    { "supervisor", 0, 0, G_OPTION_ARG_STRING, supervisor, \
+      N_("Officer who tracks it, by id or badge"), N_("OFFICER") }
+
 gboolean
 rectify_cli_hazard_add (RectifyCli  *cli,
                         int          argc,
@@ -43,15 +56,7 @@ rectify_cli_hazard_add (RectifyCli  *cli,
     { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("general or major (required)"), N_("GRADE") },
     { "found", 0, 0, G_OPTION_ARG_STRING, &found,
       N_("Day it was found, YYYY-MM-DD (required)"), N_("DATE") },
-    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("What is wrong"), N_("TEXT") },
-    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard,
-      N_("The provision or standard it violates"), N_("TEXT") },
-    { "measures", 0, 0, G_OPTION_ARG_STRING, &measures, N_("Rectification measures"), N_("TEXT") },
-    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Rectification deadline"), N_("DATE") },
-    { "responsible", 0, 0, G_OPTION_ARG_STRING, &responsible,
-      N_("Person responsible at the unit"), N_("NAME") },
-    { "supervisor", 0, 0, G_OPTION_ARG_STRING, &supervisor,
-      N_("Officer who tracks it, by id or badge"), N_("OFFICER") },
+    IMPLEMENTATION_ENTRIES (&content, &standard, &measures, &deadline, &responsible, &supervisor),
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note for the registration event"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
@@ -122,15 +127,7 @@ rectify_cli_hazard_implement (RectifyCli  *cli,
   g_autofree char *supervisor = NULL;
   g_autofree char *note = NULL;
   const GOptionEntry entries[] = {
-    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("What is wrong"), N_("TEXT") },
-    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard,
-      N_("The provision or standard it violates"), N_("TEXT") },
-    { "measures", 0, 0, G_OPTION_ARG_STRING, &measures, N_("Rectification measures"), N_("TEXT") },
-    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Rectification deadline"), N_("DATE") },
-    { "responsible", 0, 0, G_OPTION_ARG_STRING, &responsible,
-      N_("Person responsible at the unit"), N_("NAME") },
-    { "supervisor", 0, 0, G_OPTION_ARG_STRING, &supervisor,
-      N_("Officer who tracks it, by id or badge"), N_("OFFICER") },
+    IMPLEMENTATION_ENTRIES (&content, &standard, &measures, &deadline, &responsible, &supervisor),
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note for the event"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
