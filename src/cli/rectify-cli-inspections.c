@@ -209,15 +209,10 @@ rectify_cli_inspection_show (RectifyCli  *cli,
                              char       **argv,
                              GError     **error)
 {
-  gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("inspection id"),
-                                                       &argc, &argv, &id, error);
-
-  if (store == NULL)
-    return FALSE;
-  return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
-                                   rectify_cli_inspection_to_json,
-                                   (GDestroyNotify) rectify_inspection_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("inspection id"),
+                                 (RectifyCliGetFunc) rectify_store_get_inspection,
+                                 rectify_cli_inspection_to_json,
+                                 (GDestroyNotify) rectify_inspection_free, error);
 }
 
 /* "inspection edit ID": the stored visit, with what the options give in

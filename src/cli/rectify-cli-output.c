@@ -633,6 +633,25 @@ rectify_cli_print_record (RectifyCli       *cli,
   return TRUE;
 }
 
+gboolean
+rectify_cli_show_by_id (RectifyCli        *cli,
+                        int                argc,
+                        char             **argv,
+                        const char        *what,
+                        RectifyCliGetFunc  get,
+                        RectifyCliToJson   to_json,
+                        GDestroyNotify     free_func,
+                        GError           **error)
+{
+  gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv,
+                                                       &id, error);
+
+  if (store == NULL)
+    return FALSE;
+  return rectify_cli_print_record (cli, get (store, id, error), to_json, free_func);
+}
+
 /* Columns a character takes in a terminal: CJK characters take two. */
 gsize
 rectify_cli_display_width (const char *text)

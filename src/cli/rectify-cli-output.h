@@ -72,6 +72,20 @@ gboolean rectify_cli_print_record (RectifyCli       *cli,
                                    RectifyCliToJson  to_json,
                                    GDestroyNotify    free_func);
 
+/* A store getter: rectify_store_get_campaign and the like. */
+typedef gpointer (*RectifyCliGetFunc) (RectifyStore *store, gint64 id, GError **error);
+/* A whole "show ID" command: rectify_cli_parse_and_open_id (what names the
+ * id in messages, e.g. "campaign id"), then get and
+ * rectify_cli_print_record. */
+gboolean rectify_cli_show_by_id (RectifyCli        *cli,
+                                 int                argc,
+                                 char             **argv,
+                                 const char        *what,
+                                 RectifyCliGetFunc  get,
+                                 RectifyCliToJson   to_json,
+                                 GDestroyNotify     free_func,
+                                 GError           **error);
+
 /* Columns the text takes in a terminal (CJK characters take two). */
 gsize rectify_cli_display_width (const char *text);
 

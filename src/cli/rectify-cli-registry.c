@@ -348,15 +348,10 @@ rectify_cli_campaign_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("campaign id"),
-                                                       &argc, &argv, &id, error);
-
-  if (store == NULL)
-    return FALSE;
-  return rectify_cli_print_record (cli, rectify_store_get_campaign (store, id, error),
-                                   rectify_cli_campaign_to_json,
-                                   (GDestroyNotify) rectify_campaign_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("campaign id"),
+                                 (RectifyCliGetFunc) rectify_store_get_campaign,
+                                 rectify_cli_campaign_to_json,
+                                 (GDestroyNotify) rectify_campaign_free, error);
 }
 
 /* ---- units --------------------------------------------------------------- */
@@ -643,15 +638,10 @@ rectify_cli_equipment_show (RectifyCli  *cli,
                             char       **argv,
                             GError     **error)
 {
-  gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("equipment id"),
-                                                       &argc, &argv, &id, error);
-
-  if (store == NULL)
-    return FALSE;
-  return rectify_cli_print_record (cli, rectify_store_get_equipment (store, id, error),
-                                   rectify_cli_equipment_to_json,
-                                   (GDestroyNotify) rectify_equipment_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("equipment id"),
+                                 (RectifyCliGetFunc) rectify_store_get_equipment,
+                                 rectify_cli_equipment_to_json,
+                                 (GDestroyNotify) rectify_equipment_free, error);
 }
 
 /* ---- operators ----------------------------------------------------------- */
@@ -749,13 +739,8 @@ rectify_cli_operator_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("operator id"),
-                                                       &argc, &argv, &id, error);
-
-  if (store == NULL)
-    return FALSE;
-  return rectify_cli_print_record (cli, rectify_store_get_operator (store, id, error),
-                                   rectify_cli_operator_to_json,
-                                   (GDestroyNotify) rectify_operator_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("operator id"),
+                                 (RectifyCliGetFunc) rectify_store_get_operator,
+                                 rectify_cli_operator_to_json,
+                                 (GDestroyNotify) rectify_operator_free, error);
 }
