@@ -15,6 +15,30 @@
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
 
+/* A PDF written to output: {"file", "size"} (and "sha256" when given) with
+ * --json, else the line text. */
+static void
+print_written (RectifyCli *cli,
+               const char *output,
+               GBytes     *pdf,
+               const char *sha256,
+               const char *text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      json_object_set_string_member (object, "file", output);
+      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
+      if (sha256)
+        json_object_set_string_member (object, "sha256", sha256);
+      json_node_take_object (node, object);
+      rectify_cli_print_json (node);
+    }
+  else
+    g_print ("%s\n", text);
+}
+
 gboolean
 rectify_cli_pdf_letter (RectifyCli  *cli,
                         int          argc,
@@ -39,18 +63,7 @@ rectify_cli_pdf_letter (RectifyCli  *cli,
   pdf = rectify_store_get_document_pdf (store, id, &sha256, error);
   if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-      json_object_set_string_member (object, "file", output);
-      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
-      json_object_set_string_member (object, "sha256", sha256);
-      json_node_take_object (node, object);
-      rectify_cli_print_json (node);
-    }
-  else
-    g_print ("%s\n", sha256);
+  print_written (cli, output, pdf, sha256, sha256);
   return TRUE;
 }
 
@@ -115,17 +128,7 @@ rectify_cli_pdf_summary (RectifyCli  *cli,
   pdf = rectify_pdf_summary_render (store, campaign_id, as_of, &options, error);
   if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-      json_object_set_string_member (object, "file", output);
-      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
-      json_node_take_object (node, object);
-      rectify_cli_print_json (node);
-    }
-  else
-    g_print ("%s\n", output);
+  print_written (cli, output, pdf, NULL, output);
   return TRUE;
 }
 
