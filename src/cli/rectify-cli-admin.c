@@ -253,12 +253,7 @@ rectify_cli_stats (RectifyCli  *cli,
   figures = rectify_figures_compute (store, campaign_id, as_of, error);
   if (figures == NULL)
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_figures_to_json (figures);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, figures, (RectifyCliToJson) rectify_cli_figures_to_json))
     print_figures (store, figures);
   return TRUE;
 }

@@ -102,12 +102,8 @@ print_outcome (RectifyCli  *cli,
 
   if (hazard == NULL)
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_hazard_to_json (hazard);
-      rectify_cli_print_json (node);
-      return TRUE;
-    }
+  if (rectify_cli_print_if_json (cli, hazard, rectify_cli_hazard_to_json))
+    return TRUE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_print (_("Hazard %s: %s\n"), id_text, rectify_hazard_status_to_label (hazard->status));
   return TRUE;

@@ -93,12 +93,7 @@ rectify_cli_letter_issue (RectifyCli  *cli,
   if (document == NULL)
     return FALSE;
 
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_document_to_json (document);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, document, rectify_cli_document_to_json))
     g_print ("%s\n", document->number);
   return TRUE;
 }
@@ -129,12 +124,7 @@ rectify_cli_letter_void (RectifyCli  *cli,
   if (document == NULL)
     return FALSE;
 
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_document_to_json (document);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, document, rectify_cli_document_to_json))
     g_print (_("%s is void\n"), document->number);
   return TRUE;
 }

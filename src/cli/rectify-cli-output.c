@@ -634,6 +634,20 @@ rectify_cli_print_record (RectifyCli       *cli,
 }
 
 gboolean
+rectify_cli_print_if_json (RectifyCli       *cli,
+                           gconstpointer     record,
+                           RectifyCliToJson  to_json)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!cli->json)
+    return FALSE;
+  node = to_json (record);
+  rectify_cli_print_json (node);
+  return TRUE;
+}
+
+gboolean
 rectify_cli_show_by_id (RectifyCli        *cli,
                         int                argc,
                         char             **argv,

@@ -72,6 +72,12 @@ gboolean rectify_cli_print_record (RectifyCli       *cli,
                                    RectifyCliToJson  to_json,
                                    GDestroyNotify    free_func);
 
+/* With --json: the record through to_json as JSON, and TRUE; without:
+ * nothing and FALSE, so that the caller prints its own text. */
+gboolean rectify_cli_print_if_json (RectifyCli       *cli,
+                                    gconstpointer     record,
+                                    RectifyCliToJson  to_json);
+
 /* A store getter: rectify_store_get_campaign and the like. */
 typedef gpointer (*RectifyCliGetFunc) (RectifyStore *store, gint64 id, GError **error);
 /* A whole "show ID" command: rectify_cli_parse_and_open_id (what names the
