@@ -401,8 +401,7 @@ rectify_cli_hazard_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (),
                                                &status_code, error))
       || (grade && !rectify_cli_parse_choice ("--grade", grade, rectify_grade_codes (),

@@ -184,8 +184,7 @@ rectify_cli_inspection_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (),
                                              &kind_code, error))
@@ -518,8 +517,7 @@ rectify_cli_visit_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error))
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error))
     return FALSE;
   if ((done ? 1 : 0) + (all ? 1 : 0) + (overdue ? 1 : 0) > 1)
     return rectify_cli_usage_error (error, _("--overdue, --done and --all exclude each other"));

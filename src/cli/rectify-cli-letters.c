@@ -171,8 +171,7 @@ rectify_cli_letter_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (),
                                              &kind_code, error))
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (),

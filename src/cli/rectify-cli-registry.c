@@ -449,8 +449,7 @@ rectify_cli_unit_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error))
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error))
     return FALSE;
   if (crowded && not_crowded)
     return rectify_cli_usage_error (error, _("--crowded and --not-crowded exclude each other"));
@@ -608,8 +607,7 @@ rectify_cli_equipment_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (category && !rectify_cli_parse_category ("--category", category, &cat, error))
       || (status && !rectify_cli_parse_choice ("--status", status,
                                                rectify_equipment_status_codes (), &status_code,
@@ -722,8 +720,7 @@ rectify_cli_operator_list (RectifyCli  *cli,
   RectifyStore *store;
   gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   q.licence_expired = licence_expired;

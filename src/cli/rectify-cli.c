@@ -282,6 +282,20 @@ rectify_cli_list_options_apply (const RectifyCliListOptions  *opts,
   return TRUE;
 }
 
+gboolean
+rectify_cli_parse_list_query (RectifyCli             *cli,
+                              const GOptionEntry     *entries,
+                              RectifyCliListOptions  *opts,
+                              gboolean                with_as_of,
+                              RectifyQuery           *q,
+                              int                    *argc,
+                              char                 ***argv,
+                              GError                **error)
+{
+  return rectify_cli_parse_list (cli, entries, opts, with_as_of, argc, argv, error)
+         && rectify_cli_list_options_apply (opts, q, error);
+}
+
 /* ---- values -------------------------------------------------------------- */
 
 gboolean

@@ -191,6 +191,16 @@ gboolean rectify_cli_parse_list (RectifyCli            *cli,
 /* Into q: the options, limit 50 unless given. */
 gboolean rectify_cli_list_options_apply (const RectifyCliListOptions *opts, RectifyQuery *q,
                                          GError **error);
+/* rectify_cli_parse_list, then rectify_cli_list_options_apply into q (which
+ * borrows the texts of opts). */
+gboolean rectify_cli_parse_list_query (RectifyCli             *cli,
+                                       const GOptionEntry     *entries,
+                                       RectifyCliListOptions  *opts,
+                                       gboolean                with_as_of,
+                                       RectifyQuery           *q,
+                                       int                    *argc,
+                                       char                 ***argv,
+                                       GError                **error);
 
 /* Commands, by module. */
 gboolean rectify_cli_init (RectifyCli *cli, int argc, char **argv, GError **error);
