@@ -245,17 +245,11 @@ hazard_act (RectifyCli  *cli,
       note_required = TRUE;
       break;
     case ACT_IMMEDIATE:
-      action = RECTIFY_ACTION_IMMEDIATE;
-      entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-                                      N_("Note"), N_("TEXT") };
-      break;
     case ACT_RECTIFY:
-      action = RECTIFY_ACTION_RECTIFY;
-      entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-                                      N_("Note"), N_("TEXT") };
-      break;
     case ACT_CONFIRM:
-      action = RECTIFY_ACTION_CONFIRM;
+      action = mode == ACT_IMMEDIATE ? RECTIFY_ACTION_IMMEDIATE
+               : mode == ACT_RECTIFY ? RECTIFY_ACTION_RECTIFY
+               : RECTIFY_ACTION_CONFIRM;
       entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
                                       N_("Note"), N_("TEXT") };
       break;
