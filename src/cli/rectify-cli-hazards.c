@@ -389,11 +389,9 @@ rectify_cli_hazard_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *status_code = NULL;
   const char *grade_code = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (),
@@ -418,9 +416,8 @@ rectify_cli_hazard_list (RectifyCli  *cli,
   q.hazard_category = category;
   q.overdue = overdue;
 
-  list = rectify_store_list_hazards (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, rectify_cli_hazard_to_json, hazard_columns, NULL,
-                                 total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_hazards,
+                                     rectify_cli_hazard_to_json, hazard_columns, NULL, error);
 }
 
 gboolean

@@ -179,10 +179,8 @@ rectify_cli_inspection_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *kind_code;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
@@ -197,9 +195,9 @@ rectify_cli_inspection_list (RectifyCli  *cli,
       q.kind = k;
     }
 
-  list = rectify_store_list_inspections (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, rectify_cli_inspection_to_json, inspection_columns,
-                                 not_in_lists, total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_inspections,
+                                     rectify_cli_inspection_to_json, inspection_columns,
+                                     not_in_lists, error);
 }
 
 gboolean
@@ -513,9 +511,7 @@ rectify_cli_visit_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error))
     return FALSE;
@@ -535,8 +531,8 @@ rectify_cli_visit_list (RectifyCli  *cli,
   q.overdue = overdue;
   if (!(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
-  list = rectify_store_list_visits (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, visit_to_json, visit_columns, NULL, total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_visits, visit_to_json,
+                                     visit_columns, NULL, error);
 }
 
 gboolean

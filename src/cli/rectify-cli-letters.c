@@ -165,11 +165,9 @@ rectify_cli_letter_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *kind_code = NULL;
   const char *status_code = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (),
@@ -192,9 +190,9 @@ rectify_cli_letter_list (RectifyCli  *cli,
       q.status = s;
     }
 
-  list = rectify_store_list_documents (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, rectify_cli_document_to_json, document_columns,
-                                 not_in_lists, total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_documents,
+                                     rectify_cli_document_to_json, document_columns, not_in_lists,
+                                     error);
 }
 
 gboolean

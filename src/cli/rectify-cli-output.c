@@ -836,3 +836,20 @@ rectify_cli_print_list (RectifyCli             *cli,
   rectify_cli_print_nodes (cli, nodes, columns, total, offset);
   return TRUE;
 }
+
+gboolean
+rectify_cli_list_and_print (RectifyCli             *cli,
+                            RectifyStore           *store,
+                            const RectifyQuery     *q,
+                            RectifyCliListFunc      list,
+                            RectifyCliToJson        to_json,
+                            const RectifyCliColumn *columns,
+                            const char *const      *omit,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 total = 0;
+
+  records = list (store, q, &total, error);
+  return rectify_cli_print_list (cli, records, to_json, columns, omit, total, q->offset);
+}

@@ -51,6 +51,21 @@ gboolean rectify_cli_print_list (RectifyCli             *cli,
                                  const char *const      *omit,
                                  gint64                  total,
                                  gint64                  offset);
+/* A store's list: rectify_store_list_units and the like. */
+typedef GPtrArray *(*RectifyCliListFunc) (RectifyStore       *store,
+                                          const RectifyQuery *q,
+                                          gint64             *total,
+                                          GError            **error);
+/* The end of a list command: the page q asks for from list, then
+ * rectify_cli_print_list. */
+gboolean rectify_cli_list_and_print (RectifyCli             *cli,
+                                     RectifyStore           *store,
+                                     const RectifyQuery     *q,
+                                     RectifyCliListFunc      list,
+                                     RectifyCliToJson        to_json,
+                                     const RectifyCliColumn *columns,
+                                     const char *const      *omit,
+                                     GError                **error);
 /* The same for nodes already built (JsonNode objects). */
 void rectify_cli_print_nodes (RectifyCli             *cli,
                               GPtrArray              *nodes,

@@ -445,9 +445,7 @@ rectify_cli_unit_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) units = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error))
     return FALSE;
@@ -459,9 +457,8 @@ rectify_cli_unit_list (RectifyCli  *cli,
   q.industry = industry;
   q.crowded = crowded ? 1 : not_crowded ? 0 : -1;
 
-  units = rectify_store_list_units (store, &q, &total, error);
-  return rectify_cli_print_list (cli, units, rectify_cli_unit_to_json, unit_columns, NULL, total,
-                                 q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_units,
+                                     rectify_cli_unit_to_json, unit_columns, NULL, error);
 }
 
 gboolean
@@ -601,11 +598,9 @@ rectify_cli_equipment_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyCategory cat;
   const char *status_code;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (category && !rectify_cli_parse_category ("--category", category, &cat, error))
@@ -625,9 +620,8 @@ rectify_cli_equipment_list (RectifyCli  *cli,
   q.inspection_overdue = inspection_overdue;
   q.user_differs = user_differs;
 
-  list = rectify_store_list_equipment (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, rectify_cli_equipment_to_json, equipment_columns, NULL,
-                                 total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_equipment,
+                                     rectify_cli_equipment_to_json, equipment_columns, NULL, error);
 }
 
 gboolean
@@ -716,18 +710,15 @@ rectify_cli_operator_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   q.licence_expired = licence_expired;
 
-  list = rectify_store_list_operators (store, &q, &total, error);
-  return rectify_cli_print_list (cli, list, rectify_cli_operator_to_json, operator_columns, NULL,
-                                 total, q.offset);
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_operators,
+                                     rectify_cli_operator_to_json, operator_columns, NULL, error);
 }
 
 gboolean
