@@ -327,6 +327,28 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
                                    (GDestroyNotify) rectify_inspection_free);
 }
 
+/* "inspection delete ID" and "visit cancel ID": act on the record, then,
+ * with --json, {json_key: id}; the caller says it in words otherwise. */
+static gboolean
+act_on_id (RectifyCli   *cli,
+           int           argc,
+           char        **argv,
+           const char   *what,
+           gboolean    (*act) (RectifyStore *store, gint64 id, GError **error),
+           const char   *json_key,
+           gint64       *id,
+           GError      **error)
+{
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv, id,
+                                                       error);
+
+  if (store == NULL || !act (store, *id, error))
+    return FALSE;
+  if (cli->json)
+    rectify_cli_print_json_id (json_key, *id);
+  return TRUE;
+}
+
 gboolean
 rectify_cli_inspection_delete (RectifyCli  *cli,
                                int          argc,
@@ -334,14 +356,11 @@ rectify_cli_inspection_delete (RectifyCli  *cli,
                                GError     **error)
 {
   gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("inspection id"),
-                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_store_delete_inspection (store, id, error))
+  if (!act_on_id (cli, argc, argv, _("inspection id"), rectify_store_delete_inspection, "deleted",
+                  &id, error))
     return FALSE;
-  if (cli->json)
-    rectify_cli_print_json_id ("deleted", id);
-  else
+  if (!cli->json)
     g_print (_("Inspection %" PRId64 " is deleted\n"), id);
   return TRUE;
 }
@@ -542,14 +561,11 @@ rectify_cli_visit_cancel (RectifyCli  *cli,
                           GError     **error)
 {
   gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), _("visit id"),
-                                                       &argc, &argv, &id, error);
 
-  if (store == NULL || !rectify_store_cancel_visit (store, id, error))
+  if (!act_on_id (cli, argc, argv, _("visit id"), rectify_store_cancel_visit, "cancelled", &id,
+                  error))
     return FALSE;
-  if (cli->json)
-    rectify_cli_print_json_id ("cancelled", id);
-  else
+  if (!cli->json)
     g_print (_("Planned visit %" PRId64 " is cancelled\n"), id);
   return TRUE;
 }
