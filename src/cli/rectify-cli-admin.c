@@ -109,16 +109,7 @@ rectify_cli_demo (RectifyCli  *cli,
     return FALSE;
 
   if (cli->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "campaign_id", campaign_id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
-    }
+    rectify_cli_print_json_id ("campaign_id", campaign_id);
   else
     g_print ("%" G_GINT64_FORMAT "\n", campaign_id);
   return TRUE;
@@ -253,12 +244,7 @@ rectify_cli_stats (RectifyCli  *cli,
   figures = rectify_figures_compute (store, campaign_id, as_of, error);
   if (figures == NULL)
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_figures_to_json (figures);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, figures, (RectifyCliToJson) rectify_cli_figures_to_json))
     print_figures (store, figures);
   return TRUE;
 }

@@ -13,6 +13,19 @@
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 
+/* The options hazard add and hazard implement share: the implementations
+ * and the officer who tracks the hazard. */
+#define IMPLEMENTATION_ENTRIES(content, standard, measures, deadline, responsible, supervisor) \
+    { "content", 0, 0, G_OPTION_ARG_STRING, content, N_("What is wrong"), N_("TEXT") }, \
+    { "standard", 0, 0, G_OPTION_ARG_STRING, standard, \
+      N_("The provision or standard it violates"), N_("TEXT") }, \
+    { "measures", 0, 0, G_OPTION_ARG_STRING, measures, N_("Rectification measures"), N_("TEXT") }, \
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, deadline, N_("Rectification deadline"), N_("DATE") }, \
+    { "responsible", 0, 0, G_OPTION_ARG_STRING, responsible, \
+      N_("Person responsible at the unit"), N_("NAME") }, \
+    { "supervisor", 0, 0, G_OPTION_ARG_STRING, supervisor, \
+      N_("Officer who tracks it, by id or badge"), N_("OFFICER") }
+
 gboolean
 rectify_cli_hazard_add (RectifyCli  *cli,
                         int          argc,
@@ -43,22 +56,13 @@ rectify_cli_hazard_add (RectifyCli  *cli,
     { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("general or major (required)"), N_("GRADE") },
     { "found", 0, 0, G_OPTION_ARG_STRING, &found,
       N_("Day it was found, YYYY-MM-DD (required)"), N_("DATE") },
-    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("What is wrong"), N_("TEXT") },
-    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard,
-      N_("The provision or standard it violates"), N_("TEXT") },
-    { "measures", 0, 0, G_OPTION_ARG_STRING, &measures, N_("Rectification measures"), N_("TEXT") },
-    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Rectification deadline"), N_("DATE") },
-    { "responsible", 0, 0, G_OPTION_ARG_STRING, &responsible,
-      N_("Person responsible at the unit"), N_("NAME") },
-    { "supervisor", 0, 0, G_OPTION_ARG_STRING, &supervisor,
-      N_("Officer who tracks it, by id or badge"), N_("OFFICER") },
+    IMPLEMENTATION_ENTRIES (&content, &standard, &measures, &deadline, &responsible, &supervisor),
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note for the registration event"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(RectifyHazard) hazard = rectify_hazard_new ();
   const char *grade_code;
   RectifyStore *store;
-  gint64 id;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -72,9 +76,8 @@ rectify_cli_hazard_add (RectifyCli  *cli,
     return FALSE;
   rectify_grade_from_code (grade_code, &hazard->grade);
 
-  store = rectify_cli_open_store (cli, FALSE, error);
+  store = rectify_cli_open_store_unit (cli, unit, &hazard->unit_id, error);
   if (store == NULL
-      || !rectify_cli_find_unit (cli, unit, &hazard->unit_id, error)
       || (supervisor && !rectify_cli_find_officer (cli, supervisor, &hazard->supervisor_id, error)))
     return FALSE;
   hazard->category = g_steal_pointer (&category);
@@ -85,11 +88,7 @@ rectify_cli_hazard_add (RectifyCli  *cli,
   hazard->deadline = g_steal_pointer (&deadline);
   hazard->responsible = g_steal_pointer (&responsible);
 
-  id = rectify_workflow_register (store, hazard, note, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_workflow_register (store, hazard, note, error));
 }
 
 /* After a change: the hazard in JSON, or its new state in words. */
@@ -103,12 +102,8 @@ print_outcome (RectifyCli  *cli,
 
   if (hazard == NULL)
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_hazard_to_json (hazard);
-      rectify_cli_print_json (node);
-      return TRUE;
-    }
+  if (rectify_cli_print_if_json (cli, hazard, rectify_cli_hazard_to_json))
+    return TRUE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_print (_("Hazard %s: %s\n"), id_text, rectify_hazard_status_to_label (hazard->status));
   return TRUE;
@@ -128,15 +123,7 @@ rectify_cli_hazard_implement (RectifyCli  *cli,
   g_autofree char *supervisor = NULL;
   g_autofree char *note = NULL;
   const GOptionEntry entries[] = {
-    { "content", 0, 0, G_OPTION_ARG_STRING, &content, N_("What is wrong"), N_("TEXT") },
-    { "standard", 0, 0, G_OPTION_ARG_STRING, &standard,
-      N_("The provision or standard it violates"), N_("TEXT") },
-    { "measures", 0, 0, G_OPTION_ARG_STRING, &measures, N_("Rectification measures"), N_("TEXT") },
-    { "deadline", 0, 0, G_OPTION_ARG_STRING, &deadline, N_("Rectification deadline"), N_("DATE") },
-    { "responsible", 0, 0, G_OPTION_ARG_STRING, &responsible,
-      N_("Person responsible at the unit"), N_("NAME") },
-    { "supervisor", 0, 0, G_OPTION_ARG_STRING, &supervisor,
-      N_("Officer who tracks it, by id or badge"), N_("OFFICER") },
+    IMPLEMENTATION_ENTRIES (&content, &standard, &measures, &deadline, &responsible, &supervisor),
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note for the event"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
@@ -144,9 +131,7 @@ rectify_cli_hazard_implement (RectifyCli  *cli,
   RectifyStore *store;
   gint64 id;
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("hazard id"), &argc, &argv, &id, error)
       || !(store = rectify_cli_open_store (cli, FALSE, error))
       || (supervisor && !rectify_cli_find_officer (cli, supervisor, &supervisor_id, error))
       || !rectify_workflow_implement (store, id, content, standard, measures, deadline, responsible,
@@ -260,17 +245,11 @@ hazard_act (RectifyCli  *cli,
       note_required = TRUE;
       break;
     case ACT_IMMEDIATE:
-      action = RECTIFY_ACTION_IMMEDIATE;
-      entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-                                      N_("Note"), N_("TEXT") };
-      break;
     case ACT_RECTIFY:
-      action = RECTIFY_ACTION_RECTIFY;
-      entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-                                      N_("Note"), N_("TEXT") };
-      break;
     case ACT_CONFIRM:
-      action = RECTIFY_ACTION_CONFIRM;
+      action = mode == ACT_IMMEDIATE ? RECTIFY_ACTION_IMMEDIATE
+               : mode == ACT_RECTIFY ? RECTIFY_ACTION_RECTIFY
+               : RECTIFY_ACTION_CONFIRM;
       entries[n++] = (GOptionEntry) { "note", 0, 0, G_OPTION_ARG_STRING, &note,
                                       N_("Note"), N_("TEXT") };
       break;
@@ -283,9 +262,7 @@ hazard_act (RectifyCli  *cli,
   entries[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
   g_assert (n < G_N_ELEMENTS (entries));
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("hazard id"), &argc, &argv, &id, error)
       || (note_required && !rectify_cli_require ("--note", note, error)))
     return FALSE;
   if (mode == ACT_TRACK)
@@ -412,21 +389,17 @@ rectify_cli_hazard_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *status_code = NULL;
   const char *grade_code = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (),
                                                &status_code, error))
       || (grade && !rectify_cli_parse_choice ("--grade", grade, rectify_grade_codes (),
                                               &grade_code, error))
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (status_code)
     {
@@ -443,12 +416,8 @@ rectify_cli_hazard_list (RectifyCli  *cli,
   q.hazard_category = category;
   q.overdue = overdue;
 
-  list = rectify_store_list_hazards (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_hazard_to_json, hazard_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_hazards,
+                                     rectify_cli_hazard_to_json, hazard_columns, NULL, error);
 }
 
 gboolean
@@ -473,8 +442,8 @@ rectify_cli_hazard_show (RectifyCli  *cli,
   gint64 overdue_days = 0;
   gint64 id;
 
-  if (!(store = rectify_cli_parse_and_open (cli, entries, _("ID"), 1, &argc, &argv, error))
-      || !rectify_cli_parse_id (_("hazard id"), argv[1], &id, error))
+  if (!(store = rectify_cli_parse_and_open_id (cli, entries, _("ID"), _("hazard id"), &argc, &argv,
+                                               &id, error)))
     return FALSE;
   if (as_of == NULL)
     as_of = rectify_today ();

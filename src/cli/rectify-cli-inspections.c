@@ -30,6 +30,23 @@ parse_equipment (const char               *text,
   return TRUE;
 }
 
+/* Each of texts (NULL-terminated, or NULL) by parse_equipment, appended to
+ * out. */
+static gboolean
+parse_equipment_list (char   **texts,
+                      GArray  *out,
+                      GError **error)
+{
+  for (guint i = 0; texts && texts[i]; i++)
+    {
+      RectifyCheckedEquipment e = { 0 };
+      if (!parse_equipment (texts[i], &e, error))
+        return FALSE;
+      g_array_append_val (out, e);
+    }
+  return TRUE;
+}
+
 /* ITEM=pass|fail|na[:remark] */
 static gboolean
 parse_check (const char    *text,
@@ -95,7 +112,6 @@ rectify_cli_inspection_add (RectifyCli  *cli,
   g_autoptr(RectifyInspection) inspection = rectify_inspection_new ();
   const char *kind_code;
   RectifyStore *store;
-  gint64 id;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -107,13 +123,8 @@ rectify_cli_inspection_add (RectifyCli  *cli,
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &inspection->campaign_id, error))
     return FALSE;
   rectify_inspection_kind_from_code (kind_code, &inspection->kind);
-  for (guint i = 0; equipment && equipment[i]; i++)
-    {
-      RectifyCheckedEquipment e = { 0 };
-      if (!parse_equipment (equipment[i], &e, error))
-        return FALSE;
-      g_array_append_val (inspection->equipment, e);
-    }
+  if (!parse_equipment_list (equipment, inspection->equipment, error))
+    return FALSE;
   for (guint i = 0; checks && checks[i]; i++)
     {
       RectifyCheck c = { 0 };
@@ -125,24 +136,15 @@ rectify_cli_inspection_add (RectifyCli  *cli,
       g_array_append_val (inspection->checks, c);
     }
 
-  store = rectify_cli_open_store (cli, FALSE, error);
-  if (store == NULL || !rectify_cli_find_unit (cli, unit, &inspection->unit_id, error))
+  store = rectify_cli_open_store_unit (cli, unit, &inspection->unit_id, error);
+  if (store == NULL)
     return FALSE;
-  for (guint i = 0; officers && officers[i]; i++)
-    {
-      gint64 officer_id;
-      if (!rectify_cli_find_officer (cli, officers[i], &officer_id, error))
-        return FALSE;
-      g_array_append_val (inspection->officer_ids, officer_id);
-    }
+  if (!rectify_cli_find_officers (cli, officers, inspection->officer_ids, error))
+    return FALSE;
   inspection->date = g_steal_pointer (&date);
   inspection->note = g_steal_pointer (&note);
 
-  id = rectify_store_add_inspection (store, inspection, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_inspection (store, inspection, error));
 }
 
 /* Read by "inspection show" only. */
@@ -177,18 +179,14 @@ rectify_cli_inspection_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *kind_code;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (),
                                              &kind_code, error))
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (kind)
     {
@@ -197,12 +195,9 @@ rectify_cli_inspection_list (RectifyCli  *cli,
       q.kind = k;
     }
 
-  list = rectify_store_list_inspections (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_inspection_to_json, inspection_columns,
-                          not_in_lists, total, q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_inspections,
+                                     rectify_cli_inspection_to_json, inspection_columns,
+                                     not_in_lists, error);
 }
 
 gboolean
@@ -211,19 +206,10 @@ rectify_cli_inspection_show (RectifyCli  *cli,
                              char       **argv,
                              GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
-  g_autoptr(RectifyInspection) inspection = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  gint64 id;
-
-  if (store == NULL || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error))
-    return FALSE;
-  inspection = rectify_store_get_inspection (store, id, error);
-  if (inspection == NULL)
-    return FALSE;
-  node = rectify_cli_inspection_to_json (inspection);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
+  return rectify_cli_show_by_id (cli, argc, argv, _("inspection id"),
+                                 (RectifyCliGetFunc) rectify_store_get_inspection,
+                                 rectify_cli_inspection_to_json,
+                                 (GDestroyNotify) rectify_inspection_free, error);
 }
 
 /* "inspection edit ID": the stored visit, with what the options give in
@@ -263,13 +249,11 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(RectifyInspection) inspection = NULL;
-  g_autoptr(JsonNode) node = NULL;
   RectifyStore *store;
   gint64 id, campaign_id = 0;
 
-  if (!rectify_cli_parse (cli, entries, _("ID"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("ID"), error)
-      || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error)
+  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("inspection id"), &argc, &argv, &id,
+                                 error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
   if (campaign && no_campaign)
@@ -294,13 +278,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     inspection->campaign_id = campaign_id;
   if (equipment || no_equipment)
     g_array_set_size (inspection->equipment, 0);
-  for (guint i = 0; equipment && equipment[i]; i++)
-    {
-      RectifyCheckedEquipment e = { 0 };
-      if (!parse_equipment (equipment[i], &e, error))
-        return FALSE;
-      g_array_append_val (inspection->equipment, e);
-    }
+  if (!parse_equipment_list (equipment, inspection->equipment, error))
+    return FALSE;
   for (guint i = 0; checks && checks[i]; i++)
     {
       RectifyCheck c = { 0 };
@@ -328,13 +307,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     return FALSE;
   if (officers)
     g_array_set_size (inspection->officer_ids, 0);
-  for (guint i = 0; officers && officers[i]; i++)
-    {
-      gint64 officer_id;
-      if (!rectify_cli_find_officer (cli, officers[i], &officer_id, error))
-        return FALSE;
-      g_array_append_val (inspection->officer_ids, officer_id);
-    }
+  if (!rectify_cli_find_officers (cli, officers, inspection->officer_ids, error))
+    return FALSE;
   if (date)
     {
       g_free (inspection->date);
@@ -348,12 +322,30 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
 
   if (!rectify_store_update_inspection (store, inspection, error))
     return FALSE;
-  g_clear_pointer (&inspection, rectify_inspection_free);
-  inspection = rectify_store_get_inspection (store, id, error);
-  if (inspection == NULL)
+  return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
+                                   rectify_cli_inspection_to_json,
+                                   (GDestroyNotify) rectify_inspection_free);
+}
+
+/* "inspection delete ID" and "visit cancel ID": act on the record, then,
+ * with --json, {json_key: id}; the caller says it in words otherwise. */
+static gboolean
+act_on_id (RectifyCli   *cli,
+           int           argc,
+           char        **argv,
+           const char   *what,
+           gboolean    (*act) (RectifyStore *store, gint64 id, GError **error),
+           const char   *json_key,
+           gint64       *id,
+           GError      **error)
+{
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv, id,
+                                                       error);
+
+  if (store == NULL || !act (store, *id, error))
     return FALSE;
-  node = rectify_cli_inspection_to_json (inspection);
-  rectify_cli_print_node (cli, node);
+  if (cli->json)
+    rectify_cli_print_json_id (json_key, *id);
   return TRUE;
 }
 
@@ -363,24 +355,12 @@ rectify_cli_inspection_delete (RectifyCli  *cli,
                                char       **argv,
                                GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
 
-  if (store == NULL || !rectify_cli_parse_id (_("inspection id"), argv[1], &id, error)
-      || !rectify_store_delete_inspection (store, id, error))
+  if (!act_on_id (cli, argc, argv, _("inspection id"), rectify_store_delete_inspection, "deleted",
+                  &id, error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "deleted", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!cli->json)
     g_print (_("Inspection %" PRId64 " is deleted\n"), id);
   return TRUE;
 }
@@ -498,7 +478,7 @@ rectify_cli_visit_add (RectifyCli  *cli,
   const char *kind_code;
   RectifyVisitKind visit_kind;
   RectifyStore *store;
-  gint64 unit_id = 0, hazard_id = 0, id;
+  gint64 unit_id = 0, hazard_id = 0;
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
@@ -510,8 +490,8 @@ rectify_cli_visit_add (RectifyCli  *cli,
   if (unit == NULL && hazard == NULL)
     return rectify_cli_usage_error (error, _("--unit or --hazard is required"));
   rectify_visit_kind_from_code (kind_code, &visit_kind);
-  store = rectify_cli_open_store (cli, FALSE, error);
-  if (store == NULL || (unit && !rectify_cli_find_unit (cli, unit, &unit_id, error)))
+  store = rectify_cli_open_store_unit (cli, unit, &unit_id, error);
+  if (store == NULL)
     return FALSE;
   if (hazard_id == 0 && !find_visit_hazard (store, unit_id, visit_kind, &hazard_id, error))
     return FALSE;
@@ -527,11 +507,8 @@ rectify_cli_visit_add (RectifyCli  *cli,
           return FALSE;
         }
     }
-  id = rectify_store_schedule_visit (store, hazard_id, visit_kind, due, note, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_schedule_visit (store, hazard_id, visit_kind,
+                                                                     due, note, error));
 }
 
 gboolean
@@ -553,12 +530,9 @@ rectify_cli_visit_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error))
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error))
     return FALSE;
   if ((done ? 1 : 0) + (all ? 1 : 0) + (overdue ? 1 : 0) > 1)
     return rectify_cli_usage_error (error, _("--overdue, --done and --all exclude each other"));
@@ -574,14 +548,10 @@ rectify_cli_visit_list (RectifyCli  *cli,
     }
   q.status = all ? -1 : done ? 1 : 0;
   q.overdue = overdue;
-  if (!(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+  if (!(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
-  list = rectify_store_list_visits (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, visit_to_json, visit_columns, NULL, total, q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_visits, visit_to_json,
+                                     visit_columns, NULL, error);
 }
 
 gboolean
@@ -590,24 +560,12 @@ rectify_cli_visit_cancel (RectifyCli  *cli,
                           char       **argv,
                           GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
   gint64 id;
 
-  if (store == NULL || !rectify_cli_parse_id (_("visit id"), argv[1], &id, error)
-      || !rectify_store_cancel_visit (store, id, error))
+  if (!act_on_id (cli, argc, argv, _("visit id"), rectify_store_cancel_visit, "cancelled", &id,
+                  error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "cancelled", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!cli->json)
     g_print (_("Planned visit %" PRId64 " is cancelled\n"), id);
   return TRUE;
 }

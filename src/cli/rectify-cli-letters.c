@@ -61,9 +61,8 @@ rectify_cli_letter_issue (RectifyCli  *cli,
       || !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (), &code, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
-  if (language && !rectify_pdf_language_from_code (language, &pdf_options.language))
-    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
-                                    language);
+  if (!rectify_cli_parse_language (language, &pdf_options.language, error))
+    return FALSE;
   rectify_document_kind_from_code (code, &document_kind);
   /* --hazard 3 --hazard 4 or --hazard 3,4 */
   for (guint i = 0; hazards[i]; i++)
@@ -78,8 +77,7 @@ rectify_cli_letter_issue (RectifyCli  *cli,
         }
     }
 
-  if (!(store = rectify_cli_open_store (cli, FALSE, error))
-      || !rectify_cli_find_unit (cli, unit, &unit_id, error))
+  if (!(store = rectify_cli_open_store_unit (cli, unit, &unit_id, error)))
     return FALSE;
   if (language == NULL)
     pdf_options.language = rectify_pdf_default_language (store);
@@ -95,12 +93,7 @@ rectify_cli_letter_issue (RectifyCli  *cli,
   if (document == NULL)
     return FALSE;
 
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_document_to_json (document);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, document, rectify_cli_document_to_json))
     g_print ("%s\n", document->number);
   return TRUE;
 }
@@ -131,12 +124,7 @@ rectify_cli_letter_void (RectifyCli  *cli,
   if (document == NULL)
     return FALSE;
 
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = rectify_cli_document_to_json (document);
-      rectify_cli_print_json (node);
-    }
-  else
+  if (!rectify_cli_print_if_json (cli, document, rectify_cli_document_to_json))
     g_print (_("%s is void\n"), document->number);
   return TRUE;
 }
@@ -177,21 +165,17 @@ rectify_cli_letter_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   const char *kind_code = NULL;
   const char *status_code = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_document_kind_codes (),
                                              &kind_code, error))
       || (status && !rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (),
                                                &status_code, error))
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (kind_code)
     {
@@ -206,12 +190,9 @@ rectify_cli_letter_list (RectifyCli  *cli,
       q.status = s;
     }
 
-  list = rectify_store_list_documents (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_document_to_json, document_columns,
-                          not_in_lists, total, q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_documents,
+                                     rectify_cli_document_to_json, document_columns, not_in_lists,
+                                     error);
 }
 
 gboolean
@@ -220,18 +201,13 @@ rectify_cli_letter_show (RectifyCli  *cli,
                          char       **argv,
                          GError     **error)
 {
-  g_autoptr(RectifyDocument) document = NULL;
-  g_autoptr(JsonNode) node = NULL;
   RectifyStore *store;
   gint64 id;
 
   if (!(store = rectify_cli_parse_and_open (cli, NULL, _("ID|NUMBER"), 1, &argc, &argv, error))
       || !rectify_store_find_document (store, argv[1], &id, error))
     return FALSE;
-  document = rectify_store_get_document (store, id, error);
-  if (document == NULL)
-    return FALSE;
-  node = rectify_cli_document_to_json (document);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
+  return rectify_cli_print_record (cli, rectify_store_get_document (store, id, error),
+                                   rectify_cli_document_to_json,
+                                   (GDestroyNotify) rectify_document_free);
 }

@@ -582,22 +582,88 @@ rectify_cli_print_node (RectifyCli *cli,
 }
 
 void
+rectify_cli_print_json_id (const char *key,
+                           gint64      id)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (b);
+  rectify_cli_builder_add_id (b, key, id);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  rectify_cli_print_json (node);
+}
+
+void
 rectify_cli_print_id (RectifyCli *cli,
                       gint64      id)
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      json_builder_begin_object (b);
-      rectify_cli_builder_add_id (b, "id", id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      rectify_cli_print_json (node);
+      rectify_cli_print_json_id ("id", id);
       return;
     }
   g_print ("%" G_GINT64_FORMAT "\n", id);
+}
+
+gboolean
+rectify_cli_print_new_id (RectifyCli *cli,
+                          gint64      id)
+{
+  if (id <= 0)
+    return FALSE;
+  rectify_cli_print_id (cli, id);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_print_record (RectifyCli       *cli,
+                          gpointer          record,
+                          RectifyCliToJson  to_json,
+                          GDestroyNotify    free_func)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (record == NULL)
+    return FALSE;
+  node = to_json (record);
+  free_func (record);
+  rectify_cli_print_node (cli, node);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_print_if_json (RectifyCli       *cli,
+                           gconstpointer     record,
+                           RectifyCliToJson  to_json)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!cli->json)
+    return FALSE;
+  node = to_json (record);
+  rectify_cli_print_json (node);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_show_by_id (RectifyCli        *cli,
+                        int                argc,
+                        char             **argv,
+                        const char        *what,
+                        RectifyCliGetFunc  get,
+                        RectifyCliToJson   to_json,
+                        GDestroyNotify     free_func,
+                        GError           **error)
+{
+  gint64 id;
+  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv,
+                                                       &id, error);
+
+  if (store == NULL)
+    return FALSE;
+  return rectify_cli_print_record (cli, get (store, id, error), to_json, free_func);
 }
 
 /* Columns a character takes in a terminal: CJK characters take two. */
@@ -745,7 +811,7 @@ rectify_cli_print_nodes (RectifyCli             *cli,
   print_table (nodes, columns, total, offset);
 }
 
-void
+gboolean
 rectify_cli_print_list (RectifyCli             *cli,
                         GPtrArray              *records,
                         RectifyCliToJson        to_json,
@@ -754,8 +820,11 @@ rectify_cli_print_list (RectifyCli             *cli,
                         gint64                  total,
                         gint64                  offset)
 {
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GPtrArray) nodes = NULL;
 
+  if (records == NULL)
+    return FALSE;
+  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   for (guint i = 0; i < records->len; i++)
     {
       JsonNode *node = to_json (g_ptr_array_index (records, i));
@@ -765,4 +834,22 @@ rectify_cli_print_list (RectifyCli             *cli,
       g_ptr_array_add (nodes, node);
     }
   rectify_cli_print_nodes (cli, nodes, columns, total, offset);
+  return TRUE;
+}
+
+gboolean
+rectify_cli_list_and_print (RectifyCli             *cli,
+                            RectifyStore           *store,
+                            const RectifyQuery     *q,
+                            RectifyCliListFunc      list,
+                            RectifyCliToJson        to_json,
+                            const RectifyCliColumn *columns,
+                            const char *const      *omit,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 total = 0;
+
+  records = list (store, q, &total, error);
+  return rectify_cli_print_list (cli, records, to_json, columns, omit, total, q->offset);
 }

@@ -15,6 +15,30 @@
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
 
+/* A PDF written to output: {"file", "size"} (and "sha256" when given) with
+ * --json, else the line text. */
+static void
+print_written (RectifyCli *cli,
+               const char *output,
+               GBytes     *pdf,
+               const char *sha256,
+               const char *text)
+{
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+      json_object_set_string_member (object, "file", output);
+      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
+      if (sha256)
+        json_object_set_string_member (object, "sha256", sha256);
+      json_node_take_object (node, object);
+      rectify_cli_print_json (node);
+    }
+  else
+    g_print ("%s\n", text);
+}
+
 gboolean
 rectify_cli_pdf_letter (RectifyCli  *cli,
                         int          argc,
@@ -39,19 +63,39 @@ rectify_cli_pdf_letter (RectifyCli  *cli,
   pdf = rectify_store_get_document_pdf (store, id, &sha256, error);
   if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-      json_object_set_string_member (object, "file", output);
-      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
-      json_object_set_string_member (object, "sha256", sha256);
-      json_node_take_object (node, object);
-      rectify_cli_print_json (node);
-    }
-  else
-    g_print ("%s\n", sha256);
+  print_written (cli, output, pdf, sha256, sha256);
   return TRUE;
+}
+
+/* pdf summary and archive: their options, with --campaign and --output
+ * required and --language (else the document language setting) into
+ * *out_language, then the database.  campaign, output and language point
+ * to the variables the entries fill, read after parsing. */
+static RectifyStore *
+open_for_campaign (RectifyCli          *cli,
+                   const GOptionEntry  *entries,
+                   int                 *argc,
+                   char              ***argv,
+                   char *const         *campaign,
+                   char *const         *output,
+                   char *const         *language,
+                   gint64              *campaign_id,
+                   RectifyPdfLanguage  *out_language,
+                   GError             **error)
+{
+  RectifyStore *store;
+
+  if (!rectify_cli_parse (cli, entries, NULL, argc, argv, error)
+      || !rectify_cli_expect_args (cli, *argc, *argv, 0, NULL, error)
+      || !rectify_cli_require ("--campaign", *campaign, error)
+      || !rectify_cli_require ("--output", *output, error)
+      || !rectify_cli_parse_id ("--campaign", *campaign, campaign_id, error)
+      || !rectify_cli_parse_language (*language, out_language, error)
+      || !(store = rectify_cli_open_store (cli, FALSE, error)))
+    return NULL;
+  if (*language == NULL)
+    *out_language = rectify_pdf_default_language (store);
+  return store;
 }
 
 gboolean
@@ -78,33 +122,13 @@ rectify_cli_pdf_summary (RectifyCli  *cli,
   RectifyStore *store;
   gint64 campaign_id = 0;
 
-  if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
-      || !rectify_cli_require ("--campaign", campaign, error)
-      || !rectify_cli_require ("--output", output, error)
-      || !rectify_cli_parse_id ("--campaign", campaign, &campaign_id, error))
+  if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
+                                  &campaign_id, &options.language, error)))
     return FALSE;
-  if (language && !rectify_pdf_language_from_code (language, &options.language))
-    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
-                                    language);
-  if (!(store = rectify_cli_open_store (cli, FALSE, error)))
-    return FALSE;
-  if (language == NULL)
-    options.language = rectify_pdf_default_language (store);
   pdf = rectify_pdf_summary_render (store, campaign_id, as_of, &options, error);
   if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
     return FALSE;
-  if (cli->json)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-      json_object_set_string_member (object, "file", output);
-      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
-      json_node_take_object (node, object);
-      rectify_cli_print_json (node);
-    }
-  else
-    g_print ("%s\n", output);
+  print_written (cli, output, pdf, NULL, output);
   return TRUE;
 }
 
@@ -147,19 +171,9 @@ rectify_cli_archive (RectifyCli  *cli,
   RectifyStore *store;
   gint64 campaign_id = 0;
 
-  if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
-      || !rectify_cli_require ("--campaign", campaign, error)
-      || !rectify_cli_require ("--output", output, error)
-      || !rectify_cli_parse_id ("--campaign", campaign, &campaign_id, error))
+  if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
+                                  &campaign_id, &options.language, error)))
     return FALSE;
-  if (language && !rectify_pdf_language_from_code (language, &options.language))
-    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
-                                    language);
-  if (!(store = rectify_cli_open_store (cli, FALSE, error)))
-    return FALSE;
-  if (language == NULL)
-    options.language = rectify_pdf_default_language (store);
   if (!rectify_pdf_archive_write (store, campaign_id, output, &options, rectify_cli_cancel_on_signals (), error)
       || !rectify_archive_verify (output, &report, error))
     return FALSE;

@@ -131,22 +131,6 @@ open_checked (RectifyCli *cli,
   return ok ? rectify_cli_open_store (cli, FALSE, error) : NULL;
 }
 
-static gboolean
-print_record (RectifyCli       *cli,
-              gpointer          record,
-              RectifyCliToJson  to_json,
-              GDestroyNotify    free_func)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (record == NULL)
-    return FALSE;
-  node = to_json (record);
-  free_func (record);
-  rectify_cli_print_node (cli, node);
-  return TRUE;
-}
-
 /* ---- officers ------------------------------------------------------------ */
 
 gboolean
@@ -172,7 +156,6 @@ rectify_cli_officer_add (RectifyCli  *cli,
   RectifyOfficer officer = { .role = RECTIFY_ROLE_OFFICER };
   const char *code;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -191,11 +174,7 @@ rectify_cli_officer_add (RectifyCli  *cli,
   officer.name = name;
   officer.active = !inactive;
 
-  id = rectify_store_add_officer (store, &officer, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_officer (store, &officer, error));
 }
 
 static const RectifyCliColumn officer_columns[] = {
@@ -241,8 +220,9 @@ rectify_cli_officer_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_find_officer (cli, argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_officer (store, id, error),
-                       rectify_cli_officer_to_json, (GDestroyNotify) rectify_officer_free);
+  return rectify_cli_print_record (cli, rectify_store_get_officer (store, id, error),
+                                   rectify_cli_officer_to_json,
+                                   (GDestroyNotify) rectify_officer_free);
 }
 
 /* ---- campaigns ----------------------------------------------------------- */
@@ -285,7 +265,6 @@ rectify_cli_campaign_add (RectifyCli  *cli,
   g_autoptr(RectifyCampaign) campaign = rectify_campaign_new ();
   gint64 n_days = 100;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -308,19 +287,10 @@ rectify_cli_campaign_add (RectifyCli  *cli,
   if ((head && !rectify_cli_find_officer (cli, head, &campaign->head_id, error))
       || (deputy && !rectify_cli_find_officer (cli, deputy, &campaign->deputy_id, error)))
     return FALSE;
-  for (guint i = 0; members && members[i]; i++)
-    {
-      gint64 member_id;
-      if (!rectify_cli_find_officer (cli, members[i], &member_id, error))
-        return FALSE;
-      g_array_append_val (campaign->member_ids, member_id);
-    }
-
-  id = rectify_store_add_campaign (store, campaign, error);
-  if (id <= 0)
+  if (!rectify_cli_find_officers (cli, members, campaign->member_ids, error))
     return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+
+  return rectify_cli_print_new_id (cli, rectify_store_add_campaign (store, campaign, error));
 }
 
 static const RectifyCliColumn campaign_columns[] = {
@@ -378,13 +348,10 @@ rectify_cli_campaign_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
-  gint64 id;
-
-  if (store == NULL || !rectify_cli_parse_id (_("campaign id"), argv[1], &id, error))
-    return FALSE;
-  return print_record (cli, rectify_store_get_campaign (store, id, error),
-                       rectify_cli_campaign_to_json, (GDestroyNotify) rectify_campaign_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("campaign id"),
+                                 (RectifyCliGetFunc) rectify_store_get_campaign,
+                                 rectify_cli_campaign_to_json,
+                                 (GDestroyNotify) rectify_campaign_free, error);
 }
 
 /* ---- units --------------------------------------------------------------- */
@@ -421,7 +388,6 @@ rectify_cli_unit_add (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -432,23 +398,18 @@ rectify_cli_unit_add (RectifyCli  *cli,
   if (store == NULL)
     return FALSE;
 
-  id = rectify_store_add_unit (store,
-                               &(RectifyUnit) {
-                                 .credit_code = credit_code,
-                                 .name = name,
-                                 .address = address,
-                                 .district = district,
-                                 .industry = industry,
-                                 .crowded = crowded,
-                                 .legal_rep = legal_rep,
-                                 .safety_manager = safety_manager,
-                                 .phone = phone,
-                               },
-                               error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  const RectifyUnit unit = {
+    .credit_code = credit_code,
+    .name = name,
+    .address = address,
+    .district = district,
+    .industry = industry,
+    .crowded = crowded,
+    .legal_rep = legal_rep,
+    .safety_manager = safety_manager,
+    .phone = phone,
+  };
+  return rectify_cli_print_new_id (cli, rectify_store_add_unit (store, &unit, error));
 }
 
 static const RectifyCliColumn unit_columns[] = {
@@ -484,12 +445,9 @@ rectify_cli_unit_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) units = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, FALSE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error))
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error))
     return FALSE;
   if (crowded && not_crowded)
     return rectify_cli_usage_error (error, _("--crowded and --not-crowded exclude each other"));
@@ -499,12 +457,8 @@ rectify_cli_unit_list (RectifyCli  *cli,
   q.industry = industry;
   q.crowded = crowded ? 1 : not_crowded ? 0 : -1;
 
-  units = rectify_store_list_units (store, &q, &total, error);
-  if (units == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, units, rectify_cli_unit_to_json, unit_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_units,
+                                     rectify_cli_unit_to_json, unit_columns, NULL, error);
 }
 
 gboolean
@@ -520,8 +474,9 @@ rectify_cli_unit_show (RectifyCli  *cli,
 
   if (store == NULL || !rectify_cli_find_unit (cli, argv[1], &id, error))
     return FALSE;
-  return print_record (cli, rectify_store_get_unit (store, id, error),
-                       rectify_cli_unit_to_json, (GDestroyNotify) rectify_unit_free);
+  return rectify_cli_print_record (cli, rectify_store_get_unit (store, id, error),
+                                   rectify_cli_unit_to_json,
+                                   (GDestroyNotify) rectify_unit_free);
 }
 
 /* ---- equipment ----------------------------------------------------------- */
@@ -573,7 +528,6 @@ rectify_cli_equipment_add (RectifyCli  *cli,
   gint64 n = 1;
   const char *status_code;
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -604,11 +558,7 @@ rectify_cli_equipment_add (RectifyCli  *cli,
   equipment->next_inspection = g_steal_pointer (&next_inspection);
   equipment->postponed_until = g_steal_pointer (&postponed_until);
 
-  id = rectify_store_add_equipment (store, equipment, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_equipment (store, equipment, error));
 }
 
 static const RectifyCliColumn equipment_columns[] = {
@@ -648,20 +598,16 @@ rectify_cli_equipment_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyCategory cat;
   const char *status_code;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
       || (category && !rectify_cli_parse_category ("--category", category, &cat, error))
       || (status && !rectify_cli_parse_choice ("--status", status,
                                                rectify_equipment_status_codes (), &status_code,
                                                error))
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (category)
     q.category = cat;
@@ -674,12 +620,8 @@ rectify_cli_equipment_list (RectifyCli  *cli,
   q.inspection_overdue = inspection_overdue;
   q.user_differs = user_differs;
 
-  list = rectify_store_list_equipment (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_equipment_to_json, equipment_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_equipment,
+                                     rectify_cli_equipment_to_json, equipment_columns, NULL, error);
 }
 
 gboolean
@@ -688,13 +630,10 @@ rectify_cli_equipment_show (RectifyCli  *cli,
                             char       **argv,
                             GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
-  gint64 id;
-
-  if (store == NULL || !rectify_cli_parse_id (_("equipment id"), argv[1], &id, error))
-    return FALSE;
-  return print_record (cli, rectify_store_get_equipment (store, id, error),
-                       rectify_cli_equipment_to_json, (GDestroyNotify) rectify_equipment_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("equipment id"),
+                                 (RectifyCliGetFunc) rectify_store_get_equipment,
+                                 rectify_cli_equipment_to_json,
+                                 (GDestroyNotify) rectify_equipment_free, error);
 }
 
 /* ---- operators ----------------------------------------------------------- */
@@ -726,7 +665,6 @@ rectify_cli_operator_add (RectifyCli  *cli,
   };
   RectifyOperator op = { 0 };
   RectifyStore *store;
-  gint64 id;
 
   store = open_checked (cli,
                         rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
@@ -742,11 +680,7 @@ rectify_cli_operator_add (RectifyCli  *cli,
   op.cert_category = cert_category;
   op.cert_expiry = cert_expiry;
 
-  id = rectify_store_add_operator (store, &op, error);
-  if (id <= 0)
-    return FALSE;
-  rectify_cli_print_id (cli, id);
-  return TRUE;
+  return rectify_cli_print_new_id (cli, rectify_store_add_operator (store, &op, error));
 }
 
 static const RectifyCliColumn operator_columns[] = {
@@ -776,23 +710,15 @@ rectify_cli_operator_list (RectifyCli  *cli,
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
   RectifyStore *store;
-  gint64 total = 0;
 
-  if (!rectify_cli_parse_list (cli, entries, &opts, TRUE, &argc, &argv, error)
-      || !rectify_cli_list_options_apply (&opts, &q, error)
-      || !(store = rectify_cli_open_store (cli, FALSE, error))
-      || (unit && !rectify_cli_find_unit (cli, unit, &q.unit_id, error)))
+  if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error)
+      || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   q.licence_expired = licence_expired;
 
-  list = rectify_store_list_operators (store, &q, &total, error);
-  if (list == NULL)
-    return FALSE;
-  rectify_cli_print_list (cli, list, rectify_cli_operator_to_json, operator_columns, NULL, total,
-                          q.offset);
-  return TRUE;
+  return rectify_cli_list_and_print (cli, store, &q, rectify_store_list_operators,
+                                     rectify_cli_operator_to_json, operator_columns, NULL, error);
 }
 
 gboolean
@@ -801,11 +727,8 @@ rectify_cli_operator_show (RectifyCli  *cli,
                            char       **argv,
                            GError     **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open (cli, NULL, _("ID"), 1, &argc, &argv, error);
-  gint64 id;
-
-  if (store == NULL || !rectify_cli_parse_id (_("operator id"), argv[1], &id, error))
-    return FALSE;
-  return print_record (cli, rectify_store_get_operator (store, id, error),
-                       rectify_cli_operator_to_json, (GDestroyNotify) rectify_operator_free);
+  return rectify_cli_show_by_id (cli, argc, argv, _("operator id"),
+                                 (RectifyCliGetFunc) rectify_store_get_operator,
+                                 rectify_cli_operator_to_json,
+                                 (GDestroyNotify) rectify_operator_free, error);
 }

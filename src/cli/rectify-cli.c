@@ -282,6 +282,20 @@ rectify_cli_list_options_apply (const RectifyCliListOptions  *opts,
   return TRUE;
 }
 
+gboolean
+rectify_cli_parse_list_query (RectifyCli             *cli,
+                              const GOptionEntry     *entries,
+                              RectifyCliListOptions  *opts,
+                              gboolean                with_as_of,
+                              RectifyQuery           *q,
+                              int                    *argc,
+                              char                 ***argv,
+                              GError                **error)
+{
+  return rectify_cli_parse_list (cli, entries, opts, with_as_of, argc, argv, error)
+         && rectify_cli_list_options_apply (opts, q, error);
+}
+
 /* ---- values -------------------------------------------------------------- */
 
 gboolean
@@ -455,6 +469,33 @@ rectify_cli_join_lines (char **items)
   return g_strjoinv ("\n", items);
 }
 
+gboolean
+rectify_cli_find_officers (RectifyCli  *cli,
+                           char       **texts,
+                           GArray      *out,
+                           GError     **error)
+{
+  for (guint i = 0; texts && texts[i]; i++)
+    {
+      gint64 officer_id;
+      if (!rectify_cli_find_officer (cli, texts[i], &officer_id, error))
+        return FALSE;
+      g_array_append_val (out, officer_id);
+    }
+  return TRUE;
+}
+
+gboolean
+rectify_cli_parse_language (const char          *text,
+                            RectifyPdfLanguage  *out,
+                            GError             **error)
+{
+  if (text && !rectify_pdf_language_from_code (text, out))
+    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
+                                    text);
+  return TRUE;
+}
+
 /* ---- the database -------------------------------------------------------- */
 
 RectifyStore *
@@ -502,6 +543,19 @@ rectify_cli_open_store (RectifyCli  *cli,
 }
 
 RectifyStore *
+rectify_cli_open_store_unit (RectifyCli  *cli,
+                             const char  *unit,
+                             gint64      *unit_id,
+                             GError     **error)
+{
+  RectifyStore *store = rectify_cli_open_store (cli, FALSE, error);
+
+  if (store == NULL || (unit && !rectify_cli_find_unit (cli, unit, unit_id, error)))
+    return NULL;
+  return store;
+}
+
+RectifyStore *
 rectify_cli_parse_and_open (RectifyCli          *cli,
                             const GOptionEntry  *entries,
                             const char          *params,
@@ -514,6 +568,38 @@ rectify_cli_parse_and_open (RectifyCli          *cli,
       || !rectify_cli_expect_args (cli, *argc, *argv, n_args, params, error))
     return NULL;
   return rectify_cli_open_store (cli, FALSE, error);
+}
+
+RectifyStore *
+rectify_cli_parse_and_open_id (RectifyCli          *cli,
+                               const GOptionEntry  *entries,
+                               const char          *params,
+                               const char          *what,
+                               int                 *argc,
+                               char              ***argv,
+                               gint64              *id,
+                               GError             **error)
+{
+  RectifyStore *store = rectify_cli_parse_and_open (cli, entries, params, 1, argc, argv, error);
+
+  if (store == NULL || !rectify_cli_parse_id (what, (*argv)[1], id, error))
+    return NULL;
+  return store;
+}
+
+gboolean
+rectify_cli_parse_id_arg (RectifyCli          *cli,
+                          const GOptionEntry  *entries,
+                          const char          *params,
+                          const char          *what,
+                          int                 *argc,
+                          char              ***argv,
+                          gint64              *id,
+                          GError             **error)
+{
+  return rectify_cli_parse (cli, entries, params, argc, argv, error)
+         && rectify_cli_expect_args (cli, *argc, *argv, 1, params, error)
+         && rectify_cli_parse_id (what, (*argv)[1], id, error);
 }
 
 /* ---- dispatch ------------------------------------------------------------ */

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "rectify-pdf-letter.h"
 #include "rectify-store.h"
 
 G_BEGIN_DECLS
@@ -94,9 +95,39 @@ RectifyStore *rectify_cli_parse_and_open (RectifyCli          *cli,
                                           char              ***argv,
                                           GError             **error);
 
+/* rectify_cli_parse_and_open with one positional argument named params
+ * (e.g. "ID"), then that argument as a record id, named in messages by
+ * what (e.g. "hazard id"), into *id. */
+RectifyStore *rectify_cli_parse_and_open_id (RectifyCli          *cli,
+                                             const GOptionEntry  *entries,
+                                             const char          *params,
+                                             const char          *what,
+                                             int                 *argc,
+                                             char              ***argv,
+                                             gint64              *id,
+                                             GError             **error);
+/* The same without opening the database: rectify_cli_parse, exactly one
+ * positional argument, that argument as a record id. */
+gboolean rectify_cli_parse_id_arg (RectifyCli          *cli,
+                                   const GOptionEntry  *entries,
+                                   const char          *params,
+                                   const char          *what,
+                                   int                 *argc,
+                                   char              ***argv,
+                                   gint64              *id,
+                                   GError             **error);
+
 /* Opens the database (and sets the acting officer from --as).  Unless
  * create is set, the file must already exist. */
 RectifyStore *rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error);
+
+/* rectify_cli_open_store on an existing file, then, when unit (--unit: id
+ * or credit code) is given, rectify_cli_find_unit into *unit_id (left as
+ * it was without unit).  NULL when either fails. */
+RectifyStore *rectify_cli_open_store_unit (RectifyCli  *cli,
+                                           const char  *unit,
+                                           gint64      *unit_id,
+                                           GError     **error);
 
 /* Usage errors. */
 gboolean rectify_cli_usage_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -122,9 +153,15 @@ gboolean rectify_cli_parse_choice (const char         *option,
 gboolean rectify_cli_parse_category (const char *option, const char *text, RectifyCategory *out,
                                      GError **error);
 
+/* --language: zh_CN or en into *out; NULL text leaves *out as it is. */
+gboolean rectify_cli_parse_language (const char *text, RectifyPdfLanguage *out, GError **error);
+
 /* Records named on the command line. */
 gboolean rectify_cli_find_unit (RectifyCli *cli, const char *text, gint64 *out, GError **error);
 gboolean rectify_cli_find_officer (RectifyCli *cli, const char *text, gint64 *out, GError **error);
+/* Each of texts (NULL-terminated, or NULL) by rectify_cli_find_officer,
+ * appended to out (gint64 ids). */
+gboolean rectify_cli_find_officers (RectifyCli *cli, char **texts, GArray *out, GError **error);
 
 /* Repeated options joined one item a line, as the records keep lists. */
 char *rectify_cli_join_lines (char **items);
@@ -154,6 +191,16 @@ gboolean rectify_cli_parse_list (RectifyCli            *cli,
 /* Into q: the options, limit 50 unless given. */
 gboolean rectify_cli_list_options_apply (const RectifyCliListOptions *opts, RectifyQuery *q,
                                          GError **error);
+/* rectify_cli_parse_list, then rectify_cli_list_options_apply into q (which
+ * borrows the texts of opts). */
+gboolean rectify_cli_parse_list_query (RectifyCli             *cli,
+                                       const GOptionEntry     *entries,
+                                       RectifyCliListOptions  *opts,
+                                       gboolean                with_as_of,
+                                       RectifyQuery           *q,
+                                       int                    *argc,
+                                       char                 ***argv,
+                                       GError                **error);
 
 /* Commands, by module. */
 gboolean rectify_cli_init (RectifyCli *cli, int argc, char **argv, GError **error);
