@@ -15,6 +15,7 @@
 #include "rectify-documents-page.h"
 #include "rectify-exchange.h"
 #include "rectify-format.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 
 struct _RectifyDocumentsPage
@@ -202,29 +203,24 @@ column_width (RectifyDocumentsPage *self,
   return widest + CELL_SPACE;
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), number);
+}
+
 static void
 update_count (RectifyDocumentsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  g_autofree char *count = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->documents, self->count_label))
-    return;
-  count = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), count);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->documents, count_text);
 }
 
 static void
 reselect (RectifyDocumentsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->documents, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->documents, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 

@@ -13,6 +13,7 @@
 #include "rectify-date-row.h"
 #include "rectify-equipment-page.h"
 #include "rectify-format.h"
+#include "rectify-list-page.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-exchange.h"
@@ -207,24 +208,22 @@ show_text (RectifyEquipmentPage *self,
 
 /* ---- the list ---------------------------------------------------------- */
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (ngettext ("%s item", "%s items", n), number);
+}
+
 static void
 update_count (RectifyEquipmentPage *self)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  guint n;
-
   if (self->list == NULL)
     {
       gtk_label_set_text (self->count_label, "");
       return;
     }
-  if (rectify_record_list_show_status (self->list, self->count_label))
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  number = rectify_format_count (n);
-  text = g_strdup_printf (ngettext ("%s item", "%s items", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->list, count_text);
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column
@@ -275,16 +274,10 @@ scroll_to_selected (RectifyEquipmentPage *self)
 static void
 reselect (RectifyEquipmentPage *self)
 {
-  gint64 position;
-
   if (self->list == NULL)
     return;
-  position = self->editing_id ? rectify_record_list_find (self->list, self->editing_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->list, self->editing_id,
+                               on_selection_changed_cb, self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if

@@ -23,6 +23,7 @@
 #include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-hazards-page.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
 
@@ -247,30 +248,25 @@ text_supervisor (gpointer owner, gconstpointer record, const char **style)
   return g_strdup (officer_name (self, h->supervisor_id));
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
+}
+
 static void
 update_count (RectifyHazardsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->hazards, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->hazards, count_text);
 }
 
 static void
 reselect (RectifyHazardsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->hazards, self->shown_id) : -1;
-
   /* A hazard filtered out of the list stays in the pane. */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->hazards, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 

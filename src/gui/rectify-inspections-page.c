@@ -19,6 +19,7 @@
 #include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-inspections-page.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 #include "rectify-schedule.h"
 #include "rectify-validate.h"
@@ -200,23 +201,27 @@ show_message (RectifyInspectionsPage *self,
     gtk_label_set_text (self->count_label, message);
 }
 
+static char *
+visits_count_text (guint       n,
+                   const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
+}
+
+static char *
+inspections_count_text (guint       n,
+                        const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
+}
+
 static void
 update_count (RectifyInspectionsPage *self)
 {
-  RectifyRecordList *list = showing_visits (self) ? self->visits : self->inspections;
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  guint n;
-
-  if (list == NULL || rectify_record_list_show_status (list, self->count_label))
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  number = rectify_format_count (n);
-  if (list == self->visits)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
+  if (showing_visits (self))
+    rectify_list_page_show_count (self->count_label, self->visits, visits_count_text);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
-  gtk_label_set_text (self->count_label, text);
+    rectify_list_page_show_count (self->count_label, self->inspections, inspections_count_text);
 }
 
 static void on_selection_changed_cb (RectifyInspectionsPage *self);
@@ -225,12 +230,8 @@ static void show_inspection (RectifyInspectionsPage *self, gint64 id);
 static void
 reselect (RectifyInspectionsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->inspections, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->inspections, self->shown_id,
+                               on_selection_changed_cb, self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if

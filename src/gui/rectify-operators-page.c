@@ -11,6 +11,7 @@
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
+#include "rectify-list-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
@@ -118,18 +119,17 @@ static char *op_cert_category (gpointer self, gconstpointer r, const char **styl
 /* the expiry as the reader writes dates */
 static char *op_cert_expiry (gpointer self, gconstpointer r, const char **style) { return rectify_format_date (OP (r)->cert_expiry); }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
+}
+
 static void
 update_count (RectifyOperatorsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->operators));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->operators, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->operators, count_text);
 }
 
 /* After a new snapshot the selection follows the shown operator by id;
@@ -137,12 +137,8 @@ update_count (RectifyOperatorsPage *self)
 static void
 reselect (RectifyOperatorsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->operators, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->operators, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 

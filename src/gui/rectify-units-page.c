@@ -16,6 +16,7 @@
 #include "rectify-format.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
+#include "rectify-list-page.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
@@ -149,31 +150,26 @@ dropdown_value (GtkDropDown *dropdown)
   return gtk_string_object_get_string (item);
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
+}
+
 static void
 update_count (RectifyUnitsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->units, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->units, count_text);
 }
 
 /* After a new snapshot the selection follows the shown unit by id. */
 static void
 reselect (RectifyUnitsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->units, self->shown_id) : -1;
-
   /* A unit filtered out of the list stays in the form. */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->units, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 

@@ -1,0 +1,33 @@
+/* rectify-list-page.h: the plumbing every list page shares (count, selection by id)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rectify-record-list.h"
+
+G_BEGIN_DECLS
+
+/* The count in words, e.g. "12 units": n rows, number is n as the reader
+ * writes numbers.  Each page writes its own, so that the plural forms stay
+ * literals for xgettext. */
+typedef char *(*RectifyCountTextFunc) (guint n, const char *number);
+
+/* Puts the list's status (its error, or that it is counting) in label, or
+ * else its count in the words of count_text.  Without a list it leaves
+ * label as it is. */
+void rectify_list_page_show_count (GtkLabel            *label,
+                                   RectifyRecordList   *list,
+                                   RectifyCountTextFunc count_text);
+
+/* Selects the row of id in selection over list (none when id is 0 or not
+ * listed), with the page's selection handler blocked: the page's record
+ * stays shown while a new snapshot comes. */
+void rectify_list_page_select_id (GtkSingleSelection *selection,
+                                  RectifyRecordList  *list,
+                                  gint64              id,
+                                  gpointer            selection_changed_cb,
+                                  gpointer            page);
+
+G_END_DECLS
