@@ -586,16 +586,8 @@ static void
 show_message (RectifyHazardsPage *self,
               const char         *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
+    return;
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rectify-format.h"
 #include "rectify-list-page.h"
 
@@ -45,4 +47,49 @@ rectify_list_page_select_id (GtkSingleSelection *selection,
   gtk_single_selection_set_selected (selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (selection, selection_changed_cb, page);
+}
+
+static void
+on_toast_undo_cb (AdwToast *toast,
+                  gpointer  page)
+{
+  RectifyUndoFunc undo = g_object_get_data (G_OBJECT (toast), "rectify-undo");
+  gconstpointer deleted = g_object_get_data (G_OBJECT (toast), "rectify-deleted");
+
+  if (undo != NULL && deleted != NULL)
+    undo (page, deleted);
+}
+
+gboolean
+rectify_list_page_toast (GtkWidget      *page,
+                         const char     *message,
+                         gpointer        deleted,
+                         GDestroyNotify  free_deleted,
+                         RectifyUndoFunc undo)
+{
+  GtkWidget *overlay;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+  g_return_val_if_fail (deleted == NULL || undo != NULL, FALSE);
+
+  overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return FALSE;
+
+  /* Toast titles are markup. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  if (deleted != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_object_set_data_full (G_OBJECT (toast), "rectify-deleted", deleted, free_deleted);
+      g_object_set_data (G_OBJECT (toast), "rectify-undo", undo);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb), page, 0);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
 }

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rectify-record-list.h"
 
@@ -29,5 +29,19 @@ void rectify_list_page_select_id (GtkSingleSelection *selection,
                                   gint64              id,
                                   gpointer            selection_changed_cb,
                                   gpointer            page);
+
+/* Puts a deleted record back: page is the page, record the deleted one. */
+typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
+
+/* Shows message (plain text) in a toast of the shell's overlay around page
+ * and returns TRUE; FALSE when page is not in one, for the page to show
+ * its own banner.  With deleted, the toast offers it back through undo
+ * (button "Undo", high priority) and frees it with free_deleted; on FALSE
+ * deleted stays the caller's. */
+gboolean rectify_list_page_toast (GtkWidget      *page,
+                                  const char     *message,
+                                  gpointer        deleted,
+                                  GDestroyNotify  free_deleted,
+                                  RectifyUndoFunc undo);
 
 G_END_DECLS

@@ -223,16 +223,6 @@ on_banner_undo_clicked_cb (RectifyOperatorsPage *self)
     undo_delete (self, op);
 }
 
-static void
-on_toast_undo_cb (AdwToast             *toast,
-                  RectifyOperatorsPage *self)
-{
-  const RectifyOperator *op = g_object_get_data (G_OBJECT (toast), "rectify-operator");
-
-  if (op != NULL)
-    undo_delete (self, op);
-}
-
 /* A toast in the shell's overlay, or the page's own banner without one;
  * with undo, the deleted operator is offered back. */
 static void
@@ -240,26 +230,9 @@ show_message (RectifyOperatorsPage *self,
               const char           *message,
               RectifyOperator      *undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      if (undo != NULL)
-        {
-          adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          g_object_set_data_full (G_OBJECT (toast), "rectify-operator", undo,
-                                  (GDestroyNotify) rectify_operator_free);
-          g_signal_connect_object (toast, "button-clicked",
-                                   G_CALLBACK (on_toast_undo_cb), self, 0);
-        }
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
+                               (GDestroyNotify) rectify_operator_free, (RectifyUndoFunc) undo_delete))
+    return;
 
   g_clear_pointer (&self->banner_undo, rectify_operator_free);
   self->banner_undo = undo;

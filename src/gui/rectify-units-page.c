@@ -298,16 +298,6 @@ on_banner_undo_clicked_cb (RectifyUnitsPage *self)
     undo_delete (self, unit);
 }
 
-static void
-on_toast_undo_cb (AdwToast         *toast,
-                  RectifyUnitsPage *self)
-{
-  const RectifyUnit *unit = g_object_get_data (G_OBJECT (toast), "rectify-unit");
-
-  if (unit != NULL)
-    undo_delete (self, unit);
-}
-
 /* A toast in the shell's overlay, or the page's own banner without one;
  * with undo, the deleted unit is offered back. */
 static void
@@ -315,26 +305,9 @@ show_message (RectifyUnitsPage *self,
               const char       *message,
               RectifyUnit      *undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      if (undo != NULL)
-        {
-          adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          g_object_set_data_full (G_OBJECT (toast), "rectify-unit", undo,
-                                  (GDestroyNotify) rectify_unit_free);
-          g_signal_connect_object (toast, "button-clicked",
-                                   G_CALLBACK (on_toast_undo_cb), self, 0);
-        }
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
+                               (GDestroyNotify) rectify_unit_free, (RectifyUndoFunc) undo_delete))
+    return;
 
   g_clear_pointer (&self->banner_undo, rectify_unit_free);
   self->banner_undo = undo;
