@@ -980,13 +980,7 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   object_class->get_property = rectify_documents_page_get_property;
   object_class->set_property = rectify_documents_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-documents-page.ui");

@@ -1004,13 +1004,7 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   object_class->get_property = rectify_equipment_page_get_property;
   object_class->set_property = rectify_equipment_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_ROW);

@@ -49,6 +49,25 @@ rectify_list_page_select_id (GtkSingleSelection *selection,
   g_signal_handlers_unblock_by_func (selection, selection_changed_cb, page);
 }
 
+void
+rectify_list_page_install_properties (GObjectClass *object_class,
+                                      GParamSpec  **properties,
+                                      guint         n_props,
+                                      guint         prop_store,
+                                      guint         prop_can_edit)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+  g_return_if_fail (prop_store < n_props && prop_can_edit < n_props);
+
+  properties[prop_store] =
+    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[prop_can_edit] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, n_props, properties);
+}
+
 static void
 on_toast_undo_cb (AdwToast *toast,
                   gpointer  page)

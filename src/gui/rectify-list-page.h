@@ -30,6 +30,16 @@ void rectify_list_page_select_id (GtkSingleSelection *selection,
                                   gpointer            selection_changed_cb,
                                   gpointer            page);
 
+/* The two properties every page has: "store" (a RectifyStore, construct
+ * only) and "can-edit" (TRUE by default, notified explicitly).  Creates
+ * them as properties[prop_store] and properties[prop_can_edit] and installs
+ * the page's n_props properties. */
+void rectify_list_page_install_properties (GObjectClass *object_class,
+                                           GParamSpec  **properties,
+                                           guint         n_props,
+                                           guint         prop_store,
+                                           guint         prop_can_edit);
+
 /* Puts a deleted record back: page is the page, record the deleted one. */
 typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
 
