@@ -780,8 +780,6 @@ void
 rectify_documents_page_select (RectifyDocumentsPage *self,
                                gint64                document_id)
 {
-  gint64 position;
-
   g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
 
   if (self->documents == NULL)
@@ -789,8 +787,7 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
   if (!self->queried)
     run_query (self);
   rectify_record_list_complete (self->documents);
-  position = rectify_record_list_find (self->documents, document_id);
-  if (position < 0)
+  if (rectify_record_list_find (self->documents, document_id) < 0)
     {
       /* Hidden by the filters: show every document again. */
       rectify_as_of_limit_clear (&self->limit);
@@ -802,12 +799,9 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
       self->updating_filters = FALSE;
       run_query (self);
       rectify_record_list_complete (self->documents);
-      position = rectify_record_list_find (self->documents, document_id);
     }
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->documents, document_id,
+                               on_selection_changed_cb, self);
   show_document (self, document_id);
 }
 

@@ -618,9 +618,7 @@ new_action (GtkWidget  *widget,
 
   if (!self->can_edit || self->store == NULL)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->list, 0, on_selection_changed_cb, self);
   load_form (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
 }

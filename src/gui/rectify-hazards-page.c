@@ -1248,18 +1248,13 @@ void
 rectify_hazards_page_select (RectifyHazardsPage *self,
                              gint64              hazard_id)
 {
-  gint64 position;
-
   g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
 
   if (self->hazards == NULL)
     return;
   rectify_record_list_complete (self->hazards);
-  position = rectify_record_list_find (self->hazards, hazard_id);
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->hazards, hazard_id,
+                               on_selection_changed_cb, self);
   show_hazard (self, hazard_id);
 }
 

@@ -40,9 +40,9 @@ rectify_list_page_select_id (GtkSingleSelection *selection,
   gint64 position;
 
   g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
-  g_return_if_fail (RECTIFY_IS_RECORD_LIST (list));
+  g_return_if_fail (list == NULL || RECTIFY_IS_RECORD_LIST (list));
 
-  position = id ? rectify_record_list_find (list, id) : -1;
+  position = id != 0 && list != NULL ? rectify_record_list_find (list, id) : -1;
   g_signal_handlers_block_by_func (selection, selection_changed_cb, page);
   gtk_single_selection_set_selected (selection,
                                      position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);

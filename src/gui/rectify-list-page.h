@@ -21,9 +21,10 @@ void rectify_list_page_show_count (GtkLabel            *label,
                                    RectifyRecordList   *list,
                                    RectifyCountTextFunc count_text);
 
-/* Selects the row of id in selection over list (none when id is 0 or not
- * listed), with the page's selection handler blocked: the page's record
- * stays shown while a new snapshot comes. */
+/* Selects the row of id in selection over list (none when id is 0, list
+ * NULL or id not listed), with the page's selection handler blocked: the
+ * page's record stays shown while a new snapshot comes, and a new record's
+ * empty form stays when the selection is cleared. */
 void rectify_list_page_select_id (GtkSingleSelection *selection,
                                   RectifyRecordList  *list,
                                   gint64              id,

@@ -879,9 +879,7 @@ new_action (GtkWidget  *widget,
 
   self->shown_id = 0;
   self->form_is_new = TRUE;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->units, 0, on_selection_changed_cb, self);
 
   gtk_label_set_text (self->form_title_label, _("New Unit"));
   gtk_button_set_label (self->save_button, _("C_reate"));
