@@ -559,7 +559,6 @@ save_action (GtkWidget  *widget,
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
   g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (!self->form_shown || !self->can_edit)
     return;
@@ -586,22 +585,14 @@ save_action (GtkWidget  *widget,
   e->next_inspection = rectify_date_row_get_date (self->next_inspection_row);
   e->postponed_until = rectify_date_row_get_date (self->postponed_row);
 
-  if (self->editing_id == 0)
-    {
-      gint64 id = rectify_store_add_equipment (self->store, e, &error);
-
-      ok = id != 0;
-      if (ok)
-        self->editing_id = id;
-    }
-  else
-    ok = rectify_store_update_equipment (self->store, e, &error);
-
-  if (!ok)
+  if (rectify_list_page_save (self->store, e, self->editing_id == 0,
+                              (RectifyAddFunc) rectify_store_add_equipment,
+                              (RectifyUpdateFunc) rectify_store_update_equipment, &error) == 0)
     {
       show_error (self, error->message);
       return;
     }
+  self->editing_id = e->id;
   /* the store's "changed" signal has refreshed the list */
   reselect (self);
   scroll_to_selected (self);

@@ -68,6 +68,25 @@ rectify_list_page_install_properties (GObjectClass *object_class,
   g_object_class_install_properties (object_class, n_props, properties);
 }
 
+gint64
+rectify_list_page_save (RectifyStore     *store,
+                        gpointer          record,
+                        gboolean          is_new,
+                        RectifyAddFunc    add,
+                        RectifyUpdateFunc update,
+                        GError          **error)
+{
+  gint64 *id = record;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), 0);
+  g_return_val_if_fail (record != NULL && add != NULL && update != NULL, 0);
+
+  if (!is_new)
+    return update (store, record, error) ? *id : 0;
+  *id = add (store, record, error);
+  return *id;
+}
+
 static void
 on_toast_undo_cb (AdwToast *toast,
                   gpointer  page)

@@ -41,6 +41,21 @@ void rectify_list_page_install_properties (GObjectClass *object_class,
                                            guint         prop_store,
                                            guint         prop_can_edit);
 
+/* The store's add and update of one kind of record, e.g.
+ * rectify_store_add_unit and rectify_store_update_unit (cast). */
+typedef gint64   (*RectifyAddFunc)    (RectifyStore *store, gconstpointer record, GError **error);
+typedef gboolean (*RectifyUpdateFunc) (RectifyStore *store, gconstpointer record, GError **error);
+
+/* Saves a form's record: adds it when is_new, else updates it by its id.
+ * Returns its id, and writes a new one into the record (every record
+ * starts with its gint64 id); 0 with error set when the store refuses. */
+gint64 rectify_list_page_save (RectifyStore     *store,
+                               gpointer          record,
+                               gboolean          is_new,
+                               RectifyAddFunc    add,
+                               RectifyUpdateFunc update,
+                               GError          **error);
+
 /* Puts a deleted record back: page is the page, record the deleted one. */
 typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
 

@@ -371,10 +371,9 @@ save_action (GtkWidget  *widget,
   officer->active = gtk_switch_get_active (self->active_switch);
 
   clear_errors (self);
-  if (officer->id != 0)
-    id = rectify_store_update_officer (self->store, officer, &error) ? officer->id : 0;
-  else
-    id = rectify_store_add_officer (self->store, officer, &error);
+  id = rectify_list_page_save (self->store, officer, officer->id == 0,
+                               (RectifyAddFunc) rectify_store_add_officer,
+                               (RectifyUpdateFunc) rectify_store_update_officer, &error);
   if (id == 0)
     {
       show_error (self, error);

@@ -533,7 +533,6 @@ save_action (GtkWidget  *widget,
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
   g_autoptr(RectifyOperator) op = rectify_operator_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
     return;
@@ -554,19 +553,9 @@ save_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  if (self->form_is_new)
-    {
-      gint64 id = rectify_store_add_operator (self->store, op, &error);
-
-      ok = id != 0;
-      if (ok)
-        op->id = id;
-    }
-  else
-    {
-      ok = rectify_store_update_operator (self->store, op, &error);
-    }
-  if (!ok)
+  if (rectify_list_page_save (self->store, op, self->form_is_new,
+                              (RectifyAddFunc) rectify_store_add_operator,
+                              (RectifyUpdateFunc) rectify_store_update_operator, &error) == 0)
     {
       show_error (self, error);
       return;

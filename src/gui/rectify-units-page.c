@@ -899,7 +899,6 @@ save_action (GtkWidget  *widget,
   RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
   g_autoptr(RectifyUnit) unit = rectify_unit_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
     return;
@@ -916,19 +915,9 @@ save_action (GtkWidget  *widget,
   unit->crowded = gtk_switch_get_active (self->crowded_switch);
 
   clear_errors (self);
-  if (self->form_is_new)
-    {
-      gint64 id = rectify_store_add_unit (self->store, unit, &error);
-
-      ok = id != 0;
-      if (ok)
-        unit->id = id;
-    }
-  else
-    {
-      ok = rectify_store_update_unit (self->store, unit, &error);
-    }
-  if (!ok)
+  if (rectify_list_page_save (self->store, unit, self->form_is_new,
+                              (RectifyAddFunc) rectify_store_add_unit,
+                              (RectifyUpdateFunc) rectify_store_update_unit, &error) == 0)
     {
       show_error (self, error);
       return;
