@@ -177,18 +177,7 @@ show_message (RectifyEquipmentPage *self,
 
   if (overlay != NULL)
     {
-      /* A new message replaces ours instead of waiting behind it (and
-       * libadwaita 1.2 fails an assertion when a high-priority toast
-       * pushes one back into its queue). */
-      if (self->last_toast != NULL)
-        {
-          g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
-          adw_toast_dismiss (self->last_toast);
-          self->last_toast = NULL;
-        }
-      self->last_toast = toast;
-      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->last_toast, toast);
       return;
     }
   gtk_label_set_markup (self->banner_label, adw_toast_get_title (toast));
@@ -902,9 +891,7 @@ rectify_equipment_page_dispose (GObject *object)
   if (self->scroll_tick_id != 0 && self->column_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
   self->scroll_tick_id = 0;
-  if (self->last_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
-  self->last_toast = NULL;
+  rectify_list_page_forget_toast (&self->last_toast);
   /* the columns going away change the view's sorter: no queries then */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_EQUIPMENT_PAGE);

@@ -169,23 +169,6 @@ visit_state (gpointer owner, gconstpointer r, const char **style)
 
 /* ---- queries ---------------------------------------------------------------- */
 
-/* A new toast of the page replaces its last one (an undo offered stays
- * in front rather than queued behind an older message). */
-static void
-add_toast (RectifyInspectionsPage *self,
-           GtkWidget              *overlay,
-           AdwToast               *toast)
-{
-  if (self->toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-      adw_toast_dismiss (self->toast);
-    }
-  self->toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
 static void
 show_message (RectifyInspectionsPage *self,
               const char             *message)
@@ -195,7 +178,7 @@ show_message (RectifyInspectionsPage *self,
   if (overlay != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      add_toast (self, overlay, adw_toast_new (escaped));
+      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, adw_toast_new (escaped));
     }
   else
     gtk_label_set_text (self->count_label, message);
@@ -620,7 +603,7 @@ delete_action (GtkWidget  *widget,
     g_object_set_data_full (G_OBJECT (toast), "rectify-inspection", g_steal_pointer (&in),
                             (GDestroyNotify) rectify_inspection_free);
     g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-    add_toast (self, overlay, toast);
+    rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, toast);
   }
 }
 
@@ -831,9 +814,7 @@ rectify_inspections_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
+  rectify_list_page_forget_toast (&self->toast);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_INSPECTIONS_PAGE);

@@ -131,3 +131,36 @@ rectify_list_page_toast (GtkWidget      *page,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return TRUE;
 }
+
+void
+rectify_list_page_replace_toast (AdwToastOverlay *overlay,
+                                 AdwToast       **last,
+                                 AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (last != NULL);
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A new message replaces the page's last instead of waiting behind it
+   * (an undo offered stays in front, and libadwaita 1.2 fails an
+   * assertion when a high-priority toast pushes one back into its queue). */
+  if (*last != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *) last);
+      adw_toast_dismiss (*last);
+      *last = NULL;
+    }
+  *last = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) last);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
+void
+rectify_list_page_forget_toast (AdwToast **last)
+{
+  g_return_if_fail (last != NULL);
+
+  if (*last != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *) last);
+  *last = NULL;
+}

@@ -70,4 +70,13 @@ gboolean rectify_list_page_toast (GtkWidget      *page,
                                   GDestroyNotify  free_deleted,
                                   RectifyUndoFunc undo);
 
+/* Adds toast to overlay in place of the page's last one, *last (dismissed
+ * if still shown), and keeps a weak pointer to it in *last. */
+void rectify_list_page_replace_toast (AdwToastOverlay *overlay,
+                                      AdwToast       **last,
+                                      AdwToast        *toast);
+
+/* Drops the weak pointer *last (in the page's dispose); the toast stays. */
+void rectify_list_page_forget_toast (AdwToast **last);
+
 G_END_DECLS
