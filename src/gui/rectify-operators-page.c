@@ -19,15 +19,8 @@
 #include "rectify-form-field.h"
 #include "rectify-validate.h"
 
-/* A field of the form: the core names it at the start of its error
- * messages ("ID number: …"), and its error is shown in the row below. */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
-  GtkWidget  *error_row;
-  GtkLabel   *error_label;
-} Field;
-
+/* The fields of the form: the core names them at the start of its error
+ * messages ("ID number: …"); the error shows in the row below. */
 enum {
   FIELD_UNIT,
   FIELD_NAME,
@@ -65,7 +58,7 @@ struct _RectifyOperatorsPage
   char               *id_number;    /* the stored number, shown masked until edited */
   gboolean            id_masked;
   RectifyOperator    *banner_undo;  /* deleted operator the banner offers back */
-  Field               fields[N_FIELDS];
+  RectifyFormRow      fields[N_FIELDS];
 
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
@@ -244,62 +237,25 @@ show_message (RectifyOperatorsPage *self,
 /* ---- the form ------------------------------------------------------------ */
 
 static void
-clear_field_error (Field *f)
-{
-  rectify_form_set_invalid (f->widget, FALSE);
-  gtk_widget_set_visible (f->error_row, FALSE);
-}
-
-static void
 clear_errors (RectifyOperatorsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    clear_field_error (&self->fields[i]);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+  rectify_form_rows_clear (self->fields, N_FIELDS, self->general_error_label);
 }
 
 static void
 on_field_changed_cb (GtkEditable          *editable,
                      RectifyOperatorsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->fields[i].widget == GTK_WIDGET (editable)
-        && gtk_widget_has_css_class (self->fields[i].widget, "error"))
-      clear_field_error (&self->fields[i]);
-}
-
-/* The field as the core names it: the operator's name is a person's, which
- * the core translates with C_("person", "Name"). */
-static const char *
-field_label (guint i)
-{
-  if (i == FIELD_NAME)
-    return g_dpgettext2 (GETTEXT_PACKAGE, "person", field_names[i]);
-  return g_dgettext (GETTEXT_PACKAGE, field_names[i]);
+  rectify_form_rows_clear_field (self->fields, N_FIELDS, GTK_WIDGET (editable));
 }
 
 static void
 show_error (RectifyOperatorsPage *self,
             const GError         *error)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *f = &self->fields[i];
-
-      if (rectify_message_names_field (error->message, field_label (i)))
-        {
-          rectify_form_set_invalid (f->widget, TRUE);
-          gtk_label_set_text (f->error_label, error->message);
-          gtk_widget_set_visible (f->error_row, TRUE);
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
-                                          -1);
-          gtk_widget_grab_focus (i == FIELD_UNIT ? GTK_WIDGET (self->unit_button) : f->widget);
-          return;
-        }
-    }
-  gtk_label_set_text (self->general_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+  /* The unit is chosen with its button. */
+  if (rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error) == FIELD_UNIT)
+    gtk_widget_grab_focus (GTK_WIDGET (self->unit_button));
 }
 
 static void
@@ -322,7 +278,7 @@ set_unit (RectifyOperatorsPage *self,
 {
   self->unit_id = unit_id;
   adw_action_row_set_subtitle (self->unit_row, unit_id != 0 && name ? name : _("Not chosen"));
-  clear_field_error (&self->fields[FIELD_UNIT]);
+  rectify_form_row_clear (&self->fields[FIELD_UNIT]);
 }
 
 /* The ID number is shown masked; the whole number only while editing it. */
@@ -890,44 +846,28 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
 static void
 rectify_operators_page_init (RectifyOperatorsPage *self)
 {
+  GtkWidget *rows[N_FIELDS];
   GtkListItemFactory *factory;
   GtkEventController *focus;
 
   self->can_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[FIELD_UNIT].widget = GTK_WIDGET (self->unit_row);
-  self->fields[FIELD_NAME].widget = GTK_WIDGET (self->name_row);
-  self->fields[FIELD_ID_NUMBER].widget = GTK_WIDGET (self->id_number_row);
-  self->fields[FIELD_CERT_NO].widget = GTK_WIDGET (self->cert_no_row);
-  self->fields[FIELD_CERT_CATEGORY].widget = GTK_WIDGET (self->cert_category_row);
-  self->fields[FIELD_CERT_EXPIRY].widget = GTK_WIDGET (self->cert_expiry_row);
+  rows[FIELD_UNIT] = GTK_WIDGET (self->unit_row);
+  rows[FIELD_NAME] = GTK_WIDGET (self->name_row);
+  rows[FIELD_ID_NUMBER] = GTK_WIDGET (self->id_number_row);
+  rows[FIELD_CERT_NO] = GTK_WIDGET (self->cert_no_row);
+  rows[FIELD_CERT_CATEGORY] = GTK_WIDGET (self->cert_category_row);
+  rows[FIELD_CERT_EXPIRY] = GTK_WIDGET (self->cert_expiry_row);
   /* An error row under each field, shown when the core names the field. */
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *f = &self->fields[i];
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      f->name = field_names[i];
-      f->error_label = GTK_LABEL (label);
-      f->error_row = row;
-      gtk_label_set_wrap (f->error_label, TRUE);
-      gtk_label_set_xalign (f->error_label, 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_visible (row, FALSE);
-      gtk_list_box_insert (self->form_list, row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (f->widget)) + 1);
+      rectify_form_row_init (&self->fields[i], field_names[i], rows[i], self->form_list);
       if (i != FIELD_UNIT)
-        g_signal_connect_object (f->widget, "changed", G_CALLBACK (on_field_changed_cb), self, 0);
+        g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
     }
+  /* The core names an operator's name as a person's: C_("person", "Name"). */
+  self->fields[FIELD_NAME].context = "person";
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_id_number_focus_enter_cb), self);

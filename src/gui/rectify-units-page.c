@@ -24,15 +24,8 @@
 #include "rectify-validate.h"
 #include "rectify-visit-dialog.h"
 
-/* A field of the form: the core names it at the start of its error
- * messages ("Credit code: …"), and its error is shown in the row below. */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
-  GtkWidget  *error_row;
-  GtkLabel   *error_label;
-} Field;
-
+/* The fields of the form: the core names them at the start of its error
+ * messages ("Credit code: …"); the error shows in the row below. */
 enum {
   FIELD_NAME,
   FIELD_CREDIT_CODE,
@@ -71,7 +64,7 @@ struct _RectifyUnitsPage
   gboolean            form_is_new;
   gboolean            updating_filters;
   RectifyUnit        *banner_undo;  /* deleted unit the banner offers back */
-  Field               fields[N_FIELDS];
+  RectifyFormRow      fields[N_FIELDS];
   GPtrArray          *detail_rows;  /* rows added to the two groups */
 
   GtkRevealer        *banner_revealer;
@@ -321,49 +314,21 @@ show_message (RectifyUnitsPage *self,
 static void
 clear_errors (RectifyUnitsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      rectify_form_set_invalid (self->fields[i].widget, FALSE);
-      gtk_widget_set_visible (self->fields[i].error_row, FALSE);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+  rectify_form_rows_clear (self->fields, N_FIELDS, self->general_error_label);
 }
 
 static void
 on_field_changed_cb (GtkEditable      *editable,
                      RectifyUnitsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->fields[i].widget == GTK_WIDGET (editable)
-        && gtk_widget_has_css_class (self->fields[i].widget, "error"))
-      {
-        rectify_form_set_invalid (self->fields[i].widget, FALSE);
-        gtk_widget_set_visible (self->fields[i].error_row, FALSE);
-      }
+  rectify_form_rows_clear_field (self->fields, N_FIELDS, GTK_WIDGET (editable));
 }
 
 static void
 show_error (RectifyUnitsPage *self,
             const GError     *error)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *f = &self->fields[i];
-
-      if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
-        {
-          rectify_form_set_invalid (f->widget, TRUE);
-          gtk_label_set_text (f->error_label, error->message);
-          gtk_widget_set_visible (f->error_row, TRUE);
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
-                                          -1);
-          gtk_widget_grab_focus (f->widget);
-          return;
-        }
-    }
-  gtk_label_set_text (self->general_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+  rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error);
 }
 
 static void
@@ -1289,27 +1254,7 @@ rectify_units_page_init (RectifyUnitsPage *self)
   /* An error row under each field, shown when the core names the field. */
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *f = &self->fields[i];
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      f->name = field_names[i];
-      f->widget = GTK_WIDGET (rows[i]);
-      f->error_label = GTK_LABEL (label);
-      f->error_row = row;
-      gtk_label_set_wrap (f->error_label, TRUE);
-      gtk_label_set_xalign (f->error_label, 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_visible (row, FALSE);
-      gtk_list_box_insert (self->form_list, row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows[i])) + 1);
+      rectify_form_row_init (&self->fields[i], field_names[i], GTK_WIDGET (rows[i]), self->form_list);
       g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
     }
 
