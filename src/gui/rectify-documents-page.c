@@ -247,12 +247,9 @@ run_query (RectifyDocumentsPage *self)
   q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
   q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->documents, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->documents, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if

@@ -302,11 +302,8 @@ apply_query (RectifyEquipmentPage *self)
   q.sort = rectify_column_view_get_sort (self->column_view, &descending);
   q.descending = descending;
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  rectify_record_list_set_query (self->list, &q);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-  reselect (self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->list, &q,
+                               self->editing_id, on_selection_changed_cb, self);
   update_count (self);
 }
 

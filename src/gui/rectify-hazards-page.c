@@ -327,12 +327,9 @@ apply_query (RectifyHazardsPage *self)
   /* the figures of that day: found by then, closed or overdue then */
   q.as_of = limit ? limit : self->today;
   q.as_of_limits = limit != NULL;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->hazards, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->hazards, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void

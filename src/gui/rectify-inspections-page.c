@@ -258,12 +258,8 @@ apply_query (RectifyInspectionsPage *self)
   q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int) kind - 1 : -1;
   q.by_bureau = kind == KIND_BY_BUREAU;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->inspections, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->inspections, &q,
+                               self->shown_id, on_selection_changed_cb, self);
 
   v.search = q.search;
   v.status = 0;

@@ -50,6 +50,26 @@ rectify_list_page_select_id (GtkSingleSelection *selection,
 }
 
 void
+rectify_list_page_set_query (GtkWidget          *view,
+                             GtkSingleSelection *selection,
+                             RectifyRecordList  *list,
+                             const RectifyQuery *q,
+                             gint64              id,
+                             gpointer            selection_changed_cb,
+                             gpointer            page)
+{
+  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+  g_return_if_fail (RECTIFY_IS_RECORD_LIST (list));
+
+  rectify_record_list_view_scroll_to_top (view);
+  g_signal_handlers_block_by_func (selection, selection_changed_cb, page);
+  rectify_record_list_set_query (list, q);
+  rectify_list_page_select_id (selection, list, id, selection_changed_cb, page);
+  g_signal_handlers_unblock_by_func (selection, selection_changed_cb, page);
+}
+
+void
 rectify_list_page_install_properties (GObjectClass *object_class,
                                       GParamSpec  **properties,
                                       guint         n_props,

@@ -31,6 +31,18 @@ void rectify_list_page_select_id (GtkSingleSelection *selection,
                                   gpointer            selection_changed_cb,
                                   gpointer            page);
 
+/* Runs q on list, shown in view: brings view back to its top first (so it
+ * keeps its row widgets), then selects the row of id again, all with the
+ * page's selection handler blocked: the rows go and come, the page keeps
+ * its record. */
+void rectify_list_page_set_query (GtkWidget          *view,
+                                  GtkSingleSelection *selection,
+                                  RectifyRecordList  *list,
+                                  const RectifyQuery *q,
+                                  gint64              id,
+                                  gpointer            selection_changed_cb,
+                                  gpointer            page);
+
 /* The two properties every page has: "store" (a RectifyStore, construct
  * only) and "can-edit" (TRUE by default, notified explicitly).  Creates
  * them as properties[prop_store] and properties[prop_can_edit] and installs

@@ -188,12 +188,9 @@ apply_query (RectifyUnitsPage *self)
   q.district = dropdown_value (self->district_dropdown);
   q.industry = dropdown_value (self->industry_dropdown);
   q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->units, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->units, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void
