@@ -691,10 +691,9 @@ on_documents_changed_cb (RectifyStore         *store,
 {
   if (!self->queried)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->documents);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_refresh (self->selection, self->documents, self->shown_id,
+                             on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void

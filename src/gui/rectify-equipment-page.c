@@ -763,10 +763,8 @@ on_store_changed_cb (RectifyStore         *store,
   if (g_strcmp0 (entity, "equipment") != 0 && g_strcmp0 (entity, "unit") != 0)
     return;
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->list);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-  reselect (self);
+  rectify_list_page_refresh (self->selection, self->list, self->editing_id,
+                             on_selection_changed_cb, self);
   update_count (self);
 
   /* the item of the form was deleted elsewhere */

@@ -1144,10 +1144,9 @@ on_hazards_changed_cb (RectifyStore       *store,
 {
   if (!self->queried)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->hazards);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_refresh (self->selection, self->hazards, self->shown_id,
+                             on_selection_changed_cb, self);
+  update_count (self);
   show_hazard (self, self->shown_id);
 }
 

@@ -661,11 +661,9 @@ on_store_changed_cb (RectifyStore           *store,
 {
   if (g_str_equal (entity, "campaign"))
     fill_campaigns (self);
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->inspections);
+  rectify_list_page_refresh (self->selection, self->inspections, self->shown_id,
+                             on_selection_changed_cb, self);
   rectify_record_list_refresh (self->visits);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   if (self->shown_id != 0)
     show_inspection (self, self->shown_id);
   update_actions (self);

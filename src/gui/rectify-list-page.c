@@ -70,6 +70,22 @@ rectify_list_page_set_query (GtkWidget          *view,
 }
 
 void
+rectify_list_page_refresh (GtkSingleSelection *selection,
+                           RectifyRecordList  *list,
+                           gint64              id,
+                           gpointer            selection_changed_cb,
+                           gpointer            page)
+{
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+  g_return_if_fail (RECTIFY_IS_RECORD_LIST (list));
+
+  g_signal_handlers_block_by_func (selection, selection_changed_cb, page);
+  rectify_record_list_refresh (list);
+  rectify_list_page_select_id (selection, list, id, selection_changed_cb, page);
+  g_signal_handlers_unblock_by_func (selection, selection_changed_cb, page);
+}
+
+void
 rectify_list_page_install_properties (GObjectClass *object_class,
                                       GParamSpec  **properties,
                                       guint         n_props,

@@ -43,6 +43,14 @@ void rectify_list_page_set_query (GtkWidget          *view,
                                   gpointer            selection_changed_cb,
                                   gpointer            page);
 
+/* Takes a new snapshot of list after the store changed and selects the
+ * row of id again, with the page's selection handler blocked. */
+void rectify_list_page_refresh (GtkSingleSelection *selection,
+                                RectifyRecordList  *list,
+                                gint64              id,
+                                gpointer            selection_changed_cb,
+                                gpointer            page);
+
 /* The two properties every page has: "store" (a RectifyStore, construct
  * only) and "can-edit" (TRUE by default, notified explicitly).  Creates
  * them as properties[prop_store] and properties[prop_can_edit] and installs
