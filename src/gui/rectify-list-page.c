@@ -1,4 +1,4 @@
-/* rectify-list-page.c: the plumbing every list page shares (count, selection by id)
+/* rectify-list-page.c: the plumbing the list pages share (count, selection by id, query, toasts, save)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
