@@ -15,6 +15,7 @@
 #include "rectify-documents-page.h"
 #include "rectify-exchange.h"
 #include "rectify-format.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 
 struct _RectifyDocumentsPage
@@ -84,15 +85,8 @@ static void
 show_message (RectifyDocumentsPage *self,
               const char           *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
+    return;
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
@@ -202,29 +196,24 @@ column_width (RectifyDocumentsPage *self,
   return widest + CELL_SPACE;
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), number);
+}
+
 static void
 update_count (RectifyDocumentsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  g_autofree char *count = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->documents, self->count_label))
-    return;
-  count = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), count);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->documents, count_text);
 }
 
 static void
 reselect (RectifyDocumentsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->documents, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->documents, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 
@@ -258,12 +247,9 @@ run_query (RectifyDocumentsPage *self)
   q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
   q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->documents, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->documents, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if
@@ -705,10 +691,9 @@ on_documents_changed_cb (RectifyStore         *store,
 {
   if (!self->queried)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->documents);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_refresh (self->selection, self->documents, self->shown_id,
+                             on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void
@@ -791,8 +776,6 @@ void
 rectify_documents_page_select (RectifyDocumentsPage *self,
                                gint64                document_id)
 {
-  gint64 position;
-
   g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
 
   if (self->documents == NULL)
@@ -800,8 +783,7 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
   if (!self->queried)
     run_query (self);
   rectify_record_list_complete (self->documents);
-  position = rectify_record_list_find (self->documents, document_id);
-  if (position < 0)
+  if (rectify_record_list_find (self->documents, document_id) < 0)
     {
       /* Hidden by the filters: show every document again. */
       rectify_as_of_limit_clear (&self->limit);
@@ -813,12 +795,9 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
       self->updating_filters = FALSE;
       run_query (self);
       rectify_record_list_complete (self->documents);
-      position = rectify_record_list_find (self->documents, document_id);
     }
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->documents, document_id,
+                               on_selection_changed_cb, self);
   show_document (self, document_id);
 }
 
@@ -991,13 +970,7 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   object_class->get_property = rectify_documents_page_get_property;
   object_class->set_property = rectify_documents_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-documents-page.ui");

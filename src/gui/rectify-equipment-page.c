@@ -13,6 +13,7 @@
 #include "rectify-date-row.h"
 #include "rectify-equipment-page.h"
 #include "rectify-format.h"
+#include "rectify-list-page.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-exchange.h"
@@ -176,18 +177,7 @@ show_message (RectifyEquipmentPage *self,
 
   if (overlay != NULL)
     {
-      /* A new message replaces ours instead of waiting behind it (and
-       * libadwaita 1.2 fails an assertion when a high-priority toast
-       * pushes one back into its queue). */
-      if (self->last_toast != NULL)
-        {
-          g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
-          adw_toast_dismiss (self->last_toast);
-          self->last_toast = NULL;
-        }
-      self->last_toast = toast;
-      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->last_toast, toast);
       return;
     }
   gtk_label_set_markup (self->banner_label, adw_toast_get_title (toast));
@@ -207,24 +197,22 @@ show_text (RectifyEquipmentPage *self,
 
 /* ---- the list ---------------------------------------------------------- */
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (ngettext ("%s item", "%s items", n), number);
+}
+
 static void
 update_count (RectifyEquipmentPage *self)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  guint n;
-
   if (self->list == NULL)
     {
       gtk_label_set_text (self->count_label, "");
       return;
     }
-  if (rectify_record_list_show_status (self->list, self->count_label))
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  number = rectify_format_count (n);
-  text = g_strdup_printf (ngettext ("%s item", "%s items", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->list, count_text);
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column
@@ -275,16 +263,10 @@ scroll_to_selected (RectifyEquipmentPage *self)
 static void
 reselect (RectifyEquipmentPage *self)
 {
-  gint64 position;
-
   if (self->list == NULL)
     return;
-  position = self->editing_id ? rectify_record_list_find (self->list, self->editing_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->list, self->editing_id,
+                               on_selection_changed_cb, self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if
@@ -320,11 +302,8 @@ apply_query (RectifyEquipmentPage *self)
   q.sort = rectify_column_view_get_sort (self->column_view, &descending);
   q.descending = descending;
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  rectify_record_list_set_query (self->list, &q);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-  reselect (self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->list, &q,
+                               self->editing_id, on_selection_changed_cb, self);
   update_count (self);
 }
 
@@ -566,7 +545,6 @@ save_action (GtkWidget  *widget,
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
   g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (!self->form_shown || !self->can_edit)
     return;
@@ -593,22 +571,14 @@ save_action (GtkWidget  *widget,
   e->next_inspection = rectify_date_row_get_date (self->next_inspection_row);
   e->postponed_until = rectify_date_row_get_date (self->postponed_row);
 
-  if (self->editing_id == 0)
-    {
-      gint64 id = rectify_store_add_equipment (self->store, e, &error);
-
-      ok = id != 0;
-      if (ok)
-        self->editing_id = id;
-    }
-  else
-    ok = rectify_store_update_equipment (self->store, e, &error);
-
-  if (!ok)
+  if (rectify_list_page_save (self->store, e, self->editing_id == 0,
+                              (RectifyAddFunc) rectify_store_add_equipment,
+                              (RectifyUpdateFunc) rectify_store_update_equipment, &error) == 0)
     {
       show_error (self, error->message);
       return;
     }
+  self->editing_id = e->id;
   /* the store's "changed" signal has refreshed the list */
   reselect (self);
   scroll_to_selected (self);
@@ -625,9 +595,7 @@ new_action (GtkWidget  *widget,
 
   if (!self->can_edit || self->store == NULL)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->list, 0, on_selection_changed_cb, self);
   load_form (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
 }
@@ -795,10 +763,8 @@ on_store_changed_cb (RectifyStore         *store,
   if (g_strcmp0 (entity, "equipment") != 0 && g_strcmp0 (entity, "unit") != 0)
     return;
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->list);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-  reselect (self);
+  rectify_list_page_refresh (self->selection, self->list, self->editing_id,
+                             on_selection_changed_cb, self);
   update_count (self);
 
   /* the item of the form was deleted elsewhere */
@@ -920,9 +886,7 @@ rectify_equipment_page_dispose (GObject *object)
   if (self->scroll_tick_id != 0 && self->column_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
   self->scroll_tick_id = 0;
-  if (self->last_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
-  self->last_toast = NULL;
+  rectify_list_page_forget_toast (&self->last_toast);
   /* the columns going away change the view's sorter: no queries then */
   g_clear_object (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_EQUIPMENT_PAGE);
@@ -1011,13 +975,7 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   object_class->get_property = rectify_equipment_page_get_property;
   object_class->set_property = rectify_equipment_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_ROW);

@@ -23,6 +23,7 @@
 #include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-hazards-page.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
 
@@ -247,30 +248,25 @@ text_supervisor (gpointer owner, gconstpointer record, const char **style)
   return g_strdup (officer_name (self, h->supervisor_id));
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
+}
+
 static void
 update_count (RectifyHazardsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->hazards, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->hazards, count_text);
 }
 
 static void
 reselect (RectifyHazardsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->hazards, self->shown_id) : -1;
-
   /* A hazard filtered out of the list stays in the pane. */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->hazards, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 
@@ -331,12 +327,9 @@ apply_query (RectifyHazardsPage *self)
   /* the figures of that day: found by then, closed or overdue then */
   q.as_of = limit ? limit : self->today;
   q.as_of_limits = limit != NULL;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->hazards, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->hazards, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void
@@ -590,16 +583,8 @@ static void
 show_message (RectifyHazardsPage *self,
               const char         *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
+    return;
   gtk_label_set_text (self->banner_label, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
@@ -1159,10 +1144,9 @@ on_hazards_changed_cb (RectifyStore       *store,
 {
   if (!self->queried)
     return;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->hazards);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_refresh (self->selection, self->hazards, self->shown_id,
+                             on_selection_changed_cb, self);
+  update_count (self);
   show_hazard (self, self->shown_id);
 }
 
@@ -1260,18 +1244,13 @@ void
 rectify_hazards_page_select (RectifyHazardsPage *self,
                              gint64              hazard_id)
 {
-  gint64 position;
-
   g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
 
   if (self->hazards == NULL)
     return;
   rectify_record_list_complete (self->hazards);
-  position = rectify_record_list_find (self->hazards, hazard_id);
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->hazards, hazard_id,
+                               on_selection_changed_cb, self);
   show_hazard (self, hazard_id);
 }
 
@@ -1400,13 +1379,7 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   object_class->get_property = rectify_hazards_page_get_property;
   object_class->set_property = rectify_hazards_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-hazards-page.ui");

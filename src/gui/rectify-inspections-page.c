@@ -19,6 +19,7 @@
 #include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-inspections-page.h"
+#include "rectify-list-page.h"
 #include "rectify-record-list.h"
 #include "rectify-schedule.h"
 #include "rectify-validate.h"
@@ -168,23 +169,6 @@ visit_state (gpointer owner, gconstpointer r, const char **style)
 
 /* ---- queries ---------------------------------------------------------------- */
 
-/* A new toast of the page replaces its last one (an undo offered stays
- * in front rather than queued behind an older message). */
-static void
-add_toast (RectifyInspectionsPage *self,
-           GtkWidget              *overlay,
-           AdwToast               *toast)
-{
-  if (self->toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-      adw_toast_dismiss (self->toast);
-    }
-  self->toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
 static void
 show_message (RectifyInspectionsPage *self,
               const char             *message)
@@ -194,29 +178,33 @@ show_message (RectifyInspectionsPage *self,
   if (overlay != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      add_toast (self, overlay, adw_toast_new (escaped));
+      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, adw_toast_new (escaped));
     }
   else
     gtk_label_set_text (self->count_label, message);
 }
 
+static char *
+visits_count_text (guint       n,
+                   const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
+}
+
+static char *
+inspections_count_text (guint       n,
+                        const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
+}
+
 static void
 update_count (RectifyInspectionsPage *self)
 {
-  RectifyRecordList *list = showing_visits (self) ? self->visits : self->inspections;
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  guint n;
-
-  if (list == NULL || rectify_record_list_show_status (list, self->count_label))
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  number = rectify_format_count (n);
-  if (list == self->visits)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
+  if (showing_visits (self))
+    rectify_list_page_show_count (self->count_label, self->visits, visits_count_text);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
-  gtk_label_set_text (self->count_label, text);
+    rectify_list_page_show_count (self->count_label, self->inspections, inspections_count_text);
 }
 
 static void on_selection_changed_cb (RectifyInspectionsPage *self);
@@ -225,12 +213,8 @@ static void show_inspection (RectifyInspectionsPage *self, gint64 id);
 static void
 reselect (RectifyInspectionsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->inspections, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->inspections, self->shown_id,
+                               on_selection_changed_cb, self);
 }
 
 /* The rest of a long result came: its count, and the row of the form if
@@ -274,12 +258,8 @@ apply_query (RectifyInspectionsPage *self)
   q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int) kind - 1 : -1;
   q.by_bureau = kind == KIND_BY_BUREAU;
   q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->inspections, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->inspections, &q,
+                               self->shown_id, on_selection_changed_cb, self);
 
   v.search = q.search;
   v.status = 0;
@@ -619,7 +599,7 @@ delete_action (GtkWidget  *widget,
     g_object_set_data_full (G_OBJECT (toast), "rectify-inspection", g_steal_pointer (&in),
                             (GDestroyNotify) rectify_inspection_free);
     g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-    add_toast (self, overlay, toast);
+    rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, toast);
   }
 }
 
@@ -681,11 +661,9 @@ on_store_changed_cb (RectifyStore           *store,
 {
   if (g_str_equal (entity, "campaign"))
     fill_campaigns (self);
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_refresh (self->inspections);
+  rectify_list_page_refresh (self->selection, self->inspections, self->shown_id,
+                             on_selection_changed_cb, self);
   rectify_record_list_refresh (self->visits);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   if (self->shown_id != 0)
     show_inspection (self, self->shown_id);
   update_actions (self);
@@ -830,9 +808,7 @@ rectify_inspections_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
+  rectify_list_page_forget_toast (&self->toast);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_INSPECTIONS_PAGE);
@@ -915,13 +891,7 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   object_class->get_property = rectify_inspections_page_get_property;
   object_class->set_property = rectify_inspections_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-inspections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, search_entry);

@@ -10,6 +10,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-form-field.h"
+#include "rectify-list-page.h"
 #include "rectify-officers-page.h"
 
 /* One officer as an item of the list model. */
@@ -370,10 +371,9 @@ save_action (GtkWidget  *widget,
   officer->active = gtk_switch_get_active (self->active_switch);
 
   clear_errors (self);
-  if (officer->id != 0)
-    id = rectify_store_update_officer (self->store, officer, &error) ? officer->id : 0;
-  else
-    id = rectify_store_add_officer (self->store, officer, &error);
+  id = rectify_list_page_save (self->store, officer, officer->id == 0,
+                               (RectifyAddFunc) rectify_store_add_officer,
+                               (RectifyUpdateFunc) rectify_store_update_officer, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -505,13 +505,7 @@ rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
   object_class->get_property = rectify_officers_page_get_property;
   object_class->set_property = rectify_officers_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-officers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, search_entry);

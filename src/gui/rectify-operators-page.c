@@ -11,6 +11,7 @@
 #include "rectify-a11y.h"
 #include "rectify-column-sorter.h"
 #include "rectify-date-row.h"
+#include "rectify-list-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
@@ -18,15 +19,8 @@
 #include "rectify-form-field.h"
 #include "rectify-validate.h"
 
-/* A field of the form: the core names it at the start of its error
- * messages ("ID number: …"), and its error is shown in the row below. */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
-  GtkWidget  *error_row;
-  GtkLabel   *error_label;
-} Field;
-
+/* The fields of the form: the core names them at the start of its error
+ * messages ("ID number: …"); the error shows in the row below. */
 enum {
   FIELD_UNIT,
   FIELD_NAME,
@@ -64,7 +58,7 @@ struct _RectifyOperatorsPage
   char               *id_number;    /* the stored number, shown masked until edited */
   gboolean            id_masked;
   RectifyOperator    *banner_undo;  /* deleted operator the banner offers back */
-  Field               fields[N_FIELDS];
+  RectifyFormRow      fields[N_FIELDS];
 
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
@@ -118,18 +112,17 @@ static char *op_cert_category (gpointer self, gconstpointer r, const char **styl
 /* the expiry as the reader writes dates */
 static char *op_cert_expiry (gpointer self, gconstpointer r, const char **style) { return rectify_format_date (OP (r)->cert_expiry); }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
+}
+
 static void
 update_count (RectifyOperatorsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->operators));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->operators, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->operators, count_text);
 }
 
 /* After a new snapshot the selection follows the shown operator by id;
@@ -137,12 +130,8 @@ update_count (RectifyOperatorsPage *self)
 static void
 reselect (RectifyOperatorsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->operators, self->shown_id) : -1;
-
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->operators, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 
@@ -166,12 +155,9 @@ apply_query (RectifyOperatorsPage *self)
   q.sort = self->sort;
   q.descending = self->descending;
   q.licence_expired = gtk_toggle_button_get_active (self->expired_toggle);
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->operators, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->operators, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void
@@ -227,16 +213,6 @@ on_banner_undo_clicked_cb (RectifyOperatorsPage *self)
     undo_delete (self, op);
 }
 
-static void
-on_toast_undo_cb (AdwToast             *toast,
-                  RectifyOperatorsPage *self)
-{
-  const RectifyOperator *op = g_object_get_data (G_OBJECT (toast), "rectify-operator");
-
-  if (op != NULL)
-    undo_delete (self, op);
-}
-
 /* A toast in the shell's overlay, or the page's own banner without one;
  * with undo, the deleted operator is offered back. */
 static void
@@ -244,26 +220,9 @@ show_message (RectifyOperatorsPage *self,
               const char           *message,
               RectifyOperator      *undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      if (undo != NULL)
-        {
-          adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          g_object_set_data_full (G_OBJECT (toast), "rectify-operator", undo,
-                                  (GDestroyNotify) rectify_operator_free);
-          g_signal_connect_object (toast, "button-clicked",
-                                   G_CALLBACK (on_toast_undo_cb), self, 0);
-        }
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
+                               (GDestroyNotify) rectify_operator_free, (RectifyUndoFunc) undo_delete))
+    return;
 
   g_clear_pointer (&self->banner_undo, rectify_operator_free);
   self->banner_undo = undo;
@@ -275,62 +234,25 @@ show_message (RectifyOperatorsPage *self,
 /* ---- the form ------------------------------------------------------------ */
 
 static void
-clear_field_error (Field *f)
-{
-  rectify_form_set_invalid (f->widget, FALSE);
-  gtk_widget_set_visible (f->error_row, FALSE);
-}
-
-static void
 clear_errors (RectifyOperatorsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    clear_field_error (&self->fields[i]);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+  rectify_form_rows_clear (self->fields, N_FIELDS, self->general_error_label);
 }
 
 static void
 on_field_changed_cb (GtkEditable          *editable,
                      RectifyOperatorsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->fields[i].widget == GTK_WIDGET (editable)
-        && gtk_widget_has_css_class (self->fields[i].widget, "error"))
-      clear_field_error (&self->fields[i]);
-}
-
-/* The field as the core names it: the operator's name is a person's, which
- * the core translates with C_("person", "Name"). */
-static const char *
-field_label (guint i)
-{
-  if (i == FIELD_NAME)
-    return g_dpgettext2 (GETTEXT_PACKAGE, "person", field_names[i]);
-  return g_dgettext (GETTEXT_PACKAGE, field_names[i]);
+  rectify_form_rows_clear_field (self->fields, N_FIELDS, GTK_WIDGET (editable));
 }
 
 static void
 show_error (RectifyOperatorsPage *self,
             const GError         *error)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *f = &self->fields[i];
-
-      if (rectify_message_names_field (error->message, field_label (i)))
-        {
-          rectify_form_set_invalid (f->widget, TRUE);
-          gtk_label_set_text (f->error_label, error->message);
-          gtk_widget_set_visible (f->error_row, TRUE);
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
-                                          -1);
-          gtk_widget_grab_focus (i == FIELD_UNIT ? GTK_WIDGET (self->unit_button) : f->widget);
-          return;
-        }
-    }
-  gtk_label_set_text (self->general_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+  /* The unit is chosen with its button. */
+  if (rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error) == FIELD_UNIT)
+    gtk_widget_grab_focus (GTK_WIDGET (self->unit_button));
 }
 
 static void
@@ -353,7 +275,7 @@ set_unit (RectifyOperatorsPage *self,
 {
   self->unit_id = unit_id;
   adw_action_row_set_subtitle (self->unit_row, unit_id != 0 && name ? name : _("Not chosen"));
-  clear_field_error (&self->fields[FIELD_UNIT]);
+  rectify_form_row_clear (&self->fields[FIELD_UNIT]);
 }
 
 /* The ID number is shown masked; the whole number only while editing it. */
@@ -545,9 +467,7 @@ new_action (GtkWidget  *widget,
 
   self->shown_id = 0;
   self->form_is_new = TRUE;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->operators, 0, on_selection_changed_cb, self);
 
   gtk_label_set_text (self->form_title_label, _("New Operator"));
   gtk_button_set_label (self->save_button, _("C_reate"));
@@ -566,7 +486,6 @@ save_action (GtkWidget  *widget,
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
   g_autoptr(RectifyOperator) op = rectify_operator_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
     return;
@@ -587,19 +506,9 @@ save_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  if (self->form_is_new)
-    {
-      gint64 id = rectify_store_add_operator (self->store, op, &error);
-
-      ok = id != 0;
-      if (ok)
-        op->id = id;
-    }
-  else
-    {
-      ok = rectify_store_update_operator (self->store, op, &error);
-    }
-  if (!ok)
+  if (rectify_list_page_save (self->store, op, self->form_is_new,
+                              (RectifyAddFunc) rectify_store_add_operator,
+                              (RectifyUpdateFunc) rectify_store_update_operator, &error) == 0)
     {
       show_error (self, error);
       return;
@@ -885,13 +794,7 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   object_class->get_property = rectify_operators_page_get_property;
   object_class->set_property = rectify_operators_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-operators-page.ui");
@@ -940,44 +843,28 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
 static void
 rectify_operators_page_init (RectifyOperatorsPage *self)
 {
+  GtkWidget *rows[N_FIELDS];
   GtkListItemFactory *factory;
   GtkEventController *focus;
 
   self->can_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[FIELD_UNIT].widget = GTK_WIDGET (self->unit_row);
-  self->fields[FIELD_NAME].widget = GTK_WIDGET (self->name_row);
-  self->fields[FIELD_ID_NUMBER].widget = GTK_WIDGET (self->id_number_row);
-  self->fields[FIELD_CERT_NO].widget = GTK_WIDGET (self->cert_no_row);
-  self->fields[FIELD_CERT_CATEGORY].widget = GTK_WIDGET (self->cert_category_row);
-  self->fields[FIELD_CERT_EXPIRY].widget = GTK_WIDGET (self->cert_expiry_row);
+  rows[FIELD_UNIT] = GTK_WIDGET (self->unit_row);
+  rows[FIELD_NAME] = GTK_WIDGET (self->name_row);
+  rows[FIELD_ID_NUMBER] = GTK_WIDGET (self->id_number_row);
+  rows[FIELD_CERT_NO] = GTK_WIDGET (self->cert_no_row);
+  rows[FIELD_CERT_CATEGORY] = GTK_WIDGET (self->cert_category_row);
+  rows[FIELD_CERT_EXPIRY] = GTK_WIDGET (self->cert_expiry_row);
   /* An error row under each field, shown when the core names the field. */
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *f = &self->fields[i];
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      f->name = field_names[i];
-      f->error_label = GTK_LABEL (label);
-      f->error_row = row;
-      gtk_label_set_wrap (f->error_label, TRUE);
-      gtk_label_set_xalign (f->error_label, 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_visible (row, FALSE);
-      gtk_list_box_insert (self->form_list, row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (f->widget)) + 1);
+      rectify_form_row_init (&self->fields[i], field_names[i], rows[i], self->form_list);
       if (i != FIELD_UNIT)
-        g_signal_connect_object (f->widget, "changed", G_CALLBACK (on_field_changed_cb), self, 0);
+        g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
     }
+  /* The core names an operator's name as a person's: C_("person", "Name"). */
+  self->fields[FIELD_NAME].context = "person";
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_id_number_focus_enter_cb), self);

@@ -16,6 +16,7 @@
 #include "rectify-format.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
+#include "rectify-list-page.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
@@ -23,15 +24,8 @@
 #include "rectify-validate.h"
 #include "rectify-visit-dialog.h"
 
-/* A field of the form: the core names it at the start of its error
- * messages ("Credit code: …"), and its error is shown in the row below. */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
-  GtkWidget  *error_row;
-  GtkLabel   *error_label;
-} Field;
-
+/* The fields of the form: the core names them at the start of its error
+ * messages ("Credit code: …"); the error shows in the row below. */
 enum {
   FIELD_NAME,
   FIELD_CREDIT_CODE,
@@ -70,7 +64,7 @@ struct _RectifyUnitsPage
   gboolean            form_is_new;
   gboolean            updating_filters;
   RectifyUnit        *banner_undo;  /* deleted unit the banner offers back */
-  Field               fields[N_FIELDS];
+  RectifyFormRow      fields[N_FIELDS];
   GPtrArray          *detail_rows;  /* rows added to the two groups */
 
   GtkRevealer        *banner_revealer;
@@ -149,31 +143,26 @@ dropdown_value (GtkDropDown *dropdown)
   return gtk_string_object_get_string (item);
 }
 
+static char *
+count_text (guint       n,
+            const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
+}
+
 static void
 update_count (RectifyUnitsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-
-  if (rectify_record_list_show_status (self->units, self->count_label))
-    return;
-  number = rectify_format_count (n);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
-  gtk_label_set_text (self->count_label, text);
+  rectify_list_page_show_count (self->count_label, self->units, count_text);
 }
 
 /* After a new snapshot the selection follows the shown unit by id. */
 static void
 reselect (RectifyUnitsPage *self)
 {
-  gint64 position = self->shown_id ? rectify_record_list_find (self->units, self->shown_id) : -1;
-
   /* A unit filtered out of the list stays in the form. */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->units, self->shown_id,
+                               on_selection_changed_cb, self);
   update_count (self);
 }
 
@@ -199,12 +188,9 @@ apply_query (RectifyUnitsPage *self)
   q.district = dropdown_value (self->district_dropdown);
   q.industry = dropdown_value (self->industry_dropdown);
   q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
-  rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->column_view));
-  /* the rows go and come: the form keeps its record (reselect) */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  rectify_record_list_set_query (self->units, &q);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->units, &q,
+                               self->shown_id, on_selection_changed_cb, self);
+  update_count (self);
 }
 
 static void
@@ -302,16 +288,6 @@ on_banner_undo_clicked_cb (RectifyUnitsPage *self)
     undo_delete (self, unit);
 }
 
-static void
-on_toast_undo_cb (AdwToast         *toast,
-                  RectifyUnitsPage *self)
-{
-  const RectifyUnit *unit = g_object_get_data (G_OBJECT (toast), "rectify-unit");
-
-  if (unit != NULL)
-    undo_delete (self, unit);
-}
-
 /* A toast in the shell's overlay, or the page's own banner without one;
  * with undo, the deleted unit is offered back. */
 static void
@@ -319,26 +295,9 @@ show_message (RectifyUnitsPage *self,
               const char       *message,
               RectifyUnit      *undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      if (undo != NULL)
-        {
-          adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          g_object_set_data_full (G_OBJECT (toast), "rectify-unit", undo,
-                                  (GDestroyNotify) rectify_unit_free);
-          g_signal_connect_object (toast, "button-clicked",
-                                   G_CALLBACK (on_toast_undo_cb), self, 0);
-        }
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
+  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
+                               (GDestroyNotify) rectify_unit_free, (RectifyUndoFunc) undo_delete))
+    return;
 
   g_clear_pointer (&self->banner_undo, rectify_unit_free);
   self->banner_undo = undo;
@@ -352,49 +311,21 @@ show_message (RectifyUnitsPage *self,
 static void
 clear_errors (RectifyUnitsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      rectify_form_set_invalid (self->fields[i].widget, FALSE);
-      gtk_widget_set_visible (self->fields[i].error_row, FALSE);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+  rectify_form_rows_clear (self->fields, N_FIELDS, self->general_error_label);
 }
 
 static void
 on_field_changed_cb (GtkEditable      *editable,
                      RectifyUnitsPage *self)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->fields[i].widget == GTK_WIDGET (editable)
-        && gtk_widget_has_css_class (self->fields[i].widget, "error"))
-      {
-        rectify_form_set_invalid (self->fields[i].widget, FALSE);
-        gtk_widget_set_visible (self->fields[i].error_row, FALSE);
-      }
+  rectify_form_rows_clear_field (self->fields, N_FIELDS, GTK_WIDGET (editable));
 }
 
 static void
 show_error (RectifyUnitsPage *self,
             const GError     *error)
 {
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      Field *f = &self->fields[i];
-
-      if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, f->name)))
-        {
-          rectify_form_set_invalid (f->widget, TRUE);
-          gtk_label_set_text (f->error_label, error->message);
-          gtk_widget_set_visible (f->error_row, TRUE);
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
-                                          -1);
-          gtk_widget_grab_focus (f->widget);
-          return;
-        }
-    }
-  gtk_label_set_text (self->general_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+  rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error);
 }
 
 static void
@@ -910,9 +841,7 @@ new_action (GtkWidget  *widget,
 
   self->shown_id = 0;
   self->form_is_new = TRUE;
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->units, 0, on_selection_changed_cb, self);
 
   gtk_label_set_text (self->form_title_label, _("New Unit"));
   gtk_button_set_label (self->save_button, _("C_reate"));
@@ -932,7 +861,6 @@ save_action (GtkWidget  *widget,
   RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
   g_autoptr(RectifyUnit) unit = rectify_unit_new ();
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
     return;
@@ -949,19 +877,9 @@ save_action (GtkWidget  *widget,
   unit->crowded = gtk_switch_get_active (self->crowded_switch);
 
   clear_errors (self);
-  if (self->form_is_new)
-    {
-      gint64 id = rectify_store_add_unit (self->store, unit, &error);
-
-      ok = id != 0;
-      if (ok)
-        unit->id = id;
-    }
-  else
-    {
-      ok = rectify_store_update_unit (self->store, unit, &error);
-    }
-  if (!ok)
+  if (rectify_list_page_save (self->store, unit, self->form_is_new,
+                              (RectifyAddFunc) rectify_store_add_unit,
+                              (RectifyUpdateFunc) rectify_store_update_unit, &error) == 0)
     {
       show_error (self, error);
       return;
@@ -1260,13 +1178,7 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   object_class->get_property = rectify_units_page_get_property;
   object_class->set_property = rectify_units_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-units-page.ui");
 
@@ -1339,27 +1251,7 @@ rectify_units_page_init (RectifyUnitsPage *self)
   /* An error row under each field, shown when the core names the field. */
   for (guint i = 0; i < N_FIELDS; i++)
     {
-      Field *f = &self->fields[i];
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      f->name = field_names[i];
-      f->widget = GTK_WIDGET (rows[i]);
-      f->error_label = GTK_LABEL (label);
-      f->error_row = row;
-      gtk_label_set_wrap (f->error_label, TRUE);
-      gtk_label_set_xalign (f->error_label, 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_visible (row, FALSE);
-      gtk_list_box_insert (self->form_list, row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (rows[i])) + 1);
+      rectify_form_row_init (&self->fields[i], field_names[i], GTK_WIDGET (rows[i]), self->form_list);
       g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
     }
 
