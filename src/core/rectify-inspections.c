@@ -148,12 +148,36 @@ insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *
 /* The stored form of a check result, by RectifyCheckResult. */
 static const char check_letters[RECTIFY_N_RESULTS] = { 'P', 'F', 'N' };
 
+/* Binds the inspection row's own columns, the same eight in INSERT and
+ * UPDATE: campaign, unit, kind, date, note, the officers and equipment
+ * counted, the checklist's letters. */
+static void
+bind_inspection_columns (RectifyStmt *stmt, const RectifyInspection *in)
+{
+  char checklist[RECTIFY_N_CHECK_ITEMS + 1] = "--------";
+  int equipment_count = 0;
+
+  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
+    equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
+  for (guint i = 0; in->checks && i < in->checks->len; i++)
+    {
+      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
+      checklist[c->item] = check_letters[c->result];
+    }
+  rectify_bind_id_or_null (stmt, 1, in->campaign_id);
+  sqlite3_bind_int64 (stmt, 2, in->unit_id);
+  rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
+  rectify_bind_text (stmt, 4, in->date);
+  rectify_bind_text (stmt, 5, in->note);
+  sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
+  sqlite3_bind_int (stmt, 7, equipment_count);
+  rectify_bind_text (stmt, 8, checklist);
+}
+
 gint64
 rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
 {
-  char checklist[RECTIFY_N_CHECK_ITEMS + 1] = "--------";
   gint64 id = 0;
-  int equipment_count = 0;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
@@ -162,13 +186,6 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
   if (!rectify_store_check_writer (self, error) || !validate_inspection (self, in, error)
       || !rectify_store_begin (self, error))
     return 0;
-  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
-    equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
-  for (guint i = 0; in->checks && i < in->checks->len; i++)
-    {
-      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      checklist[c->item] = check_letters[c->result];
-    }
   {
     /* an id given: an undone delete puts the visit back under its id */
     g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
@@ -177,15 +194,8 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
     ok = stmt != NULL;
     if (ok)
       {
+        bind_inspection_columns (stmt, in);
         rectify_bind_id_or_null (stmt, 9, in->id);
-        rectify_bind_id_or_null (stmt, 1, in->campaign_id);
-        sqlite3_bind_int64 (stmt, 2, in->unit_id);
-        rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
-        rectify_bind_text (stmt, 4, in->date);
-        rectify_bind_text (stmt, 5, in->note);
-        sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
-        sqlite3_bind_int (stmt, 7, equipment_count);
-        rectify_bind_text (stmt, 8, checklist);
         ok = rectify_store_step_done (self, stmt, error);
         id = sqlite3_last_insert_rowid (self->db);
       }
@@ -386,10 +396,8 @@ delete_inspection_rows (RectifyStore *self, gint64 id, GError **error)
 gboolean
 rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
 {
-  char checklist[RECTIFY_N_CHECK_ITEMS + 1] = "--------";
   StoredInspection stored;
   g_autofree char *before = NULL;
-  int equipment_count = 0;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
@@ -403,13 +411,6 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
   stored_inspection_clear (&stored);
   if (!ok || !rectify_store_begin (self, error))
     return FALSE;
-  for (guint i = 0; in->equipment && i < in->equipment->len; i++)
-    equipment_count += g_array_index (in->equipment, RectifyCheckedEquipment, i).quantity;
-  for (guint i = 0; in->checks && i < in->checks->len; i++)
-    {
-      RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      checklist[c->item] = check_letters[c->result];
-    }
   before = inspection_json (self, in->id);
   /* the child rows go under the visit as it was, come back under it as it is */
   ok = delete_inspection_rows (self, in->id, error);
@@ -421,14 +422,7 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
       ok = stmt != NULL;
       if (ok)
         {
-          rectify_bind_id_or_null (stmt, 1, in->campaign_id);
-          sqlite3_bind_int64 (stmt, 2, in->unit_id);
-          rectify_bind_text (stmt, 3, rectify_inspection_kind_to_code (in->kind));
-          rectify_bind_text (stmt, 4, in->date);
-          rectify_bind_text (stmt, 5, in->note);
-          sqlite3_bind_int (stmt, 6, in->officer_ids ? in->officer_ids->len : 0);
-          sqlite3_bind_int (stmt, 7, equipment_count);
-          rectify_bind_text (stmt, 8, checklist);
+          bind_inspection_columns (stmt, in);
           sqlite3_bind_int64 (stmt, 9, in->id);
           ok = rectify_store_step_done (self, stmt, error);
         }
