@@ -371,6 +371,23 @@ static gboolean category_code (const char *c, int *v) { RectifyCategory x; gbool
 static const char *status_label (int v) { return rectify_equipment_status_to_label (v); }
 static gboolean status_code (const char *c, int *v) { RectifyEquipmentStatus x; gboolean ok = rectify_equipment_status_from_code (c, &x); *v = x; return ok; }
 
+/* Counts a valid row as skipped, updated or added (existing: the id of the
+ * record it matches, 0 for none); TRUE when it is to be written now. */
+static gboolean
+count_row (Import *im, gint64 existing)
+{
+  if (existing > 0 && !im->options->update)
+    {
+      im->report->skipped++;
+      return FALSE;
+    }
+  if (existing > 0)
+    im->report->updated++;
+  else
+    im->report->added++;
+  return im->writing && im->report->n_problems == 0;
+}
+
 /* A code seen before in the file is a problem; returns FALSE then. */
 static gboolean
 check_duplicate (Import *im, const char *key, const char *code)
@@ -502,16 +519,7 @@ import_unit_row (Import *im, GError **error)
   existing = im->table_empty ? 0 : lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
   if (existing < 0)
     return FALSE;
-  if (existing > 0 && !im->options->update)
-    {
-      im->report->skipped++;
-      return TRUE;
-    }
-  if (existing > 0)
-    im->report->updated++;
-  else
-    im->report->added++;
-  if (!im->writing || im->report->n_problems > 0)
+  if (!count_row (im, existing))
     return TRUE;
 
   {
@@ -622,16 +630,7 @@ import_equipment_row (Import *im, GError **error)
       if (existing < 0)
         return FALSE;
     }
-  if (existing > 0 && !im->options->update)
-    {
-      im->report->skipped++;
-      return TRUE;
-    }
-  if (existing > 0)
-    im->report->updated++;
-  else
-    im->report->added++;
-  if (!im->writing || im->report->n_problems > 0)
+  if (!count_row (im, existing))
     return TRUE;
 
   {
@@ -748,16 +747,7 @@ import_operator_row (Import *im, GError **error)
         return TRUE;
       existing = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (im->operator_keys, key));
     }
-  if (existing > 0 && !im->options->update)
-    {
-      im->report->skipped++;
-      return TRUE;
-    }
-  if (existing > 0)
-    im->report->updated++;
-  else
-    im->report->added++;
-  if (!im->writing || im->report->n_problems > 0)
+  if (!count_row (im, existing))
     return TRUE;
 
   {
