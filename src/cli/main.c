@@ -11,8 +11,7 @@
 #include "rectify-cli.h"
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   const char *localedir = g_getenv ("RECTIFY_LOCALEDIR");
   const char *ctype;

@@ -17,13 +17,10 @@
 #include "rectify-validate.h"
 
 gboolean
-rectify_cli_init (RectifyCli  *cli,
-                  int          argc,
-                  char       **argv,
-                  GError     **error)
+rectify_cli_init (RectifyCli *cli, int argc, char **argv, GError **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) node = NULL;
   RectifyStore *store;
 
   if (!rectify_cli_parse (cli, NULL, NULL, &argc, &argv, error)
@@ -42,19 +39,18 @@ rectify_cli_init (RectifyCli  *cli,
 
 /* ---- demo ---------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   char *stage;
-  int   percent;
+  int percent;
   gboolean shown;
 } Progress;
 
 static void
-on_demo_progress_cb (const char *stage,
-                     double      fraction,
-                     gpointer    user_data)
+on_demo_progress_cb (const char *stage, double fraction, gpointer user_data)
 {
   Progress *progress = user_data;
-  int percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100.0);
+  int percent = (int)(CLAMP (fraction, 0.0, 1.0) * 100.0);
 
   if (percent == progress->percent && g_strcmp0 (stage, progress->stage) == 0)
     return;
@@ -67,22 +63,20 @@ on_demo_progress_cb (const char *stage,
 }
 
 gboolean
-rectify_cli_demo (RectifyCli  *cli,
-                  int          argc,
-                  char       **argv,
-                  GError     **error)
+rectify_cli_demo (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   static const char *const scales[] = { "seed", "city", NULL };
   g_autofree char *scale = NULL;
   g_autofree char *seed = NULL;
-  const GOptionEntry entries[] = {
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
-      N_("seed: the hundred-day campaign of the seed report; city: a city bureau’s volume "
-         "(required)"), N_("SCALE") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
-      N_("Seed of the generator (default: 1); the same seed gives the same data"), N_("N") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "scale", 0, 0, G_OPTION_ARG_STRING, &scale,
+            N_ ("seed: the hundred-day campaign of the seed report; city: a city bureau’s volume "
+                "(required)"),
+            N_ ("SCALE") },
+          { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
+            N_ ("Seed of the generator (default: 1); the same seed gives the same data"),
+            N_ ("N") },
+          G_OPTION_ENTRY_NULL };
   Progress progress = { NULL, -1, FALSE };
   RectifyDemoScale demo_scale;
   const char *scale_code;
@@ -99,7 +93,7 @@ rectify_cli_demo (RectifyCli  *cli,
     return FALSE;
 
   demo_scale = scale_code == scales[0] ? RECTIFY_DEMO_SEED : RECTIFY_DEMO_CITY;
-  campaign_id = rectify_demo_generate (store, demo_scale, (guint32) seed_value,
+  campaign_id = rectify_demo_generate (store, demo_scale, (guint32)seed_value,
                                        isatty (STDERR_FILENO) ? on_demo_progress_cb : NULL,
                                        &progress, NULL, error);
   if (progress.shown)
@@ -117,7 +111,8 @@ rectify_cli_demo (RectifyCli  *cli,
 
 /* ---- stats --------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   char *label;
   char *value;
 } Line;
@@ -132,9 +127,7 @@ line_clear (gpointer data)
 }
 
 static void
-add_line (GArray     *lines,
-          const char *label,
-          char       *value)
+add_line (GArray *lines, const char *label, char *value)
 {
   Line line = { g_strdup (label), value };
 
@@ -148,8 +141,7 @@ count_text (gint64 n)
 }
 
 static void
-add_rows (GArray    *lines,
-          GPtrArray *rows)
+add_rows (GArray *lines, GPtrArray *rows)
 {
   for (guint i = 0; rows && i < rows->len; i++)
     {
@@ -160,11 +152,10 @@ add_rows (GArray    *lines,
 }
 
 static void
-print_figures (RectifyStore         *store,
-               const RectifyFigures *f)
+print_figures (RectifyStore *store, const RectifyFigures *f)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *units = count_text (f->distinct_units);
   g_autofree char *visits = count_text (f->unit_inspections);
   g_autofree char *general = count_text (f->hazards_general);
@@ -176,32 +167,32 @@ print_figures (RectifyStore         *store,
 
   if (f->campaign_id > 0)
     {
-      g_autoptr(RectifyCampaign) campaign = NULL;
+      g_autoptr (RectifyCampaign) campaign = NULL;
 
       campaign = rectify_store_get_campaign (store, f->campaign_id, NULL);
-      add_line (lines, _("Campaign"),
+      add_line (lines, _ ("Campaign"),
                 g_strdup_printf ("%" G_GINT64_FORMAT " %s", f->campaign_id,
                                  campaign ? campaign->name : ""));
     }
   else
-    add_line (lines, _("Campaign"), g_strdup (_("all records")));
-  add_line (lines, _("As of"), g_strdup (f->as_of ? f->as_of : ""));
-  add_line (lines, _("Officer person-times"), count_text (f->officer_person_times));
+    add_line (lines, _ ("Campaign"), g_strdup (_ ("all records")));
+  add_line (lines, _ ("As of"), g_strdup (f->as_of ? f->as_of : ""));
+  add_line (lines, _ ("Officer person-times"), count_text (f->officer_person_times));
   /* TRANSLATORS: inspections of units: visits (times) / distinct units */
-  add_line (lines, _("Unit inspections"),
-            g_strdup_printf (_("%s times / %s units"), visits, units));
-  add_line (lines, _("Equipment checks"), count_text (f->equipment_checks));
+  add_line (lines, _ ("Unit inspections"),
+            g_strdup_printf (_ ("%s times / %s units"), visits, units));
+  add_line (lines, _ ("Equipment checks"), count_text (f->equipment_checks));
   add_rows (lines, f->checks_by_equipment_category);
-  add_line (lines, _("Self-inspections"), count_text (f->self_inspections));
-  add_line (lines, _("Back-checks"), count_text (f->back_checks));
-  add_line (lines, _("Hazards found"),
-            g_strdup_printf (_("%s (general %s, major %s)"), found, general, major));
+  add_line (lines, _ ("Self-inspections"), count_text (f->self_inspections));
+  add_line (lines, _ ("Back-checks"), count_text (f->back_checks));
+  add_line (lines, _ ("Hazards found"),
+            g_strdup_printf (_ ("%s (general %s, major %s)"), found, general, major));
   add_rows (lines, f->hazards_by_category);
-  add_line (lines, _("Instruction letters"), count_text (f->instruction_letters));
-  add_line (lines, _("Rectification opinions"), count_text (f->rectification_opinions));
-  add_line (lines, _("Hazards closed"), count_text (f->hazards_closed));
-  add_line (lines, _("Rectification rate"), rectify_figures_format_rate (f->rectification_rate));
-  add_line (lines, _("Overdue"), count_text (f->hazards_overdue));
+  add_line (lines, _ ("Instruction letters"), count_text (f->instruction_letters));
+  add_line (lines, _ ("Rectification opinions"), count_text (f->rectification_opinions));
+  add_line (lines, _ ("Hazards closed"), count_text (f->hazards_closed));
+  add_line (lines, _ ("Rectification rate"), rectify_figures_format_rate (f->rectification_rate));
+  add_line (lines, _ ("Overdue"), count_text (f->hazards_overdue));
 
   for (guint i = 0; i < lines->len; i++)
     width = MAX (width, rectify_cli_display_width (g_array_index (lines, Line, i).label));
@@ -217,21 +208,18 @@ print_figures (RectifyStore         *store,
 }
 
 gboolean
-rectify_cli_stats (RectifyCli  *cli,
-                   int          argc,
-                   char       **argv,
-                   GError     **error)
+rectify_cli_stats (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *campaign = NULL;
   g_autofree char *as_of = NULL;
-  const GOptionEntry entries[] = {
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
-      N_("Figures of this campaign (default: all records)"), N_("ID") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
-      N_("Figures as of this day (default: today, or the campaign’s last day)"), N_("DATE") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(RectifyFigures) figures = NULL;
+  const GOptionEntry entries[]
+      = { { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
+            N_ ("Figures of this campaign (default: all records)"), N_ ("ID") },
+          { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+            N_ ("Figures as of this day (default: today, or the campaign’s last day)"),
+            N_ ("DATE") },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (RectifyFigures) figures = NULL;
   gint64 campaign_id = 0;
   RectifyStore *store;
 
@@ -244,7 +232,7 @@ rectify_cli_stats (RectifyCli  *cli,
   figures = rectify_figures_compute (store, campaign_id, as_of, error);
   if (figures == NULL)
     return FALSE;
-  if (!rectify_cli_print_if_json (cli, figures, (RectifyCliToJson) rectify_cli_figures_to_json))
+  if (!rectify_cli_print_if_json (cli, figures, (RectifyCliToJson)rectify_cli_figures_to_json))
     print_figures (store, figures);
   return TRUE;
 }
@@ -262,8 +250,8 @@ verify_archive (RectifyCli *cli, const char *dir, GError **error)
   n_problems = report.problems->len;
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
       static const char *const kinds[] = { "missing", "changed", "extra" };
 
       json_builder_begin_object (b);
@@ -295,23 +283,22 @@ verify_archive (RectifyCli *cli, const char *dir, GError **error)
         }
       if (n_problems == 0)
         g_print (ngettext ("archive intact: %u file matches its manifest\n",
-                           "archive intact: %u files match their manifest\n", report.n_files), report.n_files);
+                           "archive intact: %u files match their manifest\n", report.n_files),
+                 report.n_files);
     }
   if (n_problems > 0)
-    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
-                 ngettext ("archive %s does not match its manifest: %u file is missing, changed or extra",
-                           "archive %s does not match its manifest: %u files are missing, changed or extra",
-                           n_problems),
-                 dir, n_problems);
+    g_set_error (
+        error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+        ngettext ("archive %s does not match its manifest: %u file is missing, changed or extra",
+                  "archive %s does not match its manifest: %u files are missing, changed or extra",
+                  n_problems),
+        dir, n_problems);
   rectify_archive_report_clear (&report);
   return n_problems == 0;
 }
 
 gboolean
-rectify_cli_verify (RectifyCli  *cli,
-                    int          argc,
-                    char       **argv,
-                    GError     **error)
+rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   RectifyAuditReport report = { 0 };
   g_autofree char *rows = NULL;
@@ -319,10 +306,10 @@ rectify_cli_verify (RectifyCli  *cli,
   RectifyStore *store;
   gboolean intact;
 
-  if (!rectify_cli_parse (cli, NULL, _("[DIR]"), &argc, &argv, error))
+  if (!rectify_cli_parse (cli, NULL, _ ("[DIR]"), &argc, &argv, error))
     return FALSE;
   if (argc > 2)
-    return rectify_cli_usage_error (error, _("Give at most one archive folder to verify"));
+    return rectify_cli_usage_error (error, _ ("Give at most one archive folder to verify"));
   /* with a folder: the archive against its manifest; without: the audit chain */
   if (argc == 2)
     return verify_archive (cli, argv[1], error);
@@ -335,8 +322,8 @@ rectify_cli_verify (RectifyCli  *cli,
   bad = g_strdup_printf ("%" G_GINT64_FORMAT, report.first_bad_id);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "intact");
@@ -354,12 +341,13 @@ rectify_cli_verify (RectifyCli  *cli,
     }
   else if (intact)
     g_print (ngettext ("audit chain intact: %s row\n", "audit chain intact: %s rows\n",
-                       (unsigned long) report.rows), rows);
+                       (unsigned long)report.rows),
+             rows);
 
   if (!intact)
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
-                 _("audit chain broken at row %s: %s"), bad,
-                 report.problem ? report.problem : _("the row was altered"));
+                 _ ("audit chain broken at row %s: %s"), bad,
+                 report.problem ? report.problem : _ ("the row was altered"));
   rectify_audit_report_clear (&report);
   return intact;
 }
@@ -372,24 +360,22 @@ on_backup_progress (guint64 done, guint64 total, gpointer user_data)
 }
 
 gboolean
-rectify_cli_backup (RectifyCli  *cli,
-                    int          argc,
-                    char       **argv,
-                    GError     **error)
+rectify_cli_backup (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   RectifyStore *store;
   GCancellable *cancellable;
 
-  if (!(store = rectify_cli_parse_and_open (cli, NULL, _("FILE"), 1, &argc, &argv, error)))
+  if (!(store = rectify_cli_parse_and_open (cli, NULL, _ ("FILE"), 1, &argc, &argv, error)))
     return FALSE;
   cancellable = rectify_cli_cancel_on_signals ();
-  if (!rectify_store_backup_full (store, argv[1], on_backup_progress, cancellable, cancellable, error))
+  if (!rectify_store_backup_full (store, argv[1], on_backup_progress, cancellable, cancellable,
+                                  error))
     return FALSE;
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (b);
       rectify_cli_builder_add_text (b, "backup", argv[1]);
@@ -398,6 +384,6 @@ rectify_cli_backup (RectifyCli  *cli,
       rectify_cli_print_json (node);
     }
   else
-    g_print (_("Backup written to %s\n"), argv[1]);
+    g_print (_ ("Backup written to %s\n"), argv[1]);
   return TRUE;
 }

@@ -23,7 +23,7 @@
 static JsonNode *
 report_to_json (const RectifyImportReport *r, gboolean dry_run)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_text (b, "encoding", r->encoding ? r->encoding : "");
@@ -32,11 +32,11 @@ report_to_json (const RectifyImportReport *r, gboolean dry_run)
   json_builder_add_boolean_value (b, dry_run);
   json_builder_set_member_name (b, "written");
   json_builder_add_boolean_value (b, r->written);
-  rectify_cli_builder_add_int (b, "rows", (gint64) r->rows);
-  rectify_cli_builder_add_int (b, "added", (gint64) r->added);
-  rectify_cli_builder_add_int (b, "updated", (gint64) r->updated);
-  rectify_cli_builder_add_int (b, "skipped", (gint64) r->skipped);
-  rectify_cli_builder_add_int (b, "problem_count", (gint64) r->n_problems);
+  rectify_cli_builder_add_int (b, "rows", (gint64)r->rows);
+  rectify_cli_builder_add_int (b, "added", (gint64)r->added);
+  rectify_cli_builder_add_int (b, "updated", (gint64)r->updated);
+  rectify_cli_builder_add_int (b, "skipped", (gint64)r->skipped);
+  rectify_cli_builder_add_int (b, "problem_count", (gint64)r->n_problems);
   json_builder_set_member_name (b, "columns");
   json_builder_begin_array (b);
   for (guint i = 0; i < r->headers->len; i++)
@@ -58,7 +58,7 @@ report_to_json (const RectifyImportReport *r, gboolean dry_run)
     {
       const RectifyImportProblem *p = g_ptr_array_index (r->problems, i);
       json_builder_begin_object (b);
-      rectify_cli_builder_add_int (b, "line", (gint64) p->line);
+      rectify_cli_builder_add_int (b, "line", (gint64)p->line);
       rectify_cli_builder_add_int (b, "column", p->column);
       json_builder_set_member_name (b, "field");
       if (p->field)
@@ -76,20 +76,21 @@ report_to_json (const RectifyImportReport *r, gboolean dry_run)
 static void
 print_report (const RectifyImportReport *r, gboolean dry_run)
 {
-  g_print (_("Encoding: %s, separator: %s\n"), r->encoding ? r->encoding : "-",
-           r->separator == '\t' ? _("tab") : _("comma"));
+  g_print (_ ("Encoding: %s, separator: %s\n"), r->encoding ? r->encoding : "-",
+           r->separator == '\t' ? _ ("tab") : _ ("comma"));
   for (guint i = 0; i < r->headers->len; i++)
     {
       const char *field = g_ptr_array_index (r->mapping, i);
       if (*field == '\0')
-        g_print (_("Column %u “%s”: not imported\n"), i + 1, (const char *) g_ptr_array_index (r->headers, i));
+        g_print (_ ("Column %u “%s”: not imported\n"), i + 1,
+                 (const char *)g_ptr_array_index (r->headers, i));
     }
-  g_print (_("Rows: %" PRIu64 "\n"), r->rows);
+  g_print (_ ("Rows: %" PRIu64 "\n"), r->rows);
   if (r->written)
-    g_print (_("Added: %" PRIu64 ", updated: %" PRIu64 ", skipped (already there): %" PRIu64 "\n"),
+    g_print (_ ("Added: %" PRIu64 ", updated: %" PRIu64 ", skipped (already there): %" PRIu64 "\n"),
              r->added, r->updated, r->skipped);
   else if (dry_run && r->n_problems == 0)
-    g_print (_("Would add: %" PRIu64 ", update: %" PRIu64 ", skip (already there): %" PRIu64 "\n"),
+    g_print (_ ("Would add: %" PRIu64 ", update: %" PRIu64 ", skip (already there): %" PRIu64 "\n"),
              r->added, r->updated, r->skipped);
   for (guint i = 0; i < r->problems->len && i < SHOWN_PROBLEMS; i++)
     {
@@ -97,46 +98,43 @@ print_report (const RectifyImportReport *r, gboolean dry_run)
       g_print ("%s\n", text);
     }
   if (r->n_problems > MIN (r->problems->len, SHOWN_PROBLEMS))
-    g_print (_("… and %" PRIu64 " more problems\n"), r->n_problems - MIN (r->problems->len, SHOWN_PROBLEMS));
+    g_print (_ ("… and %" PRIu64 " more problems\n"),
+             r->n_problems - MIN (r->problems->len, SHOWN_PROBLEMS));
 }
 
 static gboolean
-run_import (RectifyCli        *cli,
-            RectifyImportKind  kind,
-            int                argc,
-            char             **argv,
-            GError           **error)
+run_import (RectifyCli *cli, RectifyImportKind kind, int argc, char **argv, GError **error)
 {
   g_autofree char *encoding = NULL;
-  g_auto(GStrv) mapping = NULL;
+  g_auto (GStrv) mapping = NULL;
   gboolean dry_run = FALSE;
   gboolean update = FALSE;
-  const GOptionEntry entries[] = {
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
-      N_("The file’s encoding: UTF-8 or GB18030 (default: detected)"), N_("ENCODING") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("Check every row and report, write nothing"), NULL },
-    { "update", 0, 0, G_OPTION_ARG_NONE, &update,
-      N_("Update records that exist already (same code) instead of skipping them"), NULL },
-    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &mapping,
-      N_("Read the column HEADER as FIELD (empty FIELD: leave it out); repeatable"), N_("HEADER=FIELD") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+            N_ ("The file’s encoding: UTF-8 or GB18030 (default: detected)"), N_ ("ENCODING") },
+          { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+            N_ ("Check every row and report, write nothing"), NULL },
+          { "update", 0, 0, G_OPTION_ARG_NONE, &update,
+            N_ ("Update records that exist already (same code) instead of skipping them"), NULL },
+          { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &mapping,
+            N_ ("Read the column HEADER as FIELD (empty FIELD: leave it out); repeatable"),
+            N_ ("HEADER=FIELD") },
+          G_OPTION_ENTRY_NULL };
   RectifyImportOptions options = { 0 };
-  g_autoptr(RectifyImportReport) report = NULL;
+  g_autoptr (RectifyImportReport) report = NULL;
   GCancellable *cancellable;
   RectifyStore *store;
 
-  if (!(store = rectify_cli_parse_and_open (cli, entries, _("FILE"), 1, &argc, &argv, error)))
+  if (!(store = rectify_cli_parse_and_open (cli, entries, _ ("FILE"), 1, &argc, &argv, error)))
     return FALSE;
   for (guint i = 0; mapping && mapping[i]; i++)
     if (!strchr (mapping[i], '='))
-      return rectify_cli_usage_error (error, _("--map: “%s” is not HEADER=FIELD"), mapping[i]);
+      return rectify_cli_usage_error (error, _ ("--map: “%s” is not HEADER=FIELD"), mapping[i]);
 
   options.encoding = encoding;
   options.dry_run = dry_run;
   options.update = update;
-  options.mapping = (const char *const *) mapping;
+  options.mapping = (const char *const *)mapping;
   cancellable = rectify_cli_cancel_on_signals ();
   /* before the first step: the import is one transaction, never half */
   rectify_cli_test_pause (cancellable);
@@ -146,7 +144,7 @@ run_import (RectifyCli        *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = report_to_json (report, dry_run);
+      g_autoptr (JsonNode) node = report_to_json (report, dry_run);
       rectify_cli_print_json (node);
     }
   else
@@ -154,9 +152,11 @@ run_import (RectifyCli        *cli,
 
   if (report->n_problems > 0)
     {
-      g_autofree char *first = rectify_import_problem_to_string (g_ptr_array_index (report->problems, 0));
+      g_autofree char *first
+          = rectify_import_problem_to_string (g_ptr_array_index (report->problems, 0));
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE, "%s: %" PRIu64 " problem, nothing was written; first: %s",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %" PRIu64 " problem, nothing was written; first: %s",
                                 "%s: %" PRIu64 " problems, nothing was written; first: %s",
                                 report->n_problems),
                    argv[1], report->n_problems, first);
@@ -193,11 +193,7 @@ on_export_progress (guint64 done, guint64 total, gpointer user_data)
 }
 
 static gboolean
-run_export (RectifyCli        *cli,
-            RectifyExportList  list,
-            int                argc,
-            char             **argv,
-            GError           **error)
+run_export (RectifyCli *cli, RectifyExportList list, int argc, char **argv, GError **error)
 {
   g_autofree char *output = NULL;
   g_autofree char *format_text = NULL;
@@ -213,26 +209,34 @@ run_export (RectifyCli        *cli,
   g_autofree char *as_of = NULL;
   gboolean descending = FALSE, overdue = FALSE, crowded = FALSE, full_id_numbers = FALSE;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to this file"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write to this file"), N_ ("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("csv or xlsx (default: from the file name)"), N_("FORMAT") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records matching these words"), N_("WORDS") },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("Sort by this column"), N_("KEY") },
-    { "desc", 0, 0, G_OPTION_ARG_NONE, &descending, N_("Sort in descending order"), NULL },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only records of this unit"), N_("ID|CREDITCODE") },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Equipment: only this category"), N_("CATEGORY") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Equipment or hazards: only this status"), N_("STATUS") },
-    { "district", 0, 0, G_OPTION_ARG_STRING, &district, N_("Units: only this district"), N_("TEXT") },
-    { "industry", 0, 0, G_OPTION_ARG_STRING, &industry, N_("Units: only this industry"), N_("TEXT") },
-    { "crowded", 0, 0, G_OPTION_ARG_NONE, &crowded, N_("Units: only densely populated public places"), NULL },
-    { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("Hazards: only this grade"), N_("GRADE") },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("Hazards: only this campaign"), N_("ID") },
+      N_ ("csv or xlsx (default: from the file name)"), N_ ("FORMAT") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_ ("Only records matching these words"),
+      N_ ("WORDS") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_ ("Sort by this column"), N_ ("KEY") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &descending, N_ ("Sort in descending order"), NULL },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_ ("Only records of this unit"),
+      N_ ("ID|CREDITCODE") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_ ("Equipment: only this category"),
+      N_ ("CATEGORY") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("Equipment or hazards: only this status"),
+      N_ ("STATUS") },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &district, N_ ("Units: only this district"),
+      N_ ("TEXT") },
+    { "industry", 0, 0, G_OPTION_ARG_STRING, &industry, N_ ("Units: only this industry"),
+      N_ ("TEXT") },
+    { "crowded", 0, 0, G_OPTION_ARG_NONE, &crowded,
+      N_ ("Units: only densely populated public places"), NULL },
+    { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_ ("Hazards: only this grade"), N_ ("GRADE") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_ ("Hazards: only this campaign"),
+      N_ ("ID") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
-      N_("Equipment: periodic inspection overdue; hazards: deadline passed"), NULL },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
+      N_ ("Equipment: periodic inspection overdue; hazards: deadline passed"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_ ("Judge overdue as of this day (default: today)"), N_ ("DATE") },
     { "full-id-numbers", 0, 0, G_OPTION_ARG_NONE, &full_id_numbers,
-      N_("Operators: write whole ID card numbers (masked by default)"), NULL },
+      N_ ("Operators: write whole ID card numbers (masked by default)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   RectifyQuery q = RECTIFY_QUERY_INIT;
@@ -246,9 +250,11 @@ run_export (RectifyCli        *cli,
     return FALSE;
   format = rectify_export_format_for_path (output);
   if (format_text && !rectify_export_format_from_code (format_text, &format))
-    return rectify_cli_usage_error (error, _("--format: “%s” is neither csv nor xlsx"), format_text);
+    return rectify_cli_usage_error (error, _ ("--format: “%s” is neither csv nor xlsx"),
+                                    format_text);
   if (full_id_numbers && list != RECTIFY_EXPORT_OPERATORS)
-    return rectify_cli_usage_error (error, _("--full-id-numbers: only the operators list has ID numbers"));
+    return rectify_cli_usage_error (
+        error, _ ("--full-id-numbers: only the operators list has ID numbers"));
   if (!(store = rectify_cli_open_store (cli, FALSE, error)))
     return FALSE;
 
@@ -275,14 +281,16 @@ run_export (RectifyCli        *cli,
       const char *code = NULL;
       if (list == RECTIFY_EXPORT_INSPECTIONS)
         {
-          g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                               _("--status: inspections have no status; use --campaign or --search"));
+          g_set_error_literal (
+              error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+              _ ("--status: inspections have no status; use --campaign or --search"));
           return FALSE;
         }
       else if (list == RECTIFY_EXPORT_DOCUMENTS)
         {
           RectifyDocumentStatus s;
-          if (!rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (), &code, error))
+          if (!rectify_cli_parse_choice ("--status", status, rectify_document_status_codes (),
+                                         &code, error))
             return FALSE;
           rectify_document_status_from_code (code, &s);
           q.status = s;
@@ -290,7 +298,8 @@ run_export (RectifyCli        *cli,
       else if (list == RECTIFY_EXPORT_HAZARDS)
         {
           RectifyHazardStatus s;
-          if (!rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (), &code, error))
+          if (!rectify_cli_parse_choice ("--status", status, rectify_hazard_status_codes (), &code,
+                                         error))
             return FALSE;
           rectify_hazard_status_from_code (code, &s);
           q.status = s;
@@ -298,7 +307,8 @@ run_export (RectifyCli        *cli,
       else
         {
           RectifyEquipmentStatus s;
-          if (!rectify_cli_parse_choice ("--status", status, rectify_equipment_status_codes (), &code, error))
+          if (!rectify_cli_parse_choice ("--status", status, rectify_equipment_status_codes (),
+                                         &code, error))
             return FALSE;
           rectify_equipment_status_from_code (code, &s);
           q.status = s;
@@ -320,20 +330,21 @@ run_export (RectifyCli        *cli,
   else
     q.overdue = overdue;
 
-  if (!rectify_export_file_full (store, list, &q, format,
-                                 full_id_numbers ? RECTIFY_EXPORT_FULL_ID_NUMBERS : RECTIFY_EXPORT_DEFAULT,
-                                 output, on_export_progress, NULL, rectify_cli_cancel_on_signals (), &rows, error))
+  if (!rectify_export_file_full (
+          store, list, &q, format,
+          full_id_numbers ? RECTIFY_EXPORT_FULL_ID_NUMBERS : RECTIFY_EXPORT_DEFAULT, output,
+          on_export_progress, NULL, rectify_cli_cancel_on_signals (), &rows, error))
     return FALSE;
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (b);
       rectify_cli_builder_add_text (b, "file", output);
       rectify_cli_builder_add_text (b, "format", format == RECTIFY_EXPORT_XLSX ? "xlsx" : "csv");
-      rectify_cli_builder_add_int (b, "rows", (gint64) rows);
+      rectify_cli_builder_add_int (b, "rows", (gint64)rows);
       json_builder_end_object (b);
       node = json_builder_get_root (b);
       rectify_cli_print_json (node);
@@ -384,16 +395,13 @@ rectify_cli_export_documents (RectifyCli *cli, int argc, char **argv, GError **e
 /* ---- restore ------------------------------------------------------------- */
 
 gboolean
-rectify_cli_restore (RectifyCli  *cli,
-                     int          argc,
-                     char       **argv,
-                     GError     **error)
+rectify_cli_restore (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *aside = NULL;
 
-  if (!rectify_cli_parse (cli, NULL, _("BACKUP"), &argc, &argv, error)
-      || !rectify_cli_expect_args (cli, argc, argv, 1, _("BACKUP"), error))
+  if (!rectify_cli_parse (cli, NULL, _ ("BACKUP"), &argc, &argv, error)
+      || !rectify_cli_expect_args (cli, argc, argv, 1, _ ("BACKUP"), error))
     return FALSE;
   path = cli->db_path ? g_strdup (cli->db_path) : rectify_store_default_path ();
   if (!rectify_restore_backup (path, argv[1], &aside, error))
@@ -401,8 +409,8 @@ rectify_cli_restore (RectifyCli  *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (b);
       rectify_cli_builder_add_text (b, "database", path);
@@ -418,9 +426,9 @@ rectify_cli_restore (RectifyCli  *cli,
     }
   else
     {
-      g_print (_("Restored %s from %s\n"), path, argv[1]);
+      g_print (_ ("Restored %s from %s\n"), path, argv[1]);
       if (aside)
-        g_print (_("The database as it was is kept as %s\n"), aside);
+        g_print (_ ("The database as it was is kept as %s\n"), aside);
     }
   return TRUE;
 }

@@ -15,27 +15,23 @@
 
 /* ID or ID:QTY */
 static gboolean
-parse_equipment (const char               *text,
-                 RectifyCheckedEquipment  *out,
-                 GError                  **error)
+parse_equipment (const char *text, RectifyCheckedEquipment *out, GError **error)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+  g_auto (GStrv) parts = g_strsplit (text, ":", 2);
   gint64 quantity = 1;
 
   if (!rectify_cli_parse_id ("--equipment", parts[0], &out->equipment_id, error))
     return FALSE;
   if (parts[1] && !rectify_cli_parse_int ("--equipment", parts[1], 1, G_MAXINT, &quantity, error))
     return FALSE;
-  out->quantity = (int) quantity;
+  out->quantity = (int)quantity;
   return TRUE;
 }
 
 /* Each of texts (NULL-terminated, or NULL) by parse_equipment, appended to
  * out. */
 static gboolean
-parse_equipment_list (char   **texts,
-                      GArray  *out,
-                      GError **error)
+parse_equipment_list (char **texts, GArray *out, GError **error)
 {
   for (guint i = 0; texts && texts[i]; i++)
     {
@@ -49,9 +45,7 @@ parse_equipment_list (char   **texts,
 
 /* ITEM=pass|fail|na[:remark] */
 static gboolean
-parse_check (const char    *text,
-             RectifyCheck  *out,
-             GError       **error)
+parse_check (const char *text, RectifyCheck *out, GError **error)
 {
   const char *eq = strchr (text, '=');
   const char *colon;
@@ -60,7 +54,7 @@ parse_check (const char    *text,
   const char *code;
 
   if (eq == NULL)
-    return rectify_cli_usage_error (error, _("--check: “%s” is not ITEM=pass|fail|na[:REMARK]"),
+    return rectify_cli_usage_error (error, _ ("--check: “%s” is not ITEM=pass|fail|na[:REMARK]"),
                                     text);
   item = g_strndup (text, eq - text);
   colon = strchr (eq + 1, ':');
@@ -77,39 +71,36 @@ parse_check (const char    *text,
 }
 
 gboolean
-rectify_cli_inspection_add (RectifyCli  *cli,
-                            int          argc,
-                            char       **argv,
-                            GError     **error)
+rectify_cli_inspection_add (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *unit = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *date = NULL;
   g_autofree char *campaign = NULL;
-  g_auto(GStrv) officers = NULL;
-  g_auto(GStrv) equipment = NULL;
-  g_auto(GStrv) checks = NULL;
+  g_auto (GStrv) officers = NULL;
+  g_auto (GStrv) equipment = NULL;
+  g_auto (GStrv) checks = NULL;
   g_autofree char *note = NULL;
-  const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-      N_("The unit inspected, by id or credit code (required)"), N_("UNIT") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
-      N_("bureau, self or back_check (required)"), N_("KIND") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
-      N_("Day of the visit, YYYY-MM-DD (required)"), N_("DATE") },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
-      N_("The campaign it belongs to"), N_("ID") },
-    { "officer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &officers,
-      N_("Officer present, by id or badge (repeatable; law enforcement needs two)"),
-      N_("OFFICER") },
-    { "equipment", 0, 0, G_OPTION_ARG_STRING_ARRAY, &equipment,
-      N_("Equipment checked, with the number of cylinders counted (repeatable)"), N_("ID[:QTY]") },
-    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks,
-      N_("A checklist result (repeatable)"), N_("ITEM=pass|fail|na[:REMARK]") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(RectifyInspection) inspection = rectify_inspection_new ();
+  const GOptionEntry entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("The unit inspected, by id or credit code (required)"), N_ ("UNIT") },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("bureau, self or back_check (required)"),
+            N_ ("KIND") },
+          { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+            N_ ("Day of the visit, YYYY-MM-DD (required)"), N_ ("DATE") },
+          { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_ ("The campaign it belongs to"),
+            N_ ("ID") },
+          { "officer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &officers,
+            N_ ("Officer present, by id or badge (repeatable; law enforcement needs two)"),
+            N_ ("OFFICER") },
+          { "equipment", 0, 0, G_OPTION_ARG_STRING_ARRAY, &equipment,
+            N_ ("Equipment checked, with the number of cylinders counted (repeatable)"),
+            N_ ("ID[:QTY]") },
+          { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks,
+            N_ ("A checklist result (repeatable)"), N_ ("ITEM=pass|fail|na[:REMARK]") },
+          { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("Note"), N_ ("TEXT") },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (RectifyInspection) inspection = rectify_inspection_new ();
   const char *kind_code;
   RectifyStore *store;
 
@@ -150,42 +141,37 @@ rectify_cli_inspection_add (RectifyCli  *cli,
 /* Read by "inspection show" only. */
 static const char *const not_in_lists[] = { "officer_ids", "equipment", "checks", NULL };
 
-static const RectifyCliColumn inspection_columns[] = {
-  { "id", N_("ID") },
-  { "date", N_("Date") },
-  { "kind", N_("Kind") },
-  { "unit_name", N_("Unit") },
-  { "campaign_id", N_("Campaign") },
-  { NULL, NULL }
-};
+static const RectifyCliColumn inspection_columns[] = { { "id", N_ ("ID") },
+                                                       { "date", N_ ("Date") },
+                                                       { "kind", N_ ("Kind") },
+                                                       { "unit_name", N_ ("Unit") },
+                                                       { "campaign_id", N_ ("Campaign") },
+                                                       { NULL, NULL } };
 
 gboolean
-rectify_cli_inspection_list (RectifyCli  *cli,
-                             int          argc,
-                             char       **argv,
-                             GError     **error)
+rectify_cli_inspection_list (RectifyCli *cli, int argc, char **argv, GError **error)
 {
-  g_auto(RectifyCliListOptions) opts = { 0 };
+  g_auto (RectifyCliListOptions) opts = { 0 };
   g_autofree char *unit = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *kind = NULL;
-  const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-      N_("Only inspections of this unit (id or credit code)"), N_("UNIT") },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
-      N_("Only inspections of this campaign"), N_("ID") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
-      N_("Only this kind: bureau, self or back_check"), N_("KIND") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Only inspections of this unit (id or credit code)"), N_ ("UNIT") },
+          { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
+            N_ ("Only inspections of this campaign"), N_ ("ID") },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+            N_ ("Only this kind: bureau, self or back_check"), N_ ("KIND") },
+          G_OPTION_ENTRY_NULL };
   RectifyQuery q = RECTIFY_QUERY_INIT;
   const char *kind_code;
   RectifyStore *store;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, FALSE, &q, &argc, &argv, error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &q.campaign_id, error)
-      || (kind && !rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (),
-                                             &kind_code, error))
+      || (kind
+          && !rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (),
+                                        &kind_code, error))
       || !(store = rectify_cli_open_store_unit (cli, unit, &q.unit_id, error)))
     return FALSE;
   if (kind)
@@ -201,65 +187,63 @@ rectify_cli_inspection_list (RectifyCli  *cli,
 }
 
 gboolean
-rectify_cli_inspection_show (RectifyCli  *cli,
-                             int          argc,
-                             char       **argv,
-                             GError     **error)
+rectify_cli_inspection_show (RectifyCli *cli, int argc, char **argv, GError **error)
 {
-  return rectify_cli_show_by_id (cli, argc, argv, _("inspection id"),
-                                 (RectifyCliGetFunc) rectify_store_get_inspection,
-                                 rectify_cli_inspection_to_json,
-                                 (GDestroyNotify) rectify_inspection_free, error);
+  return rectify_cli_show_by_id (
+      cli, argc, argv, _ ("inspection id"), (RectifyCliGetFunc)rectify_store_get_inspection,
+      rectify_cli_inspection_to_json, (GDestroyNotify)rectify_inspection_free, error);
 }
 
 /* "inspection edit ID": the stored visit, with what the options give in
  * place of what it had (officers and equipment as a whole, checklist
  * answers item by item). */
 gboolean
-rectify_cli_inspection_edit (RectifyCli  *cli,
-                             int          argc,
-                             char       **argv,
-                             GError     **error)
+rectify_cli_inspection_edit (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *unit = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *date = NULL;
   g_autofree char *campaign = NULL;
-  g_auto(GStrv) officers = NULL;
-  g_auto(GStrv) equipment = NULL;
-  g_auto(GStrv) checks = NULL;
+  g_auto (GStrv) officers = NULL;
+  g_auto (GStrv) equipment = NULL;
+  g_auto (GStrv) checks = NULL;
   g_autofree char *note = NULL;
   gboolean no_campaign = FALSE;
   gboolean no_equipment = FALSE;
   const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-      N_("The unit inspected, by id or credit code"), N_("UNIT") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("bureau, self or back_check"), N_("KIND") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Day of the visit, YYYY-MM-DD"), N_("DATE") },
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign it belongs to"), N_("ID") },
-    { "no-campaign", 0, 0, G_OPTION_ARG_NONE, &no_campaign, N_("It belongs to no campaign"), NULL },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_ ("The unit inspected, by id or credit code"),
+      N_ ("UNIT") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_ ("bureau, self or back_check"), N_ ("KIND") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_ ("Day of the visit, YYYY-MM-DD"), N_ ("DATE") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_ ("The campaign it belongs to"),
+      N_ ("ID") },
+    { "no-campaign", 0, 0, G_OPTION_ARG_NONE, &no_campaign, N_ ("It belongs to no campaign"),
+      NULL },
     { "officer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &officers,
-      N_("Officer present, by id or badge (repeatable; replaces the officers recorded)"), N_("OFFICER") },
+      N_ ("Officer present, by id or badge (repeatable; replaces the officers recorded)"),
+      N_ ("OFFICER") },
     { "equipment", 0, 0, G_OPTION_ARG_STRING_ARRAY, &equipment,
-      N_("Equipment checked (repeatable; replaces the equipment recorded)"), N_("ID[:QTY]") },
-    { "no-equipment", 0, 0, G_OPTION_ARG_NONE, &no_equipment, N_("No equipment was checked"), NULL },
+      N_ ("Equipment checked (repeatable; replaces the equipment recorded)"), N_ ("ID[:QTY]") },
+    { "no-equipment", 0, 0, G_OPTION_ARG_NONE, &no_equipment, N_ ("No equipment was checked"),
+      NULL },
     { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks,
-      N_("A checklist result, replacing that item's (repeatable)"), N_("ITEM=pass|fail|na[:REMARK]") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
+      N_ ("A checklist result, replacing that item's (repeatable)"),
+      N_ ("ITEM=pass|fail|na[:REMARK]") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("Note"), N_ ("TEXT") },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(RectifyInspection) inspection = NULL;
+  g_autoptr (RectifyInspection) inspection = NULL;
   RectifyStore *store;
   gint64 id, campaign_id = 0;
 
-  if (!rectify_cli_parse_id_arg (cli, entries, _("ID"), _("inspection id"), &argc, &argv, &id,
+  if (!rectify_cli_parse_id_arg (cli, entries, _ ("ID"), _ ("inspection id"), &argc, &argv, &id,
                                  error)
       || !rectify_cli_parse_optional_id ("--campaign", campaign, &campaign_id, error))
     return FALSE;
   if (campaign && no_campaign)
-    return rectify_cli_usage_error (error, _("--campaign and --no-campaign exclude each other"));
+    return rectify_cli_usage_error (error, _ ("--campaign and --no-campaign exclude each other"));
   if (equipment && no_equipment)
-    return rectify_cli_usage_error (error, _("--equipment and --no-equipment exclude each other"));
+    return rectify_cli_usage_error (error, _ ("--equipment and --no-equipment exclude each other"));
   store = rectify_cli_open_store (cli, FALSE, error);
   if (store == NULL)
     return FALSE;
@@ -270,7 +254,8 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
   if (kind)
     {
       const char *kind_code;
-      if (!rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (), &kind_code, error))
+      if (!rectify_cli_parse_choice ("--kind", kind, rectify_inspection_kind_codes (), &kind_code,
+                                     error))
         return FALSE;
       rectify_inspection_kind_from_code (kind_code, &inspection->kind);
     }
@@ -324,23 +309,23 @@ rectify_cli_inspection_edit (RectifyCli  *cli,
     return FALSE;
   return rectify_cli_print_record (cli, rectify_store_get_inspection (store, id, error),
                                    rectify_cli_inspection_to_json,
-                                   (GDestroyNotify) rectify_inspection_free);
+                                   (GDestroyNotify)rectify_inspection_free);
 }
 
 /* "inspection delete ID" and "visit cancel ID": act on the record, then,
  * with --json, {json_key: id}; the caller says it in words otherwise. */
 static gboolean
-act_on_id (RectifyCli   *cli,
-           int           argc,
-           char        **argv,
-           const char   *what,
-           gboolean    (*act) (RectifyStore *store, gint64 id, GError **error),
-           const char   *json_key,
-           gint64       *id,
-           GError      **error)
+act_on_id (RectifyCli *cli,
+           int argc,
+           char **argv,
+           const char *what,
+           gboolean (*act) (RectifyStore *store, gint64 id, GError **error),
+           const char *json_key,
+           gint64 *id,
+           GError **error)
 {
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv, id,
-                                                       error);
+  RectifyStore *store
+      = rectify_cli_parse_and_open_id (cli, NULL, _ ("ID"), what, &argc, &argv, id, error);
 
   if (store == NULL || !act (store, *id, error))
     return FALSE;
@@ -350,18 +335,15 @@ act_on_id (RectifyCli   *cli,
 }
 
 gboolean
-rectify_cli_inspection_delete (RectifyCli  *cli,
-                               int          argc,
-                               char       **argv,
-                               GError     **error)
+rectify_cli_inspection_delete (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   gint64 id;
 
-  if (!act_on_id (cli, argc, argv, _("inspection id"), rectify_store_delete_inspection, "deleted",
+  if (!act_on_id (cli, argc, argv, _ ("inspection id"), rectify_store_delete_inspection, "deleted",
                   &id, error))
     return FALSE;
   if (!cli->json)
-    g_print (_("Inspection %" PRId64 " is deleted\n"), id);
+    g_print (_ ("Inspection %" PRId64 " is deleted\n"), id);
   return TRUE;
 }
 
@@ -373,7 +355,7 @@ static JsonNode *
 visit_to_json (gconstpointer record)
 {
   const RectifyScheduledVisit *v = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", v->id);
@@ -392,27 +374,22 @@ visit_to_json (gconstpointer record)
   return json_builder_get_root (b);
 }
 
-static const RectifyCliColumn visit_columns[] = {
-  { "id", N_("ID") },
-  { "due_date", N_("Due") },
-  { "kind", N_("Kind") },
-  { "unit_name", N_("Unit") },
-  { "hazard_id", N_("Hazard") },
-  { "done_date", N_("Done") },
-  { NULL, NULL }
-};
+static const RectifyCliColumn visit_columns[] = { { "id", N_ ("ID") },
+                                                  { "due_date", N_ ("Due") },
+                                                  { "kind", N_ ("Kind") },
+                                                  { "unit_name", N_ ("Unit") },
+                                                  { "hazard_id", N_ ("Hazard") },
+                                                  { "done_date", N_ ("Done") },
+                                                  { NULL, NULL } };
 
 /* Without --hazard: the one hazard of the unit the visit can be about (a
  * closed one for a back-check, an overdue one for a re-inspection). */
 static gboolean
-find_visit_hazard (RectifyStore     *store,
-                   gint64            unit_id,
-                   RectifyVisitKind  kind,
-                   gint64           *out,
-                   GError          **error)
+find_visit_hazard (
+    RectifyStore *store, gint64 unit_id, RectifyVisitKind kind, gint64 *out, GError **error)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr (GPtrArray) hazards = NULL;
   gint64 total = 0;
 
   q.unit_id = unit_id;
@@ -427,54 +404,53 @@ find_visit_hazard (RectifyStore     *store,
     return FALSE;
   if (total == 1)
     {
-      *out = ((RectifyHazard *) g_ptr_array_index (hazards, 0))->id;
+      *out = ((RectifyHazard *)g_ptr_array_index (hazards, 0))->id;
       return TRUE;
     }
   if (total == 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
                    kind == RECTIFY_VISIT_BACK_CHECK
-                   ? _("--hazard: the unit has no closed hazard to back-check")
-                   : _("--hazard: the unit has no overdue hazard to re-inspect"));
+                       ? _ ("--hazard: the unit has no closed hazard to back-check")
+                       : _ ("--hazard: the unit has no overdue hazard to re-inspect"));
       return FALSE;
     }
   {
-    g_autoptr(GString) ids = g_string_new (NULL);
+    g_autoptr (GString) ids = g_string_new (NULL);
 
     for (guint i = 0; i < hazards->len; i++)
       g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? ", " : "",
-                              ((RectifyHazard *) g_ptr_array_index (hazards, i))->id);
-    if (total > (gint64) hazards->len)
+                              ((RectifyHazard *)g_ptr_array_index (hazards, i))->id);
+    if (total > (gint64)hazards->len)
       g_string_append (ids, ", …");
-    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                 _("--hazard: the unit has %" PRId64 " hazards this visit can be about (%s); choose one"),
-                 total, ids->str);
+    g_set_error (
+        error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+        _ ("--hazard: the unit has %" PRId64 " hazards this visit can be about (%s); choose one"),
+        total, ids->str);
     return FALSE;
   }
 }
 
 gboolean
-rectify_cli_visit_add (RectifyCli  *cli,
-                       int          argc,
-                       char       **argv,
-                       GError     **error)
+rectify_cli_visit_add (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *unit = NULL;
   g_autofree char *hazard = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *due = NULL;
   g_autofree char *note = NULL;
-  const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-      N_("The unit to visit, by id or credit code (or give --hazard)"), N_("UNIT") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
-      N_("back-check (of a closed hazard) or re-inspection (of an overdue one) (required)"), N_("KIND") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Visit by this day, YYYY-MM-DD (required)"), N_("DATE") },
-    { "hazard", 0, 0, G_OPTION_ARG_STRING, &hazard,
-      N_("The hazard the visit is about (needed when the unit has several)"), N_("ID") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("The unit to visit, by id or credit code (or give --hazard)"), N_ ("UNIT") },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+            N_ ("back-check (of a closed hazard) or re-inspection (of an overdue one) (required)"),
+            N_ ("KIND") },
+          { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_ ("Visit by this day, YYYY-MM-DD (required)"),
+            N_ ("DATE") },
+          { "hazard", 0, 0, G_OPTION_ARG_STRING, &hazard,
+            N_ ("The hazard the visit is about (needed when the unit has several)"), N_ ("ID") },
+          { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("Note"), N_ ("TEXT") },
+          G_OPTION_ENTRY_NULL };
   const char *kind_code;
   RectifyVisitKind visit_kind;
   RectifyStore *store;
@@ -482,13 +458,12 @@ rectify_cli_visit_add (RectifyCli  *cli,
 
   if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
       || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error)
-      || !rectify_cli_require ("--kind", kind, error)
-      || !rectify_cli_require ("--due", due, error)
+      || !rectify_cli_require ("--kind", kind, error) || !rectify_cli_require ("--due", due, error)
       || !rectify_cli_parse_choice ("--kind", kind, visit_kind_codes, &kind_code, error)
       || !rectify_cli_parse_optional_id ("--hazard", hazard, &hazard_id, error))
     return FALSE;
   if (unit == NULL && hazard == NULL)
-    return rectify_cli_usage_error (error, _("--unit or --hazard is required"));
+    return rectify_cli_usage_error (error, _ ("--unit or --hazard is required"));
   rectify_visit_kind_from_code (kind_code, &visit_kind);
   store = rectify_cli_open_store_unit (cli, unit, &unit_id, error);
   if (store == NULL)
@@ -497,45 +472,46 @@ rectify_cli_visit_add (RectifyCli  *cli,
     return FALSE;
   if (unit_id != 0)
     {
-      g_autoptr(RectifyHazard) h = rectify_store_get_hazard (store, hazard_id, error);
+      g_autoptr (RectifyHazard) h = rectify_store_get_hazard (store, hazard_id, error);
       if (h == NULL)
         return FALSE;
       if (h->unit_id != unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("--unit: hazard %" PRId64 " is of another unit (%s)"), hazard_id, h->unit_name);
+                       _ ("--unit: hazard %" PRId64 " is of another unit (%s)"), hazard_id,
+                       h->unit_name);
           return FALSE;
         }
     }
-  return rectify_cli_print_new_id (cli, rectify_store_schedule_visit (store, hazard_id, visit_kind,
-                                                                     due, note, error));
+  return rectify_cli_print_new_id (
+      cli, rectify_store_schedule_visit (store, hazard_id, visit_kind, due, note, error));
 }
 
 gboolean
-rectify_cli_visit_list (RectifyCli  *cli,
-                        int          argc,
-                        char       **argv,
-                        GError     **error)
+rectify_cli_visit_list (RectifyCli *cli, int argc, char **argv, GError **error)
 {
-  g_auto(RectifyCliListOptions) opts = { 0 };
+  g_auto (RectifyCliListOptions) opts = { 0 };
   g_autofree char *unit = NULL;
   g_autofree char *kind = NULL;
   gboolean overdue = FALSE, done = FALSE, all = FALSE;
-  const GOptionEntry entries[] = {
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only visits to this unit (id or credit code)"), N_("UNIT") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only this kind: back-check or re-inspection"), N_("KIND") },
-    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only pending visits past their due date"), NULL },
-    { "done", 0, 0, G_OPTION_ARG_NONE, &done, N_("Only visits done (pending ones by default)"), NULL },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Pending and done visits"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+            N_ ("Only visits to this unit (id or credit code)"), N_ ("UNIT") },
+          { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+            N_ ("Only this kind: back-check or re-inspection"), N_ ("KIND") },
+          { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue,
+            N_ ("Only pending visits past their due date"), NULL },
+          { "done", 0, 0, G_OPTION_ARG_NONE, &done,
+            N_ ("Only visits done (pending ones by default)"), NULL },
+          { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_ ("Pending and done visits"), NULL },
+          G_OPTION_ENTRY_NULL };
   RectifyQuery q = RECTIFY_QUERY_INIT;
   RectifyStore *store;
 
   if (!rectify_cli_parse_list_query (cli, entries, &opts, TRUE, &q, &argc, &argv, error))
     return FALSE;
   if ((done ? 1 : 0) + (all ? 1 : 0) + (overdue ? 1 : 0) > 1)
-    return rectify_cli_usage_error (error, _("--overdue, --done and --all exclude each other"));
+    return rectify_cli_usage_error (error, _ ("--overdue, --done and --all exclude each other"));
   if (kind)
     {
       const char *kind_code;
@@ -555,17 +531,14 @@ rectify_cli_visit_list (RectifyCli  *cli,
 }
 
 gboolean
-rectify_cli_visit_cancel (RectifyCli  *cli,
-                          int          argc,
-                          char       **argv,
-                          GError     **error)
+rectify_cli_visit_cancel (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   gint64 id;
 
-  if (!act_on_id (cli, argc, argv, _("visit id"), rectify_store_cancel_visit, "cancelled", &id,
+  if (!act_on_id (cli, argc, argv, _ ("visit id"), rectify_store_cancel_visit, "cancelled", &id,
                   error))
     return FALSE;
   if (!cli->json)
-    g_print (_("Planned visit %" PRId64 " is cancelled\n"), id);
+    g_print (_ ("Planned visit %" PRId64 " is cancelled\n"), id);
   return TRUE;
 }

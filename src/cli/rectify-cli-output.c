@@ -18,9 +18,7 @@
 /* ---- building ------------------------------------------------------------ */
 
 void
-rectify_cli_builder_add_id (JsonBuilder *builder,
-                            const char  *key,
-                            gint64       id)
+rectify_cli_builder_add_id (JsonBuilder *builder, const char *key, gint64 id)
 {
   json_builder_set_member_name (builder, key);
   if (id > 0)
@@ -30,18 +28,14 @@ rectify_cli_builder_add_id (JsonBuilder *builder,
 }
 
 void
-rectify_cli_builder_add_text (JsonBuilder *builder,
-                              const char  *key,
-                              const char  *text)
+rectify_cli_builder_add_text (JsonBuilder *builder, const char *key, const char *text)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_string_value (builder, text ? text : "");
 }
 
 void
-rectify_cli_builder_add_date (JsonBuilder *builder,
-                              const char  *key,
-                              const char  *date)
+rectify_cli_builder_add_date (JsonBuilder *builder, const char *key, const char *date)
 {
   json_builder_set_member_name (builder, key);
   if (date && *date)
@@ -51,27 +45,21 @@ rectify_cli_builder_add_date (JsonBuilder *builder,
 }
 
 void
-rectify_cli_builder_add_int (JsonBuilder *builder,
-                             const char  *key,
-                             gint64       value)
+rectify_cli_builder_add_int (JsonBuilder *builder, const char *key, gint64 value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_int_value (builder, value);
 }
 
 static void
-add_bool (JsonBuilder *builder,
-          const char  *key,
-          gboolean     value)
+add_bool (JsonBuilder *builder, const char *key, gboolean value)
 {
   json_builder_set_member_name (builder, key);
   json_builder_add_boolean_value (builder, value);
 }
 
 static void
-add_code (JsonBuilder *builder,
-          const char  *key,
-          const char  *code)
+add_code (JsonBuilder *builder, const char *key, const char *code)
 {
   json_builder_set_member_name (builder, key);
   if (code)
@@ -82,11 +70,9 @@ add_code (JsonBuilder *builder,
 
 /* Lists kept one item a line become arrays. */
 static void
-add_lines (JsonBuilder *builder,
-           const char  *key,
-           const char  *text)
+add_lines (JsonBuilder *builder, const char *key, const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
 
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
@@ -100,9 +86,7 @@ add_lines (JsonBuilder *builder,
 }
 
 static void
-add_ids (JsonBuilder  *builder,
-         const char   *key,
-         const GArray *ids)
+add_ids (JsonBuilder *builder, const char *key, const GArray *ids)
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_array (builder);
@@ -115,7 +99,7 @@ JsonNode *
 rectify_cli_officer_to_json (gconstpointer record)
 {
   const RectifyOfficer *officer = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", officer->id);
@@ -131,7 +115,7 @@ JsonNode *
 rectify_cli_campaign_to_json (gconstpointer record)
 {
   const RectifyCampaign *campaign = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *end_date = NULL;
 
   if (campaign->start_date && *campaign->start_date)
@@ -159,7 +143,7 @@ JsonNode *
 rectify_cli_unit_to_json (gconstpointer record)
 {
   const RectifyUnit *unit = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", unit->id);
@@ -180,7 +164,7 @@ JsonNode *
 rectify_cli_equipment_to_json (gconstpointer record)
 {
   const RectifyEquipment *equipment = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", equipment->id);
@@ -205,10 +189,10 @@ JsonNode *
 rectify_cli_operator_to_json (gconstpointer record)
 {
   const RectifyOperator *op = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   /* Personal data: the ID number is shown masked, everywhere. */
-  g_autofree char *masked = op->id_number && *op->id_number
-                              ? rectify_mask_id_number (op->id_number) : g_strdup ("");
+  g_autofree char *masked
+      = op->id_number && *op->id_number ? rectify_mask_id_number (op->id_number) : g_strdup ("");
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", op->id);
@@ -227,7 +211,7 @@ JsonNode *
 rectify_cli_inspection_to_json (gconstpointer record)
 {
   const RectifyInspection *inspection = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", inspection->id);
@@ -274,7 +258,7 @@ JsonNode *
 rectify_cli_hazard_to_json (gconstpointer record)
 {
   const RectifyHazard *hazard = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", hazard->id);
@@ -302,7 +286,7 @@ JsonNode *
 rectify_cli_hazard_event_to_json (gconstpointer record)
 {
   const RectifyHazardEvent *event = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", event->id);
@@ -334,7 +318,7 @@ JsonNode *
 rectify_cli_hazard_category_to_json (gconstpointer record)
 {
   const RectifyHazardCategory *category = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_text (b, "code", category->code);
@@ -348,7 +332,7 @@ JsonNode *
 rectify_cli_document_to_json (gconstpointer record)
 {
   const RectifyDocument *doc = record;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, "id", doc->id);
@@ -374,9 +358,7 @@ rectify_cli_document_to_json (gconstpointer record)
 }
 
 static void
-add_figure_rows (JsonBuilder *b,
-                 const char  *key,
-                 GPtrArray   *rows)
+add_figure_rows (JsonBuilder *b, const char *key, GPtrArray *rows)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_array (b);
@@ -395,7 +377,7 @@ add_figure_rows (JsonBuilder *b,
 JsonNode *
 rectify_cli_figures_to_json (const RectifyFigures *f)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *rate = rectify_figures_format_rate (f->rectification_rate);
 
   json_builder_begin_object (b);
@@ -428,7 +410,7 @@ rectify_cli_figures_to_json (const RectifyFigures *f)
 void
 rectify_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
@@ -449,7 +431,7 @@ scalar_text (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+      return g_strdup (json_node_get_boolean (node) ? _ ("yes") : _ ("no"));
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
@@ -494,10 +476,7 @@ inline_text (JsonNode *node)
 static void append_object (GString *out, JsonObject *object, int indent, gboolean list_item);
 
 static void
-append_member (GString    *out,
-               const char *key,
-               JsonNode   *value,
-               int         indent)
+append_member (GString *out, const char *key, JsonNode *value, int indent)
 {
   if (JSON_NODE_HOLDS_OBJECT (value))
     {
@@ -525,7 +504,7 @@ append_member (GString    *out,
   else
     {
       g_autofree char *text = inline_text (value);
-      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
 
       if (*text == '\0')
         {
@@ -540,10 +519,7 @@ append_member (GString    *out,
 }
 
 static void
-append_object (GString    *out,
-               JsonObject *object,
-               int         indent,
-               gboolean    list_item)
+append_object (GString *out, JsonObject *object, int indent, gboolean list_item)
 {
   GList *members = json_object_get_members (object);
 
@@ -561,10 +537,9 @@ append_object (GString    *out,
 }
 
 void
-rectify_cli_print_node (RectifyCli *cli,
-                        JsonNode   *node)
+rectify_cli_print_node (RectifyCli *cli, JsonNode *node)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   if (cli->json)
     {
@@ -582,11 +557,10 @@ rectify_cli_print_node (RectifyCli *cli,
 }
 
 void
-rectify_cli_print_json_id (const char *key,
-                           gint64      id)
+rectify_cli_print_json_id (const char *key, gint64 id)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) node = NULL;
 
   json_builder_begin_object (b);
   rectify_cli_builder_add_id (b, key, id);
@@ -596,8 +570,7 @@ rectify_cli_print_json_id (const char *key,
 }
 
 void
-rectify_cli_print_id (RectifyCli *cli,
-                      gint64      id)
+rectify_cli_print_id (RectifyCli *cli, gint64 id)
 {
   if (cli->json)
     {
@@ -608,8 +581,7 @@ rectify_cli_print_id (RectifyCli *cli,
 }
 
 gboolean
-rectify_cli_print_new_id (RectifyCli *cli,
-                          gint64      id)
+rectify_cli_print_new_id (RectifyCli *cli, gint64 id)
 {
   if (id <= 0)
     return FALSE;
@@ -618,12 +590,12 @@ rectify_cli_print_new_id (RectifyCli *cli,
 }
 
 gboolean
-rectify_cli_print_record (RectifyCli       *cli,
-                          gpointer          record,
-                          RectifyCliToJson  to_json,
-                          GDestroyNotify    free_func)
+rectify_cli_print_record (RectifyCli *cli,
+                          gpointer record,
+                          RectifyCliToJson to_json,
+                          GDestroyNotify free_func)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   if (record == NULL)
     return FALSE;
@@ -634,11 +606,9 @@ rectify_cli_print_record (RectifyCli       *cli,
 }
 
 gboolean
-rectify_cli_print_if_json (RectifyCli       *cli,
-                           gconstpointer     record,
-                           RectifyCliToJson  to_json)
+rectify_cli_print_if_json (RectifyCli *cli, gconstpointer record, RectifyCliToJson to_json)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
 
   if (!cli->json)
     return FALSE;
@@ -648,18 +618,18 @@ rectify_cli_print_if_json (RectifyCli       *cli,
 }
 
 gboolean
-rectify_cli_show_by_id (RectifyCli        *cli,
-                        int                argc,
-                        char             **argv,
-                        const char        *what,
-                        RectifyCliGetFunc  get,
-                        RectifyCliToJson   to_json,
-                        GDestroyNotify     free_func,
-                        GError           **error)
+rectify_cli_show_by_id (RectifyCli *cli,
+                        int argc,
+                        char **argv,
+                        const char *what,
+                        RectifyCliGetFunc get,
+                        RectifyCliToJson to_json,
+                        GDestroyNotify free_func,
+                        GError **error)
 {
   gint64 id;
-  RectifyStore *store = rectify_cli_parse_and_open_id (cli, NULL, _("ID"), what, &argc, &argv,
-                                                       &id, error);
+  RectifyStore *store
+      = rectify_cli_parse_and_open_id (cli, NULL, _ ("ID"), what, &argc, &argv, &id, error);
 
   if (store == NULL)
     return FALSE;
@@ -713,10 +683,7 @@ cell_text (JsonNode *node)
 }
 
 static void
-append_padded (GString    *out,
-               const char *text,
-               gsize       width,
-               gboolean    last)
+append_padded (GString *out, const char *text, gsize width, gboolean last)
 {
   g_string_append (out, text);
   if (last)
@@ -726,13 +693,10 @@ append_padded (GString    *out,
 }
 
 static void
-print_table (GPtrArray              *nodes,
-             const RectifyCliColumn *columns,
-             gint64                  total,
-             gint64                  offset)
+print_table (GPtrArray *nodes, const RectifyCliColumn *columns, gint64 total, gint64 offset)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autofree gsize *widths = NULL;
   g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
   guint n_columns = 0;
@@ -742,7 +706,7 @@ print_table (GPtrArray              *nodes,
   widths = g_new0 (gsize, n_columns);
 
   for (guint c = 0; c < n_columns; c++)
-    widths[c] = rectify_cli_display_width (_(columns[c].title));
+    widths[c] = rectify_cli_display_width (_ (columns[c].title));
   for (guint r = 0; r < nodes->len; r++)
     {
       JsonObject *object = json_node_get_object (g_ptr_array_index (nodes, r));
@@ -758,7 +722,7 @@ print_table (GPtrArray              *nodes,
   if (nodes->len > 0)
     {
       for (guint c = 0; c < n_columns; c++)
-        append_padded (out, _(columns[c].title), widths[c], c + 1 == n_columns);
+        append_padded (out, _ (columns[c].title), widths[c], c + 1 == n_columns);
       g_string_append_c (out, '\n');
       for (guint r = 0; r < nodes->len; r++)
         {
@@ -770,29 +734,26 @@ print_table (GPtrArray              *nodes,
     }
 
   if (nodes->len == 0 && total > 0)
-    g_string_append_printf (out, _("No records on this page; %s match.\n"), total_text);
+    g_string_append_printf (out, _ ("No records on this page; %s match.\n"), total_text);
   else if (total == 0)
-    g_string_append (out, _("No matching records.\n"));
+    g_string_append (out, _ ("No matching records.\n"));
   else
     {
       g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, offset + 1);
       g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, offset + nodes->len);
-      g_string_append_printf (out, _("Records %s–%s of %s matching.\n"), first, last, total_text);
+      g_string_append_printf (out, _ ("Records %s–%s of %s matching.\n"), first, last, total_text);
     }
   g_print ("%s", out->str);
 }
 
 void
-rectify_cli_print_nodes (RectifyCli             *cli,
-                         GPtrArray              *nodes,
-                         const RectifyCliColumn *columns,
-                         gint64                  total,
-                         gint64                  offset)
+rectify_cli_print_nodes (
+    RectifyCli *cli, GPtrArray *nodes, const RectifyCliColumn *columns, gint64 total, gint64 offset)
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
 
       json_builder_begin_object (b);
       rectify_cli_builder_add_int (b, "total", total);
@@ -812,19 +773,19 @@ rectify_cli_print_nodes (RectifyCli             *cli,
 }
 
 gboolean
-rectify_cli_print_list (RectifyCli             *cli,
-                        GPtrArray              *records,
-                        RectifyCliToJson        to_json,
+rectify_cli_print_list (RectifyCli *cli,
+                        GPtrArray *records,
+                        RectifyCliToJson to_json,
                         const RectifyCliColumn *columns,
-                        const char *const      *omit,
-                        gint64                  total,
-                        gint64                  offset)
+                        const char *const *omit,
+                        gint64 total,
+                        gint64 offset)
 {
-  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr (GPtrArray) nodes = NULL;
 
   if (records == NULL)
     return FALSE;
-  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   for (guint i = 0; i < records->len; i++)
     {
       JsonNode *node = to_json (g_ptr_array_index (records, i));
@@ -838,16 +799,16 @@ rectify_cli_print_list (RectifyCli             *cli,
 }
 
 gboolean
-rectify_cli_list_and_print (RectifyCli             *cli,
-                            RectifyStore           *store,
-                            const RectifyQuery     *q,
-                            RectifyCliListFunc      list,
-                            RectifyCliToJson        to_json,
+rectify_cli_list_and_print (RectifyCli *cli,
+                            RectifyStore *store,
+                            const RectifyQuery *q,
+                            RectifyCliListFunc list,
+                            RectifyCliToJson to_json,
                             const RectifyCliColumn *columns,
-                            const char *const      *omit,
-                            GError                **error)
+                            const char *const *omit,
+                            GError **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) records = NULL;
   gint64 total = 0;
 
   records = list (store, q, &total, error);

@@ -28,7 +28,8 @@ JsonNode *rectify_cli_document_to_json (gconstpointer record);
 JsonNode *rectify_cli_figures_to_json (const RectifyFigures *figures);
 
 /* A column of a text list: a member of the record's node. */
-typedef struct {
+typedef struct
+{
   const char *key;
   const char *title; /* N_() */
 } RectifyCliColumn;
@@ -44,34 +45,34 @@ void rectify_cli_print_node (RectifyCli *cli, JsonNode *node);
  * shown as if the record had none.  records NULL (the store failed and set
  * the error): prints nothing and returns FALSE, so that a list command can
  * end with it. */
-gboolean rectify_cli_print_list (RectifyCli             *cli,
-                                 GPtrArray              *records,
-                                 RectifyCliToJson        to_json,
+gboolean rectify_cli_print_list (RectifyCli *cli,
+                                 GPtrArray *records,
+                                 RectifyCliToJson to_json,
                                  const RectifyCliColumn *columns,
-                                 const char *const      *omit,
-                                 gint64                  total,
-                                 gint64                  offset);
+                                 const char *const *omit,
+                                 gint64 total,
+                                 gint64 offset);
 /* A store's list: rectify_store_list_units and the like. */
-typedef GPtrArray *(*RectifyCliListFunc) (RectifyStore       *store,
+typedef GPtrArray *(*RectifyCliListFunc) (RectifyStore *store,
                                           const RectifyQuery *q,
-                                          gint64             *total,
-                                          GError            **error);
+                                          gint64 *total,
+                                          GError **error);
 /* The end of a list command: the page q asks for from list, then
  * rectify_cli_print_list. */
-gboolean rectify_cli_list_and_print (RectifyCli             *cli,
-                                     RectifyStore           *store,
-                                     const RectifyQuery     *q,
-                                     RectifyCliListFunc      list,
-                                     RectifyCliToJson        to_json,
+gboolean rectify_cli_list_and_print (RectifyCli *cli,
+                                     RectifyStore *store,
+                                     const RectifyQuery *q,
+                                     RectifyCliListFunc list,
+                                     RectifyCliToJson to_json,
                                      const RectifyCliColumn *columns,
-                                     const char *const      *omit,
-                                     GError                **error);
+                                     const char *const *omit,
+                                     GError **error);
 /* The same for nodes already built (JsonNode objects). */
-void rectify_cli_print_nodes (RectifyCli             *cli,
-                              GPtrArray              *nodes,
+void rectify_cli_print_nodes (RectifyCli *cli,
+                              GPtrArray *nodes,
                               const RectifyCliColumn *columns,
-                              gint64                  total,
-                              gint64                  offset);
+                              gint64 total,
+                              gint64 offset);
 /* The id of a new record: {"id": N} or the bare number. */
 void rectify_cli_print_id (RectifyCli *cli, gint64 id);
 /* The end of an add command: FALSE for an id <= 0 (the store failed and
@@ -82,30 +83,29 @@ void rectify_cli_print_json_id (const char *key, gint64 id);
 /* The end of a show command: FALSE for a NULL record (the store failed and
  * set the error), else the record through to_json and
  * rectify_cli_print_node; the record is freed with free_func. */
-gboolean rectify_cli_print_record (RectifyCli       *cli,
-                                   gpointer          record,
-                                   RectifyCliToJson  to_json,
-                                   GDestroyNotify    free_func);
+gboolean rectify_cli_print_record (RectifyCli *cli,
+                                   gpointer record,
+                                   RectifyCliToJson to_json,
+                                   GDestroyNotify free_func);
 
 /* With --json: the record through to_json as JSON, and TRUE; without:
  * nothing and FALSE, so that the caller prints its own text. */
-gboolean rectify_cli_print_if_json (RectifyCli       *cli,
-                                    gconstpointer     record,
-                                    RectifyCliToJson  to_json);
+gboolean
+rectify_cli_print_if_json (RectifyCli *cli, gconstpointer record, RectifyCliToJson to_json);
 
 /* A store getter: rectify_store_get_campaign and the like. */
 typedef gpointer (*RectifyCliGetFunc) (RectifyStore *store, gint64 id, GError **error);
 /* A whole "show ID" command: rectify_cli_parse_and_open_id (what names the
  * id in messages, e.g. "campaign id"), then get and
  * rectify_cli_print_record. */
-gboolean rectify_cli_show_by_id (RectifyCli        *cli,
-                                 int                argc,
-                                 char             **argv,
-                                 const char        *what,
-                                 RectifyCliGetFunc  get,
-                                 RectifyCliToJson   to_json,
-                                 GDestroyNotify     free_func,
-                                 GError           **error);
+gboolean rectify_cli_show_by_id (RectifyCli *cli,
+                                 int argc,
+                                 char **argv,
+                                 const char *what,
+                                 RectifyCliGetFunc get,
+                                 RectifyCliToJson to_json,
+                                 GDestroyNotify free_func,
+                                 GError **error);
 
 /* Columns the text takes in a terminal (CJK characters take two). */
 gsize rectify_cli_display_width (const char *text);

@@ -18,18 +18,15 @@
 /* A PDF written to output: {"file", "size"} (and "sha256" when given) with
  * --json, else the line text. */
 static void
-print_written (RectifyCli *cli,
-               const char *output,
-               GBytes     *pdf,
-               const char *sha256,
-               const char *text)
+print_written (
+    RectifyCli *cli, const char *output, GBytes *pdf, const char *sha256, const char *text)
 {
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
       JsonObject *object = json_object_new ();
       json_object_set_string_member (object, "file", output);
-      json_object_set_int_member (object, "size", (gint64) g_bytes_get_size (pdf));
+      json_object_set_int_member (object, "size", (gint64)g_bytes_get_size (pdf));
       if (sha256)
         json_object_set_string_member (object, "sha256", sha256);
       json_node_take_object (node, object);
@@ -40,22 +37,18 @@ print_written (RectifyCli *cli,
 }
 
 gboolean
-rectify_cli_pdf_letter (RectifyCli  *cli,
-                        int          argc,
-                        char       **argv,
-                        GError     **error)
+rectify_cli_pdf_letter (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *output = NULL;
-  const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(GBytes) pdf = NULL;
+  const GOptionEntry entries[] = { { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+                                     N_ ("The PDF file to write (required)"), N_ ("FILE") },
+                                   G_OPTION_ENTRY_NULL };
+  g_autoptr (GBytes) pdf = NULL;
   g_autofree char *sha256 = NULL;
   RectifyStore *store;
   gint64 id;
 
-  if (!(store = rectify_cli_parse_and_open (cli, entries, _("ID|NUMBER"), 1, &argc, &argv, error))
+  if (!(store = rectify_cli_parse_and_open (cli, entries, _ ("ID|NUMBER"), 1, &argc, &argv, error))
       || !rectify_cli_require ("--output", output, error)
       || !rectify_store_find_document (store, argv[1], &id, error))
     return FALSE;
@@ -72,16 +65,16 @@ rectify_cli_pdf_letter (RectifyCli  *cli,
  * *out_language, then the database.  campaign, output and language point
  * to the variables the entries fill, read after parsing. */
 static RectifyStore *
-open_for_campaign (RectifyCli          *cli,
-                   const GOptionEntry  *entries,
-                   int                 *argc,
-                   char              ***argv,
-                   char *const         *campaign,
-                   char *const         *output,
-                   char *const         *language,
-                   gint64              *campaign_id,
-                   RectifyPdfLanguage  *out_language,
-                   GError             **error)
+open_for_campaign (RectifyCli *cli,
+                   const GOptionEntry *entries,
+                   int *argc,
+                   char ***argv,
+                   char *const *campaign,
+                   char *const *output,
+                   char *const *language,
+                   gint64 *campaign_id,
+                   RectifyPdfLanguage *out_language,
+                   GError **error)
 {
   RectifyStore *store;
 
@@ -99,31 +92,31 @@ open_for_campaign (RectifyCli          *cli,
 }
 
 gboolean
-rectify_cli_pdf_summary (RectifyCli  *cli,
-                         int          argc,
-                         char       **argv,
-                         GError     **error)
+rectify_cli_pdf_summary (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *output = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *language = NULL;
-  const GOptionEntry entries[] = {
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign to summarise (required)"), N_("ID") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
-      N_("Figures as of this day (default: today, or the campaign’s last day)"), N_("DATE") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("Language of the document: zh_CN or en (default: the document language setting)"), N_("LANG") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
+            N_ ("The campaign to summarise (required)"), N_ ("ID") },
+          { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+            N_ ("Figures as of this day (default: today, or the campaign’s last day)"),
+            N_ ("DATE") },
+          { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+            N_ ("Language of the document: zh_CN or en (default: the document language setting)"),
+            N_ ("LANG") },
+          { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+            N_ ("The PDF file to write (required)"), N_ ("FILE") },
+          G_OPTION_ENTRY_NULL };
   RectifyPdfSummaryOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GBytes) pdf = NULL;
   RectifyStore *store;
   gint64 campaign_id = 0;
 
   if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
-                                  &campaign_id, &options.language, error)))
+                                   &campaign_id, &options.language, error)))
     return FALSE;
   pdf = rectify_pdf_summary_render (store, campaign_id, as_of, &options, error);
   if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
@@ -149,22 +142,20 @@ on_archive_progress (guint done, guint total, const char *current, gpointer user
 }
 
 gboolean
-rectify_cli_archive (RectifyCli  *cli,
-                     int          argc,
-                     char       **argv,
-                     GError     **error)
+rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *output = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *language = NULL;
-  const GOptionEntry entries[] = {
-    { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign, N_("The campaign to archive (required)"), N_("ID") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("Language of the dossiers and summary: zh_CN or en (default: the document language setting)"),
-      N_("LANG") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The archive folder to create (required)"), N_("DIR") },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[] = { { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
+                                     N_ ("The campaign to archive (required)"), N_ ("ID") },
+                                   { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+                                     N_ ("Language of the dossiers and summary: zh_CN or en "
+                                         "(default: the document language setting)"),
+                                     N_ ("LANG") },
+                                   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+                                     N_ ("The archive folder to create (required)"), N_ ("DIR") },
+                                   G_OPTION_ENTRY_NULL };
   RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, on_archive_progress,
                                        GINT_TO_POINTER (isatty (STDERR_FILENO)) };
   RectifyArchiveReport report = { 0 };
@@ -172,14 +163,15 @@ rectify_cli_archive (RectifyCli  *cli,
   gint64 campaign_id = 0;
 
   if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
-                                  &campaign_id, &options.language, error)))
+                                   &campaign_id, &options.language, error)))
     return FALSE;
-  if (!rectify_pdf_archive_write (store, campaign_id, output, &options, rectify_cli_cancel_on_signals (), error)
+  if (!rectify_pdf_archive_write (store, campaign_id, output, &options,
+                                  rectify_cli_cancel_on_signals (), error)
       || !rectify_archive_verify (output, &report, error))
     return FALSE;
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
       JsonObject *object = json_object_new ();
       json_object_set_string_member (object, "folder", output);
       json_object_set_int_member (object, "files", report.n_files);
@@ -188,8 +180,8 @@ rectify_cli_archive (RectifyCli  *cli,
       rectify_cli_print_json (node);
     }
   else
-    g_print (_("Archive written to %s: %u files, %u documents without a stored PDF\n"), output, report.n_files,
-             report.n_missing_pdf);
+    g_print (_ ("Archive written to %s: %u files, %u documents without a stored PDF\n"), output,
+             report.n_files, report.n_missing_pdf);
   rectify_archive_report_clear (&report);
   return TRUE;
 }

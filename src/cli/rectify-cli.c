@@ -15,104 +15,113 @@
 #include "rectify-pdf-issue.h"
 #include "rectify-validate.h"
 
-G_DEFINE_QUARK (rectify-cli-error-quark, rectify_cli_error)
+G_DEFINE_QUARK (rectify - cli - error - quark, rectify_cli_error)
 
 static const RectifyCliCommand commands[] = {
-  { "init", NULL, N_("Create the database or upgrade it to this version"), rectify_cli_init },
-  { "demo", NULL, N_("Fill an empty database with sample data"), rectify_cli_demo },
-  { "officer", "add", N_("Add a law-enforcement officer"), rectify_cli_officer_add },
-  { "officer", "list", N_("List the officers"), rectify_cli_officer_list },
-  { "officer", "show", N_("Show one officer"), rectify_cli_officer_show },
-  { "campaign", "add", N_("Add a campaign"), rectify_cli_campaign_add },
-  { "campaign", "list", N_("List the campaigns"), rectify_cli_campaign_list },
-  { "campaign", "show", N_("Show one campaign"), rectify_cli_campaign_show },
-  { "unit", "add", N_("Add a unit that uses special equipment"), rectify_cli_unit_add },
-  { "unit", "list", N_("List the units"), rectify_cli_unit_list },
-  { "unit", "show", N_("Show one unit"), rectify_cli_unit_show },
-  { "equipment", "add", N_("Register a piece of special equipment"), rectify_cli_equipment_add },
-  { "equipment", "list", N_("List the equipment"), rectify_cli_equipment_list },
-  { "equipment", "show", N_("Show one piece of equipment"), rectify_cli_equipment_show },
-  { "operator", "add", N_("Add an equipment operator"), rectify_cli_operator_add },
-  { "operator", "list", N_("List the operators"), rectify_cli_operator_list },
-  { "operator", "show", N_("Show one operator"), rectify_cli_operator_show },
-  { "inspection", "add", N_("Record an inspection"), rectify_cli_inspection_add },
-  { "inspection", "list", N_("List the inspections"), rectify_cli_inspection_list },
-  { "inspection", "show", N_("Show one inspection"), rectify_cli_inspection_show },
-  { "inspection", "edit", N_("Correct a recorded inspection"), rectify_cli_inspection_edit },
-  { "inspection", "delete", N_("Delete an inspection no hazard or planned visit depends on"),
+  { "init", NULL, N_ ("Create the database or upgrade it to this version"), rectify_cli_init },
+  { "demo", NULL, N_ ("Fill an empty database with sample data"), rectify_cli_demo },
+  { "officer", "add", N_ ("Add a law-enforcement officer"), rectify_cli_officer_add },
+  { "officer", "list", N_ ("List the officers"), rectify_cli_officer_list },
+  { "officer", "show", N_ ("Show one officer"), rectify_cli_officer_show },
+  { "campaign", "add", N_ ("Add a campaign"), rectify_cli_campaign_add },
+  { "campaign", "list", N_ ("List the campaigns"), rectify_cli_campaign_list },
+  { "campaign", "show", N_ ("Show one campaign"), rectify_cli_campaign_show },
+  { "unit", "add", N_ ("Add a unit that uses special equipment"), rectify_cli_unit_add },
+  { "unit", "list", N_ ("List the units"), rectify_cli_unit_list },
+  { "unit", "show", N_ ("Show one unit"), rectify_cli_unit_show },
+  { "equipment", "add", N_ ("Register a piece of special equipment"), rectify_cli_equipment_add },
+  { "equipment", "list", N_ ("List the equipment"), rectify_cli_equipment_list },
+  { "equipment", "show", N_ ("Show one piece of equipment"), rectify_cli_equipment_show },
+  { "operator", "add", N_ ("Add an equipment operator"), rectify_cli_operator_add },
+  { "operator", "list", N_ ("List the operators"), rectify_cli_operator_list },
+  { "operator", "show", N_ ("Show one operator"), rectify_cli_operator_show },
+  { "inspection", "add", N_ ("Record an inspection"), rectify_cli_inspection_add },
+  { "inspection", "list", N_ ("List the inspections"), rectify_cli_inspection_list },
+  { "inspection", "show", N_ ("Show one inspection"), rectify_cli_inspection_show },
+  { "inspection", "edit", N_ ("Correct a recorded inspection"), rectify_cli_inspection_edit },
+  { "inspection", "delete", N_ ("Delete an inspection no hazard or planned visit depends on"),
     rectify_cli_inspection_delete },
-  { "visit", "add", N_("Plan a back-check or re-inspection of a unit's hazard"), rectify_cli_visit_add },
-  { "visit", "list", N_("List the planned back-checks and re-inspections"), rectify_cli_visit_list },
-  { "visit", "cancel", N_("Cancel a pending planned visit"), rectify_cli_visit_cancel },
-  { "hazard", "add", N_("Register a hazard"), rectify_cli_hazard_add },
-  { "hazard", "implement", N_("Set the five implementations of a hazard"),
+  { "visit", "add", N_ ("Plan a back-check or re-inspection of a unit's hazard"),
+    rectify_cli_visit_add },
+  { "visit", "list", N_ ("List the planned back-checks and re-inspections"),
+    rectify_cli_visit_list },
+  { "visit", "cancel", N_ ("Cancel a pending planned visit"), rectify_cli_visit_cancel },
+  { "hazard", "add", N_ ("Register a hazard"), rectify_cli_hazard_add },
+  { "hazard", "implement", N_ ("Set the five implementations of a hazard"),
     rectify_cli_hazard_implement },
-  { "hazard", "track", N_("Record a tracking visit of a hazard"), rectify_cli_hazard_track },
-  { "hazard", "immediate", N_("Record that a hazard was rectified on site"),
+  { "hazard", "track", N_ ("Record a tracking visit of a hazard"), rectify_cli_hazard_track },
+  { "hazard", "immediate", N_ ("Record that a hazard was rectified on site"),
     rectify_cli_hazard_immediate },
-  { "hazard", "rectify", N_("Record that the unit reports a hazard rectified"),
+  { "hazard", "rectify", N_ ("Record that the unit reports a hazard rectified"),
     rectify_cli_hazard_rectify },
-  { "hazard", "confirm", N_("Confirm the rectification on site and cancel the hazard"),
+  { "hazard", "confirm", N_ ("Confirm the rectification on site and cancel the hazard"),
     rectify_cli_hazard_confirm },
-  { "hazard", "reject", N_("Reject a reported rectification"), rectify_cli_hazard_reject },
-  { "hazard", "escalate", N_("Penalise, order to stop use, or report a hazard as major"),
+  { "hazard", "reject", N_ ("Reject a reported rectification"), rectify_cli_hazard_reject },
+  { "hazard", "escalate", N_ ("Penalise, order to stop use, or report a hazard as major"),
     rectify_cli_hazard_escalate },
-  { "hazard", "list", N_("List the hazards"), rectify_cli_hazard_list },
-  { "hazard", "show", N_("Show a hazard with its tracking log"), rectify_cli_hazard_show },
-  { "hazard", "categories", N_("List the hazard categories"), rectify_cli_hazard_categories },
-  { "letter", "issue", N_("Issue a numbered instruction letter or rectification opinion"),
+  { "hazard", "list", N_ ("List the hazards"), rectify_cli_hazard_list },
+  { "hazard", "show", N_ ("Show a hazard with its tracking log"), rectify_cli_hazard_show },
+  { "hazard", "categories", N_ ("List the hazard categories"), rectify_cli_hazard_categories },
+  { "letter", "issue", N_ ("Issue a numbered instruction letter or rectification opinion"),
     rectify_cli_letter_issue },
-  { "letter", "void", N_("Void an issued letter"), rectify_cli_letter_void },
-  { "letter", "list", N_("List the letters"), rectify_cli_letter_list },
-  { "letter", "show", N_("Show one letter"), rectify_cli_letter_show },
-  { "pdf", "letter", N_("Write the PDF of an issued letter as it was stored at issue"),
+  { "letter", "void", N_ ("Void an issued letter"), rectify_cli_letter_void },
+  { "letter", "list", N_ ("List the letters"), rectify_cli_letter_list },
+  { "letter", "show", N_ ("Show one letter"), rectify_cli_letter_show },
+  { "pdf", "letter", N_ ("Write the PDF of an issued letter as it was stored at issue"),
     rectify_cli_pdf_letter },
-  { "pdf", "summary", N_("Write the work summary of a campaign, its figures from the data"),
+  { "pdf", "summary", N_ ("Write the work summary of a campaign, its figures from the data"),
     rectify_cli_pdf_summary },
-  { "stats", NULL, N_("Show the campaign figures"), rectify_cli_stats },
-  { "archive", NULL, N_("Write the archive folder of a campaign and mark the campaign archived"),
+  { "stats", NULL, N_ ("Show the campaign figures"), rectify_cli_stats },
+  { "archive", NULL, N_ ("Write the archive folder of a campaign and mark the campaign archived"),
     rectify_cli_archive },
-  { "verify", NULL, N_("Verify the hash chain of the audit log, or an archive folder against its manifest"),
+  { "verify", NULL,
+    N_ ("Verify the hash chain of the audit log, or an archive folder against its manifest"),
     rectify_cli_verify },
-  { "backup", NULL, N_("Copy the database to a file while it is in use"), rectify_cli_backup },
-  { "restore", NULL, N_("Replace the database by a backup, keeping the current one aside"), rectify_cli_restore },
-  { "import", "units", N_("Import units from a CSV file, all rows or none"), rectify_cli_import_units },
-  { "import", "equipment", N_("Import equipment from a CSV file, all rows or none"), rectify_cli_import_equipment },
-  { "import", "operators", N_("Import operators from a CSV file, all rows or none"), rectify_cli_import_operators },
-  { "export", "units", N_("Export the units to CSV or XLSX"), rectify_cli_export_units },
-  { "export", "equipment", N_("Export the equipment to CSV or XLSX"), rectify_cli_export_equipment },
-  { "export", "operators", N_("Export the operators to CSV or XLSX"), rectify_cli_export_operators },
-  { "export", "hazards", N_("Export the hazards to CSV or XLSX"), rectify_cli_export_hazards },
-  { "export", "inspections", N_("Export the inspections to CSV or XLSX"), rectify_cli_export_inspections },
-  { "export", "documents", N_("Export the instruction letters and rectification opinions to CSV or XLSX"),
+  { "backup", NULL, N_ ("Copy the database to a file while it is in use"), rectify_cli_backup },
+  { "restore", NULL, N_ ("Replace the database by a backup, keeping the current one aside"),
+    rectify_cli_restore },
+  { "import", "units", N_ ("Import units from a CSV file, all rows or none"),
+    rectify_cli_import_units },
+  { "import", "equipment", N_ ("Import equipment from a CSV file, all rows or none"),
+    rectify_cli_import_equipment },
+  { "import", "operators", N_ ("Import operators from a CSV file, all rows or none"),
+    rectify_cli_import_operators },
+  { "export", "units", N_ ("Export the units to CSV or XLSX"), rectify_cli_export_units },
+  { "export", "equipment", N_ ("Export the equipment to CSV or XLSX"),
+    rectify_cli_export_equipment },
+  { "export", "operators", N_ ("Export the operators to CSV or XLSX"),
+    rectify_cli_export_operators },
+  { "export", "hazards", N_ ("Export the hazards to CSV or XLSX"), rectify_cli_export_hazards },
+  { "export", "inspections", N_ ("Export the inspections to CSV or XLSX"),
+    rectify_cli_export_inspections },
+  { "export", "documents",
+    N_ ("Export the instruction letters and rectification opinions to CSV or XLSX"),
     rectify_cli_export_documents },
 };
 
-static const struct {
+static const struct
+{
   const char *group;
   const char *summary;
 } groups[] = {
-  { "officer", N_("Law-enforcement officers") },
-  { "campaign", N_("Time-boxed safety campaigns") },
-  { "unit", N_("Units that use special equipment") },
-  { "equipment", N_("Registered special equipment") },
-  { "operator", N_("Equipment operators and their licences") },
-  { "inspection", N_("Inspections and their 3-2-1-1 checklist") },
-  { "visit", N_("Planned back-checks and re-inspections") },
-  { "hazard", N_("Hazards from finding to cancellation") },
-  { "letter", N_("Instruction letters and rectification opinions") },
-  { "pdf", N_("PDF files of issued documents and campaign summaries") },
-  { "import", N_("Units, equipment and operators from spreadsheets (CSV)") },
-  { "export", N_("Lists to CSV or XLSX") },
+  { "officer", N_ ("Law-enforcement officers") },
+  { "campaign", N_ ("Time-boxed safety campaigns") },
+  { "unit", N_ ("Units that use special equipment") },
+  { "equipment", N_ ("Registered special equipment") },
+  { "operator", N_ ("Equipment operators and their licences") },
+  { "inspection", N_ ("Inspections and their 3-2-1-1 checklist") },
+  { "visit", N_ ("Planned back-checks and re-inspections") },
+  { "hazard", N_ ("Hazards from finding to cancellation") },
+  { "letter", N_ ("Instruction letters and rectification opinions") },
+  { "pdf", N_ ("PDF files of issued documents and campaign summaries") },
+  { "import", N_ ("Units, equipment and operators from spreadsheets (CSV)") },
+  { "export", N_ ("Lists to CSV or XLSX") },
 };
 
 /* ---- global options ------------------------------------------------------ */
 
 static gboolean
-on_db_option_cb (const char  *option_name,
-                 const char  *value,
-                 gpointer     data,
-                 GError     **error)
+on_db_option_cb (const char *option_name, const char *value, gpointer data, GError **error)
 {
   RectifyCli *cli = data;
 
@@ -122,10 +131,7 @@ on_db_option_cb (const char  *option_name,
 }
 
 static gboolean
-on_as_option_cb (const char  *option_name,
-                 const char  *value,
-                 gpointer     data,
-                 GError     **error)
+on_as_option_cb (const char *option_name, const char *value, gpointer data, GError **error)
 {
   RectifyCli *cli = data;
 
@@ -135,10 +141,7 @@ on_as_option_cb (const char  *option_name,
 }
 
 static gboolean
-on_json_option_cb (const char  *option_name,
-                   const char  *value,
-                   gpointer     data,
-                   GError     **error)
+on_json_option_cb (const char *option_name, const char *value, gpointer data, GError **error)
 {
   RectifyCli *cli = data;
 
@@ -146,21 +149,17 @@ on_json_option_cb (const char  *option_name,
   return TRUE;
 }
 
-static const GOptionEntry global_entries[] = {
-  { "db", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer) on_db_option_cb,
-    N_("Database file (default: rectify/rectify.db in the user data folder)"), N_("PATH") },
-  { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) on_as_option_cb,
-    N_("Act as this officer (id or badge), named in the audit log"), N_("OFFICER") },
-  { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_json_option_cb,
-    N_("Print results as JSON"), NULL },
-  G_OPTION_ENTRY_NULL
-};
+static const GOptionEntry global_entries[]
+    = { { "db", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer)on_db_option_cb,
+          N_ ("Database file (default: rectify/rectify.db in the user data folder)"), N_ ("PATH") },
+        { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_as_option_cb,
+          N_ ("Act as this officer (id or badge), named in the audit log"), N_ ("OFFICER") },
+        { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_json_option_cb,
+          N_ ("Print results as JSON"), NULL },
+        G_OPTION_ENTRY_NULL };
 
 static GOptionContext *
-context_new (RectifyCli         *cli,
-             const GOptionEntry *entries,
-             const char         *params,
-             const char         *summary)
+context_new (RectifyCli *cli, const GOptionEntry *entries, const char *params, const char *summary)
 {
   GOptionContext *context = g_option_context_new (params);
   GOptionGroup *group = g_option_group_new ("rectify-cli", summary, summary, cli, NULL);
@@ -179,14 +178,14 @@ context_new (RectifyCli         *cli,
 }
 
 gboolean
-rectify_cli_parse (RectifyCli          *cli,
-                   const GOptionEntry  *entries,
-                   const char          *params,
-                   int                 *argc,
-                   char              ***argv,
-                   GError             **error)
+rectify_cli_parse (RectifyCli *cli,
+                   const GOptionEntry *entries,
+                   const char *params,
+                   int *argc,
+                   char ***argv,
+                   GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr (GOptionContext) context = NULL;
   g_autofree char *prgname = g_strdup_printf ("rectify-cli %s", cli->command_line);
 
   /* The usage line of --help is "<prgname> [OPTION…] <params>". */
@@ -196,17 +195,13 @@ rectify_cli_parse (RectifyCli          *cli,
 }
 
 gboolean
-rectify_cli_expect_args (RectifyCli  *cli,
-                         int          argc,
-                         char       **argv,
-                         int          n_wanted,
-                         const char  *what,
-                         GError     **error)
+rectify_cli_expect_args (
+    RectifyCli *cli, int argc, char **argv, int n_wanted, const char *what, GError **error)
 {
   if (argc - 1 < n_wanted)
-    return rectify_cli_usage_error (error, _("%s is missing"), what);
+    return rectify_cli_usage_error (error, _ ("%s is missing"), what);
   if (argc - 1 > n_wanted)
-    return rectify_cli_usage_error (error, _("unexpected argument “%s”"), argv[n_wanted + 1]);
+    return rectify_cli_usage_error (error, _ ("unexpected argument “%s”"), argv[n_wanted + 1]);
   return TRUE;
 }
 
@@ -223,27 +218,25 @@ rectify_cli_list_options_clear (RectifyCliListOptions *opts)
 }
 
 gboolean
-rectify_cli_parse_list (RectifyCli             *cli,
-                        const GOptionEntry     *entries,
-                        RectifyCliListOptions  *opts,
-                        gboolean                with_as_of,
-                        int                    *argc,
-                        char                 ***argv,
-                        GError                **error)
+rectify_cli_parse_list (RectifyCli *cli,
+                        const GOptionEntry *entries,
+                        RectifyCliListOptions *opts,
+                        gboolean with_as_of,
+                        int *argc,
+                        char ***argv,
+                        GError **error)
 {
   const GOptionEntry list_entries[] = {
-    { "search", 0, 0, G_OPTION_ARG_STRING, &opts->search,
-      N_("Only records matching these words"), N_("WORDS") },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &opts->sort,
-      N_("Sort by this column"), N_("KEY") },
-    { "desc", 0, 0, G_OPTION_ARG_NONE, &opts->descending,
-      N_("Sort in descending order"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &opts->search, N_ ("Only records matching these words"),
+      N_ ("WORDS") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &opts->sort, N_ ("Sort by this column"), N_ ("KEY") },
+    { "desc", 0, 0, G_OPTION_ARG_NONE, &opts->descending, N_ ("Sort in descending order"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_STRING, &opts->limit,
-      N_("Show at most N records (default 50; 0 shows all)"), "N" },
-    { "offset", 0, 0, G_OPTION_ARG_STRING, &opts->offset,
-      N_("Skip the first N matching records"), "N" },
+      N_ ("Show at most N records (default 50; 0 shows all)"), "N" },
+    { "offset", 0, 0, G_OPTION_ARG_STRING, &opts->offset, N_ ("Skip the first N matching records"),
+      "N" },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &opts->as_of,
-      N_("Judge dates (overdue, expired) as of this day (default: today)"), N_("DATE") },
+      N_ ("Judge dates (overdue, expired) as of this day (default: today)"), N_ ("DATE") },
     G_OPTION_ENTRY_NULL
   };
   gsize n_own = 0, n_list = G_N_ELEMENTS (list_entries) - (with_as_of ? 1 : 2);
@@ -261,9 +254,7 @@ rectify_cli_parse_list (RectifyCli             *cli,
 }
 
 gboolean
-rectify_cli_list_options_apply (const RectifyCliListOptions  *opts,
-                                RectifyQuery                 *q,
-                                GError                      **error)
+rectify_cli_list_options_apply (const RectifyCliListOptions *opts, RectifyQuery *q, GError **error)
 {
   q->search = opts->search;
   q->sort = opts->sort;
@@ -283,14 +274,14 @@ rectify_cli_list_options_apply (const RectifyCliListOptions  *opts,
 }
 
 gboolean
-rectify_cli_parse_list_query (RectifyCli             *cli,
-                              const GOptionEntry     *entries,
-                              RectifyCliListOptions  *opts,
-                              gboolean                with_as_of,
-                              RectifyQuery           *q,
-                              int                    *argc,
-                              char                 ***argv,
-                              GError                **error)
+rectify_cli_parse_list_query (RectifyCli *cli,
+                              const GOptionEntry *entries,
+                              RectifyCliListOptions *opts,
+                              gboolean with_as_of,
+                              RectifyQuery *q,
+                              int *argc,
+                              char ***argv,
+                              GError **error)
 {
   return rectify_cli_parse_list (cli, entries, opts, with_as_of, argc, argv, error)
          && rectify_cli_list_options_apply (opts, q, error);
@@ -299,9 +290,7 @@ rectify_cli_parse_list_query (RectifyCli             *cli,
 /* ---- values -------------------------------------------------------------- */
 
 gboolean
-rectify_cli_usage_error (GError     **error,
-                         const char  *format,
-                         ...)
+rectify_cli_usage_error (GError **error, const char *format, ...)
 {
   va_list args;
 
@@ -313,24 +302,18 @@ rectify_cli_usage_error (GError     **error,
 }
 
 gboolean
-rectify_cli_require (const char  *option,
-                     const void  *value,
-                     GError     **error)
+rectify_cli_require (const char *option, const void *value, GError **error)
 {
   if (value == NULL)
-    return rectify_cli_usage_error (error, _("%s is required"), option);
+    return rectify_cli_usage_error (error, _ ("%s is required"), option);
   return TRUE;
 }
 
 gboolean
-rectify_cli_parse_int (const char  *option,
-                       const char  *text,
-                       gint64       min,
-                       gint64       max,
-                       gint64      *out,
-                       GError     **error)
+rectify_cli_parse_int (
+    const char *option, const char *text, gint64 min, gint64 max, gint64 *out, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (g_ascii_string_to_signed (text, 10, min, max, out, &local_error))
     return TRUE;
@@ -338,31 +321,25 @@ rectify_cli_parse_int (const char  *option,
     {
       g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
       g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-      return rectify_cli_usage_error (error, _("%s: %s is out of range (%s to %s)"),
-                                      option, text, low, high);
+      return rectify_cli_usage_error (error, _ ("%s: %s is out of range (%s to %s)"), option, text,
+                                      low, high);
     }
-  return rectify_cli_usage_error (error, _("%s: “%s” is not a whole number"), option, text);
+  return rectify_cli_usage_error (error, _ ("%s: “%s” is not a whole number"), option, text);
 }
 
 gboolean
-rectify_cli_parse_id (const char  *option,
-                      const char  *text,
-                      gint64      *out,
-                      GError     **error)
+rectify_cli_parse_id (const char *option, const char *text, gint64 *out, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, &local_error))
     return TRUE;
-  return rectify_cli_usage_error (error, _("%s: “%s” is not a record id (a positive number)"),
+  return rectify_cli_usage_error (error, _ ("%s: “%s” is not a record id (a positive number)"),
                                   option, text);
 }
 
 gboolean
-rectify_cli_parse_optional_id (const char  *option,
-                               const char  *text,
-                               gint64      *out,
-                               GError     **error)
+rectify_cli_parse_optional_id (const char *option, const char *text, gint64 *out, GError **error)
 {
   *out = 0;
   return text == NULL || rectify_cli_parse_id (option, text, out, error);
@@ -378,11 +355,11 @@ normalize_choice (const char *text)
 }
 
 gboolean
-rectify_cli_parse_choice (const char         *option,
-                          const char         *text,
-                          const char *const  *codes,
-                          const char        **out_code,
-                          GError            **error)
+rectify_cli_parse_choice (const char *option,
+                          const char *text,
+                          const char *const *codes,
+                          const char **out_code,
+                          GError **error)
 {
   g_autofree char *wanted = normalize_choice (text);
   g_autofree char *joined = NULL;
@@ -397,11 +374,12 @@ rectify_cli_parse_choice (const char         *option,
         }
     }
   joined = rectify_codes_joined (codes);
-  return rectify_cli_usage_error (error, _("%s: “%s” is not one of %s"), option, text, joined);
+  return rectify_cli_usage_error (error, _ ("%s: “%s” is not one of %s"), option, text, joined);
 }
 
-static const struct {
-  const char     *name;
+static const struct
+{
+  const char *name;
   RectifyCategory category;
 } category_names[] = {
   { "boiler", RECTIFY_CATEGORY_BOILER },
@@ -416,13 +394,13 @@ static const struct {
 };
 
 gboolean
-rectify_cli_parse_category (const char       *option,
-                            const char       *text,
-                            RectifyCategory  *out,
-                            GError          **error)
+rectify_cli_parse_category (const char *option,
+                            const char *text,
+                            RectifyCategory *out,
+                            GError **error)
 {
   g_autofree char *wanted = normalize_choice (text);
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
 
   if (rectify_category_from_code (wanted, out))
     return TRUE;
@@ -436,26 +414,19 @@ rectify_cli_parse_category (const char       *option,
       g_string_append_printf (names, "%s%s (%s)", i > 0 ? ", " : "", category_names[i].name,
                               rectify_category_to_code (category_names[i].category));
     }
-  return rectify_cli_usage_error (error,
-                                  _("%s: “%s” is not an equipment category; use one of %s"),
+  return rectify_cli_usage_error (error, _ ("%s: “%s” is not an equipment category; use one of %s"),
                                   option, text, names->str);
 }
 
 gboolean
-rectify_cli_find_unit (RectifyCli  *cli,
-                       const char  *text,
-                       gint64      *out,
-                       GError     **error)
+rectify_cli_find_unit (RectifyCli *cli, const char *text, gint64 *out, GError **error)
 {
   g_assert (cli->store != NULL);
   return rectify_store_find_unit (cli->store, text, out, error);
 }
 
 gboolean
-rectify_cli_find_officer (RectifyCli  *cli,
-                          const char  *text,
-                          gint64      *out,
-                          GError     **error)
+rectify_cli_find_officer (RectifyCli *cli, const char *text, gint64 *out, GError **error)
 {
   g_assert (cli->store != NULL);
   return rectify_store_find_officer (cli->store, text, out, error);
@@ -470,10 +441,7 @@ rectify_cli_join_lines (char **items)
 }
 
 gboolean
-rectify_cli_find_officers (RectifyCli  *cli,
-                           char       **texts,
-                           GArray      *out,
-                           GError     **error)
+rectify_cli_find_officers (RectifyCli *cli, char **texts, GArray *out, GError **error)
 {
   for (guint i = 0; texts && texts[i]; i++)
     {
@@ -486,22 +454,18 @@ rectify_cli_find_officers (RectifyCli  *cli,
 }
 
 gboolean
-rectify_cli_parse_language (const char          *text,
-                            RectifyPdfLanguage  *out,
-                            GError             **error)
+rectify_cli_parse_language (const char *text, RectifyPdfLanguage *out, GError **error)
 {
   if (text && !rectify_pdf_language_from_code (text, out))
-    return rectify_cli_usage_error (error, _("--language: “%s” is not a document language; use zh_CN or en"),
-                                    text);
+    return rectify_cli_usage_error (
+        error, _ ("--language: “%s” is not a document language; use zh_CN or en"), text);
   return TRUE;
 }
 
 /* ---- the database -------------------------------------------------------- */
 
 RectifyStore *
-rectify_cli_open_store (RectifyCli  *cli,
-                        gboolean     create,
-                        GError     **error)
+rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
 {
   g_autofree char *path = NULL;
 
@@ -518,7 +482,7 @@ rectify_cli_open_store (RectifyCli  *cli,
   else if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _("There is no database at %s; create it with “rectify-cli init”"), path);
+                   _ ("There is no database at %s; create it with “rectify-cli init”"), path);
       return NULL;
     }
 
@@ -543,10 +507,7 @@ rectify_cli_open_store (RectifyCli  *cli,
 }
 
 RectifyStore *
-rectify_cli_open_store_unit (RectifyCli  *cli,
-                             const char  *unit,
-                             gint64      *unit_id,
-                             GError     **error)
+rectify_cli_open_store_unit (RectifyCli *cli, const char *unit, gint64 *unit_id, GError **error)
 {
   RectifyStore *store = rectify_cli_open_store (cli, FALSE, error);
 
@@ -556,13 +517,13 @@ rectify_cli_open_store_unit (RectifyCli  *cli,
 }
 
 RectifyStore *
-rectify_cli_parse_and_open (RectifyCli          *cli,
-                            const GOptionEntry  *entries,
-                            const char          *params,
-                            int                  n_args,
-                            int                 *argc,
-                            char              ***argv,
-                            GError             **error)
+rectify_cli_parse_and_open (RectifyCli *cli,
+                            const GOptionEntry *entries,
+                            const char *params,
+                            int n_args,
+                            int *argc,
+                            char ***argv,
+                            GError **error)
 {
   if (!rectify_cli_parse (cli, entries, params, argc, argv, error)
       || !rectify_cli_expect_args (cli, *argc, *argv, n_args, params, error))
@@ -571,14 +532,14 @@ rectify_cli_parse_and_open (RectifyCli          *cli,
 }
 
 RectifyStore *
-rectify_cli_parse_and_open_id (RectifyCli          *cli,
-                               const GOptionEntry  *entries,
-                               const char          *params,
-                               const char          *what,
-                               int                 *argc,
-                               char              ***argv,
-                               gint64              *id,
-                               GError             **error)
+rectify_cli_parse_and_open_id (RectifyCli *cli,
+                               const GOptionEntry *entries,
+                               const char *params,
+                               const char *what,
+                               int *argc,
+                               char ***argv,
+                               gint64 *id,
+                               GError **error)
 {
   RectifyStore *store = rectify_cli_parse_and_open (cli, entries, params, 1, argc, argv, error);
 
@@ -588,14 +549,14 @@ rectify_cli_parse_and_open_id (RectifyCli          *cli,
 }
 
 gboolean
-rectify_cli_parse_id_arg (RectifyCli          *cli,
-                          const GOptionEntry  *entries,
-                          const char          *params,
-                          const char          *what,
-                          int                 *argc,
-                          char              ***argv,
-                          gint64              *id,
-                          GError             **error)
+rectify_cli_parse_id_arg (RectifyCli *cli,
+                          const GOptionEntry *entries,
+                          const char *params,
+                          const char *what,
+                          int *argc,
+                          char ***argv,
+                          gint64 *id,
+                          GError **error)
 {
   return rectify_cli_parse (cli, entries, params, argc, argv, error)
          && rectify_cli_expect_args (cli, *argc, *argv, 1, params, error)
@@ -609,14 +570,14 @@ group_summary (const char *group)
 {
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     if (strcmp (groups[i].group, group) == 0)
-      return _(groups[i].summary);
+      return _ (groups[i].summary);
   return "";
 }
 
 static char *
 commands_description (void)
 {
-  GString *s = g_string_new (_("Commands:"));
+  GString *s = g_string_new (_ ("Commands:"));
   const char *last_group = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -627,31 +588,30 @@ commands_description (void)
         continue;
       last_group = c->group;
       g_string_append_printf (s, "\n  %-12s %s", c->group,
-                              c->name ? group_summary (c->group) : _(c->summary));
+                              c->name ? group_summary (c->group) : _ (c->summary));
     }
   g_string_append (s, "\n\n");
-  g_string_append (s, _("Run “rectify-cli COMMAND --help” for the subcommands and options "
-                        "of a command."));
+  g_string_append (s, _ ("Run “rectify-cli COMMAND --help” for the subcommands and options "
+                         "of a command."));
   g_string_append (s, "\n");
-  g_string_append (s, _("Exit status: 0 success, 1 the request was refused, 2 bad usage."));
+  g_string_append (s, _ ("Exit status: 0 success, 1 the request was refused, 2 bad usage."));
   g_string_append (s, "\n");
-  g_string_append (s, _("Exit status 130: interrupted (Ctrl+C or SIGTERM); nothing was written."));
+  g_string_append (s, _ ("Exit status 130: interrupted (Ctrl+C or SIGTERM); nothing was written."));
   return g_string_free (s, FALSE);
 }
 
 static void
 print_group_help (const char *group)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
-  g_string_append_printf (s, "%s\n  rectify-cli %s %s\n\n%s\n\n%s\n", _("Usage:"), group,
-                          _("SUBCOMMAND [OPTION…]"), group_summary (group), _("Subcommands:"));
+  g_string_append_printf (s, "%s\n  rectify-cli %s %s\n\n%s\n\n%s\n", _ ("Usage:"), group,
+                          _ ("SUBCOMMAND [OPTION…]"), group_summary (group), _ ("Subcommands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].group, group) == 0 && commands[i].name)
-      g_string_append_printf (s, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+      g_string_append_printf (s, "  %-12s %s\n", commands[i].name, _ (commands[i].summary));
   g_string_append_printf (s, "\n");
-  g_string_append_printf (s, _("Run “rectify-cli %s SUBCOMMAND --help” for its options."),
-                          group);
+  g_string_append_printf (s, _ ("Run “rectify-cli %s SUBCOMMAND --help” for its options."), group);
   g_string_append (s, "\n");
   g_print ("%s", s->str);
 }
@@ -659,19 +619,17 @@ print_group_help (const char *group)
 static char *
 subcommand_names (const char *group)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].group, group) == 0 && commands[i].name)
-      g_ptr_array_add (names, (gpointer) commands[i].name);
+      g_ptr_array_add (names, (gpointer)commands[i].name);
   g_ptr_array_add (names, NULL);
-  return rectify_codes_joined ((const char *const *) names->pdata);
+  return rectify_codes_joined ((const char *const *)names->pdata);
 }
 
 static const RectifyCliCommand *
-find_command (const char *group,
-              const char *name,
-              gboolean   *group_known)
+find_command (const char *group, const char *name, gboolean *group_known)
 {
   *group_known = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -737,7 +695,8 @@ install_cancel_on_signals (gpointer data)
       g_source_attach (source, context);
       g_source_unref (source);
     }
-  g_thread_unref (g_thread_new ("rectify-cli-signals", run_signal_loop, g_main_loop_new (context, FALSE)));
+  g_thread_unref (
+      g_thread_new ("rectify-cli-signals", run_signal_loop, g_main_loop_new (context, FALSE)));
   g_main_context_unref (context);
   return cancellable;
 }
@@ -765,8 +724,7 @@ rectify_cli_test_pause (GCancellable *cancellable)
 }
 
 static int
-report_error (RectifyCli *cli,
-              GError     *error)
+report_error (RectifyCli *cli, GError *error)
 {
   gboolean usage = error->domain == G_OPTION_ERROR
                    || g_error_matches (error, RECTIFY_CLI_ERROR, RECTIFY_CLI_ERROR_USAGE);
@@ -775,41 +733,38 @@ report_error (RectifyCli *cli,
   /* only the core fails so, after it removed its partial output */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_printerr ("rectify-cli: %s\n", _("cancelled; nothing was written"));
+      g_printerr ("rectify-cli: %s\n", _ ("cancelled; nothing was written"));
       return RECTIFY_CLI_EXIT_CANCELLED;
     }
   if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
     /* TRANSLATORS: appended to a refusal when no acting officer was named */
-    g_printerr ("rectify-cli: %s %s\n", message, _("(name yourself with --as OFFICER)"));
+    g_printerr ("rectify-cli: %s %s\n", message, _ ("(name yourself with --as OFFICER)"));
   else
     g_printerr ("rectify-cli: %s\n", message);
   if (usage)
     {
-      g_autofree char *hint = g_strdup_printf ("rectify-cli%s%s --help",
-                                               cli->command_line ? " " : "",
-                                               cli->command_line ? cli->command_line : "");
-      g_printerr (_("Try “%s” for more information.\n"), hint);
+      g_autofree char *hint
+          = g_strdup_printf ("rectify-cli%s%s --help", cli->command_line ? " " : "",
+                             cli->command_line ? cli->command_line : "");
+      g_printerr (_ ("Try “%s” for more information.\n"), hint);
       return RECTIFY_CLI_EXIT_USAGE;
     }
   return RECTIFY_CLI_EXIT_FAILED;
 }
 
 static gboolean
-dispatch (RectifyCli  *cli,
-          int          argc,
-          char       **argv,
-          GError     **error)
+dispatch (RectifyCli *cli, int argc, char **argv, GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr (GOptionContext) context = NULL;
   g_autofree char *description = commands_description ();
   const RectifyCliCommand *command;
   gboolean group_known;
   const char *group;
 
   g_set_prgname ("rectify-cli");
-  context = context_new (cli, NULL, _("COMMAND [ARGUMENT…]"),
-                         N_("Special-equipment safety supervision: campaigns, inspections, "
-                            "hazards and letters."));
+  context = context_new (cli, NULL, _ ("COMMAND [ARGUMENT…]"),
+                         N_ ("Special-equipment safety supervision: campaigns, inspections, "
+                             "hazards and letters."));
   g_option_context_set_description (context, description);
   /* Stop at the command: its options are parsed by the command. */
   g_option_context_set_strict_posix (context, TRUE);
@@ -817,31 +772,32 @@ dispatch (RectifyCli  *cli,
     return FALSE;
 
   if (argc < 2)
-    return rectify_cli_usage_error (error, _("no command given"));
+    return rectify_cli_usage_error (error, _ ("no command given"));
   group = argv[1];
 
   command = find_command (group, NULL, &group_known);
   if (!group_known)
-    return rectify_cli_usage_error (error, _("unknown command “%s”"), group);
+    return rectify_cli_usage_error (error, _ ("unknown command “%s”"), group);
 
   if (command == NULL)
     {
       const char *name = argc > 2 ? argv[2] : NULL;
       g_autofree char *names = subcommand_names (group);
 
-      if (name && (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
-                   || strcmp (name, "help") == 0))
+      if (name
+          && (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0
+              || strcmp (name, "help") == 0))
         {
           print_group_help (group);
           return TRUE;
         }
       cli->command_line = g_strdup (group);
       if (name == NULL)
-        return rectify_cli_usage_error (error, _("“%s” needs a subcommand: %s"), group, names);
+        return rectify_cli_usage_error (error, _ ("“%s” needs a subcommand: %s"), group, names);
       command = find_command (group, name, &group_known);
       if (command == NULL)
-        return rectify_cli_usage_error (error, _("unknown subcommand “%s %s”; use %s"),
-                                        group, name, names);
+        return rectify_cli_usage_error (error, _ ("unknown subcommand “%s %s”; use %s"), group,
+                                        name, names);
       g_free (cli->command_line);
       cli->command_line = g_strdup_printf ("%s %s", group, name);
       cli->command = command;
@@ -854,11 +810,10 @@ dispatch (RectifyCli  *cli,
 }
 
 int
-rectify_cli_run (int    argc,
-                 char **argv)
+rectify_cli_run (int argc, char **argv)
 {
   RectifyCli cli = { 0 };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int status = RECTIFY_CLI_EXIT_OK;
 
   if (!dispatch (&cli, argc, argv, &error))

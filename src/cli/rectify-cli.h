@@ -12,15 +12,16 @@ G_BEGIN_DECLS
 
 /* Exit statuses of the program. */
 #define RECTIFY_CLI_EXIT_OK 0
-#define RECTIFY_CLI_EXIT_FAILED 1 /* the core refused: bad data, wrong state */
-#define RECTIFY_CLI_EXIT_USAGE 2  /* bad command line */
+#define RECTIFY_CLI_EXIT_FAILED 1      /* the core refused: bad data, wrong state */
+#define RECTIFY_CLI_EXIT_USAGE 2       /* bad command line */
 #define RECTIFY_CLI_EXIT_CANCELLED 130 /* Ctrl+C (SIGINT) or SIGTERM; nothing was written */
 
 /* Usage errors (exit 2) travel in this domain or in G_OPTION_ERROR;
  * every other GError is a user error (exit 1). */
 #define RECTIFY_CLI_ERROR (rectify_cli_error_quark ())
 
-typedef enum {
+typedef enum
+{
   RECTIFY_CLI_ERROR_USAGE,
 } RectifyCliError;
 
@@ -34,20 +35,20 @@ typedef gboolean (*RectifyCliRunFunc) (RectifyCli *cli, int argc, char **argv, G
 
 struct _RectifyCliCommand
 {
-  const char        *group;   /* "unit", or the whole command ("init") */
-  const char        *name;    /* "add", or NULL for a one-word command */
-  const char        *summary; /* N_() */
-  RectifyCliRunFunc  run;
+  const char *group;   /* "unit", or the whole command ("init") */
+  const char *name;    /* "add", or NULL for a one-word command */
+  const char *summary; /* N_() */
+  RectifyCliRunFunc run;
 };
 
 struct _RectifyCli
 {
-  char                    *db_path;  /* NULL = rectify_store_default_path () */
-  char                    *as;       /* officer id or badge */
-  gboolean                 json;
-  const RectifyCliCommand *command;  /* the one running */
-  char                    *command_line; /* "unit add", for help and hints */
-  RectifyStore            *store;
+  char *db_path; /* NULL = rectify_store_default_path () */
+  char *as;      /* officer id or badge */
+  gboolean json;
+  const RectifyCliCommand *command; /* the one running */
+  char *command_line;               /* "unit add", for help and hints */
+  RectifyStore *store;
 };
 
 /* For a command that writes a file, a folder or many rows: from now on
@@ -69,53 +70,49 @@ int rectify_cli_run (int argc, char **argv);
 /* Parses the command's options (plus the global ones, accepted anywhere).
  * params is the text after the command in the usage line, e.g. "ID".
  * entries may be NULL. */
-gboolean rectify_cli_parse (RectifyCli         *cli,
+gboolean rectify_cli_parse (RectifyCli *cli,
                             const GOptionEntry *entries,
-                            const char         *params,
-                            int                *argc,
-                            char             ***argv,
-                            GError            **error);
+                            const char *params,
+                            int *argc,
+                            char ***argv,
+                            GError **error);
 
 /* After parsing: exactly n_wanted positional arguments, named in messages
  * by what (e.g. "ID"). */
-gboolean rectify_cli_expect_args (RectifyCli  *cli,
-                                  int          argc,
-                                  char       **argv,
-                                  int          n_wanted,
-                                  const char  *what,
-                                  GError     **error);
+gboolean rectify_cli_expect_args (
+    RectifyCli *cli, int argc, char **argv, int n_wanted, const char *what, GError **error);
 
 /* rectify_cli_parse, then exactly n_args positional arguments named params
  * (e.g. "ID"), then rectify_cli_open_store (existing file). */
-RectifyStore *rectify_cli_parse_and_open (RectifyCli          *cli,
-                                          const GOptionEntry  *entries,
-                                          const char          *params,
-                                          int                  n_args,
-                                          int                 *argc,
-                                          char              ***argv,
-                                          GError             **error);
+RectifyStore *rectify_cli_parse_and_open (RectifyCli *cli,
+                                          const GOptionEntry *entries,
+                                          const char *params,
+                                          int n_args,
+                                          int *argc,
+                                          char ***argv,
+                                          GError **error);
 
 /* rectify_cli_parse_and_open with one positional argument named params
  * (e.g. "ID"), then that argument as a record id, named in messages by
  * what (e.g. "hazard id"), into *id. */
-RectifyStore *rectify_cli_parse_and_open_id (RectifyCli          *cli,
-                                             const GOptionEntry  *entries,
-                                             const char          *params,
-                                             const char          *what,
-                                             int                 *argc,
-                                             char              ***argv,
-                                             gint64              *id,
-                                             GError             **error);
+RectifyStore *rectify_cli_parse_and_open_id (RectifyCli *cli,
+                                             const GOptionEntry *entries,
+                                             const char *params,
+                                             const char *what,
+                                             int *argc,
+                                             char ***argv,
+                                             gint64 *id,
+                                             GError **error);
 /* The same without opening the database: rectify_cli_parse, exactly one
  * positional argument, that argument as a record id. */
-gboolean rectify_cli_parse_id_arg (RectifyCli          *cli,
-                                   const GOptionEntry  *entries,
-                                   const char          *params,
-                                   const char          *what,
-                                   int                 *argc,
-                                   char              ***argv,
-                                   gint64              *id,
-                                   GError             **error);
+gboolean rectify_cli_parse_id_arg (RectifyCli *cli,
+                                   const GOptionEntry *entries,
+                                   const char *params,
+                                   const char *what,
+                                   int *argc,
+                                   char ***argv,
+                                   gint64 *id,
+                                   GError **error);
 
 /* Opens the database (and sets the acting officer from --as).  Unless
  * create is set, the file must already exist. */
@@ -124,33 +121,33 @@ RectifyStore *rectify_cli_open_store (RectifyCli *cli, gboolean create, GError *
 /* rectify_cli_open_store on an existing file, then, when unit (--unit: id
  * or credit code) is given, rectify_cli_find_unit into *unit_id (left as
  * it was without unit).  NULL when either fails. */
-RectifyStore *rectify_cli_open_store_unit (RectifyCli  *cli,
-                                           const char  *unit,
-                                           gint64      *unit_id,
-                                           GError     **error);
+RectifyStore *
+rectify_cli_open_store_unit (RectifyCli *cli, const char *unit, gint64 *unit_id, GError **error);
 
 /* Usage errors. */
 gboolean rectify_cli_usage_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 gboolean rectify_cli_require (const char *option, const void *value, GError **error);
 
 /* Strict numbers: the whole text, in [min, max]; option names the input. */
-gboolean rectify_cli_parse_int (const char *option, const char *text, gint64 min, gint64 max,
-                                gint64 *out, GError **error);
+gboolean rectify_cli_parse_int (
+    const char *option, const char *text, gint64 min, gint64 max, gint64 *out, GError **error);
 /* A positive record id. */
 gboolean rectify_cli_parse_id (const char *option, const char *text, gint64 *out, GError **error);
 /* Like rectify_cli_parse_id but NULL text leaves *out at 0. */
-gboolean rectify_cli_parse_optional_id (const char *option, const char *text, gint64 *out,
-                                        GError **error);
+gboolean
+rectify_cli_parse_optional_id (const char *option, const char *text, gint64 *out, GError **error);
 
 /* One of codes (enum codes from rectify-types.h), ignoring case and
  * '-' for '_'; *out_code is the matching code, for rectify_*_from_code. */
-gboolean rectify_cli_parse_choice (const char         *option,
-                                   const char         *text,
-                                   const char *const  *codes,
-                                   const char        **out_code,
-                                   GError            **error);
+gboolean rectify_cli_parse_choice (const char *option,
+                                   const char *text,
+                                   const char *const *codes,
+                                   const char **out_code,
+                                   GError **error);
 /* Catalogue code (3000) or name (elevator). */
-gboolean rectify_cli_parse_category (const char *option, const char *text, RectifyCategory *out,
+gboolean rectify_cli_parse_category (const char *option,
+                                     const char *text,
+                                     RectifyCategory *out,
                                      GError **error);
 
 /* --language: zh_CN or en into *out; NULL text leaves *out as it is. */
@@ -167,13 +164,14 @@ gboolean rectify_cli_find_officers (RectifyCli *cli, char **texts, GArray *out, 
 char *rectify_cli_join_lines (char **items);
 
 /* Options shared by every list command. */
-typedef struct {
-  char     *search;
-  char     *sort;
-  char     *limit;
-  char     *offset;
-  char     *as_of;
-  gboolean  descending;
+typedef struct
+{
+  char *search;
+  char *sort;
+  char *limit;
+  char *offset;
+  char *as_of;
+  gboolean descending;
 } RectifyCliListOptions;
 
 void rectify_cli_list_options_clear (RectifyCliListOptions *opts);
@@ -181,26 +179,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RectifyCliListOptions, rectify_cli_list_option
 
 /* rectify_cli_parse for a list command: its entries plus --search, --sort,
  * --desc, --limit, --offset (and --as-of); no positional arguments. */
-gboolean rectify_cli_parse_list (RectifyCli            *cli,
-                                 const GOptionEntry    *entries,
+gboolean rectify_cli_parse_list (RectifyCli *cli,
+                                 const GOptionEntry *entries,
                                  RectifyCliListOptions *opts,
-                                 gboolean               with_as_of,
-                                 int                   *argc,
-                                 char                ***argv,
-                                 GError               **error);
+                                 gboolean with_as_of,
+                                 int *argc,
+                                 char ***argv,
+                                 GError **error);
 /* Into q: the options, limit 50 unless given. */
-gboolean rectify_cli_list_options_apply (const RectifyCliListOptions *opts, RectifyQuery *q,
-                                         GError **error);
+gboolean
+rectify_cli_list_options_apply (const RectifyCliListOptions *opts, RectifyQuery *q, GError **error);
 /* rectify_cli_parse_list, then rectify_cli_list_options_apply into q (which
  * borrows the texts of opts). */
-gboolean rectify_cli_parse_list_query (RectifyCli             *cli,
-                                       const GOptionEntry     *entries,
-                                       RectifyCliListOptions  *opts,
-                                       gboolean                with_as_of,
-                                       RectifyQuery           *q,
-                                       int                    *argc,
-                                       char                 ***argv,
-                                       GError                **error);
+gboolean rectify_cli_parse_list_query (RectifyCli *cli,
+                                       const GOptionEntry *entries,
+                                       RectifyCliListOptions *opts,
+                                       gboolean with_as_of,
+                                       RectifyQuery *q,
+                                       int *argc,
+                                       char ***argv,
+                                       GError **error);
 
 /* Commands, by module. */
 gboolean rectify_cli_init (RectifyCli *cli, int argc, char **argv, GError **error);

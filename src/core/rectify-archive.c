@@ -24,15 +24,17 @@
 GArray *
 rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  stmt = rectify_store_prepare (store,
+  stmt = rectify_store_prepare (
+      store,
       "SELECT u.id FROM unit u WHERE u.id IN (SELECT unit_id FROM inspection WHERE campaign_id = ?1"
-      " UNION SELECT unit_id FROM hazard WHERE campaign_id = ?1) ORDER BY u.credit_code, u.id", error);
+      " UNION SELECT unit_id FROM hazard WHERE campaign_id = ?1) ORDER BY u.credit_code, u.id",
+      error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
@@ -51,11 +53,12 @@ rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GError **er
 
 /* ---- writing -------------------------------------------------------------- */
 
-typedef struct {
-  char   *path;     /* relative */
-  gint64  size;
-  char   *sha256;
-  char   *note;     /* unit credit code, document number, "summary" */
+typedef struct
+{
+  char *path; /* relative */
+  gint64 size;
+  char *sha256;
+  char *note; /* unit credit code, document number, "summary" */
 } Entry;
 
 static void
@@ -78,7 +81,7 @@ safe_name (const char *text)
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (c < 0x20 || strchr ("/\\:*?\"<>|", (int) (c < 0x80 ? c : 'a')) != NULL)
+      if (c < 0x20 || strchr ("/\\:*?\"<>|", (int)(c < 0x80 ? c : 'a')) != NULL)
         g_string_append_c (out, '_');
       else
         g_string_append_unichar (out, c);
@@ -91,32 +94,37 @@ safe_name (const char *text)
 static gboolean
 write_io_error (const char *path, int saved_errno, GError **error)
 {
-  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Archive folder: %s cannot be written: %s"),
-               path, g_strerror (saved_errno));
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+               _ ("Archive folder: %s cannot be written: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
 /* Writes data as root/relative and records it in entries. */
 static gboolean
-add_file (const char *root, const char *relative, const char *note, GBytes *data, GPtrArray *entries,
+add_file (const char *root,
+          const char *relative,
+          const char *note,
+          GBytes *data,
+          GPtrArray *entries,
           GError **error)
 {
   g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   gsize size;
   const char *bytes = g_bytes_get_data (data, &size);
   Entry *e;
 
   /* the folder is renamed into place only when whole: no temporary file per file */
-  if (!g_file_set_contents_full (path, bytes ? bytes : "", (gssize) size, G_FILE_SET_CONTENTS_NONE, 0644, &local))
+  if (!g_file_set_contents_full (path, bytes ? bytes : "", (gssize)size, G_FILE_SET_CONTENTS_NONE,
+                                 0644, &local))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Archive folder: %s cannot be written: %s"),
-                   path, local->message);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("Archive folder: %s cannot be written: %s"), path, local->message);
       return FALSE;
     }
   e = g_new0 (Entry, 1);
   e->path = g_strdup (relative);
-  e->size = (gint64) size;
+  e->size = (gint64)size;
   e->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   e->note = g_strdup (note ? note : "");
   g_ptr_array_add (entries, e);
@@ -127,7 +135,7 @@ add_file (const char *root, const char *relative, const char *note, GBytes *data
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir && (name = g_dir_read_name (dir)))
@@ -141,7 +149,8 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-typedef struct {
+typedef struct
+{
   char *number;
   char *kind;
   char *issued_date;
@@ -160,16 +169,21 @@ missing_pdf_free (gpointer data)
 }
 
 static GBytes *
-manifest_json (const RectifyCampaign *campaign, const char *language, GPtrArray *entries, GPtrArray *missing)
+manifest_json (const RectifyCampaign *campaign,
+               const char *language,
+               GPtrArray *entries,
+               GPtrArray *missing)
 {
   g_autofree char *end = rectify_campaign_end_date (campaign);
   g_autofree char *now = rectify_now_utc ();
-  GString *out = g_string_new ("{\n  \"format\": \"rectify-archive\",\n  \"version\": 1,\n  \"created_at\": ");
+  GString *out = g_string_new (
+      "{\n  \"format\": \"rectify-archive\",\n  \"version\": 1,\n  \"created_at\": ");
 
   rectify_json_append_string (out, now);
   g_string_append (out, ",\n  \"language\": ");
   rectify_json_append_string (out, language ? language : "");
-  g_string_append_printf (out, ",\n  \"campaign\": {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"name\": ", campaign->id);
+  g_string_append_printf (
+      out, ",\n  \"campaign\": {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"name\": ", campaign->id);
   rectify_json_append_string (out, campaign->name);
   g_string_append (out, ",\n    \"start_date\": ");
   rectify_json_append_string (out, campaign->start_date);
@@ -238,12 +252,17 @@ progress (const RectifyArchiveOptions *options, guint done, guint total, const c
 }
 
 static gboolean
-write_documents (RectifyStore *store, gint64 campaign_id, const char *root, GPtrArray *entries,
-                 GPtrArray *missing, GCancellable *cancellable, GError **error)
+write_documents (RectifyStore *store,
+                 gint64 campaign_id,
+                 const char *root,
+                 GPtrArray *entries,
+                 GPtrArray *missing,
+                 GCancellable *cancellable,
+                 GError **error)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   q.campaign_id = campaign_id;
   q.sort = "id";
@@ -253,8 +272,8 @@ write_documents (RectifyStore *store, gint64 campaign_id, const char *root, GPtr
   for (guint i = 0; i < docs->len; i++)
     {
       const RectifyDocument *d = g_ptr_array_index (docs, i);
-      g_autoptr(GError) local = NULL;
-      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GBytes) pdf = NULL;
       g_autofree char *base = safe_name (d->number);
       g_autofree char *relative = NULL;
 
@@ -292,15 +311,19 @@ write_documents (RectifyStore *store, gint64 campaign_id, const char *root, GPtr
 }
 
 static gboolean
-write_contents (RectifyStore *store, const RectifyCampaign *campaign, const char *root,
-                const RectifyArchiveOptions *options, GPtrArray *entries, GCancellable *cancellable,
+write_contents (RectifyStore *store,
+                const RectifyCampaign *campaign,
+                const char *root,
+                const RectifyArchiveOptions *options,
+                GPtrArray *entries,
+                GCancellable *cancellable,
                 GError **error)
 {
-  g_autoptr(GArray) units = rectify_archive_list_units (store, campaign->id, error);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (missing_pdf_free);
-  g_autoptr(GBytes) summary = NULL;
-  g_autoptr(GBytes) json = NULL;
-  g_autoptr(GBytes) csv = NULL;
+  g_autoptr (GArray) units = rectify_archive_list_units (store, campaign->id, error);
+  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (missing_pdf_free);
+  g_autoptr (GBytes) summary = NULL;
+  g_autoptr (GBytes) json = NULL;
+  g_autoptr (GBytes) csv = NULL;
   g_autofree char *dossiers = g_build_filename (root, "dossiers", NULL);
   g_autofree char *documents = g_build_filename (root, "documents", NULL);
   guint total;
@@ -317,8 +340,8 @@ write_contents (RectifyStore *store, const RectifyCampaign *campaign, const char
   for (guint i = 0; i < units->len; i++)
     {
       gint64 unit_id = g_array_index (units, gint64, i);
-      g_autoptr(RectifyUnit) unit = NULL;
-      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr (RectifyUnit) unit = NULL;
+      g_autoptr (GBytes) pdf = NULL;
       g_autofree char *relative = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
@@ -347,7 +370,7 @@ write_contents (RectifyStore *store, const RectifyCampaign *campaign, const char
     return FALSE;
   csv = manifest_csv (entries, missing);
   {
-    g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (entry_free);
+    g_autoptr (GPtrArray) ignored = g_ptr_array_new_with_free_func (entry_free);
     if (g_cancellable_set_error_if_cancelled (cancellable, error)
         || !add_file (root, "manifest.csv", NULL, csv, ignored, error))
       return FALSE;
@@ -371,16 +394,17 @@ write_contents (RectifyStore *store, const RectifyCampaign *campaign, const char
  * the snapshot.  The hash as well as the id: an entry that replaced the
  * newest one under the same id (the chain forbids it, a damaged file might
  * not) still counts as a change. */
-typedef struct {
-  gint64  id;
-  char   *hash;
+typedef struct
+{
+  gint64 id;
+  char *hash;
 } AuditMark;
 
 static gboolean
 read_audit_mark (RectifyStore *store, AuditMark *mark, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
-                                                       error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (store, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   int rc;
 
   if (!stmt)
@@ -401,12 +425,19 @@ read_audit_mark (RectifyStore *store, AuditMark *mark, GError **error)
 /* Inside the read transaction: the campaign, the checks of dir, and every
  * file written into partial (made_partial says whether it was made). */
 static gboolean
-write_snapshot (RectifyStore *store, gint64 campaign_id, const char *dir, const char *partial,
-                const RectifyArchiveOptions *options, AuditMark *mark, RectifyCampaign **campaign_out,
-                gboolean *made_partial, GCancellable *cancellable, GError **error)
+write_snapshot (RectifyStore *store,
+                gint64 campaign_id,
+                const char *dir,
+                const char *partial,
+                const RectifyArchiveOptions *options,
+                AuditMark *mark,
+                RectifyCampaign **campaign_out,
+                gboolean *made_partial,
+                GCancellable *cancellable,
+                GError **error)
 {
-  g_autoptr(RectifyCampaign) campaign = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
   g_autofree char *parent = g_path_get_dirname (dir);
 
   /* the first read: it fixes the snapshot that every later read sees */
@@ -416,19 +447,24 @@ write_snapshot (RectifyStore *store, gint64 campaign_id, const char *dir, const 
   if (g_file_test (dir, G_FILE_TEST_EXISTS) || g_file_test (dir, G_FILE_TEST_IS_SYMLINK))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _("Archive folder: %s already exists; an archive is written into a new folder"), dir);
+                   _ ("Archive folder: %s already exists; an archive is written into a new folder"),
+                   dir);
       return FALSE;
     }
   if (g_file_test (partial, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _("Archive folder: %s is left from an archive that did not finish; remove it first"), partial);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+          _ ("Archive folder: %s is left from an archive that did not finish; remove it first"),
+          partial);
       return FALSE;
     }
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _("Archive folder: %s does not exist; the archive folder is made inside an existing one"), parent);
+                   _ ("Archive folder: %s does not exist; the archive folder is made inside an "
+                      "existing one"),
+                   parent);
       return FALSE;
     }
   if (g_mkdir (partial, 0755) != 0)
@@ -443,7 +479,10 @@ write_snapshot (RectifyStore *store, gint64 campaign_id, const char *dir, const 
 /* Inside the write transaction: whether anything was committed since the
  * snapshot the files were made from. */
 static gboolean
-check_unchanged (RectifyStore *store, const RectifyCampaign *campaign, const AuditMark *snapshot, GError **error)
+check_unchanged (RectifyStore *store,
+                 const RectifyCampaign *campaign,
+                 const AuditMark *snapshot,
+                 GError **error)
 {
   AuditMark now = { 0, NULL };
   gboolean same;
@@ -455,18 +494,24 @@ check_unchanged (RectifyStore *store, const RectifyCampaign *campaign, const Aud
   if (!same)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Campaign: “%s” changed while it was being archived (the database was written meanwhile, "
-                     "perhaps from another workstation); archive it again"), campaign->name);
+                   _ ("Campaign: “%s” changed while it was being archived (the database was "
+                      "written meanwhile, "
+                      "perhaps from another workstation); archive it again"),
+                   campaign->name);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
-                       const RectifyArchiveOptions *options, GCancellable *cancellable, GError **error)
+rectify_archive_write (RectifyStore *store,
+                       gint64 campaign_id,
+                       const char *dir,
+                       const RectifyArchiveOptions *options,
+                       GCancellable *cancellable,
+                       GError **error)
 {
-  g_autoptr(RectifyCampaign) campaign = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
   g_autofree char *partial = NULL;
   AuditMark mark = { 0, NULL };
   gboolean made_partial = FALSE;
@@ -477,7 +522,8 @@ rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
 
   if (dir == NULL || *dir == '\0')
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Archive folder: choose a folder to create"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Archive folder: choose a folder to create"));
       return FALSE;
     }
   partial = g_strconcat (dir, ".partial", NULL);
@@ -488,8 +534,8 @@ rectify_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
   ok = rectify_store_begin_read (store, error);
   if (ok)
     {
-      ok = write_snapshot (store, campaign_id, dir, partial, options, &mark, &campaign, &made_partial,
-                           cancellable, error);
+      ok = write_snapshot (store, campaign_id, dir, partial, options, &mark, &campaign,
+                           &made_partial, cancellable, error);
       rectify_store_end (store, FALSE, NULL);
     }
   if (ok)
@@ -539,11 +585,11 @@ rectify_archive_problem_kind_to_label (RectifyArchiveProblemKind kind)
   switch (kind)
     {
     case RECTIFY_ARCHIVE_FILE_MISSING:
-      return _("missing");
+      return _ ("missing");
     case RECTIFY_ARCHIVE_FILE_CHANGED:
-      return _("changed");
+      return _ ("changed");
     case RECTIFY_ARCHIVE_FILE_EXTRA:
-      return _("extra");
+      return _ ("extra");
     default:
       return "";
     }
@@ -569,8 +615,8 @@ add_problem (RectifyArchiveReport *report, RectifyArchiveProblemKind kind, const
 static int
 compare_problems (gconstpointer a, gconstpointer b)
 {
-  const RectifyArchiveProblem *pa = *(RectifyArchiveProblem **) a;
-  const RectifyArchiveProblem *pb = *(RectifyArchiveProblem **) b;
+  const RectifyArchiveProblem *pa = *(RectifyArchiveProblem **)a;
+  const RectifyArchiveProblem *pb = *(RectifyArchiveProblem **)b;
   return strcmp (pa->path, pb->path);
 }
 
@@ -627,7 +673,7 @@ static void
 collect_files (const char *root, const char *relative, GHashTable *found)
 {
   g_autofree char *path = relative ? g_build_filename (root, relative, NULL) : g_strdup (root);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir && (name = g_dir_read_name (dir)))
@@ -644,7 +690,7 @@ collect_files (const char *root, const char *relative, GHashTable *found)
 static gboolean
 safe_relative (const char *path)
 {
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
 
   if (*path == '\0' || *path == '/' || strchr (path, '\\'))
     return FALSE;
@@ -660,9 +706,9 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
 {
   g_autofree char *manifest = g_build_filename (dir, "manifest.csv", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p;
   guint line = 1;
 
@@ -673,21 +719,22 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
   report->problems = g_ptr_array_new_with_free_func (problem_free);
   if (!g_file_get_contents (manifest, &text, NULL, &local))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Archive folder: %s cannot be read: %s"),
-                   manifest, local->message);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("Archive folder: %s cannot be read: %s"), manifest, local->message);
       return FALSE;
     }
   p = g_str_has_prefix (text, "\xEF\xBB\xBF") ? text + 3 : text;
   {
-    g_autoptr(GPtrArray) header = csv_record (&p);
+    g_autoptr (GPtrArray) header = csv_record (&p);
     g_autofree char *joined = NULL;
     g_ptr_array_add (header, NULL);
-    joined = g_strjoinv (",", (char **) header->pdata);
+    joined = g_strjoinv (",", (char **)header->pdata);
     if (strcmp (joined, CSV_HEADER) != 0)
       {
-        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                     _("Archive folder: %s is not a Rectify archive manifest (its first line is not “%s”)"),
-                     manifest, CSV_HEADER);
+        g_set_error (
+            error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+            _ ("Archive folder: %s is not a Rectify archive manifest (its first line is not “%s”)"),
+            manifest, CSV_HEADER);
         return FALSE;
       }
   }
@@ -696,7 +743,7 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
 
   while (*p)
     {
-      g_autoptr(GPtrArray) f = csv_record (&p);
+      g_autoptr (GPtrArray) f = csv_record (&p);
       const char *path, *sha;
       g_autofree char *full = NULL;
       g_autofree char *contents = NULL;
@@ -704,12 +751,13 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
       gint64 size;
 
       line++;
-      if (f->len == 1 && *(char *) f->pdata[0] == '\0')
+      if (f->len == 1 && *(char *)f->pdata[0] == '\0')
         continue;
       if (f->len != 4)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Archive folder: line %u of %s has %u fields instead of 4"), line, manifest, f->len);
+                       _ ("Archive folder: line %u of %s has %u fields instead of 4"), line,
+                       manifest, f->len);
           return FALSE;
         }
       path = f->pdata[0];
@@ -722,25 +770,26 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
       if (!safe_relative (path) || g_hash_table_contains (listed, path))
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Archive folder: line %u of %s names “%s”, not a file of the folder"), line, manifest,
-                       path);
+                       _ ("Archive folder: line %u of %s names “%s”, not a file of the folder"),
+                       line, manifest, path);
           return FALSE;
         }
       g_hash_table_add (listed, g_strdup (path));
       report->n_files++;
       size = g_ascii_strtoll (f->pdata[1], NULL, 10);
       full = g_build_filename (dir, path, NULL);
-      if (!g_hash_table_remove (found, path) || !g_file_get_contents (full, &contents, &length, NULL))
+      if (!g_hash_table_remove (found, path)
+          || !g_file_get_contents (full, &contents, &length, NULL))
         {
           add_problem (report, RECTIFY_ARCHIVE_FILE_MISSING, path);
           continue;
         }
-      if ((gint64) length != size)
+      if ((gint64)length != size)
         add_problem (report, RECTIFY_ARCHIVE_FILE_CHANGED, path);
       else
         {
-          g_autofree char *actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
-                                                                 length);
+          g_autofree char *actual
+              = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
           if (g_ascii_strcasecmp (actual, sha) != 0)
             add_problem (report, RECTIFY_ARCHIVE_FILE_CHANGED, path);
         }

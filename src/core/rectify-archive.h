@@ -15,24 +15,22 @@ GArray *rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GEr
 
 /* The PDF of one unit's dossier, or of the campaign summary (unit_id 0).
  * The core has no PDF engine: src/pdf/rectify-pdf-archive.h passes its own. */
-typedef GBytes *(*RectifyArchiveRenderFunc) (RectifyStore *store,
-                                             gint64        campaign_id,
-                                             gint64        unit_id,
-                                             gpointer      user_data,
-                                             GError      **error);
+typedef GBytes *(*RectifyArchiveRenderFunc) (
+    RectifyStore *store, gint64 campaign_id, gint64 unit_id, gpointer user_data, GError **error);
 
 /* done of total files written; current is the file being written. */
-typedef void (*RectifyArchiveProgressFunc) (guint       done,
-                                            guint       total,
+typedef void (*RectifyArchiveProgressFunc) (guint done,
+                                            guint total,
                                             const char *current,
-                                            gpointer    user_data);
+                                            gpointer user_data);
 
-typedef struct {
-  RectifyArchiveRenderFunc   render;
-  gpointer                   render_data;
-  const char                *language;       /* recorded in manifest.json, e.g. "zh_CN" */
+typedef struct
+{
+  RectifyArchiveRenderFunc render;
+  gpointer render_data;
+  const char *language; /* recorded in manifest.json, e.g. "zh_CN" */
   RectifyArchiveProgressFunc progress;
-  gpointer                   progress_data;
+  gpointer progress_data;
 } RectifyArchiveOptions;
 
 /* Writes the archive of a campaign into the NEW folder dir:
@@ -51,28 +49,31 @@ typedef struct {
  * another program), the archive is refused with RECTIFY_ERROR_STATE and
  * the campaign stays as it was.  On success the campaign is archived
  * (rectify_store_archive_campaign) unless it was already. */
-gboolean rectify_archive_write (RectifyStore                *store,
-                                gint64                       campaign_id,
-                                const char                  *dir,
+gboolean rectify_archive_write (RectifyStore *store,
+                                gint64 campaign_id,
+                                const char *dir,
                                 const RectifyArchiveOptions *options,
-                                GCancellable                *cancellable,
-                                GError                     **error);
+                                GCancellable *cancellable,
+                                GError **error);
 
-typedef enum {
+typedef enum
+{
   RECTIFY_ARCHIVE_FILE_MISSING,
   RECTIFY_ARCHIVE_FILE_CHANGED,
   RECTIFY_ARCHIVE_FILE_EXTRA,
 } RectifyArchiveProblemKind;
 
-typedef struct {
+typedef struct
+{
   RectifyArchiveProblemKind kind;
-  char                     *path;  /* relative, '/'-separated */
+  char *path; /* relative, '/'-separated */
 } RectifyArchiveProblem;
 
-typedef struct {
-  guint      n_files;     /* listed in manifest.csv */
-  guint      n_missing_pdf; /* documents listed as issued without a stored PDF */
-  GPtrArray *problems;    /* RectifyArchiveProblem, sorted by path */
+typedef struct
+{
+  guint n_files;       /* listed in manifest.csv */
+  guint n_missing_pdf; /* documents listed as issued without a stored PDF */
+  GPtrArray *problems; /* RectifyArchiveProblem, sorted by path */
 } RectifyArchiveReport;
 
 void rectify_archive_report_clear (RectifyArchiveReport *report);

@@ -18,7 +18,7 @@ char *
 rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, NULL);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, NULL);
   GString *out;
   int n;
 
@@ -39,16 +39,17 @@ rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
       switch (sqlite3_column_type (stmt, i))
         {
         case SQLITE_INTEGER:
-          g_string_append_printf (out, "%lld", (long long) sqlite3_column_int64 (stmt, i));
+          g_string_append_printf (out, "%lld", (long long)sqlite3_column_int64 (stmt, i));
           break;
         case SQLITE_FLOAT:
           {
             char buf[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, i)));
+            g_string_append (out,
+                             g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, i)));
           }
           break;
         case SQLITE_TEXT:
-          rectify_json_append_string (out, (const char *) sqlite3_column_text (stmt, i));
+          rectify_json_append_string (out, (const char *)sqlite3_column_text (stmt, i));
           break;
         case SQLITE_BLOB:
           g_string_append_printf (out, "{\"bytes\":%d}", sqlite3_column_bytes (stmt, i));
@@ -62,30 +63,39 @@ rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
 }
 
 static char *
-chain_hash (const char *prev_hash, const char *at, gint64 officer_id, const char *entity,
-            gint64 entity_id, const char *action, const char *before, const char *after)
+chain_hash (const char *prev_hash,
+            const char *at,
+            gint64 officer_id,
+            const char *entity,
+            gint64 entity_id,
+            const char *action,
+            const char *before,
+            const char *after)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *numbers = g_strdup_printf ("%" PRId64 "\n%" PRId64 "\n",
-                                              officer_id, entity_id);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *numbers = g_strdup_printf ("%" PRId64 "\n%" PRId64 "\n", officer_id, entity_id);
   /* NUL separators and a marker for NULL keep the fields unambiguous. */
   const char *fields[] = { prev_hash, at, numbers, entity, action, before, after };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       if (fields[i])
-        g_checksum_update (sum, (const guchar *) fields[i], strlen (fields[i]));
+        g_checksum_update (sum, (const guchar *)fields[i], strlen (fields[i]));
       else
-        g_checksum_update (sum, (const guchar *) "\x01null", 5);
-      g_checksum_update (sum, (const guchar *) "", 1);
+        g_checksum_update (sum, (const guchar *)"\x01null", 5);
+      g_checksum_update (sum, (const guchar *)"", 1);
     }
   return g_strdup (g_checksum_get_string (sum));
 }
 
 gboolean
-rectify_store_audit (RectifyStore *self, const char *entity, gint64 entity_id,
-                     const char *action, const char *before_json,
-                     const char *after_json, GError **error)
+rectify_store_audit (RectifyStore *self,
+                     const char *entity,
+                     gint64 entity_id,
+                     const char *action,
+                     const char *before_json,
+                     const char *after_json,
+                     GError **error)
 {
   g_autofree char *prev = NULL;
   g_autofree char *at = rectify_now_utc ();
@@ -94,17 +104,21 @@ rectify_store_audit (RectifyStore *self, const char *entity, gint64 entity_id,
   g_assert (self->txn_depth > 0);
 
   {
-    g_autoptr(RectifyStmt) last = rectify_store_prepare (self,
-        "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+    g_autoptr (RectifyStmt) last
+        = rectify_store_prepare (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
     if (!last)
       return FALSE;
-    prev = sqlite3_step (last) == SQLITE_ROW ? rectify_column_text (last, 0) : g_strdup (GENESIS_HASH);
+    prev = sqlite3_step (last) == SQLITE_ROW ? rectify_column_text (last, 0)
+                                             : g_strdup (GENESIS_HASH);
   }
   hash = chain_hash (prev, at, self->actor, entity, entity_id, action, before_json, after_json);
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "INSERT INTO audit (at, officer_id, entity, entity_id, action, before_json, after_json, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self,
+                                 "INSERT INTO audit (at, officer_id, entity, entity_id, action, "
+                                 "before_json, after_json, prev_hash, hash)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
     if (!stmt)
       return FALSE;
     rectify_bind_text (stmt, 1, at);
@@ -136,7 +150,7 @@ rectify_audit_report_clear (RectifyAuditReport *report)
 gboolean
 rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *prev = g_strdup (GENESIS_HASH);
   gint64 expected_id = 0;
   int rc;
@@ -146,42 +160,46 @@ rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GErr
 
   memset (report, 0, sizeof *report);
   stmt = rectify_store_prepare (self,
-      "SELECT id, at, coalesce(officer_id, 0), entity, entity_id, action, before_json, after_json, prev_hash, hash"
-      " FROM audit ORDER BY id", error);
+                                "SELECT id, at, coalesce(officer_id, 0), entity, entity_id, "
+                                "action, before_json, after_json, prev_hash, hash"
+                                " FROM audit ORDER BY id",
+                                error);
   if (!stmt)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 8);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 9);
+      const char *prev_hash = (const char *)sqlite3_column_text (stmt, 8);
+      const char *hash = (const char *)sqlite3_column_text (stmt, 9);
       g_autofree char *computed = NULL;
 
       report->rows++;
       if (expected_id != 0 && id != expected_id)
         {
           report->first_bad_id = expected_id;
-          report->problem = g_strdup_printf (_("audit row %" PRId64 " is missing"), expected_id);
+          report->problem = g_strdup_printf (_ ("audit row %" PRId64 " is missing"), expected_id);
           return TRUE;
         }
-      computed = chain_hash (prev, (const char *) sqlite3_column_text (stmt, 1),
-                             sqlite3_column_int64 (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3),
-                             sqlite3_column_int64 (stmt, 4),
-                             (const char *) sqlite3_column_text (stmt, 5),
-                             (const char *) sqlite3_column_text (stmt, 6),
-                             (const char *) sqlite3_column_text (stmt, 7));
+      computed = chain_hash (
+          prev, (const char *)sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+          (const char *)sqlite3_column_text (stmt, 3), sqlite3_column_int64 (stmt, 4),
+          (const char *)sqlite3_column_text (stmt, 5), (const char *)sqlite3_column_text (stmt, 6),
+          (const char *)sqlite3_column_text (stmt, 7));
       if (g_strcmp0 (prev_hash, prev) != 0)
         {
           report->first_bad_id = id;
-          report->problem = g_strdup_printf (_("audit row %" PRId64 " does not follow the row before it (a row was removed or replaced)"), id);
+          report->problem = g_strdup_printf (
+              _ ("audit row %" PRId64
+                 " does not follow the row before it (a row was removed or replaced)"),
+              id);
           return TRUE;
         }
       if (g_strcmp0 (hash, computed) != 0)
         {
           report->first_bad_id = id;
-          report->problem = g_strdup_printf (_("audit row %" PRId64 " was altered after it was written"), id);
+          report->problem
+              = g_strdup_printf (_ ("audit row %" PRId64 " was altered after it was written"), id);
           return TRUE;
         }
       g_free (prev);
@@ -210,16 +228,20 @@ rectify_audit_entry_free (RectifyAuditEntry *entry)
 GPtrArray *
 rectify_store_list_audit (RectifyStore *self, gint64 limit, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_audit_entry_free);
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_audit_entry_free);
   int rc;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self,
-      "SELECT a.id, a.at, coalesce(a.officer_id, 0), coalesce(o.name, ''), a.entity, a.entity_id, a.action,"
+  stmt = rectify_store_prepare (
+      self,
+      "SELECT a.id, a.at, coalesce(a.officer_id, 0), coalesce(o.name, ''), a.entity, a.entity_id, "
+      "a.action,"
       " a.before_json, a.after_json FROM audit a LEFT JOIN officer o ON o.id = a.officer_id"
-      " ORDER BY a.id DESC LIMIT ?", error);
+      " ORDER BY a.id DESC LIMIT ?",
+      error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? limit : -1);

@@ -21,7 +21,8 @@ static gboolean
 query_int (sqlite3 *db, const char *sql, int *out)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW;
+  gboolean ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+                && sqlite3_step (stmt) == SQLITE_ROW;
 
   if (ok)
     *out = sqlite3_column_int (stmt, 0);
@@ -40,14 +41,15 @@ check_identity (sqlite3 *db, const char *path, GError **error)
       || !query_int (db, "PRAGMA user_version", &version) || version < 1)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
-                   _("Backup: %s is not a Rectify database"), path);
+                   _ ("Backup: %s is not a Rectify database"), path);
       return FALSE;
     }
   if (version > RECTIFY_SCHEMA_VERSION)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION,
-                   _("Backup: %s was written by a newer Rectify (schema %d; this one reads up to %d)"),
-                   path, version, RECTIFY_SCHEMA_VERSION);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION,
+          _ ("Backup: %s was written by a newer Rectify (schema %d; this one reads up to %d)"),
+          path, version, RECTIFY_SCHEMA_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -63,13 +65,14 @@ check_integrity (sqlite3 *db, const char *path, GError **error)
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK
       || sqlite3_step (stmt) != SQLITE_ROW)
     problem = g_strdup (sqlite3_errmsg (db));
-  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (problem)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
-                   _("Backup: %s fails the integrity check (%s); it was not restored"), path, problem);
+                   _ ("Backup: %s fails the integrity check (%s); it was not restored"), path,
+                   problem);
       return FALSE;
     }
   return TRUE;
@@ -83,7 +86,7 @@ rectify_backup_busy_limit_ms (void)
 
   if (env)
     g_ascii_string_to_signed (env, 10, 1, 3600000, &ms, NULL);
-  return (guint) ms;
+  return (guint)ms;
 }
 
 /* Whether to go on waiting: not once cancelled, nor after the limit. */
@@ -110,14 +113,17 @@ void
 rectify_backup_wait_begin (RectifyBackupWait *wait, sqlite3 *db, GCancellable *cancellable)
 {
   wait->cancellable = cancellable;
-  wait->limit_us = (gint64) rectify_backup_busy_limit_ms () * 1000;
+  wait->limit_us = (gint64)rectify_backup_busy_limit_ms () * 1000;
   wait->busy_since = 0;
   /* in place of the busy timeout, so that a cancel is seen while waiting */
   sqlite3_busy_handler (db, on_busy, wait);
 }
 
 int
-rectify_backup_copy (sqlite3 *dest, sqlite3 *src, RectifyBackupProgressFunc progress, gpointer progress_data,
+rectify_backup_copy (sqlite3 *dest,
+                     sqlite3 *src,
+                     RectifyBackupProgressFunc progress,
+                     gpointer progress_data,
                      GCancellable *cancellable)
 {
   RectifyBackupWait wait;
@@ -143,8 +149,8 @@ rectify_backup_copy (sqlite3 *dest, sqlite3 *src, RectifyBackupProgressFunc prog
           wait.busy_since = 0;
           if (progress)
             {
-              guint64 total = (guint64) sqlite3_backup_pagecount (backup);
-              progress (total - (guint64) sqlite3_backup_remaining (backup), total, progress_data);
+              guint64 total = (guint64)sqlite3_backup_pagecount (backup);
+              progress (total - (guint64)sqlite3_backup_remaining (backup), total, progress_data);
             }
           if (rc == SQLITE_DONE)
             break;
@@ -183,8 +189,9 @@ static gboolean
 io_error (GError **error, int rc, char *what)
 {
   g_autofree char *owned = what;
-  g_set_error (error, RECTIFY_ERROR, (rc & 0xff) == SQLITE_BUSY ? RECTIFY_ERROR_LOCKED : RECTIFY_ERROR_IO,
-               "%s: %s", owned, sqlite3_errstr (rc));
+  g_set_error (error, RECTIFY_ERROR,
+               (rc & 0xff) == SQLITE_BUSY ? RECTIFY_ERROR_LOCKED : RECTIFY_ERROR_IO, "%s: %s",
+               owned, sqlite3_errstr (rc));
   return FALSE;
 }
 
@@ -207,10 +214,10 @@ remove_side (const char *side)
  * in WAL mode would leave that connection on the old file and its -wal
  * beside the new one. */
 gboolean
-rectify_restore_backup (const char  *db_path,
-                        const char  *backup_path,
-                        char       **kept_aside,
-                        GError     **error)
+rectify_restore_backup (const char *db_path,
+                        const char *backup_path,
+                        char **kept_aside,
+                        GError **error)
 {
   sqlite3 *src = NULL, *dest = NULL, *ready = NULL;
   g_autofree char *aside = NULL;
@@ -222,13 +229,14 @@ rectify_restore_backup (const char  *db_path,
 
   if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Backup: there is no file %s"), backup_path);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Backup: there is no file %s"),
+                   backup_path);
       return FALSE;
     }
   rc = sqlite3_open_v2 (backup_path, &src, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      io_error (error, rc, g_strdup_printf (_("Cannot read the backup %s"), backup_path));
+      io_error (error, rc, g_strdup_printf (_ ("Cannot read the backup %s"), backup_path));
       goto out;
     }
   sqlite3_busy_timeout (src, 5000);
@@ -242,8 +250,8 @@ rectify_restore_backup (const char  *db_path,
     {
       int errsv = errno;
 
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot write beside the database %s: %s"),
-                   db_path, g_strerror (errsv));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("Cannot write beside the database %s: %s"), db_path, g_strerror (errsv));
       g_clear_pointer (&side, g_free);
       goto out;
     }
@@ -253,7 +261,8 @@ rectify_restore_backup (const char  *db_path,
     rc = copy_database (ready, src);
   if (rc != SQLITE_OK)
     {
-      io_error (error, rc, g_strdup_printf (_("Cannot copy the backup %s beside the database"), backup_path));
+      io_error (error, rc,
+                g_strdup_printf (_ ("Cannot copy the backup %s beside the database"), backup_path));
       goto out;
     }
   sqlite3_close (src);
@@ -265,26 +274,29 @@ rectify_restore_backup (const char  *db_path,
 
   /* opening upgrades an older backup to this version: the copy, not the database */
   {
-    g_autoptr(RectifyStore) store = rectify_store_open (side, error);
+    g_autoptr (RectifyStore) store = rectify_store_open (side, error);
 
     if (store == NULL)
       {
-        g_prefix_error (error, _("Backup: %s cannot be upgraded to this version; the database was not changed: "),
-                        backup_path);
+        g_prefix_error (
+            error,
+            _ ("Backup: %s cannot be upgraded to this version; the database was not changed: "),
+            backup_path);
         goto out;
       }
   }
   rc = sqlite3_open_v2 (side, &ready, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      io_error (error, rc, g_strdup_printf (_("Cannot copy the backup %s beside the database"), backup_path));
+      io_error (error, rc,
+                g_strdup_printf (_ ("Cannot copy the backup %s beside the database"), backup_path));
       goto out;
     }
 
   rc = sqlite3_open_v2 (db_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
-      io_error (error, rc, g_strdup_printf (_("Cannot write the database %s"), db_path));
+      io_error (error, rc, g_strdup_printf (_ ("Cannot write the database %s"), db_path));
       goto out;
     }
   sqlite3_busy_timeout (dest, 5000);
@@ -293,7 +305,7 @@ rectify_restore_backup (const char  *db_path,
     int tables = 0;
     if (query_int (dest, "SELECT count(*) FROM sqlite_schema", &tables) && tables > 0)
       {
-        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autoptr (GDateTime) now = g_date_time_new_now_local ();
         g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
         sqlite3 *keep = NULL;
 
@@ -310,7 +322,8 @@ rectify_restore_backup (const char  *db_path,
         if (rc != SQLITE_OK)
           {
             g_unlink (aside);
-            io_error (error, rc, g_strdup_printf (_("Cannot keep the current database aside as %s"), aside));
+            io_error (error, rc,
+                      g_strdup_printf (_ ("Cannot keep the current database aside as %s"), aside));
             goto out;
           }
       }
@@ -323,7 +336,7 @@ rectify_restore_backup (const char  *db_path,
       /* rolled back: the database is the one kept aside */
       if (aside != NULL)
         g_unlink (aside);
-      io_error (error, rc, g_strdup_printf (_("Cannot restore into %s"), db_path));
+      io_error (error, rc, g_strdup_printf (_ ("Cannot restore into %s"), db_path));
       goto out;
     }
   ok = TRUE;

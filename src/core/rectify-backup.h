@@ -18,9 +18,9 @@ G_BEGIN_DECLS
  * database stays byte for byte as it was.  Errors: RECTIFY_ERROR_NOT_RECTIFY,
  * _NEWER_VERSION, _TAMPERED (integrity check failed), _LOCKED, _IO, or the
  * upgrade's. */
-gboolean rectify_restore_backup (const char  *db_path,
-                                 const char  *backup_path,
-                                 char       **kept_aside,
-                                 GError     **error);
+gboolean rectify_restore_backup (const char *db_path,
+                                 const char *backup_path,
+                                 char **kept_aside,
+                                 GError **error);
 
 G_END_DECLS

@@ -17,30 +17,30 @@
 
 struct _RectifyCsvReader
 {
-  GInputStream         *raw;
+  GInputStream *raw;
   GBufferedInputStream *buffered;
-  GInputStream         *input;     /* buffered, or a converter to UTF-8 over it */
-  char                 *encoding;
-  gboolean              is_utf8;
-  gboolean              zip;       /* the file starts like a ZIP (an .xlsx workbook) */
-  gboolean              binary;    /* its first bytes hold a NUL */
-  char                  sep;
-  gsize                 max_field;
+  GInputStream *input; /* buffered, or a converter to UTF-8 over it */
+  char *encoding;
+  gboolean is_utf8;
+  gboolean zip;    /* the file starts like a ZIP (an .xlsx workbook) */
+  gboolean binary; /* its first bytes hold a NUL */
+  char sep;
+  gsize max_field;
 
-  guint8                buf[READ_SIZE];
-  gsize                 len;
-  gsize                 pos;
-  gboolean              eof;
-  gboolean              started;   /* the first bytes (a BOM) were looked at */
+  guint8 buf[READ_SIZE];
+  gsize len;
+  gsize pos;
+  gboolean eof;
+  gboolean started; /* the first bytes (a BOM) were looked at */
 
-  guint64               line;      /* the physical line being read, from 1 */
-  GString              *record;    /* the fields of a record, each ended by NUL */
-  GArray               *starts;    /* gsize: where each field starts in record */
-  GPtrArray            *fields;
+  guint64 line;    /* the physical line being read, from 1 */
+  GString *record; /* the fields of a record, each ended by NUL */
+  GArray *starts;  /* gsize: where each field starts in record */
+  GPtrArray *fields;
 
-  gboolean              failed;
-  guint64               error_line;
-  guint                 error_column;
+  gboolean failed;
+  guint64 error_line;
+  guint error_column;
 };
 
 static gboolean
@@ -70,21 +70,22 @@ looks_like_utf8 (const char *data, gsize n, gboolean full)
 
   if (g_utf8_validate_len (data, n, &end))
     return TRUE;
-  return full && (gsize) (end - data) + 4 > n && (guchar) *end >= 0xc0;
+  return full && (gsize)(end - data) + 4 > n && (guchar)*end >= 0xc0;
 }
 
 RectifyCsvReader *
 rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **error)
 {
-  g_autoptr(RectifyCsvReader) self = g_new0 (RectifyCsvReader, 1);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (RectifyCsvReader) self = g_new0 (RectifyCsvReader, 1);
+  g_autoptr (GError) local_error = NULL;
   const guint8 *peek;
   gsize available = 0;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
   self->raw = g_object_ref (stream);
-  self->buffered = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (stream, DETECT_SIZE));
+  self->buffered
+      = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (stream, DETECT_SIZE));
   self->max_field = RECTIFY_CSV_DEFAULT_MAX_FIELD;
   self->line = 1;
   self->record = g_string_sized_new (1024);
@@ -94,10 +95,11 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
   /* The first bytes decide the encoding and show a workbook for what it is. */
   while ((available = g_buffered_input_stream_get_available (self->buffered)) < DETECT_SIZE)
     {
-      gssize n = g_buffered_input_stream_fill (self->buffered, DETECT_SIZE - available, NULL, &local_error);
+      gssize n = g_buffered_input_stream_fill (self->buffered, DETECT_SIZE - available, NULL,
+                                               &local_error);
       if (n < 0)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot read the file: %s"),
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot read the file: %s"),
                        local_error->message);
           return NULL;
         }
@@ -112,7 +114,8 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
     {
       gboolean bom = available >= 3 && memcmp (peek, "\xef\xbb\xbf", 3) == 0;
       /* A binary file stays "UTF-8" so that the reader names the NUL byte. */
-      if (bom || memchr (peek, '\0', available) != NULL || looks_like_utf8 ((const char *) peek, available, available == DETECT_SIZE))
+      if (bom || memchr (peek, '\0', available) != NULL
+          || looks_like_utf8 ((const char *)peek, available, available == DETECT_SIZE))
         self->encoding = g_strdup ("UTF-8");
       else
         self->encoding = g_strdup ("GB18030");
@@ -125,15 +128,18 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
     self->input = g_object_ref (G_INPUT_STREAM (self->buffered));
   else
     {
-      g_autoptr(GCharsetConverter) conv = g_charset_converter_new ("UTF-8", self->encoding, &local_error);
+      g_autoptr (GCharsetConverter) conv
+          = g_charset_converter_new ("UTF-8", self->encoding, &local_error);
       if (conv == NULL)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Encoding: “%s” is not an encoding this system knows; use UTF-8 or GB18030"),
-                       encoding);
+          g_set_error (
+              error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+              _ ("Encoding: “%s” is not an encoding this system knows; use UTF-8 or GB18030"),
+              encoding);
           return NULL;
         }
-      self->input = g_converter_input_stream_new (G_INPUT_STREAM (self->buffered), G_CONVERTER (conv));
+      self->input
+          = g_converter_input_stream_new (G_INPUT_STREAM (self->buffered), G_CONVERTER (conv));
     }
   return g_steal_pointer (&self);
 }
@@ -141,14 +147,14 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
 RectifyCsvReader *
 rectify_csv_reader_new_for_path (const char *path, const char *encoding, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot open %s: %s"), path,
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
                    local_error->message);
       return NULL;
     }
@@ -193,7 +199,7 @@ guint64
 rectify_csv_reader_get_position (RectifyCsvReader *self)
 {
   if (G_IS_SEEKABLE (self->raw))
-    return (guint64) g_seekable_tell (G_SEEKABLE (self->raw));
+    return (guint64)g_seekable_tell (G_SEEKABLE (self->raw));
   return 0;
 }
 
@@ -207,7 +213,8 @@ rectify_csv_reader_get_error_place (RectifyCsvReader *self, guint64 *line, guint
 }
 
 static gboolean
-fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const char *format, ...) G_GNUC_PRINTF (5, 6);
+fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const char *format, ...)
+    G_GNUC_PRINTF (5, 6);
 
 static gboolean
 fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const char *format, ...)
@@ -221,8 +228,8 @@ fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const 
   self->failed = TRUE;
   self->error_line = line;
   self->error_column = column;
-  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-               _("Line %" PRIu64 ", column %u: %s"), line, column, what);
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Line %" PRIu64 ", column %u: %s"),
+               line, column, what);
   return FALSE;
 }
 
@@ -230,7 +237,7 @@ fail (RectifyCsvReader *self, guint64 line, guint column, GError **error, const 
 static gboolean
 refill (RectifyCsvReader *self, guint column, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gssize n;
 
   if (self->eof)
@@ -252,13 +259,14 @@ refill (RectifyCsvReader *self, guint column, GCancellable *cancellable, GError 
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)
           || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
         return fail (self, self->line, column, error,
-                     _("the text is not valid %s; choose the file’s encoding (UTF-8 or GB18030)"),
+                     _ ("the text is not valid %s; choose the file’s encoding (UTF-8 or GB18030)"),
                      self->encoding);
       self->failed = TRUE;
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot read the file: %s"),
+                   local_error->message);
       return FALSE;
     }
-  self->len = (gsize) n;
+  self->len = (gsize)n;
   self->pos = 0;
   if (n == 0)
     {
@@ -296,7 +304,13 @@ detect_separator (RectifyCsvReader *self)
   self->sep = tabs > commas ? '\t' : ',';
 }
 
-enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED };
+enum
+{
+  FIELD_START,
+  UNQUOTED,
+  QUOTED,
+  QUOTE_IN_QUOTED
+};
 
 static gboolean
 end_field (RectifyCsvReader *self, gsize start, guint64 field_line, guint column, GError **error)
@@ -305,22 +319,23 @@ end_field (RectifyCsvReader *self, gsize start, guint64 field_line, guint column
   gsize n = self->record->len - start;
 
   if (self->is_utf8 && !g_utf8_validate_len (text, n, NULL) && self->binary)
-    return fail (self, field_line, column, error, _("this is a binary file, not CSV text"));
+    return fail (self, field_line, column, error, _ ("this is a binary file, not CSV text"));
   if (self->is_utf8 && !g_utf8_validate_len (text, n, NULL))
-    return fail (self, field_line, column, error,
-                 _("the text is not valid UTF-8; the file may be in GB18030 (GBK): choose that encoding"));
+    return fail (
+        self, field_line, column, error,
+        _ ("the text is not valid UTF-8; the file may be in GB18030 (GBK): choose that encoding"));
   g_string_append_c (self->record, '\0');
   g_array_append_val (self->starts, start);
   return TRUE;
 }
 
 gboolean
-rectify_csv_reader_next (RectifyCsvReader  *self,
-                         char            ***fields,
-                         guint              *n_fields,
-                         guint64            *line,
-                         GCancellable       *cancellable,
-                         GError            **error)
+rectify_csv_reader_next (RectifyCsvReader *self,
+                         char ***fields,
+                         guint *n_fields,
+                         guint64 *line,
+                         GCancellable *cancellable,
+                         GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -328,7 +343,8 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
     return FALSE;
   if (self->zip)
     return fail (self, 1, 1, error,
-                 _("this is a ZIP file or an Excel workbook (.xlsx), not CSV; save it from the spreadsheet as CSV"));
+                 _ ("this is a ZIP file or an Excel workbook (.xlsx), not CSV; save it from the "
+                    "spreadsheet as CSV"));
   if (self->sep == 0)
     {
       if (self->pos >= self->len && !refill (self, 1, cancellable, error))
@@ -362,19 +378,21 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
               const guint8 *b = self->buf;
 
               if (state == UNQUOTED)
-                while (to < self->len && b[to] >= 0x20 && b[to] != '"' && b[to] != (guint8) self->sep)
+                while (to < self->len && b[to] >= 0x20 && b[to] != '"'
+                       && b[to] != (guint8)self->sep)
                   to++;
               else
                 while (to < self->len && b[to] >= 0x20 && b[to] != '"')
                   to++;
               if (to > from)
                 {
-                  g_string_append_len (self->record, (const char *) b + from, (gssize) (to - from));
+                  g_string_append_len (self->record, (const char *)b + from, (gssize)(to - from));
                   self->pos = to;
                   if (G_UNLIKELY (self->record->len - start > self->max_field))
                     return fail (self, field_line, column, error,
-                                 _("a field longer than %u KB; this is not a list that a spreadsheet writes"),
-                                 (guint) (self->max_field / 1024));
+                                 _ ("a field longer than %u KB; this is not a list that a "
+                                    "spreadsheet writes"),
+                                 (guint)(self->max_field / 1024));
                 }
             }
 
@@ -391,17 +409,18 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
             {
               if (state == QUOTED)
                 return fail (self, field_line, column, error,
-                             _("the file ends inside a quoted field that starts here; the last line is cut off"));
+                             _ ("the file ends inside a quoted field that starts here; the last "
+                                "line is cut off"));
               if (state == FIELD_START && self->starts->len == 0)
                 return FALSE; /* nothing after the last line break */
               break;
             }
           if (c == 0)
             return fail (self, self->line, column, error,
-                         _("a NUL byte; this is a binary file, not CSV text"));
+                         _ ("a NUL byte; this is a binary file, not CSV text"));
           if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != self->sep)
             return fail (self, self->line, column, error,
-                         _("control character U+%04X; this is not CSV text"), (guint) c);
+                         _ ("control character U+%04X; this is not CSV text"), (guint)c);
 
           if (state == QUOTED)
             {
@@ -424,7 +443,7 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
                       self->line++;
                       c = '\n';
                     }
-                  g_string_append_c (self->record, (char) c);
+                  g_string_append_c (self->record, (char)c);
                 }
             }
           else if (state == QUOTE_IN_QUOTED && c == '"')
@@ -437,7 +456,8 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
               if (!end_field (self, start, field_line, column, error))
                 return FALSE;
               if (++column > RECTIFY_CSV_MAX_FIELDS)
-                return fail (self, self->line, column, error, _("more than %d columns; this is not a list"),
+                return fail (self, self->line, column, error,
+                             _ ("more than %d columns; this is not a list"),
                              RECTIFY_CSV_MAX_FIELDS);
               start = self->record->len;
               field_line = self->line;
@@ -467,14 +487,15 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
             {
               /* A stray quote in an unquoted field, or text after a closing
                * quote, is kept as text, as spreadsheets do. */
-              g_string_append_c (self->record, (char) c);
+              g_string_append_c (self->record, (char)c);
               state = UNQUOTED;
             }
 
           if (G_UNLIKELY (self->record->len - start > self->max_field))
-            return fail (self, field_line, column, error,
-                         _("a field longer than %u KB; this is not a list that a spreadsheet writes"),
-                         (guint) (self->max_field / 1024));
+            return fail (
+                self, field_line, column, error,
+                _ ("a field longer than %u KB; this is not a list that a spreadsheet writes"),
+                (guint)(self->max_field / 1024));
         }
 
       if (!end_field (self, start, field_line, column, error))
@@ -491,7 +512,7 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
       for (guint i = 0; i < self->starts->len; i++)
         g_ptr_array_add (self->fields, self->record->str + g_array_index (self->starts, gsize, i));
       g_ptr_array_add (self->fields, NULL);
-      *fields = (char **) self->fields->pdata;
+      *fields = (char **)self->fields->pdata;
       *n_fields = self->starts->len;
       if (line)
         *line = record_line;
@@ -504,8 +525,9 @@ rectify_csv_reader_next (RectifyCsvReader  *self,
 gboolean
 rectify_csv_needs_neutralizing (const char *text)
 {
-  return text && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'
-                  || text[0] == '\t' || text[0] == '\r');
+  return text
+         && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t'
+             || text[0] == '\r');
 }
 
 void
@@ -538,7 +560,8 @@ rectify_csv_append_field_full (GString *out, const char *text, RectifyCsvFlags f
 void
 rectify_csv_append_field (GString *out, const char *text, gboolean neutralize)
 {
-  rectify_csv_append_field_full (out, text, neutralize ? RECTIFY_CSV_NEUTRALIZE : RECTIFY_CSV_PLAIN);
+  rectify_csv_append_field_full (out, text,
+                                 neutralize ? RECTIFY_CSV_NEUTRALIZE : RECTIFY_CSV_PLAIN);
 }
 
 void
@@ -548,7 +571,10 @@ rectify_csv_append_cell (GString *out, const char *text)
 }
 
 void
-rectify_csv_append_row (GString *out, const char *const *cells, guint n_cells, RectifyCsvFlags flags)
+rectify_csv_append_row (GString *out,
+                        const char *const *cells,
+                        guint n_cells,
+                        RectifyCsvFlags flags)
 {
   for (guint i = 0; i < n_cells; i++)
     {
@@ -565,20 +591,30 @@ void
 rectify_json_append_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) (text ? text : ""); *p; p++)
+  for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++)
     {
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
         default:
           if (*p < 0x20)
             g_string_append_printf (out, "\\u%04x", *p);
           else
-            g_string_append_c (out, (char) *p);
+            g_string_append_c (out, (char)*p);
         }
     }
   g_string_append_c (out, '"');

@@ -20,17 +20,19 @@ typedef struct _RectifyCsvReader RectifyCsvReader;
  * UTF-8 is UTF-8, anything else GB18030); otherwise "UTF-8" or "GB18030"
  * (or any name iconv knows).  The separator, comma or tab, is detected from
  * the first line.  Fails only when the encoding is unknown. */
-RectifyCsvReader *rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **error);
-RectifyCsvReader *rectify_csv_reader_new_for_path (const char *path, const char *encoding, GError **error);
-void              rectify_csv_reader_free (RectifyCsvReader *self);
+RectifyCsvReader *
+rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **error);
+RectifyCsvReader *
+rectify_csv_reader_new_for_path (const char *path, const char *encoding, GError **error);
+void rectify_csv_reader_free (RectifyCsvReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyCsvReader, rectify_csv_reader_free)
 
-void        rectify_csv_reader_set_max_field (RectifyCsvReader *self, gsize max_bytes);
+void rectify_csv_reader_set_max_field (RectifyCsvReader *self, gsize max_bytes);
 /* "UTF-8" or "GB18030" (or the encoding given). */
 const char *rectify_csv_reader_get_encoding (RectifyCsvReader *self);
-char        rectify_csv_reader_get_separator (RectifyCsvReader *self);
+char rectify_csv_reader_get_separator (RectifyCsvReader *self);
 /* Bytes of the file consumed so far, for progress. */
-guint64     rectify_csv_reader_get_position (RectifyCsvReader *self);
+guint64 rectify_csv_reader_get_position (RectifyCsvReader *self);
 
 /* The next record, skipping blank lines.  Returns TRUE with *fields (owned
  * by the reader, valid until the next call; the caller may change the
@@ -39,13 +41,13 @@ guint64     rectify_csv_reader_get_position (RectifyCsvReader *self);
  * input is not acceptable CSV: RECTIFY_ERROR_INVALID with a message
  * "Line L, column C: …" and the place in rectify_csv_reader_get_error_place.
  * After an error the reader returns FALSE. */
-gboolean rectify_csv_reader_next (RectifyCsvReader  *self,
-                                  char            ***fields,
-                                  guint              *n_fields,
-                                  guint64            *line,
-                                  GCancellable       *cancellable,
-                                  GError            **error);
-void     rectify_csv_reader_get_error_place (RectifyCsvReader *self, guint64 *line, guint *column);
+gboolean rectify_csv_reader_next (RectifyCsvReader *self,
+                                  char ***fields,
+                                  guint *n_fields,
+                                  guint64 *line,
+                                  GCancellable *cancellable,
+                                  GError **error);
+void rectify_csv_reader_get_error_place (RectifyCsvReader *self, guint64 *line, guint *column);
 
 /* ---- writing ---------------------------------------------------------- */
 
@@ -54,9 +56,10 @@ void     rectify_csv_reader_get_error_place (RectifyCsvReader *self, guint64 *li
  * spreadsheet would run as a formula (it starts with = + - @, a tab or CR)
  * gets a leading apostrophe; with QUOTE_NEUTRALIZED too, such a field is
  * always quoted (the dashboard's export writes it so). */
-typedef enum {
-  RECTIFY_CSV_PLAIN             = 0,
-  RECTIFY_CSV_NEUTRALIZE        = 1 << 0,
+typedef enum
+{
+  RECTIFY_CSV_PLAIN = 0,
+  RECTIFY_CSV_NEUTRALIZE = 1 << 0,
   RECTIFY_CSV_QUOTE_NEUTRALIZED = 1 << 1,
 } RectifyCsvFlags;
 
@@ -69,7 +72,10 @@ void rectify_csv_append_field (GString *out, const char *text, gboolean neutrali
 void rectify_csv_append_cell (GString *out, const char *text);
 /* Appends n_cells fields separated by commas and a CRLF line end; a NULL
  * cell is empty. */
-void rectify_csv_append_row (GString *out, const char *const *cells, guint n_cells, RectifyCsvFlags flags);
+void rectify_csv_append_row (GString *out,
+                             const char *const *cells,
+                             guint n_cells,
+                             RectifyCsvFlags flags);
 /* TRUE when text would be taken for a formula. */
 gboolean rectify_csv_needs_neutralizing (const char *text);
 

@@ -20,24 +20,25 @@ static const char *const surnames[] = {
   "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
 };
 static const char *const given_names[] = {
-  "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-  "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文", "华", "建国", "红", "志强", "海燕", "小龙",
-  "国庆", "春梅", "晓东", "立新", "玉兰", "德明",
+  "伟", "芳",   "娜", "敏",   "静",   "丽",   "强",   "磊",   "军",   "洋",   "勇",   "艳",
+  "杰", "娟",   "涛", "明",   "超",   "秀英", "霞",   "平",   "刚",   "桂英", "建华", "文",
+  "华", "建国", "红", "志强", "海燕", "小龙", "国庆", "春梅", "晓东", "立新", "玉兰", "德明",
 };
 static const char *const districts[] = {
-  "鼓楼区", "台江区", "仓山区", "晋安区", "马尾区", "长乐区", "闽侯县", "连江县", "罗源县", "闽清县",
-  "永泰县", "福清市",
+  "鼓楼区", "台江区", "仓山区", "晋安区", "马尾区", "长乐区",
+  "闽侯县", "连江县", "罗源县", "闽清县", "永泰县", "福清市",
 };
 static const char *const brands[] = {
-  "华信", "鑫源", "恒达", "宏盛", "永泰", "金辉", "瑞丰", "天和", "海峡", "闽江", "榕城", "东方",
-  "新华", "万达", "中兴", "安泰", "汇通", "嘉禾", "润发", "博远", "正大", "协和", "鸿运", "长城",
-  "星辰", "明珠", "泰康", "富力", "城建", "银河",
+  "华信", "鑫源", "恒达", "宏盛", "永泰", "金辉", "瑞丰", "天和", "海峡", "闽江",
+  "榕城", "东方", "新华", "万达", "中兴", "安泰", "汇通", "嘉禾", "润发", "博远",
+  "正大", "协和", "鸿运", "长城", "星辰", "明珠", "泰康", "富力", "城建", "银河",
 };
 
-typedef struct {
+typedef struct
+{
   const char *industry;
   const char *suffix;
-  gboolean    crowded;
+  gboolean crowded;
 } IndustryKind;
 
 static const IndustryKind industries[] = {
@@ -56,8 +57,8 @@ static const IndustryKind industries[] = {
 };
 
 static const char *const streets[] = {
-  "五四路", "八一七北路", "工业路", "杨桥中路", "六一北路", "福新路", "江滨大道", "华林路", "东二环",
-  "湖东路", "金山大道", "南江滨西大道",
+  "五四路",   "八一七北路", "工业路", "杨桥中路", "六一北路", "福新路",
+  "江滨大道", "华林路",     "东二环", "湖东路",   "金山大道", "南江滨西大道",
 };
 
 /* The variety as a Chinese registry writes it, whatever the user's language. */
@@ -66,16 +67,26 @@ variety_of (RectifyCategory c)
 {
   switch (c)
     {
-    case RECTIFY_CATEGORY_BOILER: return "承压蒸汽锅炉";
-    case RECTIFY_CATEGORY_PRESSURE_VESSEL: return "固定式压力容器";
-    case RECTIFY_CATEGORY_GAS_CYLINDER: return "液化石油气钢瓶";
-    case RECTIFY_CATEGORY_ELEVATOR: return "曳引驱动乘客电梯";
-    case RECTIFY_CATEGORY_LIFTING: return "桥式起重机";
-    case RECTIFY_CATEGORY_VEHICLE: return "场（厂）内机动车辆";
-    case RECTIFY_CATEGORY_AMUSEMENT: return "大型游乐设施";
-    case RECTIFY_CATEGORY_PIPING: return "工业管道";
-    case RECTIFY_CATEGORY_ROPEWAY: return "客运索道";
-    default: return "";
+    case RECTIFY_CATEGORY_BOILER:
+      return "承压蒸汽锅炉";
+    case RECTIFY_CATEGORY_PRESSURE_VESSEL:
+      return "固定式压力容器";
+    case RECTIFY_CATEGORY_GAS_CYLINDER:
+      return "液化石油气钢瓶";
+    case RECTIFY_CATEGORY_ELEVATOR:
+      return "曳引驱动乘客电梯";
+    case RECTIFY_CATEGORY_LIFTING:
+      return "桥式起重机";
+    case RECTIFY_CATEGORY_VEHICLE:
+      return "场（厂）内机动车辆";
+    case RECTIFY_CATEGORY_AMUSEMENT:
+      return "大型游乐设施";
+    case RECTIFY_CATEGORY_PIPING:
+      return "工业管道";
+    case RECTIFY_CATEGORY_ROPEWAY:
+      return "客运索道";
+    default:
+      return "";
     }
 }
 
@@ -153,17 +164,19 @@ report (RectifyProgressFunc progress, gpointer data, const char *stage, double f
 
 /* ==== the seed: the hundred-day campaign of the report ================= */
 
-typedef struct {
+typedef struct
+{
   gint64 officers[12];
   gint64 units[45];
-  GArray *equipment[45];  /* gint64 ids per unit */
-  gint64 cylinders[45];   /* batch id or 0 */
+  GArray *equipment[45]; /* gint64 ids per unit */
+  gint64 cylinders[45];  /* batch id or 0 */
 } SeedWorld;
 
 static gint64
-seed_officer (RectifyStore *store, const char *badge, const char *name, RectifyRole role, GError **error)
+seed_officer (
+    RectifyStore *store, const char *badge, const char *name, RectifyRole role, GError **error)
 {
-  g_autoptr(RectifyOfficer) o = rectify_officer_new ();
+  g_autoptr (RectifyOfficer) o = rectify_officer_new ();
   o->badge = g_strdup (badge);
   o->name = g_strdup (name);
   o->role = role;
@@ -171,12 +184,20 @@ seed_officer (RectifyStore *store, const char *badge, const char *name, RectifyR
 }
 
 static gint64
-seed_hazard (RectifyStore *store, gint64 inspection_id, const char *category, gint64 equipment_id,
-             const char *content, const char *standard, const char *measures, int days,
-             const char *responsible, gint64 supervisor, GError **error)
+seed_hazard (RectifyStore *store,
+             gint64 inspection_id,
+             const char *category,
+             gint64 equipment_id,
+             const char *content,
+             const char *standard,
+             const char *measures,
+             int days,
+             const char *responsible,
+             gint64 supervisor,
+             GError **error)
 {
-  g_autoptr(RectifyInspection) in = rectify_store_get_inspection (store, inspection_id, error);
-  g_autoptr(RectifyHazard) h = rectify_hazard_new ();
+  g_autoptr (RectifyInspection) in = rectify_store_get_inspection (store, inspection_id, error);
+  g_autoptr (RectifyHazard) h = rectify_hazard_new ();
 
   if (!in)
     return 0;
@@ -196,37 +217,41 @@ seed_hazard (RectifyStore *store, gint64 inspection_id, const char *category, gi
 }
 
 static gint64
-generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, gpointer data,
-               GCancellable *cancellable, GError **error)
+generate_seed (RectifyStore *store,
+               guint32 seed,
+               RectifyProgressFunc progress,
+               gpointer data,
+               GCancellable *cancellable,
+               GError **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(RectifyCampaign) campaign = rectify_campaign_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (RectifyCampaign) campaign = rectify_campaign_new ();
   SeedWorld w = { 0 };
   gint64 campaign_id = 0, inspections[62];
   gint64 hazards[5];
   gint64 saved_actor = rectify_store_get_actor (store);
   gboolean ok = FALSE;
-  static const struct { const char *badge, *name; RectifyRole role; } officers[12] = {
-    { "FZ-0101", "林建华", RECTIFY_ROLE_MANAGER },   /* director: head of the leading group */
-    { "FZ-0102", "陈志强", RECTIFY_ROLE_MANAGER },   /* deputy head */
-    { "FZ-0201", "黄晓东", RECTIFY_ROLE_OFFICER },
-    { "FZ-0202", "郑立新", RECTIFY_ROLE_OFFICER },
-    { "FZ-0203", "吴海燕", RECTIFY_ROLE_OFFICER },
-    { "FZ-0204", "刘国庆", RECTIFY_ROLE_OFFICER },
-    { "FZ-0205", "王春梅", RECTIFY_ROLE_OFFICER },
-    { "FZ-0206", "张德明", RECTIFY_ROLE_OFFICER },
-    { "FZ-0207", "杨文", RECTIFY_ROLE_OFFICER },
-    { "FZ-0208", "周玉兰", RECTIFY_ROLE_OFFICER },
-    { "FZ-0209", "许磊", RECTIFY_ROLE_OFFICER },
-    { "FZ-0301", "何静", RECTIFY_ROLE_ARCHIVIST },
+  static const struct
+  {
+    const char *badge, *name;
+    RectifyRole role;
+  } officers[12] = {
+    { "FZ-0101", "林建华", RECTIFY_ROLE_MANAGER }, /* director: head of the leading group */
+    { "FZ-0102", "陈志强", RECTIFY_ROLE_MANAGER }, /* deputy head */
+    { "FZ-0201", "黄晓东", RECTIFY_ROLE_OFFICER }, { "FZ-0202", "郑立新", RECTIFY_ROLE_OFFICER },
+    { "FZ-0203", "吴海燕", RECTIFY_ROLE_OFFICER }, { "FZ-0204", "刘国庆", RECTIFY_ROLE_OFFICER },
+    { "FZ-0205", "王春梅", RECTIFY_ROLE_OFFICER }, { "FZ-0206", "张德明", RECTIFY_ROLE_OFFICER },
+    { "FZ-0207", "杨文", RECTIFY_ROLE_OFFICER },   { "FZ-0208", "周玉兰", RECTIFY_ROLE_OFFICER },
+    { "FZ-0209", "许磊", RECTIFY_ROLE_OFFICER },   { "FZ-0301", "何静", RECTIFY_ROLE_ARCHIVIST },
   };
 
   if (!rectify_store_begin (store, error))
     return 0;
 
-  report (progress, data, _("Officers"), 0.0);
+  report (progress, data, _ ("Officers"), 0.0);
   for (int i = 0; i < 12; i++)
-    if (!(w.officers[i] = seed_officer (store, officers[i].badge, officers[i].name, officers[i].role, error)))
+    if (!(w.officers[i]
+          = seed_officer (store, officers[i].badge, officers[i].name, officers[i].role, error)))
       goto out;
 
   campaign->name = g_strdup ("2026年特种设备百日安全行动");
@@ -237,7 +262,8 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   for (int i = 2; i < 11; i++)
     g_array_append_val (campaign->member_ids, w.officers[i]);
   campaign->work_plan = g_strdup (
-      "以“三落实、两有证、一检验、一预案”为重点，企业自查与我局检查相结合，全面检查与重点监督相结合，"
+      "以“三落实、两有证、一检验、一预案”为重点，企业自查与我局检查相结合，全面检查与重点监督相结合"
+      "，"
       "隐患排查与治理相结合，做到排查全覆盖、不留盲区、不存死角；对发现的隐患按“五落实”要求"
       "实行“三定”“三跟踪”，实行隐患整改确认和销号制度。");
   campaign->key_industries = g_strdup ("医疗\n电力");
@@ -246,16 +272,18 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   if (!(campaign_id = rectify_store_add_campaign (store, campaign, error)))
     goto out;
 
-  report (progress, data, _("Units and equipment"), 0.1);
+  report (progress, data, _ ("Units and equipment"), 0.1);
   for (int u = 0; u < 45; u++)
     {
       const IndustryKind *ind = &industries[u % 8];
-      g_autoptr(RectifyUnit) unit = rectify_unit_new ();
+      g_autoptr (RectifyUnit) unit = rectify_unit_new ();
       int n_items = 2 + u % 4;
 
       unit->credit_code = credit_code (1000 + u * 7);
-      unit->name = g_strdup_printf ("%s%s%s", districts[u % 5], brands[u % G_N_ELEMENTS (brands)], ind->suffix);
-      unit->address = g_strdup_printf ("福州市%s%s%d号", districts[u % 5], streets[u % G_N_ELEMENTS (streets)], 10 + u * 3);
+      unit->name = g_strdup_printf ("%s%s%s", districts[u % 5], brands[u % G_N_ELEMENTS (brands)],
+                                    ind->suffix);
+      unit->address = g_strdup_printf ("福州市%s%s%d号", districts[u % 5],
+                                       streets[u % G_N_ELEMENTS (streets)], 10 + u * 3);
       unit->district = g_strdup (districts[u % 5]);
       unit->industry = g_strdup (ind->industry);
       unit->crowded = ind->crowded;
@@ -268,25 +296,28 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       w.equipment[u] = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (int k = 0; k < n_items; k++)
         {
-          static const RectifyCategory cats[] = { RECTIFY_CATEGORY_ELEVATOR, RECTIFY_CATEGORY_PRESSURE_VESSEL,
-                                                  RECTIFY_CATEGORY_BOILER, RECTIFY_CATEGORY_LIFTING,
-                                                  RECTIFY_CATEGORY_ELEVATOR };
-          g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+          static const RectifyCategory cats[]
+              = { RECTIFY_CATEGORY_ELEVATOR, RECTIFY_CATEGORY_PRESSURE_VESSEL,
+                  RECTIFY_CATEGORY_BOILER, RECTIFY_CATEGORY_LIFTING, RECTIFY_CATEGORY_ELEVATOR };
+          g_autoptr (RectifyEquipment) e = rectify_equipment_new ();
           gint64 id;
           int year = 2010 + (u + k) % 14;
 
           e->unit_id = w.units[u];
           e->category = cats[(u + k) % G_N_ELEMENTS (cats)];
-          e->code = g_strdup_printf ("%04d%05d%04d%05d", e->category + 110, 35010 + u % 7, year, u * 10 + k);
+          e->code = g_strdup_printf ("%04d%05d%04d%05d", e->category + 110, 35010 + u % 7, year,
+                                     u * 10 + k);
           e->reg_cert = g_strdup_printf ("%s11闽A%05d(%02d)",
-                                         e->category == RECTIFY_CATEGORY_ELEVATOR ? "梯" :
-                                         e->category == RECTIFY_CATEGORY_BOILER ? "锅" :
-                                         e->category == RECTIFY_CATEGORY_LIFTING ? "起" : "容",
+                                         e->category == RECTIFY_CATEGORY_ELEVATOR  ? "梯"
+                                         : e->category == RECTIFY_CATEGORY_BOILER  ? "锅"
+                                         : e->category == RECTIFY_CATEGORY_LIFTING ? "起"
+                                                                                   : "容",
                                          u * 10 + k, year % 100);
           e->variety = g_strdup (variety_of (e->category));
           e->location = g_strdup_printf ("%d号楼", 1 + k);
           e->registered_user = g_strdup (unit->name);
-          e->last_inspection = g_strdup_printf ("2025-%02d-%02d", 1 + (u + k) % 12, 1 + (u * 3 + k) % 28);
+          e->last_inspection
+              = g_strdup_printf ("2025-%02d-%02d", 1 + (u + k) % 12, 1 + (u * 3 + k) % 28);
           e->next_inspection = date_plus (e->last_inspection, 365);
           if (!(id = rectify_store_add_equipment (store, e, error)))
             goto out;
@@ -294,7 +325,7 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
         }
       if (u % 5 == 0)
         {
-          g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+          g_autoptr (RectifyEquipment) e = rectify_equipment_new ();
           e->unit_id = w.units[u];
           e->category = RECTIFY_CATEGORY_GAS_CYLINDER;
           e->variety = g_strdup ("液化石油气钢瓶");
@@ -306,7 +337,7 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
         }
       if (u % 3 == 0)
         {
-          g_autoptr(RectifyOperator) op = rectify_operator_new ();
+          g_autoptr (RectifyOperator) op = rectify_operator_new ();
           op->unit_id = w.units[u];
           op->name = person_name (rand);
           op->cert_no = g_strdup_printf ("TS%08d", 35000000 + u);
@@ -319,7 +350,8 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
 
   /* The seed's problem 2: the registered user was not updated after a change. */
   {
-    g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (store, g_array_index (w.equipment[7], gint64, 0), error);
+    g_autoptr (RectifyEquipment) e
+        = rectify_store_get_equipment (store, g_array_index (w.equipment[7], gint64, 0), error);
     if (!e)
       goto out;
     g_free (e->registered_user);
@@ -329,7 +361,8 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   }
   /* and problem 1: one item past its periodic inspection */
   {
-    g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (store, g_array_index (w.equipment[3], gint64, 0), error);
+    g_autoptr (RectifyEquipment) e
+        = rectify_store_get_equipment (store, g_array_index (w.equipment[3], gint64, 0), error);
     if (!e)
       goto out;
     g_free (e->last_inspection);
@@ -340,11 +373,11 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       goto out;
   }
 
-  report (progress, data, _("Inspections"), 0.4);
+  report (progress, data, _ ("Inspections"), 0.4);
   /* 62 visits: 49 with four officers and 13 with three = 235 person-times. */
   for (int i = 0; i < 62; i++)
     {
-      g_autoptr(RectifyInspection) in = rectify_inspection_new ();
+      g_autoptr (RectifyInspection) in = rectify_inspection_new ();
       int u = i % 45;
       int n_officers = i < 49 ? 4 : 3;
 
@@ -378,7 +411,9 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
             c.result = RECTIFY_RESULT_FAIL;
           else if (u == 20 && item == RECTIFY_CHECK_OPERATOR_LICENCES && i < 45)
             c.result = RECTIFY_RESULT_FAIL;
-          else if (u == 28 && (item == RECTIFY_CHECK_EMERGENCY_PLAN || item == RECTIFY_CHECK_PLAN_DRILLED) && i < 45)
+          else if (u == 28
+                   && (item == RECTIFY_CHECK_EMERGENCY_PLAN || item == RECTIFY_CHECK_PLAN_DRILLED)
+                   && i < 45)
             c.result = RECTIFY_RESULT_FAIL;
           else if (item == RECTIFY_CHECK_PLAN_DRILLED && u % 9 == 4)
             c.result = RECTIFY_RESULT_NOT_APPLICABLE;
@@ -391,7 +426,7 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   /* The enterprises' own self-inspections that came first. */
   for (int u = 0; u < 45; u += 2)
     {
-      g_autoptr(RectifyInspection) in = rectify_inspection_new ();
+      g_autoptr (RectifyInspection) in = rectify_inspection_new ();
       in->campaign_id = campaign_id;
       in->unit_id = w.units[u];
       in->kind = RECTIFY_INSPECTION_SELF;
@@ -401,7 +436,7 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
         goto out;
     }
 
-  report (progress, data, _("Hazards"), 0.7);
+  report (progress, data, _ ("Hazards"), 0.7);
   {
     const char *tsg = "《中华人民共和国特种设备安全法》第四十条";
     gint64 eq3 = g_array_index (w.equipment[3], gint64, 0);
@@ -410,27 +445,32 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
 
     if (!(hazards[0] = seed_hazard (store, inspections[3], "inspection_overdue", eq3,
                                     "电梯超过定期检验有效期未申报检验", tsg,
-                                    "立即停止使用并向检验机构申报定期检验，检验合格后方可恢复使用", 15,
-                                    "设备管理员", w.officers[2], error))
+                                    "立即停止使用并向检验机构申报定期检验，检验合格后方可恢复使用",
+                                    15, "设备管理员", w.officers[2], error))
         || !(hazards[1] = seed_hazard (store, inspections[11], "inspection_overdue", eq11,
                                        "压力容器超过定期检验有效期未检验", tsg,
-                                       "申报定期检验并停止使用至检验合格", 20, "安全管理员", w.officers[3], error))
-        || !(hazards[2] = seed_hazard (store, inspections[7], "registration_outdated", eq7,
-                                       "使用单位变更后未及时办理使用登记变更", "《特种设备使用管理规则》TSG 08-2017 第3.7条",
-                                       "向登记机关申请办理变更登记", 30, "办公室主任", w.officers[4], error))
-        || !(hazards[3] = seed_hazard (store, inspections[20], "unlicensed_operator", 0,
-                                       "现场作业人员未取得特种设备作业人员证", "《中华人民共和国特种设备安全法》第十四条",
-                                       "立即停止无证人员作业，安排持证人员上岗", 0, "总经理", w.officers[5], error))
+                                       "申报定期检验并停止使用至检验合格", 20, "安全管理员",
+                                       w.officers[3], error))
+        || !(hazards[2]
+             = seed_hazard (store, inspections[7], "registration_outdated", eq7,
+                            "使用单位变更后未及时办理使用登记变更",
+                            "《特种设备使用管理规则》TSG 08-2017 第3.7条",
+                            "向登记机关申请办理变更登记", 30, "办公室主任", w.officers[4], error))
+        || !(hazards[3] = seed_hazard (
+                 store, inspections[20], "unlicensed_operator", 0,
+                 "现场作业人员未取得特种设备作业人员证", "《中华人民共和国特种设备安全法》第十四条",
+                 "立即停止无证人员作业，安排持证人员上岗", 0, "总经理", w.officers[5], error))
         || !(hazards[4] = seed_hazard (store, inspections[28], "files_incomplete", 0,
                                        "设备安全技术档案不齐全，应急救援预案不健全且未组织演练",
                                        "《中华人民共和国特种设备安全法》第三十五条、第六十九条",
-                                       "补齐设备档案，修订应急预案并组织演练", 45, "安全管理员", w.officers[6], error)))
+                                       "补齐设备档案，修订应急预案并组织演练", 45, "安全管理员",
+                                       w.officers[6], error)))
       goto out;
   }
 
   /* Letters: managers sign them, for the bureau of the sample (its number
    * prefixes are the settings' defaults, X市监特指 and X市监特整). */
-  report (progress, data, _("Documents"), 0.8);
+  report (progress, data, _ ("Documents"), 0.8);
   {
     g_autofree char *bureau = rectify_store_get_setting (store, "bureau-name", NULL);
 
@@ -441,27 +481,31 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
   if (!rectify_store_set_actor (store, w.officers[0], error))
     goto out;
   {
-    static const struct { int hazard; RectifyDocumentKind kind; } letters[5] = {
-      { 0, RECTIFY_DOCUMENT_INSTRUCTION_LETTER },
-      { 1, RECTIFY_DOCUMENT_INSTRUCTION_LETTER },
-      { 2, RECTIFY_DOCUMENT_RECTIFICATION_OPINION },
-      { 3, RECTIFY_DOCUMENT_RECTIFICATION_OPINION },
+    static const struct
+    {
+      int hazard;
+      RectifyDocumentKind kind;
+    } letters[5] = {
+      { 0, RECTIFY_DOCUMENT_INSTRUCTION_LETTER },    { 1, RECTIFY_DOCUMENT_INSTRUCTION_LETTER },
+      { 2, RECTIFY_DOCUMENT_RECTIFICATION_OPINION }, { 3, RECTIFY_DOCUMENT_RECTIFICATION_OPINION },
       { 4, RECTIFY_DOCUMENT_RECTIFICATION_OPINION },
     };
     for (int i = 0; i < 5; i++)
       {
-        g_autoptr(RectifyHazard) h = rectify_store_get_hazard (store, hazards[letters[i].hazard], error);
-        if (!h || !rectify_store_issue_document (store, letters[i].kind, h->unit_id, campaign_id,
-                                                 h->found_date, &h->id, 1, error))
+        g_autoptr (RectifyHazard) h
+            = rectify_store_get_hazard (store, hazards[letters[i].hazard], error);
+        if (!h
+            || !rectify_store_issue_document (store, letters[i].kind, h->unit_id, campaign_id,
+                                              h->found_date, &h->id, 1, error))
           goto out;
       }
   }
 
   /* Four of five rectified, confirmed and cancelled: 80 %. */
-  report (progress, data, _("Rectification"), 0.9);
+  report (progress, data, _ ("Rectification"), 0.9);
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(RectifyHazard) h = rectify_store_get_hazard (store, hazards[i], error);
+      g_autoptr (RectifyHazard) h = rectify_store_get_hazard (store, hazards[i], error);
       g_autofree char *done = NULL;
       g_autofree char *check = NULL;
       g_autofree char *visit = NULL;
@@ -471,7 +515,8 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       done = date_plus (h->found_date, 10);
       check = date_plus (h->found_date, 12);
       if (!rectify_store_set_actor (store, h->supervisor_id, error)
-          || !rectify_workflow_act (store, h->id, RECTIFY_ACTION_TRACK, RECTIFY_EVENT_TRACKING_SERVICE, visit,
+          || !rectify_workflow_act (store, h->id, RECTIFY_ACTION_TRACK,
+                                    RECTIFY_EVENT_TRACKING_SERVICE, visit,
                                     "到现场帮助企业制定整改措施", NULL, 0, error)
           || !rectify_workflow_act (store, h->id, RECTIFY_ACTION_RECTIFY, 0, done,
                                     "单位报告整改完成并提交检验报告", NULL, 0, error)
@@ -485,8 +530,9 @@ generate_seed (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
                                 "当场责令无证人员停止作业，持证人员到岗", NULL, 0, error))
     goto out;
   if (!rectify_store_set_actor (store, w.officers[6], error)
-      || !rectify_workflow_act (store, hazards[4], RECTIFY_ACTION_TRACK, RECTIFY_EVENT_TRACKING_SUPERVISION,
-                                "2026-05-20", "督促单位修订应急预案，已完成档案整理的一半", NULL, 0, error))
+      || !rectify_workflow_act (store, hazards[4], RECTIFY_ACTION_TRACK,
+                                RECTIFY_EVENT_TRACKING_SUPERVISION, "2026-05-20",
+                                "督促单位修订应急预案，已完成档案整理的一半", NULL, 0, error))
     goto out;
   ok = TRUE;
 
@@ -496,7 +542,7 @@ out:
     g_clear_pointer (&w.equipment[u], g_array_unref);
   if (!rectify_store_end (store, ok, ok ? error : NULL))
     return 0;
-  report (progress, data, _("Done"), 1.0);
+  report (progress, data, _ ("Done"), 1.0);
   return campaign_id;
 }
 
@@ -509,10 +555,11 @@ out:
 #define CITY_DOCUMENTS 50000
 #define CITY_OFFICERS 200
 
-typedef struct {
+typedef struct
+{
   const char *start;
-  int         days;
-  gint64      id;
+  int days;
+  gint64 id;
 } CityCampaign;
 
 static gboolean
@@ -529,14 +576,22 @@ static RectifyCategory
 city_category (GRand *rand)
 {
   int r = g_rand_int_range (rand, 0, 1000);
-  if (r < 450) return RECTIFY_CATEGORY_ELEVATOR;
-  if (r < 650) return RECTIFY_CATEGORY_PRESSURE_VESSEL;
-  if (r < 700) return RECTIFY_CATEGORY_BOILER;
-  if (r < 810) return RECTIFY_CATEGORY_LIFTING;
-  if (r < 890) return RECTIFY_CATEGORY_VEHICLE;
-  if (r < 940) return RECTIFY_CATEGORY_PIPING;
-  if (r < 990) return RECTIFY_CATEGORY_GAS_CYLINDER;
-  if (r < 998) return RECTIFY_CATEGORY_AMUSEMENT;
+  if (r < 450)
+    return RECTIFY_CATEGORY_ELEVATOR;
+  if (r < 650)
+    return RECTIFY_CATEGORY_PRESSURE_VESSEL;
+  if (r < 700)
+    return RECTIFY_CATEGORY_BOILER;
+  if (r < 810)
+    return RECTIFY_CATEGORY_LIFTING;
+  if (r < 890)
+    return RECTIFY_CATEGORY_VEHICLE;
+  if (r < 940)
+    return RECTIFY_CATEGORY_PIPING;
+  if (r < 990)
+    return RECTIFY_CATEGORY_GAS_CYLINDER;
+  if (r < 998)
+    return RECTIFY_CATEGORY_AMUSEMENT;
   return RECTIFY_CATEGORY_ROPEWAY;
 }
 
@@ -545,16 +600,25 @@ cert_prefix (RectifyCategory c)
 {
   switch (c)
     {
-    case RECTIFY_CATEGORY_ELEVATOR: return "梯";
-    case RECTIFY_CATEGORY_BOILER: return "锅";
-    case RECTIFY_CATEGORY_LIFTING: return "起";
-    case RECTIFY_CATEGORY_VEHICLE: return "车";
-    case RECTIFY_CATEGORY_PIPING: return "管";
-    case RECTIFY_CATEGORY_GAS_CYLINDER: return "瓶";
-    case RECTIFY_CATEGORY_AMUSEMENT: return "游";
-    case RECTIFY_CATEGORY_ROPEWAY: return "索";
+    case RECTIFY_CATEGORY_ELEVATOR:
+      return "梯";
+    case RECTIFY_CATEGORY_BOILER:
+      return "锅";
+    case RECTIFY_CATEGORY_LIFTING:
+      return "起";
+    case RECTIFY_CATEGORY_VEHICLE:
+      return "车";
+    case RECTIFY_CATEGORY_PIPING:
+      return "管";
+    case RECTIFY_CATEGORY_GAS_CYLINDER:
+      return "瓶";
+    case RECTIFY_CATEGORY_AMUSEMENT:
+      return "游";
+    case RECTIFY_CATEGORY_ROPEWAY:
+      return "索";
     case RECTIFY_CATEGORY_PRESSURE_VESSEL:
-    default: return "容";
+    default:
+      return "容";
     }
 }
 
@@ -563,13 +627,17 @@ cert_prefix (RectifyCategory c)
 static GPtrArray *
 defer_indices (RectifyStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-      "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
-      " AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR name GLOB 'check_tally_*')))"
-      " AND tbl_name IN ('unit', 'equipment', 'inspection', 'inspection_officer', 'inspection_equipment',"
-      " 'hazard', 'hazard_event', 'document', 'document_hazard')", error);
+  g_autoptr (GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (store,
+                               "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+                               " AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' "
+                               "OR name GLOB 'check_tally_*')))"
+                               " AND tbl_name IN ('unit', 'equipment', 'inspection', "
+                               "'inspection_officer', 'inspection_equipment',"
+                               " 'hazard', 'hazard_event', 'document', 'document_hazard')",
+                               error);
 
   if (!stmt)
     return NULL;
@@ -589,9 +657,10 @@ static gboolean
 restore_indices (RectifyStore *store, GPtrArray *sqls, GError **error)
 {
   if (!rectify_store_exec (store,
-          "INSERT INTO unit_fts (unit_fts) VALUES ('rebuild');"
-          "INSERT INTO equipment_fts (equipment_fts) VALUES ('rebuild');"
-          "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');", error))
+                           "INSERT INTO unit_fts (unit_fts) VALUES ('rebuild');"
+                           "INSERT INTO equipment_fts (equipment_fts) VALUES ('rebuild');"
+                           "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');",
+                           error))
     return FALSE;
   for (guint i = 0; i < sqls->len; i++)
     if (!rectify_store_exec (store, g_ptr_array_index (sqls, i), error))
@@ -600,37 +669,48 @@ restore_indices (RectifyStore *store, GPtrArray *sqls, GError **error)
 }
 
 static gint64
-generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, gpointer data,
-               GCancellable *cancellable, GError **error)
+generate_city (RectifyStore *store,
+               guint32 seed,
+               RectifyProgressFunc progress,
+               gpointer data,
+               GCancellable *cancellable,
+               GError **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree gint64 *unit_first_eq = g_new0 (gint64, CITY_UNITS + 1);
   g_autofree char **unit_names = g_new0 (char *, CITY_UNITS);
   g_autofree int *eq_quantity = g_new0 (int, CITY_EQUIPMENT + 1);
   g_autofree int *eq_category = g_new0 (int, CITY_EQUIPMENT + 1);
   g_autofree gint64 *inspection_unit = NULL;
-  g_autofree char *inspection_dates = NULL;   /* 11 bytes each */
+  g_autofree char *inspection_dates = NULL; /* 11 bytes each */
   g_autofree gint64 *inspection_campaign = NULL;
   CityCampaign campaigns[3] = {
-    { "2024-03-01", 100, 0 }, { "2025-04-01", 120, 0 }, { "2026-03-22", 100, 0 },
+    { "2024-03-01", 100, 0 },
+    { "2025-04-01", 120, 0 },
+    { "2026-03-22", 100, 0 },
   };
   gint64 n_inspections = 0;
   gint64 doc_seq[2][3] = { { 0 } };
   gboolean ok = FALSE;
   g_autofree char *today = rectify_today ();
-  g_autoptr(GPtrArray) deferred = NULL;
-  g_autoptr(GHashTable) tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) deferred = NULL;
+  g_autoptr (GHashTable) tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char buf[256];
 
-#define STMT(name, sql) g_autoptr(RectifyStmt) name = rectify_store_prepare (store, sql, error); if (!name) goto out
+#define STMT(name, sql)                                                                            \
+  g_autoptr (RectifyStmt) name = rectify_store_prepare (store, sql, error);                        \
+  if (!name)                                                                                       \
+  goto out
 #define CANCELLED() (g_cancellable_set_error_if_cancelled (cancellable, error))
-#define INSPECTION_DATE(i) (inspection_dates + (i) * 11)
+#define INSPECTION_DATE(i) (inspection_dates + (i)*11)
 
   /* A new database loaded in one go needs no write-ahead log: a rollback
    * journal of an empty file is tiny, where the log would hold every page
    * twice.  The log comes back when the load is done. */
-  if (!rectify_store_exec (store, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;"
-                                  "PRAGMA cache_size = -1048576; PRAGMA ignore_check_constraints = ON", error))
+  if (!rectify_store_exec (store,
+                           "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;"
+                           "PRAGMA cache_size = -1048576; PRAGMA ignore_check_constraints = ON",
+                           error))
     return 0;
   if (!rectify_store_begin (store, error))
     return 0;
@@ -642,7 +722,7 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
 
   {
     STMT (ins_officer, "INSERT INTO officer (id, badge, name, role) VALUES (?, ?, ?, ?)");
-    report (progress, data, _("Officers"), 0.0);
+    report (progress, data, _ ("Officers"), 0.0);
     for (int i = 1; i <= CITY_OFFICERS; i++)
       {
         g_autofree char *name = person_name (rand);
@@ -656,8 +736,9 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       }
   }
   {
-    STMT (ins_campaign, "INSERT INTO campaign (name, start_date, days, head_id, deputy_id, work_plan,"
-                        " key_industries, key_links, key_areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    STMT (ins_campaign,
+          "INSERT INTO campaign (name, start_date, days, head_id, deputy_id, work_plan,"
+          " key_industries, key_links, key_areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     STMT (ins_member, "INSERT INTO campaign_member (campaign_id, officer_id) VALUES (?, ?)");
     for (int c = 0; c < 3; c++)
       {
@@ -667,7 +748,8 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
         sqlite3_bind_int (ins_campaign, 3, campaigns[c].days);
         sqlite3_bind_int64 (ins_campaign, 4, 1);
         sqlite3_bind_int64 (ins_campaign, 5, 2);
-        rectify_bind_text (ins_campaign, 6, "全市特种设备使用单位隐患排查治理，企业自查与监督检查相结合。");
+        rectify_bind_text (ins_campaign, 6,
+                           "全市特种设备使用单位隐患排查治理，企业自查与监督检查相结合。");
         rectify_bind_text (ins_campaign, 7, "医疗\n电力\n教育");
         rectify_bind_text (ins_campaign, 8, "使用环节");
         rectify_bind_text (ins_campaign, 9, "人员密集公共场所");
@@ -684,22 +766,27 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       }
   }
 
-  report (progress, data, _("Units"), 0.02);
+  report (progress, data, _ ("Units"), 0.02);
   {
-    STMT (ins_unit, "INSERT INTO unit (id, credit_code, name, address, district, industry, crowded, legal_rep,"
-                    " safety_manager, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    STMT (
+        ins_unit,
+        "INSERT INTO unit (id, credit_code, name, address, district, industry, crowded, legal_rep,"
+        " safety_manager, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int u = 0; u < CITY_UNITS; u++)
       {
-        const IndustryKind *ind = &industries[g_rand_int_range (rand, 0, G_N_ELEMENTS (industries))];
+        const IndustryKind *ind
+            = &industries[g_rand_int_range (rand, 0, G_N_ELEMENTS (industries))];
         const char *district = districts[g_rand_int_range (rand, 0, G_N_ELEMENTS (districts))];
         g_autofree char *code = credit_code (u * 97 + 13);
         g_autofree char *rep = person_name (rand);
         g_autofree char *mgr = person_name (rand);
-        g_autofree char *address = g_strdup_printf ("%s%s%d号", district, streets[u % G_N_ELEMENTS (streets)],
-                                                    g_rand_int_range (rand, 1, 999));
+        g_autofree char *address
+            = g_strdup_printf ("%s%s%d号", district, streets[u % G_N_ELEMENTS (streets)],
+                               g_rand_int_range (rand, 1, 999));
 
-        unit_names[u] = g_strdup_printf ("%s%s%s%s", district, brands[g_rand_int_range (rand, 0, G_N_ELEMENTS (brands))],
-                                         u % 3 ? "" : brands[u % G_N_ELEMENTS (brands)], ind->suffix);
+        unit_names[u] = g_strdup_printf (
+            "%s%s%s%s", district, brands[g_rand_int_range (rand, 0, G_N_ELEMENTS (brands))],
+            u % 3 ? "" : brands[u % G_N_ELEMENTS (brands)], ind->suffix);
         if (u >= 1000)
           {
             char *numbered = g_strdup_printf ("%s（%d分部）", unit_names[u], u / 1000);
@@ -722,17 +809,20 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       }
   }
 
-  report (progress, data, _("Equipment"), 0.08);
+  report (progress, data, _ ("Equipment"), 0.08);
   {
-    STMT (ins_eq, "INSERT INTO equipment (id, unit_id, category, code, reg_cert, variety, location, status,"
-                  " registered_user, quantity, last_inspection, next_inspection) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    STMT (ins_eq,
+          "INSERT INTO equipment (id, unit_id, category, code, reg_cert, variety, location, status,"
+          " registered_user, quantity, last_inspection, next_inspection) VALUES (?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?)");
     gint64 id = 0;
     for (int u = 0; u < CITY_UNITS; u++)
       {
         /* 10 items per unit on average; every unit has at least one */
         gint64 remaining = CITY_EQUIPMENT - id;
-        int n = u == CITY_UNITS - 1 ? (int) remaining
-                : (int) CLAMP (g_rand_int_range (rand, 2, 19), 1, remaining - (CITY_UNITS - u - 1));
+        int n = u == CITY_UNITS - 1 ? (int)remaining
+                                    : (int)CLAMP (g_rand_int_range (rand, 2, 19), 1,
+                                                  remaining - (CITY_UNITS - u - 1));
         unit_first_eq[u] = id + 1;
         if (u % 1000 == 0 && CANCELLED ())
           goto out;
@@ -748,43 +838,53 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
             sqlite3_bind_int64 (ins_eq, 2, u + 1);
             sqlite3_bind_int (ins_eq, 3, cat);
             if (year < 2015)
-              g_snprintf (buf, sizeof buf, "%04d%06d%04d%02d%04d", cat + 110, (int) (350000 + id / 10000),
-                          year, g_rand_int_range (rand, 1, 13), (int) (id % 10000));
+              g_snprintf (buf, sizeof buf, "%04d%06d%04d%02d%04d", cat + 110,
+                          (int)(350000 + id / 10000), year, g_rand_int_range (rand, 1, 13),
+                          (int)(id % 10000));
             else
-              g_snprintf (buf, sizeof buf, "%04d%05d%04d%05d", cat + 110, (int) (10000 + id / 100000),
-                          year, (int) (id % 100000));
+              g_snprintf (buf, sizeof buf, "%04d%05d%04d%05d", cat + 110,
+                          (int)(10000 + id / 100000), year, (int)(id % 100000));
             rectify_bind_text (ins_eq, 4, buf);
-            g_snprintf (buf, sizeof buf, "%s11闽A%05d(%02d)", cert_prefix (cat), (int) (id % 100000), year % 100);
+            g_snprintf (buf, sizeof buf, "%s11闽A%05d(%02d)", cert_prefix (cat), (int)(id % 100000),
+                        year % 100);
             rectify_bind_text (ins_eq, 5, buf);
             rectify_bind_text (ins_eq, 6, variety_of (cat));
-            g_snprintf (buf, sizeof buf, "%d号楼%d层", g_rand_int_range (rand, 1, 12), g_rand_int_range (rand, 1, 30));
+            g_snprintf (buf, sizeof buf, "%d号楼%d层", g_rand_int_range (rand, 1, 12),
+                        g_rand_int_range (rand, 1, 30));
             rectify_bind_text (ins_eq, 7, buf);
-            rectify_bind_text (ins_eq, 8, r < 90 ? "in_use" : r < 95 ? "stopped" : r < 98 ? "scrapped" : "not_in_use");
+            rectify_bind_text (ins_eq, 8,
+                               r < 90   ? "in_use"
+                               : r < 95 ? "stopped"
+                               : r < 98 ? "scrapped"
+                                        : "not_in_use");
             rectify_bind_text (ins_eq, 9, r % 20 == 7 ? "原使用单位（未变更登记）" : unit_names[u]);
-            eq_quantity[id] = cat == RECTIFY_CATEGORY_GAS_CYLINDER ? g_rand_int_range (rand, 10, 200) : 1;
+            eq_quantity[id]
+                = cat == RECTIFY_CATEGORY_GAS_CYLINDER ? g_rand_int_range (rand, 10, 200) : 1;
             eq_category[id] = cat;
             sqlite3_bind_int (ins_eq, 10, eq_quantity[id]);
-            g_snprintf (last, sizeof last, "%04d-%02d-%02d", g_rand_int_range (rand, 2024, 2027) - (r % 17 == 3),
+            g_snprintf (last, sizeof last, "%04d-%02d-%02d",
+                        g_rand_int_range (rand, 2024, 2027) - (r % 17 == 3),
                         g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
             if (strcmp (last, today) > 0)
               memcpy (last, "2025", 4);
-            g_snprintf (next, sizeof next, "%04d%s", atoi (last) + 1, last + 4);  /* days are ≤ 28 */
+            g_snprintf (next, sizeof next, "%04d%s", atoi (last) + 1, last + 4); /* days are ≤ 28 */
             rectify_bind_text (ins_eq, 11, last);
             rectify_bind_text (ins_eq, 12, next);
             if (!exec_stmt (store, ins_eq, error))
               goto out;
           }
         if (u % 1000 == 0)
-          report (progress, data, _("Equipment"), 0.08 + 0.22 * u / CITY_UNITS);
+          report (progress, data, _ ("Equipment"), 0.08 + 0.22 * u / CITY_UNITS);
       }
     unit_first_eq[CITY_UNITS] = id + 1;
   }
 
-  report (progress, data, _("Inspections"), 0.3);
+  report (progress, data, _ ("Inspections"), 0.3);
   {
     /* Visits row by row; the rows under them (officers, equipment) are
      * derived set-wise in SQL below, from the same numbers. */
-    STMT (ins_in, "INSERT INTO inspection (id, campaign_id, unit_id, kind, date, note, officer_count, equipment_count,"
+    STMT (ins_in, "INSERT INTO inspection (id, campaign_id, unit_id, kind, date, note, "
+                  "officer_count, equipment_count,"
                   " checklist) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)");
     gint64 checks = 0;
     gint64 capacity = CITY_CHECKS / 8;
@@ -796,19 +896,20 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       {
         int u = g_rand_int_range (rand, 0, CITY_UNITS);
         int n_eq = unit_first_eq[u + 1] - unit_first_eq[u];
-        int c = g_rand_int_range (rand, 0, 4);          /* 3 = outside a campaign */
-        int kind_r = g_rand_int_range (rand, 0, 10);     /* self 10 %, back-check 20 % */
+        int c = g_rand_int_range (rand, 0, 4);       /* 3 = outside a campaign */
+        int kind_r = g_rand_int_range (rand, 0, 10); /* self 10 %, back-check 20 % */
         const char *kind = kind_r == 0 ? "self" : kind_r < 3 ? "back_check" : "bureau";
         int n_officers = kind_r == 0 ? 0 : g_rand_int_range (rand, 2, 5);
-        int take = MIN (n_eq, (int) (CITY_CHECKS - checks));
-        int day = c < 3 ? g_rand_int_range (rand, 0, campaigns[c].days) : g_rand_int_range (rand, 0, 1050);
+        int take = MIN (n_eq, (int)(CITY_CHECKS - checks));
+        int day = c < 3 ? g_rand_int_range (rand, 0, campaigns[c].days)
+                        : g_rand_int_range (rand, 0, 1050);
         char *date;
         char checklist[RECTIFY_N_CHECK_ITEMS];
         gint64 id = n_inspections + 1;
         gint64 eq_count = 0;
 
         if (take < n_eq)
-          continue;   /* the last visit checks a whole unit too */
+          continue; /* the last visit checks a whole unit too */
         if (n_inspections == capacity)
           {
             capacity *= 2;
@@ -826,12 +927,14 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
         for (int k = 0; k < take; k++)
           {
             gint64 eq = unit_first_eq[u] + k;
-            g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%d",
-                                                    c < 3 ? campaigns[c].id : 0, date, kind, eq_category[eq]);
+            g_autofree char *key
+                = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%d", c < 3 ? campaigns[c].id : 0,
+                                   date, kind, eq_category[eq]);
             gpointer sum = g_hash_table_lookup (tally, key);
             eq_count += MIN (eq_quantity[eq], 5);
-            g_hash_table_replace (tally, g_steal_pointer (&key),
-                                  GSIZE_TO_POINTER (GPOINTER_TO_SIZE (sum) + MIN (eq_quantity[eq], 5)));
+            g_hash_table_replace (
+                tally, g_steal_pointer (&key),
+                GSIZE_TO_POINTER (GPOINTER_TO_SIZE (sum) + MIN (eq_quantity[eq], 5)));
           }
         sqlite3_bind_int64 (ins_in, 1, id);
         rectify_bind_id_or_null (ins_in, 2, c < 3 ? campaigns[c].id : 0);
@@ -857,20 +960,21 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
           {
             if (CANCELLED ())
               goto out;
-            report (progress, data, _("Inspections"), 0.3 + 0.2 * checks / CITY_CHECKS);
+            report (progress, data, _ ("Inspections"), 0.3 + 0.2 * checks / CITY_CHECKS);
           }
       }
     if (CANCELLED ())
       goto out;
     {
-      STMT (ins_tally, "INSERT INTO check_tally (campaign_id, date, kind, category, quantity) VALUES (?, ?, ?, ?, ?)");
+      STMT (ins_tally, "INSERT INTO check_tally (campaign_id, date, kind, category, quantity) "
+                       "VALUES (?, ?, ?, ?, ?)");
       GHashTableIter iter;
       gpointer key, sum;
 
       g_hash_table_iter_init (&iter, tally);
       while (g_hash_table_iter_next (&iter, &key, &sum))
         {
-          g_auto(GStrv) parts = g_strsplit (key, "|", 4);
+          g_auto (GStrv) parts = g_strsplit (key, "|", 4);
           sqlite3_bind_int64 (ins_tally, 1, g_ascii_strtoll (parts[0], NULL, 10));
           rectify_bind_text (ins_tally, 2, parts[1]);
           rectify_bind_text (ins_tally, 3, parts[2]);
@@ -880,19 +984,21 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
             goto out;
         }
     }
-    report (progress, data, _("Equipment checks"), 0.5);
+    report (progress, data, _ ("Equipment checks"), 0.5);
     {
       g_autofree char *sql = g_strdup_printf (
           /* equipment ids of a unit are contiguous: find them through the unit index */
           "CREATE INDEX equipment_load_by_unit ON equipment (unit_id, id, category, quantity);"
           "INSERT INTO inspection_equipment (inspection_id, equipment_id, category, quantity)"
           " SELECT i.id, e.id, e.category, min(e.quantity, 5) FROM inspection i"
-          " JOIN equipment e INDEXED BY equipment_load_by_unit ON e.unit_id = i.unit_id ORDER BY i.id, e.id;"
+          " JOIN equipment e INDEXED BY equipment_load_by_unit ON e.unit_id = i.unit_id ORDER BY "
+          "i.id, e.id;"
           "DROP INDEX equipment_load_by_unit;"
           /* two to four officers, three badges apart, from a start drawn per visit */
           "INSERT INTO inspection_officer (inspection_id, officer_id)"
           " SELECT i.id, 1 + (i.id * 7919 + %u) %% 189 + k.n * 3 FROM inspection i"
-          " JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k ON k.n < i.officer_count"
+          " JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k ON k.n "
+          "< i.officer_count"
           " ORDER BY i.id, k.n;",
           seed % 10007);
       if (!rectify_store_exec (store, sql, error))
@@ -900,22 +1006,34 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
     }
   }
 
-  report (progress, data, _("Hazards"), 0.7);
+  report (progress, data, _ ("Hazards"), 0.7);
   {
-    static const char *const cats[] = { "inspection_overdue", "registration_outdated", "unlicensed_operator",
-                                        "files_incomplete", "emergency_plan", "equipment_defect", "other" };
+    static const char *const cats[] = { "inspection_overdue",
+                                        "registration_outdated",
+                                        "unlicensed_operator",
+                                        "files_incomplete",
+                                        "emergency_plan",
+                                        "equipment_defect",
+                                        "other" };
     static const char *const contents[] = {
-      "设备超过定期检验有效期未申报检验", "使用单位变更后未办理使用登记变更", "现场作业人员无证上岗",
-      "设备安全技术档案不齐全", "应急救援预案未制定或未组织演练", "安全附件失效，安全保护装置动作不可靠",
+      "设备超过定期检验有效期未申报检验",
+      "使用单位变更后未办理使用登记变更",
+      "现场作业人员无证上岗",
+      "设备安全技术档案不齐全",
+      "应急救援预案未制定或未组织演练",
+      "安全附件失效，安全保护装置动作不可靠",
       "设备铭牌缺失，使用标志未张贴",
     };
     static const char *const standards[] = {
-      "《特种设备安全法》第四十条", "《特种设备使用管理规则》第3.7条", "《特种设备安全法》第十四条",
-      "《特种设备安全法》第三十五条", "《特种设备安全法》第六十九条", "《特种设备安全法》第三十九条",
+      "《特种设备安全法》第四十条",      "《特种设备使用管理规则》第3.7条",
+      "《特种设备安全法》第十四条",      "《特种设备安全法》第三十五条",
+      "《特种设备安全法》第六十九条",    "《特种设备安全法》第三十九条",
       "《特种设备使用管理规则》第2.4条",
     };
-    STMT (ins_h, "INSERT INTO hazard (id, inspection_id, unit_id, equipment_id, campaign_id, category, grade,"
-                 " found_date, description, standard, measures, deadline, responsible, supervisor_id, status, closed_date)"
+    STMT (ins_h, "INSERT INTO hazard (id, inspection_id, unit_id, equipment_id, campaign_id, "
+                 "category, grade,"
+                 " found_date, description, standard, measures, deadline, responsible, "
+                 "supervisor_id, status, closed_date)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     int today_day = day_number (today);
@@ -968,7 +1086,7 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
           {
             if (CANCELLED ())
               goto out;
-            report (progress, data, _("Hazards"), 0.7 + 0.1 * id / CITY_HAZARDS);
+            report (progress, data, _ ("Hazards"), 0.7 + 0.1 * id / CITY_HAZARDS);
           }
       }
     /* each hazard's tracking log, in the order things happened */
@@ -978,25 +1096,32 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
           "INSERT INTO hazard_event (hazard_id, kind, officer_id, date, created_at, note)"
           " SELECT h.id, e.kind, h.supervisor_id, CASE e.kind WHEN 'registered' THEN h.found_date"
           "  WHEN 'major_report' THEN h.found_date ELSE coalesce(h.closed_date, '%s') END, '%s', ''"
-          " FROM hazard h JOIN (SELECT 0 AS n, 'registered' AS kind UNION ALL SELECT 1, 'major_report'"
+          " FROM hazard h JOIN (SELECT 0 AS n, 'registered' AS kind UNION ALL SELECT 1, "
+          "'major_report'"
           "  UNION ALL SELECT 2, 'rectified' UNION ALL SELECT 3, 'confirmed') e"
-          " ON e.n = 0 OR (e.n = 1 AND h.grade = 'major') OR (e.n = 2 AND h.status IN ('rectified', 'closed'))"
+          " ON e.n = 0 OR (e.n = 1 AND h.grade = 'major') OR (e.n = 2 AND h.status IN "
+          "('rectified', 'closed'))"
           "  OR (e.n = 3 AND h.status = 'closed')"
-          " ORDER BY h.id, e.n", today, now);
-      report (progress, data, _("Hazard events"), 0.8);
+          " ORDER BY h.id, e.n",
+          today, now);
+      report (progress, data, _ ("Hazard events"), 0.8);
       if (!rectify_store_exec (store, sql, error))
         goto out;
     }
   }
 
-  report (progress, data, _("Documents"), 0.9);
+  report (progress, data, _ ("Documents"), 0.9);
   {
-    STMT (ins_doc, "INSERT INTO document (id, kind, year, seq, number, unit_id, campaign_id, issued_date, officer_id)"
-                   " SELECT ?1, ?2, ?3, ?4, ?5, unit_id, campaign_id, found_date, ?6 FROM hazard WHERE id = ?7");
+    STMT (ins_doc, "INSERT INTO document (id, kind, year, seq, number, unit_id, campaign_id, "
+                   "issued_date, officer_id)"
+                   " SELECT ?1, ?2, ?3, ?4, ?5, unit_id, campaign_id, found_date, ?6 FROM hazard "
+                   "WHERE id = ?7");
     STMT (ins_dh, "INSERT INTO document_hazard (document_id, hazard_id) VALUES (?, ?)");
     STMT (get_year, "SELECT CAST(substr(found_date, 1, 4) AS INTEGER) FROM hazard WHERE id = ?");
-    g_autofree char *prefix_i = rectify_store_get_setting (store, "number-prefix-instruction", "X市监特指");
-    g_autofree char *prefix_o = rectify_store_get_setting (store, "number-prefix-opinion", "X市监特整");
+    g_autofree char *prefix_i
+        = rectify_store_get_setting (store, "number-prefix-instruction", "X市监特指");
+    g_autofree char *prefix_o
+        = rectify_store_get_setting (store, "number-prefix-opinion", "X市监特整");
 
     /* hazards are in no date order, so take every sixth and number per year as we go */
     for (gint64 id = 1; id <= CITY_DOCUMENTS; id++)
@@ -1034,14 +1159,15 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
       }
   }
 
-  report (progress, data, _("Indexing"), 0.93);
+  report (progress, data, _ ("Indexing"), 0.93);
   if (!restore_indices (store, deferred, error))
     goto out;
 
   {
-    g_autofree char *after = g_strdup_printf ("{\"scale\":\"city\",\"seed\":%u,\"units\":%d,\"equipment\":%d,"
-                                              "\"inspections\":%" PRId64 ",\"hazards\":%d}",
-                                              seed, CITY_UNITS, CITY_EQUIPMENT, n_inspections, CITY_HAZARDS);
+    g_autofree char *after
+        = g_strdup_printf ("{\"scale\":\"city\",\"seed\":%u,\"units\":%d,\"equipment\":%d,"
+                           "\"inspections\":%" PRId64 ",\"hazards\":%d}",
+                           seed, CITY_UNITS, CITY_EQUIPMENT, n_inspections, CITY_HAZARDS);
     ok = rectify_store_audit (store, "demo", 0, "generate", NULL, after, error);
   }
   if (ok)
@@ -1061,22 +1187,29 @@ generate_city (RectifyStore *store, guint32 seed, RectifyProgressFunc progress, 
 out:
   for (int u = 0; u < CITY_UNITS; u++)
     g_free (unit_names[u]);
-  report (progress, data, _("Saving"), 0.97);
+  report (progress, data, _ ("Saving"), 0.97);
   ok = rectify_store_end (store, ok, ok ? error : NULL);
-  rectify_store_exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                             "PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = OFF", NULL);
+  rectify_store_exec (store,
+                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                      "PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = OFF",
+                      NULL);
   if (!ok)
     return 0;
   /* fresh statistics for the query planner, from a sample */
-  rectify_store_exec (store, "PRAGMA analysis_limit = 2000; ANALYZE; PRAGMA analysis_limit = 0", NULL);
-  report (progress, data, _("Done"), 1.0);
+  rectify_store_exec (store, "PRAGMA analysis_limit = 2000; ANALYZE; PRAGMA analysis_limit = 0",
+                      NULL);
+  report (progress, data, _ ("Done"), 1.0);
   return campaigns[2].id;
 }
 
 gint64
-rectify_demo_generate (RectifyStore *store, RectifyDemoScale scale, guint32 seed,
-                       RectifyProgressFunc progress, gpointer user_data,
-                       GCancellable *cancellable, GError **error)
+rectify_demo_generate (RectifyStore *store,
+                       RectifyDemoScale scale,
+                       guint32 seed,
+                       RectifyProgressFunc progress,
+                       gpointer user_data,
+                       GCancellable *cancellable,
+                       GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (store), 0);
 
@@ -1085,7 +1218,7 @@ rectify_demo_generate (RectifyStore *store, RectifyDemoScale scale, guint32 seed
   if (!rectify_store_is_empty (store))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Sample data goes only into an empty database; %s already holds records"),
+                   _ ("Sample data goes only into an empty database; %s already holds records"),
                    rectify_store_get_path (store));
       return 0;
     }

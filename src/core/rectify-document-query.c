@@ -11,16 +11,10 @@
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
-static const char *const list_sorts[] = {
-  "issued_date", "d.issued_date",
-  "id", "d.id",
-  "number", "d.kind, d.year, d.seq",
-  "kind", "d.kind",
-  "unit", "u.name",
-  "status", "d.status",
-  "officer", "o.name",
-  NULL
-};
+static const char *const list_sorts[]
+    = { "issued_date", "d.issued_date", "id",   "d.id",   "number", "d.kind, d.year, d.seq",
+        "kind",        "d.kind",        "unit", "u.name", "status", "d.status",
+        "officer",     "o.name",        NULL };
 
 static gboolean
 document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -31,22 +25,24 @@ document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GE
   if (*order == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use issued_date, id, number, kind, unit, status or officer"),
+                   _ ("Sort: unknown column “%s”; use issued_date, id, number, kind, unit, status "
+                      "or officer"),
                    q->sort);
       return FALSE;
     }
   if (q && q->status >= RECTIFY_N_DOCUMENT_STATUSES)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Status: use issued or void"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Status: use issued or void"));
       return FALSE;
     }
   if (q && q->kind >= 0 && rectify_document_kind_to_code (q->kind) == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Kind: unknown kind of document"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Kind: unknown kind of document"));
       return FALSE;
     }
 
-  if (q && q->as_of && !rectify_validate_date (_("As of"), q->as_of, error))
+  if (q && q->as_of && !rectify_validate_date (_ ("As of"), q->as_of, error))
     return FALSE;
 
   rectify_filter_init (f);
@@ -82,7 +78,7 @@ document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GE
       /* A number is typed as it is printed, in part ("〔2026〕7"); the
        * unit by the words of its name, through the unit index. */
       g_autofree char *match = rectify_fts_query (words);
-      g_autoptr(GString) like = g_string_new ("%");
+      g_autoptr (GString) like = g_string_new ("%");
 
       for (const char *p = words; *p; p++)
         {
@@ -92,9 +88,11 @@ document_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GE
         }
       g_string_append_c (like, '%');
       if (match)
-        rectify_filter_add_texts (f, "d.number LIKE ? ESCAPE '\\'"
-                                     " OR d.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
-                                  like->str, match, NULL);
+        rectify_filter_add_texts (
+            f,
+            "d.number LIKE ? ESCAPE '\\'"
+            " OR d.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
+            like->str, match, NULL);
       else
         rectify_filter_add_text (f, "d.number LIKE ? ESCAPE '\\'", like->str);
     }
@@ -107,11 +105,8 @@ rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GEr
   RectifyFilter f;
   const char *order;
   /* Join only what the order reads. */
-  static const char *const joins[] = {
-    "u.", " JOIN unit u ON u.id = d.unit_id",
-    "o.", " LEFT JOIN officer o ON o.id = d.officer_id",
-    NULL
-  };
+  static const char *const joins[] = { "u.", " JOIN unit u ON u.id = d.unit_id", "o.",
+                                       " LEFT JOIN officer o ON o.id = d.officer_id", NULL };
   GArray *ids;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
@@ -124,11 +119,14 @@ rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GEr
 }
 
 GPtrArray *
-rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+rectify_store_get_documents_by_ids (RectifyStore *self,
+                                    const gint64 *ids,
+                                    guint n_ids,
+                                    GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  return rectify_store_rows_by_ids (self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id",
-                                    "d.id", rectify_read_document_row, (GDestroyNotify) rectify_document_free,
-                                    ids, n_ids, error);
+  return rectify_store_rows_by_ids (
+      self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id", "d.id",
+      rectify_read_document_row, (GDestroyNotify)rectify_document_free, ids, n_ids, error);
 }

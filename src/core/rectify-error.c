@@ -9,11 +9,10 @@
 
 #include "rectify-error.h"
 
-G_DEFINE_QUARK (rectify-error-quark, rectify_error)
+G_DEFINE_QUARK (rectify - error - quark, rectify_error)
 
 gboolean
-rectify_message_names_field (const char *message,
-                             const char *field)
+rectify_message_names_field (const char *message, const char *field)
 {
   gsize len;
 

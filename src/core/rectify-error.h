@@ -9,18 +9,19 @@ G_BEGIN_DECLS
 
 #define RECTIFY_ERROR (rectify_error_quark ())
 
-typedef enum {
-  RECTIFY_ERROR_INVALID,      /* bad input; the message names the field */
-  RECTIFY_ERROR_NOT_FOUND,    /* unknown id or code */
-  RECTIFY_ERROR_DUPLICATE,    /* a unique code already in use */
-  RECTIFY_ERROR_STATE,        /* the action is not allowed in this state */
-  RECTIFY_ERROR_PERMISSION,   /* the acting officer's role does not allow it */
-  RECTIFY_ERROR_DATABASE,     /* SQLite failed */
-  RECTIFY_ERROR_LOCKED,       /* another program holds the database */
-  RECTIFY_ERROR_NEWER_VERSION,/* written by a newer Rectify */
-  RECTIFY_ERROR_NOT_RECTIFY,  /* not a Rectify database at all */
-  RECTIFY_ERROR_TAMPERED,     /* the audit chain or a stored hash does not verify */
-  RECTIFY_ERROR_IO,           /* a file could not be read or written */
+typedef enum
+{
+  RECTIFY_ERROR_INVALID,       /* bad input; the message names the field */
+  RECTIFY_ERROR_NOT_FOUND,     /* unknown id or code */
+  RECTIFY_ERROR_DUPLICATE,     /* a unique code already in use */
+  RECTIFY_ERROR_STATE,         /* the action is not allowed in this state */
+  RECTIFY_ERROR_PERMISSION,    /* the acting officer's role does not allow it */
+  RECTIFY_ERROR_DATABASE,      /* SQLite failed */
+  RECTIFY_ERROR_LOCKED,        /* another program holds the database */
+  RECTIFY_ERROR_NEWER_VERSION, /* written by a newer Rectify */
+  RECTIFY_ERROR_NOT_RECTIFY,   /* not a Rectify database at all */
+  RECTIFY_ERROR_TAMPERED,      /* the audit chain or a stored hash does not verify */
+  RECTIFY_ERROR_IO,            /* a file could not be read or written */
 } RectifyError;
 
 GQuark rectify_error_quark (void);

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   RECTIFY_EXPORT_UNITS,
   RECTIFY_EXPORT_EQUIPMENT,
   RECTIFY_EXPORT_OPERATORS,
@@ -18,13 +19,15 @@ typedef enum {
   RECTIFY_EXPORT_DOCUMENTS,
 } RectifyExportList;
 
-typedef enum {
-  RECTIFY_EXPORT_CSV,   /* UTF-8 with BOM, CR LF, formulas neutralized */
-  RECTIFY_EXPORT_XLSX,  /* one sheet, every cell a string */
+typedef enum
+{
+  RECTIFY_EXPORT_CSV,  /* UTF-8 with BOM, CR LF, formulas neutralized */
+  RECTIFY_EXPORT_XLSX, /* one sheet, every cell a string */
 } RectifyExportFormat;
 
-typedef enum {
-  RECTIFY_EXPORT_DEFAULT         = 0,
+typedef enum
+{
+  RECTIFY_EXPORT_DEFAULT = 0,
   /* operators: write the whole resident ID number; without it the number
    * is masked as the Operators page shows it (first 6 and last 4 digits),
    * because a list handed on should not carry personal data whole */
@@ -49,19 +52,26 @@ typedef void (*RectifyExportProgressFunc) (guint64 done, guint64 total, gpointer
  * nothing is left at path.  n_rows (may be NULL) receives the rows
  * written.  rectify_export_file is rectify_export_file_full with
  * RECTIFY_EXPORT_DEFAULT. */
-gboolean rectify_export_file_full (RectifyStore              *store,
-                                   RectifyExportList          list,
-                                   const RectifyQuery        *q,
-                                   RectifyExportFormat        format,
-                                   RectifyExportFlags         flags,
-                                   const char                *path,
-                                   RectifyExportProgressFunc  progress,
-                                   gpointer                   progress_data,
-                                   GCancellable              *cancellable,
-                                   guint64                   *n_rows,
-                                   GError                   **error);
-gboolean rectify_export_file (RectifyStore *store, RectifyExportList list, const RectifyQuery *q,
-                              RectifyExportFormat format, const char *path, RectifyExportProgressFunc progress,
-                              gpointer progress_data, GCancellable *cancellable, guint64 *n_rows, GError **error);
+gboolean rectify_export_file_full (RectifyStore *store,
+                                   RectifyExportList list,
+                                   const RectifyQuery *q,
+                                   RectifyExportFormat format,
+                                   RectifyExportFlags flags,
+                                   const char *path,
+                                   RectifyExportProgressFunc progress,
+                                   gpointer progress_data,
+                                   GCancellable *cancellable,
+                                   guint64 *n_rows,
+                                   GError **error);
+gboolean rectify_export_file (RectifyStore *store,
+                              RectifyExportList list,
+                              const RectifyQuery *q,
+                              RectifyExportFormat format,
+                              const char *path,
+                              RectifyExportProgressFunc progress,
+                              gpointer progress_data,
+                              GCancellable *cancellable,
+                              guint64 *n_rows,
+                              GError **error);
 
 G_END_DECLS

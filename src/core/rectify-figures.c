@@ -46,11 +46,15 @@ rectify_figures_format_rate (double rate)
 /* @SCOPE@ in sql becomes the campaign condition on column; binds ?1 =
  * as_of and, when scoped, ?2 = the campaign id. */
 static RectifyStmt *
-prepare_scoped (RectifyStore *store, const char *sql_fmt, gint64 campaign_id,
-                const char *column, const char *as_of, GError **error)
+prepare_scoped (RectifyStore *store,
+                const char *sql_fmt,
+                gint64 campaign_id,
+                const char *column,
+                const char *as_of,
+                GError **error)
 {
   g_autofree char *clause = campaign_id ? g_strdup_printf ("%s = ?2", column) : g_strdup ("1");
-  g_autoptr(GString) sql = g_string_new (sql_fmt);
+  g_autoptr (GString) sql = g_string_new (sql_fmt);
   RectifyStmt *stmt;
 
   g_string_replace (sql, "@SCOPE@", clause, 1);
@@ -98,14 +102,16 @@ rectify_figures_sql_hazard_closed (const char *alias, const char *day)
 char *
 rectify_figures_sql_hazard_overdue (const char *alias, const char *day)
 {
-  return g_strdup_printf ("(%1$sstatus <> 'closed' OR %1$sclosed_date > %2$s) AND %1$sdeadline < %2$s", alias, day);
+  return g_strdup_printf (
+      "(%1$sstatus <> 'closed' OR %1$sclosed_date > %2$s) AND %1$sdeadline < %2$s", alias, day);
 }
 
 /* void ones excluded: those voided on or before the day looked at */
 char *
 rectify_figures_sql_document_issued (const char *alias, const char *day)
 {
-  return g_strdup_printf ("%1$sissued_date <= %2$s AND (%1$sstatus = 'issued' OR %1$svoid_date > %2$s)", alias, day);
+  return g_strdup_printf (
+      "%1$sissued_date <= %2$s AND (%1$sstatus = 'issued' OR %1$svoid_date > %2$s)", alias, day);
 }
 
 char *
@@ -127,17 +133,17 @@ rectify_filter_add_day (RectifyFilter *f, const char *clause, const char *day)
 RectifyFigures *
 rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as_of, GError **error)
 {
-  g_autoptr(RectifyFigures) f = g_new0 (RectifyFigures, 1);
+  g_autoptr (RectifyFigures) f = g_new0 (RectifyFigures, 1);
   gboolean chinese = rectify_language_is_chinese ();
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  if (as_of && !rectify_validate_date (_("As of"), as_of, error))
+  if (as_of && !rectify_validate_date (_ ("As of"), as_of, error))
     return NULL;
   f->campaign_id = campaign_id;
   if (campaign_id)
     {
-      g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (store, campaign_id, error);
+      g_autoptr (RectifyCampaign) c = rectify_store_get_campaign (store, campaign_id, error);
       if (!c)
         return NULL;
       if (as_of == NULL)
@@ -159,8 +165,10 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
         " coalesce(sum(CASE WHEN kind <> 'self' THEN equipment_count END), 0),"
         " count(CASE WHEN kind = 'self' THEN 1 END),"
         " count(CASE WHEN kind = 'back_check' THEN 1 END)"
-        " FROM inspection WHERE @SCOPE@ AND %s", done);
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
+        " FROM inspection WHERE @SCOPE@ AND %s",
+        done);
+    g_autoptr (RectifyStmt) stmt
+        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
     if (!stmt || !step_row (store, stmt, error))
       return NULL;
     f->officer_person_times = sqlite3_column_int64 (stmt, 0);
@@ -172,19 +180,21 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
   }
   {
     g_autofree char *issued = rectify_figures_sql_document_issued ("", "?1");
-    g_autofree char *sql = g_strdup_printf (
-        "SELECT count(CASE WHEN kind = 'instruction' THEN 1 END), count(CASE WHEN kind = 'opinion' THEN 1 END)"
-        " FROM document WHERE @SCOPE@ AND %s", issued);
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(CASE WHEN kind = 'instruction' THEN 1 "
+                                            "END), count(CASE WHEN kind = 'opinion' THEN 1 END)"
+                                            " FROM document WHERE @SCOPE@ AND %s",
+                                            issued);
+    g_autoptr (RectifyStmt) stmt
+        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
     if (!stmt || !step_row (store, stmt, error))
       return NULL;
     f->instruction_letters = sqlite3_column_int64 (stmt, 0);
     f->rectification_opinions = sqlite3_column_int64 (stmt, 1);
   }
-  f->hazards_by_category = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_row_free);
+  f->hazards_by_category = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_row_free);
   {
     /* one pass over the campaign's hazards, then every category in its order */
-    g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     g_autofree char *found = rectify_figures_sql_hazard_found ("", "?1");
     g_autofree char *closed = rectify_figures_sql_hazard_closed ("", "?1");
     g_autofree char *overdue = rectify_figures_sql_hazard_overdue ("", "?1");
@@ -193,9 +203,11 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
         " count(CASE WHEN grade = 'major' THEN 1 END),"
         " count(CASE WHEN %s THEN 1 END),"
         " count(CASE WHEN %s THEN 1 END)"
-        " FROM hazard WHERE @SCOPE@ AND %s GROUP BY category", closed, overdue, found);
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
-    g_autoptr(GPtrArray) categories = NULL;
+        " FROM hazard WHERE @SCOPE@ AND %s GROUP BY category",
+        closed, overdue, found);
+    g_autoptr (RectifyStmt) stmt
+        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
+    g_autoptr (GPtrArray) categories = NULL;
     int rc;
 
     if (!stmt)
@@ -203,14 +215,14 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         g_hash_table_insert (counts, rectify_column_text (stmt, 0),
-                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+                             GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 1)));
         f->hazards_found += sqlite3_column_int64 (stmt, 1);
         f->hazards_general += sqlite3_column_int64 (stmt, 2);
         f->hazards_major += sqlite3_column_int64 (stmt, 3);
         f->hazards_closed += sqlite3_column_int64 (stmt, 4);
         f->hazards_overdue += sqlite3_column_int64 (stmt, 5);
       }
-    f->rectification_rate = f->hazards_found ? (double) f->hazards_closed / f->hazards_found : 0.0;
+    f->rectification_rate = f->hazards_found ? (double)f->hazards_closed / f->hazards_found : 0.0;
     if (rc != SQLITE_DONE)
       {
         rectify_store_fail (store, rc, error);
@@ -229,19 +241,21 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
         g_ptr_array_add (f->hazards_by_category, row);
       }
   }
-  f->checks_by_equipment_category = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_row_free);
+  f->checks_by_equipment_category
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_row_free);
   {
-    g_autoptr(RectifyStmt) stmt = prepare_scoped (store,
-        "SELECT category, sum(quantity) FROM check_tally"
-        " WHERE @SCOPE@ AND date <= ?1 AND kind <> 'self' GROUP BY category",
-        campaign_id, "campaign_id", f->as_of, error);
+    g_autoptr (RectifyStmt) stmt
+        = prepare_scoped (store,
+                          "SELECT category, sum(quantity) FROM check_tally"
+                          " WHERE @SCOPE@ AND date <= ?1 AND kind <> 'self' GROUP BY category",
+                          campaign_id, "campaign_id", f->as_of, error);
     gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
     int rc;
     if (!stmt)
       return NULL;
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
-        if ((int) rectify_categories[i] == sqlite3_column_int (stmt, 0))
+        if ((int)rectify_categories[i] == sqlite3_column_int (stmt, 0))
           counts[i] = sqlite3_column_int64 (stmt, 1);
     if (rc != SQLITE_DONE)
       {

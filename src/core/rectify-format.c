@@ -38,19 +38,18 @@ rectify_format_date (const char *iso)
 {
   int y, m, d;
   char rest;
-  g_autoptr(GDateTime) date = NULL;
+  g_autoptr (GDateTime) date = NULL;
 
   if (iso == NULL || *iso == '\0')
     return g_strdup ("");
-  if (sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3
-      || !g_date_valid_dmy (d, m, y))
+  if (sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || !g_date_valid_dmy (d, m, y))
     return g_strdup (iso);
   date = g_date_time_new_utc (y, m, d, 0, 0, 0);
   if (date == NULL)
     return g_strdup (iso);
   /* Translators: how a day is written (g_date_time_format); Chinese:
    * "%Y年%-m月%-d日".  Keep it short: lists show it in a column. */
-  return g_date_time_format (date, C_("date format", "%Y-%m-%d"));
+  return g_date_time_format (date, C_ ("date format", "%Y-%m-%d"));
 }
 
 gboolean

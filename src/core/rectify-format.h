@@ -28,6 +28,6 @@ gboolean rectify_language_is_chinese (void);
 double rectify_axis_nice_max (double max, double *step);
 /* A number as the charts print it: "12" when whole, else with one
  * decimal, "12.5". */
-char  *rectify_format_chart_value (double value);
+char *rectify_format_chart_value (double value);
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 
 #include "rectify-store-private.h"
 
-
 static gboolean
 is_cjk (gunichar c)
 {
@@ -25,7 +24,12 @@ is_cjk (gunichar c)
          || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || c == 0x3007;
 }
 
-typedef enum { CLASS_SPACE, CLASS_WORD, CLASS_CJK } CharClass;
+typedef enum
+{
+  CLASS_SPACE,
+  CLASS_WORD,
+  CLASS_CJK
+} CharClass;
 
 static CharClass
 classify (gunichar c)
@@ -40,7 +44,7 @@ classify (gunichar c)
 static int
 rtok_create (void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-  *out = (Fts5Tokenizer *) ctx;
+  *out = (Fts5Tokenizer *)ctx;
   return SQLITE_OK;
 }
 
@@ -52,8 +56,8 @@ rtok_delete (Fts5Tokenizer *tok)
 typedef int (*TokenFunc) (void *, int, const char *, int, int, int);
 
 static int
-rtok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n_text,
-               TokenFunc token)
+rtok_tokenize (
+    Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n_text, TokenFunc token)
 {
   gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   /* Streams over the text without allocating: a CJK run keeps the start of
@@ -71,7 +75,7 @@ rtok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n
 
       if (i < n_text)
         {
-          guchar b = (guchar) text[i];
+          guchar b = (guchar)text[i];
           if (b < 0x80)
             {
               c = b;
@@ -80,7 +84,7 @@ rtok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n
           else
             {
               c = g_utf8_get_char_validated (text + i, n_text - i);
-              if (c == (gunichar) -1 || c == (gunichar) -2)
+              if (c == (gunichar)-1 || c == (gunichar)-2)
                 c = 0;
               else
                 {
@@ -120,10 +124,10 @@ rtok_tokenize (Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n
             word_start = i;
           if (c < 0x80)
             {
-              if (word_len < (int) sizeof word)
-                word[word_len++] = g_ascii_tolower ((char) c);
+              if (word_len < (int)sizeof word)
+                word[word_len++] = g_ascii_tolower ((char)c);
             }
-          else if (word_len + 6 < (int) sizeof word)
+          else if (word_len + 6 < (int)sizeof word)
             word_len += g_unichar_to_utf8 (g_unichar_tolower (c), word + word_len);
         }
       i += len;
@@ -147,7 +151,7 @@ rectify_fts_register (sqlite3 *db)
   rc = sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
-  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_bind_pointer (stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
   sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (api == NULL)
@@ -160,8 +164,8 @@ rectify_fts_register (sqlite3 *db)
 char *
 rectify_fts_query (const char *words)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) piece = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) piece = g_string_new (NULL);
   CharClass piece_class = CLASS_SPACE;
   const char *p = words;
 

@@ -11,21 +11,14 @@
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
-#define FROM_UNIT    "hazard h JOIN unit u ON u.id = h.unit_id"
+#define FROM_UNIT "hazard h JOIN unit u ON u.id = h.unit_id"
 #define FROM_OFFICER " LEFT JOIN officer o ON o.id = h.supervisor_id"
 
-static const char *const list_sorts[] = {
-  "id", "h.id",
-  "deadline", "h.deadline",
-  "found_date", "h.found_date",
-  "status", "h.status",
-  "grade", "h.grade",
-  "category", "h.category",
-  "unit", "u.name",
-  "description", "h.description",
-  "supervisor", "o.name",
-  NULL
-};
+static const char *const list_sorts[]
+    = { "id",     "h.id",     "deadline",    "h.deadline",    "found_date", "h.found_date",
+        "status", "h.status", "grade",       "h.grade",       "category",   "h.category",
+        "unit",   "u.name",   "description", "h.description", "supervisor", "o.name",
+        NULL };
 
 /* The search is two indices: the hazard's own words (description,
  * measures, responsible person) or the name of its unit. */
@@ -42,13 +35,13 @@ add_search (RectifyFilter *f, const char *words, gboolean narrow)
    * due soon) a word common in a city ("检验") would cost more to walk
    * through its matches than to check each of the few rows against them;
    * the unary + keeps SQLite from driving the query by the matches. */
-  rectify_filter_add_texts (f,
-                            narrow
-                            ? "+h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
-                              " OR +h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)"
-                            : "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
-                              " OR h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
-                            match, unit_match, NULL);
+  rectify_filter_add_texts (
+      f,
+      narrow ? "+h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
+               " OR +h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)"
+             : "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)"
+               " OR h.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)",
+      match, unit_match, NULL);
 }
 
 static gboolean
@@ -61,27 +54,29 @@ hazard_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GErr
   if (*order == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use id, deadline, found_date, status, grade, category, unit, description or supervisor"),
+                   _ ("Sort: unknown column “%s”; use id, deadline, found_date, status, grade, "
+                      "category, unit, description or supervisor"),
                    q->sort);
       return FALSE;
     }
   if (q && q->status >= RECTIFY_N_HAZARD_STATUSES)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Status: unknown hazard status"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Status: unknown hazard status"));
       return FALSE;
     }
   if (q && q->grade >= RECTIFY_N_GRADES)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Grade: use general or major"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Grade: use general or major"));
       return FALSE;
     }
   if (q && q->due_within_days < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Due within: %d days is not a number of days ahead"), q->due_within_days);
+                   _ ("Due within: %d days is not a number of days ahead"), q->due_within_days);
       return FALSE;
     }
-  if (q && q->as_of && !rectify_validate_date (_("As of"), q->as_of, error))
+  if (q && q->as_of && !rectify_validate_date (_ ("As of"), q->as_of, error))
     return FALSE;
 
   rectify_filter_init (f);
@@ -137,11 +132,8 @@ rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GErro
   /* Join only what the order reads (the filter needs no join): the
    * snapshot of a city's 300 000 hazards by id or deadline reads no other
    * table. */
-  static const char *const joins[] = {
-    "u.", " JOIN unit u ON u.id = h.unit_id",
-    "o.", FROM_OFFICER,
-    NULL
-  };
+  static const char *const joins[]
+      = { "u.", " JOIN unit u ON u.id = h.unit_id", "o.", FROM_OFFICER, NULL };
   GArray *ids;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
@@ -154,10 +146,14 @@ rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GErro
 }
 
 GPtrArray *
-rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+rectify_store_get_hazards_by_ids (RectifyStore *self,
+                                  const gint64 *ids,
+                                  guint n_ids,
+                                  GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  return rectify_store_rows_by_ids (self, RECTIFY_HAZARD_COLUMNS, FROM_UNIT, "h.id", rectify_read_hazard_row,
-                                    (GDestroyNotify) rectify_hazard_free, ids, n_ids, error);
+  return rectify_store_rows_by_ids (self, RECTIFY_HAZARD_COLUMNS, FROM_UNIT, "h.id",
+                                    rectify_read_hazard_row, (GDestroyNotify)rectify_hazard_free,
+                                    ids, n_ids, error);
 }

@@ -17,71 +17,86 @@
 
 /* Header names seen in bureau and registry spreadsheets, besides the field's
  * key, its English label and the label in the reader's language. */
-typedef struct {
+typedef struct
+{
   const char *key;
-  const char *context;  /* of label, or NULL */
+  const char *context; /* of label, or NULL */
   const char *label;
-  const char *aliases;  /* '|'-separated */
-  gboolean    required;
+  const char *aliases; /* '|'-separated */
+  gboolean required;
 } FieldSpec;
 
-static const FieldSpec unit_fields[] = {
-  { "credit_code", NULL, N_("Credit code"), "统一社会信用代码|社会信用代码|信用代码|unified social credit code|credit code", TRUE },
-  { "name", NULL, N_("Name"), "单位名称|使用单位|使用单位名称|名称|unit name|unit", TRUE },
-  { "address", NULL, N_("Address"), "地址|单位地址|详细地址", FALSE },
-  { "district", NULL, N_("District"), "区县|区域|所在区域|所属区县|辖区", FALSE },
-  { "industry", NULL, N_("Industry"), "行业|所属行业", FALSE },
-  { "crowded", NULL, N_("Crowded place"), "人员密集场所|是否人员密集场所|crowded", FALSE },
-  { "legal_rep", NULL, N_("Legal representative"), "法定代表人|第一责任人|法人代表", FALSE },
-  { "safety_manager", NULL, N_("Safety manager"), "安全管理人员|安全管理员", FALSE },
-  { "phone", NULL, N_("Phone"), "电话|联系电话|phone number", FALSE },
-  { NULL }
-};
+static const FieldSpec unit_fields[]
+    = { { "credit_code", NULL, N_ ("Credit code"),
+          "统一社会信用代码|社会信用代码|信用代码|unified social credit code|credit code", TRUE },
+        { "name", NULL, N_ ("Name"), "单位名称|使用单位|使用单位名称|名称|unit name|unit", TRUE },
+        { "address", NULL, N_ ("Address"), "地址|单位地址|详细地址", FALSE },
+        { "district", NULL, N_ ("District"), "区县|区域|所在区域|所属区县|辖区", FALSE },
+        { "industry", NULL, N_ ("Industry"), "行业|所属行业", FALSE },
+        { "crowded", NULL, N_ ("Crowded place"), "人员密集场所|是否人员密集场所|crowded", FALSE },
+        { "legal_rep", NULL, N_ ("Legal representative"), "法定代表人|第一责任人|法人代表", FALSE },
+        { "safety_manager", NULL, N_ ("Safety manager"), "安全管理人员|安全管理员", FALSE },
+        { "phone", NULL, N_ ("Phone"), "电话|联系电话|phone number", FALSE },
+        { NULL } };
 
-static const FieldSpec equipment_fields[] = {
-  { "unit_code", NULL, N_("Unit credit code"), "使用单位统一社会信用代码|使用单位信用代码|单位统一社会信用代码|统一社会信用代码|信用代码|credit code", TRUE },
-  { "unit_name", NULL, N_("Unit"), "使用单位|使用单位名称|单位名称|unit name", FALSE },
-  { "category", NULL, N_("Category"), "类别|设备类别|设备种类|种类", TRUE },
-  { "code", NULL, N_("Equipment code"), "设备代码|注册代码|设备注册代码", FALSE },
-  { "reg_cert", NULL, N_("Registration certificate"), "使用登记证|使用登记证编号|使用登记证号|登记证编号|registration certificate number", FALSE },
-  { "variety", NULL, N_("Variety"), "品种|设备品种|型号", FALSE },
-  { "location", NULL, N_("Location"), "位置|使用地点|设备使用地点|安装地点", FALSE },
-  { "status", NULL, N_("Status"), "状态|设备状态|使用状态", FALSE },
-  { "registered_user", NULL, N_("Registered user"), "登记使用单位", FALSE },
-  { "quantity", NULL, N_("Quantity"), "数量", FALSE },
-  { "last_inspection", NULL, N_("Last inspection"), "上次检验|上次检验日期|上次定期检验日期", FALSE },
-  { "next_inspection", NULL, N_("Next inspection"), "下次检验|下次检验日期|下次定期检验日期", FALSE },
-  { "postponed_until", NULL, N_("Postponed until"), "延期至|延期检验至", FALSE },
-  { NULL }
-};
+static const FieldSpec equipment_fields[]
+    = { { "unit_code", NULL, N_ ("Unit credit code"),
+          "使用单位统一社会信用代码|使用单位信用代码|单位统一社会信用代码|统一社会信用代码|"
+          "信用代码|credit code",
+          TRUE },
+        { "unit_name", NULL, N_ ("Unit"), "使用单位|使用单位名称|单位名称|unit name", FALSE },
+        { "category", NULL, N_ ("Category"), "类别|设备类别|设备种类|种类", TRUE },
+        { "code", NULL, N_ ("Equipment code"), "设备代码|注册代码|设备注册代码", FALSE },
+        { "reg_cert", NULL, N_ ("Registration certificate"),
+          "使用登记证|使用登记证编号|使用登记证号|登记证编号|registration certificate number",
+          FALSE },
+        { "variety", NULL, N_ ("Variety"), "品种|设备品种|型号", FALSE },
+        { "location", NULL, N_ ("Location"), "位置|使用地点|设备使用地点|安装地点", FALSE },
+        { "status", NULL, N_ ("Status"), "状态|设备状态|使用状态", FALSE },
+        { "registered_user", NULL, N_ ("Registered user"), "登记使用单位", FALSE },
+        { "quantity", NULL, N_ ("Quantity"), "数量", FALSE },
+        { "last_inspection", NULL, N_ ("Last inspection"), "上次检验|上次检验日期|上次定期检验日期",
+          FALSE },
+        { "next_inspection", NULL, N_ ("Next inspection"), "下次检验|下次检验日期|下次定期检验日期",
+          FALSE },
+        { "postponed_until", NULL, N_ ("Postponed until"), "延期至|延期检验至", FALSE },
+        { NULL } };
 
-static const FieldSpec operator_fields[] = {
-  { "unit_code", NULL, N_("Unit credit code"), "使用单位统一社会信用代码|使用单位信用代码|单位统一社会信用代码|统一社会信用代码|信用代码|credit code", TRUE },
-  { "unit_name", NULL, N_("Unit"), "使用单位|使用单位名称|单位名称|unit name", FALSE },
-  { "name", "person", NC_("person", "Name"), "姓名|name", TRUE },
-  { "id_number", NULL, N_("ID number"), "身份证号码|身份证号|身份证", FALSE },
-  { "cert_no", NULL, N_("Certificate number"), "证书编号|作业人员证编号|证号", FALSE },
-  { "cert_category", NULL, N_("Certificate category"), "证书类别|作业项目|作业类别", FALSE },
-  { "cert_expiry", NULL, N_("Certificate expiry"), "证书有效期至|有效期至|证书有效期", FALSE },
-  { NULL }
-};
+static const FieldSpec operator_fields[]
+    = { { "unit_code", NULL, N_ ("Unit credit code"),
+          "使用单位统一社会信用代码|使用单位信用代码|单位统一社会信用代码|统一社会信用代码|"
+          "信用代码|credit code",
+          TRUE },
+        { "unit_name", NULL, N_ ("Unit"), "使用单位|使用单位名称|单位名称|unit name", FALSE },
+        { "name", "person", NC_ ("person", "Name"), "姓名|name", TRUE },
+        { "id_number", NULL, N_ ("ID number"), "身份证号码|身份证号|身份证", FALSE },
+        { "cert_no", NULL, N_ ("Certificate number"), "证书编号|作业人员证编号|证号", FALSE },
+        { "cert_category", NULL, N_ ("Certificate category"), "证书类别|作业项目|作业类别", FALSE },
+        { "cert_expiry", NULL, N_ ("Certificate expiry"), "证书有效期至|有效期至|证书有效期",
+          FALSE },
+        { NULL } };
 
 static const FieldSpec *
 specs_for (RectifyImportKind kind)
 {
   switch (kind)
     {
-    case RECTIFY_IMPORT_UNITS: return unit_fields;
-    case RECTIFY_IMPORT_EQUIPMENT: return equipment_fields;
-    case RECTIFY_IMPORT_OPERATORS: return operator_fields;
-    default: g_assert_not_reached ();
+    case RECTIFY_IMPORT_UNITS:
+      return unit_fields;
+    case RECTIFY_IMPORT_EQUIPMENT:
+      return equipment_fields;
+    case RECTIFY_IMPORT_OPERATORS:
+      return operator_fields;
+    default:
+      g_assert_not_reached ();
     }
 }
 
 static const char *
 spec_label (const FieldSpec *spec)
 {
-  return spec->context ? g_dpgettext2 (GETTEXT_PACKAGE, spec->context, spec->label) : _(spec->label);
+  return spec->context ? g_dpgettext2 (GETTEXT_PACKAGE, spec->context, spec->label)
+                       : _ (spec->label);
 }
 
 gboolean
@@ -92,7 +107,7 @@ rectify_import_kind_from_code (const char *code, RectifyImportKind *out)
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     if (g_strcmp0 (code, codes[i]) == 0)
       {
-        *out = (RectifyImportKind) i;
+        *out = (RectifyImportKind)i;
         return TRUE;
       }
   return FALSE;
@@ -147,11 +162,12 @@ match_header (const FieldSpec *specs, const char *header)
     return NULL;
   /* keys and labels first: "Credit code" of a unit list beats an alias */
   for (const FieldSpec *s = specs; s->key; s++)
-    if (same_header (key, s->key) || same_header (key, s->label) || same_header (key, spec_label (s)))
+    if (same_header (key, s->key) || same_header (key, s->label)
+        || same_header (key, spec_label (s)))
       return s;
   for (const FieldSpec *s = specs; s->key; s++)
     {
-      g_auto(GStrv) aliases = g_strsplit (s->aliases, "|", -1);
+      g_auto (GStrv) aliases = g_strsplit (s->aliases, "|", -1);
       for (guint i = 0; aliases[i]; i++)
         if (same_header (key, aliases[i]))
           return s;
@@ -194,34 +210,35 @@ char *
 rectify_import_problem_to_string (const RectifyImportProblem *problem)
 {
   if (problem->column == 0)
-    return g_strdup_printf (_("Line %" PRIu64 ": %s"), problem->line, problem->message);
-  return g_strdup_printf (_("Line %" PRIu64 ", column %u: %s"), problem->line, problem->column,
+    return g_strdup_printf (_ ("Line %" PRIu64 ": %s"), problem->line, problem->message);
+  return g_strdup_printf (_ ("Line %" PRIu64 ", column %u: %s"), problem->line, problem->column,
                           problem->message);
 }
 
 /* ---- the import ---------------------------------------------------------- */
 
-typedef struct {
-  RectifyStore               *store;
-  RectifyImportKind           kind;
+typedef struct
+{
+  RectifyStore *store;
+  RectifyImportKind kind;
   const RectifyImportOptions *options;
-  RectifyImportReport        *report;
-  const FieldSpec            *specs;
-  guint                       n_specs;
-  int                        *column_of;  /* per spec: file column (0-based) or -1 */
-  gboolean                    writing;    /* a real run: rows go to the database while there is no problem */
-  GHashTable                 *seen;       /* code -> line (GUINT_TO_POINTER) */
-  GStringChunk               *codes;
-  GHashTable                 *operator_keys; /* existing operators: key -> id */
-  GHashTable                 *unit_ids;   /* credit code -> unit id, read once */
-  gboolean                    table_empty; /* nothing to find existing records in */
-  char                       *last_unit_code;
-  gint64                      last_unit_id;
-  gint64                      first_added;
-  gint64                      last_added;
-  guint64                     line;
-  char                      **row;
-  guint                       n_row;
+  RectifyImportReport *report;
+  const FieldSpec *specs;
+  guint n_specs;
+  int *column_of;   /* per spec: file column (0-based) or -1 */
+  gboolean writing; /* a real run: rows go to the database while there is no problem */
+  GHashTable *seen; /* code -> line (GUINT_TO_POINTER) */
+  GStringChunk *codes;
+  GHashTable *operator_keys; /* existing operators: key -> id */
+  GHashTable *unit_ids;      /* credit code -> unit id, read once */
+  gboolean table_empty;      /* nothing to find existing records in */
+  char *last_unit_code;
+  gint64 last_unit_id;
+  gint64 first_added;
+  gint64 last_added;
+  guint64 line;
+  char **row;
+  guint n_row;
 } Import;
 
 static void
@@ -240,7 +257,7 @@ add_problem (Import *im, guint64 line, int spec_index, guint column, const char 
       {
         p->field = g_strdup (spec_label (&im->specs[spec_index]));
         if (column == 0 && im->column_of[spec_index] >= 0)
-          p->column = (guint) im->column_of[spec_index] + 1;
+          p->column = (guint)im->column_of[spec_index] + 1;
       }
     p->message = g_strdup (message);
     g_ptr_array_add (r->problems, p);
@@ -252,7 +269,7 @@ spec_index (Import *im, const char *key)
 {
   for (guint i = 0; i < im->n_specs; i++)
     if (g_str_equal (im->specs[i].key, key))
-      return (int) i;
+      return (int)i;
   g_assert_not_reached ();
 }
 
@@ -265,7 +282,7 @@ value (Import *im, const char *key)
   int col = im->column_of[spec_index (im, key)];
   char *text;
 
-  if (col < 0 || (guint) col >= im->n_row)
+  if (col < 0 || (guint)col >= im->n_row)
     return "";
   text = im->row[col];
   if (text[0] == '\'' && rectify_csv_needs_neutralizing (text + 1))
@@ -285,9 +302,10 @@ static void
 row_error (Import *im, const GError *error, const char *fallback_key)
 {
   for (guint i = 0; i < im->n_specs; i++)
-    if (im->column_of[i] >= 0 && rectify_message_names_field (error->message, spec_label (&im->specs[i])))
+    if (im->column_of[i] >= 0
+        && rectify_message_names_field (error->message, spec_label (&im->specs[i])))
       {
-        add_problem (im, im->line, (int) i, 0, error->message);
+        add_problem (im, im->line, (int)i, 0, error->message);
         return;
       }
   row_problem (im, fallback_key, error->message);
@@ -304,8 +322,8 @@ normalize_date (const char *text)
 
   if (*text == '\0')
     return NULL;
-  if (sscanf (text, "%4u%c%2u%c%2u%n", &y, &s1, &m, &s2, &d, &n) == 5 && text[n] == '\0'
-      && s1 == s2 && (s1 == '-' || s1 == '/' || s1 == '.'))
+  if (sscanf (text, "%4u%c%2u%c%2u%n", &y, &s1, &m, &s2, &d, &n) == 5 && text[n] == '\0' && s1 == s2
+      && (s1 == '-' || s1 == '/' || s1 == '.'))
     return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
   return g_strdup (text);
 }
@@ -316,8 +334,8 @@ parse_yes_no (const char *text, gboolean *out)
   static const char *const yes[] = { "1", "yes", "y", "true", "是", "√", "✓", NULL };
   static const char *const no[] = { "", "0", "no", "n", "false", "否", NULL };
   g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autofree char *yes_here = g_utf8_casefold (_("Yes"), -1);
-  g_autofree char *no_here = g_utf8_casefold (_("No"), -1);
+  g_autofree char *yes_here = g_utf8_casefold (_ ("Yes"), -1);
+  g_autofree char *no_here = g_utf8_casefold (_ ("No"), -1);
 
   if (g_strv_contains (yes, folded) || g_str_equal (folded, yes_here))
     return (*out = TRUE), TRUE;
@@ -328,8 +346,11 @@ parse_yes_no (const char *text, gboolean *out)
 
 /* A code, an enum code or a label (English or translated). */
 static gboolean
-parse_enum (const char *text, const char *const *codes, const char *(*to_label) (int),
-            gboolean (*from_code) (const char *, int *), int *out)
+parse_enum (const char *text,
+            const char *const *codes,
+            const char *(*to_label) (int),
+            gboolean (*from_code) (const char *, int *),
+            int *out)
 {
   if (from_code (text, out))
     return TRUE;
@@ -337,26 +358,48 @@ parse_enum (const char *text, const char *const *codes, const char *(*to_label) 
     {
       int v;
       if (from_code (codes[i], &v)
-          && (g_ascii_strcasecmp (text, to_label (v)) == 0 || g_strcmp0 (text, _(to_label (v))) == 0))
+          && (g_ascii_strcasecmp (text, to_label (v)) == 0
+              || g_strcmp0 (text, _ (to_label (v))) == 0))
         return (*out = v), TRUE;
     }
   return FALSE;
 }
 
 /* The names registries write in Chinese, whatever the reader's language. */
-static const struct { const char *name; const char *code; } chinese_names[] = {
-  { "锅炉", "1000" }, { "压力容器", "2000" }, { "气瓶", "2300" }, { "电梯", "3000" },
-  { "起重机械", "4000" }, { "场(厂)内专用机动车辆", "5000" }, { "场（厂）内专用机动车辆", "5000" },
-  { "场内专用机动车辆", "5000" }, { "厂内专用机动车辆", "5000" }, { "大型游乐设施", "6000" },
-  { "压力管道", "8000" }, { "客运索道", "9000" },
-  { "未投入使用", "not_in_use" }, { "在用", "in_use" }, { "使用中", "in_use" }, { "停用", "stopped" },
-  { "报废", "scrapped" }, { "拆除", "dismantled" }, { "已拆除", "dismantled" }, { "迁出", "moved_out" },
+static const struct
+{
+  const char *name;
+  const char *code;
+} chinese_names[] = {
+  { "锅炉", "1000" },
+  { "压力容器", "2000" },
+  { "气瓶", "2300" },
+  { "电梯", "3000" },
+  { "起重机械", "4000" },
+  { "场(厂)内专用机动车辆", "5000" },
+  { "场（厂）内专用机动车辆", "5000" },
+  { "场内专用机动车辆", "5000" },
+  { "厂内专用机动车辆", "5000" },
+  { "大型游乐设施", "6000" },
+  { "压力管道", "8000" },
+  { "客运索道", "9000" },
+  { "未投入使用", "not_in_use" },
+  { "在用", "in_use" },
+  { "使用中", "in_use" },
+  { "停用", "stopped" },
+  { "报废", "scrapped" },
+  { "拆除", "dismantled" },
+  { "已拆除", "dismantled" },
+  { "迁出", "moved_out" },
   { "已迁出", "moved_out" },
 };
 
 static gboolean
-parse_enum_or_chinese (const char *text, const char *const *codes, const char *(*to_label) (int),
-                       gboolean (*from_code) (const char *, int *), int *out)
+parse_enum_or_chinese (const char *text,
+                       const char *const *codes,
+                       const char *(*to_label) (int),
+                       gboolean (*from_code) (const char *, int *),
+                       int *out)
 {
   if (parse_enum (text, codes, to_label, from_code, out))
     return TRUE;
@@ -366,10 +409,32 @@ parse_enum_or_chinese (const char *text, const char *const *codes, const char *(
   return FALSE;
 }
 
-static const char *category_label (int v) { return rectify_category_to_label (v); }
-static gboolean category_code (const char *c, int *v) { RectifyCategory x; gboolean ok = rectify_category_from_code (c, &x); *v = x; return ok; }
-static const char *status_label (int v) { return rectify_equipment_status_to_label (v); }
-static gboolean status_code (const char *c, int *v) { RectifyEquipmentStatus x; gboolean ok = rectify_equipment_status_from_code (c, &x); *v = x; return ok; }
+static const char *
+category_label (int v)
+{
+  return rectify_category_to_label (v);
+}
+static gboolean
+category_code (const char *c, int *v)
+{
+  RectifyCategory x;
+  gboolean ok = rectify_category_from_code (c, &x);
+  *v = x;
+  return ok;
+}
+static const char *
+status_label (int v)
+{
+  return rectify_equipment_status_to_label (v);
+}
+static gboolean
+status_code (const char *c, int *v)
+{
+  RectifyEquipmentStatus x;
+  gboolean ok = rectify_equipment_status_from_code (c, &x);
+  *v = x;
+  return ok;
+}
 
 /* Counts a valid row as skipped, updated or added (existing: the id of the
  * record it matches, 0 for none); TRUE when it is to be written now. */
@@ -396,13 +461,14 @@ check_duplicate (Import *im, const char *key, const char *code)
 
   if (g_hash_table_lookup_extended (im->seen, code, NULL, &line))
     {
-      g_autofree char *message = g_strdup_printf (_("%s: “%s” is also on line %" PRIu64 " of the file"),
-                                                  spec_label (&im->specs[spec_index (im, key)]), code,
-                                                  (guint64) GPOINTER_TO_SIZE (line));
+      g_autofree char *message = g_strdup_printf (
+          _ ("%s: “%s” is also on line %" PRIu64 " of the file"),
+          spec_label (&im->specs[spec_index (im, key)]), code, (guint64)GPOINTER_TO_SIZE (line));
       row_problem (im, key, message);
       return FALSE;
     }
-  g_hash_table_insert (im->seen, g_string_chunk_insert (im->codes, code), GSIZE_TO_POINTER ((gsize) im->line));
+  g_hash_table_insert (im->seen, g_string_chunk_insert (im->codes, code),
+                       GSIZE_TO_POINTER ((gsize)im->line));
   return TRUE;
 }
 
@@ -410,7 +476,7 @@ check_duplicate (Import *im, const char *key, const char *code)
 static gint64
 lookup_id (Import *im, const char *sql, const char *text, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (im->store, sql, error);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (im->store, sql, error);
   int rc;
 
   if (!stmt)
@@ -433,12 +499,12 @@ row_unit (Import *im, GError **error)
 {
   const char *text = value (im, "unit_code");
   g_autofree char *code = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 id;
 
   if (*text == '\0')
     {
-      g_autofree char *message = g_strdup_printf (_("%s: required"), _("Unit credit code"));
+      g_autofree char *message = g_strdup_printf (_ ("%s: required"), _ ("Unit credit code"));
       row_problem (im, "unit_code", message);
       return 0;
     }
@@ -446,7 +512,7 @@ row_unit (Import *im, GError **error)
   if (g_strcmp0 (code, im->last_unit_code) == 0)
     return im->last_unit_id;
   if (im->unit_ids)
-    id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (im->unit_ids, code));
+    id = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (im->unit_ids, code));
   else
     id = lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
   if (id < 0)
@@ -455,11 +521,13 @@ row_unit (Import *im, GError **error)
     {
       g_autofree char *message = NULL;
       if (!rectify_validate_credit_code (code, NULL, &local_error))
-        message = g_strdup_printf ("%s: %s", _("Unit credit code"),
-                                   strchr (local_error->message, ':') ? strchr (local_error->message, ':') + 2
-                                                                      : local_error->message);
+        message = g_strdup_printf ("%s: %s", _ ("Unit credit code"),
+                                   strchr (local_error->message, ':')
+                                       ? strchr (local_error->message, ':') + 2
+                                       : local_error->message);
       else
-        message = g_strdup_printf (_("Unit credit code: no unit has the credit code “%s”; import the units first"), code);
+        message = g_strdup_printf (
+            _ ("Unit credit code: no unit has the credit code “%s”; import the units first"), code);
       row_problem (im, "unit_code", message);
       return 0;
     }
@@ -491,21 +559,22 @@ import_unit_row (Import *im, GError **error)
 {
   RectifyUnit u = { 0 };
   g_autofree char *code = NULL;
-  g_autoptr(GError) invalid = NULL;
+  g_autoptr (GError) invalid = NULL;
   const char *crowded = value (im, "crowded");
   gint64 existing;
 
-  u.credit_code = (char *) value (im, "credit_code");
-  u.name = (char *) value (im, "name");
-  u.address = (char *) value (im, "address");
-  u.district = (char *) value (im, "district");
-  u.industry = (char *) value (im, "industry");
-  u.legal_rep = (char *) value (im, "legal_rep");
-  u.safety_manager = (char *) value (im, "safety_manager");
-  u.phone = (char *) value (im, "phone");
+  u.credit_code = (char *)value (im, "credit_code");
+  u.name = (char *)value (im, "name");
+  u.address = (char *)value (im, "address");
+  u.district = (char *)value (im, "district");
+  u.industry = (char *)value (im, "industry");
+  u.legal_rep = (char *)value (im, "legal_rep");
+  u.safety_manager = (char *)value (im, "safety_manager");
+  u.phone = (char *)value (im, "phone");
   if (!parse_yes_no (crowded, &u.crowded))
     {
-      g_autofree char *message = g_strdup_printf (_("Crowded place: “%s” is neither yes nor no (是/否)"), crowded);
+      g_autofree char *message
+          = g_strdup_printf (_ ("Crowded place: “%s” is neither yes nor no (是/否)"), crowded);
       row_problem (im, "crowded", message);
       return TRUE;
     }
@@ -516,22 +585,29 @@ import_unit_row (Import *im, GError **error)
     }
   if (!check_duplicate (im, "credit_code", code))
     return TRUE;
-  existing = im->table_empty ? 0 : lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
+  existing = im->table_empty
+                 ? 0
+                 : lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
   if (existing < 0)
     return FALSE;
   if (!count_row (im, existing))
     return TRUE;
 
   {
-    g_autoptr(RectifyStmt) stmt = NULL;
-    g_autofree char *before = existing > 0 ? rectify_store_row_json (im->store, "unit", existing) : NULL;
+    g_autoptr (RectifyStmt) stmt = NULL;
+    g_autofree char *before
+        = existing > 0 ? rectify_store_row_json (im->store, "unit", existing) : NULL;
     g_autofree char *name = g_strstrip (g_strdup (u.name));
 
-    stmt = rectify_store_prepare (im->store, existing > 0
-        ? "UPDATE unit SET credit_code = ?, name = ?, address = ?, district = ?, industry = ?, crowded = ?,"
-          " legal_rep = ?, safety_manager = ?, phone = ? WHERE id = ?"
-        : "INSERT INTO unit (credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone, id)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    stmt = rectify_store_prepare (im->store,
+                                  existing > 0
+                                      ? "UPDATE unit SET credit_code = ?, name = ?, address = ?, "
+                                        "district = ?, industry = ?, crowded = ?,"
+                                        " legal_rep = ?, safety_manager = ?, phone = ? WHERE id = ?"
+                                      : "INSERT INTO unit (credit_code, name, address, district, "
+                                        "industry, crowded, legal_rep, safety_manager, phone, id)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
     if (!stmt)
       return FALSE;
     rectify_bind_text (stmt, 1, code);
@@ -560,7 +636,7 @@ import_equipment_row (Import *im, GError **error)
   g_autofree char *last = normalize_date (value (im, "last_inspection"));
   g_autofree char *next = normalize_date (value (im, "next_inspection"));
   g_autofree char *postponed = normalize_date (value (im, "postponed_until"));
-  g_autoptr(GError) invalid = NULL;
+  g_autoptr (GError) invalid = NULL;
   const char *category = value (im, "category");
   const char *status = value (im, "status");
   const char *quantity = value (im, "quantity");
@@ -573,25 +649,29 @@ import_equipment_row (Import *im, GError **error)
     return FALSE;
   if (*category == '\0')
     {
-      g_autofree char *message = g_strdup_printf (_("%s: required"), _("Category"));
+      g_autofree char *message = g_strdup_printf (_ ("%s: required"), _ ("Category"));
       row_problem (im, "category", message);
     }
-  else if (!parse_enum_or_chinese (category, rectify_category_codes (), category_label, category_code, &v))
+  else if (!parse_enum_or_chinese (category, rectify_category_codes (), category_label,
+                                   category_code, &v))
     {
       g_autofree char *codes = rectify_codes_joined (rectify_category_codes ());
-      g_autofree char *message = g_strdup_printf (_("Category: “%s” is not a catalogue code or name; use %s"),
-                                                  category, codes);
+      g_autofree char *message = g_strdup_printf (
+          _ ("Category: “%s” is not a catalogue code or name; use %s"), category, codes);
       row_problem (im, "category", message);
     }
   else
     e.category = v;
   e.status = RECTIFY_EQUIPMENT_IN_USE;
-  if (*status && parse_enum_or_chinese (status, rectify_equipment_status_codes (), status_label, status_code, &v))
+  if (*status
+      && parse_enum_or_chinese (status, rectify_equipment_status_codes (), status_label,
+                                status_code, &v))
     e.status = v;
   else if (*status)
     {
       g_autofree char *codes = rectify_codes_joined (rectify_equipment_status_codes ());
-      g_autofree char *message = g_strdup_printf (_("Status: “%s” is not a status; use %s"), status, codes);
+      g_autofree char *message
+          = g_strdup_printf (_ ("Status: “%s” is not a status; use %s"), status, codes);
       row_problem (im, "status", message);
     }
   e.quantity = 1;
@@ -600,20 +680,21 @@ import_equipment_row (Import *im, GError **error)
       gint64 n;
       if (!g_ascii_string_to_signed (quantity, 10, 1, G_MAXINT32, &n, NULL))
         {
-          g_autofree char *message = g_strdup_printf (_("Quantity: “%s” is not a whole number of at least 1"), quantity);
+          g_autofree char *message = g_strdup_printf (
+              _ ("Quantity: “%s” is not a whole number of at least 1"), quantity);
           row_problem (im, "quantity", message);
         }
       else
-        e.quantity = (int) n;
+        e.quantity = (int)n;
     }
   if (im->report->n_problems > n_before)
     return TRUE;
 
-  e.code = (char *) value (im, "code");
-  e.reg_cert = (char *) value (im, "reg_cert");
-  e.variety = (char *) value (im, "variety");
-  e.location = (char *) value (im, "location");
-  e.registered_user = (char *) value (im, "registered_user");
+  e.code = (char *)value (im, "code");
+  e.reg_cert = (char *)value (im, "reg_cert");
+  e.variety = (char *)value (im, "variety");
+  e.location = (char *)value (im, "location");
+  e.registered_user = (char *)value (im, "registered_user");
   e.last_inspection = last;
   e.next_inspection = next;
   e.postponed_until = postponed;
@@ -626,7 +707,9 @@ import_equipment_row (Import *im, GError **error)
     {
       if (!check_duplicate (im, "code", e.code))
         return TRUE;
-      existing = im->table_empty ? 0 : lookup_id (im, "SELECT id FROM equipment WHERE code = ?", e.code, error);
+      existing = im->table_empty
+                     ? 0
+                     : lookup_id (im, "SELECT id FROM equipment WHERE code = ?", e.code, error);
       if (existing < 0)
         return FALSE;
     }
@@ -634,15 +717,21 @@ import_equipment_row (Import *im, GError **error)
     return TRUE;
 
   {
-    g_autoptr(RectifyStmt) stmt = NULL;
-    g_autofree char *before = existing > 0 ? rectify_store_row_json (im->store, "equipment", existing) : NULL;
+    g_autoptr (RectifyStmt) stmt = NULL;
+    g_autofree char *before
+        = existing > 0 ? rectify_store_row_json (im->store, "equipment", existing) : NULL;
 
-    stmt = rectify_store_prepare (im->store, existing > 0
-        ? "UPDATE equipment SET unit_id = ?, category = ?, code = ?, reg_cert = ?, variety = ?, location = ?,"
-          " status = ?, registered_user = ?, quantity = ?, last_inspection = ?, next_inspection = ?,"
-          " postponed_until = ? WHERE id = ?"
-        : "INSERT INTO equipment (unit_id, category, code, reg_cert, variety, location, status, registered_user,"
-          " quantity, last_inspection, next_inspection, postponed_until, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    stmt = rectify_store_prepare (
+        im->store,
+        existing > 0 ? "UPDATE equipment SET unit_id = ?, category = ?, code = ?, reg_cert = ?, "
+                       "variety = ?, location = ?,"
+                       " status = ?, registered_user = ?, quantity = ?, last_inspection = ?, "
+                       "next_inspection = ?,"
+                       " postponed_until = ? WHERE id = ?"
+                     : "INSERT INTO equipment (unit_id, category, code, reg_cert, variety, "
+                       "location, status, registered_user,"
+                       " quantity, last_inspection, next_inspection, postponed_until, id) VALUES "
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         error);
     if (!stmt)
       return FALSE;
@@ -682,7 +771,8 @@ operator_key (const char *cert_no, const char *id_number)
 static gboolean
 load_operator_keys (Import *im, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (im->store, "SELECT id, cert_no, id_number FROM operator", error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (im->store, "SELECT id, cert_no, id_number FROM operator", error);
   int rc;
 
   if (!stmt)
@@ -690,10 +780,11 @@ load_operator_keys (Import *im, GError **error)
   im->operator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      char *key = operator_key ((const char *) sqlite3_column_text (stmt, 1),
-                                (const char *) sqlite3_column_text (stmt, 2));
+      char *key = operator_key ((const char *)sqlite3_column_text (stmt, 1),
+                                (const char *)sqlite3_column_text (stmt, 2));
       if (key)
-        g_hash_table_insert (im->operator_keys, key, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+        g_hash_table_insert (im->operator_keys, key,
+                             GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 0)));
     }
   return rc == SQLITE_DONE || rectify_store_fail (im->store, rc, error);
 }
@@ -703,7 +794,8 @@ load_operator_keys (Import *im, GError **error)
 static gboolean
 load_unit_ids (Import *im, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (im->store, "SELECT id, credit_code FROM unit", error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (im->store, "SELECT id, credit_code FROM unit", error);
   int rc;
 
   if (!stmt)
@@ -711,7 +803,7 @@ load_unit_ids (Import *im, GError **error)
   im->unit_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (im->unit_ids, rectify_column_text (stmt, 1),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+                         GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 0)));
   return rc == SQLITE_DONE || rectify_store_fail (im->store, rc, error);
 }
 
@@ -722,7 +814,7 @@ import_operator_row (Import *im, GError **error)
   g_autofree char *expiry = normalize_date (value (im, "cert_expiry"));
   g_autofree char *id_number = NULL;
   g_autofree char *key = NULL;
-  g_autoptr(GError) invalid = NULL;
+  g_autoptr (GError) invalid = NULL;
   gint64 existing = 0;
 
   op.unit_id = row_unit (im, error);
@@ -730,10 +822,10 @@ import_operator_row (Import *im, GError **error)
     return FALSE;
   if (op.unit_id == 0)
     return TRUE;
-  op.name = (char *) value (im, "name");
-  op.id_number = (char *) value (im, "id_number");
-  op.cert_no = (char *) value (im, "cert_no");
-  op.cert_category = (char *) value (im, "cert_category");
+  op.name = (char *)value (im, "name");
+  op.id_number = (char *)value (im, "id_number");
+  op.cert_no = (char *)value (im, "cert_no");
+  op.cert_category = (char *)value (im, "cert_category");
   op.cert_expiry = expiry;
   if (!rectify_operator_validate_fields (&op, &id_number, &invalid))
     {
@@ -745,21 +837,25 @@ import_operator_row (Import *im, GError **error)
     {
       if (!check_duplicate (im, *op.cert_no ? "cert_no" : "id_number", key + 2))
         return TRUE;
-      existing = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (im->operator_keys, key));
+      existing = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (im->operator_keys, key));
     }
   if (!count_row (im, existing))
     return TRUE;
 
   {
-    g_autoptr(RectifyStmt) stmt = NULL;
-    g_autofree char *before = existing > 0 ? rectify_store_row_json (im->store, "operator", existing) : NULL;
+    g_autoptr (RectifyStmt) stmt = NULL;
+    g_autofree char *before
+        = existing > 0 ? rectify_store_row_json (im->store, "operator", existing) : NULL;
     g_autofree char *name = g_strstrip (g_strdup (op.name));
 
-    stmt = rectify_store_prepare (im->store, existing > 0
-        ? "UPDATE operator SET unit_id = ?, name = ?, id_number = ?, cert_no = ?, cert_category = ?,"
-          " cert_expiry = ? WHERE id = ?"
-        : "INSERT INTO operator (unit_id, name, id_number, cert_no, cert_category, cert_expiry, id)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    stmt = rectify_store_prepare (im->store,
+                                  existing > 0 ? "UPDATE operator SET unit_id = ?, name = ?, "
+                                                 "id_number = ?, cert_no = ?, cert_category = ?,"
+                                                 " cert_expiry = ? WHERE id = ?"
+                                               : "INSERT INTO operator (unit_id, name, id_number, "
+                                                 "cert_no, cert_category, cert_expiry, id)"
+                                                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  error);
     if (!stmt)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, op.unit_id);
@@ -807,7 +903,8 @@ map_columns (Import *im, char **fields, guint n_fields)
           spec = *(eq + 1) ? match_header (im->specs, eq + 1) : NULL;
           if (*(eq + 1) && !spec)
             {
-              g_autofree char *message = g_strdup_printf (_("Mapping: “%s” is not a field of this list"), eq + 1);
+              g_autofree char *message
+                  = g_strdup_printf (_ ("Mapping: “%s” is not a field of this list"), eq + 1);
               add_problem (im, 1, -1, c + 1, message);
             }
         }
@@ -815,34 +912,39 @@ map_columns (Import *im, char **fields, guint n_fields)
         spec = match_header (im->specs, fields[c]);
       if (spec)
         {
-          int i = (int) (spec - im->specs);
+          int i = (int)(spec - im->specs);
           if (im->column_of[i] >= 0)
             {
-              g_autofree char *message = g_strdup_printf (_("%s: column %d already holds this field; map one of them to another field or leave it out"),
-                                                          spec_label (spec), im->column_of[i] + 1);
+              g_autofree char *message
+                  = g_strdup_printf (_ ("%s: column %d already holds this field; map one of them "
+                                        "to another field or leave it out"),
+                                     spec_label (spec), im->column_of[i] + 1);
               add_problem (im, 1, -1, c + 1, message);
               spec = NULL;
             }
           else
-            im->column_of[i] = (int) c;
+            im->column_of[i] = (int)c;
         }
       g_ptr_array_add (r->mapping, g_strdup (spec ? spec->key : ""));
     }
   for (guint i = 0; i < im->n_specs; i++)
     if (im->specs[i].required && im->column_of[i] < 0)
       {
-        g_autofree char *message = g_strdup_printf (_("%s: the file has no column for this required field; name a column “%s” or map one to it"),
-                                                    spec_label (&im->specs[i]), spec_label (&im->specs[i]));
-        add_problem (im, 1, (int) i, 0, message);
+        g_autofree char *message
+            = g_strdup_printf (_ ("%s: the file has no column for this required field; name a "
+                                  "column “%s” or map one to it"),
+                               spec_label (&im->specs[i]), spec_label (&im->specs[i]));
+        add_problem (im, 1, (int)i, 0, message);
       }
 }
 
 static gboolean
-import_rows (Import *im, RectifyCsvReader *reader, guint64 size, GCancellable *cancellable, GError **error)
+import_rows (
+    Import *im, RectifyCsvReader *reader, guint64 size, GCancellable *cancellable, GError **error)
 {
   RectifyImportReport *r = im->report;
   const RectifyImportOptions *o = im->options;
-  g_autoptr(GError) csv_error = NULL;
+  g_autoptr (GError) csv_error = NULL;
   gboolean have_header = FALSE;
   gboolean skip_rows = FALSE;
   char **fields;
@@ -882,8 +984,8 @@ import_rows (Import *im, RectifyCsvReader *reader, guint64 size, GCancellable *c
       im->n_row = n_fields;
       if (n_fields > r->headers->len)
         {
-          g_autofree char *message = g_strdup_printf (_("the row has %u columns, the header %u"), n_fields,
-                                                      r->headers->len);
+          g_autofree char *message = g_strdup_printf (_ ("the row has %u columns, the header %u"),
+                                                      n_fields, r->headers->len);
           add_problem (im, line, -1, r->headers->len + 1, message);
           continue;
         }
@@ -930,7 +1032,7 @@ import_rows (Import *im, RectifyCsvReader *reader, guint64 size, GCancellable *c
       }
     }
   else if (!have_header)
-    add_problem (im, 1, -1, 0, _("the file is empty; the first line must name the columns"));
+    add_problem (im, 1, -1, 0, _ ("the file is empty; the first line must name the columns"));
   if (o->progress)
     o->progress (size, size, r->rows, o->progress_data);
   return TRUE;
@@ -942,7 +1044,8 @@ static const char *const kind_entities[] = { "unit", "equipment", "operator" };
  * in, not by its trigger row by row: a third of the time of a large import.
  * The trigger is dropped and put back inside the import's transaction, so a
  * rollback brings it back too. */
-static const struct {
+static const struct
+{
   const char *table;
   const char *trigger;
   const char *fill;
@@ -959,7 +1062,7 @@ static const struct {
 static gboolean
 query_text (RectifyStore *store, const char *sql, const char *arg, char **out, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
   int rc;
 
   if (!stmt)
@@ -975,8 +1078,8 @@ query_text (RectifyStore *store, const char *sql, const char *arg, char **out, G
 
 /* Drops the kind's search trigger; *trigger_sql is NULL when it has none. */
 static gboolean
-defer_search_index (RectifyStore *store, RectifyImportKind kind, char **trigger_sql, gint64 *max_id,
-                    GError **error)
+defer_search_index (
+    RectifyStore *store, RectifyImportKind kind, char **trigger_sql, gint64 *max_id, GError **error)
 {
   const char *table = kind_entities[kind];
 
@@ -1008,24 +1111,31 @@ defer_search_index (RectifyStore *store, RectifyImportKind kind, char **trigger_
 #define BYTES_PER_ROW_ESTIMATE 100
 
 static gboolean
-defer_indexes (RectifyStore *store, RectifyImportKind kind, guint64 size, gboolean table_empty,
-               GPtrArray **sqls, GError **error)
+defer_indexes (RectifyStore *store,
+               RectifyImportKind kind,
+               guint64 size,
+               gboolean table_empty,
+               GPtrArray **sqls,
+               GError **error)
 {
   const char *table = kind_entities[kind];
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   g_autofree char *count_text = NULL;
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RectifyStmt) stmt = NULL;
   int rc;
 
   if (!query_text (store, count_sql, NULL, &count_text, error))
     return FALSE;
-  if (size / BYTES_PER_ROW_ESTIMATE < 10000 || (gint64) (size / BYTES_PER_ROW_ESTIMATE) < g_ascii_strtoll (count_text, NULL, 10))
+  if (size / BYTES_PER_ROW_ESTIMATE < 10000
+      || (gint64)(size / BYTES_PER_ROW_ESTIMATE) < g_ascii_strtoll (count_text, NULL, 10))
     return TRUE;
 
   stmt = rectify_store_prepare (store,
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
-      " AND (? OR sql NOT LIKE 'CREATE UNIQUE%')", error);
+                                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                "tbl_name = ? AND sql IS NOT NULL"
+                                " AND (? OR sql NOT LIKE 'CREATE UNIQUE%')",
+                                error);
   if (!stmt)
     return FALSE;
   rectify_bind_text (stmt, 1, table);
@@ -1046,7 +1156,10 @@ defer_indexes (RectifyStore *store, RectifyImportKind kind, guint64 size, gboole
 }
 
 static gboolean
-fill_search_index (RectifyStore *store, RectifyImportKind kind, const char *trigger_sql, gint64 max_id,
+fill_search_index (RectifyStore *store,
+                   RectifyImportKind kind,
+                   const char *trigger_sql,
+                   gint64 max_id,
                    GError **error)
 {
   const char *table = kind_entities[kind];
@@ -1054,7 +1167,7 @@ fill_search_index (RectifyStore *store, RectifyImportKind kind, const char *trig
   for (guint i = 0; deferred_fts[i].table; i++)
     if (g_str_equal (deferred_fts[i].table, table))
       {
-        g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, deferred_fts[i].fill, error);
+        g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, deferred_fts[i].fill, error);
         if (!stmt)
           return FALSE;
         sqlite3_bind_int64 (stmt, 1, max_id);
@@ -1065,22 +1178,22 @@ fill_search_index (RectifyStore *store, RectifyImportKind kind, const char *trig
 }
 
 RectifyImportReport *
-rectify_import_stream (RectifyStore               *store,
-                       RectifyImportKind           kind,
-                       GInputStream               *stream,
-                       guint64                     size,
-                       const char                 *name,
+rectify_import_stream (RectifyStore *store,
+                       RectifyImportKind kind,
+                       GInputStream *stream,
+                       guint64 size,
+                       const char *name,
                        const RectifyImportOptions *options,
-                       GCancellable               *cancellable,
-                       GError                    **error)
+                       GCancellable *cancellable,
+                       GError **error)
 {
   static const RectifyImportOptions defaults = { 0 };
-  g_autoptr(RectifyImportReport) report = g_new0 (RectifyImportReport, 1);
-  g_autoptr(RectifyCsvReader) reader = NULL;
+  g_autoptr (RectifyImportReport) report = g_new0 (RectifyImportReport, 1);
+  g_autoptr (RectifyCsvReader) reader = NULL;
   g_autofree int *column_of = NULL;
   Import im = { 0 };
   g_autofree char *trigger_sql = NULL;
-  g_autoptr(GPtrArray) index_sqls = NULL;
+  g_autoptr (GPtrArray) index_sqls = NULL;
   gint64 t0 = g_get_monotonic_time ();
   gint64 max_id_before = 0;
   gboolean ok;
@@ -1099,7 +1212,7 @@ rectify_import_stream (RectifyStore               *store,
   report->kind = kind;
   report->headers = g_ptr_array_new_with_free_func (g_free);
   report->mapping = g_ptr_array_new_with_free_func (g_free);
-  report->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  report->preview = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   report->problems = g_ptr_array_new_with_free_func (problem_free);
 
   im.store = store;
@@ -1117,7 +1230,8 @@ rectify_import_stream (RectifyStore               *store,
   im.seen = g_hash_table_new (g_str_hash, g_str_equal);
   im.codes = g_string_chunk_new (64 * 1024);
 
-  if (im.writing && (!rectify_store_check_writer (store, error) || !rectify_store_begin (store, error)))
+  if (im.writing
+      && (!rectify_store_check_writer (store, error) || !rectify_store_begin (store, error)))
     {
       g_hash_table_unref (im.seen);
       g_string_chunk_free (im.codes);
@@ -1134,7 +1248,8 @@ rectify_import_stream (RectifyStore               *store,
   rectify_store_exec (store, "PRAGMA cache_size = -262144", NULL);
 
   {
-    g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", kind_entities[kind]);
+    g_autofree char *sql
+        = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", kind_entities[kind]);
     g_autofree char *empty = NULL;
     ok = query_text (store, sql, NULL, &empty, error);
     im.table_empty = ok && g_str_equal (empty, "1");
@@ -1159,11 +1274,12 @@ rectify_import_stream (RectifyStore               *store,
       GString *json = g_string_new ("{\"file\":");
       g_autofree char *escaped = g_strescape (base, NULL);
 
-      g_string_append_printf (json, "\"%s\",\"encoding\":\"%s\",\"rows\":%" PRIu64
-                              ",\"added\":%" PRIu64 ",\"updated\":%" PRIu64
-                              ",\"skipped\":%" PRIu64 ",\"first_id\":%" PRId64 ",\"last_id\":%" PRId64 "}",
-                              escaped, report->encoding, report->rows, report->added, report->updated,
-                              report->skipped, im.first_added, im.last_added);
+      g_string_append_printf (json,
+                              "\"%s\",\"encoding\":\"%s\",\"rows\":%" PRIu64 ",\"added\":%" PRIu64
+                              ",\"updated\":%" PRIu64 ",\"skipped\":%" PRIu64
+                              ",\"first_id\":%" PRId64 ",\"last_id\":%" PRId64 "}",
+                              escaped, report->encoding, report->rows, report->added,
+                              report->updated, report->skipped, im.first_added, im.last_added);
       ok = rectify_store_audit (store, kind_entities[kind], 0, "import", NULL, json->str, error);
       g_string_free (json, TRUE);
     }
@@ -1196,17 +1312,17 @@ rectify_import_stream (RectifyStore               *store,
 }
 
 RectifyImportReport *
-rectify_import_file (RectifyStore               *store,
-                     RectifyImportKind           kind,
-                     const char                 *path,
+rectify_import_file (RectifyStore *store,
+                     RectifyImportKind kind,
+                     const char *path,
                      const RectifyImportOptions *options,
-                     GCancellable               *cancellable,
-                     GError                    **error)
+                     GCancellable *cancellable,
+                     GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -1216,11 +1332,12 @@ rectify_import_file (RectifyStore               *store,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Cannot open %s: %s"), path, local_error->message);
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
+                     local_error->message);
       return NULL;
     }
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   return rectify_import_stream (store, kind, G_INPUT_STREAM (stream),
-                                info ? (guint64) g_file_info_get_size (info) : 0, path, options,
+                                info ? (guint64)g_file_info_get_size (info) : 0, path, options,
                                 cancellable, error);
 }

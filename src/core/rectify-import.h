@@ -9,22 +9,24 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   RECTIFY_IMPORT_UNITS,
   RECTIFY_IMPORT_EQUIPMENT,
   RECTIFY_IMPORT_OPERATORS,
 } RectifyImportKind;
 
 /* "units", "equipment", "operators" */
-gboolean    rectify_import_kind_from_code (const char *code, RectifyImportKind *out);
+gboolean rectify_import_kind_from_code (const char *code, RectifyImportKind *out);
 
 /* The fields a kind of import fills: key (stable, for mappings), label
  * (translated, also the export's column header) and whether a column for
  * it is required.  Ends with a NULL key. */
-typedef struct {
+typedef struct
+{
   const char *key;
   const char *label;
-  gboolean    required;
+  gboolean required;
 } RectifyImportField;
 
 /* A NULL-key-terminated array, labels translated on each call. */
@@ -33,27 +35,30 @@ RectifyImportField *rectify_import_fields (RectifyImportKind kind);
  * or NULL. */
 const char *rectify_import_match_header (RectifyImportKind kind, const char *header);
 
-typedef struct {
-  guint64  line;     /* in the file, from 1 (the header is line 1) */
-  guint    column;   /* from 1; 0 = the whole line (a column that is missing) */
-  char    *field;    /* translated label of the field, or NULL */
-  char    *message;  /* names the field, as the core's messages do */
+typedef struct
+{
+  guint64 line;  /* in the file, from 1 (the header is line 1) */
+  guint column;  /* from 1; 0 = the whole line (a column that is missing) */
+  char *field;   /* translated label of the field, or NULL */
+  char *message; /* names the field, as the core's messages do */
 } RectifyImportProblem;
 
-typedef struct {
+typedef struct
+{
   RectifyImportKind kind;
-  char      *encoding;    /* as read: "UTF-8" or "GB18030" */
-  char       separator;
-  GPtrArray *headers;     /* char *: the file's header line */
-  GPtrArray *mapping;     /* char *: for each header the field key, or "" when ignored */
-  GPtrArray *preview;     /* GStrv: the first data rows as read */
-  guint64    rows;        /* data rows read */
-  guint64    added;
-  guint64    updated;
-  guint64    skipped;     /* existing records left as they were */
-  GPtrArray *problems;    /* RectifyImportProblem, in file order, at most RECTIFY_IMPORT_MAX_PROBLEMS */
-  guint64    n_problems;  /* all of them, also those not kept */
-  gboolean   written;     /* TRUE when the rows were committed */
+  char *encoding; /* as read: "UTF-8" or "GB18030" */
+  char separator;
+  GPtrArray *headers; /* char *: the file's header line */
+  GPtrArray *mapping; /* char *: for each header the field key, or "" when ignored */
+  GPtrArray *preview; /* GStrv: the first data rows as read */
+  guint64 rows;       /* data rows read */
+  guint64 added;
+  guint64 updated;
+  guint64 skipped; /* existing records left as they were */
+  GPtrArray
+      *problems;      /* RectifyImportProblem, in file order, at most RECTIFY_IMPORT_MAX_PROBLEMS */
+  guint64 n_problems; /* all of them, also those not kept */
+  gboolean written;   /* TRUE when the rows were committed */
 } RectifyImportReport;
 
 #define RECTIFY_IMPORT_MAX_PROBLEMS 10000
@@ -66,16 +71,21 @@ char *rectify_import_problem_to_string (const RectifyImportProblem *problem);
 
 /* Called every few thousand rows (and at the end) from the importing
  * thread: done and total are bytes of the file. */
-typedef void (*RectifyImportProgressFunc) (guint64 done, guint64 total, guint64 rows, gpointer user_data);
+typedef void (*RectifyImportProgressFunc) (guint64 done,
+                                           guint64 total,
+                                           guint64 rows,
+                                           gpointer user_data);
 
-typedef struct {
-  const char *encoding;    /* NULL = detect */
-  gboolean    dry_run;     /* check and count only */
-  gboolean    update;      /* existing records (same code) are updated; else skipped */
-  const char *const *mapping; /* "Header=field key" (or "Header=" to ignore it), NULL-terminated; may be NULL */
+typedef struct
+{
+  const char *encoding; /* NULL = detect */
+  gboolean dry_run;     /* check and count only */
+  gboolean update;      /* existing records (same code) are updated; else skipped */
+  const char *const
+      *mapping; /* "Header=field key" (or "Header=" to ignore it), NULL-terminated; may be NULL */
   RectifyImportProgressFunc progress;
-  gpointer    progress_data;
-  gsize       max_field;   /* 0 = RECTIFY_CSV_DEFAULT_MAX_FIELD */
+  gpointer progress_data;
+  gsize max_field; /* 0 = RECTIFY_CSV_DEFAULT_MAX_FIELD */
 } RectifyImportOptions;
 
 /* Reads the CSV file at path, checks every row with the core's rules and,
@@ -87,21 +97,21 @@ typedef struct {
  * Returns the report (problems in it: the file's or the rows'), or NULL with
  * an error when the file cannot be opened, the database fails or
  * cancellable is cancelled (G_IO_ERROR_CANCELLED); then nothing is written. */
-RectifyImportReport *rectify_import_file (RectifyStore               *store,
-                                          RectifyImportKind           kind,
-                                          const char                 *path,
+RectifyImportReport *rectify_import_file (RectifyStore *store,
+                                          RectifyImportKind kind,
+                                          const char *path,
                                           const RectifyImportOptions *options,
-                                          GCancellable               *cancellable,
-                                          GError                    **error);
+                                          GCancellable *cancellable,
+                                          GError **error);
 
 /* The same over any stream; size (for progress) may be 0. */
-RectifyImportReport *rectify_import_stream (RectifyStore               *store,
-                                            RectifyImportKind           kind,
-                                            GInputStream               *stream,
-                                            guint64                     size,
-                                            const char                 *name,
+RectifyImportReport *rectify_import_stream (RectifyStore *store,
+                                            RectifyImportKind kind,
+                                            GInputStream *stream,
+                                            guint64 size,
+                                            const char *name,
                                             const RectifyImportOptions *options,
-                                            GCancellable               *cancellable,
-                                            GError                    **error);
+                                            GCancellable *cancellable,
+                                            GError **error);
 
 G_END_DECLS

@@ -19,77 +19,86 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
 {
   guint n_officers = in->officer_ids ? in->officer_ids->len : 0;
 
-  if (!rectify_store_check_id (self, "unit", in->unit_id, _("Unit"), error)
-      || (in->campaign_id && !rectify_store_check_id (self, "campaign", in->campaign_id, _("Campaign"), error))
+  if (!rectify_store_check_id (self, "unit", in->unit_id, _ ("Unit"), error)
+      || (in->campaign_id
+          && !rectify_store_check_id (self, "campaign", in->campaign_id, _ ("Campaign"), error))
       || !rectify_store_check_campaign_open (self, in->campaign_id, error)
-      || !rectify_validate_date (_("Date"), in->date, error)
-      || !rectify_validate_optional (_("Note"), in->note, 10000, error))
+      || !rectify_validate_date (_ ("Date"), in->date, error)
+      || !rectify_validate_optional (_ ("Note"), in->note, 10000, error))
     return FALSE;
   if (rectify_inspection_kind_to_code (in->kind) == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Kind: unknown kind of inspection"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Kind: unknown kind of inspection"));
       return FALSE;
     }
   for (guint i = 0; i < n_officers; i++)
     {
       gint64 id = g_array_index (in->officer_ids, gint64, i);
-      if (!rectify_store_check_id (self, "officer", id, _("Officers present"), error))
+      if (!rectify_store_check_id (self, "officer", id, _ ("Officers present"), error))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_array_index (in->officer_ids, gint64, j) == id)
           {
             g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                         _("Officers present: officer %" PRId64 " is listed twice"), id);
+                         _ ("Officers present: officer %" PRId64 " is listed twice"), id);
             return FALSE;
           }
     }
   if (in->kind != RECTIFY_INSPECTION_SELF && n_officers < 2)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Officers present: law enforcement needs at least two officers, %u given"), n_officers);
+                   _ ("Officers present: law enforcement needs at least two officers, %u given"),
+                   n_officers);
       return FALSE;
     }
   for (guint i = 0; in->equipment && i < in->equipment->len; i++)
     {
       RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
-      g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self, ce->equipment_id, NULL);
+      g_autoptr (RectifyEquipment) e = rectify_store_get_equipment (self, ce->equipment_id, NULL);
       if (e == NULL || e->unit_id != in->unit_id)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment checked: item %" PRId64 " does not belong to the unit inspected"),
-                       ce->equipment_id);
+          g_set_error (
+              error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+              _ ("Equipment checked: item %" PRId64 " does not belong to the unit inspected"),
+              ce->equipment_id);
           return FALSE;
         }
       if (ce->quantity < 1 || ce->quantity > e->quantity)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment checked: quantity %d for item %" PRId64 " must be 1 to %d"),
+                       _ ("Equipment checked: quantity %d for item %" PRId64 " must be 1 to %d"),
                        ce->quantity, ce->equipment_id, e->quantity);
           return FALSE;
         }
       for (guint j = 0; j < i; j++)
-        if (g_array_index (in->equipment, RectifyCheckedEquipment, j).equipment_id == ce->equipment_id)
+        if (g_array_index (in->equipment, RectifyCheckedEquipment, j).equipment_id
+            == ce->equipment_id)
           {
             g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                         _("Equipment checked: item %" PRId64 " is listed twice"), ce->equipment_id);
+                         _ ("Equipment checked: item %" PRId64 " is listed twice"),
+                         ce->equipment_id);
             return FALSE;
           }
     }
   for (guint i = 0; in->checks && i < in->checks->len; i++)
     {
       RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      if (rectify_check_item_to_code (c->item) == NULL || rectify_check_result_to_code (c->result) == NULL)
+      if (rectify_check_item_to_code (c->item) == NULL
+          || rectify_check_result_to_code (c->result) == NULL)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Checklist: unknown item or result"));
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                       _ ("Checklist: unknown item or result"));
           return FALSE;
         }
-      if (!rectify_validate_optional (_("Checklist remark"), c->remark, 2000, error))
+      if (!rectify_validate_optional (_ ("Checklist remark"), c->remark, 2000, error))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_array_index (in->checks, RectifyCheck, j).item == c->item)
           {
             g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                         _("Checklist: “%s” is given twice"), rectify_check_item_to_label (c->item));
+                         _ ("Checklist: “%s” is given twice"),
+                         rectify_check_item_to_label (c->item));
             return FALSE;
           }
     }
@@ -101,8 +110,8 @@ insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *
 {
   for (guint i = 0; in->officer_ids && i < in->officer_ids->len; i++)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-          "INSERT INTO inspection_officer (inspection_id, officer_id) VALUES (?, ?)", error);
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+          self, "INSERT INTO inspection_officer (inspection_id, officer_id) VALUES (?, ?)", error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -113,9 +122,11 @@ insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *
   for (guint i = 0; in->equipment && i < in->equipment->len; i++)
     {
       RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+          self,
           "INSERT INTO inspection_equipment (inspection_id, equipment_id, category, quantity)"
-          " SELECT ?1, id, category, ?3 FROM equipment WHERE id = ?2", error);
+          " SELECT ?1, id, category, ?3 FROM equipment WHERE id = ?2",
+          error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -127,13 +138,14 @@ insert_inspection_rows (RectifyStore *self, gint64 id, const RectifyInspection *
   for (guint i = 0; in->checks && i < in->checks->len; i++)
     {
       RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      g_autoptr(RectifyStmt) stmt = NULL;
+      g_autoptr (RectifyStmt) stmt = NULL;
       g_autofree char *remark = g_strstrip (g_strdup (c->remark ? c->remark : ""));
 
       if (*remark == '\0')
         continue;
-      stmt = rectify_store_prepare (self,
-          "INSERT INTO inspection_remark (inspection_id, item, remark) VALUES (?, ?, ?)", error);
+      stmt = rectify_store_prepare (
+          self, "INSERT INTO inspection_remark (inspection_id, item, remark) VALUES (?, ?, ?)",
+          error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -188,9 +200,12 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
     return 0;
   {
     /* an id given: an undone delete puts the visit back under its id */
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, officer_count, equipment_count, checklist, id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self,
+                                 "INSERT INTO inspection (campaign_id, unit_id, kind, date, note, "
+                                 "officer_count, equipment_count, checklist, id)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -226,38 +241,48 @@ inspection_json (RectifyStore *self, gint64 id)
   out = g_string_new_len (row, strlen (row) - 1);
   g_string_append (out, ",\"officers\":[");
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT officer_id FROM inspection_officer WHERE inspection_id = ? ORDER BY officer_id", NULL);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self,
+        "SELECT officer_id FROM inspection_officer WHERE inspection_id = ? ORDER BY officer_id",
+        NULL);
     if (stmt)
       {
         sqlite3_bind_int64 (stmt, 1, id);
         for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
-          g_string_append_printf (out, "%s%" PRId64, n ? "," : "", (gint64) sqlite3_column_int64 (stmt, 0));
+          g_string_append_printf (out, "%s%" PRId64, n ? "," : "",
+                                  (gint64)sqlite3_column_int64 (stmt, 0));
       }
   }
   g_string_append (out, "],\"equipment\":[");
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT equipment_id, quantity FROM inspection_equipment WHERE inspection_id = ? ORDER BY equipment_id", NULL);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self,
+                                 "SELECT equipment_id, quantity FROM inspection_equipment WHERE "
+                                 "inspection_id = ? ORDER BY equipment_id",
+                                 NULL);
     if (stmt)
       {
         sqlite3_bind_int64 (stmt, 1, id);
         for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
           g_string_append_printf (out, "%s[%" PRId64 ",%d]", n ? "," : "",
-                                  (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
+                                  (gint64)sqlite3_column_int64 (stmt, 0),
+                                  sqlite3_column_int (stmt, 1));
       }
   }
   g_string_append (out, "],\"remarks\":{");
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT item, remark FROM inspection_remark WHERE inspection_id = ? ORDER BY item", NULL);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self, "SELECT item, remark FROM inspection_remark WHERE inspection_id = ? ORDER BY item",
+        NULL);
     if (stmt)
       {
         sqlite3_bind_int64 (stmt, 1, id);
         for (int n = 0; sqlite3_step (stmt) == SQLITE_ROW; n++)
           {
-            g_autofree char *remark = g_strescape ((const char *) sqlite3_column_text (stmt, 1), NULL);
-            g_string_append_printf (out, "%s\"%d\":\"%s\"", n ? "," : "", sqlite3_column_int (stmt, 0), remark);
+            g_autofree char *remark
+                = g_strescape ((const char *)sqlite3_column_text (stmt, 1), NULL);
+            g_string_append_printf (out, "%s\"%d\":\"%s\"", n ? "," : "",
+                                    sqlite3_column_int (stmt, 0), remark);
           }
       }
   }
@@ -267,14 +292,15 @@ inspection_json (RectifyStore *self, gint64 id)
 
 /* What refers to a stored visit: where it belongs, the hazards registered
  * from it and the planned visits it completed. */
-typedef struct {
+typedef struct
+{
   gint64 campaign_id;
   gint64 unit_id;
   RectifyInspectionKind kind;
   gint64 hazards;
   gint64 visits_done;
-  gboolean back_check_done;     /* one of them a back-check */
-  char  *latest_scheduled_on;   /* of those visits, NULL without */
+  gboolean back_check_done;  /* one of them a back-check */
+  char *latest_scheduled_on; /* of those visits, NULL without */
 } StoredInspection;
 
 static void
@@ -288,28 +314,32 @@ read_stored_inspection (RectifyStore *self, gint64 id, StoredInspection *s, GErr
 {
   memset (s, 0, sizeof *s);
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self,
         "SELECT coalesce(campaign_id, 0), unit_id, kind,"
-        " (SELECT count(*) FROM hazard WHERE inspection_id = ?1) FROM inspection WHERE id = ?1", error);
+        " (SELECT count(*) FROM hazard WHERE inspection_id = ?1) FROM inspection WHERE id = ?1",
+        error);
     if (!stmt)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, id);
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                     _("Inspection: there is no inspection with id %" PRId64), id);
+                     _ ("Inspection: there is no inspection with id %" PRId64), id);
         return FALSE;
       }
     s->campaign_id = sqlite3_column_int64 (stmt, 0);
     s->unit_id = sqlite3_column_int64 (stmt, 1);
-    rectify_inspection_kind_from_code ((const char *) sqlite3_column_text (stmt, 2), &s->kind);
+    rectify_inspection_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &s->kind);
     s->hazards = sqlite3_column_int64 (stmt, 3);
   }
   if (self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+          self,
           "SELECT count(*), count(CASE WHEN kind = 'back_check' THEN 1 END), max(scheduled_on)"
-          " FROM scheduled_visit WHERE done_inspection_id = ?", error);
+          " FROM scheduled_visit WHERE done_inspection_id = ?",
+          error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -332,18 +362,25 @@ check_correction (const StoredInspection *s, const RectifyInspection *in, GError
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Unit: %" PRId64 " hazard was registered from this inspection and stays with its unit; the unit cannot change",
-                                "Unit: %" PRId64 " hazards were registered from this inspection and stay with its unit; the unit cannot change",
-                                (gulong) s->hazards), s->hazards);
+                                "Unit: %" PRId64 " hazard was registered from this inspection and "
+                                "stays with its unit; the unit cannot change",
+                                "Unit: %" PRId64 " hazards were registered from this inspection "
+                                "and stay with its unit; the unit cannot change",
+                                (gulong)s->hazards),
+                   s->hazards);
       return FALSE;
     }
   if (s->hazards > 0 && in->campaign_id != s->campaign_id)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Campaign: %" PRId64 " hazard was registered from this inspection in its campaign; the campaign cannot change",
-                                "Campaign: %" PRId64 " hazards were registered from this inspection in its campaign; the campaign cannot change",
-                                (gulong) s->hazards), s->hazards);
+                                "Campaign: %" PRId64 " hazard was registered from this inspection "
+                                "in its campaign; the campaign cannot change",
+                                "Campaign: %" PRId64
+                                " hazards were registered from this inspection in its campaign; "
+                                "the campaign cannot change",
+                                (gulong)s->hazards),
+                   s->hazards);
       return FALSE;
     }
   if (s->visits_done == 0)
@@ -351,20 +388,24 @@ check_correction (const StoredInspection *s, const RectifyInspection *in, GError
   if (in->unit_id != s->unit_id)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Unit: this inspection completed a planned visit to its unit; the unit cannot change"));
+                   _ ("Unit: this inspection completed a planned visit to its unit; the unit "
+                      "cannot change"));
       return FALSE;
     }
-  if (in->kind == RECTIFY_INSPECTION_SELF || (s->back_check_done && in->kind != RECTIFY_INSPECTION_BACK_CHECK))
+  if (in->kind == RECTIFY_INSPECTION_SELF
+      || (s->back_check_done && in->kind != RECTIFY_INSPECTION_BACK_CHECK))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Kind: this inspection completed a planned visit that this kind of inspection does not do"));
+                   _ ("Kind: this inspection completed a planned visit that this kind of "
+                      "inspection does not do"));
       return FALSE;
     }
   if (s->latest_scheduled_on && in->date && strcmp (in->date, s->latest_scheduled_on) < 0)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Date: this inspection completed a visit planned on %s; it cannot be dated earlier"),
-                   s->latest_scheduled_on);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+          _ ("Date: this inspection completed a visit planned on %s; it cannot be dated earlier"),
+          s->latest_scheduled_on);
       return FALSE;
     }
   return TRUE;
@@ -383,7 +424,7 @@ delete_inspection_rows (RectifyStore *self, gint64 id, GError **error)
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql[i], error);
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql[i], error);
       if (!stmt)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -403,11 +444,11 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
   g_return_val_if_fail (in != NULL, FALSE);
 
-  if (!rectify_store_check_writer (self, error) || !read_stored_inspection (self, in->id, &stored, error))
+  if (!rectify_store_check_writer (self, error)
+      || !read_stored_inspection (self, in->id, &stored, error))
     return FALSE;
   ok = rectify_store_check_campaign_open (self, stored.campaign_id, error)
-       && validate_inspection (self, in, error)
-       && check_correction (&stored, in, error);
+       && validate_inspection (self, in, error) && check_correction (&stored, in, error);
   stored_inspection_clear (&stored);
   if (!ok || !rectify_store_begin (self, error))
     return FALSE;
@@ -416,9 +457,12 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
   ok = delete_inspection_rows (self, in->id, error);
   if (ok)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-          "UPDATE inspection SET campaign_id = ?, unit_id = ?, kind = ?, date = ?, note = ?, officer_count = ?,"
-          " equipment_count = ?, checklist = ? WHERE id = ?", error);
+      g_autoptr (RectifyStmt) stmt
+          = rectify_store_prepare (self,
+                                   "UPDATE inspection SET campaign_id = ?, unit_id = ?, kind = ?, "
+                                   "date = ?, note = ?, officer_count = ?,"
+                                   " equipment_count = ?, checklist = ? WHERE id = ?",
+                                   error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -431,8 +475,11 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
   /* the planned visits it completed were done on its (corrected) date */
   if (ok && self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-          "UPDATE scheduled_visit SET done_date = ?1 WHERE done_inspection_id = ?2 AND done_date IS NOT ?1", error);
+      g_autoptr (RectifyStmt) stmt
+          = rectify_store_prepare (self,
+                                   "UPDATE scheduled_visit SET done_date = ?1 WHERE "
+                                   "done_inspection_id = ?2 AND done_date IS NOT ?1",
+                                   error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -460,22 +507,29 @@ rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error)
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  if (!rectify_store_check_writer (self, error) || !read_stored_inspection (self, id, &stored, error))
+  if (!rectify_store_check_writer (self, error)
+      || !read_stored_inspection (self, id, &stored, error))
     return FALSE;
   ok = rectify_store_check_campaign_open (self, stored.campaign_id, error);
   if (ok && stored.hazards > 0)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Inspection: %" PRId64 " hazard was registered from it; it cannot be deleted (correct it with Edit instead)",
-                                "Inspection: %" PRId64 " hazards were registered from it; it cannot be deleted (correct it with Edit instead)",
-                                (gulong) stored.hazards), stored.hazards);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+          g_dngettext (
+              GETTEXT_PACKAGE,
+              "Inspection: %" PRId64
+              " hazard was registered from it; it cannot be deleted (correct it with Edit instead)",
+              "Inspection: %" PRId64 " hazards were registered from it; it cannot be deleted "
+              "(correct it with Edit instead)",
+              (gulong)stored.hazards),
+          stored.hazards);
       ok = FALSE;
     }
   if (ok && stored.visits_done > 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Inspection: it completed a planned back-check or re-inspection; it cannot be deleted (correct it with Edit instead)"));
+                   _ ("Inspection: it completed a planned back-check or re-inspection; it cannot "
+                      "be deleted (correct it with Edit instead)"));
       ok = FALSE;
     }
   stored_inspection_clear (&stored);
@@ -485,7 +539,8 @@ rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error)
   ok = delete_inspection_rows (self, id, error);
   if (ok)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, "DELETE FROM inspection WHERE id = ?", error);
+      g_autoptr (RectifyStmt) stmt
+          = rectify_store_prepare (self, "DELETE FROM inspection WHERE id = ?", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -497,7 +552,8 @@ rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error)
   return rectify_store_end (self, ok, error);
 }
 
-#define INSPECTION_COLUMNS "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name, i.checklist"
+#define INSPECTION_COLUMNS                                                                         \
+  "i.id, coalesce(i.campaign_id, 0), i.unit_id, i.kind, i.date, i.note, u.name, i.checklist"
 
 static gpointer
 read_inspection (RectifyStmt *stmt)
@@ -506,12 +562,12 @@ read_inspection (RectifyStmt *stmt)
   in->id = sqlite3_column_int64 (stmt, 0);
   in->campaign_id = sqlite3_column_int64 (stmt, 1);
   in->unit_id = sqlite3_column_int64 (stmt, 2);
-  rectify_inspection_kind_from_code ((const char *) sqlite3_column_text (stmt, 3), &in->kind);
+  rectify_inspection_kind_from_code ((const char *)sqlite3_column_text (stmt, 3), &in->kind);
   in->date = rectify_column_text (stmt, 4);
   in->note = rectify_column_text (stmt, 5);
   in->unit_name = rectify_column_text (stmt, 6);
   {
-    const char *checklist = (const char *) sqlite3_column_text (stmt, 7);
+    const char *checklist = (const char *)sqlite3_column_text (stmt, 7);
     for (int item = 0; checklist && item < RECTIFY_N_CHECK_ITEMS && checklist[item]; item++)
       for (int r = 0; r < RECTIFY_N_RESULTS; r++)
         if (checklist[item] == check_letters[r])
@@ -526,27 +582,30 @@ read_inspection (RectifyStmt *stmt)
 RectifyInspection *
 rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyInspection) in = NULL;
+  g_autoptr (RectifyInspection) in = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT " INSPECTION_COLUMNS " FROM inspection i JOIN unit u ON u.id = i.unit_id WHERE i.id = ?", error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self,
+        "SELECT " INSPECTION_COLUMNS
+        " FROM inspection i JOIN unit u ON u.id = i.unit_id WHERE i.id = ?",
+        error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                     _("Inspection: there is no inspection with id %" PRId64), id);
+                     _ ("Inspection: there is no inspection with id %" PRId64), id);
         return NULL;
       }
     in = read_inspection (stmt);
   }
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT officer_id FROM inspection_officer WHERE inspection_id = ?", error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self, "SELECT officer_id FROM inspection_officer WHERE inspection_id = ?", error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
@@ -557,20 +616,22 @@ rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
       }
   }
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT equipment_id, quantity FROM inspection_equipment WHERE inspection_id = ?", error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self, "SELECT equipment_id, quantity FROM inspection_equipment WHERE inspection_id = ?",
+        error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        RectifyCheckedEquipment ce = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+        RectifyCheckedEquipment ce
+            = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
         g_array_append_val (in->equipment, ce);
       }
   }
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT item, remark FROM inspection_remark WHERE inspection_id = ?", error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self, "SELECT item, remark FROM inspection_remark WHERE inspection_id = ?", error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, id);
@@ -580,7 +641,7 @@ rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
         for (guint i = 0; i < in->checks->len; i++)
           {
             RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-            if ((int) c->item == item)
+            if ((int)c->item == item)
               {
                 g_free (c->remark);
                 c->remark = rectify_column_text (stmt, 1);
@@ -591,16 +652,14 @@ rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error)
   return g_steal_pointer (&in);
 }
 
-static const char *const inspection_sorts[] = {
-  "date", "i.date",
-  "id", "i.id",
-  "unit", "u.name",
-  "kind", "i.kind",
-  NULL
-};
+static const char *const inspection_sorts[]
+    = { "date", "i.date", "id", "i.id", "unit", "u.name", "kind", "i.kind", NULL };
 
 GPtrArray *
-rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+rectify_store_list_inspections (RectifyStore *self,
+                                const RectifyQuery *q,
+                                gint64 *total,
+                                GError **error)
 {
   RectifyFilter f;
   GPtrArray *rows;
@@ -611,7 +670,7 @@ rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint6
   if (order == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use date, id, unit or kind"), q->sort);
+                   _ ("Sort: unknown column “%s”; use date, id, unit or kind"), q->sort);
       return NULL;
     }
   rectify_filter_init (&f);
@@ -627,12 +686,13 @@ rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint6
         {
           g_autofree char *match = rectify_fts_query (q->search);
           if (match)
-            rectify_filter_add_text (&f, "i.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
+            rectify_filter_add_text (
+                &f, "i.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
         }
     }
-  rows = rectify_store_query_page (self, INSPECTION_COLUMNS, "inspection i JOIN unit u ON u.id = i.unit_id",
-                                   &f, order, q, read_inspection,
-                                   (GDestroyNotify) rectify_inspection_free, total, error);
+  rows = rectify_store_query_page (
+      self, INSPECTION_COLUMNS, "inspection i JOIN unit u ON u.id = i.unit_id", &f, order, q,
+      read_inspection, (GDestroyNotify)rectify_inspection_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }
@@ -649,7 +709,7 @@ rectify_read_hazard_row (RectifyStmt *stmt)
   h->equipment_id = sqlite3_column_int64 (stmt, 3);
   h->campaign_id = sqlite3_column_int64 (stmt, 4);
   h->category = rectify_column_text (stmt, 5);
-  rectify_grade_from_code ((const char *) sqlite3_column_text (stmt, 6), &h->grade);
+  rectify_grade_from_code ((const char *)sqlite3_column_text (stmt, 6), &h->grade);
   h->found_date = rectify_column_text (stmt, 7);
   h->content = rectify_column_text (stmt, 8);
   h->standard = rectify_column_text (stmt, 9);
@@ -657,7 +717,7 @@ rectify_read_hazard_row (RectifyStmt *stmt)
   h->deadline = rectify_column_text_or_null (stmt, 11);
   h->responsible = rectify_column_text (stmt, 12);
   h->supervisor_id = sqlite3_column_int64 (stmt, 13);
-  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 14), &h->status);
+  rectify_hazard_status_from_code ((const char *)sqlite3_column_text (stmt, 14), &h->status);
   h->closed_date = rectify_column_text_or_null (stmt, 15);
   h->unit_name = rectify_column_text (stmt, 16);
   return h;
@@ -666,37 +726,36 @@ rectify_read_hazard_row (RectifyStmt *stmt)
 RectifyHazard *
 rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
   stmt = rectify_store_prepare (self,
-      "SELECT " RECTIFY_HAZARD_COLUMNS " FROM hazard h JOIN unit u ON u.id = h.unit_id WHERE h.id = ?", error);
+                                "SELECT " RECTIFY_HAZARD_COLUMNS
+                                " FROM hazard h JOIN unit u ON u.id = h.unit_id WHERE h.id = ?",
+                                error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Hazard: there is no hazard with id %" PRId64), id);
+                   _ ("Hazard: there is no hazard with id %" PRId64), id);
       return NULL;
     }
   return rectify_read_hazard_row (stmt);
 }
 
-static const char *const hazard_sorts[] = {
-  "id", "h.id",
-  "found_date", "h.found_date",
-  "deadline", "h.deadline",
-  "status", "h.status",
-  "grade", "h.grade",
-  "category", "h.category",
-  "unit", "u.name",
-  NULL
-};
+static const char *const hazard_sorts[]
+    = { "id",         "h.id",       "found_date", "h.found_date", "deadline",
+        "h.deadline", "status",     "h.status",   "grade",        "h.grade",
+        "category",   "h.category", "unit",       "u.name",       NULL };
 
 GPtrArray *
-rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+rectify_store_list_hazards (RectifyStore *self,
+                            const RectifyQuery *q,
+                            gint64 *total,
+                            GError **error)
 {
   RectifyFilter f;
   GPtrArray *rows;
@@ -707,7 +766,8 @@ rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *t
   if (order == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use id, found_date, deadline, status, grade, category or unit"),
+                   _ ("Sort: unknown column “%s”; use id, found_date, deadline, status, grade, "
+                      "category or unit"),
                    q->sort);
       return NULL;
     }
@@ -716,7 +776,8 @@ rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *t
     {
       g_autofree char *match = rectify_fts_query (q->search);
       if (match)
-        rectify_filter_add_text (&f, "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)", match);
+        rectify_filter_add_text (
+            &f, "h.id IN (SELECT rowid FROM hazard_fts WHERE hazard_fts MATCH ?)", match);
       if (q->unit_id > 0)
         rectify_filter_add_int (&f, "h.unit_id = ?", q->unit_id);
       if (q->campaign_id > 0)
@@ -733,9 +794,9 @@ rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *t
           rectify_filter_add_text (&f, "h.status <> 'closed' AND h.deadline < ?", today);
         }
     }
-  rows = rectify_store_query_page (self, RECTIFY_HAZARD_COLUMNS, "hazard h JOIN unit u ON u.id = h.unit_id",
-                                   &f, order, q, rectify_read_hazard_row,
-                                   (GDestroyNotify) rectify_hazard_free, total, error);
+  rows = rectify_store_query_page (
+      self, RECTIFY_HAZARD_COLUMNS, "hazard h JOIN unit u ON u.id = h.unit_id", &f, order, q,
+      rectify_read_hazard_row, (GDestroyNotify)rectify_hazard_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }
@@ -743,18 +804,22 @@ rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *t
 GPtrArray *
 rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_hazard_event_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_event_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!rectify_store_check_id (self, "hazard", hazard_id, _("Hazard"), error))
+  if (!rectify_store_check_id (self, "hazard", hazard_id, _ ("Hazard"), error))
     return NULL;
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "SELECT e.id, e.kind, coalesce(e.officer_id, 0), e.date, e.created_at, e.note, coalesce(o.name, '')"
-        " FROM hazard_event e LEFT JOIN officer o ON o.id = e.officer_id"
-        " WHERE e.hazard_id = ? ORDER BY e.id", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self,
+                                 "SELECT e.id, e.kind, coalesce(e.officer_id, 0), e.date, "
+                                 "e.created_at, e.note, coalesce(o.name, '')"
+                                 " FROM hazard_event e LEFT JOIN officer o ON o.id = e.officer_id"
+                                 " WHERE e.hazard_id = ? ORDER BY e.id",
+                                 error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, hazard_id);
@@ -763,7 +828,7 @@ rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError *
         RectifyHazardEvent *ev = rectify_hazard_event_new ();
         ev->id = sqlite3_column_int64 (stmt, 0);
         ev->hazard_id = hazard_id;
-        rectify_event_kind_from_code ((const char *) sqlite3_column_text (stmt, 1), &ev->kind);
+        rectify_event_kind_from_code ((const char *)sqlite3_column_text (stmt, 1), &ev->kind);
         ev->officer_id = sqlite3_column_int64 (stmt, 2);
         ev->date = rectify_column_text (stmt, 3);
         ev->created_at = rectify_column_text (stmt, 4);
@@ -774,9 +839,11 @@ rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError *
       }
   }
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        self,
         "SELECT a.id, a.event_id, a.filename, a.mime, a.size, a.sha256 FROM attachment a"
-        " JOIN hazard_event e ON e.id = a.event_id WHERE e.hazard_id = ? ORDER BY a.id", error);
+        " JOIN hazard_event e ON e.id = a.event_id WHERE e.hazard_id = ? ORDER BY a.id",
+        error);
     if (!stmt)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, hazard_id);
@@ -799,19 +866,20 @@ rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError *
 RectifyAttachment *
 rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   RectifyAttachment *a;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT filename, mime, size, sha256, data FROM attachment WHERE id = ?", error);
+  stmt = rectify_store_prepare (
+      self, "SELECT filename, mime, size, sha256, data FROM attachment WHERE id = ?", error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Attachment: there is no attachment with id %" PRId64), id);
+                   _ ("Attachment: there is no attachment with id %" PRId64), id);
       return NULL;
     }
   a = rectify_attachment_new ();
@@ -827,12 +895,14 @@ rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error)
 GPtrArray *
 rectify_store_list_hazard_categories (RectifyStore *self, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_hazard_category_free);
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_category_free);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT code, name_en, name_zh FROM hazard_category ORDER BY sort, code", error);
+  stmt = rectify_store_prepare (
+      self, "SELECT code, name_en, name_zh FROM hazard_category ORDER BY sort, code", error);
   if (!stmt)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -847,22 +917,25 @@ rectify_store_list_hazard_categories (RectifyStore *self, GError **error)
 }
 
 gboolean
-rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCategory *c, GError **error)
+rectify_store_add_hazard_category (RectifyStore *self,
+                                   const RectifyHazardCategory *c,
+                                   GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  if (!rectify_validate_required (_("Code"), c->code, 40, error)
-      || !rectify_validate_required (_("English name"), c->name_en, 200, error)
-      || !rectify_validate_required (_("Chinese name"), c->name_zh, 200, error)
-      || !rectify_store_check_writer (self, error)
-      || !rectify_store_begin (self, error))
+  if (!rectify_validate_required (_ ("Code"), c->code, 40, error)
+      || !rectify_validate_required (_ ("English name"), c->name_en, 200, error)
+      || !rectify_validate_required (_ ("Chinese name"), c->name_zh, 200, error)
+      || !rectify_store_check_writer (self, error) || !rectify_store_begin (self, error))
     return FALSE;
-  stmt = rectify_store_prepare (self,
+  stmt = rectify_store_prepare (
+      self,
       "INSERT INTO hazard_category (code, name_en, name_zh, sort)"
-      " VALUES (?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM hazard_category WHERE sort < 99))", error);
+      " VALUES (?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM hazard_category WHERE sort < 99))",
+      error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -873,7 +946,8 @@ rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCatego
       if (!ok && error && *error && (*error)->code == RECTIFY_ERROR_DUPLICATE)
         {
           g_clear_error (error);
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE, _("Code: the category “%s” exists"), c->code);
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE,
+                       _ ("Code: the category “%s” exists"), c->code);
         }
     }
   if (ok)

@@ -198,15 +198,15 @@ rectify_hazard_missing_five (const RectifyHazard *hazard)
   GPtrArray *missing = g_ptr_array_new ();
 
   if (!is_set (hazard->content))
-    g_ptr_array_add (missing, (gpointer) _("content"));
+    g_ptr_array_add (missing, (gpointer)_ ("content"));
   if (!is_set (hazard->standard))
-    g_ptr_array_add (missing, (gpointer) _("standard"));
+    g_ptr_array_add (missing, (gpointer)_ ("standard"));
   if (!is_set (hazard->measures))
-    g_ptr_array_add (missing, (gpointer) _("measures"));
+    g_ptr_array_add (missing, (gpointer)_ ("measures"));
   if (!is_set (hazard->deadline))
-    g_ptr_array_add (missing, (gpointer) _("deadline"));
+    g_ptr_array_add (missing, (gpointer)_ ("deadline"));
   if (!is_set (hazard->responsible))
-    g_ptr_array_add (missing, (gpointer) _("responsible person"));
+    g_ptr_array_add (missing, (gpointer)_ ("responsible person"));
   return missing;
 }
 
@@ -220,8 +220,8 @@ rectify_hazard_is_implemented (const RectifyHazard *hazard)
 gboolean
 rectify_hazard_is_overdue (const RectifyHazard *hazard, const char *as_of)
 {
-  return hazard->status != RECTIFY_HAZARD_CLOSED && is_set (hazard->deadline)
-         && as_of != NULL && g_strcmp0 (hazard->deadline, as_of) < 0;
+  return hazard->status != RECTIFY_HAZARD_CLOSED && is_set (hazard->deadline) && as_of != NULL
+         && g_strcmp0 (hazard->deadline, as_of) < 0;
 }
 
 RectifyAttachment *
@@ -246,7 +246,7 @@ RectifyHazardEvent *
 rectify_hazard_event_new (void)
 {
   RectifyHazardEvent *self = g_new0 (RectifyHazardEvent, 1);
-  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_attachment_free);
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_attachment_free);
   return self;
 }
 

@@ -12,16 +12,17 @@
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
-typedef struct {
+typedef struct
+{
   gboolean is_text;
-  gint64   number;
-  char    *text;
+  gint64 number;
+  char *text;
 } RectifyArg;
 
 static void
 clear_arg (gpointer data)
 {
-  g_free (((RectifyArg *) data)->text);
+  g_free (((RectifyArg *)data)->text);
 }
 
 void
@@ -55,7 +56,10 @@ rectify_filter_add (RectifyFilter *f, const char *clause)
 }
 
 void
-rectify_filter_add_match (RectifyFilter *f, const char *id_column, const char *fts_table, const char *match)
+rectify_filter_add_match (RectifyFilter *f,
+                          const char *id_column,
+                          const char *fts_table,
+                          const char *match)
 {
   g_autofree char *clause = g_strdup_printf ("%s IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
                                              id_column, fts_table, fts_table);
@@ -132,19 +136,26 @@ rectify_sort_expression (const char *const *pairs, const char *key)
 }
 
 GPtrArray *
-rectify_store_query_page (RectifyStore *self, const char *columns, const char *from,
-                          RectifyFilter *filter, const char *order,
-                          const RectifyQuery *q, RectifyRowReader read,
-                          GDestroyNotify free_func, gint64 *total, GError **error)
+rectify_store_query_page (RectifyStore *self,
+                          const char *columns,
+                          const char *from,
+                          RectifyFilter *filter,
+                          const char *order,
+                          const RectifyQuery *q,
+                          RectifyRowReader read,
+                          GDestroyNotify free_func,
+                          gint64 *total,
+                          GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   g_autofree char *sql = NULL;
   int rc;
 
   if (total)
     {
-      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, filter->where->str);
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, count_sql, error);
+      g_autofree char *count_sql
+          = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, filter->where->str);
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, count_sql, error);
       if (!stmt)
         return NULL;
       rectify_filter_bind (filter, stmt, 1);
@@ -157,11 +168,10 @@ rectify_store_query_page (RectifyStore *self, const char *columns, const char *f
       *total = sqlite3_column_int64 (stmt, 0);
     }
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s LIMIT ? OFFSET ?",
-                         columns, from, filter->where->str, order,
-                         q && q->descending ? "DESC" : "ASC");
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s LIMIT ? OFFSET ?", columns,
+                         from, filter->where->str, order, q && q->descending ? "DESC" : "ASC");
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
     int next;
 
     if (!stmt)
@@ -183,17 +193,25 @@ rectify_store_query_page (RectifyStore *self, const char *columns, const char *f
 /* The ids of every matching row in order: the whole join only when the
  * filter or the order needs the joined table. */
 static GArray *
-query_ids (RectifyStore *self, const char *id_column, const char *from, const char *from_alone,
-           RectifyFilter *filter, const char *order, const RectifyQuery *q, GError **error)
+query_ids (RectifyStore *self,
+           const char *id_column,
+           const char *from,
+           const char *from_alone,
+           RectifyFilter *filter,
+           const char *order,
+           const RectifyQuery *q,
+           GError **error)
 {
   gboolean needs_join = strstr (filter->where->str, "u.") != NULL || strstr (order, "u.") != NULL;
   /* nothing but a search, in id order: the index has the ids in that order */
-  gboolean index_only = filter->n_clauses == 1 && filter->fts_table != NULL && g_str_equal (order, id_column);
+  gboolean index_only
+      = filter->n_clauses == 1 && filter->fts_table != NULL && g_str_equal (order, id_column);
   g_autofree char *sql = NULL;
 
   if (index_only)
-    sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid %s", filter->fts_table,
-                           filter->fts_table, q && q->descending ? "DESC" : "ASC");
+    sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid %s",
+                           filter->fts_table, filter->fts_table,
+                           q && q->descending ? "DESC" : "ASC");
   else
     sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
                            needs_join ? from : from_alone, filter->where->str, order,
@@ -202,12 +220,16 @@ query_ids (RectifyStore *self, const char *id_column, const char *from, const ch
 }
 
 GArray *
-rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *filter, gboolean match_only,
-                          const RectifyQuery *q, GError **error)
+rectify_store_select_ids (RectifyStore *self,
+                          const char *sql,
+                          RectifyFilter *filter,
+                          gboolean match_only,
+                          const RectifyQuery *q,
+                          GError **error)
 {
   g_autofree char *limited = NULL;
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   if (q != NULL && q->limit > 0)
@@ -235,15 +257,23 @@ rectify_store_select_ids (RectifyStore *self, const char *sql, RectifyFilter *fi
 /* The rows of the given ids, in the order of the ids; ids that no longer
  * exist are left out. */
 static GPtrArray *
-rows_by_ids (RectifyStore *self, const char *columns, const char *from, const char *id_column,
-             RectifyRowReader read, GDestroyNotify free_func, const gint64 *ids, guint n_ids, GError **error)
+rows_by_ids (RectifyStore *self,
+             const char *columns,
+             const char *from,
+             const char *id_column,
+             RectifyRowReader read,
+             GDestroyNotify free_func,
+             const gint64 *ids,
+             guint n_ids,
+             GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s IN (SELECT value FROM json_each (?))",
-                                          columns, from, id_column);
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_func);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_ids, free_func);
-  g_autoptr(GString) list = g_string_new ("[");
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT %s FROM %s WHERE %s IN (SELECT value FROM json_each (?))", columns, from, id_column);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+  g_autoptr (GHashTable) by_id
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_func);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_full (n_ids, free_func);
+  g_autoptr (GString) list = g_string_new ("[");
   int rc;
 
   if (!stmt)
@@ -285,7 +315,7 @@ check_sort (const char *const *pairs, const RectifyQuery *q, const char **order,
       for (guint i = 0; pairs[i]; i += 2)
         g_string_append_printf (keys, "%s%s", i ? ", " : "", pairs[i]);
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use one of %s"), q->sort, keys->str);
+                   _ ("Sort: unknown column “%s”; use one of %s"), q->sort, keys->str);
       g_string_free (keys, TRUE);
       return FALSE;
     }
@@ -304,8 +334,13 @@ add_search (RectifyFilter *f, const char *fts_table, const RectifyQuery *q)
 }
 
 static gboolean
-finish_write (RectifyStore *self, gboolean ok, const char *entity, gint64 id,
-              const char *action, const char *before, GError **error)
+finish_write (RectifyStore *self,
+              gboolean ok,
+              const char *entity,
+              gint64 id,
+              const char *action,
+              const char *before,
+              GError **error)
 {
   if (ok)
     {
@@ -323,7 +358,7 @@ updated_one (RectifyStore *self, RectifyStmt *stmt, const char *what, gint64 id,
   if (sqlite3_changes (self->db) != 1)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" PRId64), what, id);
+                   _ ("There is no %s with id %" PRId64), what, id);
       return FALSE;
     }
   return TRUE;
@@ -344,13 +379,13 @@ rectify_query_copy (RectifyQuery *dest, const RectifyQuery *src)
 void
 rectify_query_clear (RectifyQuery *q)
 {
-  g_free ((char *) q->search);
-  g_free ((char *) q->sort);
-  g_free ((char *) q->district);
-  g_free ((char *) q->industry);
-  g_free ((char *) q->hazard_category);
-  g_free ((char *) q->as_of);
-  *q = (RectifyQuery) RECTIFY_QUERY_INIT;
+  g_free ((char *)q->search);
+  g_free ((char *)q->sort);
+  g_free ((char *)q->district);
+  g_free ((char *)q->industry);
+  g_free ((char *)q->hazard_category);
+  g_free ((char *)q->as_of);
+  *q = (RectifyQuery)RECTIFY_QUERY_INIT;
 }
 
 /* ---- officers -------------------------------------------------------- */
@@ -358,16 +393,18 @@ rectify_query_clear (RectifyQuery *q)
 static gboolean
 validate_officer (const RectifyOfficer *o, GError **error)
 {
-  return rectify_validate_required (_("Badge"), o->badge, 32, error)
-         && rectify_validate_required (C_("person", "Name"), o->name, 64, error)
+  return rectify_validate_required (_ ("Badge"), o->badge, 32, error)
+         && rectify_validate_required (C_ ("person", "Name"), o->name, 64, error)
          && (rectify_role_to_code (o->role) != NULL
-             || (g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Role: unknown role")), FALSE));
+             || (g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                              _ ("Role: unknown role")),
+                 FALSE));
 }
 
 gint64
 rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *o, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -377,7 +414,8 @@ rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *o, GError *
   if (!validate_officer (o, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return 0;
-  stmt = rectify_store_prepare (self, "INSERT INTO officer (badge, name, role, active) VALUES (?, ?, ?, ?)", error);
+  stmt = rectify_store_prepare (
+      self, "INSERT INTO officer (badge, name, role, active) VALUES (?, ?, ?, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -396,7 +434,7 @@ rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *o, GError *
 gboolean
 rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *o, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
@@ -406,7 +444,8 @@ rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *o, GErro
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "officer", o->id);
-  stmt = rectify_store_prepare (self, "UPDATE officer SET badge = ?, name = ?, role = ?, active = ? WHERE id = ?", error);
+  stmt = rectify_store_prepare (
+      self, "UPDATE officer SET badge = ?, name = ?, role = ?, active = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -415,7 +454,7 @@ rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *o, GErro
       rectify_bind_text (stmt, 3, rectify_role_to_code (o->role));
       sqlite3_bind_int (stmt, 4, o->active ? 1 : 0);
       sqlite3_bind_int64 (stmt, 5, o->id);
-      ok = updated_one (self, stmt, _("officer"), o->id, error);
+      ok = updated_one (self, stmt, _ ("officer"), o->id, error);
     }
   return finish_write (self, ok, "officer", o->id, "update", before, error);
 }
@@ -427,7 +466,7 @@ read_officer (RectifyStmt *stmt)
   o->id = sqlite3_column_int64 (stmt, 0);
   o->badge = rectify_column_text (stmt, 1);
   o->name = rectify_column_text (stmt, 2);
-  rectify_role_from_code ((const char *) sqlite3_column_text (stmt, 3), &o->role);
+  rectify_role_from_code ((const char *)sqlite3_column_text (stmt, 3), &o->role);
   o->active = sqlite3_column_int (stmt, 4);
   return o;
 }
@@ -435,18 +474,19 @@ read_officer (RectifyStmt *stmt)
 RectifyOfficer *
 rectify_store_get_officer (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT id, badge, name, role, active FROM officer WHERE id = ?", error);
+  stmt = rectify_store_prepare (
+      self, "SELECT id, badge, name, role, active FROM officer WHERE id = ?", error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Officer: there is no officer with id %" PRId64), id);
+                   _ ("Officer: there is no officer with id %" PRId64), id);
       return NULL;
     }
   return read_officer (stmt);
@@ -462,20 +502,26 @@ rectify_store_list_officers (RectifyStore *self, GError **error)
 
   rectify_filter_init (&f);
   rows = rectify_store_query_page (self, "id, badge, name, role, active", "officer", &f, "name, id",
-                                   NULL, read_officer, (GDestroyNotify) rectify_officer_free, NULL, error);
+                                   NULL, read_officer, (GDestroyNotify)rectify_officer_free, NULL,
+                                   error);
   rectify_filter_clear (&f);
   return rows;
 }
 
 gboolean
-rectify_store_find_officer (RectifyStore *self, const char *id_or_badge, gint64 *out_id, GError **error)
+rectify_store_find_officer (RectifyStore *self,
+                            const char *id_or_badge,
+                            gint64 *out_id,
+                            GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gint64 number = 0;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  stmt = rectify_store_prepare (self, "SELECT id FROM officer WHERE id = ?1 OR badge = ?2 ORDER BY badge = ?2 DESC LIMIT 1", error);
+  stmt = rectify_store_prepare (
+      self, "SELECT id FROM officer WHERE id = ?1 OR badge = ?2 ORDER BY badge = ?2 DESC LIMIT 1",
+      error);
   if (!stmt)
     return FALSE;
   if (id_or_badge && g_ascii_string_to_signed (id_or_badge, 10, 1, G_MAXINT64, &number, NULL))
@@ -484,7 +530,8 @@ rectify_store_find_officer (RectifyStore *self, const char *id_or_badge, gint64 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Officer: no officer has the id or badge “%s”"), id_or_badge ? id_or_badge : "");
+                   _ ("Officer: no officer has the id or badge “%s”"),
+                   id_or_badge ? id_or_badge : "");
       return FALSE;
     }
   *out_id = sqlite3_column_int64 (stmt, 0);
@@ -496,30 +543,32 @@ rectify_store_find_officer (RectifyStore *self, const char *id_or_badge, gint64 
 static gboolean
 validate_campaign (RectifyStore *self, const RectifyCampaign *c, GError **error)
 {
-  if (!rectify_validate_required (_("Name"), c->name, 200, error)
-      || !rectify_validate_date (_("Start date"), c->start_date, error)
-      || !rectify_validate_optional (_("Work plan"), c->work_plan, 100000, error)
-      || !rectify_validate_optional (_("Key industries"), c->key_industries, 4000, error)
-      || !rectify_validate_optional (_("Key links"), c->key_links, 4000, error)
-      || !rectify_validate_optional (_("Key areas"), c->key_areas, 4000, error))
+  if (!rectify_validate_required (_ ("Name"), c->name, 200, error)
+      || !rectify_validate_date (_ ("Start date"), c->start_date, error)
+      || !rectify_validate_optional (_ ("Work plan"), c->work_plan, 100000, error)
+      || !rectify_validate_optional (_ ("Key industries"), c->key_industries, 4000, error)
+      || !rectify_validate_optional (_ ("Key links"), c->key_links, 4000, error)
+      || !rectify_validate_optional (_ ("Key areas"), c->key_areas, 4000, error))
     return FALSE;
   if (c->days < 1 || c->days > 3660)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Length: %d days is not possible; give 1 to 3660 days"), c->days);
+                   _ ("Length: %d days is not possible; give 1 to 3660 days"), c->days);
       return FALSE;
     }
-  if ((c->head_id && !rectify_store_check_id (self, "officer", c->head_id, _("Head"), error))
-      || (c->deputy_id && !rectify_store_check_id (self, "officer", c->deputy_id, _("Deputy head"), error)))
+  if ((c->head_id && !rectify_store_check_id (self, "officer", c->head_id, _ ("Head"), error))
+      || (c->deputy_id
+          && !rectify_store_check_id (self, "officer", c->deputy_id, _ ("Deputy head"), error)))
     return FALSE;
   if (c->head_id && c->head_id == c->deputy_id)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Deputy head: must be another officer than the head"));
+                   _ ("Deputy head: must be another officer than the head"));
       return FALSE;
     }
   for (guint i = 0; c->member_ids && i < c->member_ids->len; i++)
-    if (!rectify_store_check_id (self, "officer", g_array_index (c->member_ids, gint64, i), _("Members"), error))
+    if (!rectify_store_check_id (self, "officer", g_array_index (c->member_ids, gint64, i),
+                                 _ ("Members"), error))
       return FALSE;
   return TRUE;
 }
@@ -527,7 +576,8 @@ validate_campaign (RectifyStore *self, const RectifyCampaign *c, GError **error)
 static gboolean
 write_campaign_members (RectifyStore *self, gint64 id, const RectifyCampaign *c, GError **error)
 {
-  g_autoptr(RectifyStmt) del = rectify_store_prepare (self, "DELETE FROM campaign_member WHERE campaign_id = ?", error);
+  g_autoptr (RectifyStmt) del
+      = rectify_store_prepare (self, "DELETE FROM campaign_member WHERE campaign_id = ?", error);
 
   if (!del)
     return FALSE;
@@ -536,8 +586,9 @@ write_campaign_members (RectifyStore *self, gint64 id, const RectifyCampaign *c,
     return FALSE;
   for (guint i = 0; c->member_ids && i < c->member_ids->len; i++)
     {
-      g_autoptr(RectifyStmt) ins = rectify_store_prepare (self,
-          "INSERT OR IGNORE INTO campaign_member (campaign_id, officer_id) VALUES (?, ?)", error);
+      g_autoptr (RectifyStmt) ins = rectify_store_prepare (
+          self, "INSERT OR IGNORE INTO campaign_member (campaign_id, officer_id) VALUES (?, ?)",
+          error);
       if (!ins)
         return FALSE;
       sqlite3_bind_int64 (ins, 1, id);
@@ -567,7 +618,7 @@ bind_campaign (RectifyStmt *stmt, const RectifyCampaign *c)
 gint64
 rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *c, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -576,9 +627,11 @@ rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *c, GError
   if (!validate_campaign (self, c, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return 0;
-  stmt = rectify_store_prepare (self,
+  stmt = rectify_store_prepare (
+      self,
       "INSERT INTO campaign (name, start_date, days, head_id, deputy_id, work_plan, key_industries,"
-      " key_links, key_areas, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      " key_links, key_areas, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -593,7 +646,7 @@ rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *c, GError
 gboolean
 rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
@@ -604,15 +657,18 @@ rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GEr
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "campaign", c->id);
-  stmt = rectify_store_prepare (self,
-      "UPDATE campaign SET name = ?, start_date = ?, days = ?, head_id = ?, deputy_id = ?, work_plan = ?,"
-      " key_industries = ?, key_links = ?, key_areas = ?, status = ? WHERE id = ?", error);
+  stmt = rectify_store_prepare (
+      self,
+      "UPDATE campaign SET name = ?, start_date = ?, days = ?, head_id = ?, deputy_id = ?, "
+      "work_plan = ?,"
+      " key_industries = ?, key_links = ?, key_areas = ?, status = ? WHERE id = ?",
+      error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_campaign (stmt, c);
       sqlite3_bind_int64 (stmt, 11, c->id);
-      ok = updated_one (self, stmt, _("campaign"), c->id, error)
+      ok = updated_one (self, stmt, _ ("campaign"), c->id, error)
            && write_campaign_members (self, c->id, c, error);
     }
   return finish_write (self, ok, "campaign", c->id, "update", before, error);
@@ -621,30 +677,31 @@ rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GEr
 gboolean
 rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
   /* archivists archive: no rectify_store_check_writer here */
-  if (!rectify_store_check_id (self, "campaign", id, _("Campaign"), error)
-      || !rectify_store_check_campaign_open (self, id, error)
-      || !rectify_store_begin (self, error))
+  if (!rectify_store_check_id (self, "campaign", id, _ ("Campaign"), error)
+      || !rectify_store_check_campaign_open (self, id, error) || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "campaign", id);
-  stmt = rectify_store_prepare (self, "UPDATE campaign SET status = 'archived' WHERE id = ?", error);
+  stmt
+      = rectify_store_prepare (self, "UPDATE campaign SET status = 'archived' WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = updated_one (self, stmt, _("campaign"), id, error);
+      ok = updated_one (self, stmt, _ ("campaign"), id, error);
     }
   return finish_write (self, ok, "campaign", id, "archive", before, error);
 }
 
-#define CAMPAIGN_COLUMNS "id, name, start_date, days, coalesce(head_id, 0), coalesce(deputy_id, 0), work_plan," \
-                         " key_industries, key_links, key_areas, status"
+#define CAMPAIGN_COLUMNS                                                                           \
+  "id, name, start_date, days, coalesce(head_id, 0), coalesce(deputy_id, 0), work_plan,"           \
+  " key_industries, key_links, key_areas, status"
 
 static gpointer
 read_campaign (RectifyStmt *stmt)
@@ -660,16 +717,18 @@ read_campaign (RectifyStmt *stmt)
   c->key_industries = rectify_column_text (stmt, 7);
   c->key_links = rectify_column_text (stmt, 8);
   c->key_areas = rectify_column_text (stmt, 9);
-  rectify_campaign_status_from_code ((const char *) sqlite3_column_text (stmt, 10), &c->status);
+  rectify_campaign_status_from_code ((const char *)sqlite3_column_text (stmt, 10), &c->status);
   return c;
 }
 
 static gboolean
 read_members (RectifyStore *self, RectifyCampaign *c, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self,
       "SELECT m.officer_id FROM campaign_member m JOIN officer o ON o.id = m.officer_id"
-      " WHERE m.campaign_id = ? ORDER BY o.name", error);
+      " WHERE m.campaign_id = ? ORDER BY o.name",
+      error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, c->id);
@@ -684,19 +743,20 @@ read_members (RectifyStore *self, RectifyCampaign *c, GError **error)
 RectifyCampaign *
 rectify_store_get_campaign (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
-  g_autoptr(RectifyCampaign) c = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyCampaign) c = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE id = ?", error);
+  stmt = rectify_store_prepare (self, "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE id = ?",
+                                error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Campaign: there is no campaign with id %" PRId64), id);
+                   _ ("Campaign: there is no campaign with id %" PRId64), id);
       return NULL;
     }
   c = read_campaign (stmt);
@@ -715,7 +775,8 @@ rectify_store_list_campaigns (RectifyStore *self, GError **error)
 
   rectify_filter_init (&f);
   rows = rectify_store_query_page (self, CAMPAIGN_COLUMNS, "campaign", &f, "start_date DESC, id",
-                                   NULL, read_campaign, (GDestroyNotify) rectify_campaign_free, NULL, error);
+                                   NULL, read_campaign, (GDestroyNotify)rectify_campaign_free, NULL,
+                                   error);
   rectify_filter_clear (&f);
   for (guint i = 0; rows && i < rows->len; i++)
     if (!read_members (self, g_ptr_array_index (rows, i), error))
@@ -728,14 +789,14 @@ rectify_store_list_campaigns (RectifyStore *self, GError **error)
 gboolean
 rectify_unit_validate (const RectifyUnit *u, char **code, GError **error)
 {
-  return rectify_validate_required (_("Name"), u->name, 200, error)
+  return rectify_validate_required (_ ("Name"), u->name, 200, error)
          && rectify_validate_credit_code (u->credit_code, code, error)
-         && rectify_validate_optional (_("Address"), u->address, 400, error)
-         && rectify_validate_optional (_("District"), u->district, 100, error)
-         && rectify_validate_optional (_("Industry"), u->industry, 100, error)
-         && rectify_validate_optional (_("Legal representative"), u->legal_rep, 64, error)
-         && rectify_validate_optional (_("Safety manager"), u->safety_manager, 64, error)
-         && rectify_validate_optional (_("Phone"), u->phone, 40, error);
+         && rectify_validate_optional (_ ("Address"), u->address, 400, error)
+         && rectify_validate_optional (_ ("District"), u->district, 100, error)
+         && rectify_validate_optional (_ ("Industry"), u->industry, 100, error)
+         && rectify_validate_optional (_ ("Legal representative"), u->legal_rep, 64, error)
+         && rectify_validate_optional (_ ("Safety manager"), u->safety_manager, 64, error)
+         && rectify_validate_optional (_ ("Phone"), u->phone, 40, error);
 }
 
 static void
@@ -756,7 +817,7 @@ bind_unit (RectifyStmt *stmt, const RectifyUnit *u, const char *code)
 gint64
 rectify_store_add_unit (RectifyStore *self, const RectifyUnit *u, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *code = NULL;
   gint64 id = 0;
   gboolean ok;
@@ -767,8 +828,10 @@ rectify_store_add_unit (RectifyStore *self, const RectifyUnit *u, GError **error
       || !rectify_store_begin (self, error))
     return 0;
   stmt = rectify_store_prepare (self,
-      "INSERT INTO unit (credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone, id)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "INSERT INTO unit (credit_code, name, address, district, industry, "
+                                "crowded, legal_rep, safety_manager, phone, id)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -783,7 +846,7 @@ rectify_store_add_unit (RectifyStore *self, const RectifyUnit *u, GError **error
 gboolean
 rectify_store_update_unit (RectifyStore *self, const RectifyUnit *u, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *code = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
@@ -795,19 +858,22 @@ rectify_store_update_unit (RectifyStore *self, const RectifyUnit *u, GError **er
     return FALSE;
   before = rectify_store_row_json (self, "unit", u->id);
   stmt = rectify_store_prepare (self,
-      "UPDATE unit SET credit_code = ?, name = ?, address = ?, district = ?, industry = ?, crowded = ?,"
-      " legal_rep = ?, safety_manager = ?, phone = ? WHERE id = ?", error);
+                                "UPDATE unit SET credit_code = ?, name = ?, address = ?, district "
+                                "= ?, industry = ?, crowded = ?,"
+                                " legal_rep = ?, safety_manager = ?, phone = ? WHERE id = ?",
+                                error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_unit (stmt, u, code);
       sqlite3_bind_int64 (stmt, 10, u->id);
-      ok = updated_one (self, stmt, _("unit"), u->id, error);
+      ok = updated_one (self, stmt, _ ("unit"), u->id, error);
     }
   return finish_write (self, ok, "unit", u->id, "update", before, error);
 }
 
-#define UNIT_COLUMNS "id, credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone"
+#define UNIT_COLUMNS                                                                               \
+  "id, credit_code, name, address, district, industry, crowded, legal_rep, safety_manager, phone"
 
 static gpointer
 read_unit (RectifyStmt *stmt)
@@ -829,7 +895,7 @@ read_unit (RectifyStmt *stmt)
 RectifyUnit *
 rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
@@ -840,7 +906,7 @@ rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error)
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Unit: there is no unit with id %" PRId64), id);
+                   _ ("Unit: there is no unit with id %" PRId64), id);
       return NULL;
     }
   return read_unit (stmt);
@@ -849,13 +915,16 @@ rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error)
 gboolean
 rectify_store_find_unit (RectifyStore *self, const char *id_or_code, gint64 *out_id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *upper = g_ascii_strup (id_or_code ? id_or_code : "", -1);
   gint64 number = 0;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  stmt = rectify_store_prepare (self, "SELECT id FROM unit WHERE credit_code = ?2 UNION ALL SELECT id FROM unit WHERE id = ?1 LIMIT 1", error);
+  stmt = rectify_store_prepare (self,
+                                "SELECT id FROM unit WHERE credit_code = ?2 UNION ALL SELECT id "
+                                "FROM unit WHERE id = ?1 LIMIT 1",
+                                error);
   if (!stmt)
     return FALSE;
   if (g_ascii_string_to_signed (upper, 10, 1, G_MAXINT64, &number, NULL))
@@ -864,22 +933,17 @@ rectify_store_find_unit (RectifyStore *self, const char *id_or_code, gint64 *out
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Unit: no unit has the id or credit code “%s”"), id_or_code ? id_or_code : "");
+                   _ ("Unit: no unit has the id or credit code “%s”"),
+                   id_or_code ? id_or_code : "");
       return FALSE;
     }
   *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
-static const char *const unit_sorts[] = {
-  "name", "name",
-  "id", "id",
-  "credit_code", "credit_code",
-  "district", "district",
-  "industry", "industry",
-  "crowded", "crowded",
-  NULL
-};
+static const char *const unit_sorts[]
+    = { "name",     "name",     "id",       "id",      "credit_code", "credit_code", "district",
+        "district", "industry", "industry", "crowded", "crowded",     NULL };
 
 static gboolean
 unit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -912,7 +976,7 @@ rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *tot
   if (!unit_filter (q, &f, &order, error))
     return NULL;
   rows = rectify_store_query_page (self, UNIT_COLUMNS, "unit", &f, order, q, read_unit,
-                                   (GDestroyNotify) rectify_unit_free, total, error);
+                                   (GDestroyNotify)rectify_unit_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }
@@ -937,15 +1001,15 @@ GPtrArray *
 rectify_store_get_units_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
-  return rows_by_ids (self, UNIT_COLUMNS, "unit", "id", read_unit, (GDestroyNotify) rectify_unit_free,
-                      ids, n_ids, error);
+  return rows_by_ids (self, UNIT_COLUMNS, "unit", "id", read_unit,
+                      (GDestroyNotify)rectify_unit_free, ids, n_ids, error);
 }
 
 char **
 rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  g_autoptr (RectifyStmt) stmt = NULL;
   const char *sql;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
@@ -956,7 +1020,8 @@ rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **
     sql = "SELECT DISTINCT industry FROM unit WHERE industry <> '' ORDER BY industry";
   else
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Field: use district or industry"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Field: use district or industry"));
       return NULL;
     }
   stmt = rectify_store_prepare (self, sql, error);
@@ -965,18 +1030,19 @@ rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (values, rectify_column_text (stmt, 0));
   g_ptr_array_add (values, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE);
+  return (char **)g_ptr_array_free (g_steal_pointer (&values), FALSE);
 }
 
 /* Removes a row with its audit entry; a row that others refer to is refused
  * with what to do instead.  The record is returned so that an undo can add
  * it again under the same id. */
 static gboolean
-delete_row (RectifyStore *self, const char *table, gint64 id, const char *in_use_message, GError **error)
+delete_row (
+    RectifyStore *self, const char *table, gint64 id, const char *in_use_message, GError **error)
 {
   g_autofree char *before = NULL;
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gboolean ok;
   int rc;
 
@@ -986,7 +1052,7 @@ delete_row (RectifyStore *self, const char *table, gint64 id, const char *in_use
   ok = before != NULL;
   if (!ok)
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                 _("There is no %s with id %" PRId64), table, id);
+                 _ ("There is no %s with id %" PRId64), table, id);
   if (ok)
     {
       stmt = rectify_store_prepare (self, sql, error);
@@ -1013,7 +1079,8 @@ rectify_store_delete_unit (RectifyStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
   return delete_row (self, "unit", id,
-                     _("This unit has equipment, operators, inspections or documents on record; it cannot be deleted"),
+                     _ ("This unit has equipment, operators, inspections or documents on record; "
+                        "it cannot be deleted"),
                      error);
 }
 
@@ -1022,7 +1089,8 @@ rectify_store_delete_equipment (RectifyStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
   return delete_row (self, "equipment", id,
-                     _("This item was inspected or has hazards on record; set its status (scrapped, moved out) instead of deleting it"),
+                     _ ("This item was inspected or has hazards on record; set its status "
+                        "(scrapped, moved out) instead of deleting it"),
                      error);
 }
 
@@ -1030,7 +1098,7 @@ gboolean
 rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
-  return delete_row (self, "operator", id, _("This operator is still referred to"), error);
+  return delete_row (self, "operator", id, _ ("This operator is still referred to"), error);
 }
 
 /* ---- equipment ------------------------------------------------------- */
@@ -1038,7 +1106,7 @@ rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error)
 static gboolean
 validate_equipment (RectifyStore *self, const RectifyEquipment *e, GError **error)
 {
-  return rectify_store_check_id (self, "unit", e->unit_id, _("Unit"), error)
+  return rectify_store_check_id (self, "unit", e->unit_id, _ ("Unit"), error)
          && rectify_equipment_validate_fields (e, error);
 }
 
@@ -1049,43 +1117,49 @@ rectify_equipment_validate_fields (const RectifyEquipment *e, GError **error)
     {
       g_autofree char *codes = rectify_codes_joined (rectify_category_codes ());
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Category: %d is not a catalogue code; use %s"), (int) e->category, codes);
+                   _ ("Category: %d is not a catalogue code; use %s"), (int)e->category, codes);
       return FALSE;
     }
   if (e->code && *e->code && !rectify_validate_equipment_code (e->code, error))
     return FALSE;
   if ((!e->code || !*e->code) && e->category != RECTIFY_CATEGORY_GAS_CYLINDER)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Equipment code: required (only gas cylinders counted in bulk may go without)"));
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+          _ ("Equipment code: required (only gas cylinders counted in bulk may go without)"));
       return FALSE;
     }
   if (e->quantity < 1 || (e->quantity > 1 && e->category != RECTIFY_CATEGORY_GAS_CYLINDER))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Quantity: only gas cylinders are counted in bulk; other equipment has quantity 1"));
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+          _ ("Quantity: only gas cylinders are counted in bulk; other equipment has quantity 1"));
       return FALSE;
     }
   if (rectify_equipment_status_to_code (e->status) == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Status: unknown status"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Status: unknown status"));
       return FALSE;
     }
-  if ((e->last_inspection && *e->last_inspection && !rectify_validate_date (_("Last inspection"), e->last_inspection, error))
-      || (e->next_inspection && *e->next_inspection && !rectify_validate_date (_("Next inspection"), e->next_inspection, error))
-      || (e->postponed_until && *e->postponed_until && !rectify_validate_date (_("Postponed until"), e->postponed_until, error)))
+  if ((e->last_inspection && *e->last_inspection
+       && !rectify_validate_date (_ ("Last inspection"), e->last_inspection, error))
+      || (e->next_inspection && *e->next_inspection
+          && !rectify_validate_date (_ ("Next inspection"), e->next_inspection, error))
+      || (e->postponed_until && *e->postponed_until
+          && !rectify_validate_date (_ ("Postponed until"), e->postponed_until, error)))
     return FALSE;
   if (e->last_inspection && *e->last_inspection && e->next_inspection && *e->next_inspection
       && strcmp (e->next_inspection, e->last_inspection) < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Next inspection: %s is before the last inspection %s"), e->next_inspection, e->last_inspection);
+                   _ ("Next inspection: %s is before the last inspection %s"), e->next_inspection,
+                   e->last_inspection);
       return FALSE;
     }
-  return rectify_validate_optional (_("Registration certificate"), e->reg_cert, 64, error)
-         && rectify_validate_optional (_("Variety"), e->variety, 200, error)
-         && rectify_validate_optional (_("Location"), e->location, 400, error)
-         && rectify_validate_optional (_("Registered user"), e->registered_user, 200, error);
+  return rectify_validate_optional (_ ("Registration certificate"), e->reg_cert, 64, error)
+         && rectify_validate_optional (_ ("Variety"), e->variety, 200, error)
+         && rectify_validate_optional (_ ("Location"), e->location, 400, error)
+         && rectify_validate_optional (_ ("Registered user"), e->registered_user, 200, error);
 }
 
 static void
@@ -1108,7 +1182,7 @@ bind_equipment (RectifyStmt *stmt, const RectifyEquipment *e)
 gint64
 rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *e, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -1118,8 +1192,11 @@ rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *e, GErr
       || !rectify_store_begin (self, error))
     return 0;
   stmt = rectify_store_prepare (self,
-      "INSERT INTO equipment (unit_id, category, code, reg_cert, variety, location, status, registered_user,"
-      " quantity, last_inspection, next_inspection, postponed_until, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                "INSERT INTO equipment (unit_id, category, code, reg_cert, "
+                                "variety, location, status, registered_user,"
+                                " quantity, last_inspection, next_inspection, postponed_until, id) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -1134,7 +1211,7 @@ rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *e, GErr
 gboolean
 rectify_store_update_equipment (RectifyStore *self, const RectifyEquipment *e, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
@@ -1144,23 +1221,27 @@ rectify_store_update_equipment (RectifyStore *self, const RectifyEquipment *e, G
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "equipment", e->id);
-  stmt = rectify_store_prepare (self,
-      "UPDATE equipment SET unit_id = ?, category = ?, code = ?, reg_cert = ?, variety = ?, location = ?,"
+  stmt = rectify_store_prepare (
+      self,
+      "UPDATE equipment SET unit_id = ?, category = ?, code = ?, reg_cert = ?, variety = ?, "
+      "location = ?,"
       " status = ?, registered_user = ?, quantity = ?, last_inspection = ?, next_inspection = ?,"
-      " postponed_until = ? WHERE id = ?", error);
+      " postponed_until = ? WHERE id = ?",
+      error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_equipment (stmt, e);
       sqlite3_bind_int64 (stmt, 13, e->id);
-      ok = updated_one (self, stmt, _("equipment item"), e->id, error);
+      ok = updated_one (self, stmt, _ ("equipment item"), e->id, error);
     }
   return finish_write (self, ok, "equipment", e->id, "update", before, error);
 }
 
-#define EQUIPMENT_COLUMNS "e.id, e.unit_id, e.category, coalesce(e.code, ''), e.reg_cert, e.variety, e.location," \
-                          " e.status, e.registered_user, e.quantity, e.last_inspection, e.next_inspection," \
-                          " e.postponed_until, u.name"
+#define EQUIPMENT_COLUMNS                                                                          \
+  "e.id, e.unit_id, e.category, coalesce(e.code, ''), e.reg_cert, e.variety, e.location,"          \
+  " e.status, e.registered_user, e.quantity, e.last_inspection, e.next_inspection,"                \
+  " e.postponed_until, u.name"
 
 static gpointer
 read_equipment (RectifyStmt *stmt)
@@ -1173,7 +1254,7 @@ read_equipment (RectifyStmt *stmt)
   e->reg_cert = rectify_column_text (stmt, 4);
   e->variety = rectify_column_text (stmt, 5);
   e->location = rectify_column_text (stmt, 6);
-  rectify_equipment_status_from_code ((const char *) sqlite3_column_text (stmt, 7), &e->status);
+  rectify_equipment_status_from_code ((const char *)sqlite3_column_text (stmt, 7), &e->status);
   e->registered_user = rectify_column_text (stmt, 8);
   e->quantity = sqlite3_column_int (stmt, 9);
   e->last_inspection = rectify_column_text_or_null (stmt, 10);
@@ -1186,34 +1267,31 @@ read_equipment (RectifyStmt *stmt)
 RectifyEquipment *
 rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT " EQUIPMENT_COLUMNS " FROM equipment e JOIN unit u ON u.id = e.unit_id"
-                                      " WHERE e.id = ?", error);
+  stmt = rectify_store_prepare (self,
+                                "SELECT " EQUIPMENT_COLUMNS
+                                " FROM equipment e JOIN unit u ON u.id = e.unit_id"
+                                " WHERE e.id = ?",
+                                error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Equipment: there is no equipment item with id %" PRId64), id);
+                   _ ("Equipment: there is no equipment item with id %" PRId64), id);
       return NULL;
     }
   return read_equipment (stmt);
 }
 
-static const char *const equipment_sorts[] = {
-  "id", "e.id",
-  "code", "e.code",
-  "category", "e.category",
-  "status", "e.status",
-  "next_inspection", "e.next_inspection",
-  "unit", "u.name",
-  "location", "e.location",
-  NULL
-};
+static const char *const equipment_sorts[]
+    = { "id",         "e.id",   "code",     "e.code",          "category",
+        "e.category", "status", "e.status", "next_inspection", "e.next_inspection",
+        "unit",       "u.name", "location", "e.location",      NULL };
 
 /* Codes and certificate numbers are found by prefix through their B-tree
  * indices (a code prefix can match half a city's items, too many terms for
@@ -1238,8 +1316,9 @@ add_equipment_search (RectifyFilter *f, const char *search)
     }
   /* every text starting with prefix sorts below prefix + U+10FFFF */
   upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
-  rectify_filter_add (f, "(e.code >= ? AND e.code < ?) OR (e.reg_cert >= ? AND e.reg_cert < ?)"
-                         " OR e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)");
+  rectify_filter_add (f,
+                      "(e.code >= ? AND e.code < ?) OR (e.reg_cert >= ? AND e.reg_cert < ?)"
+                      " OR e.id IN (SELECT rowid FROM equipment_fts WHERE equipment_fts MATCH ?)");
   for (int i = 0; i < 2; i++)
     {
       RectifyArg lo = { TRUE, 0, g_strdup (prefix) };
@@ -1274,8 +1353,10 @@ equipment_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, G
           g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
           /* in use, and next date missing or past, unless an approved postponement covers today */
           rectify_filter_add (f, "e.status = 'in_use'");
-          rectify_filter_add_text_n (f, "e.next_inspection IS NULL OR (e.next_inspection < ?"
-                                     " AND (e.postponed_until IS NULL OR e.postponed_until < ?))", 2, today);
+          rectify_filter_add_text_n (f,
+                                     "e.next_inspection IS NULL OR (e.next_inspection < ?"
+                                     " AND (e.postponed_until IS NULL OR e.postponed_until < ?))",
+                                     2, today);
         }
       if (q->user_differs)
         rectify_filter_add (f, "e.registered_user <> '' AND e.registered_user <> u.name");
@@ -1284,7 +1365,10 @@ equipment_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, G
 }
 
 GPtrArray *
-rectify_store_list_equipment (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+rectify_store_list_equipment (RectifyStore *self,
+                              const RectifyQuery *q,
+                              gint64 *total,
+                              GError **error)
 {
   RectifyFilter f;
   GPtrArray *rows;
@@ -1294,9 +1378,9 @@ rectify_store_list_equipment (RectifyStore *self, const RectifyQuery *q, gint64 
 
   if (!equipment_filter (q, &f, &order, error))
     return NULL;
-  rows = rectify_store_query_page (self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id",
-                                   &f, order, q, read_equipment,
-                                   (GDestroyNotify) rectify_equipment_free, total, error);
+  rows = rectify_store_query_page (
+      self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id", &f, order, q,
+      read_equipment, (GDestroyNotify)rectify_equipment_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }
@@ -1312,17 +1396,22 @@ rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GE
 
   if (!equipment_filter (q, &f, &order, error))
     return NULL;
-  ids = query_ids (self, "e.id", "equipment e JOIN unit u ON u.id = e.unit_id", "equipment e", &f, order, q, error);
+  ids = query_ids (self, "e.id", "equipment e JOIN unit u ON u.id = e.unit_id", "equipment e", &f,
+                   order, q, error);
   rectify_filter_clear (&f);
   return ids;
 }
 
 GPtrArray *
-rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+rectify_store_get_equipment_by_ids (RectifyStore *self,
+                                    const gint64 *ids,
+                                    guint n_ids,
+                                    GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
-  return rows_by_ids (self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id", "e.id",
-                      read_equipment, (GDestroyNotify) rectify_equipment_free, ids, n_ids, error);
+  return rows_by_ids (self, EQUIPMENT_COLUMNS, "equipment e JOIN unit u ON u.id = e.unit_id",
+                      "e.id", read_equipment, (GDestroyNotify)rectify_equipment_free, ids, n_ids,
+                      error);
 }
 
 /* ---- operators ------------------------------------------------------ */
@@ -1330,19 +1419,20 @@ rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint
 static gboolean
 validate_operator (RectifyStore *self, const RectifyOperator *op, char **id_number, GError **error)
 {
-  return rectify_store_check_id (self, "unit", op->unit_id, _("Unit"), error)
+  return rectify_store_check_id (self, "unit", op->unit_id, _ ("Unit"), error)
          && rectify_operator_validate_fields (op, id_number, error);
 }
 
 gboolean
 rectify_operator_validate_fields (const RectifyOperator *op, char **id_number, GError **error)
 {
-  return rectify_validate_required (C_("person", "Name"), op->name, 64, error)
-         && (!op->id_number || !*op->id_number || rectify_validate_id_number (op->id_number, id_number, error))
-         && rectify_validate_optional (_("Certificate number"), op->cert_no, 64, error)
-         && rectify_validate_optional (_("Certificate category"), op->cert_category, 64, error)
+  return rectify_validate_required (C_ ("person", "Name"), op->name, 64, error)
+         && (!op->id_number || !*op->id_number
+             || rectify_validate_id_number (op->id_number, id_number, error))
+         && rectify_validate_optional (_ ("Certificate number"), op->cert_no, 64, error)
+         && rectify_validate_optional (_ ("Certificate category"), op->cert_category, 64, error)
          && (!op->cert_expiry || !*op->cert_expiry
-             || rectify_validate_date (_("Certificate expiry"), op->cert_expiry, error));
+             || rectify_validate_date (_ ("Certificate expiry"), op->cert_expiry, error));
 }
 
 static void
@@ -1360,20 +1450,21 @@ bind_operator (RectifyStmt *stmt, const RectifyOperator *op, const char *id_numb
 gint64
 rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *id_number = NULL;
   gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
 
-  if (!validate_operator (self, op, &id_number, error)
-      || !rectify_store_check_writer (self, error)
+  if (!validate_operator (self, op, &id_number, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return 0;
-  stmt = rectify_store_prepare (self,
+  stmt = rectify_store_prepare (
+      self,
       "INSERT INTO operator (unit_id, name, id_number, cert_no, cert_category, cert_expiry, id)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -1388,32 +1479,34 @@ rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GErro
 gboolean
 rectify_store_update_operator (RectifyStore *self, const RectifyOperator *op, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  if (!validate_operator (self, op, &id_number, error)
-      || !rectify_store_check_writer (self, error)
+  if (!validate_operator (self, op, &id_number, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "operator", op->id);
   stmt = rectify_store_prepare (self,
-      "UPDATE operator SET unit_id = ?, name = ?, id_number = ?, cert_no = ?, cert_category = ?, cert_expiry = ?"
-      " WHERE id = ?", error);
+                                "UPDATE operator SET unit_id = ?, name = ?, id_number = ?, cert_no "
+                                "= ?, cert_category = ?, cert_expiry = ?"
+                                " WHERE id = ?",
+                                error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_operator (stmt, op, id_number);
       sqlite3_bind_int64 (stmt, 7, op->id);
-      ok = updated_one (self, stmt, _("operator"), op->id, error);
+      ok = updated_one (self, stmt, _ ("operator"), op->id, error);
     }
   return finish_write (self, ok, "operator", op->id, "update", before, error);
 }
 
-#define OPERATOR_COLUMNS "o.id, o.unit_id, o.name, o.id_number, o.cert_no, o.cert_category, o.cert_expiry, u.name"
+#define OPERATOR_COLUMNS                                                                           \
+  "o.id, o.unit_id, o.name, o.id_number, o.cert_no, o.cert_category, o.cert_expiry, u.name"
 
 static gpointer
 read_operator (RectifyStmt *stmt)
@@ -1433,31 +1526,29 @@ read_operator (RectifyStmt *stmt)
 RectifyOperator *
 rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT " OPERATOR_COLUMNS " FROM operator o JOIN unit u ON u.id = o.unit_id"
-                                      " WHERE o.id = ?", error);
+  stmt = rectify_store_prepare (self,
+                                "SELECT " OPERATOR_COLUMNS
+                                " FROM operator o JOIN unit u ON u.id = o.unit_id"
+                                " WHERE o.id = ?",
+                                error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Operator: there is no operator with id %" PRId64), id);
+                   _ ("Operator: there is no operator with id %" PRId64), id);
       return NULL;
     }
   return read_operator (stmt);
 }
 
-static const char *const operator_sorts[] = {
-  "name", "o.name",
-  "id", "o.id",
-  "cert_expiry", "o.cert_expiry",
-  "unit", "u.name",
-  NULL
-};
+static const char *const operator_sorts[]
+    = { "name", "o.name", "id", "o.id", "cert_expiry", "o.cert_expiry", "unit", "u.name", NULL };
 
 static gboolean
 operator_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -1495,21 +1586,28 @@ rectify_store_query_operator_ids (RectifyStore *self, const RectifyQuery *q, GEr
 
   if (!operator_filter (q, &f, &order, error))
     return NULL;
-  ids = query_ids (self, "o.id", "operator o JOIN unit u ON u.id = o.unit_id", "operator o", &f, order, q, error);
+  ids = query_ids (self, "o.id", "operator o JOIN unit u ON u.id = o.unit_id", "operator o", &f,
+                   order, q, error);
   rectify_filter_clear (&f);
   return ids;
 }
 
 GPtrArray *
-rectify_store_get_operators_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
+rectify_store_get_operators_by_ids (RectifyStore *self,
+                                    const gint64 *ids,
+                                    guint n_ids,
+                                    GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   return rows_by_ids (self, OPERATOR_COLUMNS, "operator o JOIN unit u ON u.id = o.unit_id", "o.id",
-                      read_operator, (GDestroyNotify) rectify_operator_free, ids, n_ids, error);
+                      read_operator, (GDestroyNotify)rectify_operator_free, ids, n_ids, error);
 }
 
 GPtrArray *
-rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
+rectify_store_list_operators (RectifyStore *self,
+                              const RectifyQuery *q,
+                              gint64 *total,
+                              GError **error)
 {
   RectifyFilter f;
   GPtrArray *rows;
@@ -1519,42 +1617,58 @@ rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 
 
   if (!operator_filter (q, &f, &order, error))
     return NULL;
-  rows = rectify_store_query_page (self, OPERATOR_COLUMNS, "operator o JOIN unit u ON u.id = o.unit_id",
-                                   &f, order, q, read_operator,
-                                   (GDestroyNotify) rectify_operator_free, total, error);
+  rows = rectify_store_query_page (
+      self, OPERATOR_COLUMNS, "operator o JOIN unit u ON u.id = o.unit_id", &f, order, q,
+      read_operator, (GDestroyNotify)rectify_operator_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }
 
 GArray *
-rectify_store_query_ids (RectifyStore *self, const char *id_column, const char *from,
-                         const char *from_alone, RectifyFilter *filter, const char *order,
-                         const RectifyQuery *q, GError **error)
+rectify_store_query_ids (RectifyStore *self,
+                         const char *id_column,
+                         const char *from,
+                         const char *from_alone,
+                         RectifyFilter *filter,
+                         const char *order,
+                         const RectifyQuery *q,
+                         GError **error)
 {
   return query_ids (self, id_column, from, from_alone, filter, order, q, error);
 }
 
 GArray *
-rectify_store_query_ids_ordered (RectifyStore *self, const char *id_column, const char *from,
-                                 const char *const *joins, RectifyFilter *filter,
-                                 const char *order, const RectifyQuery *q, GError **error)
+rectify_store_query_ids_ordered (RectifyStore *self,
+                                 const char *id_column,
+                                 const char *from,
+                                 const char *const *joins,
+                                 RectifyFilter *filter,
+                                 const char *order,
+                                 const RectifyQuery *q,
+                                 GError **error)
 {
   const char *direction = q && q->descending ? "DESC" : "ASC";
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr (GString) sql = g_string_new (NULL);
 
   g_string_printf (sql, "SELECT %s FROM %s", id_column, from);
   for (guint i = 0; joins && joins[i]; i += 2)
     if (strstr (order, joins[i]))
       g_string_append (sql, joins[i + 1]);
-  g_string_append_printf (sql, " WHERE %s ORDER BY %s %s, %s %s", filter->where->str, order, direction,
-                          id_column, direction);
+  g_string_append_printf (sql, " WHERE %s ORDER BY %s %s, %s %s", filter->where->str, order,
+                          direction, id_column, direction);
   return rectify_store_select_ids (self, sql->str, filter, FALSE, q, error);
 }
 
 GPtrArray *
-rectify_store_rows_by_ids (RectifyStore *self, const char *columns, const char *from,
-                           const char *id_column, RectifyRowReader read, GDestroyNotify free_func,
-                           const gint64 *ids, guint n_ids, GError **error)
+rectify_store_rows_by_ids (RectifyStore *self,
+                           const char *columns,
+                           const char *from,
+                           const char *id_column,
+                           RectifyRowReader read,
+                           GDestroyNotify free_func,
+                           const gint64 *ids,
+                           guint n_ids,
+                           GError **error)
 {
   return rows_by_ids (self, columns, from, id_column, read, free_func, ids, n_ids, error);
 }

@@ -13,24 +13,25 @@
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
-static const struct {
+static const struct
+{
   const char *code;
   const char *label;
 } visit_kinds[RECTIFY_N_VISIT_KINDS] = {
-  [RECTIFY_VISIT_BACK_CHECK] = { "back_check", N_("Back-check") },
-  [RECTIFY_VISIT_RE_INSPECTION] = { "re_inspection", N_("Re-inspection") },
+  [RECTIFY_VISIT_BACK_CHECK] = { "back_check", N_ ("Back-check") },
+  [RECTIFY_VISIT_RE_INSPECTION] = { "re_inspection", N_ ("Re-inspection") },
 };
 
 const char *
 rectify_visit_kind_to_code (RectifyVisitKind kind)
 {
-  return (guint) kind < RECTIFY_N_VISIT_KINDS ? visit_kinds[kind].code : NULL;
+  return (guint)kind < RECTIFY_N_VISIT_KINDS ? visit_kinds[kind].code : NULL;
 }
 
 const char *
 rectify_visit_kind_to_label (RectifyVisitKind kind)
 {
-  return (guint) kind < RECTIFY_N_VISIT_KINDS ? _(visit_kinds[kind].label) : NULL;
+  return (guint)kind < RECTIFY_N_VISIT_KINDS ? _ (visit_kinds[kind].label) : NULL;
 }
 
 gboolean
@@ -67,9 +68,12 @@ rectify_scheduled_visit_free (RectifyScheduledVisit *self)
   g_free (self);
 }
 
-#define VISIT_COLUMNS "v.id, v.unit_id, v.hazard_id, v.kind, v.scheduled_on, v.due_date, coalesce(v.officer_id, 0)," \
-                      " v.note, coalesce(v.done_inspection_id, 0), v.done_date, u.name, h.category, h.description, h.status"
-#define VISIT_FROM "scheduled_visit v JOIN unit u ON u.id = v.unit_id JOIN hazard h ON h.id = v.hazard_id"
+#define VISIT_COLUMNS                                                                              \
+  "v.id, v.unit_id, v.hazard_id, v.kind, v.scheduled_on, v.due_date, coalesce(v.officer_id, 0),"   \
+  " v.note, coalesce(v.done_inspection_id, 0), v.done_date, u.name, h.category, h.description, "   \
+  "h.status"
+#define VISIT_FROM                                                                                 \
+  "scheduled_visit v JOIN unit u ON u.id = v.unit_id JOIN hazard h ON h.id = v.hazard_id"
 
 static gpointer
 read_visit (RectifyStmt *stmt)
@@ -79,7 +83,7 @@ read_visit (RectifyStmt *stmt)
   v->id = sqlite3_column_int64 (stmt, 0);
   v->unit_id = sqlite3_column_int64 (stmt, 1);
   v->hazard_id = sqlite3_column_int64 (stmt, 2);
-  rectify_visit_kind_from_code ((const char *) sqlite3_column_text (stmt, 3), &v->kind);
+  rectify_visit_kind_from_code ((const char *)sqlite3_column_text (stmt, 3), &v->kind);
   v->scheduled_on = rectify_column_text (stmt, 4);
   v->due_date = rectify_column_text (stmt, 5);
   v->officer_id = sqlite3_column_int64 (stmt, 6);
@@ -89,15 +93,19 @@ read_visit (RectifyStmt *stmt)
   v->unit_name = rectify_column_text (stmt, 10);
   v->hazard_category = rectify_column_text (stmt, 11);
   v->hazard_content = rectify_column_text (stmt, 12);
-  rectify_hazard_status_from_code ((const char *) sqlite3_column_text (stmt, 13), &v->hazard_status);
+  rectify_hazard_status_from_code ((const char *)sqlite3_column_text (stmt, 13), &v->hazard_status);
   return v;
 }
 
 static gboolean
-has_pending (RectifyStore *self, gint64 hazard_id, RectifyVisitKind kind, char **due, GError **error)
+has_pending (
+    RectifyStore *self, gint64 hazard_id, RectifyVisitKind kind, char **due, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-      "SELECT due_date FROM scheduled_visit WHERE hazard_id = ? AND kind = ? AND done_inspection_id IS NULL", error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (self,
+                               "SELECT due_date FROM scheduled_visit WHERE hazard_id = ? AND kind "
+                               "= ? AND done_inspection_id IS NULL",
+                               error);
 
   if (!stmt)
     return FALSE;
@@ -110,10 +118,14 @@ has_pending (RectifyStore *self, gint64 hazard_id, RectifyVisitKind kind, char *
 }
 
 gint64
-rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisitKind kind,
-                              const char *due_date, const char *note, GError **error)
+rectify_store_schedule_visit (RectifyStore *self,
+                              gint64 hazard_id,
+                              RectifyVisitKind kind,
+                              const char *due_date,
+                              const char *note,
+                              GError **error)
 {
-  g_autoptr(RectifyHazard) h = NULL;
+  g_autoptr (RectifyHazard) h = NULL;
   g_autofree char *today = rectify_today ();
   g_autofree char *pending_due = NULL;
   gint64 id = 0;
@@ -125,7 +137,8 @@ rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisit
     return 0;
   if (rectify_visit_kind_to_code (kind) == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Kind: use back_check or re_inspection"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Kind: use back_check or re_inspection"));
       return 0;
     }
   h = rectify_store_get_hazard (self, hazard_id, error);
@@ -134,37 +147,40 @@ rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisit
   if (kind == RECTIFY_VISIT_BACK_CHECK && h->status != RECTIFY_HAZARD_CLOSED)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Hazard %" PRId64 " is %s: a back-check is planned for a closed hazard"),
+                   _ ("Hazard %" PRId64 " is %s: a back-check is planned for a closed hazard"),
                    h->id, rectify_hazard_status_to_label (h->status));
       return 0;
     }
   if (kind == RECTIFY_VISIT_RE_INSPECTION && !rectify_hazard_is_overdue (h, today))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Hazard %" PRId64 " is not overdue: a re-inspection is planned for a hazard whose deadline has passed"),
-                   h->id);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+          _ ("Hazard %" PRId64
+             " is not overdue: a re-inspection is planned for a hazard whose deadline has passed"),
+          h->id);
       return 0;
     }
-  if (!rectify_validate_date (_("Due date"), due_date, error)
-      || !rectify_validate_optional (_("Note"), note, 4000, error))
+  if (!rectify_validate_date (_ ("Due date"), due_date, error)
+      || !rectify_validate_optional (_ ("Note"), note, 4000, error))
     return 0;
   if (h->closed_date && strcmp (due_date, h->closed_date) < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Due date: %s is before the hazard was closed (%s)"), due_date, h->closed_date);
+                   _ ("Due date: %s is before the hazard was closed (%s)"), due_date,
+                   h->closed_date);
       return 0;
     }
   if (strcmp (due_date, today) < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Due date: %s is in the past (today is %s)"), due_date, today);
+                   _ ("Due date: %s is in the past (today is %s)"), due_date, today);
       return 0;
     }
   if (has_pending (self, h->id, kind, &pending_due, NULL))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE,
                    /* Translators: "a back-check is already planned for hazard 7, due 2026-07-01" */
-                   _("Hazard: a %s is already planned for hazard %" PRId64 ", due %s"),
+                   _ ("Hazard: a %s is already planned for hazard %" PRId64 ", due %s"),
                    rectify_visit_kind_to_label (kind), h->id, pending_due);
       return 0;
     }
@@ -172,9 +188,12 @@ rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisit
   if (!rectify_store_begin (self, error))
     return 0;
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-        "INSERT INTO scheduled_visit (unit_id, hazard_id, kind, scheduled_on, due_date, officer_id, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self,
+                                 "INSERT INTO scheduled_visit (unit_id, hazard_id, kind, "
+                                 "scheduled_on, due_date, officer_id, note)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -203,18 +222,19 @@ rectify_store_schedule_visit (RectifyStore *self, gint64 hazard_id, RectifyVisit
 RectifyScheduledVisit *
 rectify_store_get_visit (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT " VISIT_COLUMNS " FROM " VISIT_FROM " WHERE v.id = ?", error);
+  stmt = rectify_store_prepare (self, "SELECT " VISIT_COLUMNS " FROM " VISIT_FROM " WHERE v.id = ?",
+                                error);
   if (!stmt)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _("Visit: there is no planned visit with id %" PRId64), id);
+                   _ ("Visit: there is no planned visit with id %" PRId64), id);
       return NULL;
     }
   return read_visit (stmt);
@@ -223,7 +243,7 @@ rectify_store_get_visit (RectifyStore *self, gint64 id, GError **error)
 gboolean
 rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr(RectifyScheduledVisit) v = NULL;
+  g_autoptr (RectifyScheduledVisit) v = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
@@ -236,14 +256,15 @@ rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
     return FALSE;
   if (v->done_inspection_id != 0)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _("Visit %" PRId64 " was done by inspection %" PRId64 " on %s; it stays on record"),
-                   v->id, v->done_inspection_id, v->done_date);
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+          _ ("Visit %" PRId64 " was done by inspection %" PRId64 " on %s; it stays on record"),
+          v->id, v->done_inspection_id, v->done_date);
       return FALSE;
     }
   /* the visits of an archived campaign's hazards are part of its record */
   {
-    g_autoptr(RectifyHazard) h = rectify_store_get_hazard (self, v->hazard_id, error);
+    g_autoptr (RectifyHazard) h = rectify_store_get_hazard (self, v->hazard_id, error);
 
     if (h == NULL || !rectify_store_check_campaign_open (self, h->campaign_id, error))
       return FALSE;
@@ -252,7 +273,8 @@ rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
     return FALSE;
   before = rectify_store_row_json (self, "scheduled_visit", id);
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, "DELETE FROM scheduled_visit WHERE id = ?", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (self, "DELETE FROM scheduled_visit WHERE id = ?", error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -269,23 +291,28 @@ rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
 }
 
 gboolean
-rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id, const RectifyInspection *in, GError **error)
+rectify_schedule_mark_done (RectifyStore *self,
+                            gint64 inspection_id,
+                            const RectifyInspection *in,
+                            GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *sql;
 
   /* a file held at an older version for an upgrade test has no visits */
   if (self->version < RECTIFY_SCHEMA_SCHEDULED_VISIT)
     return TRUE;
   if (in->kind == RECTIFY_INSPECTION_BACK_CHECK)
-    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND scheduled_on <= ?";
+    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND "
+          "scheduled_on <= ?";
   else if (in->kind == RECTIFY_INSPECTION_BUREAU)
-    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND scheduled_on <= ?"
+    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND "
+          "scheduled_on <= ?"
           " AND kind = 're_inspection'";
   else
     return TRUE;
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
     int rc;
 
     if (!stmt)
@@ -305,8 +332,9 @@ rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id, const Rect
       gint64 id = g_array_index (ids, gint64, i);
       g_autofree char *before = rectify_store_row_json (self, "scheduled_visit", id);
       g_autofree char *after = NULL;
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (self,
-          "UPDATE scheduled_visit SET done_inspection_id = ?, done_date = ? WHERE id = ?", error);
+      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+          self, "UPDATE scheduled_visit SET done_inspection_id = ?, done_date = ? WHERE id = ?",
+          error);
 
       if (!stmt)
         return FALSE;
@@ -323,12 +351,8 @@ rectify_schedule_mark_done (RectifyStore *self, gint64 inspection_id, const Rect
   return TRUE;
 }
 
-static const char *const visit_sorts[] = {
-  "due_date", "v.due_date",
-  "id", "v.id",
-  "unit", "u.name",
-  NULL
-};
+static const char *const visit_sorts[]
+    = { "due_date", "v.due_date", "id", "v.id", "unit", "u.name", NULL };
 
 static gboolean
 visit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
@@ -337,7 +361,7 @@ visit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GErro
   if (*order == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Sort: unknown column “%s”; use due_date, id or unit"), q->sort);
+                   _ ("Sort: unknown column “%s”; use due_date, id or unit"), q->sort);
       return FALSE;
     }
   rectify_filter_init (f);
@@ -346,7 +370,8 @@ visit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GErro
       g_autofree char *match = rectify_fts_query (q->search);
 
       if (match)
-        rectify_filter_add_text (f, "v.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
+        rectify_filter_add_text (
+            f, "v.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
       if (q->unit_id > 0)
         rectify_filter_add_int (f, "v.unit_id = ?", q->unit_id);
       if (q->kind >= 0 && q->kind < RECTIFY_N_VISIT_KINDS)
@@ -386,7 +411,8 @@ rectify_store_get_visits_by_ids (RectifyStore *self, const gint64 *ids, guint n_
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
   return rectify_store_rows_by_ids (self, VISIT_COLUMNS, VISIT_FROM, "v.id", read_visit,
-                                    (GDestroyNotify) rectify_scheduled_visit_free, ids, n_ids, error);
+                                    (GDestroyNotify)rectify_scheduled_visit_free, ids, n_ids,
+                                    error);
 }
 
 GPtrArray *
@@ -401,7 +427,7 @@ rectify_store_list_visits (RectifyStore *self, const RectifyQuery *q, gint64 *to
   if (!visit_filter (q, &f, &order, error))
     return NULL;
   rows = rectify_store_query_page (self, VISIT_COLUMNS, VISIT_FROM, &f, order, q, read_visit,
-                                   (GDestroyNotify) rectify_scheduled_visit_free, total, error);
+                                   (GDestroyNotify)rectify_scheduled_visit_free, total, error);
   rectify_filter_clear (&f);
   return rows;
 }

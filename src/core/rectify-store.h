@@ -25,31 +25,35 @@ RectifyStore *rectify_store_open (const char *path, GError **error);
 RectifyStore *rectify_store_open_reader (const char *path, GError **error);
 RectifyStore *rectify_store_open_at_version (const char *path, int version, GError **error);
 /* The default database: g_get_user_data_dir()/rectify/rectify.db */
-char         *rectify_store_default_path (void);
+char *rectify_store_default_path (void);
 
-const char   *rectify_store_get_path (RectifyStore *self);
+const char *rectify_store_get_path (RectifyStore *self);
 /* Stops the statement another thread is running on this store as soon as
  * it can (it fails with an "interrupted" error); callable from any thread. */
-void          rectify_store_interrupt (RectifyStore *self);
-int           rectify_store_get_schema_version (RectifyStore *self);
+void rectify_store_interrupt (RectifyStore *self);
+int rectify_store_get_schema_version (RectifyStore *self);
 
 /* The acting officer, whose name goes into the audit log; 0 = system
  * (set-up, demo data, imports).  Fails for an unknown or inactive officer. */
-gboolean      rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error);
-gint64        rectify_store_get_actor (RectifyStore *self);
+gboolean rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error);
+gint64 rectify_store_get_actor (RectifyStore *self);
 /* Finds an officer by numeric id or badge. */
-gboolean      rectify_store_find_officer (RectifyStore *self, const char *id_or_badge, gint64 *out_id, GError **error);
+gboolean rectify_store_find_officer (RectifyStore *self,
+                                     const char *id_or_badge,
+                                     gint64 *out_id,
+                                     GError **error);
 
 /* TRUE when there are no campaigns, units and officers. */
-gboolean      rectify_store_is_empty (RectifyStore *self);
+gboolean rectify_store_is_empty (RectifyStore *self);
 
 /* Settings of the bureau (key/value text). */
-char         *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
-gboolean      rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
+char *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
+gboolean
+rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
 
 /* Online copy with the SQLite backup API; the copy passes integrity_check.
  * The same as rectify_store_backup_full without progress or cancellable. */
-gboolean      rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
+gboolean rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
 
 /* pages copied of total, after each step of the copy */
 typedef void (*RectifyBackupProgressFunc) (guint64 done, guint64 total, gpointer user_data);
@@ -61,12 +65,12 @@ typedef void (*RectifyBackupProgressFunc) (guint64 done, guint64 total, gpointer
  * database stays locked by another program for 30 s on end
  * (RECTIFY_BACKUP_BUSY_LIMIT_MS shortens it for tests) it fails with
  * RECTIFY_ERROR_LOCKED.  On any failure no file is left. */
-gboolean      rectify_store_backup_full (RectifyStore             *self,
-                                         const char               *dest_path,
-                                         RectifyBackupProgressFunc progress,
-                                         gpointer                  progress_data,
-                                         GCancellable             *cancellable,
-                                         GError                  **error);
+gboolean rectify_store_backup_full (RectifyStore *self,
+                                    const char *dest_path,
+                                    RectifyBackupProgressFunc progress,
+                                    gpointer progress_data,
+                                    GCancellable *cancellable,
+                                    GError **error);
 
 /* The "changed" signal (detail = entity: "officer", "campaign", "unit",
  * "equipment", "operator", "inspection", "hazard", "document", "setting",
@@ -74,59 +78,67 @@ gboolean      rectify_store_backup_full (RectifyStore             *self,
  * is emitted after each committed write. */
 
 /* ---- officers ------------------------------------------------------- */
-gint64           rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
-gboolean         rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
-RectifyOfficer  *rectify_store_get_officer (RectifyStore *self, gint64 id, GError **error);
-GPtrArray       *rectify_store_list_officers (RectifyStore *self, GError **error);
+gint64
+rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
+gboolean
+rectify_store_update_officer (RectifyStore *self, const RectifyOfficer *officer, GError **error);
+RectifyOfficer *rectify_store_get_officer (RectifyStore *self, gint64 id, GError **error);
+GPtrArray *rectify_store_list_officers (RectifyStore *self, GError **error);
 
 /* ---- campaigns ------------------------------------------------------ */
-gint64           rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
-gboolean         rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
+gint64
+rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
+gboolean
+rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *campaign, GError **error);
 RectifyCampaign *rectify_store_get_campaign (RectifyStore *self, gint64 id, GError **error);
-GPtrArray       *rectify_store_list_campaigns (RectifyStore *self, GError **error);
+GPtrArray *rectify_store_list_campaigns (RectifyStore *self, GError **error);
 /* Marks a campaign archived (rectify-archive.h writes its archive first).
  * From then on the campaign, its inspections, hazards and documents are
  * read-only: every write that belongs to it fails with RECTIFY_ERROR_STATE.
  * Archivists may archive; an archived campaign stays archived. */
-gboolean         rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error);
+gboolean rectify_store_archive_campaign (RectifyStore *self, gint64 id, GError **error);
 /* Refuses (STATE, naming the campaign) writes that belong to an archived
  * campaign; campaign_id 0 (outside a campaign) passes.  Public so that the
  * UI stops offering what the store would refuse. */
-gboolean         rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error);
+gboolean rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error);
 
 /* ---- lists: paging, sorting, filtering and search are SQL ------------- */
-typedef struct {
-  const char *search;        /* words; CJK matched by characters; NULL = all */
-  const char *sort;          /* a column key of the list; NULL = the list's first key (name, date…) */
-  gboolean    descending;
-  gint64      unit_id;       /* 0 = any */
-  int         category;      /* equipment: catalogue code, 0 = any */
-  int         status;        /* enum value, -1 = any */
-  const char *district;      /* units */
-  const char *industry;      /* units */
-  int         crowded;       /* units: -1 any, 0, 1 */
-  gboolean    inspection_overdue; /* equipment: next inspection missing or past as_of */
-  gboolean    user_differs;  /* equipment: registered user differs from unit name */
-  gboolean    licence_expired; /* operators: expiry before as_of */
-  gint64      campaign_id;   /* inspections, hazards, documents */
-  int         grade;         /* hazards: -1 any */
+typedef struct
+{
+  const char *search; /* words; CJK matched by characters; NULL = all */
+  const char *sort;   /* a column key of the list; NULL = the list's first key (name, date…) */
+  gboolean descending;
+  gint64 unit_id;              /* 0 = any */
+  int category;                /* equipment: catalogue code, 0 = any */
+  int status;                  /* enum value, -1 = any */
+  const char *district;        /* units */
+  const char *industry;        /* units */
+  int crowded;                 /* units: -1 any, 0, 1 */
+  gboolean inspection_overdue; /* equipment: next inspection missing or past as_of */
+  gboolean user_differs;       /* equipment: registered user differs from unit name */
+  gboolean licence_expired;    /* operators: expiry before as_of */
+  gint64 campaign_id;          /* inspections, hazards, documents */
+  int grade;                   /* hazards: -1 any */
   const char *hazard_category;
-  gboolean    overdue;       /* hazards: open and deadline before as_of */
-  int         kind;          /* inspections, documents: -1 any */
-  gboolean    by_bureau;     /* inspections: not self-inspections (the figures' unit inspections) */
-  const char *as_of;         /* NULL = today */
+  gboolean overdue;   /* hazards: open and deadline before as_of */
+  int kind;           /* inspections, documents: -1 any */
+  gboolean by_bureau; /* inspections: not self-inspections (the figures' unit inspections) */
+  const char *as_of;  /* NULL = today */
   /* inspections, hazards, documents: only what the campaign figures count
    * as of as_of (rectify-figures.h): visits dated by then, hazards found by
    * then, documents issued by then; the hazard status closed and overdue,
    * and the document statuses, read as of then too.  FALSE: as_of only
    * says when "overdue" is. */
-  gboolean    as_of_limits;
-  gint64      offset;
-  gint64      limit;         /* 0 = no limit */
-  int         due_within_days; /* hazards: open, deadline from as_of to as_of + n days; 0 = any */
+  gboolean as_of_limits;
+  gint64 offset;
+  gint64 limit;        /* 0 = no limit */
+  int due_within_days; /* hazards: open, deadline from as_of to as_of + n days; 0 = any */
 } RectifyQuery;
 
-#define RECTIFY_QUERY_INIT { .status = -1, .crowded = -1, .grade = -1, .kind = -1 }
+#define RECTIFY_QUERY_INIT                                                                         \
+  {                                                                                                \
+    .status = -1, .crowded = -1, .grade = -1, .kind = -1                                           \
+  }
 
 /* For a query that owns its strings (a list or a job keeping one): dest
  * becomes src with copies of its strings; clear frees them and resets q to
@@ -136,51 +148,85 @@ void rectify_query_clear (RectifyQuery *q);
 
 /* Each list returns records for one page and, if total is not NULL, the
  * number of rows matching the filter. */
-GPtrArray *rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
-GPtrArray *rectify_store_list_equipment (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
-GPtrArray *rectify_store_list_operators (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
-GPtrArray *rectify_store_list_inspections (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
-GPtrArray *rectify_store_list_hazards (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
-GPtrArray *rectify_store_list_documents (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *
+rectify_store_list_units (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error);
+GPtrArray *rectify_store_list_equipment (RectifyStore *self,
+                                         const RectifyQuery *q,
+                                         gint64 *total,
+                                         GError **error);
+GPtrArray *rectify_store_list_operators (RectifyStore *self,
+                                         const RectifyQuery *q,
+                                         gint64 *total,
+                                         GError **error);
+GPtrArray *rectify_store_list_inspections (RectifyStore *self,
+                                           const RectifyQuery *q,
+                                           gint64 *total,
+                                           GError **error);
+GPtrArray *rectify_store_list_hazards (RectifyStore *self,
+                                       const RectifyQuery *q,
+                                       gint64 *total,
+                                       GError **error);
+GPtrArray *rectify_store_list_documents (RectifyStore *self,
+                                         const RectifyQuery *q,
+                                         gint64 *total,
+                                         GError **error);
 
 /* Lazy lists: the ids of every row matching q in its order (the first
  * q->limit of them when it has one; offset ignored), then any page of them
  * fetched directly, whatever its offset. */
-GArray    *rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
-GPtrArray *rectify_store_get_equipment_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
-GArray    *rectify_store_query_unit_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
-GPtrArray *rectify_store_get_units_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
-GArray    *rectify_store_query_operator_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
-GPtrArray *rectify_store_get_operators_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+GArray *
+rectify_store_query_equipment_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_equipment_by_ids (RectifyStore *self,
+                                               const gint64 *ids,
+                                               guint n_ids,
+                                               GError **error);
+GArray *rectify_store_query_unit_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *
+rectify_store_get_units_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+GArray *
+rectify_store_query_operator_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_operators_by_ids (RectifyStore *self,
+                                               const gint64 *ids,
+                                               guint n_ids,
+                                               GError **error);
 
 /* The distinct non-empty values of a unit field ("district" or "industry"),
  * sorted, for filter choices. */
-char     **rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **error);
+char **rectify_store_list_unit_values (RectifyStore *self, const char *field, GError **error);
 
 /* Deletes refuse a row that other records refer to (STATE, with what to do
  * instead).  add_* with a record whose id is set adds it under that id, so
  * an undo can put a deleted row back as it was. */
-gboolean   rectify_store_delete_unit (RectifyStore *self, gint64 id, GError **error);
-gboolean   rectify_store_delete_equipment (RectifyStore *self, gint64 id, GError **error);
-gboolean   rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error);
+gboolean rectify_store_delete_unit (RectifyStore *self, gint64 id, GError **error);
+gboolean rectify_store_delete_equipment (RectifyStore *self, gint64 id, GError **error);
+gboolean rectify_store_delete_operator (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- units, equipment, operators ------------------------------------ */
-gint64            rectify_store_add_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
-gboolean          rectify_store_update_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
-RectifyUnit      *rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error);
+gint64 rectify_store_add_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
+gboolean rectify_store_update_unit (RectifyStore *self, const RectifyUnit *unit, GError **error);
+RectifyUnit *rectify_store_get_unit (RectifyStore *self, gint64 id, GError **error);
 /* Finds a unit by id or credit code. */
-gboolean          rectify_store_find_unit (RectifyStore *self, const char *id_or_code, gint64 *out_id, GError **error);
+gboolean rectify_store_find_unit (RectifyStore *self,
+                                  const char *id_or_code,
+                                  gint64 *out_id,
+                                  GError **error);
 
-gint64            rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *equipment, GError **error);
-gboolean          rectify_store_update_equipment (RectifyStore *self, const RectifyEquipment *equipment, GError **error);
+gint64
+rectify_store_add_equipment (RectifyStore *self, const RectifyEquipment *equipment, GError **error);
+gboolean rectify_store_update_equipment (RectifyStore *self,
+                                         const RectifyEquipment *equipment,
+                                         GError **error);
 RectifyEquipment *rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error);
 
-gint64            rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
-gboolean          rectify_store_update_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
-RectifyOperator  *rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error);
+gint64 rectify_store_add_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
+gboolean
+rectify_store_update_operator (RectifyStore *self, const RectifyOperator *op, GError **error);
+RectifyOperator *rectify_store_get_operator (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- inspections ----------------------------------------------------- */
-gint64             rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *inspection, GError **error);
+gint64 rectify_store_add_inspection (RectifyStore *self,
+                                     const RectifyInspection *inspection,
+                                     GError **error);
 RectifyInspection *rectify_store_get_inspection (RectifyStore *self, gint64 id, GError **error);
 /* Corrects a stored visit (inspection->id) in one transaction, validated as
  * add does, audited with the visit before and after.  Refused (STATE,
@@ -188,20 +234,24 @@ RectifyInspection *rectify_store_get_inspection (RectifyStore *self, gint64 id, 
  * registered from it and its unit or campaign would change, or when it
  * completed planned visits it would no longer do (other unit, a kind that
  * does not do them, a date before they were planned). */
-gboolean           rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *inspection, GError **error);
+gboolean rectify_store_update_inspection (RectifyStore *self,
+                                          const RectifyInspection *inspection,
+                                          GError **error);
 /* Removes a visit with its officers, equipment checked and remarks.
  * Refused (STATE) when hazards were registered from it, when it completed a
  * planned visit or when its campaign is archived.  Undo: add the record read
  * before (its id set) with rectify_store_add_inspection(). */
-gboolean           rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error);
+gboolean rectify_store_delete_inspection (RectifyStore *self, gint64 id, GError **error);
 
 /* ---- hazards: reads here, every change through rectify-workflow.h ------ */
-RectifyHazard     *rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error);
+RectifyHazard *rectify_store_get_hazard (RectifyStore *self, gint64 id, GError **error);
 /* Events oldest first; attachments without data. */
-GPtrArray         *rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error);
+GPtrArray *rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error);
 RectifyAttachment *rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error);
-GPtrArray         *rectify_store_list_hazard_categories (RectifyStore *self, GError **error);
-gboolean           rectify_store_add_hazard_category (RectifyStore *self, const RectifyHazardCategory *category, GError **error);
+GPtrArray *rectify_store_list_hazard_categories (RectifyStore *self, GError **error);
+gboolean rectify_store_add_hazard_category (RectifyStore *self,
+                                            const RectifyHazardCategory *category,
+                                            GError **error);
 
 /* The hazard list (rectify-hazard-query.c): filters status, grade,
  * hazard_category, campaign_id, unit_id, overdue and due_within_days (as of
@@ -210,78 +260,104 @@ gboolean           rectify_store_add_hazard_category (RectifyStore *self, const 
  * figures count them), search over the description, measures and responsible person and
  * over the unit's name; sort keys id, deadline, found_date, status, grade,
  * category, unit, description, supervisor. */
-GArray    *rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
-GPtrArray *rectify_store_get_hazards_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error);
+GArray *rectify_store_query_hazard_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_hazards_by_ids (RectifyStore *self,
+                                             const gint64 *ids,
+                                             guint n_ids,
+                                             GError **error);
 
 /* ---- documents --------------------------------------------------------- */
 /* Whether the acting officer may issue and void documents (managers);
  * FALSE with the reason (RECTIFY_ERROR_PERMISSION) otherwise. */
-gboolean         rectify_store_can_issue_documents (RectifyStore *self, GError **error);
+gboolean rectify_store_can_issue_documents (RectifyStore *self, GError **error);
 /* Issues a numbered document for hazards of one unit; the number is the next
  * of its kind and year, assigned in the same transaction.  Managers only. */
-gint64           rectify_store_issue_document (RectifyStore *self, RectifyDocumentKind kind, gint64 unit_id,
-                                               gint64 campaign_id, const char *issued_date,
-                                               const gint64 *hazard_ids, guint n_hazards, GError **error);
+gint64 rectify_store_issue_document (RectifyStore *self,
+                                     RectifyDocumentKind kind,
+                                     gint64 unit_id,
+                                     gint64 campaign_id,
+                                     const char *issued_date,
+                                     const gint64 *hazard_ids,
+                                     guint n_hazards,
+                                     GError **error);
 /* Writes the PDF of a document being issued: called inside the issuing
  * transaction once the number is assigned (document is the record as it
  * will be stored; english_number the English form of its number).  NULL
  * with an error aborts the issue and no number is used. */
-typedef GBytes *(*RectifyDocumentRenderFunc) (RectifyStore          *store,
+typedef GBytes *(*RectifyDocumentRenderFunc) (RectifyStore *store,
                                               const RectifyDocument *document,
-                                              const char            *english_number,
-                                              gpointer               user_data,
-                                              GError               **error);
+                                              const char *english_number,
+                                              gpointer user_data,
+                                              GError **error);
 /* rectify_store_issue_document, and the PDF that render writes is stored
  * with its SHA-256 in the same transaction. */
-gint64           rectify_store_issue_document_with_pdf (RectifyStore *self, RectifyDocumentKind kind,
-                                                        gint64 unit_id, gint64 campaign_id,
-                                                        const char *issued_date, const gint64 *hazard_ids,
-                                                        guint n_hazards, RectifyDocumentRenderFunc render,
-                                                        gpointer user_data, GError **error);
+gint64 rectify_store_issue_document_with_pdf (RectifyStore *self,
+                                              RectifyDocumentKind kind,
+                                              gint64 unit_id,
+                                              gint64 campaign_id,
+                                              const char *issued_date,
+                                              const gint64 *hazard_ids,
+                                              guint n_hazards,
+                                              RectifyDocumentRenderFunc render,
+                                              gpointer user_data,
+                                              GError **error);
 /* The renderer rectify_store_issue_document uses from now on, so every
  * document issued through this store has its PDF (the programs set the
  * PDF engine's; the core cannot call it).  NULL: documents without PDF. */
-void             rectify_store_set_document_renderer (RectifyStore *self, RectifyDocumentRenderFunc render,
-                                                      gpointer user_data, GDestroyNotify destroy);
+void rectify_store_set_document_renderer (RectifyStore *self,
+                                          RectifyDocumentRenderFunc render,
+                                          gpointer user_data,
+                                          GDestroyNotify destroy);
 /* The PDF stored when the document was issued, checked against its
  * SHA-256 (RECTIFY_ERROR_TAMPERED when it differs); sha256 may be NULL. */
-GBytes          *rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);
-gboolean         rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error);
+GBytes *
+rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);
+gboolean
+rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error);
 RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GError **error);
 /* Finds a document by id or formatted number. */
-gboolean         rectify_store_find_document (RectifyStore *self, const char *id_or_number, gint64 *out_id, GError **error);
+gboolean rectify_store_find_document (RectifyStore *self,
+                                      const char *id_or_number,
+                                      gint64 *out_id,
+                                      GError **error);
 /* The document list (rectify-document-query.c): filters kind, status,
  * campaign_id, unit_id, as_of_limits (issued by as_of; status issued = not
  * void then, void = voided by then), search over the number (any part of it) and the
  * unit's name; sort keys issued_date, id, number, kind, unit, status,
  * officer.  Rows come without their hazard ids. */
-GArray          *rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
-GPtrArray       *rectify_store_get_documents_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids,
-                                                     GError **error);
+GArray *
+rectify_store_query_document_ids (RectifyStore *self, const RectifyQuery *q, GError **error);
+GPtrArray *rectify_store_get_documents_by_ids (RectifyStore *self,
+                                               const gint64 *ids,
+                                               guint n_ids,
+                                               GError **error);
 /* X市监特指〔2026〕7号 or No. 7 [2026], <prefix> for English. */
-char            *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
+char *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
 
 /* ---- audit --------------------------------------------------------------- */
-typedef struct {
+typedef struct
+{
   gint64 rows;
-  gint64 first_bad_id;  /* 0 when the chain verifies */
-  char  *problem;       /* what is wrong with first_bad_id */
+  gint64 first_bad_id; /* 0 when the chain verifies */
+  char *problem;       /* what is wrong with first_bad_id */
 } RectifyAuditReport;
 
-void     rectify_audit_report_clear (RectifyAuditReport *report);
+void rectify_audit_report_clear (RectifyAuditReport *report);
 /* Recomputes the hash chain.  Returns FALSE only when it could not be read;
  * a broken chain is reported in report. */
-gboolean rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error);
-typedef struct {
+gboolean
+rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error);
+typedef struct
+{
   gint64 id;
-  char  *at;
+  char *at;
   gint64 officer_id;
-  char  *officer_name;
-  char  *entity;
+  char *officer_name;
+  char *entity;
   gint64 entity_id;
-  char  *action;
-  char  *before_json;  /* NULL for a creation */
-  char  *after_json;   /* NULL for a deletion */
+  char *action;
+  char *before_json; /* NULL for a creation */
+  char *after_json;  /* NULL for a deletion */
 } RectifyAuditEntry;
 
 void rectify_audit_entry_free (RectifyAuditEntry *entry);

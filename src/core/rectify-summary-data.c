@@ -48,7 +48,8 @@ rectify_summary_data_free (RectifySummaryData *data)
 
 /* Binds ?1 = as of, ?2 = campaign id. */
 static RectifyStmt *
-prepare_bound (RectifyStore *store, const char *sql, gint64 campaign_id, const char *as_of, GError **error)
+prepare_bound (
+    RectifyStore *store, const char *sql, gint64 campaign_id, const char *as_of, GError **error)
 {
   RectifyStmt *stmt = rectify_store_prepare (store, sql, error);
 
@@ -90,11 +91,11 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
   g_autofree gint64 *found = g_new0 (gint64, MAX (n_days, 1));
   g_autofree gint64 *closed = g_new0 (gint64, MAX (n_days, 1));
-  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
   gint64 none = 0, total_found = 0, total_closed = 0;
   g_autofree char *closed_by = NULL, *found_by = NULL, *sql = NULL;
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
   int rc;
 
   data->days = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryDay), n_days);
@@ -110,15 +111,17 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   closed_by = rectify_figures_sql_hazard_closed ("", "?1");
   found_by = rectify_figures_sql_hazard_found ("", "?1");
   sql = g_strdup_printf ("SELECT found_date, CASE WHEN %s THEN closed_date END,"
-                         " equipment_category FROM hazard WHERE campaign_id = ?2 AND %s", closed_by, found_by);
+                         " equipment_category FROM hazard WHERE campaign_id = ?2 AND %s",
+                         closed_by, found_by);
   stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int f = day_index (days, start, (const char *) sqlite3_column_text (stmt, 0));
-      int c = day_index (days, start, (const char *) sqlite3_column_text (stmt, 1));
-      int category = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 2);
+      int f = day_index (days, start, (const char *)sqlite3_column_text (stmt, 0));
+      int c = day_index (days, start, (const char *)sqlite3_column_text (stmt, 1));
+      int category
+          = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 2);
       gboolean matched = FALSE;
 
       if (f >= 0)
@@ -126,7 +129,7 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       if (c >= 0)
         closed[c]++;
       for (int i = 0; category && i < RECTIFY_N_CATEGORIES; i++)
-        if ((int) rectify_categories[i] == category)
+        if ((int)rectify_categories[i] == category)
           {
             counts[i]++;
             matched = TRUE;
@@ -146,7 +149,8 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       day->found = total_found;
       day->closed = total_closed;
     }
-  data->hazards_by_equipment_category = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_row_free);
+  data->hazards_by_equipment_category
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_row_free);
   for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
     {
       RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
@@ -158,7 +162,7 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   {
     RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
     row->code = g_strdup ("none");
-    row->label = g_strdup (_("No equipment named"));
+    row->label = g_strdup (_ ("No equipment named"));
     row->count = none;
     g_ptr_array_add (data->hazards_by_equipment_category, row);
   }
@@ -173,7 +177,7 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
   int n_weeks = (n_days + 6) / 7;
   int rc;
   g_autofree char *done = NULL, *sql = NULL;
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
 
   data->weeks = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryWeek), n_weeks);
   for (int i = 0; i < n_weeks; i++)
@@ -188,14 +192,17 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
   /* the figures' covering index in its order (campaign, date, kind): no
    * sort, and the day's week is worked out once per day, not per visit */
   done = rectify_figures_sql_inspection_done ("", "?1");
-  sql = g_strdup_printf ("SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN kind = 'self' THEN 1 END)"
-                         " FROM inspection WHERE campaign_id = ?2 AND %s GROUP BY date", done);
+  sql = g_strdup_printf ("SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN "
+                         "kind = 'self' THEN 1 END)"
+                         " FROM inspection WHERE campaign_id = ?2 AND %s GROUP BY date",
+                         done);
   stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int w = CLAMP (rectify_date_diff (start, (const char *) sqlite3_column_text (stmt, 0)) / 7, 0, n_weeks - 1);
+      int w = CLAMP (rectify_date_diff (start, (const char *)sqlite3_column_text (stmt, 0)) / 7, 0,
+                     n_weeks - 1);
       RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, w);
       week->inspections += sqlite3_column_int64 (stmt, 1);
       week->self_inspections += sqlite3_column_int64 (stmt, 2);
@@ -208,8 +215,9 @@ rectify_summary_is_crowded_area (const char *area)
 {
   g_autofree char *lower = area ? g_utf8_strdown (area, -1) : NULL;
 
-  return lower && (strstr (lower, "人员密集") || strstr (lower, "crowded")
-                   || strstr (lower, "densely populated"));
+  return lower
+         && (strstr (lower, "人员密集") || strstr (lower, "crowded")
+             || strstr (lower, "densely populated"));
 }
 
 /* The items of a focus list: one a line, also split at Chinese and Latin
@@ -217,9 +225,9 @@ rectify_summary_is_crowded_area (const char *area)
 static char **
 focus_items (const char *text)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) normal = g_string_new (text ? text : "");
-  g_auto(GStrv) parts = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) normal = g_string_new (text ? text : "");
+  g_auto (GStrv) parts = NULL;
 
   g_string_replace (normal, "、", "\n", 0);
   g_string_replace (normal, "，", "\n", 0);
@@ -234,17 +242,18 @@ focus_items (const char *text)
         g_ptr_array_add (items, g_strdup (item));
     }
   g_ptr_array_add (items, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&items), FALSE);
+  return (char **)g_ptr_array_free (g_steal_pointer (&items), FALSE);
 }
 
 static gboolean
 count_units (RectifyStore *store, RectifyCoverageRow *row, GError **error)
 {
-  const char *sql = row->kind == RECTIFY_COVERAGE_INDUSTRY ? "SELECT count(*) FROM unit WHERE industry = ?1"
+  const char *sql = row->kind == RECTIFY_COVERAGE_INDUSTRY
+                        ? "SELECT count(*) FROM unit WHERE industry = ?1"
                     : rectify_summary_is_crowded_area (row->label)
-                    ? "SELECT count(*) FROM unit WHERE crowded = 1 AND ?1 IS NOT NULL"
-                    : "SELECT count(*) FROM unit WHERE district = ?1";
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
+                        ? "SELECT count(*) FROM unit WHERE crowded = 1 AND ?1 IS NOT NULL"
+                        : "SELECT count(*) FROM unit WHERE district = ?1";
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -271,14 +280,14 @@ add_rows (RectifySummaryData *data, RectifyCoverageKind kind, char **items)
 static gboolean
 compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
 {
-  g_auto(GStrv) industries = focus_items (data->campaign->key_industries);
-  g_auto(GStrv) areas = focus_items (data->campaign->key_areas);
-  g_autoptr(RectifyStmt) stmt = NULL;
+  g_auto (GStrv) industries = focus_items (data->campaign->key_industries);
+  g_auto (GStrv) areas = focus_items (data->campaign->key_areas);
+  g_autoptr (RectifyStmt) stmt = NULL;
   g_autofree char *done = NULL, *sql = NULL;
   g_autofree gboolean *crowded_item = NULL;
   int rc;
 
-  data->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify) coverage_row_free);
+  data->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify)coverage_row_free);
   add_rows (data, RECTIFY_COVERAGE_INDUSTRY, industries);
   add_rows (data, RECTIFY_COVERAGE_AREA, areas);
   if (data->coverage->len == 0)
@@ -287,29 +296,33 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
   for (guint i = 0; i < data->coverage->len; i++)
     {
       RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
-      crowded_item[i] = row->kind == RECTIFY_COVERAGE_AREA && rectify_summary_is_crowded_area (row->label);
+      crowded_item[i]
+          = row->kind == RECTIFY_COVERAGE_AREA && rectify_summary_is_crowded_area (row->label);
       if (!count_units (store, row, error))
         return FALSE;
     }
   /* inspected = visited by the bureau (not self-inspected) in the campaign
    * by the day: each such unit once, read over the figures' index */
   done = rectify_figures_sql_inspection_done ("", "?1");
-  sql = g_strdup_printf ("SELECT industry, district, crowded FROM unit WHERE id IN"
-                         " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND %s AND kind <> 'self')", done);
+  sql = g_strdup_printf (
+      "SELECT industry, district, crowded FROM unit WHERE id IN"
+      " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND %s AND kind <> 'self')",
+      done);
   stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *industry = (const char *) sqlite3_column_text (stmt, 0);
-      const char *district = (const char *) sqlite3_column_text (stmt, 1);
+      const char *industry = (const char *)sqlite3_column_text (stmt, 0);
+      const char *district = (const char *)sqlite3_column_text (stmt, 1);
       gboolean crowded = sqlite3_column_int (stmt, 2) != 0;
 
       for (guint i = 0; i < data->coverage->len; i++)
         {
           RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
           if (row->kind == RECTIFY_COVERAGE_INDUSTRY ? g_strcmp0 (industry, row->label) == 0
-              : crowded_item[i] ? crowded : g_strcmp0 (district, row->label) == 0)
+              : crowded_item[i]                      ? crowded
+                                                     : g_strcmp0 (district, row->label) == 0)
             row->inspected++;
         }
     }
@@ -317,23 +330,25 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
 }
 
 RectifySummaryData *
-rectify_summary_data_compute (RectifyStore *store, gint64 campaign_id, const char *as_of, GError **error)
+rectify_summary_data_compute (RectifyStore *store,
+                              gint64 campaign_id,
+                              const char *as_of,
+                              GError **error)
 {
-  g_autoptr(RectifySummaryData) data = g_new0 (RectifySummaryData, 1);
+  g_autoptr (RectifySummaryData) data = g_new0 (RectifySummaryData, 1);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
   if (campaign_id <= 0)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Campaign: choose a campaign"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Campaign: choose a campaign"));
       return NULL;
     }
   if (!(data->campaign = rectify_store_get_campaign (store, campaign_id, error))
       || !(data->figures = rectify_figures_compute (store, campaign_id, as_of, error)))
     return NULL;
   data->as_of = g_strdup (data->figures->as_of);
-  if (!compute_hazard_series (store, data, error)
-      || !compute_weeks (store, data, error)
+  if (!compute_hazard_series (store, data, error) || !compute_weeks (store, data, error)
       || !compute_coverage (store, data, error))
     return NULL;
   return g_steal_pointer (&data);
@@ -369,7 +384,7 @@ csv_figure_rows (GString *out, const char *title, GPtrArray *rows)
 {
   g_string_append (out, "\r\n");
   csv_row (out, title, NULL);
-  csv_row (out, _("Category"), _("Count"), NULL);
+  csv_row (out, _ ("Category"), _ ("Count"), NULL);
   for (guint i = 0; i < rows->len; i++)
     {
       const RectifyFigureRow *row = g_ptr_array_index (rows, i);
@@ -388,33 +403,34 @@ rectify_summary_data_to_csv (const RectifySummaryData *data)
 
   f = data->figures;
   out = g_string_new ("\xEF\xBB\xBF");
-  csv_row (out, _("Campaign"), data->campaign->name, NULL);
-  csv_row (out, _("As of"), data->as_of, NULL);
+  csv_row (out, _ ("Campaign"), data->campaign->name, NULL);
+  csv_row (out, _ ("As of"), data->as_of, NULL);
   g_string_append (out, "\r\n");
-  csv_row (out, _("Figure"), _("Value"), NULL);
-  csv_count_row (out, _("Officer person-times"), f->officer_person_times);
-  csv_count_row (out, _("Unit inspections"), f->unit_inspections);
-  csv_count_row (out, _("Units inspected"), f->distinct_units);
-  csv_count_row (out, _("Equipment checks"), f->equipment_checks);
-  csv_count_row (out, _("Self-inspections"), f->self_inspections);
-  csv_count_row (out, _("Back-checks"), f->back_checks);
-  csv_count_row (out, _("Hazards found"), f->hazards_found);
-  csv_count_row (out, _("General hazards"), f->hazards_general);
-  csv_count_row (out, _("Major hazards"), f->hazards_major);
-  csv_count_row (out, _("Instruction letters"), f->instruction_letters);
-  csv_count_row (out, _("Rectification opinions"), f->rectification_opinions);
-  csv_count_row (out, _("Hazards closed"), f->hazards_closed);
+  csv_row (out, _ ("Figure"), _ ("Value"), NULL);
+  csv_count_row (out, _ ("Officer person-times"), f->officer_person_times);
+  csv_count_row (out, _ ("Unit inspections"), f->unit_inspections);
+  csv_count_row (out, _ ("Units inspected"), f->distinct_units);
+  csv_count_row (out, _ ("Equipment checks"), f->equipment_checks);
+  csv_count_row (out, _ ("Self-inspections"), f->self_inspections);
+  csv_count_row (out, _ ("Back-checks"), f->back_checks);
+  csv_count_row (out, _ ("Hazards found"), f->hazards_found);
+  csv_count_row (out, _ ("General hazards"), f->hazards_general);
+  csv_count_row (out, _ ("Major hazards"), f->hazards_major);
+  csv_count_row (out, _ ("Instruction letters"), f->instruction_letters);
+  csv_count_row (out, _ ("Rectification opinions"), f->rectification_opinions);
+  csv_count_row (out, _ ("Hazards closed"), f->hazards_closed);
   rate = rectify_figures_format_rate (f->rectification_rate);
-  csv_row (out, _("Rectification rate"), rate, NULL);
-  csv_count_row (out, _("Overdue"), f->hazards_overdue);
+  csv_row (out, _ ("Rectification rate"), rate, NULL);
+  csv_count_row (out, _ ("Overdue"), f->hazards_overdue);
 
-  csv_figure_rows (out, _("Hazards by category"), f->hazards_by_category);
-  csv_figure_rows (out, _("Hazards by equipment category"), data->hazards_by_equipment_category);
-  csv_figure_rows (out, _("Equipment checks by equipment category"), f->checks_by_equipment_category);
+  csv_figure_rows (out, _ ("Hazards by category"), f->hazards_by_category);
+  csv_figure_rows (out, _ ("Hazards by equipment category"), data->hazards_by_equipment_category);
+  csv_figure_rows (out, _ ("Equipment checks by equipment category"),
+                   f->checks_by_equipment_category);
 
   g_string_append (out, "\r\n");
-  csv_row (out, _("Found and closed, cumulative"), NULL);
-  csv_row (out, _("Date"), _("Hazards found"), _("Hazards closed"), NULL);
+  csv_row (out, _ ("Found and closed, cumulative"), NULL);
+  csv_row (out, _ ("Date"), _ ("Hazards found"), _ ("Hazards closed"), NULL);
   for (guint i = 0; i < data->days->len; i++)
     {
       const RectifySummaryDay *day = &g_array_index (data->days, RectifySummaryDay, i);
@@ -424,8 +440,8 @@ rectify_summary_data_to_csv (const RectifySummaryData *data)
     }
 
   g_string_append (out, "\r\n");
-  csv_row (out, _("Inspections per week"), NULL);
-  csv_row (out, _("Week starting"), _("Inspections"), _("Self-inspections"), NULL);
+  csv_row (out, _ ("Inspections per week"), NULL);
+  csv_row (out, _ ("Week starting"), _ ("Inspections"), _ ("Self-inspections"), NULL);
   for (guint i = 0; i < data->weeks->len; i++)
     {
       const RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, i);
@@ -435,16 +451,17 @@ rectify_summary_data_to_csv (const RectifySummaryData *data)
     }
 
   g_string_append (out, "\r\n");
-  csv_row (out, _("Coverage of key industries and areas"), NULL);
-  csv_row (out, _("Focus"), _("Item"), _("Units"), _("Inspected"), _("Share"), NULL);
+  csv_row (out, _ ("Coverage of key industries and areas"), NULL);
+  csv_row (out, _ ("Focus"), _ ("Item"), _ ("Units"), _ ("Inspected"), _ ("Share"), NULL);
   for (guint i = 0; i < data->coverage->len; i++)
     {
       const RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
       g_autofree char *units = g_strdup_printf ("%" G_GINT64_FORMAT, row->units);
       g_autofree char *inspected = g_strdup_printf ("%" G_GINT64_FORMAT, row->inspected);
-      g_autofree char *share = rectify_figures_format_rate (row->units ? (double) row->inspected / row->units : 0);
-      csv_row (out, row->kind == RECTIFY_COVERAGE_INDUSTRY ? _("Key industry") : _("Key area"), row->label, units,
-               inspected, share, NULL);
+      g_autofree char *share
+          = rectify_figures_format_rate (row->units ? (double)row->inspected / row->units : 0);
+      csv_row (out, row->kind == RECTIFY_COVERAGE_INDUSTRY ? _ ("Key industry") : _ ("Key area"),
+               row->label, units, inspected, share, NULL);
     }
   return g_string_free (out, FALSE);
 }
@@ -453,14 +470,16 @@ rectify_summary_data_to_csv (const RectifySummaryData *data)
 
 /* Kept in the settings table, one key per campaign and part: no schema
  * change, and every save is audited like any setting. */
-static const struct {
+static const struct
+{
   const char *part;
   const char *label;
-  gsize       offset;
+  gsize offset;
 } narrative_parts[] = {
-  { "deployment", N_("Leadership and deployment"), G_STRUCT_OFFSET (RectifySummaryNarrative, deployment) },
-  { "methods", N_("Inspection methods"), G_STRUCT_OFFSET (RectifySummaryNarrative, methods) },
-  { "next-steps", N_("Next steps"), G_STRUCT_OFFSET (RectifySummaryNarrative, next_steps) },
+  { "deployment", N_ ("Leadership and deployment"),
+    G_STRUCT_OFFSET (RectifySummaryNarrative, deployment) },
+  { "methods", N_ ("Inspection methods"), G_STRUCT_OFFSET (RectifySummaryNarrative, methods) },
+  { "next-steps", N_ ("Next steps"), G_STRUCT_OFFSET (RectifySummaryNarrative, next_steps) },
 };
 
 static char *
@@ -483,22 +502,25 @@ rectify_summary_narrative_free (RectifySummaryNarrative *narrative)
 RectifySummaryNarrative *
 rectify_summary_get_narrative (RectifyStore *store, gint64 campaign_id, GError **error)
 {
-  g_autoptr(RectifySummaryNarrative) narrative = g_new0 (RectifySummaryNarrative, 1);
+  g_autoptr (RectifySummaryNarrative) narrative = g_new0 (RectifySummaryNarrative, 1);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  if (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error))
+  if (!rectify_store_check_id (store, "campaign", campaign_id, _ ("Campaign"), error))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (narrative_parts); i++)
     {
       g_autofree char *key = narrative_key (campaign_id, narrative_parts[i].part);
-      G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset) = rectify_store_get_setting (store, key, "");
+      G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset)
+          = rectify_store_get_setting (store, key, "");
     }
   return g_steal_pointer (&narrative);
 }
 
 gboolean
-rectify_summary_set_narrative (RectifyStore *store, gint64 campaign_id, const RectifySummaryNarrative *narrative,
+rectify_summary_set_narrative (RectifyStore *store,
+                               gint64 campaign_id,
+                               const RectifySummaryNarrative *narrative,
                                GError **error)
 {
   gboolean ok = TRUE;
@@ -506,12 +528,13 @@ rectify_summary_set_narrative (RectifyStore *store, gint64 campaign_id, const Re
   g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
   g_return_val_if_fail (narrative != NULL, FALSE);
 
-  if (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error))
+  if (!rectify_store_check_id (store, "campaign", campaign_id, _ ("Campaign"), error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (narrative_parts); i++)
     {
       const char *text = G_STRUCT_MEMBER (char *, narrative, narrative_parts[i].offset);
-      if (!rectify_validate_optional (_(narrative_parts[i].label), text, RECTIFY_SUMMARY_NARRATIVE_MAX_CHARS, error))
+      if (!rectify_validate_optional (_ (narrative_parts[i].label), text,
+                                      RECTIFY_SUMMARY_NARRATIVE_MAX_CHARS, error))
         return FALSE;
     }
   if (!rectify_store_begin (store, error))

@@ -11,21 +11,24 @@ G_BEGIN_DECLS
  * CLI and JSON) and a translatable label for people.  The database CHECK
  * constraints list the same codes. */
 
-typedef enum {
+typedef enum
+{
   RECTIFY_ROLE_OFFICER,
   RECTIFY_ROLE_MANAGER,
   RECTIFY_ROLE_ARCHIVIST,
   RECTIFY_N_ROLES
 } RectifyRole;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_CAMPAIGN_ACTIVE,
   RECTIFY_CAMPAIGN_ARCHIVED,
   RECTIFY_N_CAMPAIGN_STATUSES
 } RectifyCampaignStatus;
 
 /* Catalogue codes of special equipment. */
-typedef enum {
+typedef enum
+{
   RECTIFY_CATEGORY_BOILER = 1000,
   RECTIFY_CATEGORY_PRESSURE_VESSEL = 2000,
   RECTIFY_CATEGORY_GAS_CYLINDER = 2300,
@@ -37,7 +40,8 @@ typedef enum {
   RECTIFY_CATEGORY_ROPEWAY = 9000,
 } RectifyCategory;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_EQUIPMENT_NOT_IN_USE,
   RECTIFY_EQUIPMENT_IN_USE,
   RECTIFY_EQUIPMENT_STOPPED,
@@ -47,7 +51,8 @@ typedef enum {
   RECTIFY_N_EQUIPMENT_STATUSES
 } RectifyEquipmentStatus;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_INSPECTION_BUREAU,
   RECTIFY_INSPECTION_SELF,
   RECTIFY_INSPECTION_BACK_CHECK,
@@ -55,7 +60,8 @@ typedef enum {
 } RectifyInspectionKind;
 
 /* The "3-2-1-1" checklist. */
-typedef enum {
+typedef enum
+{
   RECTIFY_CHECK_MANAGEMENT_BODY,
   RECTIFY_CHECK_RESPONSIBLE_PERSONS,
   RECTIFY_CHECK_RULES,
@@ -67,20 +73,23 @@ typedef enum {
   RECTIFY_N_CHECK_ITEMS
 } RectifyCheckItem;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_RESULT_PASS,
   RECTIFY_RESULT_FAIL,
   RECTIFY_RESULT_NOT_APPLICABLE,
   RECTIFY_N_RESULTS
 } RectifyCheckResult;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_GRADE_GENERAL,
   RECTIFY_GRADE_MAJOR,
   RECTIFY_N_GRADES
 } RectifyHazardGrade;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_HAZARD_OPEN,
   RECTIFY_HAZARD_RECTIFYING,
   RECTIFY_HAZARD_RECTIFIED,
@@ -88,7 +97,8 @@ typedef enum {
   RECTIFY_N_HAZARD_STATUSES
 } RectifyHazardStatus;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_EVENT_REGISTERED,
   RECTIFY_EVENT_IMPLEMENTED,
   RECTIFY_EVENT_TRACKING_SUPERVISION,
@@ -104,23 +114,25 @@ typedef enum {
   RECTIFY_N_EVENT_KINDS
 } RectifyEventKind;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_DOCUMENT_INSTRUCTION_LETTER,
   RECTIFY_DOCUMENT_RECTIFICATION_OPINION,
   RECTIFY_N_DOCUMENT_KINDS
 } RectifyDocumentKind;
 
-typedef enum {
+typedef enum
+{
   RECTIFY_DOCUMENT_ISSUED,
   RECTIFY_DOCUMENT_VOID,
   RECTIFY_N_DOCUMENT_STATUSES
 } RectifyDocumentStatus;
 
 /* code <-> enum; _from_code returns FALSE for an unknown code. */
-#define RECTIFY_DECLARE_ENUM_STRINGS(Type, name)                              \
-  const char *rectify_##name##_to_code (Type value);                           \
-  const char *rectify_##name##_to_label (Type value);                          \
-  gboolean rectify_##name##_from_code (const char *code, Type *out_value);    \
+#define RECTIFY_DECLARE_ENUM_STRINGS(Type, name)                                                   \
+  const char *rectify_##name##_to_code (Type value);                                               \
+  const char *rectify_##name##_to_label (Type value);                                              \
+  gboolean rectify_##name##_from_code (const char *code, Type *out_value);                         \
   const char *const *rectify_##name##_codes (void);
 
 RECTIFY_DECLARE_ENUM_STRINGS (RectifyRole, role)

@@ -14,13 +14,14 @@
 
 /* GB 32100-2015: the 31 characters and the weights of positions 1–17. */
 static const char credit_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-static const int credit_weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+static const int credit_weights[17]
+    = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
 static int
 credit_value (char c)
 {
   const char *p = c ? strchr (credit_chars, g_ascii_toupper (c)) : NULL;
-  return p ? (int) (p - credit_chars) : -1;
+  return p ? (int)(p - credit_chars) : -1;
 }
 
 char
@@ -47,7 +48,7 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
   if (code == NULL || *code == '\0')
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Credit code: required (18 characters)"));
+                   _ ("Credit code: required (18 characters)"));
       return FALSE;
     }
   up = g_ascii_strup (code, -1);
@@ -55,15 +56,16 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
   if (strlen (up) != 18)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Credit code: “%s” has %d characters, a unified social credit code has 18"),
-                   code, (int) g_utf8_strlen (up, -1));
+                   _ ("Credit code: “%s” has %d characters, a unified social credit code has 18"),
+                   code, (int)g_utf8_strlen (up, -1));
       return FALSE;
     }
   for (int i = 0; i < 18; i++)
     if (credit_value (up[i]) < 0)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                     _("Credit code: character %d (“%c”) is not allowed; use digits and capital letters except I, O, S, V and Z"),
+                     _ ("Credit code: character %d (“%c”) is not allowed; use digits and capital "
+                        "letters except I, O, S, V and Z"),
                      i + 1, up[i]);
         return FALSE;
       }
@@ -71,7 +73,8 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
   if (check != up[17])
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Credit code: check character is “%c”, expected “%c”; please check the code for a typing error"),
+                   _ ("Credit code: check character is “%c”, expected “%c”; please check the code "
+                      "for a typing error"),
                    up[17], check);
       return FALSE;
     }
@@ -109,27 +112,27 @@ rectify_validate_id_number (const char *id, char **normalized, GError **error)
   if (strlen (up) != 18)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("ID number: must have 18 characters"));
+                   _ ("ID number: must have 18 characters"));
       return FALSE;
     }
   check = rectify_id_number_check_char (up);
   if (check == 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("ID number: the first 17 characters must be digits"));
+                   _ ("ID number: the first 17 characters must be digits"));
       return FALSE;
     }
   if (check != up[17])
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("ID number: check character is “%c”, expected “%c”"), up[17], check);
+                   _ ("ID number: check character is “%c”, expected “%c”"), up[17], check);
       return FALSE;
     }
   g_snprintf (date, sizeof date, "%.4s-%.2s-%.2s", up + 6, up + 10, up + 12);
-  if (!rectify_validate_date (_("ID number"), date, NULL))
+  if (!rectify_validate_date (_ ("ID number"), date, NULL))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("ID number: birth date %s does not exist"), date);
+                   _ ("ID number: birth date %s does not exist"), date);
       return FALSE;
     }
   if (normalized)
@@ -160,14 +163,15 @@ rectify_validate_equipment_code (const char *code, GError **error)
     if (!g_ascii_isdigit (code[i]))
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                     _("Equipment code: “%s” must contain digits only"), code);
+                     _ ("Equipment code: “%s” must contain digits only"), code);
         return FALSE;
       }
   if (n != 18 && n != 20)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Equipment code: has %d digits; an equipment code has 18, an older registration code 20"),
-                   (int) n);
+                   _ ("Equipment code: has %d digits; an equipment code has 18, an older "
+                      "registration code 20"),
+                   (int)n);
       return FALSE;
     }
   return TRUE;
@@ -201,13 +205,14 @@ rectify_validate_date (const char *field, const char *date, GError **error)
   if (date == NULL || *date == '\0')
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("%s: a date is required (YYYY-MM-DD)"), field);
+                   _ ("%s: a date is required (YYYY-MM-DD)"), field);
       return FALSE;
     }
   if (!parse_date (date, &g))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("%s: “%s” is not a valid date; use YYYY-MM-DD, e.g. 2026-06-30"), field, date);
+                   _ ("%s: “%s” is not a valid date; use YYYY-MM-DD, e.g. 2026-06-30"), field,
+                   date);
       return FALSE;
     }
   return TRUE;
@@ -227,7 +232,7 @@ char *
 rectify_today (void)
 {
   const char *fixed = g_getenv ("RECTIFY_TODAY");
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
   GDate g;
 
   if (fixed && parse_date (fixed, &g))
@@ -247,7 +252,8 @@ rectify_date_add_days (const char *date, int days)
     g_date_add_days (&g, days);
   else
     g_date_subtract_days (&g, -days);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g),
+                          g_date_get_day (&g));
 }
 
 gboolean
@@ -258,13 +264,13 @@ rectify_validate_optional (const char *field, const char *text, guint max_chars,
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("%s: the text is not valid UTF-8"), field);
+                   _ ("%s: the text is not valid UTF-8"), field);
       return FALSE;
     }
-  if (g_utf8_strlen (text, -1) > (glong) max_chars)
+  if (g_utf8_strlen (text, -1) > (glong)max_chars)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("%s: too long, at most %u characters"), field, max_chars);
+                   _ ("%s: too long, at most %u characters"), field, max_chars);
       return FALSE;
     }
   return TRUE;
@@ -281,6 +287,6 @@ rectify_validate_required (const char *field, const char *text, guint max_chars,
       if (*p != '\0')
         return rectify_validate_optional (field, text, max_chars, error);
     }
-  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("%s: required"), field);
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("%s: required"), field);
   return FALSE;
 }

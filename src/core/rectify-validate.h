@@ -11,13 +11,13 @@ G_BEGIN_DECLS
  * Lower case is accepted and reported through normalized (upper case). */
 gboolean rectify_validate_credit_code (const char *code, char **normalized, GError **error);
 /* The check character for the first 17 characters, or 0 if they are invalid. */
-char     rectify_credit_code_check_char (const char *first17);
+char rectify_credit_code_check_char (const char *first17);
 
 /* GB 11643 resident ID number: 17 digits and an ISO 7064 MOD 11-2 check. */
 gboolean rectify_validate_id_number (const char *id, char **normalized, GError **error);
-char     rectify_id_number_check_char (const char *first17);
+char rectify_id_number_check_char (const char *first17);
 /* "350102********123X": birth date and sequence hidden. */
-char    *rectify_mask_id_number (const char *id);
+char *rectify_mask_id_number (const char *id);
 
 /* Equipment code: 18 digits (new) or 20-digit registration code (old). */
 gboolean rectify_validate_equipment_code (const char *code, GError **error);
@@ -26,13 +26,15 @@ gboolean rectify_validate_equipment_code (const char *code, GError **error);
  * the message ("deadline: …"). */
 gboolean rectify_validate_date (const char *field, const char *date, GError **error);
 /* Days from a to b (b - a), both valid ISO dates. */
-int      rectify_date_diff (const char *a, const char *b);
+int rectify_date_diff (const char *a, const char *b);
 /* Today in local time as YYYY-MM-DD (overridable by RECTIFY_TODAY for tests). */
-char    *rectify_today (void);
-char    *rectify_date_add_days (const char *date, int days);
+char *rectify_today (void);
+char *rectify_date_add_days (const char *date, int days);
 
 /* A required text: not NULL, not blank after trimming, at most max_chars. */
-gboolean rectify_validate_required (const char *field, const char *text, guint max_chars, GError **error);
-gboolean rectify_validate_optional (const char *field, const char *text, guint max_chars, GError **error);
+gboolean
+rectify_validate_required (const char *field, const char *text, guint max_chars, GError **error);
+gboolean
+rectify_validate_optional (const char *field, const char *text, guint max_chars, GError **error);
 
 G_END_DECLS

@@ -16,14 +16,10 @@
 #define MAX_ATTACHMENT_SIZE (20 * 1024 * 1024)
 
 static const char *const action_codes[RECTIFY_N_ACTIONS] = {
-  [RECTIFY_ACTION_IMPLEMENT] = "implement",
-  [RECTIFY_ACTION_TRACK] = "track",
-  [RECTIFY_ACTION_IMMEDIATE] = "immediate",
-  [RECTIFY_ACTION_RECTIFY] = "rectify",
-  [RECTIFY_ACTION_CONFIRM] = "confirm",
-  [RECTIFY_ACTION_REJECT] = "reject",
-  [RECTIFY_ACTION_PENALTY] = "penalty",
-  [RECTIFY_ACTION_STOP_USE] = "stop-use",
+  [RECTIFY_ACTION_IMPLEMENT] = "implement", [RECTIFY_ACTION_TRACK] = "track",
+  [RECTIFY_ACTION_IMMEDIATE] = "immediate", [RECTIFY_ACTION_RECTIFY] = "rectify",
+  [RECTIFY_ACTION_CONFIRM] = "confirm",     [RECTIFY_ACTION_REJECT] = "reject",
+  [RECTIFY_ACTION_PENALTY] = "penalty",     [RECTIFY_ACTION_STOP_USE] = "stop-use",
   [RECTIFY_ACTION_MAJOR_REPORT] = "report",
 };
 
@@ -48,8 +44,8 @@ rectify_action_from_code (const char *code, RectifyHazardAction *out)
 static gboolean
 has_event (RectifyStore *store, gint64 hazard_id, RectifyEventKind kind)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-      "SELECT 1 FROM hazard_event WHERE hazard_id = ? AND kind = ? LIMIT 1", NULL);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      store, "SELECT 1 FROM hazard_event WHERE hazard_id = ? AND kind = ? LIMIT 1", NULL);
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, hazard_id);
@@ -60,8 +56,7 @@ has_event (RectifyStore *store, gint64 hazard_id, RectifyEventKind kind)
 static gboolean
 refuse (GError **error, const RectifyHazard *h, const char *why)
 {
-  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-               _("Hazard %" PRId64 " is %s: %s"), h->id,
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE, _ ("Hazard %" PRId64 " is %s: %s"), h->id,
                rectify_hazard_status_to_label (h->status), why);
   return FALSE;
 }
@@ -70,13 +65,17 @@ static gboolean
 check_major_reported (RectifyStore *store, const RectifyHazard *h, GError **error)
 {
   if (h->grade == RECTIFY_GRADE_MAJOR && !has_event (store, h->id, RECTIFY_EVENT_MAJOR_REPORT))
-    return refuse (error, h, _("a major hazard must be registered and reported to the higher authority before it can be closed"));
+    return refuse (error, h,
+                   _ ("a major hazard must be registered and reported to the higher authority "
+                      "before it can be closed"));
   return TRUE;
 }
 
 gboolean
-rectify_workflow_can (RectifyStore *store, const RectifyHazard *h,
-                      RectifyHazardAction action, GError **error)
+rectify_workflow_can (RectifyStore *store,
+                      const RectifyHazard *h,
+                      RectifyHazardAction action,
+                      GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
   g_return_val_if_fail (h != NULL, FALSE);
@@ -89,70 +88,82 @@ rectify_workflow_can (RectifyStore *store, const RectifyHazard *h,
     {
     case RECTIFY_ACTION_IMPLEMENT:
       if (h->status != RECTIFY_HAZARD_OPEN && h->status != RECTIFY_HAZARD_RECTIFYING)
-        return refuse (error, h, _("its five implementations can no longer change"));
+        return refuse (error, h, _ ("its five implementations can no longer change"));
       return TRUE;
 
     case RECTIFY_ACTION_TRACK:
     case RECTIFY_ACTION_PENALTY:
     case RECTIFY_ACTION_MAJOR_REPORT:
       if (h->status == RECTIFY_HAZARD_CLOSED)
-        return refuse (error, h, _("a closed hazard takes no more tracking or escalation"));
+        return refuse (error, h, _ ("a closed hazard takes no more tracking or escalation"));
       return TRUE;
 
     case RECTIFY_ACTION_STOP_USE:
       if (h->status == RECTIFY_HAZARD_CLOSED)
-        return refuse (error, h, _("a closed hazard takes no more tracking or escalation"));
+        return refuse (error, h, _ ("a closed hazard takes no more tracking or escalation"));
       if (h->equipment_id == 0)
-        return refuse (error, h, _("an order to stop use needs the hazard's equipment; set it first"));
+        return refuse (error, h,
+                       _ ("an order to stop use needs the hazard's equipment; set it first"));
       return TRUE;
 
     case RECTIFY_ACTION_IMMEDIATE:
       if (h->status != RECTIFY_HAZARD_OPEN && h->status != RECTIFY_HAZARD_RECTIFYING)
-        return refuse (error, h, _("only an open or rectifying hazard can be rectified on site"));
+        return refuse (error, h, _ ("only an open or rectifying hazard can be rectified on site"));
       return check_major_reported (store, h, error);
 
     case RECTIFY_ACTION_RECTIFY:
       if (h->status == RECTIFY_HAZARD_OPEN)
         {
-          g_autoptr(GPtrArray) missing = rectify_hazard_missing_five (h);
-          g_autoptr(GString) list = g_string_new (NULL);
+          g_autoptr (GPtrArray) missing = rectify_hazard_missing_five (h);
+          g_autoptr (GString) list = g_string_new (NULL);
           for (guint i = 0; i < missing->len; i++)
-            g_string_append_printf (list, "%s%s", i ? C_("list separator", ", ") : "",
-                                    (const char *) g_ptr_array_index (missing, i));
+            g_string_append_printf (list, "%s%s", i ? C_ ("list separator", ", ") : "",
+                                    (const char *)g_ptr_array_index (missing, i));
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                       _("Hazard %" PRId64 " cannot be reported rectified before its five implementations are set; missing: %s"),
+                       _ ("Hazard %" PRId64 " cannot be reported rectified before its five "
+                          "implementations are set; missing: %s"),
                        h->id, list->str);
           return FALSE;
         }
       if (h->status != RECTIFY_HAZARD_RECTIFYING)
-        return refuse (error, h, _("only a hazard under rectification can be reported rectified"));
+        return refuse (error, h, _ ("only a hazard under rectification can be reported rectified"));
       return TRUE;
 
     case RECTIFY_ACTION_CONFIRM:
     case RECTIFY_ACTION_REJECT:
       if (h->status != RECTIFY_HAZARD_RECTIFIED)
-        return refuse (error, h, _("only a hazard reported rectified can be confirmed or sent back"));
+        return refuse (error, h,
+                       _ ("only a hazard reported rectified can be confirmed or sent back"));
       if (rectify_store_get_actor (store) == 0)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
-                       _("Confirmation on site is signed by an officer; choose who you are first"));
+          g_set_error (
+              error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
+              _ ("Confirmation on site is signed by an officer; choose who you are first"));
           return FALSE;
         }
       return action == RECTIFY_ACTION_REJECT || check_major_reported (store, h, error);
 
     case RECTIFY_N_ACTIONS:
     default:
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Action: unknown action"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Action: unknown action"));
       return FALSE;
     }
 }
 
 static gboolean
-add_event (RectifyStore *store, gint64 hazard_id, RectifyEventKind kind, const char *date,
-           const char *note, gint64 *out_id, GError **error)
+add_event (RectifyStore *store,
+           gint64 hazard_id,
+           RectifyEventKind kind,
+           const char *date,
+           const char *note,
+           gint64 *out_id,
+           GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-      "INSERT INTO hazard_event (hazard_id, kind, officer_id, date, created_at, note) VALUES (?, ?, ?, ?, ?, ?)", error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (store,
+                               "INSERT INTO hazard_event (hazard_id, kind, officer_id, date, "
+                               "created_at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                               error);
   g_autofree char *now = rectify_now_utc ();
   g_autofree char *date_owned = date ? NULL : rectify_today ();
 
@@ -195,23 +206,26 @@ validate_attachments (const RectifyNewAttachment *atts, guint n, GError **error)
       gsize size = atts[i].data ? g_bytes_get_size (atts[i].data) : 0;
       const char *name = atts[i].filename ? atts[i].filename : "";
 
-      if (!rectify_validate_required (_("Attachment name"), name, 255, error))
+      if (!rectify_validate_required (_ ("Attachment name"), name, 255, error))
         return FALSE;
       if (size == 0)
         {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Attachment %s: the file is empty"), name);
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                       _ ("Attachment %s: the file is empty"), name);
           return FALSE;
         }
       if (size > MAX_ATTACHMENT_SIZE)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Attachment %s: %.1f MB is over the limit of 20 MB"), name, size / (1024.0 * 1024.0));
+                       _ ("Attachment %s: %.1f MB is over the limit of 20 MB"), name,
+                       size / (1024.0 * 1024.0));
           return FALSE;
         }
       if (sniff_mime (atts[i].data) == NULL)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Attachment %s: only photos (PNG, JPEG) and PDF files can be attached"), name);
+                       _ ("Attachment %s: only photos (PNG, JPEG) and PDF files can be attached"),
+                       name);
           return FALSE;
         }
     }
@@ -219,12 +233,16 @@ validate_attachments (const RectifyNewAttachment *atts, guint n, GError **error)
 }
 
 static gboolean
-add_attachments (RectifyStore *store, gint64 event_id, const RectifyNewAttachment *atts, guint n, GError **error)
+add_attachments (
+    RectifyStore *store, gint64 event_id, const RectifyNewAttachment *atts, guint n, GError **error)
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-          "INSERT INTO attachment (event_id, filename, mime, size, sha256, data) VALUES (?, ?, ?, ?, ?, ?)", error);
+      g_autoptr (RectifyStmt) stmt
+          = rectify_store_prepare (store,
+                                   "INSERT INTO attachment (event_id, filename, mime, size, "
+                                   "sha256, data) VALUES (?, ?, ?, ?, ?, ?)",
+                                   error);
       gsize size;
       gconstpointer data = g_bytes_get_data (atts[i].data, &size);
       g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, atts[i].data);
@@ -245,13 +263,16 @@ add_attachments (RectifyStore *store, gint64 event_id, const RectifyNewAttachmen
 }
 
 static gboolean
-validate_texts (const char *content, const char *standard, const char *measures,
-                const char *responsible, GError **error)
+validate_texts (const char *content,
+                const char *standard,
+                const char *measures,
+                const char *responsible,
+                GError **error)
 {
-  return rectify_validate_optional (_("Content"), content, 4000, error)
-         && rectify_validate_optional (_("Standard"), standard, 4000, error)
-         && rectify_validate_optional (_("Measures"), measures, 4000, error)
-         && rectify_validate_optional (_("Responsible person"), responsible, 64, error);
+  return rectify_validate_optional (_ ("Content"), content, 4000, error)
+         && rectify_validate_optional (_ ("Standard"), standard, 4000, error)
+         && rectify_validate_optional (_ ("Measures"), measures, 4000, error)
+         && rectify_validate_optional (_ ("Responsible person"), responsible, 64, error);
 }
 
 static gboolean
@@ -259,26 +280,30 @@ validate_deadline (const char *deadline, const char *found_date, GError **error)
 {
   if (deadline == NULL || *deadline == '\0')
     return TRUE;
-  if (!rectify_validate_date (_("Deadline"), deadline, error))
+  if (!rectify_validate_date (_ ("Deadline"), deadline, error))
     return FALSE;
   if (strcmp (deadline, found_date) < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Deadline: %s is before the hazard was found (%s)"), deadline, found_date);
+                   _ ("Deadline: %s is before the hazard was found (%s)"), deadline, found_date);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-audit_hazard (RectifyStore *store, gint64 id, const char *action, const char *before, GError **error)
+audit_hazard (
+    RectifyStore *store, gint64 id, const char *action, const char *before, GError **error)
 {
   g_autofree char *after = rectify_store_row_json (store, "hazard", id);
   return rectify_store_audit (store, "hazard", id, action, before, after, error);
 }
 
 gint64
-rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const char *note, GError **error)
+rectify_workflow_register (RectifyStore *store,
+                           const RectifyHazard *h,
+                           const char *note,
+                           GError **error)
 {
   gint64 campaign_id = h->campaign_id;
   gint64 id = 0;
@@ -288,73 +313,82 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
   g_return_val_if_fail (h != NULL, 0);
 
   if (!rectify_store_check_writer (store, error)
-      || !rectify_store_check_id (store, "unit", h->unit_id, _("Unit"), error)
-      || !rectify_validate_date (_("Found on"), h->found_date, error)
+      || !rectify_store_check_id (store, "unit", h->unit_id, _ ("Unit"), error)
+      || !rectify_validate_date (_ ("Found on"), h->found_date, error)
       || !validate_deadline (h->deadline, h->found_date, error)
       || !validate_texts (h->content, h->standard, h->measures, h->responsible, error)
-      || !rectify_validate_optional (_("Note"), note, 4000, error)
-      || (h->supervisor_id && !rectify_store_check_id (store, "officer", h->supervisor_id, _("Supervising officer"), error)))
+      || !rectify_validate_optional (_ ("Note"), note, 4000, error)
+      || (h->supervisor_id
+          && !rectify_store_check_id (store, "officer", h->supervisor_id, _ ("Supervising officer"),
+                                      error)))
     return 0;
   if (rectify_grade_to_code (h->grade) == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Grade: use general or major"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Grade: use general or major"));
       return 0;
     }
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store, "SELECT 1 FROM hazard_category WHERE code = ?", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (store, "SELECT 1 FROM hazard_category WHERE code = ?", error);
     if (!stmt)
       return 0;
     rectify_bind_text (stmt, 1, h->category);
     if (sqlite3_step (stmt) != SQLITE_ROW)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                     _("Category: “%s” is not a hazard category"), h->category ? h->category : "");
+                     _ ("Category: “%s” is not a hazard category"), h->category ? h->category : "");
         return 0;
       }
   }
   if (h->equipment_id)
     {
-      g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (store, h->equipment_id, error);
+      g_autoptr (RectifyEquipment) e = rectify_store_get_equipment (store, h->equipment_id, error);
       if (!e)
         return 0;
       if (e->unit_id != h->unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Equipment: item %" PRId64 " belongs to another unit"), h->equipment_id);
+                       _ ("Equipment: item %" PRId64 " belongs to another unit"), h->equipment_id);
           return 0;
         }
     }
   if (h->inspection_id)
     {
-      g_autoptr(RectifyInspection) in = rectify_store_get_inspection (store, h->inspection_id, error);
+      g_autoptr (RectifyInspection) in
+          = rectify_store_get_inspection (store, h->inspection_id, error);
       if (!in)
         return 0;
       if (in->unit_id != h->unit_id)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Inspection: inspection %" PRId64 " was of another unit"), h->inspection_id);
+                       _ ("Inspection: inspection %" PRId64 " was of another unit"),
+                       h->inspection_id);
           return 0;
         }
       if (strcmp (h->found_date, in->date) < 0)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Found on: %s is before the inspection of %s"), h->found_date, in->date);
+                       _ ("Found on: %s is before the inspection of %s"), h->found_date, in->date);
           return 0;
         }
       if (campaign_id == 0)
         campaign_id = in->campaign_id;
     }
-  if (campaign_id && (!rectify_store_check_id (store, "campaign", campaign_id, _("Campaign"), error)
-                      || !rectify_store_check_campaign_open (store, campaign_id, error)))
+  if (campaign_id
+      && (!rectify_store_check_id (store, "campaign", campaign_id, _ ("Campaign"), error)
+          || !rectify_store_check_campaign_open (store, campaign_id, error)))
     return 0;
 
   if (!rectify_store_begin (store, error))
     return 0;
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-        "INSERT INTO hazard (inspection_id, unit_id, equipment_id, campaign_id, category, grade, found_date,"
+    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+        store,
+        "INSERT INTO hazard (inspection_id, unit_id, equipment_id, campaign_id, category, grade, "
+        "found_date,"
         " description, standard, measures, deadline, responsible, supervisor_id, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -371,9 +405,10 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
         rectify_bind_text_or_null (stmt, 11, h->deadline);
         rectify_bind_text (stmt, 12, h->responsible);
         rectify_bind_id_or_null (stmt, 13, h->supervisor_id);
-        rectify_bind_text (stmt, 14, rectify_hazard_status_to_code (rectify_hazard_is_implemented (h)
-                                                                     ? RECTIFY_HAZARD_RECTIFYING
-                                                                     : RECTIFY_HAZARD_OPEN));
+        rectify_bind_text (stmt, 14,
+                           rectify_hazard_status_to_code (rectify_hazard_is_implemented (h)
+                                                              ? RECTIFY_HAZARD_RECTIFYING
+                                                              : RECTIFY_HAZARD_OPEN));
         ok = rectify_store_step_done (store, stmt, error);
         id = sqlite3_last_insert_rowid (store->db);
       }
@@ -384,13 +419,18 @@ rectify_workflow_register (RectifyStore *store, const RectifyHazard *h, const ch
 }
 
 gboolean
-rectify_workflow_implement (RectifyStore *store, gint64 hazard_id,
-                            const char *content, const char *standard,
-                            const char *measures, const char *deadline,
-                            const char *responsible, gint64 supervisor_id,
-                            const char *note, GError **error)
+rectify_workflow_implement (RectifyStore *store,
+                            gint64 hazard_id,
+                            const char *content,
+                            const char *standard,
+                            const char *measures,
+                            const char *deadline,
+                            const char *responsible,
+                            gint64 supervisor_id,
+                            const char *note,
+                            GError **error)
 {
-  g_autoptr(RectifyHazard) h = NULL;
+  g_autoptr (RectifyHazard) h = NULL;
   g_autofree char *before = NULL;
   gboolean ok;
 
@@ -400,11 +440,18 @@ rectify_workflow_implement (RectifyStore *store, gint64 hazard_id,
   if (!h || !rectify_workflow_can (store, h, RECTIFY_ACTION_IMPLEMENT, error)
       || !validate_texts (content, standard, measures, responsible, error)
       || !validate_deadline (deadline, h->found_date, error)
-      || !rectify_validate_optional (_("Note"), note, 4000, error)
-      || (supervisor_id && !rectify_store_check_id (store, "officer", supervisor_id, _("Supervising officer"), error)))
+      || !rectify_validate_optional (_ ("Note"), note, 4000, error)
+      || (supervisor_id
+          && !rectify_store_check_id (store, "officer", supervisor_id, _ ("Supervising officer"),
+                                      error)))
     return FALSE;
 
-#define TAKE(field, value) if (value) { g_free (h->field); h->field = g_strdup (value); }
+#define TAKE(field, value)                                                                         \
+  if (value)                                                                                       \
+    {                                                                                              \
+      g_free (h->field);                                                                           \
+      h->field = g_strdup (value);                                                                 \
+    }
   TAKE (content, content);
   TAKE (standard, standard);
   TAKE (measures, measures);
@@ -420,9 +467,12 @@ rectify_workflow_implement (RectifyStore *store, gint64 hazard_id,
     return FALSE;
   before = rectify_store_row_json (store, "hazard", hazard_id);
   {
-    g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-        "UPDATE hazard SET description = ?, standard = ?, measures = ?, deadline = ?, responsible = ?,"
-        " supervisor_id = ?, status = ? WHERE id = ?", error);
+    g_autoptr (RectifyStmt) stmt
+        = rectify_store_prepare (store,
+                                 "UPDATE hazard SET description = ?, standard = ?, measures = ?, "
+                                 "deadline = ?, responsible = ?,"
+                                 " supervisor_id = ?, status = ? WHERE id = ?",
+                                 error);
     ok = stmt != NULL;
     if (ok)
       {
@@ -443,10 +493,14 @@ rectify_workflow_implement (RectifyStore *store, gint64 hazard_id,
 }
 
 static gboolean
-set_status (RectifyStore *store, gint64 id, RectifyHazardStatus status, const char *closed_date, GError **error)
+set_status (RectifyStore *store,
+            gint64 id,
+            RectifyHazardStatus status,
+            const char *closed_date,
+            GError **error)
 {
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-      "UPDATE hazard SET status = ?, closed_date = ? WHERE id = ?", error);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      store, "UPDATE hazard SET status = ?, closed_date = ? WHERE id = ?", error);
   if (!stmt)
     return FALSE;
   rectify_bind_text (stmt, 1, rectify_hazard_status_to_code (status));
@@ -460,8 +514,8 @@ stop_equipment (RectifyStore *store, gint64 equipment_id, GError **error)
 {
   g_autofree char *before = rectify_store_row_json (store, "equipment", equipment_id);
   g_autofree char *after = NULL;
-  g_autoptr(RectifyStmt) stmt = rectify_store_prepare (store,
-      "UPDATE equipment SET status = 'stopped' WHERE id = ?", error);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      store, "UPDATE equipment SET status = 'stopped' WHERE id = ?", error);
 
   if (!stmt)
     return FALSE;
@@ -473,13 +527,17 @@ stop_equipment (RectifyStore *store, gint64 equipment_id, GError **error)
 }
 
 gboolean
-rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
-                      RectifyHazardAction action, RectifyEventKind track_kind,
-                      const char *date, const char *note,
-                      const RectifyNewAttachment *attachments, guint n_attachments,
+rectify_workflow_act (RectifyStore *store,
+                      gint64 hazard_id,
+                      RectifyHazardAction action,
+                      RectifyEventKind track_kind,
+                      const char *date,
+                      const char *note,
+                      const RectifyNewAttachment *attachments,
+                      guint n_attachments,
                       GError **error)
 {
-  g_autoptr(RectifyHazard) h = NULL;
+  g_autoptr (RectifyHazard) h = NULL;
   g_autofree char *today = rectify_today ();
   g_autofree char *before = NULL;
   RectifyEventKind kind;
@@ -493,7 +551,7 @@ rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
   if (action == RECTIFY_ACTION_IMPLEMENT)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Action: the five implementations are set with their own fields"));
+                   _ ("Action: the five implementations are set with their own fields"));
       return FALSE;
     }
   h = rectify_store_get_hazard (store, hazard_id, error);
@@ -504,11 +562,12 @@ rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
   switch (action)
     {
     case RECTIFY_ACTION_TRACK:
-      if (track_kind != RECTIFY_EVENT_TRACKING_SUPERVISION && track_kind != RECTIFY_EVENT_TRACKING_RECTIFICATION
+      if (track_kind != RECTIFY_EVENT_TRACKING_SUPERVISION
+          && track_kind != RECTIFY_EVENT_TRACKING_RECTIFICATION
           && track_kind != RECTIFY_EVENT_TRACKING_SERVICE)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Kind: tracking is supervision, rectification or service"));
+                       _ ("Kind: tracking is supervision, rectification or service"));
           return FALSE;
         }
       kind = track_kind;
@@ -551,17 +610,17 @@ rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
 
   if (date == NULL || *date == '\0')
     date = today;
-  if (!rectify_validate_date (_("Date"), date, error))
+  if (!rectify_validate_date (_ ("Date"), date, error))
     return FALSE;
   if (strcmp (date, h->found_date) < 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Date: %s is before the hazard was found (%s)"), date, h->found_date);
+                   _ ("Date: %s is before the hazard was found (%s)"), date, h->found_date);
       return FALSE;
     }
-  if (note_required && !rectify_validate_required (_("Note"), note, 4000, error))
+  if (note_required && !rectify_validate_required (_ ("Note"), note, 4000, error))
     return FALSE;
-  if (!rectify_validate_optional (_("Note"), note, 4000, error)
+  if (!rectify_validate_optional (_ ("Note"), note, 4000, error)
       || !validate_attachments (attachments, n_attachments, error))
     return FALSE;
 
@@ -571,7 +630,8 @@ rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
   ok = add_event (store, hazard_id, kind, date, note, &event_id, error)
        && add_attachments (store, event_id, attachments, n_attachments, error);
   if (ok && status != h->status)
-    ok = set_status (store, hazard_id, status, status == RECTIFY_HAZARD_CLOSED ? date : NULL, error);
+    ok = set_status (store, hazard_id, status, status == RECTIFY_HAZARD_CLOSED ? date : NULL,
+                     error);
   if (ok && action == RECTIFY_ACTION_STOP_USE)
     ok = stop_equipment (store, h->equipment_id, error);
   ok = ok && audit_hazard (store, hazard_id, rectify_action_to_code (action), before, error);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * that a stop-use order stops the equipment.  A major hazard cannot be
  * closed before it has been registered and reported (major-report event). */
 
-typedef enum {
+typedef enum
+{
   RECTIFY_ACTION_IMPLEMENT,
   RECTIFY_ACTION_TRACK,
   RECTIFY_ACTION_IMMEDIATE,
@@ -28,41 +29,55 @@ typedef enum {
 } RectifyHazardAction;
 
 /* An attachment to add with an event. */
-typedef struct {
+typedef struct
+{
   const char *filename;
-  const char *mime;      /* image/png, image/jpeg, application/pdf */
-  GBytes     *data;
+  const char *mime; /* image/png, image/jpeg, application/pdf */
+  GBytes *data;
 } RectifyNewAttachment;
 
 /* Whether the action is allowed on the hazard in its current state (and for
  * the acting officer); if not, why in error. The UI offers exactly these. */
-gboolean rectify_workflow_can (RectifyStore *store, const RectifyHazard *hazard,
-                               RectifyHazardAction action, GError **error);
+gboolean rectify_workflow_can (RectifyStore *store,
+                               const RectifyHazard *hazard,
+                               RectifyHazardAction action,
+                               GError **error);
 
 /* Registers a hazard (status open, or rectifying when all five are set).
  * Validates: unit exists, equipment belongs to it, category known, dates,
  * deadline not before the finding date. */
-gint64   rectify_workflow_register (RectifyStore *store, const RectifyHazard *hazard,
-                                    const char *note, GError **error);
+gint64 rectify_workflow_register (RectifyStore *store,
+                                  const RectifyHazard *hazard,
+                                  const char *note,
+                                  GError **error);
 
 /* Sets the five implementations (NULL or 0 = keep) and moves open ->
  * rectifying once all are set. */
-gboolean rectify_workflow_implement (RectifyStore *store, gint64 hazard_id,
-                                     const char *content, const char *standard,
-                                     const char *measures, const char *deadline,
-                                     const char *responsible, gint64 supervisor_id,
-                                     const char *note, GError **error);
+gboolean rectify_workflow_implement (RectifyStore *store,
+                                     gint64 hazard_id,
+                                     const char *content,
+                                     const char *standard,
+                                     const char *measures,
+                                     const char *deadline,
+                                     const char *responsible,
+                                     gint64 supervisor_id,
+                                     const char *note,
+                                     GError **error);
 
 /* Every other action: date is the day it happened (NULL = today); note is
  * required for reject, penalty, stop-use and major-report; kind for track is
  * one of the three tracking event kinds. */
-gboolean rectify_workflow_act (RectifyStore *store, gint64 hazard_id,
-                               RectifyHazardAction action, RectifyEventKind track_kind,
-                               const char *date, const char *note,
-                               const RectifyNewAttachment *attachments, guint n_attachments,
+gboolean rectify_workflow_act (RectifyStore *store,
+                               gint64 hazard_id,
+                               RectifyHazardAction action,
+                               RectifyEventKind track_kind,
+                               const char *date,
+                               const char *note,
+                               const RectifyNewAttachment *attachments,
+                               guint n_attachments,
                                GError **error);
 
 const char *rectify_action_to_code (RectifyHazardAction action);
-gboolean    rectify_action_from_code (const char *code, RectifyHazardAction *out);
+gboolean rectify_action_from_code (const char *code, RectifyHazardAction *out);
 
 G_END_DECLS

@@ -10,13 +10,12 @@
 #include "rectify-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(RectifyApplication) application = NULL;
+  g_autoptr (RectifyApplication) application = NULL;
 
   rectify_application_init_i18n ();
-  g_set_application_name (_("Rectify"));
+  g_set_application_name (_ ("Rectify"));
 
   application = rectify_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);

@@ -14,7 +14,6 @@ void rectify_a11y_fix_mnemonic_buttons (GtkWidget *root);
 
 /* GTK 4.8 names the button inside a drop-down after its type
  * ("GtkToggleButton"); this gives it name, the drop-down's own. */
-void rectify_a11y_name_dropdown_button (GtkDropDown *dropdown,
-                                        const char  *name);
+void rectify_a11y_name_dropdown_button (GtkDropDown *dropdown, const char *name);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 struct _RectifyApplication
 {
   AdwApplication parent_instance;
-  char          *db_description;  /* the option group keeps a pointer to it */
+  char *db_description; /* the option group keeps a pointer to it */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyApplication, rectify_application, ADW_TYPE_APPLICATION)
@@ -41,8 +41,7 @@ rectify_application_init_i18n (void)
 }
 
 static GtkWindow *
-find_window (RectifyApplication *self,
-             const char         *path)
+find_window (RectifyApplication *self, const char *path)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (RECTIFY_IS_WINDOW (l->data)
@@ -55,25 +54,27 @@ static const char *
 advice_for (const GError *error)
 {
   if (error->domain != RECTIFY_ERROR)
-    return _("Check that the file and its folder can be read and written, or start Rectify with --db PATH to use another file.");
+    return _ ("Check that the file and its folder can be read and written, or start Rectify with "
+              "--db PATH to use another file.");
 
   switch (error->code)
     {
     case RECTIFY_ERROR_LOCKED:
-      return _("Close the other program that uses the database, then try again.");
+      return _ ("Close the other program that uses the database, then try again.");
     case RECTIFY_ERROR_NEWER_VERSION:
-      return _("Install the newer version of Rectify to open it. Rectify did not change the file.");
+      return _ (
+          "Install the newer version of Rectify to open it. Rectify did not change the file.");
     case RECTIFY_ERROR_NOT_RECTIFY:
-      return _("Rectify did not change the file. Start Rectify with --db PATH to open a Rectify database, or give a new file name to start an empty one.");
+      return _ ("Rectify did not change the file. Start Rectify with --db PATH to open a Rectify "
+                "database, or give a new file name to start an empty one.");
     default:
-      return _("Check that the file and its folder can be read and written, or start Rectify with --db PATH to use another file.");
+      return _ ("Check that the file and its folder can be read and written, or start Rectify with "
+                "--db PATH to use another file.");
     }
 }
 
 static void
-on_open_error_response_cb (AdwMessageDialog   *dialog,
-                           const char         *response,
-                           RectifyApplication *self)
+on_open_error_response_cb (AdwMessageDialog *dialog, const char *response, RectifyApplication *self)
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "rectify-path");
 
@@ -83,18 +84,13 @@ on_open_error_response_cb (AdwMessageDialog   *dialog,
 }
 
 static void
-show_open_error (RectifyApplication *self,
-                 const char         *path,
-                 const GError       *error)
+show_open_error (RectifyApplication *self, const char *path, const GError *error)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), NULL));
   adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message, advice_for (error));
-  adw_message_dialog_add_responses (dialog,
-                                    "quit", _("_Quit"),
-                                    "retry", _("_Try Again"),
-                                    NULL);
+  adw_message_dialog_add_responses (dialog, "quit", _ ("_Quit"), "retry", _ ("_Try Again"), NULL);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
   adw_message_dialog_set_default_response (dialog, "retry");
   adw_message_dialog_set_close_response (dialog, "quit");
@@ -105,12 +101,11 @@ show_open_error (RectifyApplication *self,
 }
 
 GtkWindow *
-rectify_application_open_database (RectifyApplication *self,
-                                   const char         *path)
+rectify_application_open_database (RectifyApplication *self, const char *path)
 {
   g_autofree char *canonical = NULL;
-  g_autoptr(RectifyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWindow *window;
 
   g_return_val_if_fail (RECTIFY_IS_APPLICATION (self), NULL);
@@ -138,8 +133,7 @@ rectify_application_open_database (RectifyApplication *self,
 }
 
 static int
-rectify_application_handle_local_options (GApplication *application,
-                                          GVariantDict *options)
+rectify_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
   if (g_variant_dict_contains (options, "version"))
     {
@@ -150,8 +144,7 @@ rectify_application_handle_local_options (GApplication *application,
 }
 
 static int
-rectify_application_command_line (GApplication            *application,
-                                  GApplicationCommandLine *command_line)
+rectify_application_command_line (GApplication *application, GApplicationCommandLine *command_line)
 {
   RectifyApplication *self = RECTIFY_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
@@ -161,7 +154,7 @@ rectify_application_command_line (GApplication            *application,
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && *db != '\0')
     {
       /* Relative to the directory of the command that started us. */
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line, db);
 
       path = g_file_get_path (file);
     }
@@ -180,26 +173,22 @@ rectify_application_command_line (GApplication            *application,
 }
 
 static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *application = user_data;
   const char *developers[] = { "The Rectify developers", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (application),
-                        "application-name", _("Rectify"),
-                        "application-icon", APPLICATION_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Rectify developers"),
-                        "developers", developers,
-                        "comments", _("Special-equipment safety campaigns: inspections, hazards and their rectification, letters and figures."),
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                        gtk_application_get_active_window (application), "application-name",
+                        _ ("Rectify"), "application-icon", APPLICATION_ID, "version",
+                        PACKAGE_VERSION, "developer-name", _ ("The Rectify developers"),
+                        "developers", developers, "comments",
+                        _ ("Special-equipment safety campaigns: inspections, hazards and their "
+                           "rectification, letters and figures."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: your names, one a line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+                        "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -221,9 +210,7 @@ quit_now (gpointer data)
 }
 
 static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *application = user_data;
 
@@ -287,26 +274,24 @@ static void
 rectify_application_init (RectifyApplication *self)
 {
   g_autofree char *default_path = rectify_store_default_path ();
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, NULL, N_("PATH") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, NULL, N_ ("PATH") },
+          { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
+          { NULL } };
 
   /* Translators: %s is the default database file */
-  self->db_description = g_strdup_printf (_("The database file to open (default: %s)"), default_path);
+  self->db_description
+      = g_strdup_printf (_ ("The database file to open (default: %s)"), default_path);
   entries[0].description = self->db_description;
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Special-equipment safety campaigns, inspections and hazards."));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self), _ ("Special-equipment safety campaigns, inspections and hazards."));
 }
 
 RectifyApplication *
 rectify_application_new (void)
 {
-  return g_object_new (RECTIFY_TYPE_APPLICATION,
-                       "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/app/rectify/Rectify",
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path",
+                       "/app/rectify/Rectify", NULL);
 }

@@ -10,17 +10,16 @@
 #define OWN_TOOLTIP "rectify-own-tooltip"
 
 gboolean
-rectify_archived_check (GtkWidget    *widget,
-                        RectifyStore *store,
-                        gint64        campaign_id)
+rectify_archived_check (GtkWidget *widget, RectifyStore *store, gint64 campaign_id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean open;
 
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), TRUE);
   g_return_val_if_fail (store == NULL || RECTIFY_IS_STORE (store), TRUE);
 
-  open = store == NULL || campaign_id <= 0 || rectify_store_check_campaign_open (store, campaign_id, &error);
+  open = store == NULL || campaign_id <= 0
+         || rectify_store_check_campaign_open (store, campaign_id, &error);
   if (widget == NULL)
     return open;
   /* the template's tooltip, kept the first time it is replaced */

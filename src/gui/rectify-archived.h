@@ -13,8 +13,6 @@ G_BEGIN_DECLS
  * change.  widget, when given, shows why not in its tooltip (the store's
  * message, naming the campaign), or its own tooltip again when they may;
  * making it insensitive (or its action disabled) is the caller's. */
-gboolean rectify_archived_check (GtkWidget    *widget,
-                                 RectifyStore *store,
-                                 gint64        campaign_id);
+gboolean rectify_archived_check (GtkWidget *widget, RectifyStore *store, gint64 campaign_id);
 
 G_END_DECLS

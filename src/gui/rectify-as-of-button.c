@@ -28,8 +28,7 @@ rectify_as_of_button_new (void)
 }
 
 void
-rectify_as_of_button_set_date (GtkWidget  *button,
-                               const char *as_of)
+rectify_as_of_button_set_date (GtkWidget *button, const char *as_of)
 {
   GtkLabel *label;
   g_autofree char *day = NULL;
@@ -44,18 +43,17 @@ rectify_as_of_button_set_date (GtkWidget  *button,
   label = g_object_get_data (G_OBJECT (button), "rectify-label");
   day = rectify_format_date (as_of);
   /* Translators: %s is a date */
-  text = g_strdup_printf (_("As of %s"), day);
+  text = g_strdup_printf (_ ("As of %s"), day);
   /* Translators: %s is a date; the button ends a list's limit to that day */
-  clear = g_strdup_printf (_("Show today’s records, not those as of %s"), day);
+  clear = g_strdup_printf (_ ("Show today’s records, not those as of %s"), day);
   gtk_label_set_text (label, text);
   gtk_widget_set_tooltip_text (button, clear);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, clear, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, clear,
+                                  -1);
 }
 
 void
-rectify_as_of_limit_set (RectifyAsOfLimit *limit,
-                         const char       *as_of,
-                         const char       *filters)
+rectify_as_of_limit_set (RectifyAsOfLimit *limit, const char *as_of, const char *filters)
 {
   g_autofree char *day = g_strdup (as_of && *as_of ? as_of : NULL);
 
@@ -74,8 +72,7 @@ rectify_as_of_limit_clear (RectifyAsOfLimit *limit)
 }
 
 const char *
-rectify_as_of_limit_check (RectifyAsOfLimit *limit,
-                           const char       *filters)
+rectify_as_of_limit_check (RectifyAsOfLimit *limit, const char *filters)
 {
   if (limit->as_of != NULL && g_strcmp0 (limit->filters, filters) != 0)
     rectify_as_of_limit_clear (limit);

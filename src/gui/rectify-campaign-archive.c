@@ -1,5 +1,5 @@
-/* rectify-campaign-archive.c: archiving a campaign from the window, in a thread with progress and cancel
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-campaign-archive.c: archiving a campaign from the window, in a thread with progress and
+ * cancel SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
 
@@ -13,20 +13,21 @@
 #include "rectify-pdf-archive.h"
 #include "rectify-pdf-issue.h"
 
-typedef struct {
+typedef struct
+{
   /* read by the thread */
-  char                      *db_path;
-  gint64                     actor;
-  gint64                     campaign_id;
-  char                      *dir;
-  RectifyPdfLanguage         language;
-  GCancellable              *cancellable;
+  char *db_path;
+  gint64 actor;
+  gint64 campaign_id;
+  char *dir;
+  RectifyPdfLanguage language;
+  GCancellable *cancellable;
   /* main thread only */
-  GtkWindow                 *parent;
-  AdwMessageDialog          *dialog;    /* weak */
-  GtkProgressBar            *bar;       /* weak */
+  GtkWindow *parent;
+  AdwMessageDialog *dialog; /* weak */
+  GtkProgressBar *bar;      /* weak */
   RectifyCampaignArchiveDone done;
-  GWeakRef                   owner;
+  GWeakRef owner;
 } Job;
 
 static void
@@ -38,9 +39,9 @@ job_clear (Job *job)
   g_clear_object (&job->parent);
   g_weak_ref_clear (&job->owner);
   if (job->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *)&job->dialog);
   if (job->bar != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->bar), (gpointer *) &job->bar);
+    g_object_remove_weak_pointer (G_OBJECT (job->bar), (gpointer *)&job->bar);
 }
 
 static Job *
@@ -52,13 +53,14 @@ job_ref (Job *job)
 static void
 job_unref (Job *job)
 {
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) job_clear);
+  g_atomic_rc_box_release_full (job, (GDestroyNotify)job_clear);
 }
 
-typedef struct {
-  Job   *job;
+typedef struct
+{
+  Job *job;
   double fraction;
-  char  *text;
+  char *text;
 } Progress;
 
 static gboolean
@@ -84,26 +86,26 @@ on_progress (guint done, guint total, const char *current, gpointer user_data)
   Progress *p = g_new0 (Progress, 1);
 
   p->job = job_ref (user_data);
-  p->fraction = total > 0 ? (double) done / total : 0;
+  p->fraction = total > 0 ? (double)done / total : 0;
   /* Translators: files written of the archive, then the file being written */
-  p->text = g_strdup_printf (_("%u of %u: %s"), done, total, current ? current : "");
+  p->text = g_strdup_printf (_ ("%u of %u: %s"), done, total, current ? current : "");
   g_idle_add (show_progress_cb, p);
-  rectify_job_checkpoint (((Job *) user_data)->cancellable);
+  rectify_job_checkpoint (((Job *)user_data)->cancellable);
 }
 
 static void
 archive_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(RectifyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   RectifyPdfArchiveOptions options = { job->language, NULL, on_progress, job };
 
   /* a connection of its own: the window's stays free for the user */
   store = rectify_store_open (job->db_path, &error);
-  if (store == NULL
-      || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error))
-      || !rectify_pdf_archive_write (store, job->campaign_id, job->dir, &options, cancellable, &error))
+  if (store == NULL || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error))
+      || !rectify_pdf_archive_write (store, job->campaign_id, job->dir, &options, cancellable,
+                                     &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -112,7 +114,7 @@ archive_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 static void
 report_done (Job *job, const GError *error)
 {
-  g_autoptr(GObject) owner = g_weak_ref_get (&job->owner);
+  g_autoptr (GObject) owner = g_weak_ref_get (&job->owner);
 
   if (owner != NULL && job->done != NULL)
     job->done (owner, job->dir, error);
@@ -122,7 +124,7 @@ static void
 on_archive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
   if (job->dialog != NULL)
@@ -133,30 +135,32 @@ on_archive_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_job (Job *job)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, on_archive_done_cb, NULL);
+  g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, on_archive_done_cb, NULL);
   g_autofree char *body = NULL;
   g_autofree char *label = NULL;
 
   /* Translators: %s is the folder being written */
-  body = g_strdup_printf (_("Writing the dossiers, documents, summary and manifest into %s"), job->dir);
-  job->dialog = rectify_job_progress_dialog (job->parent, _("Archiving the Campaign"), body, _("Archive progress"),
-                                             job->cancellable, &job->bar);
+  body = g_strdup_printf (_ ("Writing the dossiers, documents, summary and manifest into %s"),
+                          job->dir);
+  job->dialog = rectify_job_progress_dialog (job->parent, _ ("Archiving the Campaign"), body,
+                                             _ ("Archive progress"), job->cancellable, &job->bar);
   gtk_progress_bar_set_show_text (job->bar, TRUE);
   gtk_progress_bar_set_ellipsize (job->bar, PANGO_ELLIPSIZE_MIDDLE);
-  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
-  g_object_add_weak_pointer (G_OBJECT (job->bar), (gpointer *) &job->bar);
+  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *)&job->dialog);
+  g_object_add_weak_pointer (G_OBJECT (job->bar), (gpointer *)&job->bar);
 
   g_task_set_source_tag (task, rectify_campaign_archive_start);
-  g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+  g_task_set_task_data (task, job_ref (job), (GDestroyNotify)job_unref);
   /* Translators: %s is the folder being written */
-  label = g_strdup_printf (_("Archiving the campaign into %s"), job->dir);
-  rectify_job_run_in_thread (task, job->parent ? GTK_WIDGET (job->parent) : NULL, label, archive_thread);
+  label = g_strdup_printf (_ ("Archiving the campaign into %s"), job->dir);
+  rectify_job_run_in_thread (task, job->parent ? GTK_WIDGET (job->parent) : NULL, label,
+                             archive_thread);
 }
 
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -166,8 +170,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
     start_job (job);
   else if (file != NULL)
     {
-      g_autoptr(GError) error = g_error_new_literal (RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                                                     _("Archive folder: choose a folder on this computer"));
+      g_autoptr (GError) error = g_error_new_literal (
+          RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Archive folder: choose a folder on this computer"));
       report_done (job, error);
     }
   gtk_native_dialog_destroy (chooser);
@@ -176,7 +180,10 @@ on_chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
 }
 
 static Job *
-job_new (GtkWidget *parent, RectifyStore *store, gint64 campaign_id, RectifyCampaignArchiveDone done,
+job_new (GtkWidget *parent,
+         RectifyStore *store,
+         gint64 campaign_id,
+         RectifyCampaignArchiveDone done,
          GObject *owner)
 {
   GtkRoot *root = gtk_widget_get_root (parent);
@@ -194,8 +201,12 @@ job_new (GtkWidget *parent, RectifyStore *store, gint64 campaign_id, RectifyCamp
 }
 
 void
-rectify_campaign_archive_run (GtkWidget *parent, RectifyStore *store, gint64 campaign_id, const char *dir,
-                              RectifyCampaignArchiveDone done, GObject *owner)
+rectify_campaign_archive_run (GtkWidget *parent,
+                              RectifyStore *store,
+                              gint64 campaign_id,
+                              const char *dir,
+                              RectifyCampaignArchiveDone done,
+                              GObject *owner)
 {
   Job *job;
 
@@ -210,10 +221,13 @@ rectify_campaign_archive_run (GtkWidget *parent, RectifyStore *store, gint64 cam
 }
 
 void
-rectify_campaign_archive_start (GtkWidget *parent, RectifyStore *store, gint64 campaign_id,
-                                RectifyCampaignArchiveDone done, GObject *owner)
+rectify_campaign_archive_start (GtkWidget *parent,
+                                RectifyStore *store,
+                                gint64 campaign_id,
+                                RectifyCampaignArchiveDone done,
+                                GObject *owner)
 {
-  g_autoptr(RectifyCampaign) campaign = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
   Job *job;
@@ -227,11 +241,12 @@ rectify_campaign_archive_start (GtkWidget *parent, RectifyStore *store, gint64 c
   job = job_new (parent, store, campaign_id, done, owner);
 
   /* the archive goes into a new folder: the chooser asks for its name */
-  chooser = gtk_file_chooser_native_new (_("Archive the Campaign into a New Folder"), job->parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Archive"), _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_ ("Archive the Campaign into a New Folder"), job->parent,
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Archive"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the suggested name of an archive folder; %s is the campaign */
-  name = g_strdup_printf (_("%s archive"), campaign->name);
+  name = g_strdup_printf (_ ("%s archive"), campaign->name);
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), job);

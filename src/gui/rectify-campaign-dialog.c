@@ -17,13 +17,15 @@
 
 /* A field of the form: the core names it at the start of its error
  * messages ("Start date: …"), and its error is shown in label. */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
-  GtkLabel   *label;
+typedef struct
+{
+  const char *name; /* untranslated, as the core passes it to _() */
+  GtkWidget *widget;
+  GtkLabel *label;
 } Field;
 
-enum {
+enum
+{
   FIELD_NAME,
   FIELD_START,
   FIELD_DAYS,
@@ -39,44 +41,46 @@ enum {
 
 struct _RectifyCampaignDialog
 {
-  AdwWindow     parent_instance;
+  AdwWindow parent_instance;
 
   RectifyStore *store;
-  gint64        campaign_id;   /* 0 = a new campaign */
-  GArray       *officer_ids;   /* gint64 per combo position; 0 = none */
-  GPtrArray    *member_checks; /* GtkCheckButton, with "rectify-officer-id" */
-  Field         fields[N_FIELDS];
+  gint64 campaign_id;       /* 0 = a new campaign */
+  GArray *officer_ids;      /* gint64 per combo position; 0 = none */
+  GPtrArray *member_checks; /* GtkCheckButton, with "rectify-officer-id" */
+  Field fields[N_FIELDS];
 
-  GtkLabel     *general_error_label;
-  AdwEntryRow  *name_row;
-  AdwEntryRow  *start_row;
+  GtkLabel *general_error_label;
+  AdwEntryRow *name_row;
+  AdwEntryRow *start_row;
   AdwActionRow *days_row;
   GtkSpinButton *days_spin;
-  GtkLabel     *campaign_error_label;
-  AdwComboRow  *head_row;
-  AdwComboRow  *deputy_row;
-  GtkLabel     *leading_error_label;
+  GtkLabel *campaign_error_label;
+  AdwComboRow *head_row;
+  AdwComboRow *deputy_row;
+  GtkLabel *leading_error_label;
   AdwPreferencesGroup *members_group;
-  GtkLabel     *members_error_label;
-  GtkButton    *create_button;
-  GtkTextView  *work_plan_view;
-  GtkLabel     *plan_error_label;
-  AdwEntryRow  *industries_row;
-  AdwEntryRow  *links_row;
-  AdwEntryRow  *areas_row;
-  GtkLabel     *focus_error_label;
+  GtkLabel *members_error_label;
+  GtkButton *create_button;
+  GtkTextView *work_plan_view;
+  GtkLabel *plan_error_label;
+  AdwEntryRow *industries_row;
+  AdwEntryRow *links_row;
+  AdwEntryRow *areas_row;
+  GtkLabel *focus_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCampaignDialog, rectify_campaign_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAMPAIGN_ID,
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_CREATED,
   SIGNAL_SAVED,
   N_SIGNALS
@@ -104,20 +108,19 @@ clear_errors (RectifyCampaignDialog *self)
 }
 
 static void
-clear_field_error (RectifyCampaignDialog *self,
-                   guint                  field)
+clear_field_error (RectifyCampaignDialog *self, guint field)
 {
   Field *f = &self->fields[field];
 
   rectify_form_set_invalid (f->widget, FALSE);
   /* The label may be telling about another field of its group. */
-  if (rectify_message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
+  if (rectify_message_names_field (gtk_label_get_text (f->label),
+                                   g_dgettext (GETTEXT_PACKAGE, f->name)))
     hide_error_label (f->label);
 }
 
 static void
-show_error (RectifyCampaignDialog *self,
-            const GError          *error)
+show_error (RectifyCampaignDialog *self, const GError *error)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     {
@@ -129,8 +132,7 @@ show_error (RectifyCampaignDialog *self,
           gtk_label_set_text (f->label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (f->label), TRUE);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->label,
-                                          -1);
+                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->label, -1);
           gtk_widget_grab_focus (f->widget);
           return;
         }
@@ -143,8 +145,8 @@ show_error (RectifyCampaignDialog *self,
 static char *
 normalize_list (const char *text)
 {
-  g_auto(GStrv) items = g_regex_split_simple ("[,，、;；\\n]", text ? text : "", 0, 0);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto (GStrv) items = g_regex_split_simple ("[,，、;；\\n]", text ? text : "", 0, 0);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -160,8 +162,7 @@ normalize_list (const char *text)
 }
 
 static gint64
-selected_officer (RectifyCampaignDialog *self,
-                  AdwComboRow           *row)
+selected_officer (RectifyCampaignDialog *self, AdwComboRow *row)
 {
   guint position = adw_combo_row_get_selected (row);
 
@@ -177,13 +178,11 @@ check_officer_id (GtkWidget *check)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (widget);
-  g_autoptr(RectifyCampaign) campaign = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (GError) error = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   gint64 id;
@@ -223,12 +222,14 @@ save_action (GtkWidget  *widget,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
   campaign->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  campaign->start_date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
+  campaign->start_date
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
   campaign->days = gtk_spin_button_get_value_as_int (self->days_spin);
   campaign->head_id = selected_officer (self, self->head_row);
   campaign->deputy_id = selected_officer (self, self->deputy_row);
   campaign->work_plan = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  campaign->key_industries = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->industries_row)));
+  campaign->key_industries
+      = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->industries_row)));
   campaign->key_links = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->links_row)));
   campaign->key_areas = normalize_list (gtk_editable_get_text (GTK_EDITABLE (self->areas_row)));
 
@@ -261,7 +262,7 @@ update_end_date (RectifyCampaignDialog *self)
       g_autofree char *end = rectify_date_add_days (start, MAX (days, 1) - 1);
 
       /* Translators: %s is the campaign's last day */
-      subtitle = g_strdup_printf (_("Ends on %s"), end);
+      subtitle = g_strdup_printf (_ ("Ends on %s"), end);
     }
   adw_action_row_set_subtitle (self->days_row, subtitle ? subtitle : "");
 }
@@ -286,8 +287,7 @@ on_days_spin_value_changed_cb (RectifyCampaignDialog *self)
 }
 
 static void
-on_field_changed_cb (GtkWidget             *widget,
-                     RectifyCampaignDialog *self)
+on_field_changed_cb (GtkWidget *widget, RectifyCampaignDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     if (self->fields[i].widget == widget)
@@ -301,8 +301,7 @@ on_work_plan_changed_cb (RectifyCampaignDialog *self)
 }
 
 static gboolean
-campaign_names (const RectifyCampaign *campaign,
-                gint64                 officer_id)
+campaign_names (const RectifyCampaign *campaign, gint64 officer_id)
 {
   if (campaign == NULL)
     return FALSE;
@@ -315,8 +314,7 @@ campaign_names (const RectifyCampaign *campaign,
 }
 
 static gboolean
-is_member (const RectifyCampaign *campaign,
-           gint64                 officer_id)
+is_member (const RectifyCampaign *campaign, gint64 officer_id)
 {
   for (guint i = 0; campaign && campaign->member_ids && i < campaign->member_ids->len; i++)
     if (g_array_index (campaign->member_ids, gint64, i) == officer_id)
@@ -332,9 +330,9 @@ on_member_toggled_cb (RectifyCampaignDialog *self)
 
 static void
 add_member_row (RectifyCampaignDialog *self,
-                const RectifyOfficer  *officer,
-                const char            *name,
-                gboolean               active)
+                const RectifyOfficer *officer,
+                const char *name,
+                gboolean active)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -358,16 +356,15 @@ add_member_row (RectifyCampaignDialog *self,
 /* The combos and members offer the active officers, and, when editing,
  * the inactive ones the campaign already names. */
 static void
-load_officers (RectifyCampaignDialog *self,
-               const RectifyCampaign *campaign)
+load_officers (RectifyCampaignDialog *self, const RectifyCampaign *campaign)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 none = 0;
 
   g_array_set_size (self->officer_ids, 0);
-  gtk_string_list_append (names, _("None"));
+  gtk_string_list_append (names, _ ("None"));
   g_array_append_val (self->officer_ids, none);
 
   officers = rectify_store_list_officers (self->store, &error);
@@ -381,22 +378,22 @@ load_officers (RectifyCampaignDialog *self,
       if (!officer->active && !campaign_names (campaign, officer->id))
         continue;
       /* Translators: an officer who no longer works, in a list of officers */
-      name = officer->active ? g_strdup (officer->name) : g_strdup_printf (_("%s (inactive)"), officer->name);
+      name = officer->active ? g_strdup (officer->name)
+                             : g_strdup_printf (_ ("%s (inactive)"), officer->name);
       gtk_string_list_append (names, name);
       g_array_append_val (self->officer_ids, officer->id);
       add_member_row (self, officer, name, is_member (campaign, officer->id));
     }
   if (self->member_checks->len == 0)
-    adw_preferences_group_set_description (self->members_group,
-                                           _("No active officers yet: add them on the Officers page."));
+    adw_preferences_group_set_description (
+        self->members_group, _ ("No active officers yet: add them on the Officers page."));
 
   adw_combo_row_set_model (self->head_row, G_LIST_MODEL (names));
   adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (names));
 }
 
 static guint
-officer_position (RectifyCampaignDialog *self,
-                  gint64                 officer_id)
+officer_position (RectifyCampaignDialog *self, gint64 officer_id)
 {
   for (guint i = 0; i < self->officer_ids->len; i++)
     if (g_array_index (self->officer_ids, gint64, i) == officer_id)
@@ -406,11 +403,10 @@ officer_position (RectifyCampaignDialog *self,
 
 /* The core keeps one item a line; the form shows them with commas. */
 static void
-set_list_text (AdwEntryRow *row,
-               const char  *lines)
+set_list_text (AdwEntryRow *row, const char *lines)
 {
-  g_auto(GStrv) items = g_strsplit (lines ? lines : "", "\n", -1);
-  g_autofree char *text = g_strjoinv (_(", "), items);
+  g_auto (GStrv) items = g_strsplit (lines ? lines : "", "\n", -1);
+  g_autofree char *text = g_strjoinv (_ (", "), items);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
@@ -420,14 +416,14 @@ rectify_campaign_dialog_constructed (GObject *object)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (object);
   g_autofree char *today = rectify_today ();
-  g_autoptr(RectifyCampaign) campaign = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
 
   G_OBJECT_CLASS (rectify_campaign_dialog_parent_class)->constructed (object);
 
   g_assert (RECTIFY_IS_STORE (self->store));
   if (self->campaign_id != 0)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       campaign = rectify_store_get_campaign (self->store, self->campaign_id, &error);
       if (campaign == NULL)
@@ -436,14 +432,15 @@ rectify_campaign_dialog_constructed (GObject *object)
   load_officers (self, campaign);
   if (campaign != NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Campaign"));
-      gtk_button_set_label (self->create_button, _("_Save"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Campaign"));
+      gtk_button_set_label (self->create_button, _ ("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), campaign->name);
       gtk_editable_set_text (GTK_EDITABLE (self->start_row), campaign->start_date);
       gtk_spin_button_set_value (self->days_spin, campaign->days);
       adw_combo_row_set_selected (self->head_row, officer_position (self, campaign->head_id));
       adw_combo_row_set_selected (self->deputy_row, officer_position (self, campaign->deputy_id));
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->work_plan_view), campaign->work_plan, -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->work_plan_view),
+                                campaign->work_plan, -1);
       set_list_text (self->industries_row, campaign->key_industries);
       set_list_text (self->links_row, campaign->key_links);
       set_list_text (self->areas_row, campaign->key_areas);
@@ -480,9 +477,9 @@ rectify_campaign_dialog_finalize (GObject *object)
 }
 
 static void
-rectify_campaign_dialog_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
+rectify_campaign_dialog_get_property (GObject *object,
+                                      guint prop_id,
+                                      GValue *value,
                                       GParamSpec *pspec)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (object);
@@ -501,10 +498,10 @@ rectify_campaign_dialog_get_property (GObject    *object,
 }
 
 static void
-rectify_campaign_dialog_set_property (GObject      *object,
-                                      guint         prop_id,
+rectify_campaign_dialog_set_property (GObject *object,
+                                      guint prop_id,
                                       const GValue *value,
-                                      GParamSpec   *pspec)
+                                      GParamSpec *pspec)
 {
   RectifyCampaignDialog *self = RECTIFY_CAMPAIGN_DIALOG (object);
 
@@ -533,31 +530,30 @@ rectify_campaign_dialog_class_init (RectifyCampaignDialogClass *klass)
   object_class->get_property = rectify_campaign_dialog_get_property;
   object_class->set_property = rectify_campaign_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAMPAIGN_ID] =
-    g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAMPAIGN_ID]
+      = g_param_spec_int64 ("campaign-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RectifyCampaignDialog::created:
    * @id: the new campaign's id
    */
-  signals[SIGNAL_CREATED] =
-    g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   /**
    * RectifyCampaignDialog::saved:
    * @id: the campaign's id, new or edited
    */
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-campaign-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/rectify/Rectify/ui/rectify-campaign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignDialog, start_row);
@@ -586,16 +582,16 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
 {
   /* The names the core gives the fields in its messages. */
   const Field fields[N_FIELDS] = {
-    [FIELD_NAME] = { N_("Name"), NULL, NULL },
-    [FIELD_START] = { N_("Start date"), NULL, NULL },
-    [FIELD_DAYS] = { N_("Length"), NULL, NULL },
-    [FIELD_HEAD] = { N_("Head"), NULL, NULL },
-    [FIELD_DEPUTY] = { N_("Deputy head"), NULL, NULL },
-    [FIELD_MEMBERS] = { N_("Members"), NULL, NULL },
-    [FIELD_WORK_PLAN] = { N_("Work plan"), NULL, NULL },
-    [FIELD_INDUSTRIES] = { N_("Key industries"), NULL, NULL },
-    [FIELD_LINKS] = { N_("Key links"), NULL, NULL },
-    [FIELD_AREAS] = { N_("Key areas"), NULL, NULL },
+    [FIELD_NAME] = { N_ ("Name"), NULL, NULL },
+    [FIELD_START] = { N_ ("Start date"), NULL, NULL },
+    [FIELD_DAYS] = { N_ ("Length"), NULL, NULL },
+    [FIELD_HEAD] = { N_ ("Head"), NULL, NULL },
+    [FIELD_DEPUTY] = { N_ ("Deputy head"), NULL, NULL },
+    [FIELD_MEMBERS] = { N_ ("Members"), NULL, NULL },
+    [FIELD_WORK_PLAN] = { N_ ("Work plan"), NULL, NULL },
+    [FIELD_INDUSTRIES] = { N_ ("Key industries"), NULL, NULL },
+    [FIELD_LINKS] = { N_ ("Key links"), NULL, NULL },
+    [FIELD_AREAS] = { N_ ("Key areas"), NULL, NULL },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -626,7 +622,8 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
   self->fields[FIELD_AREAS].label = self->focus_error_label;
 
   g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (on_start_row_changed_cb), self);
-  g_signal_connect_swapped (self->days_spin, "value-changed", G_CALLBACK (on_days_spin_value_changed_cb), self);
+  g_signal_connect_swapped (self->days_spin, "value-changed",
+                            G_CALLBACK (on_days_spin_value_changed_cb), self);
   g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect (self->industries_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect (self->links_row, "changed", G_CALLBACK (on_field_changed_cb), self);
@@ -638,32 +635,25 @@ rectify_campaign_dialog_init (RectifyCampaignDialog *self)
 }
 
 RectifyCampaignDialog *
-rectify_campaign_dialog_new (GtkWindow    *parent,
-                             RectifyStore *store)
+rectify_campaign_dialog_new (GtkWindow *parent, RectifyStore *store)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG,
-                       "transient-for", parent,
-                       "store", store,
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG, "transient-for", parent, "store", store, NULL);
 }
 
 RectifyCampaignDialog *
-rectify_campaign_dialog_new_for_campaign (GtkWindow    *parent,
+rectify_campaign_dialog_new_for_campaign (GtkWindow *parent,
                                           RectifyStore *store,
-                                          gint64        campaign_id)
+                                          gint64 campaign_id)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (campaign_id > 0, NULL);
 
-  return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG,
-                       "transient-for", parent,
-                       "store", store,
-                       "campaign-id", campaign_id,
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_CAMPAIGN_DIALOG, "transient-for", parent, "store", store,
+                       "campaign-id", campaign_id, NULL);
 }
 
 RectifyStore *

@@ -12,20 +12,21 @@
 
 struct _RectifyCampaignItem
 {
-  GObject          parent_instance;
+  GObject parent_instance;
   RectifyCampaign *campaign;
-  char            *head_name;
-  char            *end_date;
-  char            *start_text;   /* the dates as the reader writes them */
-  char            *end_text;
-  char            *days_text;
+  char *head_name;
+  char *end_date;
+  char *start_text; /* the dates as the reader writes them */
+  char *end_text;
+  char *days_text;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCampaignItem, rectify_campaign_item, G_TYPE_OBJECT)
 
 /* The item is immutable: a changed campaign becomes a new item, so the
  * properties are read-only and never notified. */
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -56,9 +57,9 @@ rectify_campaign_item_finalize (GObject *object)
 }
 
 static void
-rectify_campaign_item_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+rectify_campaign_item_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   RectifyCampaignItem *self = RECTIFY_CAMPAIGN_ITEM (object);
@@ -103,22 +104,14 @@ rectify_campaign_item_class_init (RectifyCampaignItemClass *klass)
   object_class->finalize = rectify_campaign_item_finalize;
   object_class->get_property = rectify_campaign_item_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_START_DATE] =
-    g_param_spec_string ("start-date", NULL, NULL, NULL, flags);
-  properties[PROP_END_DATE] =
-    g_param_spec_string ("end-date", NULL, NULL, NULL, flags);
-  properties[PROP_DAYS] =
-    g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 0, flags);
-  properties[PROP_DAYS_TEXT] =
-    g_param_spec_string ("days-text", NULL, NULL, NULL, flags);
-  properties[PROP_STATUS_LABEL] =
-    g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
-  properties[PROP_HEAD_NAME] =
-    g_param_spec_string ("head-name", NULL, NULL, NULL, flags);
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_START_DATE] = g_param_spec_string ("start-date", NULL, NULL, NULL, flags);
+  properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, NULL, flags);
+  properties[PROP_DAYS] = g_param_spec_int ("days", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_DAYS_TEXT] = g_param_spec_string ("days-text", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
+  properties[PROP_HEAD_NAME] = g_param_spec_string ("head-name", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -129,8 +122,7 @@ rectify_campaign_item_init (RectifyCampaignItem *self)
 }
 
 RectifyCampaignItem *
-rectify_campaign_item_new (RectifyCampaign *campaign,
-                           const char      *head_name)
+rectify_campaign_item_new (RectifyCampaign *campaign, const char *head_name)
 {
   RectifyCampaignItem *self;
 

@@ -13,12 +13,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyCampaignItem, rectify_campaign_item, RECTIFY, CAMPAIGN_ITEM, GObject)
 
 /* Takes campaign; head_name is the leading group head's name or NULL. */
-RectifyCampaignItem   *rectify_campaign_item_new           (RectifyCampaign *campaign,
-                                                            const char      *head_name);
-const RectifyCampaign *rectify_campaign_item_get_campaign  (RectifyCampaignItem *self);
-gint64                 rectify_campaign_item_get_id        (RectifyCampaignItem *self);
-const char            *rectify_campaign_item_get_name      (RectifyCampaignItem *self);
-const char            *rectify_campaign_item_get_end_date  (RectifyCampaignItem *self);
-const char            *rectify_campaign_item_get_head_name (RectifyCampaignItem *self);
+RectifyCampaignItem *rectify_campaign_item_new (RectifyCampaign *campaign, const char *head_name);
+const RectifyCampaign *rectify_campaign_item_get_campaign (RectifyCampaignItem *self);
+gint64 rectify_campaign_item_get_id (RectifyCampaignItem *self);
+const char *rectify_campaign_item_get_name (RectifyCampaignItem *self);
+const char *rectify_campaign_item_get_end_date (RectifyCampaignItem *self);
+const char *rectify_campaign_item_get_head_name (RectifyCampaignItem *self);
 
 G_END_DECLS

@@ -18,33 +18,34 @@
 
 struct _RectifyCampaignsPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
-  RectifyStore       *store;
-  gulong              changed_id;
-  gboolean            can_edit;
+  RectifyStore *store;
+  gulong changed_id;
+  gboolean can_edit;
 
-  GtkStack           *stack;
+  GtkStack *stack;
   GtkSingleSelection *selection;
-  GListStore         *campaigns;
-  GtkStack           *details_stack;
-  AdwStatusPage      *no_selection_page;
-  GtkLabel           *title_label;
-  GtkLabel           *period_label;
-  RectifyDashboard   *dashboard;
-  AdwActionRow       *head_row;
-  AdwActionRow       *deputy_row;
-  AdwActionRow       *members_row;
-  GtkWidget          *edit_button;
-  gboolean            archiving;
-  AdwActionRow       *industries_row;
-  AdwActionRow       *links_row;
-  AdwActionRow       *areas_row;
+  GListStore *campaigns;
+  GtkStack *details_stack;
+  AdwStatusPage *no_selection_page;
+  GtkLabel *title_label;
+  GtkLabel *period_label;
+  RectifyDashboard *dashboard;
+  AdwActionRow *head_row;
+  AdwActionRow *deputy_row;
+  AdwActionRow *members_row;
+  GtkWidget *edit_button;
+  gboolean archiving;
+  AdwActionRow *industries_row;
+  AdwActionRow *links_row;
+  AdwActionRow *areas_row;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCampaignsPage, rectify_campaigns_page, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -54,10 +55,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static char *
-officer_name (RectifyStore *store,
-              gint64        id)
+officer_name (RectifyStore *store, gint64 id)
 {
-  g_autoptr(RectifyOfficer) officer = NULL;
+  g_autoptr (RectifyOfficer) officer = NULL;
 
   if (id == 0)
     return NULL;
@@ -66,19 +66,17 @@ officer_name (RectifyStore *store,
 }
 
 static void
-set_text_row (AdwActionRow *row,
-              const char   *text)
+set_text_row (AdwActionRow *row, const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
-  adw_action_row_set_subtitle (row, *stripped ? stripped : _("None recorded"));
+  adw_action_row_set_subtitle (row, *stripped ? stripped : _ ("None recorded"));
 }
 
 static void
-set_members_row (RectifyCampaignsPage  *self,
-                 const RectifyCampaign *campaign)
+set_members_row (RectifyCampaignsPage *self, const RectifyCampaign *campaign)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; campaign->member_ids && i < campaign->member_ids->len; i++)
     {
@@ -91,19 +89,18 @@ set_members_row (RectifyCampaignsPage  *self,
   if (names->len > 1)
     {
       /* Translators: the separator between the names of a list */
-      g_autofree char *text = g_strjoinv (_(", "), (char **) names->pdata);
+      g_autofree char *text = g_strjoinv (_ (", "), (char **)names->pdata);
 
       adw_action_row_set_subtitle (self->members_row, text);
     }
   else
     {
-      adw_action_row_set_subtitle (self->members_row, _("None"));
+      adw_action_row_set_subtitle (self->members_row, _ ("None"));
     }
 }
 
 static void
-show_figures (RectifyCampaignsPage *self,
-              RectifyCampaignItem  *item)
+show_figures (RectifyCampaignsPage *self, RectifyCampaignItem *item)
 {
   const RectifyCampaign *campaign = rectify_campaign_item_get_campaign (item);
   g_autofree char *period = NULL;
@@ -118,11 +115,10 @@ show_figures (RectifyCampaignsPage *self,
   /* Translators: the period of a campaign, from its first to its last day */
   start = rectify_format_date (campaign->start_date);
   end = rectify_format_date (rectify_campaign_item_get_end_date (item));
-  period = g_strdup_printf (_("%s to %s"), start, end);
+  period = g_strdup_printf (_ ("%s to %s"), start, end);
   days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", campaign->days),
                           campaign->days);
-  line = g_strjoin (" · ", period, days,
-                    rectify_campaign_status_to_label (campaign->status), NULL);
+  line = g_strjoin (" · ", period, days, rectify_campaign_status_to_label (campaign->status), NULL);
   gtk_label_set_text (self->period_label, line);
 
   /* the tiles, charts and summary of the campaign, at the day chosen there */
@@ -131,8 +127,8 @@ show_figures (RectifyCampaignsPage *self,
 
   head = officer_name (self->store, campaign->head_id);
   deputy = officer_name (self->store, campaign->deputy_id);
-  adw_action_row_set_subtitle (self->head_row, head ? head : _("None"));
-  adw_action_row_set_subtitle (self->deputy_row, deputy ? deputy : _("None"));
+  adw_action_row_set_subtitle (self->head_row, head ? head : _ ("None"));
+  adw_action_row_set_subtitle (self->deputy_row, deputy ? deputy : _ ("None"));
   set_members_row (self, campaign);
   set_text_row (self->industries_row, campaign->key_industries);
   set_text_row (self->links_row, campaign->key_links);
@@ -148,9 +144,9 @@ update_details (RectifyCampaignsPage *self)
 
   if (item == NULL || self->store == NULL)
     {
-      adw_status_page_set_title (self->no_selection_page, _("No Campaign Selected"));
+      adw_status_page_set_title (self->no_selection_page, _ ("No Campaign Selected"));
       adw_status_page_set_description (self->no_selection_page,
-                                       _("Select a campaign to see its figures."));
+                                       _ ("Select a campaign to see its figures."));
       gtk_stack_set_visible_child_name (self->details_stack, "none");
       return;
     }
@@ -167,14 +163,14 @@ on_selection_changed_cb (RectifyCampaignsPage *self)
 }
 
 static guint
-find_position (RectifyCampaignsPage *self,
-               gint64                campaign_id)
+find_position (RectifyCampaignsPage *self, gint64 campaign_id)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->campaigns));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RectifyCampaignItem) item = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+      g_autoptr (RectifyCampaignItem) item
+          = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
 
       if (rectify_campaign_item_get_id (item) == campaign_id)
         return i;
@@ -185,10 +181,10 @@ find_position (RectifyCampaignsPage *self,
 void
 rectify_campaigns_page_reload (RectifyCampaignsPage *self)
 {
-  g_autoptr(GPtrArray) campaigns = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) campaigns = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GHashTable) names = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 selected_id;
   guint position;
 
@@ -230,8 +226,8 @@ rectify_campaigns_page_reload (RectifyCampaignsPage *self)
 
   g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   g_list_store_splice (self->campaigns, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
-                       items->pdata, items->len);
+                       g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)), items->pdata,
+                       items->len);
   position = find_position (self, selected_id);
   if (position == GTK_INVALID_LIST_POSITION && items->len > 0)
     position = 0;
@@ -244,16 +240,13 @@ rectify_campaigns_page_reload (RectifyCampaignsPage *self)
 }
 
 static void
-on_store_changed_cb (RectifyStore         *store,
-                     const char           *entity,
-                     RectifyCampaignsPage *self)
+on_store_changed_cb (RectifyStore *store, const char *entity, RectifyCampaignsPage *self)
 {
   rectify_campaigns_page_reload (self);
 }
 
 void
-rectify_campaigns_page_select (RectifyCampaignsPage *self,
-                               gint64                campaign_id)
+rectify_campaigns_page_select (RectifyCampaignsPage *self, gint64 campaign_id)
 {
   guint position;
 
@@ -290,8 +283,7 @@ rectify_campaigns_page_get_store (RectifyCampaignsPage *self)
 }
 
 void
-rectify_campaigns_page_set_store (RectifyCampaignsPage *self,
-                                  RectifyStore         *store)
+rectify_campaigns_page_set_store (RectifyCampaignsPage *self, RectifyStore *store)
 {
   g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
   g_return_if_fail (store == NULL || RECTIFY_IS_STORE (store));
@@ -303,29 +295,25 @@ rectify_campaigns_page_set_store (RectifyCampaignsPage *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (self->store != NULL)
-    self->changed_id = g_signal_connect (self->store, "changed",
-                                         G_CALLBACK (on_store_changed_cb), self);
+    self->changed_id
+        = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
 
   rectify_campaigns_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
-on_campaign_saved_cb (RectifyCampaignDialog *dialog,
-                      gint64                 campaign_id,
-                      RectifyCampaignsPage  *self)
+on_campaign_saved_cb (RectifyCampaignDialog *dialog, gint64 campaign_id, RectifyCampaignsPage *self)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   rectify_campaigns_page_select (self, campaign_id);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Campaign saved")));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_ ("Campaign saved")));
 }
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (widget);
   gint64 id = rectify_campaigns_page_get_selected_id (self);
@@ -358,16 +346,15 @@ on_archive_done (GObject *owner, const char *dir, const GError *error)
     rectify_campaigns_page_reload (self);
   if (error == NULL)
     /* Translators: %s is the archive folder */
-    message = g_strdup_printf (_("Campaign archived into %s"), dir);
+    message = g_strdup_printf (_ ("Campaign archived into %s"), dir);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup (_("Archive cancelled; nothing was kept"));
+    message = g_strdup (_ ("Archive cancelled; nothing was kept"));
   else
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                                                  : NULL,
-                                                                             _("Not Archived"), error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Not Archived"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
       rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -380,9 +367,7 @@ on_archive_done (GObject *owner, const char *dir, const GError *error)
 }
 
 static void
-archive_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+archive_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (widget);
   gint64 id = rectify_campaigns_page_get_selected_id (self);
@@ -395,8 +380,7 @@ archive_action (GtkWidget  *widget,
 }
 
 void
-rectify_campaigns_page_archive_into (RectifyCampaignsPage *self,
-                                     const char           *dir)
+rectify_campaigns_page_archive_into (RectifyCampaignsPage *self, const char *dir)
 {
   gint64 id;
 
@@ -408,7 +392,8 @@ rectify_campaigns_page_archive_into (RectifyCampaignsPage *self,
     return;
   self->archiving = TRUE;
   update_editable (self);
-  rectify_campaign_archive_run (GTK_WIDGET (self), self->store, id, dir, on_archive_done, G_OBJECT (self));
+  rectify_campaign_archive_run (GTK_WIDGET (self), self->store, id, dir, on_archive_done,
+                                G_OBJECT (self));
 }
 
 static void
@@ -418,15 +403,17 @@ update_editable (RectifyCampaignsPage *self)
 
   RectifyCampaignItem *item = gtk_single_selection_get_selected_item (self->selection);
   /* an archived campaign is read-only: the core refuses, the button says so first */
-  gboolean archived = item != NULL
-                      && rectify_campaign_item_get_campaign (item)->status == RECTIFY_CAMPAIGN_ARCHIVED;
+  gboolean archived
+      = item != NULL
+        && rectify_campaign_item_get_campaign (item)->status == RECTIFY_CAMPAIGN_ARCHIVED;
 
   /* archivists archive too: not bound to can-edit */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.archive", selected && !self->archiving);
 
   gtk_widget_set_visible (self->edit_button, self->can_edit);
   rectify_dashboard_set_can_edit (self->dashboard, self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && selected && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit",
+                                 self->can_edit && selected && !archived);
 }
 
 gboolean
@@ -437,8 +424,7 @@ rectify_campaigns_page_get_can_edit (RectifyCampaignsPage *self)
 }
 
 void
-rectify_campaigns_page_set_can_edit (RectifyCampaignsPage *self,
-                                     gboolean              can_edit)
+rectify_campaigns_page_set_can_edit (RectifyCampaignsPage *self, gboolean can_edit)
 {
   g_return_if_fail (RECTIFY_IS_CAMPAIGNS_PAGE (self));
 
@@ -464,9 +450,9 @@ rectify_campaigns_page_dispose (GObject *object)
 }
 
 static void
-rectify_campaigns_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
+rectify_campaigns_page_get_property (GObject *object,
+                                     guint prop_id,
+                                     GValue *value,
                                      GParamSpec *pspec)
 {
   RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
@@ -485,10 +471,10 @@ rectify_campaigns_page_get_property (GObject    *object,
 }
 
 static void
-rectify_campaigns_page_set_property (GObject      *object,
-                                     guint         prop_id,
+rectify_campaigns_page_set_property (GObject *object,
+                                     guint prop_id,
                                      const GValue *value,
-                                     GParamSpec   *pspec)
+                                     GParamSpec *pspec)
 {
   RectifyCampaignsPage *self = RECTIFY_CAMPAIGNS_PAGE (object);
 
@@ -515,19 +501,20 @@ rectify_campaigns_page_class_init (RectifyCampaignsPageClass *klass)
   object_class->get_property = rectify_campaigns_page_get_property;
   object_class->set_property = rectify_campaigns_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT]
+      = g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The list item factories in the template name the item type. */
   g_type_ensure (RECTIFY_TYPE_CAMPAIGN_ITEM);
   g_type_ensure (RECTIFY_TYPE_DASHBOARD);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-campaigns-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-campaigns-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_bind_template_child (widget_class, RectifyCampaignsPage, stack);

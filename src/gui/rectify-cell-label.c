@@ -11,12 +11,12 @@
 
 struct _RectifyCellLabel
 {
-  GtkWidget    parent_instance;
+  GtkWidget parent_instance;
 
-  char        *text;
-  PangoLayout *layout;         /* NULL until drawn, dropped on new text */
-  guint        layout_serial;  /* of the Pango context it was made with */
-  gboolean     drawn;
+  char *text;
+  PangoLayout *layout; /* NULL until drawn, dropped on new text */
+  guint layout_serial; /* of the Pango context it was made with */
+  gboolean drawn;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyCellLabel, rectify_cell_label, GTK_TYPE_WIDGET)
@@ -29,8 +29,10 @@ line_height (GtkWidget *widget)
 {
   static GHashTable *heights = NULL;
   PangoContext *context = gtk_widget_get_pango_context (widget);
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
+  g_autofree char *font
+      = pango_font_description_to_string (pango_context_get_font_description (context));
+  g_autofree char *key
+      = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
   gpointer height;
 
   if (heights == NULL)
@@ -50,13 +52,13 @@ line_height (GtkWidget *widget)
 }
 
 static void
-rectify_cell_label_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+rectify_cell_label_measure (GtkWidget *widget,
+                            GtkOrientation orientation,
+                            int for_size,
+                            int *minimum,
+                            int *natural,
+                            int *minimum_baseline,
+                            int *natural_baseline)
 {
   /* across: what the column gives (columns have a width or expand) */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -66,8 +68,7 @@ rectify_cell_label_measure (GtkWidget      *widget,
 }
 
 static PangoLayout *
-ensure_layout (RectifyCellLabel *self,
-               int               width)
+ensure_layout (RectifyCellLabel *self, int width)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
 
@@ -87,8 +88,7 @@ ensure_layout (RectifyCellLabel *self,
 }
 
 static void
-rectify_cell_label_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
+rectify_cell_label_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   RectifyCellLabel *self = RECTIFY_CELL_LABEL (widget);
   int width = gtk_widget_get_width (widget);
@@ -148,8 +148,7 @@ rectify_cell_label_new (void)
 }
 
 void
-rectify_cell_label_set_text (RectifyCellLabel *self,
-                             const char       *text)
+rectify_cell_label_set_text (RectifyCellLabel *self, const char *text)
 {
   g_return_if_fail (RECTIFY_IS_CELL_LABEL (self));
 
@@ -160,7 +159,8 @@ rectify_cell_label_set_text (RectifyCellLabel *self,
   g_free (self->text);
   self->text = g_strdup (text);
   g_clear_object (&self->layout);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  -1);
   /* the height is the font's: only the drawing changes */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

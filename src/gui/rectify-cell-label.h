@@ -16,10 +16,10 @@ G_BEGIN_DECLS
 #define RECTIFY_TYPE_CELL_LABEL (rectify_cell_label_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyCellLabel, rectify_cell_label, RECTIFY, CELL_LABEL, GtkWidget)
 
-GtkWidget  *rectify_cell_label_new (void);
-void        rectify_cell_label_set_text (RectifyCellLabel *self, const char *text);
+GtkWidget *rectify_cell_label_new (void);
+void rectify_cell_label_set_text (RectifyCellLabel *self, const char *text);
 const char *rectify_cell_label_get_text (RectifyCellLabel *self);
 /* Whether the last frame drew the text (the cell was in view). */
-gboolean    rectify_cell_label_get_drawn (RectifyCellLabel *self);
+gboolean rectify_cell_label_get_drawn (RectifyCellLabel *self);
 
 G_END_DECLS

@@ -23,24 +23,25 @@
 
 struct _RectifyChart
 {
-  GtkDrawingArea   parent_instance;
+  GtkDrawingArea parent_instance;
 
   RectifyChartKind kind;
-  char            *title;
-  GPtrArray       *labels;       /* char * */
-  GPtrArray       *value_texts;  /* char * or NULL */
-  GPtrArray       *series_names;
-  GArray          *values;       /* double, n_series × n */
-  guint            n_series;
-  double           max;
+  char *title;
+  GPtrArray *labels;      /* char * */
+  GPtrArray *value_texts; /* char * or NULL */
+  GPtrArray *series_names;
+  GArray *values; /* double, n_series × n */
+  guint n_series;
+  double max;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyChart, rectify_chart, GTK_TYPE_DRAWING_AREA)
 
 /* Geometry of the plot for the widget's current size. */
-typedef struct {
-  double x, y, width, height;  /* the plot area */
-  double label_width;          /* bars: the label column */
+typedef struct
+{
+  double x, y, width, height; /* the plot area */
+  double label_width;         /* bars: the label column */
   double axis_max, step;
 } Frame;
 
@@ -65,8 +66,9 @@ largest (RectifyChart *self)
 static char *
 shown_value (RectifyChart *self, guint series, guint index)
 {
-  const char *text = series == 0 && index < self->value_texts->len ? g_ptr_array_index (self->value_texts, index)
-                                                                     : NULL;
+  const char *text = series == 0 && index < self->value_texts->len
+                         ? g_ptr_array_index (self->value_texts, index)
+                         : NULL;
   return text ? g_strdup (text) : rectify_format_chart_value (value_at (self, series, index));
 }
 
@@ -88,7 +90,7 @@ make_layout (RectifyChart *self, const char *text, gboolean bold)
 static double
 text_width (RectifyChart *self, const char *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, FALSE);
+  g_autoptr (PangoLayout) layout = make_layout (self, text, FALSE);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -108,7 +110,8 @@ compute_frame (RectifyChart *self, int width, int height, Frame *f)
       for (guint i = 0; i < self->labels->len; i++)
         {
           g_autofree char *v = shown_value (self, 0, i);
-          f->label_width = MAX (f->label_width, text_width (self, g_ptr_array_index (self->labels, i)));
+          f->label_width
+              = MAX (f->label_width, text_width (self, g_ptr_array_index (self->labels, i)));
           value_w = MAX (value_w, text_width (self, v));
         }
       f->label_width = MIN (f->label_width + 8, width * 0.45);
@@ -131,15 +134,21 @@ set_color (cairo_t *cr, const GdkRGBA *c, double alpha)
 }
 
 static void
-draw_text (RectifyChart *self, cairo_t *cr, const char *text, double x, double y, double align, double width,
+draw_text (RectifyChart *self,
+           cairo_t *cr,
+           const char *text,
+           double x,
+           double y,
+           double align,
+           double width,
            gboolean bold)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, bold);
+  g_autoptr (PangoLayout) layout = make_layout (self, text, bold);
   int w, h;
 
   if (width > 0)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -152,7 +161,8 @@ series_color (RectifyChart *self, guint series, GdkRGBA *out)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  static const char *const names[] = { "accent_color", "success_color", "warning_color", "error_color" };
+  static const char *const names[]
+      = { "accent_color", "success_color", "warning_color", "error_color" };
 
   if (!gtk_style_context_lookup_color (context, names[series % G_N_ELEMENTS (names)], out))
     gtk_style_context_get_color (context, out);
@@ -173,12 +183,14 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   compute_frame (self, width, height, &f);
 
   set_color (cr, &fg, 1);
-  draw_text (self, cr, self->title ? self->title : "", width / 2.0, TITLE_HEIGHT / 2, 0.5, width, TRUE);
+  draw_text (self, cr, self->title ? self->title : "", width / 2.0, TITLE_HEIGHT / 2, 0.5, width,
+             TRUE);
 
   if (n == 0)
     {
       set_color (cr, &fg, 0.55);
-      draw_text (self, cr, _("No data for this day"), width / 2.0, f.y + f.height / 2, 0.5, width, FALSE);
+      draw_text (self, cr, _ ("No data for this day"), width / 2.0, f.y + f.height / 2, 0.5, width,
+                 FALSE);
       return;
     }
 
@@ -221,8 +233,8 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
           cairo_rectangle (cr, f.x, y + row * 0.2, w, row * 0.6);
           cairo_fill (cr);
           set_color (cr, &fg, 0.85);
-          draw_text (self, cr, g_ptr_array_index (self->labels, i), f.label_width - 6, y + row / 2, 1,
-                     f.label_width - 6, FALSE);
+          draw_text (self, cr, g_ptr_array_index (self->labels, i), f.label_width - 6, y + row / 2,
+                     1, f.label_width - 6, FALSE);
           draw_text (self, cr, value, f.x + w + 4, y + row / 2, 0, 0, FALSE);
         }
     }
@@ -245,8 +257,8 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
           if (i % every == 0)
             {
               set_color (cr, &fg, 0.7);
-              draw_text (self, cr, g_ptr_array_index (self->labels, i), x + slot / 2, f.y + f.height + AXIS_HEIGHT / 2,
-                         0.5, 0, FALSE);
+              draw_text (self, cr, g_ptr_array_index (self->labels, i), x + slot / 2,
+                         f.y + f.height + AXIS_HEIGHT / 2, 0.5, 0, FALSE);
             }
         }
     }
@@ -282,10 +294,11 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
           cairo_stroke (cr);
         }
       set_color (cr, &fg, 0.7);
-      draw_text (self, cr, g_ptr_array_index (self->labels, 0), f.x, f.y + f.height + AXIS_HEIGHT / 2, 0, 0, FALSE);
+      draw_text (self, cr, g_ptr_array_index (self->labels, 0), f.x,
+                 f.y + f.height + AXIS_HEIGHT / 2, 0, 0, FALSE);
       if (n > 1)
-        draw_text (self, cr, g_ptr_array_index (self->labels, n - 1), f.x + f.width, f.y + f.height + AXIS_HEIGHT / 2,
-                   1, 0, FALSE);
+        draw_text (self, cr, g_ptr_array_index (self->labels, n - 1), f.x + f.width,
+                   f.y + f.height + AXIS_HEIGHT / 2, 1, 0, FALSE);
     }
 }
 
@@ -307,7 +320,7 @@ rectify_chart_describe_at (RectifyChart *self, double x, double y)
     {
       if (y < f.y || y >= f.y + f.height)
         return NULL;
-      index = MIN ((guint) ((y - f.y) / (f.height / n)), n - 1);
+      index = MIN ((guint)((y - f.y) / (f.height / n)), n - 1);
     }
   else
     {
@@ -315,11 +328,11 @@ rectify_chart_describe_at (RectifyChart *self, double x, double y)
       if (x < f.x - 4 || x > f.x + f.width + 4 || y < f.y - 4 || y > f.y + f.height + 4)
         return NULL;
       if (self->kind == RECTIFY_CHART_COLUMNS)
-        index = MIN ((guint) MAX (0, (x - f.x) / (f.width / n)), n - 1);
+        index = MIN ((guint)MAX (0, (x - f.x) / (f.width / n)), n - 1);
       else
         {
           pos = n > 1 ? (x - f.x) / f.width * (n - 1) : 0;
-          index = (guint) CLAMP (round (pos), 0, n - 1);
+          index = (guint)CLAMP (round (pos), 0, n - 1);
         }
     }
   if (self->kind == RECTIFY_CHART_LINES)
@@ -330,18 +343,20 @@ rectify_chart_describe_at (RectifyChart *self, double x, double y)
           g_autofree char *value = shown_value (self, s, index);
           /* Translators: a series of a chart and its value, "Found: 5" */
           g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("%s: %s"), (char *) g_ptr_array_index (self->series_names, s), value);
+          g_string_append_printf (text, _ ("%s: %s"),
+                                  (char *)g_ptr_array_index (self->series_names, s), value);
         }
       return g_string_free (text, FALSE);
     }
   {
     g_autofree char *value = shown_value (self, 0, index);
-    return g_strdup_printf (_("%s: %s"), (char *) g_ptr_array_index (self->labels, index), value);
+    return g_strdup_printf (_ ("%s: %s"), (char *)g_ptr_array_index (self->labels, index), value);
   }
 }
 
 static gboolean
-on_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
+on_query_tooltip_cb (
+    GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
 {
   g_autofree char *text = NULL;
 
@@ -358,7 +373,7 @@ on_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTool
 static void
 update_accessible (RectifyChart *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < self->labels->len; i++)
     {
@@ -374,10 +389,9 @@ update_accessible (RectifyChart *self)
       if (self->kind == RECTIFY_CHART_LINES && i == 0 && self->labels->len > 2)
         i = self->labels->len - 2;
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->title ? self->title : "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->title ? self->title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
 }
 
 static void
@@ -388,8 +402,9 @@ update_size (RectifyChart *self)
   if (self->kind == RECTIFY_CHART_BARS)
     height = TITLE_HEIGHT + MAX (self->labels->len, 1) * BAR_ROW + AXIS_HEIGHT + 4;
   else
-    height = TITLE_HEIGHT + (self->kind == RECTIFY_CHART_LINES ? LEGEND_HEIGHT : 0) + PLOT_HEIGHT + AXIS_HEIGHT;
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), (int) height);
+    height = TITLE_HEIGHT + (self->kind == RECTIFY_CHART_LINES ? LEGEND_HEIGHT : 0) + PLOT_HEIGHT
+             + AXIS_HEIGHT;
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), (int)height);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -406,8 +421,13 @@ clear_data (RectifyChart *self)
 }
 
 void
-rectify_chart_set_bars (RectifyChart *self, RectifyChartKind kind, const char *const *labels, const double *values,
-                        const char *const *value_texts, guint n, double max)
+rectify_chart_set_bars (RectifyChart *self,
+                        RectifyChartKind kind,
+                        const char *const *labels,
+                        const double *values,
+                        const char *const *value_texts,
+                        guint n,
+                        double max)
 {
   g_return_if_fail (RECTIFY_IS_CHART (self));
   g_return_if_fail (kind == RECTIFY_CHART_BARS || kind == RECTIFY_CHART_COLUMNS);
@@ -428,8 +448,12 @@ rectify_chart_set_bars (RectifyChart *self, RectifyChartKind kind, const char *c
 }
 
 void
-rectify_chart_set_lines (RectifyChart *self, const char *const *series_names, guint n_series,
-                         const char *const *labels, const double *values, guint n)
+rectify_chart_set_lines (RectifyChart *self,
+                         const char *const *series_names,
+                         guint n_series,
+                         const char *const *labels,
+                         const double *values,
+                         guint n)
 {
   g_return_if_fail (RECTIFY_IS_CHART (self));
   g_return_if_fail (n_series > 0 && series_names != NULL);
@@ -442,7 +466,7 @@ rectify_chart_set_lines (RectifyChart *self, const char *const *series_names, gu
     g_ptr_array_add (self->series_names, g_strdup (series_names[s]));
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->labels, g_strdup (labels[i]));
-  g_array_append_vals (self->values, values, (guint) n * n_series);
+  g_array_append_vals (self->values, values, (guint)n * n_series);
   update_size (self);
 }
 

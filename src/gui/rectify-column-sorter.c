@@ -11,18 +11,16 @@
 
 struct _RectifyColumnSorter
 {
-  GtkSorter  parent_instance;
+  GtkSorter parent_instance;
 
-  char      *key;
-  gboolean   asked;
+  char *key;
+  gboolean asked;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyColumnSorter, rectify_column_sorter, GTK_TYPE_SORTER)
 
 static GtkOrdering
-rectify_column_sorter_compare (GtkSorter *sorter,
-                               gpointer   item1,
-                               gpointer   item2)
+rectify_column_sorter_compare (GtkSorter *sorter, gpointer item1, gpointer item2)
 {
   RectifyColumnSorter *self = RECTIFY_COLUMN_SORTER (sorter);
 
@@ -81,12 +79,11 @@ rectify_column_sorter_get_key (RectifyColumnSorter *self)
 }
 
 const char *
-rectify_column_view_get_sort (GtkColumnView *view,
-                              gboolean      *descending)
+rectify_column_view_get_sort (GtkColumnView *view, gboolean *descending)
 {
-  g_autoptr(GListModel) columns = NULL;
-  g_autoptr(GObject) a = NULL;
-  g_autoptr(GObject) b = NULL;
+  g_autoptr (GListModel) columns = NULL;
+  g_autoptr (GObject) a = NULL;
+  g_autoptr (GObject) b = NULL;
   GtkSorter *view_sorter;
   RectifyColumnSorter *primary = NULL;
   GtkOrdering ordering;
@@ -104,7 +101,7 @@ rectify_column_view_get_sort (GtkColumnView *view,
   n = g_list_model_get_n_items (columns);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
 
       if (RECTIFY_IS_COLUMN_SORTER (sorter))
@@ -119,7 +116,7 @@ rectify_column_view_get_sort (GtkColumnView *view,
    * column is asked. */
   for (guint i = 0; i < n && primary == NULL; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
 
       if (RECTIFY_IS_COLUMN_SORTER (sorter) && RECTIFY_COLUMN_SORTER (sorter)->asked)

@@ -17,10 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyColumnSorter, rectify_column_sorter, RECTIFY, COLUMN_SORTER, GtkSorter)
 
 RectifyColumnSorter *rectify_column_sorter_new (const char *key);
-const char          *rectify_column_sorter_get_key (RectifyColumnSorter *self);
+const char *rectify_column_sorter_get_key (RectifyColumnSorter *self);
 
 /* The sort key and direction the user chose on view (NULL when unsorted);
  * call it from the "changed" signal of gtk_column_view_get_sorter (view). */
-const char          *rectify_column_view_get_sort (GtkColumnView *view, gboolean *descending);
+const char *rectify_column_view_get_sort (GtkColumnView *view, gboolean *descending);
 
 G_END_DECLS

@@ -18,71 +18,76 @@
 #include "rectify-summary-dialog.h"
 
 /* Every tile opens the list behind it. */
-typedef enum {
-  OPENS_HAZARDS,      /* win.show-hazards (campaign, status, overdue, as of) */
-  OPENS_INSPECTIONS,  /* win.show-inspections (campaign, bureau visits only, as of) */
-  OPENS_DOCUMENTS,    /* win.show-documents (campaign, kind, as of) */
+typedef enum
+{
+  OPENS_HAZARDS,     /* win.show-hazards (campaign, status, overdue, as of) */
+  OPENS_INSPECTIONS, /* win.show-inspections (campaign, bureau visits only, as of) */
+  OPENS_DOCUMENTS,   /* win.show-documents (campaign, kind, as of) */
 } TileOpens;
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *title;
-  TileOpens   opens;
-  int         status;       /* hazards: the status filter, -1 = all; documents: the kind */
-  gboolean    overdue;
+  TileOpens opens;
+  int status; /* hazards: the status filter, -1 = all; documents: the kind */
+  gboolean overdue;
 } TileInfo;
 
 static const TileInfo tile_infos[] = {
   /* person-times and checks are sums over the bureau's visits: the list
    * behind them is those visits */
-  { "officer-person-times", N_("Officer person-times"), OPENS_INSPECTIONS, -1, FALSE },
-  { "unit-inspections", N_("Unit inspections"), OPENS_INSPECTIONS, -1, FALSE },
-  { "equipment-checks", N_("Equipment checks"), OPENS_INSPECTIONS, -1, FALSE },
-  { "hazards-found", N_("Hazards found"), OPENS_HAZARDS, -1, FALSE },
-  { "hazards-closed", N_("Hazards rectified"), OPENS_HAZARDS, RECTIFY_HAZARD_CLOSED, FALSE },
-  { "rectification-rate", N_("Rectification rate"), OPENS_HAZARDS, -1, FALSE },
-  { "instruction-letters", N_("Instruction letters"), OPENS_DOCUMENTS, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, FALSE },
-  { "rectification-opinions", N_("Rectification opinions"), OPENS_DOCUMENTS, RECTIFY_DOCUMENT_RECTIFICATION_OPINION, FALSE },
-  { "hazards-overdue", N_("Overdue hazards"), OPENS_HAZARDS, -1, TRUE },
+  { "officer-person-times", N_ ("Officer person-times"), OPENS_INSPECTIONS, -1, FALSE },
+  { "unit-inspections", N_ ("Unit inspections"), OPENS_INSPECTIONS, -1, FALSE },
+  { "equipment-checks", N_ ("Equipment checks"), OPENS_INSPECTIONS, -1, FALSE },
+  { "hazards-found", N_ ("Hazards found"), OPENS_HAZARDS, -1, FALSE },
+  { "hazards-closed", N_ ("Hazards rectified"), OPENS_HAZARDS, RECTIFY_HAZARD_CLOSED, FALSE },
+  { "rectification-rate", N_ ("Rectification rate"), OPENS_HAZARDS, -1, FALSE },
+  { "instruction-letters", N_ ("Instruction letters"), OPENS_DOCUMENTS,
+    RECTIFY_DOCUMENT_INSTRUCTION_LETTER, FALSE },
+  { "rectification-opinions", N_ ("Rectification opinions"), OPENS_DOCUMENTS,
+    RECTIFY_DOCUMENT_RECTIFICATION_OPINION, FALSE },
+  { "hazards-overdue", N_ ("Overdue hazards"), OPENS_HAZARDS, -1, TRUE },
 };
 #define N_TILES G_N_ELEMENTS (tile_infos)
 
-typedef struct {
+typedef struct
+{
   GtkWidget *widget;
-  GtkLabel  *value;
-  GtkLabel  *detail;
+  GtkLabel *value;
+  GtkLabel *detail;
 } Tile;
 
 struct _RectifyDashboard
 {
-  GtkWidget             parent_instance;
+  GtkWidget parent_instance;
 
-  RectifyStore         *store;
-  gint64                campaign_id;
-  char                 *as_of;
-  gboolean              can_edit;
-  RectifySummaryData   *data;
-  gboolean              stale;     /* a reload waits until the dashboard is shown */
-  Tile                  tiles[N_TILES];
+  RectifyStore *store;
+  gint64 campaign_id;
+  char *as_of;
+  gboolean can_edit;
+  RectifySummaryData *data;
+  gboolean stale; /* a reload waits until the dashboard is shown */
+  Tile tiles[N_TILES];
   GtkFileChooserNative *chooser;
 
-  GtkWidget            *box;
-  AdwPreferencesGroup  *figures_group;
-  RectifyDateRow       *as_of_row;
-  GtkLabel             *as_of_error_label;
-  GtkGrid              *tiles_grid;
-  RectifyChart         *weeks_chart;
-  RectifyChart         *coverage_chart;
-  RectifyChart         *cumulative_chart;
-  RectifyChart         *hazard_categories_chart;
-  RectifyChart         *hazard_equipment_chart;
-  RectifyChart         *checks_chart;
-  GtkTextView          *deployment_view;
-  GtkTextView          *methods_view;
-  GtkTextView          *next_steps_view;
-  GtkLabel             *text_error_label;
-  GtkWidget            *save_text_button;
-  AdwComboRow          *language_row;
+  GtkWidget *box;
+  AdwPreferencesGroup *figures_group;
+  RectifyDateRow *as_of_row;
+  GtkLabel *as_of_error_label;
+  GtkGrid *tiles_grid;
+  RectifyChart *weeks_chart;
+  RectifyChart *coverage_chart;
+  RectifyChart *cumulative_chart;
+  RectifyChart *hazard_categories_chart;
+  RectifyChart *hazard_equipment_chart;
+  RectifyChart *checks_chart;
+  GtkTextView *deployment_view;
+  GtkTextView *methods_view;
+  GtkTextView *next_steps_view;
+  GtkLabel *text_error_label;
+  GtkWidget *save_text_button;
+  AdwComboRow *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDashboard, rectify_dashboard, GTK_TYPE_WIDGET)
@@ -105,10 +110,10 @@ show_error (RectifyDashboard *self, const char *heading, const char *message)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, NULL));
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL));
   adw_message_dialog_set_body (dialog, message);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -120,7 +125,7 @@ tile_index (const char *name)
 {
   for (guint i = 0; i < N_TILES; i++)
     if (g_strcmp0 (tile_infos[i].name, name) == 0)
-      return (int) i;
+      return (int)i;
   return -1;
 }
 
@@ -164,11 +169,11 @@ tile_tooltip (const TileInfo *info)
   switch (info->opens)
     {
     case OPENS_HAZARDS:
-      return _("Show these hazards on the Hazards page");
+      return _ ("Show these hazards on the Hazards page");
     case OPENS_INSPECTIONS:
-      return _("Show the bureau’s inspections and back-checks on the Inspections page");
+      return _ ("Show the bureau’s inspections and back-checks on the Inspections page");
     case OPENS_DOCUMENTS:
-      return _("Show these documents on the Documents page");
+      return _ ("Show these documents on the Documents page");
     default:
       g_assert_not_reached ();
     }
@@ -182,7 +187,7 @@ build_tiles (RectifyDashboard *self)
       const TileInfo *info = &tile_infos[i];
       Tile *tile = &self->tiles[i];
       GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (_(info->title));
+      GtkWidget *title = gtk_label_new (_ (info->title));
 
       tile->value = GTK_LABEL (gtk_label_new ("0"));
       tile->detail = GTK_LABEL (gtk_label_new (NULL));
@@ -208,7 +213,8 @@ build_tiles (RectifyDashboard *self)
       tile->widget = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (tile->widget), content);
       /* typed from the start; the campaign is set when one is shown */
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, 0, ""));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget),
+                                              tile_target (info, 0, ""));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (tile->widget), tile_action (info));
       gtk_widget_set_tooltip_text (tile->widget, tile_tooltip (info));
       gtk_widget_add_css_class (tile->widget, "card");
@@ -222,13 +228,15 @@ set_tile (RectifyDashboard *self, const char *name, char *value, char *detail)
 {
   Tile *tile = &self->tiles[tile_index (name)];
   const TileInfo *info = &tile_infos[tile_index (name)];
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", _(info->title), value);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", _ (info->title), value);
 
   gtk_label_set_text (tile->value, value);
   gtk_label_set_text (tile->detail, detail ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (tile->detail), detail != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (tile->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget), tile_target (info, self->campaign_id, self->data->as_of));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tile->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (tile->widget),
+                                          tile_target (info, self->campaign_id, self->data->as_of));
   g_free (value);
   g_free (detail);
 }
@@ -244,20 +252,24 @@ fill_tiles (RectifyDashboard *self)
   g_autofree char *found = rectify_format_count (f->hazards_found);
 
   set_tile (self, "officer-person-times", rectify_format_count (f->officer_person_times), NULL);
-  set_tile (self, "unit-inspections", rectify_format_count (f->unit_inspections),
-            /* Translators: distinct units behind the inspection visits */
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", (gulong) f->distinct_units), units));
+  set_tile (
+      self, "unit-inspections", rectify_format_count (f->unit_inspections),
+      /* Translators: distinct units behind the inspection visits */
+      g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", (gulong)f->distinct_units), units));
   set_tile (self, "equipment-checks", rectify_format_count (f->equipment_checks),
-            g_strdup (_("Gas cylinders counted by quantity")));
+            g_strdup (_ ("Gas cylinders counted by quantity")));
   set_tile (self, "hazards-found", rectify_format_count (f->hazards_found),
-            g_strdup_printf (_("General %s · major %s"), general, major));
-  set_tile (self, "hazards-closed", rectify_format_count (f->hazards_closed), g_strdup (_("Confirmed and cancelled")));
+            g_strdup_printf (_ ("General %s · major %s"), general, major));
+  set_tile (self, "hazards-closed", rectify_format_count (f->hazards_closed),
+            g_strdup (_ ("Confirmed and cancelled")));
   set_tile (self, "rectification-rate", rectify_figures_format_rate (f->rectification_rate),
             /* Translators: "4 of 5 hazards" behind the rectification rate */
-            g_strdup_printf (_("%s of %s hazards"), closed, found));
+            g_strdup_printf (_ ("%s of %s hazards"), closed, found));
   set_tile (self, "instruction-letters", rectify_format_count (f->instruction_letters), NULL);
   set_tile (self, "rectification-opinions", rectify_format_count (f->rectification_opinions), NULL);
-  set_tile (self, "hazards-overdue", rectify_format_count (f->hazards_overdue), g_strdup (_("Not closed, past the deadline")));
+  set_tile (self, "hazards-overdue", rectify_format_count (f->hazards_overdue),
+            g_strdup (_ ("Not closed, past the deadline")));
 }
 
 /* ---- charts ----------------------------------------------------------------- */
@@ -283,38 +295,41 @@ fill_charts (RectifyDashboard *self)
 {
   const RectifySummaryData *d = self->data;
   guint n_weeks = d->weeks->len, n_days = d->days->len, n_cov = d->coverage->len;
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autofree const char **labels = g_new0 (const char *, MAX (MAX (n_weeks, n_days), n_cov) + 1);
   g_autofree const char **texts = g_new0 (const char *, n_cov + 1);
   g_autofree double *values = g_new0 (double, 2 * MAX (MAX (n_weeks, n_days), n_cov) + 1);
-  const char *series[2] = { _("Found, cumulative"), _("Rectified, cumulative") };
+  const char *series[2] = { _ ("Found, cumulative"), _ ("Rectified, cumulative") };
 
   for (guint i = 0; i < n_weeks; i++)
     {
       /* Translators: week %u of a campaign, on a chart's axis */
-      char *label = g_strdup_printf (_("W%u"), i + 1);
+      char *label = g_strdup_printf (_ ("W%u"), i + 1);
       g_ptr_array_add (strings, label);
       labels[i] = label;
       values[i] = g_array_index (d->weeks, RectifySummaryWeek, i).inspections;
     }
-  rectify_chart_set_title (self->weeks_chart, _("Inspections per week"));
-  rectify_chart_set_bars (self->weeks_chart, RECTIFY_CHART_COLUMNS, labels, values, NULL, n_weeks, 0);
+  rectify_chart_set_title (self->weeks_chart, _ ("Inspections per week"));
+  rectify_chart_set_bars (self->weeks_chart, RECTIFY_CHART_COLUMNS, labels, values, NULL, n_weeks,
+                          0);
 
   for (guint i = 0; i < n_cov; i++)
     {
       const RectifyCoverageRow *row = g_ptr_array_index (d->coverage, i);
-      g_autofree char *rate = rectify_figures_format_rate (row->units ? (double) row->inspected / row->units : 0);
+      g_autofree char *rate
+          = rectify_figures_format_rate (row->units ? (double)row->inspected / row->units : 0);
       g_autofree char *inspected = rectify_format_count (row->inspected);
       g_autofree char *units = rectify_format_count (row->units);
       /* Translators: units inspected of the units of a key industry, and the share */
-      char *text = g_strdup_printf (_("%s of %s (%s)"), inspected, units, rate);
+      char *text = g_strdup_printf (_ ("%s of %s (%s)"), inspected, units, rate);
       g_ptr_array_add (strings, text);
       labels[i] = row->label;
       texts[i] = text;
       values[i] = row->units ? 100.0 * row->inspected / row->units : 0;
     }
-  rectify_chart_set_title (self->coverage_chart, _("Coverage of key industries and areas"));
-  rectify_chart_set_bars (self->coverage_chart, RECTIFY_CHART_BARS, labels, values, texts, n_cov, 100);
+  rectify_chart_set_title (self->coverage_chart, _ ("Coverage of key industries and areas"));
+  rectify_chart_set_bars (self->coverage_chart, RECTIFY_CHART_BARS, labels, values, texts, n_cov,
+                          100);
 
   for (guint i = 0; i < n_days; i++)
     {
@@ -325,13 +340,14 @@ fill_charts (RectifyDashboard *self)
       values[i] = day->found;
       values[n_days + i] = day->closed;
     }
-  rectify_chart_set_title (self->cumulative_chart, _("Hazards found and rectified, cumulative"));
+  rectify_chart_set_title (self->cumulative_chart, _ ("Hazards found and rectified, cumulative"));
   rectify_chart_set_lines (self->cumulative_chart, series, 2, labels, values, n_days);
 
-  fill_rows_chart (self->hazard_categories_chart, _("Hazards by category"), d->figures->hazards_by_category);
-  fill_rows_chart (self->hazard_equipment_chart, _("Hazards by equipment category"),
+  fill_rows_chart (self->hazard_categories_chart, _ ("Hazards by category"),
+                   d->figures->hazards_by_category);
+  fill_rows_chart (self->hazard_equipment_chart, _ ("Hazards by equipment category"),
                    d->hazards_by_equipment_category);
-  fill_rows_chart (self->checks_chart, _("Equipment checks by equipment category"),
+  fill_rows_chart (self->checks_chart, _ ("Equipment checks by equipment category"),
                    d->figures->checks_by_equipment_category);
 }
 
@@ -344,7 +360,8 @@ update_actions (RectifyDashboard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.summary-pdf", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.export-csv", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.save-text", self->campaign_id > 0 && self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.save-text",
+                                 self->campaign_id > 0 && self->can_edit);
   gtk_widget_set_visible (self->save_text_button, self->can_edit);
   gtk_text_view_set_editable (self->deployment_view, self->can_edit);
   gtk_text_view_set_editable (self->methods_view, self->can_edit);
@@ -354,7 +371,7 @@ update_actions (RectifyDashboard *self)
 void
 rectify_dashboard_reload (RectifyDashboard *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (RECTIFY_IS_DASHBOARD (self));
 
@@ -373,7 +390,8 @@ rectify_dashboard_reload (RectifyDashboard *self)
     {
       g_autofree char *day = rectify_format_date (self->data->as_of);
       /* Translators: %s is a date */
-      g_autofree char *description = g_strdup_printf (_("As of %s, computed from the records."), day);
+      g_autofree char *description
+          = g_strdup_printf (_ ("As of %s, computed from the records."), day);
       adw_preferences_group_set_description (self->figures_group, description);
       fill_tiles (self);
       fill_charts (self);
@@ -383,7 +401,7 @@ rectify_dashboard_reload (RectifyDashboard *self)
   else
     {
       adw_preferences_group_set_description (self->figures_group,
-                                             error ? error->message : _("No campaign is shown."));
+                                             error ? error->message : _ ("No campaign is shown."));
       gtk_widget_set_visible (GTK_WIDGET (self->tiles_grid), FALSE);
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->weeks_chart)), FALSE);
     }
@@ -412,8 +430,8 @@ buffer_text (GtkTextView *view)
 static void
 load_text (RectifyDashboard *self)
 {
-  g_autoptr(RectifySummaryNarrative) narrative = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifySummaryNarrative) narrative = NULL;
+  g_autoptr (GError) error = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->text_error_label), FALSE);
   if (self->store != NULL && self->campaign_id > 0)
@@ -452,8 +470,9 @@ rectify_dashboard_set_store (RectifyDashboard *self, RectifyStore *store)
   if (!g_set_object (&self->store, store))
     return;
   if (store != NULL)
-    adw_combo_row_set_selected (self->language_row,
-                                rectify_pdf_default_language (store) == RECTIFY_PDF_LANGUAGE_EN ? 1 : 0);
+    adw_combo_row_set_selected (
+        self->language_row,
+        rectify_pdf_default_language (store) == RECTIFY_PDF_LANGUAGE_EN ? 1 : 0);
   load_text (self);
   rectify_dashboard_reload (self);
 }
@@ -476,14 +495,14 @@ rectify_dashboard_set_can_edit (RectifyDashboard *self, gboolean can_edit)
 gboolean
 rectify_dashboard_set_as_of (RectifyDashboard *self, const char *as_of, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), FALSE);
 
   rectify_date_row_set_date (self->as_of_row, as_of);
   text = rectify_date_row_get_date (self->as_of_row);
-  if (!rectify_date_row_validate (self->as_of_row, _("As of"), &local))
+  if (!rectify_date_row_validate (self->as_of_row, _ ("As of"), &local))
     {
       gtk_label_set_text (self->as_of_error_label, local->message);
       gtk_widget_set_visible (GTK_WIDGET (self->as_of_error_label), TRUE);
@@ -573,14 +592,14 @@ current_text (RectifyDashboard *self)
 gboolean
 rectify_dashboard_save_text (RectifyDashboard *self, GError **error)
 {
-  g_autoptr(RectifySummaryNarrative) n = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autoptr (RectifySummaryNarrative) n = NULL;
+  g_autoptr (GError) local = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), FALSE);
 
   if (self->store == NULL || self->campaign_id <= 0)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Campaign: choose a campaign"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Campaign: choose a campaign"));
       return FALSE;
     }
   n = current_text (self);
@@ -605,14 +624,14 @@ save_text_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   /* a refusal is shown under the text */
   if (rectify_dashboard_save_text (self, NULL))
-    show_toast (self, _("Summary text saved"));
+    show_toast (self, _ ("Summary text saved"));
 }
 
 gboolean
 rectify_dashboard_write_pdf (RectifyDashboard *self, const char *path, GError **error)
 {
-  g_autoptr(RectifySummaryNarrative) n = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (RectifySummaryNarrative) n = NULL;
+  g_autoptr (GBytes) pdf = NULL;
   RectifyPdfSummaryOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL };
 
   g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), FALSE);
@@ -620,7 +639,7 @@ rectify_dashboard_write_pdf (RectifyDashboard *self, const char *path, GError **
 
   if (self->data == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Campaign: choose a campaign"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Campaign: choose a campaign"));
       return FALSE;
     }
   if (adw_combo_row_get_selected (self->language_row) == 1)
@@ -635,22 +654,22 @@ gboolean
 rectify_dashboard_write_csv (RectifyDashboard *self, const char *path, GError **error)
 {
   g_autofree char *csv = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_DASHBOARD (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->data == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Campaign: choose a campaign"));
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Campaign: choose a campaign"));
       return FALSE;
     }
   csv = rectify_summary_data_to_csv (self->data);
   /* g_file_set_contents writes a temporary file and renames it into place */
   if (!g_file_set_contents (path, csv, -1, &local))
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _("Output file: %s cannot be written: %s"), path,
-                   local->message);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("Output file: %s cannot be written: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
@@ -662,9 +681,9 @@ static void
 on_chooser_response_cb (GtkNativeDialog *chooser, int response, RectifyDashboard *self)
 {
   WriteFunc write = g_object_get_data (G_OBJECT (chooser), "rectify-write");
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -676,28 +695,33 @@ on_chooser_response_cb (GtkNativeDialog *chooser, int response, RectifyDashboard
         {
           g_autofree char *name = g_path_get_basename (path);
           /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
+          g_autofree char *message = g_strdup_printf (_ ("Saved as %s"), name);
           show_toast (self, message);
         }
       else
-        show_error (self, _("Not Saved"), error->message);
+        show_error (self, _ ("Not Saved"), error->message);
     }
   else if (file != NULL)
-    show_error (self, _("Not Saved"), _("Choose a file on this computer"));
+    show_error (self, _ ("Not Saved"), _ ("Choose a file on this computer"));
   g_clear_object (&self->chooser);
 }
 
 static void
-choose_file (RectifyDashboard *self, const char *title, const char *suffix, const char *mime, WriteFunc write)
+choose_file (RectifyDashboard *self,
+             const char *title,
+             const char *suffix,
+             const char *mime,
+             WriteFunc write)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->data == NULL || self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  self->chooser
+      = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_add_mime_type (filter, mime);
   gtk_file_filter_set_name (filter, suffix);
@@ -713,7 +737,7 @@ choose_file (RectifyDashboard *self, const char *title, const char *suffix, cons
 GtkWidget *
 rectify_dashboard_open_summary (RectifyDashboard *self)
 {
-  g_autoptr(RectifySummaryNarrative) n = NULL;
+  g_autoptr (RectifySummaryNarrative) n = NULL;
   GtkRoot *root;
   RectifySummaryDialog *dialog;
 
@@ -727,7 +751,8 @@ rectify_dashboard_open_summary (RectifyDashboard *self)
   dialog = rectify_summary_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
                                        self->campaign_id, self->data->as_of, n,
                                        adw_combo_row_get_selected (self->language_row) == 1
-                                         ? RECTIFY_PDF_LANGUAGE_EN : RECTIFY_PDF_LANGUAGE_ZH_CN);
+                                           ? RECTIFY_PDF_LANGUAGE_EN
+                                           : RECTIFY_PDF_LANGUAGE_ZH_CN);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
@@ -741,7 +766,7 @@ summary_pdf_action (GtkWidget *widget, const char *action_name, GVariant *parame
 static void
 export_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  choose_file (RECTIFY_DASHBOARD (widget), _("Export the Figures"), "csv", "text/csv",
+  choose_file (RECTIFY_DASHBOARD (widget), _ ("Export the Figures"), "csv", "text/csv",
                rectify_dashboard_write_csv);
 }
 
@@ -785,7 +810,8 @@ rectify_dashboard_class_init (RectifyDashboardClass *klass)
   g_type_ensure (RECTIFY_TYPE_CHART);
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-dashboard.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-dashboard.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RectifyDashboard, box);
   gtk_widget_class_bind_template_child (widget_class, RectifyDashboard, figures_group);

@@ -13,10 +13,10 @@
 
 struct _RectifyDateRow
 {
-  AdwEntryRow    parent_instance;
+  AdwEntryRow parent_instance;
 
   GtkMenuButton *button;
-  GtkCalendar   *calendar;
+  GtkCalendar *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDateRow, rectify_date_row, ADW_TYPE_ENTRY_ROW)
@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (RectifyDateRow, rectify_date_row, ADW_TYPE_ENTRY_ROW)
 static void
 on_calendar_day_selected_cb (RectifyDateRow *self)
 {
-  g_autoptr(GDateTime) when = gtk_calendar_get_date (self->calendar);
+  g_autoptr (GDateTime) when = gtk_calendar_get_date (self->calendar);
   g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
 
   gtk_editable_set_text (GTK_EDITABLE (self), text);
@@ -35,7 +35,7 @@ static void
 on_popover_show_cb (RectifyDateRow *self)
 {
   g_autofree char *date = rectify_date_row_get_date (self);
-  g_autoptr(GDateTime) when = NULL;
+  g_autoptr (GDateTime) when = NULL;
 
   if (date != NULL && rectify_validate_date ("date", date, NULL))
     {
@@ -80,8 +80,8 @@ rectify_date_row_init (RectifyDateRow *self)
   GtkWidget *popover = gtk_popover_new ();
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Calendar"), -1);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
@@ -89,13 +89,14 @@ rectify_date_row_init (RectifyDateRow *self)
   gtk_menu_button_set_popover (self->button, popover);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose a Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Date"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _ ("Choose a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Choose a Date"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->button));
 
   g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_show_cb), self);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), self);
+  g_signal_connect_swapped (self->calendar, "day-selected",
+                            G_CALLBACK (on_calendar_day_selected_cb), self);
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
 }
 
@@ -119,8 +120,7 @@ rectify_date_row_get_date (RectifyDateRow *self)
 }
 
 void
-rectify_date_row_set_date (RectifyDateRow *self,
-                           const char     *date)
+rectify_date_row_set_date (RectifyDateRow *self, const char *date)
 {
   g_return_if_fail (RECTIFY_IS_DATE_ROW (self));
 
@@ -128,9 +128,7 @@ rectify_date_row_set_date (RectifyDateRow *self,
 }
 
 gboolean
-rectify_date_row_validate (RectifyDateRow *self,
-                           const char     *field,
-                           GError        **error)
+rectify_date_row_validate (RectifyDateRow *self, const char *field, GError **error)
 {
   g_autofree char *date = NULL;
 

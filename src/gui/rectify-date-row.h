@@ -12,10 +12,10 @@ G_DECLARE_FINAL_TYPE (RectifyDateRow, rectify_date_row, RECTIFY, DATE_ROW, AdwEn
 
 GtkWidget *rectify_date_row_new (void);
 /* The text, trimmed; NULL when empty.  Not validated. */
-char      *rectify_date_row_get_date (RectifyDateRow *self);
+char *rectify_date_row_get_date (RectifyDateRow *self);
 /* NULL or "" empties the row. */
-void       rectify_date_row_set_date (RectifyDateRow *self, const char *date);
+void rectify_date_row_set_date (RectifyDateRow *self, const char *date);
 /* An empty row is valid; otherwise rectify_validate_date (field, …). */
-gboolean   rectify_date_row_validate (RectifyDateRow *self, const char *field, GError **error);
+gboolean rectify_date_row_validate (RectifyDateRow *self, const char *field, GError **error);
 
 G_END_DECLS

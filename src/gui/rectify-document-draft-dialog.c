@@ -19,58 +19,61 @@
 /* A pause in typing before the letter is drawn again. */
 #define PREVIEW_DELAY_MS 200
 
-enum {
+enum
+{
   PART_INTRO,
   PART_ORDER,
   PART_REMEDIES,
   N_PARTS
 };
 
-typedef struct {
-  gint64          id;
-  char           *deadline;
+typedef struct
+{
+  gint64 id;
+  char *deadline;
   GtkCheckButton *check;
-  gint64          campaign_id;
-  gboolean        open;     /* its campaign is not archived */
+  gint64 campaign_id;
+  gboolean open; /* its campaign is not archived */
 } HazardItem;
 
 struct _RectifyDocumentDraftDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow parent_instance;
 
-  RectifyStore      *store;
-  gint64             unit_id;
-  char              *unit_name;
-  char              *today;
-  GArray            *items;          /* HazardItem */
-  guint              preview_timeout;
-  gboolean           filling;
-  gboolean           edited[N_PARTS];
+  RectifyStore *store;
+  gint64 unit_id;
+  char *unit_name;
+  char *today;
+  GArray *items; /* HazardItem */
+  guint preview_timeout;
+  gboolean filling;
+  gboolean edited[N_PARTS];
   RectifyRecordList *units;
   GtkSingleSelection *unit_selection;
-  char              *message;
+  char *message;
 
-  GtkWidget         *issue_button;
-  GtkStack          *stack;
-  GtkSearchEntry    *unit_search_entry;
-  GtkListView       *unit_list_view;
-  GtkWidget         *no_units_label;
-  AdwActionRow      *unit_row;
-  AdwComboRow       *kind_row;
-  GtkStringList     *kinds;
-  AdwComboRow       *language_row;
-  GtkStringList     *languages;
-  GtkListBox        *hazard_list;
-  GtkTextView       *intro_view;
-  GtkTextView       *order_view;
-  GtkTextView       *remedies_view;
-  GtkLabel          *error_label;
-  RectifyPdfView    *preview;
+  GtkWidget *issue_button;
+  GtkStack *stack;
+  GtkSearchEntry *unit_search_entry;
+  GtkListView *unit_list_view;
+  GtkWidget *no_units_label;
+  AdwActionRow *unit_row;
+  AdwComboRow *kind_row;
+  GtkStringList *kinds;
+  AdwComboRow *language_row;
+  GtkStringList *languages;
+  GtkListBox *hazard_list;
+  GtkTextView *intro_view;
+  GtkTextView *order_view;
+  GtkTextView *remedies_view;
+  GtkLabel *error_label;
+  RectifyPdfView *preview;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDocumentDraftDialog, rectify_document_draft_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SIGNAL_ISSUED,
   N_SIGNALS
 };
@@ -104,15 +107,15 @@ chosen_language (RectifyDocumentDraftDialog *self)
 }
 
 static GtkTextView *
-part_view (RectifyDocumentDraftDialog *self,
-           int                         part)
+part_view (RectifyDocumentDraftDialog *self, int part)
 {
-  return part == PART_INTRO ? self->intro_view : part == PART_ORDER ? self->order_view : self->remedies_view;
+  return part == PART_INTRO   ? self->intro_view
+         : part == PART_ORDER ? self->order_view
+                              : self->remedies_view;
 }
 
 static char *
-part_text (RectifyDocumentDraftDialog *self,
-           int                         part)
+part_text (RectifyDocumentDraftDialog *self, int part)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (part_view (self, part));
   GtkTextIter start, end;
@@ -122,8 +125,7 @@ part_text (RectifyDocumentDraftDialog *self,
 }
 
 static GArray *
-checked_ids (RectifyDocumentDraftDialog *self,
-             const char                **latest)
+checked_ids (RectifyDocumentDraftDialog *self, const char **latest)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -146,12 +148,15 @@ checked_ids (RectifyDocumentDraftDialog *self,
 static void
 fill_wording (RectifyDocumentDraftDialog *self)
 {
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr (GArray) ids = NULL;
   const char *latest = NULL;
   RectifyPdfLetterKind kind = chosen_kind (self) == RECTIFY_DOCUMENT_RECTIFICATION_OPINION
-                              ? RECTIFY_PDF_LETTER_OPINION : RECTIFY_PDF_LETTER_INSTRUCTION;
+                                  ? RECTIFY_PDF_LETTER_OPINION
+                                  : RECTIFY_PDF_LETTER_INSTRUCTION;
   static const RectifyPdfLetterPart parts[N_PARTS] = {
-    RECTIFY_PDF_LETTER_INTRO, RECTIFY_PDF_LETTER_ORDER, RECTIFY_PDF_LETTER_REMEDIES,
+    RECTIFY_PDF_LETTER_INTRO,
+    RECTIFY_PDF_LETTER_ORDER,
+    RECTIFY_PDF_LETTER_REMEDIES,
   };
 
   ids = checked_ids (self, &latest);
@@ -159,16 +164,15 @@ fill_wording (RectifyDocumentDraftDialog *self)
   for (int i = 0; i < N_PARTS; i++)
     if (!self->edited[i])
       {
-        g_autofree char *text = rectify_pdf_letter_default_text (kind, chosen_language (self), parts[i],
-                                                                 latest, self->today);
+        g_autofree char *text = rectify_pdf_letter_default_text (kind, chosen_language (self),
+                                                                 parts[i], latest, self->today);
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (part_view (self, i)), text, -1);
       }
   self->filling = FALSE;
 }
 
 static void
-set_message (RectifyDocumentDraftDialog *self,
-             const char                 *message)
+set_message (RectifyDocumentDraftDialog *self, const char *message)
 {
   g_free (self->message);
   self->message = g_strdup (message);
@@ -188,8 +192,8 @@ draft_number (RectifyPdfLanguage language)
  * the engine's standard wording. */
 static void
 wording_options (RectifyDocumentDraftDialog *self,
-                 RectifyPdfIssueOptions     *options,
-                 GPtrArray                  *texts)
+                 RectifyPdfIssueOptions *options,
+                 GPtrArray *texts)
 {
   const char **fields[N_PARTS] = { &options->intro, &options->order, &options->remedies };
 
@@ -203,12 +207,11 @@ wording_options (RectifyDocumentDraftDialog *self,
 }
 
 static GBytes *
-render_draft (RectifyDocumentDraftDialog *self,
-              GError                    **error)
+render_draft (RectifyDocumentDraftDialog *self, GError **error)
 {
-  g_autoptr(RectifyDocument) document = rectify_document_new ();
-  g_autoptr(GArray) ids = checked_ids (self, NULL);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RectifyDocument) document = rectify_document_new ();
+  g_autoptr (GArray) ids = checked_ids (self, NULL);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   RectifyPdfIssueOptions options = { chosen_language (self), NULL, NULL, NULL, NULL, NULL };
 
   wording_options (self, &options, texts);
@@ -219,15 +222,16 @@ render_draft (RectifyDocumentDraftDialog *self,
   document->issued_date = g_strdup (self->today);
   document->officer_id = rectify_store_get_actor (self->store);
   g_array_append_vals (document->hazard_ids, ids->data, ids->len);
-  return rectify_pdf_render_document (self->store, document, draft_number (options.language), &options, error);
+  return rectify_pdf_render_document (self->store, document, draft_number (options.language),
+                                      &options, error);
 }
 
 void
 rectify_document_draft_dialog_update_preview (RectifyDocumentDraftDialog *self)
 {
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
 
   g_return_if_fail (RECTIFY_IS_DOCUMENT_DRAFT_DIALOG (self));
 
@@ -237,7 +241,8 @@ rectify_document_draft_dialog_update_preview (RectifyDocumentDraftDialog *self)
   ids = checked_ids (self, NULL);
   if (ids->len == 0)
     {
-      rectify_pdf_view_set_message (self->preview, _("Check at least one hazard to see the letter."));
+      rectify_pdf_view_set_message (self->preview,
+                                    _ ("Check at least one hazard to see the letter."));
       return;
     }
   pdf = render_draft (self, &error);
@@ -297,8 +302,7 @@ on_choice_changed_cb (RectifyDocumentDraftDialog *self)
 }
 
 static void
-on_wording_changed_cb (GtkTextBuffer              *buffer,
-                       RectifyDocumentDraftDialog *self)
+on_wording_changed_cb (GtkTextBuffer *buffer, RectifyDocumentDraftDialog *self)
 {
   if (self->filling)
     return;
@@ -309,9 +313,7 @@ on_wording_changed_cb (GtkTextBuffer              *buffer,
 }
 
 static void
-reset_wording_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+reset_wording_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentDraftDialog *self = RECTIFY_DOCUMENT_DRAFT_DIALOG (widget);
 
@@ -324,15 +326,13 @@ reset_wording_action (GtkWidget  *widget,
 /* ---- the hazards of the unit ------------------------------------------------ */
 
 static void
-fill_hazards (RectifyDocumentDraftDialog *self,
-              const gint64               *checked,
-              guint                       n_checked)
+fill_hazards (RectifyDocumentDraftDialog *self, const gint64 *checked, guint n_checked)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean chinese = rectify_language_is_chinese ();
   GtkWidget *child;
 
@@ -344,7 +344,8 @@ fill_hazards (RectifyDocumentDraftDialog *self,
   q.sort = "found_date";
   ids = rectify_store_query_hazard_ids (self->store, &q, &error);
   if (ids != NULL)
-    rows = rectify_store_get_hazards_by_ids (self->store, (const gint64 *) ids->data, ids->len, &error);
+    rows = rectify_store_get_hazards_by_ids (self->store, (const gint64 *)ids->data, ids->len,
+                                             &error);
   if (rows == NULL)
     {
       set_message (self, error->message);
@@ -361,7 +362,8 @@ fill_hazards (RectifyDocumentDraftDialog *self,
       gboolean active = FALSE;
       g_autofree char *subtitle = NULL;
       gboolean open = rectify_archived_check (NULL, self->store, h->campaign_id);
-      HazardItem item = { h->id, g_strdup (h->deadline), GTK_CHECK_BUTTON (check), h->campaign_id, open };
+      HazardItem item
+          = { h->id, g_strdup (h->deadline), GTK_CHECK_BUTTON (check), h->campaign_id, open };
 
       for (guint c = 0; categories && c < categories->len; c++)
         {
@@ -377,12 +379,13 @@ fill_hazards (RectifyDocumentDraftDialog *self,
       else
         active = h->status != RECTIFY_HAZARD_CLOSED && open;
       /* Translators: a hazard in the letter's check list: found date, status, deadline */
-      subtitle = g_strdup_printf (_("Found %s · %s · deadline %s"), h->found_date,
+      subtitle = g_strdup_printf (_ ("Found %s · %s · deadline %s"), h->found_date,
                                   rectify_hazard_status_to_label (h->status),
-                                  h->deadline && *h->deadline ? h->deadline : _("none"));
+                                  h->deadline && *h->deadline ? h->deadline : _ ("none"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), category);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), h->content && *h->content ? h->content : subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   h->content && *h->content ? h->content : subtitle);
       gtk_widget_set_tooltip_text (row, subtitle);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -397,7 +400,7 @@ fill_hazards (RectifyDocumentDraftDialog *self,
   self->filling = FALSE;
   if (rows->len == 0)
     {
-      GtkWidget *label = gtk_label_new (_("This unit has no hazards on record."));
+      GtkWidget *label = gtk_label_new (_ ("This unit has no hazards on record."));
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_margin_top (label, 12);
@@ -407,11 +410,10 @@ fill_hazards (RectifyDocumentDraftDialog *self,
 }
 
 void
-rectify_document_draft_dialog_set_unit (RectifyDocumentDraftDialog *self,
-                                        gint64                      unit_id)
+rectify_document_draft_dialog_set_unit (RectifyDocumentDraftDialog *self, gint64 unit_id)
 {
-  g_autoptr(RectifyUnit) unit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyUnit) unit = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (RECTIFY_IS_DOCUMENT_DRAFT_DIALOG (self));
 
@@ -437,9 +439,7 @@ rectify_document_draft_dialog_set_unit (RectifyDocumentDraftDialog *self,
 }
 
 static void
-change_unit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+change_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentDraftDialog *self = RECTIFY_DOCUMENT_DRAFT_DIALOG (widget);
 
@@ -456,7 +456,8 @@ query_units (RectifyDocumentDraftDialog *self)
   q.search = gtk_editable_get_text (GTK_EDITABLE (self->unit_search_entry));
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->unit_list_view));
   rectify_record_list_set_query (self->units, &q);
-  gtk_widget_set_visible (self->no_units_label, g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0);
+  gtk_widget_set_visible (self->no_units_label,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0);
 }
 
 static void
@@ -466,10 +467,9 @@ on_unit_search_changed_cb (RectifyDocumentDraftDialog *self)
 }
 
 static void
-on_unit_activated_cb (RectifyDocumentDraftDialog *self,
-                      guint                       position)
+on_unit_activated_cb (RectifyDocumentDraftDialog *self, guint position)
 {
-  g_autoptr(RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  g_autoptr (RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->units), position);
 
   if (row != NULL)
     rectify_document_draft_dialog_set_unit (self, rectify_row_get_id (row));
@@ -484,9 +484,7 @@ on_unit_search_activate_cb (RectifyDocumentDraftDialog *self)
 }
 
 static void
-on_unit_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+on_unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -496,31 +494,28 @@ on_unit_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_unit_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_unit_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   RectifyRow *row = gtk_list_item_get_item (item);
   const RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
   g_autofree char *text = NULL;
 
   if (unit != NULL)
-    text = unit->credit_code && *unit->credit_code ? g_strdup_printf ("%s  ·  %s", unit->name, unit->credit_code)
-                                                   : g_strdup (unit->name);
+    text = unit->credit_code && *unit->credit_code
+               ? g_strdup_printf ("%s  ·  %s", unit->name, unit->credit_code)
+               : g_strdup (unit->name);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
 /* ---- issuing ---------------------------------------------------------------- */
 
 static void
-issue_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+issue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentDraftDialog *self = RECTIFY_DOCUMENT_DRAFT_DIALOG (widget);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   RectifyPdfIssueOptions options = { chosen_language (self), NULL, NULL, NULL, NULL, NULL };
   gint64 id;
 
@@ -530,8 +525,8 @@ issue_action (GtkWidget  *widget,
   ids = checked_ids (self, NULL);
   /* The store decides: managers only, at least one hazard of the unit;
    * the number, the PDF and its SHA-256 are written in one transaction. */
-  id = rectify_store_issue_document_with_pdf (self->store, chosen_kind (self), self->unit_id, 0, NULL,
-                                              (const gint64 *) ids->data, ids->len,
+  id = rectify_store_issue_document_with_pdf (self->store, chosen_kind (self), self->unit_id, 0,
+                                              NULL, (const gint64 *)ids->data, ids->len,
                                               rectify_pdf_render_document, &options, &error);
   if (id == 0)
     {
@@ -546,25 +541,24 @@ issue_action (GtkWidget  *widget,
 /* ---- public ---------------------------------------------------------------- */
 
 RectifyDocumentDraftDialog *
-rectify_document_draft_dialog_new (GtkWindow    *parent,
-                                   RectifyStore *store,
-                                   gint64        unit_id)
+rectify_document_draft_dialog_new (GtkWindow *parent, RectifyStore *store, gint64 unit_id)
 {
   RectifyDocumentDraftDialog *self;
-  g_autoptr(GError) denied = NULL;
+  g_autoptr (GError) denied = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
   self = g_object_new (RECTIFY_TYPE_DOCUMENT_DRAFT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->units = rectify_record_list_new (store, rectify_store_query_unit_ids, rectify_store_get_units_by_ids,
-                                         (GDestroyNotify) rectify_unit_free);
+  self->units
+      = rectify_record_list_new (store, rectify_store_query_unit_ids,
+                                 rectify_store_get_units_by_ids, (GDestroyNotify)rectify_unit_free);
   gtk_single_selection_set_model (self->unit_selection, G_LIST_MODEL (self->units));
   /* Issuing is for managers: the others draft and preview. */
   gtk_widget_set_visible (self->issue_button, rectify_store_can_issue_documents (store, &denied));
   self->filling = TRUE;
-  adw_combo_row_set_selected (self->language_row,
-                              rectify_pdf_default_language (store) == RECTIFY_PDF_LANGUAGE_EN ? 1 : 0);
+  adw_combo_row_set_selected (
+      self->language_row, rectify_pdf_default_language (store) == RECTIFY_PDF_LANGUAGE_EN ? 1 : 0);
   self->filling = FALSE;
   query_units (self);
   rectify_document_draft_dialog_set_unit (self, unit_id);
@@ -579,8 +573,7 @@ rectify_document_draft_dialog_get_unit (RectifyDocumentDraftDialog *self)
 }
 
 GtkCheckButton *
-rectify_document_draft_dialog_get_hazard_check (RectifyDocumentDraftDialog *self,
-                                                gint64                      hazard_id)
+rectify_document_draft_dialog_get_hazard_check (RectifyDocumentDraftDialog *self, gint64 hazard_id)
 {
   g_return_val_if_fail (RECTIFY_IS_DOCUMENT_DRAFT_DIALOG (self), NULL);
 
@@ -646,16 +639,16 @@ rectify_document_draft_dialog_class_init (RectifyDocumentDraftDialogClass *klass
 
   object_class->dispose = rectify_document_draft_dialog_dispose;
 
-  signals[SIGNAL_ISSUED] =
-    g_signal_new ("issued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_ISSUED] = g_signal_new ("issued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/rectify/Rectify/ui/rectify-document-draft-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/rectify/Rectify/ui/rectify-document-draft-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, issue_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog,
+                                        unit_search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_list_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, no_units_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, unit_row);
@@ -688,7 +681,7 @@ rectify_document_draft_dialog_init (RectifyDocumentDraftDialog *self)
     rectify_document_kind_to_label (RECTIFY_DOCUMENT_RECTIFICATION_OPINION),
     NULL,
   };
-  const char *languages[] = { _("Chinese (Simplified)"), _("English"), NULL };
+  const char *languages[] = { _ ("Chinese (Simplified)"), _ ("English"), NULL };
 
   self->items = g_array_new (FALSE, TRUE, sizeof (HazardItem));
   g_array_set_clear_func (self->items, hazard_item_clear);
@@ -697,8 +690,10 @@ rectify_document_draft_dialog_init (RectifyDocumentDraftDialog *self)
 
   gtk_string_list_splice (self->kinds, 0, 0, kinds);
   gtk_string_list_splice (self->languages, 0, 0, languages);
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
-  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (on_choice_changed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_choice_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->language_row, "notify::selected",
+                            G_CALLBACK (on_choice_changed_cb), self);
   for (int i = 0; i < N_PARTS; i++)
     g_signal_connect (gtk_text_view_get_buffer (part_view (self, i)), "changed",
                       G_CALLBACK (on_wording_changed_cb), self);

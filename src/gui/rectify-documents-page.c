@@ -20,47 +20,48 @@
 
 struct _RectifyDocumentsPage
 {
-  AdwBin               parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore        *store;
-  gboolean             can_edit;
-  RectifyRecordList   *documents;
-  GtkSingleSelection  *selection;
-  char                *sort;
-  gboolean             descending;
-  gboolean             queried;
-  gboolean             updating_filters;
-  RectifyAsOfLimit     limit;         /* a dashboard tile's day */
-  gint64               shown_id;
-  RectifyDocument     *shown;
-  gboolean             has_pdf;
-  GHashTable          *officer_names;   /* gint64 * -> name */
-  GArray              *campaign_ids;    /* gint64 per campaign filter position; 0 = all */
+  RectifyStore *store;
+  gboolean can_edit;
+  RectifyRecordList *documents;
+  GtkSingleSelection *selection;
+  char *sort;
+  gboolean descending;
+  gboolean queried;
+  gboolean updating_filters;
+  RectifyAsOfLimit limit; /* a dashboard tile's day */
+  gint64 shown_id;
+  RectifyDocument *shown;
+  gboolean has_pdf;
+  GHashTable *officer_names; /* gint64 * -> name */
+  GArray *campaign_ids;      /* gint64 per campaign filter position; 0 = all */
 
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *kind_dropdown;
-  GtkStringList       *kinds;
-  GtkDropDown         *status_dropdown;
-  GtkStringList       *statuses;
-  GtkDropDown         *campaign_dropdown;
-  GtkStringList       *campaigns;
-  GtkWidget           *draft_button;
-  GtkLabel            *count_label;
-  GtkColumnView       *column_view;
-  GtkStack            *detail_stack;
-  GtkLabel            *title_label;
-  GtkLabel            *summary_label;
-  GtkWidget           *save_button;
-  GtkWidget           *print_button;
-  GtkWidget           *void_button;
-  RectifyPdfView      *preview;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *kind_dropdown;
+  GtkStringList *kinds;
+  GtkDropDown *status_dropdown;
+  GtkStringList *statuses;
+  GtkDropDown *campaign_dropdown;
+  GtkStringList *campaigns;
+  GtkWidget *draft_button;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkStack *detail_stack;
+  GtkLabel *title_label;
+  GtkLabel *summary_label;
+  GtkWidget *save_button;
+  GtkWidget *print_button;
+  GtkWidget *void_button;
+  RectifyPdfView *preview;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyDocumentsPage, rectify_documents_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -82,8 +83,7 @@ on_banner_close_clicked_cb (RectifyDocumentsPage *self)
 
 /* A toast in the shell's overlay, or the page's own banner without one. */
 static void
-show_message (RectifyDocumentsPage *self,
-              const char           *message)
+show_message (RectifyDocumentsPage *self, const char *message)
 {
   if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
     return;
@@ -95,8 +95,7 @@ show_message (RectifyDocumentsPage *self,
 
 /* A void document's number is dimmed. */
 static const char *
-officer_name (RectifyDocumentsPage *self,
-              gint64                id)
+officer_name (RectifyDocumentsPage *self, gint64 id)
 {
   const char *name = id ? g_hash_table_lookup (self->officer_names, &id) : NULL;
 
@@ -123,7 +122,7 @@ kind_list_label (RectifyDocumentKind kind)
     {
     case RECTIFY_DOCUMENT_INSTRUCTION_LETTER:
       /* Translators: short for "Supervision instruction letter", in the documents list */
-      return _("Instruction letter");
+      return _ ("Instruction letter");
     default:
       return rectify_document_kind_to_label (kind);
     }
@@ -178,11 +177,10 @@ text_officer (gpointer owner, gconstpointer record, const char **style)
 
 /* The width of the widest of texts in the list's font, plus CELL_SPACE. */
 static int
-column_width (RectifyDocumentsPage *self,
-              const char *const    *texts,
-              guint                 n)
+column_width (RectifyDocumentsPage *self, const char *const *texts, guint n)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  g_autoptr (PangoLayout) layout
+      = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
   int widest = 0;
 
   for (guint i = 0; i < n; i++)
@@ -197,8 +195,7 @@ column_width (RectifyDocumentsPage *self,
 }
 
 static char *
-count_text (guint       n,
-            const char *number)
+count_text (guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), number);
 }
@@ -244,9 +241,11 @@ run_query (RectifyDocumentsPage *self)
   q.sort = self->sort;
   q.descending = self->descending;
   /* The first choice of each filter is "All …". */
-  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int) kind - 1 : -1;
-  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
-  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int)kind - 1 : -1;
+  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
+  q.campaign_id = campaign < self->campaign_ids->len
+                      ? g_array_index (self->campaign_ids, gint64, campaign)
+                      : 0;
   rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->documents, &q,
                                self->shown_id, on_selection_changed_cb, self);
   update_count (self);
@@ -286,9 +285,7 @@ on_as_of_clear_cb (RectifyDocumentsPage *self)
 }
 
 static void
-on_sorter_changed_cb (GtkSorter            *sorter,
-                      GtkSorterChange       change,
-                      RectifyDocumentsPage *self)
+on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyDocumentsPage *self)
 {
   gboolean descending = FALSE;
   const char *key = rectify_column_view_get_sort (self->column_view, &descending);
@@ -301,16 +298,16 @@ on_sorter_changed_cb (GtkSorter            *sorter,
 
 static void
 set_choices (RectifyDocumentsPage *self,
-             GtkDropDown          *dropdown,
-             GtkStringList        *list,
-             GPtrArray            *labels,
-             guint                 selected)
+             GtkDropDown *dropdown,
+             GtkStringList *list,
+             GPtrArray *labels,
+             guint selected)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   g_ptr_array_add (labels, NULL);
   self->updating_filters = TRUE;
-  gtk_string_list_splice (list, 0, n, (const char *const *) labels->pdata);
+  gtk_string_list_splice (list, 0, n, (const char *const *)labels->pdata);
   gtk_drop_down_set_selected (dropdown, selected);
   self->updating_filters = FALSE;
 }
@@ -319,10 +316,11 @@ static void
 fill_names (RectifyDocumentsPage *self)
 {
   guint old = gtk_drop_down_get_selected (self->campaign_dropdown);
-  gint64 chosen = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
-  g_autoptr(GPtrArray) campaigns = NULL;
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gint64 chosen
+      = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
+  g_autoptr (GPtrArray) campaigns = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
   gint64 none = 0;
   guint selected = 0;
 
@@ -331,12 +329,13 @@ fill_names (RectifyDocumentsPage *self)
   for (guint i = 0; officers && i < officers->len; i++)
     {
       RectifyOfficer *o = g_ptr_array_index (officers, i);
-      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id), g_strdup (o->name));
+      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id),
+                           g_strdup (o->name));
     }
 
   g_array_set_size (self->campaign_ids, 0);
   g_array_append_val (self->campaign_ids, none);
-  g_ptr_array_add (labels, (gpointer) _("All campaigns"));
+  g_ptr_array_add (labels, (gpointer)_ ("All campaigns"));
   campaigns = rectify_store_list_campaigns (self->store, NULL);
   for (guint i = 0; campaigns && i < campaigns->len; i++)
     {
@@ -353,16 +352,16 @@ fill_names (RectifyDocumentsPage *self)
 static void
 fill_filters (RectifyDocumentsPage *self)
 {
-  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
-  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr (GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr (GPtrArray) statuses = g_ptr_array_new ();
 
-  g_ptr_array_add (kinds, (gpointer) _("All kinds"));
+  g_ptr_array_add (kinds, (gpointer)_ ("All kinds"));
   for (int i = 0; i < RECTIFY_N_DOCUMENT_KINDS; i++)
-    g_ptr_array_add (kinds, (gpointer) rectify_document_kind_to_label (i));
+    g_ptr_array_add (kinds, (gpointer)rectify_document_kind_to_label (i));
   set_choices (self, self->kind_dropdown, self->kinds, kinds, 0);
-  g_ptr_array_add (statuses, (gpointer) _("All statuses"));
+  g_ptr_array_add (statuses, (gpointer)_ ("All statuses"));
   for (int i = 0; i < RECTIFY_N_DOCUMENT_STATUSES; i++)
-    g_ptr_array_add (statuses, (gpointer) rectify_document_status_to_label (i));
+    g_ptr_array_add (statuses, (gpointer)rectify_document_status_to_label (i));
   set_choices (self, self->status_dropdown, self->statuses, statuses, 0);
 }
 
@@ -386,7 +385,8 @@ can_void (RectifyDocumentsPage *self)
 static void
 update_buttons (RectifyDocumentsPage *self)
 {
-  gboolean open = rectify_archived_check (self->void_button, self->store, self->shown ? self->shown->campaign_id : 0);
+  gboolean open = rectify_archived_check (self->void_button, self->store,
+                                          self->shown ? self->shown->campaign_id : 0);
 
   gtk_widget_set_visible (self->draft_button, self->can_edit);
   gtk_widget_set_sensitive (self->save_button, self->has_pdf);
@@ -397,13 +397,12 @@ update_buttons (RectifyDocumentsPage *self)
 }
 
 static void
-show_document (RectifyDocumentsPage *self,
-               gint64                id)
+show_document (RectifyDocumentsPage *self, gint64 id)
 {
-  g_autoptr(RectifyDocument) d = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr (RectifyDocument) d = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) summary = g_string_new (NULL);
   g_autofree char *date = NULL;
 
   self->shown_id = id;
@@ -422,20 +421,21 @@ show_document (RectifyDocumentsPage *self,
   date = rectify_format_date (d->issued_date);
   /* Translators: kind, unit, date and status of a document, e.g.
    * "Supervision instruction letter · Acme Ltd · 1 June 2026 · Issued" */
-  g_string_printf (summary, _("%s · %s · %s · %s"), rectify_document_kind_to_label (d->kind), d->unit_name,
-                   date, rectify_document_status_to_label (d->status));
+  g_string_printf (summary, _ ("%s · %s · %s · %s"), rectify_document_kind_to_label (d->kind),
+                   d->unit_name, date, rectify_document_status_to_label (d->status));
   if (d->officer_id)
     {
       g_string_append_c (summary, '\n');
       /* Translators: %s is the officer who issued the document */
-      g_string_append_printf (summary, _("Issued by %s"), officer_name (self, d->officer_id));
+      g_string_append_printf (summary, _ ("Issued by %s"), officer_name (self, d->officer_id));
     }
   if (d->status == RECTIFY_DOCUMENT_VOID)
     {
       g_autofree char *void_date = rectify_format_date (d->void_date);
       g_string_append_c (summary, '\n');
       /* Translators: when and why a document was voided */
-      g_string_append_printf (summary, _("Void since %s: %s"), void_date, d->void_reason ? d->void_reason : "");
+      g_string_append_printf (summary, _ ("Void since %s: %s"), void_date,
+                              d->void_reason ? d->void_reason : "");
     }
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
@@ -461,18 +461,17 @@ on_selection_changed_cb (RectifyDocumentsPage *self)
 /* ---- actions ------------------------------------------------------------- */
 
 gboolean
-rectify_documents_page_save_to (RectifyDocumentsPage *self,
-                                const char           *path,
-                                GError              **error)
+rectify_documents_page_save_to (RectifyDocumentsPage *self, const char *path, GError **error)
 {
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GBytes) pdf = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->shown == NULL)
     {
-      g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Document: none is selected"));
+      g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                           _ ("Document: none is selected"));
       return FALSE;
     }
   /* Read and checked against its SHA-256 again: what is written is what
@@ -482,13 +481,11 @@ rectify_documents_page_save_to (RectifyDocumentsPage *self,
 }
 
 static void
-on_save_response_cb (GtkNativeDialog      *chooser,
-                     int                   response,
-                     RectifyDocumentsPage *self)
+on_save_response_cb (GtkNativeDialog *chooser, int response, RectifyDocumentsPage *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -500,7 +497,7 @@ on_save_response_cb (GtkNativeDialog      *chooser,
         {
           g_autofree char *name = g_path_get_basename (path);
           /* Translators: %s is the file name */
-          g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
+          g_autofree char *message = g_strdup_printf (_ ("Saved as %s"), name);
           show_message (self, message);
         }
       else
@@ -510,22 +507,21 @@ on_save_response_cb (GtkNativeDialog      *chooser,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->shown == NULL || !self->has_pdf)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Save as PDF"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -537,13 +533,11 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->shown == NULL || !self->has_pdf)
     return;
@@ -553,8 +547,7 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-on_reason_changed_cb (GtkEditable      *entry,
-                      AdwMessageDialog *dialog)
+on_reason_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 {
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
@@ -562,13 +555,11 @@ on_reason_changed_cb (GtkEditable      *entry,
 }
 
 static void
-on_void_response_cb (AdwMessageDialog     *dialog,
-                     const char           *response,
-                     RectifyDocumentsPage *self)
+on_void_response_cb (AdwMessageDialog *dialog, const char *response, RectifyDocumentsPage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
   g_autofree char *reason = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = self->shown_id;
 
   if (!g_str_equal (response, "void") || id == 0)
@@ -582,7 +573,8 @@ on_void_response_cb (AdwMessageDialog     *dialog,
   show_document (self, id);
   {
     /* Translators: %s is the number of the voided document */
-    g_autofree char *message = g_strdup_printf (_("%s is void; its number stays used"), self->shown->number);
+    g_autofree char *message
+        = g_strdup_printf (_ ("%s is void; its number stays used"), self->shown->number);
     show_message (self, message);
   }
 }
@@ -601,17 +593,22 @@ rectify_documents_page_open_void_dialog (RectifyDocumentsPage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   /* Translators: %s is the document number */
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Void %s?"), self->shown->number);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("A void document stays on record with its PDF, and its number is not used again. "
-                                 "Issue a new document for the correction."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _ ("Void %s?"),
+                                     self->shown->number);
+  adw_message_dialog_set_body (
+      ADW_MESSAGE_DIALOG (dialog),
+      _ ("A void document stays on record with its PDF, and its number is not used again. "
+         "Issue a new document for the correction."));
   entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why the document is void"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Why the document is void"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Reason"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "void", _("_Void"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "void",
+                                    _ ("_Void"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "void", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "void");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -624,24 +621,19 @@ rectify_documents_page_open_void_dialog (RectifyDocumentsPage *self)
 }
 
 static void
-void_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+void_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rectify_documents_page_open_void_dialog (RECTIFY_DOCUMENTS_PAGE (widget));
 }
 
 static void
-on_draft_issued_cb (RectifyDocumentDraftDialog *dialog,
-                    gint64                      id,
-                    RectifyDocumentsPage       *self)
+on_draft_issued_cb (RectifyDocumentDraftDialog *dialog, gint64 id, RectifyDocumentsPage *self)
 {
   rectify_documents_page_select (self, id);
 }
 
 GtkWidget *
-rectify_documents_page_open_draft (RectifyDocumentsPage *self,
-                                   gint64                unit_id)
+rectify_documents_page_open_draft (RectifyDocumentsPage *self, gint64 unit_id)
 {
   GtkRoot *root;
   RectifyDocumentDraftDialog *dialog;
@@ -651,24 +643,21 @@ rectify_documents_page_open_draft (RectifyDocumentsPage *self,
   if (!self->can_edit || self->store == NULL)
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, unit_id);
+  dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              self->store, unit_id);
   g_signal_connect_object (dialog, "issued", G_CALLBACK (on_draft_issued_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
 
 static void
-draft_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+draft_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rectify_documents_page_open_draft (RECTIFY_DOCUMENTS_PAGE (widget), 0);
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
 
@@ -685,9 +674,7 @@ on_map_cb (RectifyDocumentsPage *self)
 }
 
 static void
-on_documents_changed_cb (RectifyStore         *store,
-                         const char           *entity,
-                         RectifyDocumentsPage *self)
+on_documents_changed_cb (RectifyStore *store, const char *entity, RectifyDocumentsPage *self)
 {
   if (!self->queried)
     return;
@@ -697,9 +684,7 @@ on_documents_changed_cb (RectifyStore         *store,
 }
 
 static void
-on_names_changed_cb (RectifyStore         *store,
-                     const char           *entity,
-                     RectifyDocumentsPage *self)
+on_names_changed_cb (RectifyStore *store, const char *entity, RectifyDocumentsPage *self)
 {
   fill_names (self);
   apply_query (self);
@@ -708,8 +693,7 @@ on_names_changed_cb (RectifyStore         *store,
 }
 
 static void
-set_store (RectifyDocumentsPage *self,
-           RectifyStore         *store)
+set_store (RectifyDocumentsPage *self, RectifyStore *store)
 {
   g_assert (self->store == NULL);
 
@@ -718,12 +702,13 @@ set_store (RectifyDocumentsPage *self,
   self->store = g_object_ref (store);
   self->documents = rectify_record_list_new (store, rectify_store_query_document_ids,
                                              rectify_store_get_documents_by_ids,
-                                             (GDestroyNotify) rectify_document_free);
+                                             (GDestroyNotify)rectify_document_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
   g_signal_connect_object (self->documents, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_documents_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_documents_changed_cb), self,
+                           0);
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_documents_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
@@ -747,8 +732,7 @@ rectify_documents_page_get_can_edit (RectifyDocumentsPage *self)
 }
 
 void
-rectify_documents_page_set_can_edit (RectifyDocumentsPage *self,
-                                     gboolean              can_edit)
+rectify_documents_page_set_can_edit (RectifyDocumentsPage *self, gboolean can_edit)
 {
   gboolean changed;
 
@@ -773,8 +757,7 @@ rectify_documents_page_get_model (RectifyDocumentsPage *self)
 }
 
 void
-rectify_documents_page_select (RectifyDocumentsPage *self,
-                               gint64                document_id)
+rectify_documents_page_select (RectifyDocumentsPage *self, gint64 document_id)
 {
   g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
 
@@ -803,9 +786,9 @@ rectify_documents_page_select (RectifyDocumentsPage *self,
 
 void
 rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
-                                      gint64                campaign_id,
-                                      RectifyDocumentKind   kind,
-                                      const char           *as_of)
+                                      gint64 campaign_id,
+                                      RectifyDocumentKind kind,
+                                      const char *as_of)
 {
   guint position = 0;
   g_autofree char *choices = NULL;
@@ -821,7 +804,7 @@ rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
   /* The first choice of each filter is "All …". */
   self->updating_filters = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->kind_dropdown, (guint) kind + 1);
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint)kind + 1);
   gtk_drop_down_set_selected (self->status_dropdown, RECTIFY_DOCUMENT_ISSUED + 1);
   gtk_drop_down_set_selected (self->campaign_dropdown, position);
   self->updating_filters = FALSE;
@@ -843,7 +826,6 @@ rectify_documents_page_get_as_of_button (RectifyDocumentsPage *self)
   g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
   return self->limit.button;
 }
-
 
 gint64
 rectify_documents_page_get_selected_id (RectifyDocumentsPage *self)
@@ -906,9 +888,9 @@ rectify_documents_page_dispose (GObject *object)
 }
 
 static void
-rectify_documents_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
+rectify_documents_page_get_property (GObject *object,
+                                     guint prop_id,
+                                     GValue *value,
                                      GParamSpec *pspec)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
@@ -927,10 +909,10 @@ rectify_documents_page_get_property (GObject    *object,
 }
 
 static void
-rectify_documents_page_set_property (GObject      *object,
-                                     guint         prop_id,
+rectify_documents_page_set_property (GObject *object,
+                                     guint prop_id,
                                      const GValue *value,
-                                     GParamSpec   *pspec)
+                                     GParamSpec *pspec)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
 
@@ -949,9 +931,7 @@ rectify_documents_page_set_property (GObject      *object,
 
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
 
@@ -970,10 +950,12 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   object_class->get_property = rectify_documents_page_get_property;
   object_class->set_property = rectify_documents_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-documents-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-documents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, search_entry);
@@ -1018,7 +1000,8 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
 
   /* Kind, date and status take the width of their widest text in this
    * language (their texts are known: "Rectification opinion" needs twice
@@ -1027,40 +1010,48 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
     const char *kinds[RECTIFY_N_DOCUMENT_KINDS + 1];
     const char *statuses[RECTIFY_N_DOCUMENT_STATUSES + 1];
     g_autofree char *date = rectify_format_date ("2026-12-28");
-    const char *dates[] = { _("Date"), date };
+    const char *dates[] = { _ ("Date"), date };
     /* officers' names are not known here: room for three characters */
-    const char *officers[] = { _("Issued By"), "林建华" };
+    const char *officers[] = { _ ("Issued By"), "林建华" };
 
-    kinds[0] = _("Kind");
+    kinds[0] = _ ("Kind");
     for (int k = 0; k < RECTIFY_N_DOCUMENT_KINDS; k++)
       kinds[k + 1] = kind_list_label (k);
-    statuses[0] = _("Status");
+    statuses[0] = _ ("Status");
     for (int k = 0; k < RECTIFY_N_DOCUMENT_STATUSES; k++)
       statuses[k + 1] = rectify_document_status_to_label (k);
-    rectify_record_list_view_add_column (self->column_view, _("Number"), "number", text_number, self, FALSE, 155);
-    rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", text_kind, self, FALSE,
-                                         column_width (self, kinds, G_N_ELEMENTS (kinds)));
-    rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, TRUE, 110);
-    rectify_record_list_view_add_column (self->column_view, _("Date"), "issued_date", text_date, self, FALSE,
+    rectify_record_list_view_add_column (self->column_view, _ ("Number"), "number", text_number,
+                                         self, FALSE, 155);
+    rectify_record_list_view_add_column (self->column_view, _ ("Kind"), "kind", text_kind, self,
+                                         FALSE, column_width (self, kinds, G_N_ELEMENTS (kinds)));
+    rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", text_unit, self,
+                                         TRUE, 110);
+    rectify_record_list_view_add_column (self->column_view, _ ("Date"), "issued_date", text_date,
+                                         self, FALSE,
                                          column_width (self, dates, G_N_ELEMENTS (dates)));
-    rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE,
+    rectify_record_list_view_add_column (self->column_view, _ ("Status"), "status", text_status,
+                                         self, FALSE,
                                          column_width (self, statuses, G_N_ELEMENTS (statuses)));
-    rectify_record_list_view_add_column (self->column_view, _("Issued By"), "officer", text_officer, self, FALSE,
+    rectify_record_list_view_add_column (self->column_view, _ ("Issued By"), "officer",
+                                         text_officer, self, FALSE,
                                          column_width (self, officers, G_N_ELEMENTS (officers)));
   }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
   self->limit.button = rectify_as_of_button_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
                               self->limit.button, GTK_WIDGET (self->search_entry));
   g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
-  rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
-  rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
-  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+  rectify_a11y_name_dropdown_button (self->kind_dropdown, _ ("Kind filter"));
+  rectify_a11y_name_dropdown_button (self->status_dropdown, _ ("Status filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _ ("Campaign filter"));
 
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");

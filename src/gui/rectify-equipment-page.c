@@ -20,9 +20,10 @@
 #include "rectify-validate.h"
 
 #define SETTINGS_SCHEMA_ID "app.rectify.Rectify"
-#define PANE_POSITION_KEY  "equipment-pane-position"
+#define PANE_POSITION_KEY "equipment-pane-position"
 
-typedef enum {
+typedef enum
+{
   COLUMN_CODE,
   COLUMN_CATEGORY,
   COLUMN_UNIT,
@@ -32,26 +33,28 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-static const struct {
+static const struct
+{
   const char *title;
   const char *sort_key;
-  gboolean    expand;
-  int         fixed_width;  /* the expanding column: at least this */
+  gboolean expand;
+  int fixed_width; /* the expanding column: at least this */
 } columns[N_COLUMNS] = {
   /* 20 digits fit */
-  [COLUMN_CODE] = { N_("Code"), "code", FALSE, 175 },
-  [COLUMN_CATEGORY] = { N_("Category"), "category", FALSE, 105 },
+  [COLUMN_CODE] = { N_ ("Code"), "code", FALSE, 175 },
+  [COLUMN_CATEGORY] = { N_ ("Category"), "category", FALSE, 105 },
   /* the unit takes what the others leave: a narrow list cuts it last */
-  [COLUMN_UNIT] = { N_("Unit"), "unit", TRUE, 180 },
-  [COLUMN_LOCATION] = { N_("Location"), "location", FALSE, 80 },
-  [COLUMN_STATUS] = { N_("Status"), "status", FALSE, 80 },
+  [COLUMN_UNIT] = { N_ ("Unit"), "unit", TRUE, 180 },
+  [COLUMN_LOCATION] = { N_ ("Location"), "location", FALSE, 80 },
+  [COLUMN_STATUS] = { N_ ("Status"), "status", FALSE, 80 },
   /* the title fits: GTK 4.8 cuts column titles without an ellipsis */
-  [COLUMN_NEXT_INSPECTION] = { N_("Next Inspection"), "next_inspection", FALSE, 120 },
+  [COLUMN_NEXT_INSPECTION] = { N_ ("Next Inspection"), "next_inspection", FALSE, 120 },
 };
 
 /* The core names the field first in its messages ("Next inspection: …");
  * each name leads to the row where the message is shown. */
-typedef enum {
+typedef enum
+{
   FIELD_CODE,
   FIELD_CATEGORY,
   FIELD_UNIT,
@@ -68,97 +71,99 @@ typedef enum {
 } Field;
 
 static const char *const field_names[N_FIELDS] = {
-  [FIELD_CODE] = N_("Equipment code"),
-  [FIELD_CATEGORY] = N_("Category"),
-  [FIELD_UNIT] = N_("Unit"),
-  [FIELD_REG_CERT] = N_("Registration certificate"),
-  [FIELD_VARIETY] = N_("Variety"),
-  [FIELD_LOCATION] = N_("Location"),
-  [FIELD_REGISTERED_USER] = N_("Registered user"),
-  [FIELD_STATUS] = N_("Status"),
-  [FIELD_QUANTITY] = N_("Quantity"),
-  [FIELD_LAST_INSPECTION] = N_("Last inspection"),
-  [FIELD_NEXT_INSPECTION] = N_("Next inspection"),
-  [FIELD_POSTPONED] = N_("Postponed until"),
+  [FIELD_CODE] = N_ ("Equipment code"),
+  [FIELD_CATEGORY] = N_ ("Category"),
+  [FIELD_UNIT] = N_ ("Unit"),
+  [FIELD_REG_CERT] = N_ ("Registration certificate"),
+  [FIELD_VARIETY] = N_ ("Variety"),
+  [FIELD_LOCATION] = N_ ("Location"),
+  [FIELD_REGISTERED_USER] = N_ ("Registered user"),
+  [FIELD_STATUS] = N_ ("Status"),
+  [FIELD_QUANTITY] = N_ ("Quantity"),
+  [FIELD_LAST_INSPECTION] = N_ ("Last inspection"),
+  [FIELD_NEXT_INSPECTION] = N_ ("Next inspection"),
+  [FIELD_POSTPONED] = N_ ("Postponed until"),
 };
 
-typedef struct {
+typedef struct
+{
   GtkWidget *row;
   GtkWidget *error_row;
-  GtkLabel  *error_label;
+  GtkLabel *error_label;
 } FieldWidgets;
 
 struct _RectifyEquipmentPage
 {
-  AdwBin               parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore        *store;
-  gboolean             can_edit;
-  gulong               changed_id;
-  RectifyRecordList   *list;
-  RectifyRecordList   *units;
-  GSettings           *settings;
-  AdwToast            *last_toast;  /* weak */
-  guint                scroll_tick_id;
-  guint                scroll_position;
+  RectifyStore *store;
+  gboolean can_edit;
+  gulong changed_id;
+  RectifyRecordList *list;
+  RectifyRecordList *units;
+  GSettings *settings;
+  AdwToast *last_toast; /* weak */
+  guint scroll_tick_id;
+  guint scroll_position;
 
-  gboolean             form_shown;
-  gint64               editing_id;  /* 0 with the form shown: a new item */
-  gint64               unit_id;
-  FieldWidgets         fields[N_FIELDS];
+  gboolean form_shown;
+  gint64 editing_id; /* 0 with the form shown: a new item */
+  gint64 unit_id;
+  FieldWidgets fields[N_FIELDS];
 
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *category_dropdown;
-  GtkStringList       *category_filter_labels;
-  GtkDropDown         *status_dropdown;
-  GtkStringList       *status_filter_labels;
-  GtkMenuButton       *filters_button;
-  GtkCheckButton      *overdue_button;
-  GtkCheckButton      *user_differs_button;
-  GtkWidget           *new_button;
-  GtkPaned            *paned;
-  GtkColumnView       *column_view;
-  GtkSingleSelection  *selection;
-  GtkLabel            *count_label;
-  GtkStack            *details_stack;
-  GtkLabel            *form_error;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *category_dropdown;
+  GtkStringList *category_filter_labels;
+  GtkDropDown *status_dropdown;
+  GtkStringList *status_filter_labels;
+  GtkMenuButton *filters_button;
+  GtkCheckButton *overdue_button;
+  GtkCheckButton *user_differs_button;
+  GtkWidget *new_button;
+  GtkPaned *paned;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  GtkLabel *count_label;
+  GtkStack *details_stack;
+  GtkLabel *form_error;
   AdwPreferencesGroup *form_group;
-  GtkWidget           *form_buttons;
-  GtkWidget           *delete_button;
+  GtkWidget *form_buttons;
+  GtkWidget *delete_button;
 
-  AdwEntryRow         *code_row;
-  AdwComboRow         *category_row;
-  GtkStringList       *category_labels;
-  AdwActionRow        *unit_row;
-  GtkMenuButton       *unit_button;
-  GtkSearchEntry      *unit_search;
-  GtkListView         *unit_list;
-  AdwEntryRow         *reg_cert_row;
-  AdwEntryRow         *variety_row;
-  AdwEntryRow         *location_row;
-  AdwEntryRow         *registered_user_row;
-  AdwComboRow         *status_row;
-  GtkStringList       *status_labels;
-  AdwActionRow        *quantity_row;
-  GtkSpinButton       *quantity_spin;
-  RectifyDateRow      *last_inspection_row;
-  RectifyDateRow      *next_inspection_row;
-  RectifyDateRow      *postponed_row;
+  AdwEntryRow *code_row;
+  AdwComboRow *category_row;
+  GtkStringList *category_labels;
+  AdwActionRow *unit_row;
+  GtkMenuButton *unit_button;
+  GtkSearchEntry *unit_search;
+  GtkListView *unit_list;
+  AdwEntryRow *reg_cert_row;
+  AdwEntryRow *variety_row;
+  AdwEntryRow *location_row;
+  AdwEntryRow *registered_user_row;
+  AdwComboRow *status_row;
+  GtkStringList *status_labels;
+  AdwActionRow *quantity_row;
+  GtkSpinButton *quantity_spin;
+  RectifyDateRow *last_inspection_row;
+  RectifyDateRow *next_inspection_row;
+  RectifyDateRow *postponed_row;
 
   GtkWidget *code_error_row, *category_error_row, *unit_error_row, *reg_cert_error_row,
-            *variety_error_row, *location_error_row, *registered_user_error_row,
-            *status_error_row, *quantity_error_row, *last_inspection_error_row,
-            *next_inspection_error_row, *postponed_error_row;
-  GtkLabel  *code_error, *category_error, *unit_error, *reg_cert_error, *variety_error,
-            *location_error, *registered_user_error, *status_error, *quantity_error,
-            *last_inspection_error, *next_inspection_error, *postponed_error;
+      *variety_error_row, *location_error_row, *registered_user_error_row, *status_error_row,
+      *quantity_error_row, *last_inspection_error_row, *next_inspection_error_row,
+      *postponed_error_row;
+  GtkLabel *code_error, *category_error, *unit_error, *reg_cert_error, *variety_error,
+      *location_error, *registered_user_error, *status_error, *quantity_error,
+      *last_inspection_error, *next_inspection_error, *postponed_error;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyEquipmentPage, rectify_equipment_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -170,8 +175,7 @@ static GParamSpec *properties[N_PROPS];
 static void on_selection_changed_cb (RectifyEquipmentPage *self);
 
 static void
-show_message (RectifyEquipmentPage *self,
-              AdwToast             *toast)
+show_message (RectifyEquipmentPage *self, AdwToast *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -186,8 +190,7 @@ show_message (RectifyEquipmentPage *self,
 }
 
 static void
-show_text (RectifyEquipmentPage *self,
-           const char           *text)
+show_text (RectifyEquipmentPage *self, const char *text)
 {
   /* toast titles are markup; the core's messages quote user data */
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -198,8 +201,7 @@ show_text (RectifyEquipmentPage *self,
 /* ---- the list ---------------------------------------------------------- */
 
 static char *
-count_text (guint       n,
-            const char *number)
+count_text (guint n, const char *number)
 {
   return g_strdup_printf (ngettext ("%s item", "%s items", n), number);
 }
@@ -219,21 +221,19 @@ update_count (RectifyEquipmentPage *self)
  * view has the action its rows use to come into view.  It needs the list
  * laid out, so it waits for a frame where the view has its size. */
 static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
+scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
   RectifyEquipmentPage *self = data;
 
   if (gtk_widget_get_height (widget) == 0)
     return G_SOURCE_CONTINUE;
   self->scroll_tick_id = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       {
-        if (self->list != NULL && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+        if (self->list != NULL
+            && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
           gtk_widget_activate_action (child, "list.scroll-to-item", "u", self->scroll_position);
         break;
       }
@@ -241,12 +241,12 @@ scroll_tick_cb (GtkWidget     *widget,
 }
 
 static void
-scroll_to_position (RectifyEquipmentPage *self,
-                    guint                 position)
+scroll_to_position (RectifyEquipmentPage *self, guint position)
 {
   self->scroll_position = position;
   if (self->scroll_tick_id == 0)
-    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_tick_cb, self, NULL);
+    self->scroll_tick_id
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_tick_cb, self, NULL);
 }
 
 static void
@@ -296,7 +296,7 @@ apply_query (RectifyEquipmentPage *self)
   if (category != GTK_INVALID_LIST_POSITION && category > 0 && category <= RECTIFY_N_CATEGORIES)
     q.category = rectify_categories[category - 1];
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    q.status = (int) status - 1;
+    q.status = (int)status - 1;
   q.inspection_overdue = gtk_check_button_get_active (self->overdue_button);
   q.user_differs = gtk_check_button_get_active (self->user_differs_button);
   q.sort = rectify_column_view_get_sort (self->column_view, &descending);
@@ -310,15 +310,15 @@ apply_query (RectifyEquipmentPage *self)
 static void
 update_filters_button (RectifyEquipmentPage *self)
 {
-  guint n = (guint) gtk_check_button_get_active (self->overdue_button)
-            + (guint) gtk_check_button_get_active (self->user_differs_button);
+  guint n = (guint)gtk_check_button_get_active (self->overdue_button)
+            + (guint)gtk_check_button_get_active (self->user_differs_button);
   g_autofree char *label = NULL;
 
   if (n == 0)
-    label = g_strdup (_("Filters"));
+    label = g_strdup (_ ("Filters"));
   else
     /* Translators: the button of the yes/no filters when n of them are on */
-    label = g_strdup_printf (_("Filters (%u)"), n);
+    label = g_strdup_printf (_ ("Filters (%u)"), n);
   gtk_menu_button_set_label (self->filters_button, label);
   /* GTK 4.8 names only the button inside after the label. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filters_button),
@@ -340,9 +340,7 @@ on_sorter_changed_cb (RectifyEquipmentPage *self)
 
 /* owner: the column (Column) */
 static char *
-cell_text (gpointer      owner,
-           gconstpointer record,
-           const char  **style)
+cell_text (gpointer owner, gconstpointer record, const char **style)
 {
   Column column = GPOINTER_TO_INT (owner);
   const RectifyEquipment *e = record;
@@ -357,7 +355,8 @@ cell_text (gpointer      owner,
     case COLUMN_CATEGORY:
       if (e->category == RECTIFY_CATEGORY_GAS_CYLINDER && e->quantity > 1)
         /* Translators: a category and a quantity, e.g. "Gas cylinder × 40" */
-        text = owned = g_strdup_printf (_("%s × %d"), rectify_category_to_label (e->category), e->quantity);
+        text = owned
+            = g_strdup_printf (_ ("%s × %d"), rectify_category_to_label (e->category), e->quantity);
       else
         text = rectify_category_to_label (e->category);
       break;
@@ -384,9 +383,9 @@ static void
 add_columns (RectifyEquipmentPage *self)
 {
   for (int i = 0; i < N_COLUMNS; i++)
-    rectify_record_list_view_add_column (self->column_view, _(columns[i].title), columns[i].sort_key,
-                                         cell_text, GINT_TO_POINTER (i), columns[i].expand,
-                                         columns[i].fixed_width);
+    rectify_record_list_view_add_column (self->column_view, _ (columns[i].title),
+                                         columns[i].sort_key, cell_text, GINT_TO_POINTER (i),
+                                         columns[i].expand, columns[i].fixed_width);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -406,11 +405,10 @@ clear_errors (RectifyEquipmentPage *self)
 }
 
 static void
-show_error (RectifyEquipmentPage *self,
-            const char           *message)
+show_error (RectifyEquipmentPage *self, const char *message)
 {
   for (int i = 0; i < N_FIELDS; i++)
-    if (rectify_message_names_field (message, _(field_names[i])))
+    if (rectify_message_names_field (message, _ (field_names[i])))
       {
         gtk_widget_add_css_class (self->fields[i].row, "error");
         gtk_label_set_text (self->fields[i].error_label, message);
@@ -452,17 +450,14 @@ on_category_row_selected_cb (RectifyEquipmentPage *self)
 }
 
 static void
-set_unit (RectifyEquipmentPage *self,
-          gint64                unit_id,
-          const char           *name)
+set_unit (RectifyEquipmentPage *self, gint64 unit_id, const char *name)
 {
   self->unit_id = unit_id;
-  adw_action_row_set_subtitle (self->unit_row, unit_id ? name : _("Not chosen"));
+  adw_action_row_set_subtitle (self->unit_row, unit_id ? name : _ ("Not chosen"));
 }
 
 static void
-load_form (RectifyEquipmentPage   *self,
-           const RectifyEquipment *e)
+load_form (RectifyEquipmentPage *self, const RectifyEquipment *e)
 {
   clear_errors (self);
   self->editing_id = e ? e->id : 0;
@@ -476,7 +471,7 @@ load_form (RectifyEquipmentPage   *self,
   gtk_editable_set_text (GTK_EDITABLE (self->variety_row), e ? e->variety : "");
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), e ? e->location : "");
   gtk_editable_set_text (GTK_EDITABLE (self->registered_user_row), e ? e->registered_user : "");
-  adw_combo_row_set_selected (self->status_row, e ? (guint) e->status : RECTIFY_EQUIPMENT_IN_USE);
+  adw_combo_row_set_selected (self->status_row, e ? (guint)e->status : RECTIFY_EQUIPMENT_IN_USE);
   gtk_spin_button_set_value (self->quantity_spin, e ? MAX (e->quantity, 1) : 1);
   rectify_date_row_set_date (self->last_inspection_row, e ? e->last_inspection : NULL);
   rectify_date_row_set_date (self->next_inspection_row, e ? e->next_inspection : NULL);
@@ -484,11 +479,11 @@ load_form (RectifyEquipmentPage   *self,
   update_quantity_row (self);
 
   if (e == NULL)
-    adw_preferences_group_set_title (self->form_group, _("New Equipment Item"));
+    adw_preferences_group_set_title (self->form_group, _ ("New Equipment Item"));
   else if (e->code && *e->code)
     adw_preferences_group_set_title (self->form_group, e->code);
   else
-    adw_preferences_group_set_title (self->form_group, _("Equipment Item"));
+    adw_preferences_group_set_title (self->form_group, _ ("Equipment Item"));
   gtk_widget_set_visible (self->delete_button, e != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", e != NULL && self->can_edit);
   gtk_stack_set_visible_child_name (self->details_stack, "form");
@@ -504,11 +499,10 @@ hide_form (RectifyEquipmentPage *self)
 }
 
 static void
-show_item (RectifyEquipmentPage *self,
-           gint64                id)
+show_item (RectifyEquipmentPage *self, gint64 id)
 {
-  g_autoptr(RectifyEquipment) e = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyEquipment) e = NULL;
+  g_autoptr (GError) error = NULL;
 
   e = rectify_store_get_equipment (self->store, id, &error);
   if (e == NULL)
@@ -538,13 +532,11 @@ entry_text (AdwEntryRow *row)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
-  g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyEquipment) e = rectify_equipment_new ();
+  g_autoptr (GError) error = NULL;
 
   if (!self->form_shown || !self->can_edit)
     return;
@@ -552,7 +544,7 @@ save_action (GtkWidget  *widget,
   if (self->unit_id == 0)
     {
       /* Translators: keep "Unit" as the field is named in the form */
-      show_error (self, _("Unit: choose the unit that uses this item"));
+      show_error (self, _ ("Unit: choose the unit that uses this item"));
       return;
     }
 
@@ -566,14 +558,16 @@ save_action (GtkWidget  *widget,
   e->registered_user = entry_text (self->registered_user_row);
   e->status = adw_combo_row_get_selected (self->status_row);
   e->quantity = e->category == RECTIFY_CATEGORY_GAS_CYLINDER
-                ? gtk_spin_button_get_value_as_int (self->quantity_spin) : 1;
+                    ? gtk_spin_button_get_value_as_int (self->quantity_spin)
+                    : 1;
   e->last_inspection = rectify_date_row_get_date (self->last_inspection_row);
   e->next_inspection = rectify_date_row_get_date (self->next_inspection_row);
   e->postponed_until = rectify_date_row_get_date (self->postponed_row);
 
   if (rectify_list_page_save (self->store, e, self->editing_id == 0,
-                              (RectifyAddFunc) rectify_store_add_equipment,
-                              (RectifyUpdateFunc) rectify_store_update_equipment, &error) == 0)
+                              (RectifyAddFunc)rectify_store_add_equipment,
+                              (RectifyUpdateFunc)rectify_store_update_equipment, &error)
+      == 0)
     {
       show_error (self, error->message);
       return;
@@ -583,13 +577,11 @@ save_action (GtkWidget  *widget,
   reselect (self);
   scroll_to_selected (self);
   show_item (self, self->editing_id);
-  show_text (self, _("Equipment item saved"));
+  show_text (self, _ ("Equipment item saved"));
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
 
@@ -601,9 +593,7 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
 
@@ -611,11 +601,10 @@ find_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_clicked_cb (AdwToast             *toast,
-                    RectifyEquipmentPage *self)
+on_undo_clicked_cb (AdwToast *toast, RectifyEquipmentPage *self)
 {
   RectifyEquipment *kept = g_object_get_data (G_OBJECT (toast), "rectify-equipment");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (kept == NULL || self->store == NULL)
     return;
@@ -628,13 +617,11 @@ on_undo_clicked_cb (AdwToast             *toast,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
-  g_autoptr(RectifyEquipment) kept = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyEquipment) kept = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
@@ -651,14 +638,14 @@ delete_action (GtkWidget  *widget,
 
   if (kept->code && *kept->code)
     /* Translators: %s is an equipment code */
-    title = g_strdup_printf (_("Equipment item %s deleted"), kept->code);
+    title = g_strdup_printf (_ ("Equipment item %s deleted"), kept->code);
   else
-    title = g_strdup (_("Equipment item deleted"));
+    title = g_strdup (_ ("Equipment item deleted"));
   escaped = g_markup_escape_text (title, -1);
   toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "rectify-equipment", g_steal_pointer (&kept),
-                          (GDestroyNotify) rectify_equipment_free);
+                          (GDestroyNotify)rectify_equipment_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
   show_message (self, toast);
 }
@@ -669,7 +656,8 @@ static void
 apply_unit_search (RectifyEquipmentPage *self)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_search))));
+  g_autofree char *search
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_search))));
 
   q.search = *search ? search : NULL;
   q.sort = "name";
@@ -681,12 +669,11 @@ on_unit_popover_show_cb (RectifyEquipmentPage *self)
 {
   if (self->units == NULL && self->store != NULL)
     {
-      g_autoptr(GtkNoSelection) model = NULL;
+      g_autoptr (GtkNoSelection) model = NULL;
 
-      self->units = rectify_record_list_new (self->store,
-                                             rectify_store_query_unit_ids,
+      self->units = rectify_record_list_new (self->store, rectify_store_query_unit_ids,
                                              rectify_store_get_units_by_ids,
-                                             (GDestroyNotify) rectify_unit_free);
+                                             (GDestroyNotify)rectify_unit_free);
       model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->units)));
       gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (model));
       apply_unit_search (self);
@@ -702,10 +689,9 @@ on_unit_search_changed_cb (RectifyEquipmentPage *self)
 }
 
 static void
-on_unit_list_activate_cb (RectifyEquipmentPage *self,
-                          guint                 position)
+on_unit_list_activate_cb (RectifyEquipmentPage *self, guint position)
 {
-  g_autoptr(RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->units), position);
+  g_autoptr (RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->units), position);
   RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
 
   if (unit == NULL)
@@ -716,9 +702,7 @@ on_unit_list_activate_cb (RectifyEquipmentPage *self,
 }
 
 static void
-setup_unit_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
+setup_unit_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
@@ -736,9 +720,7 @@ setup_unit_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_unit_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
+bind_unit_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   RectifyUnit *unit = rectify_row_get_record (gtk_list_item_get_item (item));
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
@@ -754,23 +736,22 @@ bind_unit_cb (GtkSignalListItemFactory *factory,
 /* ---- store and properties ---------------------------------------------- */
 
 static void
-on_store_changed_cb (RectifyStore         *store,
-                     const char           *entity,
-                     RectifyEquipmentPage *self)
+on_store_changed_cb (RectifyStore *store, const char *entity, RectifyEquipmentPage *self)
 {
   if (g_strcmp0 (entity, "unit") == 0 && self->units != NULL)
     rectify_record_list_refresh (self->units);
   if (g_strcmp0 (entity, "equipment") != 0 && g_strcmp0 (entity, "unit") != 0)
     return;
 
-  rectify_list_page_refresh (self->selection, self->list, self->editing_id,
-                             on_selection_changed_cb, self);
+  rectify_list_page_refresh (self->selection, self->list, self->editing_id, on_selection_changed_cb,
+                             self);
   update_count (self);
 
   /* the item of the form was deleted elsewhere */
   if (self->editing_id != 0)
     {
-      g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self->store, self->editing_id, NULL);
+      g_autoptr (RectifyEquipment) e
+          = rectify_store_get_equipment (self->store, self->editing_id, NULL);
 
       if (e == NULL)
         hide_form (self);
@@ -778,8 +759,7 @@ on_store_changed_cb (RectifyStore         *store,
 }
 
 static void
-set_store (RectifyEquipmentPage *self,
-           RectifyStore         *store)
+set_store (RectifyEquipmentPage *self, RectifyStore *store)
 {
   g_assert (self->store == NULL);
 
@@ -787,10 +767,9 @@ set_store (RectifyEquipmentPage *self,
     return;
   self->store = g_object_ref (store);
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  self->list = rectify_record_list_new (store,
-                                        rectify_store_query_equipment_ids,
+  self->list = rectify_record_list_new (store, rectify_store_query_equipment_ids,
                                         rectify_store_get_equipment_by_ids,
-                                        (GDestroyNotify) rectify_equipment_free);
+                                        (GDestroyNotify)rectify_equipment_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
                            G_CONNECT_SWAPPED);
@@ -828,8 +807,7 @@ rectify_equipment_page_get_can_edit (RectifyEquipmentPage *self)
 }
 
 void
-rectify_equipment_page_set_can_edit (RectifyEquipmentPage *self,
-                                     gboolean              can_edit)
+rectify_equipment_page_set_can_edit (RectifyEquipmentPage *self, gboolean can_edit)
 {
   g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
 
@@ -856,8 +834,7 @@ rectify_equipment_page_get_selected_id (RectifyEquipmentPage *self)
 }
 
 void
-rectify_equipment_page_select (RectifyEquipmentPage *self,
-                               gint64                id)
+rectify_equipment_page_select (RectifyEquipmentPage *self, gint64 id)
 {
   g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
 
@@ -898,9 +875,9 @@ rectify_equipment_page_dispose (GObject *object)
 }
 
 static void
-rectify_equipment_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
+rectify_equipment_page_get_property (GObject *object,
+                                     guint prop_id,
+                                     GValue *value,
                                      GParamSpec *pspec)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
@@ -919,10 +896,10 @@ rectify_equipment_page_get_property (GObject    *object,
 }
 
 static void
-rectify_equipment_page_set_property (GObject      *object,
-                                     guint         prop_id,
+rectify_equipment_page_set_property (GObject *object,
+                                     guint prop_id,
                                      const GValue *value,
-                                     GParamSpec   *pspec)
+                                     GParamSpec *pspec)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
 
@@ -941,13 +918,10 @@ rectify_equipment_page_set_property (GObject      *object,
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RectifyEquipmentPage, name)
 
-
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyEquipmentPage *self = (RectifyEquipmentPage *) widget;
+  RectifyEquipmentPage *self = (RectifyEquipmentPage *)widget;
 
   if (self->store != NULL)
     rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_EQUIPMENT);
@@ -955,14 +929,13 @@ import_action (GtkWidget  *widget,
 
 /* The list as it is shown: its search, filters and order. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyEquipmentPage *self = (RectifyEquipmentPage *) widget;
+  RectifyEquipmentPage *self = (RectifyEquipmentPage *)widget;
 
   if (self->store != NULL && self->list != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_EQUIPMENT, rectify_record_list_get_query (self->list));
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_EQUIPMENT,
+                             rectify_record_list_get_query (self->list));
 }
 
 static void
@@ -975,12 +948,14 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   object_class->get_property = rectify_equipment_page_get_property;
   object_class->set_property = rectify_equipment_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-equipment-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-equipment-page.ui");
 
   BIND (banner_revealer);
   BIND (banner_label);
@@ -1065,7 +1040,7 @@ static GSettings *
 settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
@@ -1077,17 +1052,19 @@ settings_new (void)
 static void
 rectify_equipment_page_init (RectifyEquipmentPage *self)
 {
-  g_autoptr(GtkListItemFactory) unit_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) unit_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (self->category_filter_labels, _("All categories"));
+  gtk_string_list_append (self->category_filter_labels, _ ("All categories"));
   for (guint i = 0; i < RECTIFY_N_CATEGORIES; i++)
     {
-      gtk_string_list_append (self->category_filter_labels, rectify_category_to_label (rectify_categories[i]));
-      gtk_string_list_append (self->category_labels, rectify_category_to_label (rectify_categories[i]));
+      gtk_string_list_append (self->category_filter_labels,
+                              rectify_category_to_label (rectify_categories[i]));
+      gtk_string_list_append (self->category_labels,
+                              rectify_category_to_label (rectify_categories[i]));
     }
-  gtk_string_list_append (self->status_filter_labels, _("All statuses"));
+  gtk_string_list_append (self->status_filter_labels, _ ("All statuses"));
   for (int i = 0; i < RECTIFY_N_EQUIPMENT_STATUSES; i++)
     {
       gtk_string_list_append (self->status_filter_labels, rectify_equipment_status_to_label (i));
@@ -1100,9 +1077,9 @@ rectify_equipment_page_init (RectifyEquipmentPage *self)
   g_signal_connect (unit_factory, "bind", G_CALLBACK (bind_unit_cb), NULL);
   gtk_list_view_set_factory (self->unit_list, unit_factory);
 
-#define FIELD(id, name)                                              \
-  self->fields[id].row = GTK_WIDGET (self->name##_row);              \
-  self->fields[id].error_row = self->name##_error_row;               \
+#define FIELD(id, name)                                                                            \
+  self->fields[id].row = GTK_WIDGET (self->name##_row);                                            \
+  self->fields[id].error_row = self->name##_error_row;                                             \
   self->fields[id].error_label = self->name##_error;
   FIELD (FIELD_CODE, code);
   FIELD (FIELD_CATEGORY, category);
@@ -1119,8 +1096,8 @@ rectify_equipment_page_init (RectifyEquipmentPage *self)
 #undef FIELD
 
   add_columns (self);
-  rectify_a11y_name_dropdown_button (self->category_dropdown, _("Category filter"));
-  rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
+  rectify_a11y_name_dropdown_button (self->category_dropdown, _ ("Category filter"));
+  rectify_a11y_name_dropdown_button (self->status_dropdown, _ ("Status filter"));
   update_filters_button (self);
 
   self->settings = settings_new ();

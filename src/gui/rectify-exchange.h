@@ -13,14 +13,12 @@ G_BEGIN_DECLS
 
 /* Asks for a file (CSV or XLSX by its name) and writes list with q (copied)
  * in a thread, with a progress dialog that can cancel it. */
-void rectify_exchange_export (GtkWidget          *widget,
-                              RectifyStore       *store,
-                              RectifyExportList   list,
+void rectify_exchange_export (GtkWidget *widget,
+                              RectifyStore *store,
+                              RectifyExportList list,
                               const RectifyQuery *q);
 /* The import dialog for kind, over widget's window. */
-void rectify_exchange_import (GtkWidget         *widget,
-                              RectifyStore      *store,
-                              RectifyImportKind  kind);
+void rectify_exchange_import (GtkWidget *widget, RectifyStore *store, RectifyImportKind kind);
 /* Asks for a file and copies the open database into it. */
 void rectify_exchange_backup (GtkWindow *window, RectifyStore *store);
 /* Asks for a backup, confirms, and puts it in place of the database (the

@@ -11,15 +11,13 @@
 #include "rectify-format.h"
 
 void
-rectify_form_set_invalid (GtkWidget *widget,
-                          gboolean   invalid)
+rectify_form_set_invalid (GtkWidget *widget, gboolean invalid)
 {
   if (invalid)
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
 }
@@ -32,9 +30,7 @@ hide_label (GtkLabel *label)
 }
 
 void
-rectify_form_clear_errors (RectifyFormField *fields,
-                           guint             n_fields,
-                           GtkLabel         *general)
+rectify_form_clear_errors (RectifyFormField *fields, guint n_fields, GtkLabel *general)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -46,9 +42,7 @@ rectify_form_clear_errors (RectifyFormField *fields,
 }
 
 void
-rectify_form_clear_field (RectifyFormField *fields,
-                          guint             n_fields,
-                          GtkWidget        *widget)
+rectify_form_clear_field (RectifyFormField *fields, guint n_fields, GtkWidget *widget)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -58,16 +52,17 @@ rectify_form_clear_field (RectifyFormField *fields,
         continue;
       rectify_form_set_invalid (widget, FALSE);
       /* The label may be telling about another field of its group. */
-      if (rectify_message_names_field (gtk_label_get_text (f->label), g_dgettext (GETTEXT_PACKAGE, f->name)))
+      if (rectify_message_names_field (gtk_label_get_text (f->label),
+                                       g_dgettext (GETTEXT_PACKAGE, f->name)))
         hide_label (f->label);
     }
 }
 
 int
 rectify_form_show_error (RectifyFormField *fields,
-                         guint             n_fields,
-                         GtkLabel         *general,
-                         const GError     *error)
+                         guint n_fields,
+                         GtkLabel *general,
+                         const GError *error)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -79,10 +74,9 @@ rectify_form_show_error (RectifyFormField *fields,
           gtk_label_set_text (f->label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (f->label), TRUE);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (f->widget),
-                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->label,
-                                          -1);
+                                          GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->label, -1);
           gtk_widget_grab_focus (f->widget);
-          return (int) i;
+          return (int)i;
         }
     }
   gtk_label_set_text (general, error->message);
@@ -91,10 +85,7 @@ rectify_form_show_error (RectifyFormField *fields,
 }
 
 void
-rectify_form_row_init (RectifyFormRow *row,
-                       const char     *name,
-                       GtkWidget      *widget,
-                       GtkListBox     *list)
+rectify_form_row_init (RectifyFormRow *row, const char *name, GtkWidget *widget, GtkListBox *list)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -130,9 +121,7 @@ rectify_form_row_clear (RectifyFormRow *row)
 }
 
 void
-rectify_form_rows_clear (RectifyFormRow *rows,
-                         guint           n_rows,
-                         GtkLabel       *general)
+rectify_form_rows_clear (RectifyFormRow *rows, guint n_rows, GtkLabel *general)
 {
   for (guint i = 0; i < n_rows; i++)
     rectify_form_row_clear (&rows[i]);
@@ -140,9 +129,7 @@ rectify_form_rows_clear (RectifyFormRow *rows,
 }
 
 void
-rectify_form_rows_clear_field (RectifyFormRow *rows,
-                               guint           n_rows,
-                               GtkWidget      *widget)
+rectify_form_rows_clear_field (RectifyFormRow *rows, guint n_rows, GtkWidget *widget)
 {
   for (guint i = 0; i < n_rows; i++)
     if (rows[i].widget == widget && gtk_widget_has_css_class (widget, "error"))
@@ -151,16 +138,15 @@ rectify_form_rows_clear_field (RectifyFormRow *rows,
 
 int
 rectify_form_rows_show_error (RectifyFormRow *rows,
-                              guint           n_rows,
-                              GtkLabel       *general,
-                              const GError   *error)
+                              guint n_rows,
+                              GtkLabel *general,
+                              const GError *error)
 {
   for (guint i = 0; i < n_rows; i++)
     {
       RectifyFormRow *f = &rows[i];
-      const char *name = f->context != NULL
-                         ? g_dpgettext2 (GETTEXT_PACKAGE, f->context, f->name)
-                         : g_dgettext (GETTEXT_PACKAGE, f->name);
+      const char *name = f->context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, f->context, f->name)
+                                            : g_dgettext (GETTEXT_PACKAGE, f->name);
 
       if (rectify_message_names_field (error->message, name))
         {
@@ -171,7 +157,7 @@ rectify_form_rows_show_error (RectifyFormRow *rows,
                                           GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, f->error_label,
                                           -1);
           gtk_widget_grab_focus (f->widget);
-          return (int) i;
+          return (int)i;
         }
     }
   gtk_label_set_text (general, error->message);

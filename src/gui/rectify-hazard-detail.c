@@ -1,5 +1,5 @@
-/* rectify-hazard-detail.c: what the hazard pane shows, read in one go: the hazard, its timeline, thumbnails
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-hazard-detail.c: what the hazard pane shows, read in one go: the hazard, its timeline,
+ * thumbnails SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
 
@@ -12,7 +12,8 @@
 
 #include "rectify-hazard-detail.h"
 
-typedef struct {
+typedef struct
+{
   int size;
 } Scale;
 
@@ -20,34 +21,30 @@ typedef struct {
  * work (it scales while it decodes): a phone photo costs a fraction of a
  * full decode. */
 static void
-on_size_prepared_cb (GdkPixbufLoader *loader,
-                     int              width,
-                     int              height,
-                     gpointer         user_data)
+on_size_prepared_cb (GdkPixbufLoader *loader, int width, int height, gpointer user_data)
 {
   const Scale *scale = user_data;
   int longer = MAX (width, height);
 
   if (longer > scale->size)
-    gdk_pixbuf_loader_set_size (loader,
-                                MAX (1, (int) ((gint64) width * scale->size / longer)),
-                                MAX (1, (int) ((gint64) height * scale->size / longer)));
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int)((gint64)width * scale->size / longer)),
+                                MAX (1, (int)((gint64)height * scale->size / longer)));
 }
 
 GdkTexture *
-rectify_thumbnail_new (GBytes *data,
-                       int     size)
+rectify_thumbnail_new (GBytes *data, int size)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkPixbuf) upright = NULL;
   Scale scale = { size };
   GdkPixbuf *pixbuf;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared_cb), &scale);
-  if (!gdk_pixbuf_loader_write_bytes (loader, data, &error) || !gdk_pixbuf_loader_close (loader, &error))
+  if (!gdk_pixbuf_loader_write_bytes (loader, data, &error)
+      || !gdk_pixbuf_loader_close (loader, &error))
     {
       g_debug ("No thumbnail: %s", error->message);
       return NULL;
@@ -63,10 +60,11 @@ rectify_thumbnail_new (GBytes *data,
   return upright ? gdk_texture_new_for_pixbuf (upright) : NULL;
 }
 
-typedef struct {
-  gint64             id;
+typedef struct
+{
+  gint64 id;
   RectifyAttachment *attachment;
-  GdkTexture        *texture;
+  GdkTexture *texture;
 } Decode;
 
 static void
@@ -78,8 +76,7 @@ decode_free (Decode *decode)
 }
 
 static void
-decode_one (gpointer data,
-            gpointer user_data)
+decode_one (gpointer data, gpointer user_data)
 {
   Decode *decode = data;
 
@@ -100,7 +97,7 @@ decode_all (GPtrArray *decodes)
         decode_one (g_ptr_array_index (decodes, i), NULL);
       return;
     }
-  pool = g_thread_pool_new (decode_one, NULL, (int) n_threads, TRUE, NULL);
+  pool = g_thread_pool_new (decode_one, NULL, (int)n_threads, TRUE, NULL);
   for (guint i = 0; i < decodes->len; i++)
     g_thread_pool_push (pool, g_ptr_array_index (decodes, i), NULL);
   /* Returns once every photo is done. */
@@ -119,12 +116,10 @@ rectify_hazard_detail_free (RectifyHazardDetail *detail)
 }
 
 RectifyHazardDetail *
-rectify_hazard_detail_load (RectifyStore *store,
-                            gint64        hazard_id,
-                            GError      **error)
+rectify_hazard_detail_load (RectifyStore *store, gint64 hazard_id, GError **error)
 {
-  g_autoptr(RectifyHazardDetail) detail = g_new0 (RectifyHazardDetail, 1);
-  g_autoptr(GPtrArray) decodes = g_ptr_array_new_with_free_func ((GDestroyNotify) decode_free);
+  g_autoptr (RectifyHazardDetail) detail = g_new0 (RectifyHazardDetail, 1);
+  g_autoptr (GPtrArray) decodes = g_ptr_array_new_with_free_func ((GDestroyNotify)decode_free);
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
@@ -169,11 +164,11 @@ rectify_hazard_detail_load (RectifyStore *store,
 
 char *
 rectify_attachment_write_file (RectifyStore *store,
-                               gint64        attachment_id,
-                               const char   *dir,
-                               GError      **error)
+                               gint64 attachment_id,
+                               const char *dir,
+                               GError **error)
 {
-  g_autoptr(RectifyAttachment) a = NULL;
+  g_autoptr (RectifyAttachment) a = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *path = NULL;
@@ -190,7 +185,8 @@ rectify_attachment_write_file (RectifyStore *store,
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", folder, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", folder,
+                   g_strerror (saved));
       return NULL;
     }
   /* The name came from the user's disk: no folders of its own. */

@@ -15,7 +15,8 @@
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 
-enum {
+enum
+{
   FIELD_UNIT,
   FIELD_CATEGORY,
   FIELD_GRADE,
@@ -34,40 +35,41 @@ enum {
 
 struct _RectifyHazardDialog
 {
-  AdwWindow         parent_instance;
+  AdwWindow parent_instance;
 
-  RectifyStore     *store;
-  gint64            unit_id;
-  gint64            inspection_id;
-  char             *category;
-  gint64            equipment_id;
-  GPtrArray        *categories;     /* RectifyHazardCategory per combo position */
-  GArray           *equipment_ids;  /* gint64 per combo position, 0 = none */
-  GArray           *officer_ids;    /* gint64 per combo position, 0 = none */
-  RectifyFormField  fields[N_FIELDS];
+  RectifyStore *store;
+  gint64 unit_id;
+  gint64 inspection_id;
+  char *category;
+  gint64 equipment_id;
+  GPtrArray *categories; /* RectifyHazardCategory per combo position */
+  GArray *equipment_ids; /* gint64 per combo position, 0 = none */
+  GArray *officer_ids;   /* gint64 per combo position, 0 = none */
+  RectifyFormField fields[N_FIELDS];
 
-  GtkLabel         *general_error_label;
-  AdwActionRow     *unit_row;
-  AdwComboRow      *category_row;
-  AdwComboRow      *grade_row;
-  AdwComboRow      *equipment_row;
-  RectifyDateRow   *found_row;
-  GtkLabel         *finding_error_label;
+  GtkLabel *general_error_label;
+  AdwActionRow *unit_row;
+  AdwComboRow *category_row;
+  AdwComboRow *grade_row;
+  AdwComboRow *equipment_row;
+  RectifyDateRow *found_row;
+  GtkLabel *finding_error_label;
   AdwPreferencesGroup *five_group;
-  AdwEntryRow      *content_row;
-  AdwEntryRow      *standard_row;
-  AdwEntryRow      *measures_row;
-  RectifyDateRow   *deadline_row;
-  AdwEntryRow      *responsible_row;
-  AdwComboRow      *supervisor_row;
-  GtkLabel         *five_error_label;
-  AdwEntryRow      *note_row;
-  GtkLabel         *note_error_label;
+  AdwEntryRow *content_row;
+  AdwEntryRow *standard_row;
+  AdwEntryRow *measures_row;
+  RectifyDateRow *deadline_row;
+  AdwEntryRow *responsible_row;
+  AdwComboRow *supervisor_row;
+  GtkLabel *five_error_label;
+  AdwEntryRow *note_row;
+  GtkLabel *note_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyHazardDialog, rectify_hazard_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_UNIT_ID,
@@ -77,7 +79,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_REGISTERED,
   N_SIGNALS
 };
@@ -92,8 +95,7 @@ row_text (AdwEntryRow *row)
 }
 
 static gint64
-combo_id (AdwComboRow *row,
-          GArray      *ids)
+combo_id (AdwComboRow *row, GArray *ids)
 {
   guint position = adw_combo_row_get_selected (row);
 
@@ -112,8 +114,10 @@ read_form (RectifyHazardDialog *self)
   h->unit_id = self->unit_id;
   h->inspection_id = self->inspection_id;
   if (self->categories != NULL && category < self->categories->len)
-    h->category = g_strdup (((RectifyHazardCategory *) g_ptr_array_index (self->categories, category))->code);
-  h->grade = adw_combo_row_get_selected (self->grade_row) == 1 ? RECTIFY_GRADE_MAJOR : RECTIFY_GRADE_GENERAL;
+    h->category = g_strdup (
+        ((RectifyHazardCategory *)g_ptr_array_index (self->categories, category))->code);
+  h->grade = adw_combo_row_get_selected (self->grade_row) == 1 ? RECTIFY_GRADE_MAJOR
+                                                               : RECTIFY_GRADE_GENERAL;
   h->equipment_id = combo_id (self->equipment_row, self->equipment_ids);
   h->found_date = rectify_date_row_get_date (self->found_row);
   h->content = row_text (self->content_row);
@@ -128,57 +132,53 @@ read_form (RectifyHazardDialog *self)
 static void
 update_missing (RectifyHazardDialog *self)
 {
-  g_autoptr(RectifyHazard) h = read_form (self);
-  g_autoptr(GPtrArray) missing = rectify_hazard_missing_five (h);
+  g_autoptr (RectifyHazard) h = read_form (self);
+  g_autoptr (GPtrArray) missing = rectify_hazard_missing_five (h);
   g_autofree char *text = NULL;
 
   if (missing->len == 0)
-    text = g_strdup (_("All five are set: the hazard goes under rectification when registered."));
+    text = g_strdup (_ ("All five are set: the hazard goes under rectification when registered."));
   else
     {
-      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr (GString) list = g_string_new (NULL);
 
       for (guint i = 0; i < missing->len; i++)
-        g_string_append_printf (list, "%s%s", i ? C_("list separator", ", ") : "",
-                                (const char *) g_ptr_array_index (missing, i));
+        g_string_append_printf (list, "%s%s", i ? C_ ("list separator", ", ") : "",
+                                (const char *)g_ptr_array_index (missing, i));
       /* Translators: %s lists the missing ones of the five implementations */
-      text = g_strdup_printf (_("Still missing: %s. The hazard stays open until all five are set."), list->str);
+      text = g_strdup_printf (
+          _ ("Still missing: %s. The hazard stays open until all five are set."), list->str);
     }
   adw_preferences_group_set_description (self->five_group, text);
 }
 
 static void
-on_field_changed_cb (GtkWidget           *widget,
-                     RectifyHazardDialog *self)
+on_field_changed_cb (GtkWidget *widget, RectifyHazardDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, widget);
   update_missing (self);
 }
 
 static void
-on_combo_changed_cb (GtkWidget           *widget,
-                     GParamSpec          *pspec,
-                     RectifyHazardDialog *self)
+on_combo_changed_cb (GtkWidget *widget, GParamSpec *pspec, RectifyHazardDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, widget);
   update_missing (self);
 }
 
 static void
-register_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyHazardDialog *self = RECTIFY_HAZARD_DIALOG (widget);
-  g_autoptr(RectifyHazard) h = read_form (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyHazard) h = read_form (self);
+  g_autoptr (GError) error = NULL;
   g_autofree char *note = row_text (self->note_row);
   gint64 id;
 
   rectify_form_clear_errors (self->fields, N_FIELDS, self->general_error_label);
   /* A typed date the core would only see as missing is named here. */
-  if (!rectify_date_row_validate (self->found_row, _("Found on"), &error)
-      || !rectify_date_row_validate (self->deadline_row, _("Deadline"), &error))
+  if (!rectify_date_row_validate (self->found_row, _ ("Found on"), &error)
+      || !rectify_date_row_validate (self->deadline_row, _ ("Deadline"), &error))
     {
       rectify_form_show_error (self->fields, N_FIELDS, self->general_error_label, error);
       return;
@@ -196,13 +196,13 @@ register_action (GtkWidget  *widget,
 static void
 load_choices (RectifyHazardDialog *self)
 {
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) equipment = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) officers = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) grades = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) equipment = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) officers = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
   RectifyQuery q = RECTIFY_QUERY_INIT;
   guint selected = 0;
   gint64 none = 0;
@@ -231,7 +231,7 @@ load_choices (RectifyHazardDialog *self)
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
 
   /* The unit's equipment: a few per unit, a few hundred at most. */
-  gtk_string_list_append (equipment, _("None"));
+  gtk_string_list_append (equipment, _ ("None"));
   g_array_append_val (self->equipment_ids, none);
   selected = 0;
   q.unit_id = self->unit_id;
@@ -248,7 +248,7 @@ load_choices (RectifyHazardDialog *self)
       g_autofree char *name = NULL;
 
       name = g_strjoin (" · ", rectify_category_to_label (e->category),
-                        e->code && *e->code ? e->code : _("No equipment code"),
+                        e->code && *e->code ? e->code : _ ("No equipment code"),
                         e->location && *e->location ? e->location : NULL, NULL);
       if (e->id == self->equipment_id)
         selected = self->equipment_ids->len;
@@ -258,7 +258,7 @@ load_choices (RectifyHazardDialog *self)
   adw_combo_row_set_model (self->equipment_row, G_LIST_MODEL (equipment));
   adw_combo_row_set_selected (self->equipment_row, selected);
 
-  gtk_string_list_append (officers, _("None"));
+  gtk_string_list_append (officers, _ ("None"));
   g_array_append_val (self->officer_ids, none);
   selected = 0;
   people = rectify_store_list_officers (self->store, &error);
@@ -281,8 +281,8 @@ static void
 rectify_hazard_dialog_constructed (GObject *object)
 {
   RectifyHazardDialog *self = RECTIFY_HAZARD_DIALOG (object);
-  g_autoptr(RectifyUnit) unit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyUnit) unit = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *found = NULL;
 
   G_OBJECT_CLASS (rectify_hazard_dialog_parent_class)->constructed (object);
@@ -296,7 +296,8 @@ rectify_hazard_dialog_constructed (GObject *object)
   g_clear_error (&error);
   if (self->inspection_id != 0)
     {
-      g_autoptr(RectifyInspection) in = rectify_store_get_inspection (self->store, self->inspection_id, &error);
+      g_autoptr (RectifyInspection) in
+          = rectify_store_get_inspection (self->store, self->inspection_id, &error);
 
       if (in != NULL)
         found = g_strdup (in->date);
@@ -310,8 +311,7 @@ rectify_hazard_dialog_constructed (GObject *object)
 }
 
 void
-rectify_hazard_dialog_set_content (RectifyHazardDialog *self,
-                                   const char          *content)
+rectify_hazard_dialog_set_content (RectifyHazardDialog *self, const char *content)
 {
   g_return_if_fail (RECTIFY_IS_HAZARD_DIALOG (self));
   gtk_editable_set_text (GTK_EDITABLE (self->content_row), content ? content : "");
@@ -342,9 +342,9 @@ rectify_hazard_dialog_finalize (GObject *object)
 }
 
 static void
-rectify_hazard_dialog_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+rectify_hazard_dialog_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   RectifyHazardDialog *self = RECTIFY_HAZARD_DIALOG (object);
@@ -372,10 +372,10 @@ rectify_hazard_dialog_get_property (GObject    *object,
 }
 
 static void
-rectify_hazard_dialog_set_property (GObject      *object,
-                                    guint         prop_id,
+rectify_hazard_dialog_set_property (GObject *object,
+                                    guint prop_id,
                                     const GValue *value,
-                                    GParamSpec   *pspec)
+                                    GParamSpec *pspec)
 {
   RectifyHazardDialog *self = RECTIFY_HAZARD_DIALOG (object);
 
@@ -414,33 +414,34 @@ rectify_hazard_dialog_class_init (RectifyHazardDialogClass *klass)
   object_class->get_property = rectify_hazard_dialog_get_property;
   object_class->set_property = rectify_hazard_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNIT_ID] =
-    g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INSPECTION_ID] =
-    g_param_spec_int64 ("inspection-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CATEGORY] =
-    g_param_spec_string ("category", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EQUIPMENT_ID] =
-    g_param_spec_int64 ("equipment-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT_ID]
+      = g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INSPECTION_ID]
+      = g_param_spec_int64 ("inspection-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATEGORY]
+      = g_param_spec_string ("category", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EQUIPMENT_ID]
+      = g_param_spec_int64 ("equipment-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RectifyHazardDialog::registered:
    * @id: the new hazard's id
    */
-  signals[SIGNAL_REGISTERED] =
-    g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_REGISTERED]
+      = g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-hazard-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-hazard-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardDialog, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardDialog, category_row);
@@ -468,19 +469,19 @@ rectify_hazard_dialog_init (RectifyHazardDialog *self)
 {
   /* The names the core gives the fields in its messages. */
   static const char *const names[N_FIELDS] = {
-    [FIELD_UNIT] = N_("Unit"),
-    [FIELD_CATEGORY] = N_("Category"),
-    [FIELD_GRADE] = N_("Grade"),
-    [FIELD_EQUIPMENT] = N_("Equipment"),
-    [FIELD_FOUND] = N_("Found on"),
-    [FIELD_INSPECTION] = N_("Inspection"),
-    [FIELD_CONTENT] = N_("Content"),
-    [FIELD_STANDARD] = N_("Standard"),
-    [FIELD_MEASURES] = N_("Measures"),
-    [FIELD_DEADLINE] = N_("Deadline"),
-    [FIELD_RESPONSIBLE] = N_("Responsible person"),
-    [FIELD_SUPERVISOR] = N_("Supervising officer"),
-    [FIELD_NOTE] = N_("Note"),
+    [FIELD_UNIT] = N_ ("Unit"),
+    [FIELD_CATEGORY] = N_ ("Category"),
+    [FIELD_GRADE] = N_ ("Grade"),
+    [FIELD_EQUIPMENT] = N_ ("Equipment"),
+    [FIELD_FOUND] = N_ ("Found on"),
+    [FIELD_INSPECTION] = N_ ("Inspection"),
+    [FIELD_CONTENT] = N_ ("Content"),
+    [FIELD_STANDARD] = N_ ("Standard"),
+    [FIELD_MEASURES] = N_ ("Measures"),
+    [FIELD_DEADLINE] = N_ ("Deadline"),
+    [FIELD_RESPONSIBLE] = N_ ("Responsible person"),
+    [FIELD_SUPERVISOR] = N_ ("Supervising officer"),
+    [FIELD_NOTE] = N_ ("Note"),
   };
   GtkWidget *widgets[N_FIELDS];
   GtkLabel *labels[N_FIELDS];
@@ -505,7 +506,8 @@ rectify_hazard_dialog_init (RectifyHazardDialog *self)
   widgets[FIELD_NOTE] = GTK_WIDGET (self->note_row);
   for (guint i = 0; i < N_FIELDS; i++)
     labels[i] = i < FIELD_CONTENT ? self->finding_error_label
-                                  : i < FIELD_NOTE ? self->five_error_label : self->note_error_label;
+                : i < FIELD_NOTE  ? self->five_error_label
+                                  : self->note_error_label;
   for (guint i = 0; i < N_FIELDS; i++)
     {
       self->fields[i].name = names[i];
@@ -522,24 +524,22 @@ rectify_hazard_dialog_init (RectifyHazardDialog *self)
   g_signal_connect (self->note_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect (self->category_row, "notify::selected", G_CALLBACK (on_combo_changed_cb), self);
   g_signal_connect (self->grade_row, "notify::selected", G_CALLBACK (on_combo_changed_cb), self);
-  g_signal_connect (self->equipment_row, "notify::selected", G_CALLBACK (on_combo_changed_cb), self);
-  g_signal_connect (self->supervisor_row, "notify::selected", G_CALLBACK (on_combo_changed_cb), self);
+  g_signal_connect (self->equipment_row, "notify::selected", G_CALLBACK (on_combo_changed_cb),
+                    self);
+  g_signal_connect (self->supervisor_row, "notify::selected", G_CALLBACK (on_combo_changed_cb),
+                    self);
 }
 
 RectifyHazardDialog *
 rectify_hazard_dialog_new (RectifyStore *store,
-                           gint64        unit_id,
-                           gint64        inspection_id,
-                           const char   *category,
-                           gint64        equipment_id)
+                           gint64 unit_id,
+                           gint64 inspection_id,
+                           const char *category,
+                           gint64 equipment_id)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  return g_object_new (RECTIFY_TYPE_HAZARD_DIALOG,
-                       "store", store,
-                       "unit-id", unit_id,
-                       "inspection-id", inspection_id,
-                       "category", category,
-                       "equipment-id", equipment_id,
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_HAZARD_DIALOG, "store", store, "unit-id", unit_id,
+                       "inspection-id", inspection_id, "category", category, "equipment-id",
+                       equipment_id, NULL);
 }

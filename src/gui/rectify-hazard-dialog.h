@@ -18,13 +18,12 @@ G_DECLARE_FINAL_TYPE (RectifyHazardDialog, rectify_hazard_dialog, RECTIFY, HAZAR
  * the five implementations are still missing, the core's errors at the field
  * they name, and on success emits ::registered with the new id and closes.
  * Set a parent with gtk_window_set_transient_for(). */
-RectifyHazardDialog *rectify_hazard_dialog_new         (RectifyStore *store,
-                                                        gint64        unit_id,
-                                                        gint64        inspection_id,
-                                                        const char   *category,
-                                                        gint64        equipment_id);
+RectifyHazardDialog *rectify_hazard_dialog_new (RectifyStore *store,
+                                                gint64 unit_id,
+                                                gint64 inspection_id,
+                                                const char *category,
+                                                gint64 equipment_id);
 /* Presets the content (what was found). */
-void                 rectify_hazard_dialog_set_content (RectifyHazardDialog *self,
-                                                        const char          *content);
+void rectify_hazard_dialog_set_content (RectifyHazardDialog *self, const char *content);
 
 G_END_DECLS

@@ -29,12 +29,14 @@
 
 /* A field of the five implementations: the core names it at the start of
  * its messages ("Deadline: …"). */
-typedef struct {
-  const char *name;   /* untranslated, as the core passes it to _() */
-  GtkWidget  *widget;
+typedef struct
+{
+  const char *name; /* untranslated, as the core passes it to _() */
+  GtkWidget *widget;
 } Field;
 
-enum {
+enum
+{
   FIELD_CONTENT,
   FIELD_STANDARD,
   FIELD_MEASURES,
@@ -45,76 +47,73 @@ enum {
 };
 
 static const char *const field_names[N_FIELDS] = {
-  N_("Content"),
-  N_("Standard"),
-  N_("Measures"),
-  N_("Deadline"),
-  N_("Responsible person"),
-  N_("Supervising officer"),
+  N_ ("Content"),  N_ ("Standard"),           N_ ("Measures"),
+  N_ ("Deadline"), N_ ("Responsible person"), N_ ("Supervising officer"),
 };
 
 struct _RectifyHazardsPage
 {
-  AdwBin               parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore        *store;
-  gboolean             can_edit;
-  RectifyRecordList   *hazards;
-  GtkSingleSelection  *selection;
-  char                *sort;
-  gboolean             descending;
-  char                *today;
-  gint64               shown_id;
-  gboolean             updating_filters;
-  RectifyAsOfLimit     limit;         /* a dashboard tile's day */
-  gboolean             filling;
-  gboolean             queried;         /* the list has been asked for once */
+  RectifyStore *store;
+  gboolean can_edit;
+  RectifyRecordList *hazards;
+  GtkSingleSelection *selection;
+  char *sort;
+  gboolean descending;
+  char *today;
+  gint64 shown_id;
+  gboolean updating_filters;
+  RectifyAsOfLimit limit; /* a dashboard tile's day */
+  gboolean filling;
+  gboolean queried; /* the list has been asked for once */
   RectifyHazardDetail *detail;
-  Field                fields[N_FIELDS];
-  GArray              *officer_ids;     /* gint64 per supervisor position; 0 = none */
-  GHashTable          *officer_names;   /* gint64 * -> name */
-  GPtrArray           *category_codes;  /* per category filter position; NULL = all */
-  GHashTable          *category_labels; /* code -> label in the user's language */
-  GArray              *campaign_ids;    /* gint64 per campaign filter position; 0 = all */
-  GtkWidget           *action_buttons[RECTIFY_N_ACTIONS];
-  char                *open_dir;        /* where opened attachments are written */
+  Field fields[N_FIELDS];
+  GArray *officer_ids;         /* gint64 per supervisor position; 0 = none */
+  GHashTable *officer_names;   /* gint64 * -> name */
+  GPtrArray *category_codes;   /* per category filter position; NULL = all */
+  GHashTable *category_labels; /* code -> label in the user's language */
+  GArray *campaign_ids;        /* gint64 per campaign filter position; 0 = all */
+  GtkWidget *action_buttons[RECTIFY_N_ACTIONS];
+  char *open_dir; /* where opened attachments are written */
 
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *status_dropdown;
-  GtkStringList       *statuses;
-  GtkDropDown         *grade_dropdown;
-  GtkStringList       *grades;
-  GtkDropDown         *category_dropdown;
-  GtkStringList       *categories;
-  GtkDropDown         *campaign_dropdown;
-  GtkStringList       *campaigns;
-  GtkToggleButton     *overdue_toggle;
-  GtkToggleButton     *due_toggle;
-  GtkLabel            *count_label;
-  GtkColumnView       *column_view;
-  GtkStack            *detail_stack;
-  GtkLabel            *title_label;
-  GtkLabel            *summary_label;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *status_dropdown;
+  GtkStringList *statuses;
+  GtkDropDown *grade_dropdown;
+  GtkStringList *grades;
+  GtkDropDown *category_dropdown;
+  GtkStringList *categories;
+  GtkDropDown *campaign_dropdown;
+  GtkStringList *campaigns;
+  GtkToggleButton *overdue_toggle;
+  GtkToggleButton *due_toggle;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkStack *detail_stack;
+  GtkLabel *title_label;
+  GtkLabel *summary_label;
   AdwPreferencesGroup *five_group;
-  AdwEntryRow         *content_row;
-  AdwEntryRow         *standard_row;
-  AdwEntryRow         *measures_row;
-  RectifyDateRow      *deadline_row;
-  AdwEntryRow         *responsible_row;
-  AdwComboRow         *supervisor_row;
-  GtkStringList       *officers;
-  GtkLabel            *five_error_label;
-  GtkWidget           *implement_button;
-  GtkFlowBox          *actions_box;
-  GtkLabel            *no_actions_label;
-  GtkListBox          *timeline_list;
+  AdwEntryRow *content_row;
+  AdwEntryRow *standard_row;
+  AdwEntryRow *measures_row;
+  RectifyDateRow *deadline_row;
+  AdwEntryRow *responsible_row;
+  AdwComboRow *supervisor_row;
+  GtkStringList *officers;
+  GtkLabel *five_error_label;
+  GtkWidget *implement_button;
+  GtkFlowBox *actions_box;
+  GtkLabel *no_actions_label;
+  GtkListBox *timeline_list;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -131,8 +130,7 @@ static void on_selection_changed_cb (RectifyHazardsPage *self);
 /* ---- names ----------------------------------------------------------------- */
 
 static const char *
-category_label (RectifyHazardsPage *self,
-                const char         *code)
+category_label (RectifyHazardsPage *self, const char *code)
 {
   const char *label = code ? g_hash_table_lookup (self->category_labels, code) : NULL;
 
@@ -140,8 +138,7 @@ category_label (RectifyHazardsPage *self,
 }
 
 static const char *
-officer_name (RectifyHazardsPage *self,
-              gint64              id)
+officer_name (RectifyHazardsPage *self, gint64 id)
 {
   const char *name = id ? g_hash_table_lookup (self->officer_names, &id) : NULL;
 
@@ -150,9 +147,7 @@ officer_name (RectifyHazardsPage *self,
 
 /* "5 days left", "Due today", "3 days overdue"; nothing once closed. */
 static char *
-days_left_text (const RectifyHazard *h,
-                const char          *today,
-                gboolean            *overdue)
+days_left_text (const RectifyHazard *h, const char *today, gboolean *overdue)
 {
   int days;
 
@@ -160,14 +155,16 @@ days_left_text (const RectifyHazard *h,
   if (h->status == RECTIFY_HAZARD_CLOSED)
     return g_strdup ("");
   if (h->deadline == NULL || *h->deadline == '\0')
-    return g_strdup (_("No deadline"));
+    return g_strdup (_ ("No deadline"));
   days = rectify_date_diff (today, h->deadline);
   if (days == 0)
-    return g_strdup (_("Due today"));
+    return g_strdup (_ ("Due today"));
   if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                            days);
   *overdue = TRUE;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days),
+                          -days);
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -249,8 +246,7 @@ text_supervisor (gpointer owner, gconstpointer record, const char **style)
 }
 
 static char *
-count_text (guint       n,
-            const char *number)
+count_text (guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
 }
@@ -318,10 +314,14 @@ apply_query (RectifyHazardsPage *self)
   q.sort = self->sort;
   q.descending = self->descending;
   /* The first choice of each filter is "All …". */
-  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
-  q.grade = grade > 0 && grade != GTK_INVALID_LIST_POSITION ? (int) grade - 1 : -1;
-  q.hazard_category = category < self->category_codes->len ? g_ptr_array_index (self->category_codes, category) : NULL;
-  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
+  q.grade = grade > 0 && grade != GTK_INVALID_LIST_POSITION ? (int)grade - 1 : -1;
+  q.hazard_category = category < self->category_codes->len
+                          ? g_ptr_array_index (self->category_codes, category)
+                          : NULL;
+  q.campaign_id = campaign < self->campaign_ids->len
+                      ? g_array_index (self->campaign_ids, gint64, campaign)
+                      : 0;
   q.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
   q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
   /* the figures of that day: found by then, closed or overdue then */
@@ -349,7 +349,8 @@ on_as_of_clear_cb (RectifyHazardsPage *self)
 static void
 on_overdue_toggled_cb (RectifyHazardsPage *self)
 {
-  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_toggle))
+  if (gtk_toggle_button_get_active (self->overdue_toggle)
+      && gtk_toggle_button_get_active (self->due_toggle))
     {
       self->updating_filters = TRUE;
       gtk_toggle_button_set_active (self->due_toggle, FALSE);
@@ -361,7 +362,8 @@ on_overdue_toggled_cb (RectifyHazardsPage *self)
 static void
 on_due_toggled_cb (RectifyHazardsPage *self)
 {
-  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_toggle))
+  if (gtk_toggle_button_get_active (self->overdue_toggle)
+      && gtk_toggle_button_get_active (self->due_toggle))
     {
       self->updating_filters = TRUE;
       gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
@@ -371,9 +373,7 @@ on_due_toggled_cb (RectifyHazardsPage *self)
 }
 
 static void
-on_sorter_changed_cb (GtkSorter          *sorter,
-                      GtkSorterChange     change,
-                      RectifyHazardsPage *self)
+on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyHazardsPage *self)
 {
   gboolean descending = FALSE;
   const char *key = rectify_column_view_get_sort (self->column_view, &descending);
@@ -386,16 +386,16 @@ on_sorter_changed_cb (GtkSorter          *sorter,
 
 static void
 set_choices (RectifyHazardsPage *self,
-             GtkDropDown        *dropdown,
-             GtkStringList      *list,
-             GPtrArray          *labels,
-             guint               selected)
+             GtkDropDown *dropdown,
+             GtkStringList *list,
+             GPtrArray *labels,
+             guint selected)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   g_ptr_array_add (labels, NULL);
   self->updating_filters = TRUE;
-  gtk_string_list_splice (list, 0, n, (const char *const *) labels->pdata);
+  gtk_string_list_splice (list, 0, n, (const char *const *)labels->pdata);
   gtk_drop_down_set_selected (dropdown, selected);
   self->updating_filters = FALSE;
 }
@@ -405,17 +405,18 @@ fill_categories (RectifyHazardsPage *self)
 {
   guint old = gtk_drop_down_get_selected (self->category_dropdown);
   g_autofree char *chosen = old < self->category_codes->len
-                            ? g_strdup (g_ptr_array_index (self->category_codes, old)) : NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+                                ? g_strdup (g_ptr_array_index (self->category_codes, old))
+                                : NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   gboolean chinese = rectify_language_is_chinese ();
   guint selected = 0;
 
   g_ptr_array_set_size (self->category_codes, 0);
   g_hash_table_remove_all (self->category_labels);
   g_ptr_array_add (self->category_codes, NULL);
-  g_ptr_array_add (labels, (gpointer) _("All categories"));
+  g_ptr_array_add (labels, (gpointer)_ ("All categories"));
   rows = rectify_store_list_hazard_categories (self->store, &error);
   if (rows == NULL)
     g_debug ("Listing hazard categories failed: %s", error->message);
@@ -437,16 +438,17 @@ static void
 fill_campaigns (RectifyHazardsPage *self)
 {
   guint old = gtk_drop_down_get_selected (self->campaign_dropdown);
-  gint64 chosen = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  gint64 chosen
+      = old < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, old) : 0;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   gint64 none = 0;
   guint selected = 0;
 
   g_array_set_size (self->campaign_ids, 0);
   g_array_append_val (self->campaign_ids, none);
-  g_ptr_array_add (labels, (gpointer) _("All campaigns"));
+  g_ptr_array_add (labels, (gpointer)_ ("All campaigns"));
   rows = rectify_store_list_campaigns (self->store, &error);
   if (rows == NULL)
     g_debug ("Listing campaigns failed: %s", error->message);
@@ -465,16 +467,16 @@ fill_campaigns (RectifyHazardsPage *self)
 static void
 fill_officers (RectifyHazardsPage *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->officers));
   gint64 none = 0;
 
   g_array_set_size (self->officer_ids, 0);
   g_hash_table_remove_all (self->officer_names);
   g_array_append_val (self->officer_ids, none);
-  g_ptr_array_add (labels, (gpointer) _("None"));
+  g_ptr_array_add (labels, (gpointer)_ ("None"));
   rows = rectify_store_list_officers (self->store, &error);
   if (rows == NULL)
     g_debug ("Listing officers failed: %s", error->message);
@@ -482,7 +484,8 @@ fill_officers (RectifyHazardsPage *self)
     {
       RectifyOfficer *o = g_ptr_array_index (rows, i);
 
-      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id), g_strdup (o->name));
+      g_hash_table_insert (self->officer_names, g_memdup2 (&o->id, sizeof o->id),
+                           g_strdup (o->name));
       /* Only officers in service take on new hazards. */
       if (o->active && o->role != RECTIFY_ROLE_ARCHIVIST)
         {
@@ -492,28 +495,30 @@ fill_officers (RectifyHazardsPage *self)
     }
   g_ptr_array_add (labels, NULL);
   self->filling = TRUE;
-  gtk_string_list_splice (self->officers, 0, n, (const char *const *) labels->pdata);
+  gtk_string_list_splice (self->officers, 0, n, (const char *const *)labels->pdata);
   self->filling = FALSE;
 }
 
 static void
 fill_filters (RectifyHazardsPage *self)
 {
-  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
-  g_autoptr(GPtrArray) grades = g_ptr_array_new ();
+  g_autoptr (GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr (GPtrArray) grades = g_ptr_array_new ();
 
-  g_ptr_array_add (statuses, (gpointer) _("All statuses"));
+  g_ptr_array_add (statuses, (gpointer)_ ("All statuses"));
   for (int i = 0; i < RECTIFY_N_HAZARD_STATUSES; i++)
-    g_ptr_array_add (statuses, (gpointer) rectify_hazard_status_to_label (i));
+    g_ptr_array_add (statuses, (gpointer)rectify_hazard_status_to_label (i));
   set_choices (self, self->status_dropdown, self->statuses, statuses,
                gtk_drop_down_get_selected (self->status_dropdown) == GTK_INVALID_LIST_POSITION
-               ? 0 : gtk_drop_down_get_selected (self->status_dropdown));
-  g_ptr_array_add (grades, (gpointer) _("All grades"));
+                   ? 0
+                   : gtk_drop_down_get_selected (self->status_dropdown));
+  g_ptr_array_add (grades, (gpointer)_ ("All grades"));
   for (int i = 0; i < RECTIFY_N_GRADES; i++)
-    g_ptr_array_add (grades, (gpointer) rectify_grade_to_label (i));
+    g_ptr_array_add (grades, (gpointer)rectify_grade_to_label (i));
   set_choices (self, self->grade_dropdown, self->grades, grades,
                gtk_drop_down_get_selected (self->grade_dropdown) == GTK_INVALID_LIST_POSITION
-               ? 0 : gtk_drop_down_get_selected (self->grade_dropdown));
+                   ? 0
+                   : gtk_drop_down_get_selected (self->grade_dropdown));
   if (self->store != NULL)
     {
       fill_categories (self);
@@ -523,11 +528,8 @@ fill_filters (RectifyHazardsPage *self)
 }
 
 void
-rectify_hazards_page_show_campaign (RectifyHazardsPage *self,
-                                    gint64              campaign_id,
-                                    int                 status,
-                                    gboolean            overdue,
-                                    const char         *as_of)
+rectify_hazards_page_show_campaign (
+    RectifyHazardsPage *self, gint64 campaign_id, int status, gboolean overdue, const char *as_of)
 {
   guint position = 0;
   g_autofree char *choices = NULL;
@@ -543,7 +545,7 @@ rectify_hazards_page_show_campaign (RectifyHazardsPage *self,
   /* one query for all the filters, not one per filter changed */
   self->updating_filters = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
+  gtk_drop_down_set_selected (self->status_dropdown, (guint)(status + 1));
   gtk_drop_down_set_selected (self->grade_dropdown, 0);
   gtk_drop_down_set_selected (self->category_dropdown, 0);
   gtk_drop_down_set_selected (self->campaign_dropdown, position);
@@ -569,7 +571,6 @@ rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self)
   return self->limit.button;
 }
 
-
 /* ---- messages -------------------------------------------------------------- */
 
 static void
@@ -580,8 +581,7 @@ on_banner_close_clicked_cb (RectifyHazardsPage *self)
 
 /* A toast in the shell's overlay, or the page's own banner without one. */
 static void
-show_message (RectifyHazardsPage *self,
-              const char         *message)
+show_message (RectifyHazardsPage *self, const char *message)
 {
   if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
     return;
@@ -592,15 +592,15 @@ show_message (RectifyHazardsPage *self,
 /* ---- the five implementations --------------------------------------------- */
 
 static void
-set_invalid (GtkWidget *widget,
-             gboolean   invalid)
+set_invalid (GtkWidget *widget, gboolean invalid)
 {
   if (invalid)
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
 }
 
 static void
@@ -612,16 +612,17 @@ clear_five_errors (RectifyHazardsPage *self)
 }
 
 static void
-show_five_error (RectifyHazardsPage *self,
-                 const GError       *error)
+show_five_error (RectifyHazardsPage *self, const GError *error)
 {
   clear_five_errors (self);
   for (guint i = 0; i < N_FIELDS; i++)
-    if (rectify_message_names_field (error->message, g_dgettext (GETTEXT_PACKAGE, self->fields[i].name)))
+    if (rectify_message_names_field (error->message,
+                                     g_dgettext (GETTEXT_PACKAGE, self->fields[i].name)))
       {
         set_invalid (self->fields[i].widget, TRUE);
         gtk_accessible_update_relation (GTK_ACCESSIBLE (self->fields[i].widget),
-                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->five_error_label, -1);
+                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
+                                        self->five_error_label, -1);
         gtk_widget_grab_focus (self->fields[i].widget);
         break;
       }
@@ -640,7 +641,8 @@ chosen_supervisor (RectifyHazardsPage *self)
 {
   guint position = adw_combo_row_get_selected (self->supervisor_row);
 
-  return position < self->officer_ids->len ? g_array_index (self->officer_ids, gint64, position) : 0;
+  return position < self->officer_ids->len ? g_array_index (self->officer_ids, gint64, position)
+                                           : 0;
 }
 
 /* Whether the form differs from the stored hazard. */
@@ -658,8 +660,10 @@ five_changed (RectifyHazardsPage *self)
   if (h == NULL)
     return FALSE;
   return g_strcmp0 (content, h->content) != 0 || g_strcmp0 (standard, h->standard) != 0
-         || g_strcmp0 (measures, h->measures) != 0 || g_strcmp0 (deadline ? deadline : "", h->deadline ? h->deadline : "") != 0
-         || g_strcmp0 (responsible, h->responsible) != 0 || (supervisor != 0 && supervisor != h->supervisor_id);
+         || g_strcmp0 (measures, h->measures) != 0
+         || g_strcmp0 (deadline ? deadline : "", h->deadline ? h->deadline : "") != 0
+         || g_strcmp0 (responsible, h->responsible) != 0
+         || (supervisor != 0 && supervisor != h->supervisor_id);
 }
 
 static void
@@ -677,11 +681,10 @@ on_five_changed_cb (RectifyHazardsPage *self)
 }
 
 static void
-fill_five (RectifyHazardsPage *self,
-           gboolean            editable)
+fill_five (RectifyHazardsPage *self, gboolean editable)
 {
   const RectifyHazard *h = self->detail->hazard;
-  g_autoptr(GPtrArray) missing = rectify_hazard_missing_five (h);
+  g_autoptr (GPtrArray) missing = rectify_hazard_missing_five (h);
   g_autofree char *description = NULL;
   guint supervisor = 0;
 
@@ -698,16 +701,16 @@ fill_five (RectifyHazardsPage *self,
   self->filling = FALSE;
 
   if (missing->len == 0)
-    description = g_strdup (_("All five are set."));
+    description = g_strdup (_ ("All five are set."));
   else
     {
-      g_autoptr(GString) list = g_string_new (NULL);
+      g_autoptr (GString) list = g_string_new (NULL);
 
       for (guint i = 0; i < missing->len; i++)
-        g_string_append_printf (list, "%s%s", i ? C_("list separator", ", ") : "",
-                                (const char *) g_ptr_array_index (missing, i));
+        g_string_append_printf (list, "%s%s", i ? C_ ("list separator", ", ") : "",
+                                (const char *)g_ptr_array_index (missing, i));
       /* Translators: %s lists the missing implementations, e.g. "Standard, Deadline" */
-      description = g_strdup_printf (_("Missing: %s"), list->str);
+      description = g_strdup_printf (_ ("Missing: %s"), list->str);
     }
   adw_preferences_group_set_description (self->five_group, description);
 
@@ -719,9 +722,7 @@ fill_five (RectifyHazardsPage *self,
 }
 
 static void
-implement_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+implement_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
   g_autofree char *content = row_text (self->content_row);
@@ -729,15 +730,15 @@ implement_action (GtkWidget  *widget,
   g_autofree char *measures = row_text (self->measures_row);
   g_autofree char *deadline = rectify_date_row_get_date (self->deadline_row);
   g_autofree char *responsible = row_text (self->responsible_row);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   RectifyHazardStatus before;
 
   if (self->store == NULL || self->detail == NULL || !self->can_edit)
     return;
   before = self->detail->hazard->status;
   /* An empty deadline keeps the one on record: a deadline is never unset. */
-  if (!rectify_workflow_implement (self->store, self->shown_id, content, standard, measures, deadline,
-                                   responsible, chosen_supervisor (self), NULL, &error))
+  if (!rectify_workflow_implement (self->store, self->shown_id, content, standard, measures,
+                                   deadline, responsible, chosen_supervisor (self), NULL, &error))
     {
       show_five_error (self, error);
       return;
@@ -745,12 +746,13 @@ implement_action (GtkWidget  *widget,
   if (self->detail && self->detail->hazard->status != before)
     {
       /* Translators: %s is the hazard's new status, e.g. "rectifying" */
-      g_autofree char *message = g_strdup_printf (_("All five are set: the hazard is now %s"),
-                                                  rectify_hazard_status_to_label (self->detail->hazard->status));
+      g_autofree char *message
+          = g_strdup_printf (_ ("All five are set: the hazard is now %s"),
+                             rectify_hazard_status_to_label (self->detail->hazard->status));
       show_message (self, message);
     }
   else
-    show_message (self, _("Implementations saved"));
+    show_message (self, _ ("Implementations saved"));
 }
 
 /* ---- actions --------------------------------------------------------------- */
@@ -759,7 +761,7 @@ static void
 update_actions (RectifyHazardsPage *self)
 {
   const RectifyHazard *h = self->detail ? self->detail->hazard : NULL;
-  g_autoptr(GError) hint = NULL;
+  g_autoptr (GError) hint = NULL;
   gboolean any = FALSE;
   gboolean can_implement;
 
@@ -767,7 +769,7 @@ update_actions (RectifyHazardsPage *self)
     return;
   for (int a = 0; a < RECTIFY_N_ACTIONS; a++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gboolean allowed = self->can_edit && rectify_workflow_can (self->store, h, a, &error);
 
       /* A hidden button would leave its cell of the flow box empty. */
@@ -783,28 +785,29 @@ update_actions (RectifyHazardsPage *self)
         hint = g_steal_pointer (&error);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft-letter", self->can_edit);
-  can_implement = self->can_edit && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
+  can_implement
+      = self->can_edit && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
   fill_five (self, can_implement);
 
   if (h->status == RECTIFY_HAZARD_CLOSED)
-    gtk_label_set_text (self->no_actions_label, _("This hazard is closed: nothing more can be done to it."));
+    gtk_label_set_text (self->no_actions_label,
+                        _ ("This hazard is closed: nothing more can be done to it."));
   else if (hint != NULL)
     gtk_label_set_text (self->no_actions_label, hint->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->no_actions_label), h->status == RECTIFY_HAZARD_CLOSED || hint != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_actions_label),
+                          h->status == RECTIFY_HAZARD_CLOSED || hint != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), any);
 }
 
 static void
-on_action_dialog_destroy_cb (GtkWidget          *dialog,
-                             RectifyHazardsPage *self)
+on_action_dialog_destroy_cb (GtkWidget *dialog, RectifyHazardsPage *self)
 {
   /* The page may have gone first; the handler is disconnected then. */
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 GtkWidget *
-rectify_hazards_page_open_action (RectifyHazardsPage  *self,
-                                  RectifyHazardAction  action)
+rectify_hazards_page_open_action (RectifyHazardsPage *self, RectifyHazardAction action)
 {
   RectifyHazardActionDialog *dialog;
   GtkRoot *root;
@@ -824,9 +827,7 @@ rectify_hazards_page_open_action (RectifyHazardsPage  *self,
 }
 
 static void
-act_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+act_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
 
@@ -836,8 +837,8 @@ act_action (GtkWidget  *widget,
 /* The letter issued from the draft is shown on the Documents page. */
 static void
 on_letter_issued_cb (RectifyDocumentDraftDialog *dialog,
-                     gint64                      document_id,
-                     RectifyHazardsPage         *self)
+                     gint64 document_id,
+                     RectifyHazardsPage *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-document", "x", document_id);
 }
@@ -861,17 +862,13 @@ rectify_hazards_page_open_draft (RectifyHazardsPage *self)
 }
 
 static void
-draft_letter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+draft_letter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rectify_hazards_page_open_draft (RECTIFY_HAZARDS_PAGE (widget));
 }
 
 static void
-on_hazard_registered_cb (RectifyHazardDialog *dialog,
-                         gint64               id,
-                         RectifyHazardsPage  *self)
+on_hazard_registered_cb (RectifyHazardDialog *dialog, gint64 id, RectifyHazardsPage *self)
 {
   rectify_hazards_page_select (self, id);
 }
@@ -891,10 +888,12 @@ rectify_hazards_page_open_new (RectifyHazardsPage *self)
     return NULL;
   /* another finding of an archived campaign's visit would be refused:
    * a new inspection then, whose form offers active campaigns only */
-  if (self->detail != NULL && rectify_archived_check (NULL, self->store, self->detail->hazard->campaign_id))
+  if (self->detail != NULL
+      && rectify_archived_check (NULL, self->store, self->detail->hazard->campaign_id))
     {
       const RectifyHazard *h = self->detail->hazard;
-      RectifyHazardDialog *hazard = rectify_hazard_dialog_new (self->store, h->unit_id, h->inspection_id, NULL, 0);
+      RectifyHazardDialog *hazard
+          = rectify_hazard_dialog_new (self->store, h->unit_id, h->inspection_id, NULL, 0);
 
       g_signal_connect_object (hazard, "registered", G_CALLBACK (on_hazard_registered_cb), self, 0);
       dialog = GTK_WINDOW (hazard);
@@ -909,9 +908,7 @@ rectify_hazards_page_open_new (RectifyHazardsPage *self)
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rectify_hazards_page_open_new (RECTIFY_HAZARDS_PAGE (widget));
 }
@@ -921,13 +918,12 @@ new_action (GtkWidget  *widget,
 /* Writes the attachment to the page's private folder and hands it to
  * the default viewer. */
 static void
-open_attachment (RectifyHazardsPage *self,
-                 gint64              attachment_id)
+open_attachment (RectifyHazardsPage *self, gint64 attachment_id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autoptr (GAppLaunchContext) context = NULL;
 
   if (self->open_dir == NULL)
     self->open_dir = g_dir_make_tmp ("rectify-attachments-XXXXXX", &error);
@@ -937,20 +933,21 @@ open_attachment (RectifyHazardsPage *self,
     uri = g_filename_to_uri (path, NULL, &error);
   if (uri != NULL)
     {
-      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+      context = G_APP_LAUNCH_CONTEXT (
+          gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
       if (g_app_info_launch_default_for_uri (uri, context, &error))
         return;
     }
   {
     /* Translators: %s says why an attachment could not be opened */
-    g_autofree char *message = g_strdup_printf (_("The attachment could not be opened: %s"), error->message);
+    g_autofree char *message
+        = g_strdup_printf (_ ("The attachment could not be opened: %s"), error->message);
     show_message (self, message);
   }
 }
 
 static void
-on_open_clicked_cb (GtkButton          *button,
-                    RectifyHazardsPage *self)
+on_open_clicked_cb (GtkButton *button, RectifyHazardsPage *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (button), "rectify-attachment-id");
 
@@ -958,12 +955,11 @@ on_open_clicked_cb (GtkButton          *button,
 }
 
 static GtkWidget *
-attachment_widget (RectifyHazardsPage      *self,
-                   const RectifyAttachment *a)
+attachment_widget (RectifyHazardsPage *self, const RectifyAttachment *a)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *name = gtk_label_new (a->filename);
-  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GtkWidget *open = gtk_button_new_with_mnemonic (_ ("_Open"));
   GdkTexture *texture = g_hash_table_lookup (self->detail->thumbnails, &a->id);
   g_autofree char *size = g_format_size (a->size);
   g_autofree char *open_label = NULL;
@@ -978,19 +974,22 @@ attachment_widget (RectifyHazardsPage      *self,
   else
     {
       preview = gtk_image_new_from_icon_name (g_str_equal (a->mime, "application/pdf")
-                                              ? "x-office-document-symbolic" : "image-x-generic-symbolic");
+                                                  ? "x-office-document-symbolic"
+                                                  : "image-x-generic-symbolic");
       gtk_image_set_pixel_size (GTK_IMAGE (preview), 48);
       gtk_widget_set_size_request (preview, RECTIFY_THUMBNAIL_SIZE, RECTIFY_THUMBNAIL_SIZE);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, a->filename, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a->filename, -1);
   gtk_box_append (GTK_BOX (box), preview);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
   gtk_widget_set_tooltip_text (name, size);
   gtk_box_append (GTK_BOX (box), name);
   /* Translators: %s is an attachment's file name */
-  open_label = g_strdup_printf (_("Open %s"), a->filename);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
+  open_label = g_strdup_printf (_ ("Open %s"), a->filename);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label,
+                                  -1);
   gtk_widget_set_tooltip_text (open, open_label);
   gtk_widget_add_css_class (open, "flat");
   g_object_set_data_full (G_OBJECT (open), "rectify-attachment-id",
@@ -1001,8 +1000,7 @@ attachment_widget (RectifyHazardsPage      *self,
 }
 
 static GtkWidget *
-event_row (RectifyHazardsPage       *self,
-           const RectifyHazardEvent *e)
+event_row (RectifyHazardsPage *self, const RectifyHazardEvent *e)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1012,7 +1010,7 @@ event_row (RectifyHazardsPage       *self,
 
   event_date = rectify_format_date (e->date);
   heading_text = g_strjoin (" · ", event_date, rectify_event_kind_to_label (e->kind),
-                            e->officer_id ? e->officer_name : _("System"), NULL);
+                            e->officer_id ? e->officer_name : _ ("System"), NULL);
   heading = gtk_label_new (heading_text);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
@@ -1034,9 +1032,11 @@ event_row (RectifyHazardsPage       *self,
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
       gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attachments"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Attachments"), -1);
       for (guint i = 0; i < e->attachments->len; i++)
-        gtk_flow_box_append (GTK_FLOW_BOX (flow), attachment_widget (self, g_ptr_array_index (e->attachments, i)));
+        gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                             attachment_widget (self, g_ptr_array_index (e->attachments, i)));
       gtk_box_append (GTK_BOX (box), flow);
     }
   gtk_widget_set_margin_start (box, 12);
@@ -1045,7 +1045,8 @@ event_row (RectifyHazardsPage       *self,
   gtk_widget_set_margin_bottom (box, 9);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading_text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading_text,
+                                  -1);
   return row;
 }
 
@@ -1057,16 +1058,16 @@ fill_timeline (RectifyHazardsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
     gtk_list_box_remove (self->timeline_list, child);
   for (guint i = 0; i < self->detail->events->len; i++)
-    gtk_list_box_append (self->timeline_list, event_row (self, g_ptr_array_index (self->detail->events, i)));
+    gtk_list_box_append (self->timeline_list,
+                         event_row (self, g_ptr_array_index (self->detail->events, i)));
 }
 
 /* ---- the pane -------------------------------------------------------------- */
 
 static void
-show_hazard (RectifyHazardsPage *self,
-             gint64              id)
+show_hazard (RectifyHazardsPage *self, gint64 id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   RectifyHazardDetail *detail = NULL;
   const RectifyHazard *h;
   g_autofree char *title = NULL;
@@ -1091,14 +1092,14 @@ show_hazard (RectifyHazardsPage *self,
 
   h = detail->hazard;
   /* Translators: hazard number and the unit it was found at */
-  title = g_strdup_printf (_("Hazard %" PRId64 " · %s"), h->id, h->unit_name);
+  title = g_strdup_printf (_ ("Hazard %" PRId64 " · %s"), h->id, h->unit_name);
   gtk_label_set_text (self->title_label, title);
   if (h->status == RECTIFY_HAZARD_CLOSED && h->closed_date != NULL)
     /* Translators: %s is the date a hazard was cancelled */
     {
       g_autofree char *closed = rectify_format_date (h->closed_date);
 
-      days = g_strdup_printf (_("cancelled on %s"), closed);
+      days = g_strdup_printf (_ ("cancelled on %s"), closed);
     }
   else
     days = days_left_text (h, self->today ? self->today : "", &overdue);
@@ -1119,9 +1120,7 @@ on_selection_changed_cb (RectifyHazardsPage *self)
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
 
@@ -1138,9 +1137,7 @@ on_map_cb (RectifyHazardsPage *self)
 }
 
 static void
-on_hazards_changed_cb (RectifyStore       *store,
-                       const char         *entity,
-                       RectifyHazardsPage *self)
+on_hazards_changed_cb (RectifyStore *store, const char *entity, RectifyHazardsPage *self)
 {
   if (!self->queried)
     return;
@@ -1151,9 +1148,7 @@ on_hazards_changed_cb (RectifyStore       *store,
 }
 
 static void
-on_names_changed_cb (RectifyStore       *store,
-                     const char         *entity,
-                     RectifyHazardsPage *self)
+on_names_changed_cb (RectifyStore *store, const char *entity, RectifyHazardsPage *self)
 {
   fill_filters (self);
   apply_query (self);
@@ -1161,8 +1156,7 @@ on_names_changed_cb (RectifyStore       *store,
 }
 
 static void
-set_store (RectifyHazardsPage *self,
-           RectifyStore       *store)
+set_store (RectifyHazardsPage *self, RectifyStore *store)
 {
   g_assert (self->store == NULL);
 
@@ -1171,7 +1165,7 @@ set_store (RectifyHazardsPage *self,
   self->store = g_object_ref (store);
   self->hazards = rectify_record_list_new (store, rectify_store_query_hazard_ids,
                                            rectify_store_get_hazards_by_ids,
-                                           (GDestroyNotify) rectify_hazard_free);
+                                           (GDestroyNotify)rectify_hazard_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
   g_signal_connect_object (self->hazards, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1180,7 +1174,8 @@ set_store (RectifyHazardsPage *self,
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
   g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::hazard_category", G_CALLBACK (on_names_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::hazard_category", G_CALLBACK (on_names_changed_cb),
+                           self, 0);
   fill_filters (self);
   apply_query (self);
 }
@@ -1208,8 +1203,7 @@ rectify_hazards_page_get_can_edit (RectifyHazardsPage *self)
 }
 
 void
-rectify_hazards_page_set_can_edit (RectifyHazardsPage *self,
-                                   gboolean            can_edit)
+rectify_hazards_page_set_can_edit (RectifyHazardsPage *self, gboolean can_edit)
 {
   gboolean changed;
 
@@ -1241,22 +1235,20 @@ rectify_hazards_page_get_selected_id (RectifyHazardsPage *self)
 }
 
 void
-rectify_hazards_page_select (RectifyHazardsPage *self,
-                             gint64              hazard_id)
+rectify_hazards_page_select (RectifyHazardsPage *self, gint64 hazard_id)
 {
   g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
 
   if (self->hazards == NULL)
     return;
   rectify_record_list_complete (self->hazards);
-  rectify_list_page_select_id (self->selection, self->hazards, hazard_id,
-                               on_selection_changed_cb, self);
+  rectify_list_page_select_id (self->selection, self->hazards, hazard_id, on_selection_changed_cb,
+                               self);
   show_hazard (self, hazard_id);
 }
 
 GtkWidget *
-rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
-                                        RectifyHazardAction  action)
+rectify_hazards_page_get_action_button (RectifyHazardsPage *self, RectifyHazardAction action)
 {
   g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
   g_return_val_if_fail (action < RECTIFY_N_ACTIONS, NULL);
@@ -1268,7 +1260,7 @@ rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir && (name = g_dir_read_name (dir)))
@@ -1315,10 +1307,7 @@ rectify_hazards_page_dispose (GObject *object)
 }
 
 static void
-rectify_hazards_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+rectify_hazards_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
 
@@ -1336,10 +1325,10 @@ rectify_hazards_page_get_property (GObject    *object,
 }
 
 static void
-rectify_hazards_page_set_property (GObject      *object,
-                                   guint         prop_id,
+rectify_hazards_page_set_property (GObject *object,
+                                   guint prop_id,
                                    const GValue *value,
-                                   GParamSpec   *pspec)
+                                   GParamSpec *pspec)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
 
@@ -1358,9 +1347,7 @@ rectify_hazards_page_set_property (GObject      *object,
 
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
 
@@ -1379,10 +1366,12 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   object_class->get_property = rectify_hazards_page_get_property;
   object_class->set_property = rectify_hazards_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-hazards-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-hazards-page.ui");
 
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_label);
@@ -1435,8 +1424,8 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   /* In the order an officer meets them: tracking, the unit's report, the
    * officer's verdict, then escalation. */
   static const RectifyHazardAction offered[] = {
-    RECTIFY_ACTION_TRACK, RECTIFY_ACTION_IMMEDIATE, RECTIFY_ACTION_RECTIFY,
-    RECTIFY_ACTION_CONFIRM, RECTIFY_ACTION_REJECT, RECTIFY_ACTION_PENALTY,
+    RECTIFY_ACTION_TRACK,    RECTIFY_ACTION_IMMEDIATE,    RECTIFY_ACTION_RECTIFY,
+    RECTIFY_ACTION_CONFIRM,  RECTIFY_ACTION_REJECT,       RECTIFY_ACTION_PENALTY,
     RECTIFY_ACTION_STOP_USE, RECTIFY_ACTION_MAJOR_REPORT,
   };
 
@@ -1460,7 +1449,8 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
       self->fields[i].name = field_names[i];
       self->fields[i].widget = widgets[i];
       if (i == FIELD_SUPERVISOR)
-        g_signal_connect_swapped (widgets[i], "notify::selected", G_CALLBACK (on_five_changed_cb), self);
+        g_signal_connect_swapped (widgets[i], "notify::selected", G_CALLBACK (on_five_changed_cb),
+                                  self);
       else
         g_signal_connect_swapped (widgets[i], "changed", G_CALLBACK (on_five_changed_cb), self);
     }
@@ -1470,7 +1460,7 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
       GtkWidget *button = gtk_button_new_with_label (rectify_hazard_action_title (offered[i]));
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.act");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) offered[i]);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32)offered[i]);
       if (offered[i] == RECTIFY_ACTION_REJECT || offered[i] == RECTIFY_ACTION_PENALTY
           || offered[i] == RECTIFY_ACTION_STOP_USE)
         gtk_widget_add_css_class (button, "destructive-action");
@@ -1485,20 +1475,29 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
 
   /* Dates and day counts keep the width they need; names and the
    * description are cut first. */
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", text_unit, self, FALSE, 140);
-  rectify_record_list_view_add_column (self->column_view, _("Category"), "category", text_category, self, FALSE, 110);
-  rectify_record_list_view_add_column (self->column_view, _("Grade"), "grade", text_grade, self, FALSE, 60);
+  rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", text_unit, self,
+                                       FALSE, 140);
+  rectify_record_list_view_add_column (self->column_view, _ ("Category"), "category", text_category,
+                                       self, FALSE, 110);
+  rectify_record_list_view_add_column (self->column_view, _ ("Grade"), "grade", text_grade, self,
+                                       FALSE, 60);
   /* Not sortable: ordering a city's 300 000 descriptions takes a second
    * (bench-hazards) and tells an officer nothing a search does not. */
-  rectify_record_list_view_add_column (self->column_view, _("Description"), NULL, text_description, self, TRUE, 140);
-  rectify_record_list_view_add_column (self->column_view, _("Deadline"), "deadline", text_deadline, self, FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _("Days Left"), "deadline", text_days_left, self, FALSE, 125);
-  rectify_record_list_view_add_column (self->column_view, _("Status"), "status", text_status, self, FALSE, 90);
-  rectify_record_list_view_add_column (self->column_view, _("Supervising Officer"), "supervisor", text_supervisor, self, FALSE, 100);
+  rectify_record_list_view_add_column (self->column_view, _ ("Description"), NULL, text_description,
+                                       self, TRUE, 140);
+  rectify_record_list_view_add_column (self->column_view, _ ("Deadline"), "deadline", text_deadline,
+                                       self, FALSE, 120);
+  rectify_record_list_view_add_column (self->column_view, _ ("Days Left"), "deadline",
+                                       text_days_left, self, FALSE, 125);
+  rectify_record_list_view_add_column (self->column_view, _ ("Status"), "status", text_status, self,
+                                       FALSE, 90);
+  rectify_record_list_view_add_column (self->column_view, _ ("Supervising Officer"), "supervisor",
+                                       text_supervisor, self, FALSE, 100);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
@@ -1506,14 +1505,18 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
                               self->limit.button, GTK_WIDGET (self->search_entry));
   g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->grade_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->category_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  rectify_a11y_name_dropdown_button (self->status_dropdown, _("Status filter"));
-  rectify_a11y_name_dropdown_button (self->grade_dropdown, _("Grade filter"));
-  rectify_a11y_name_dropdown_button (self->category_dropdown, _("Category filter"));
-  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->grade_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->category_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  rectify_a11y_name_dropdown_button (self->status_dropdown, _ ("Status filter"));
+  rectify_a11y_name_dropdown_button (self->grade_dropdown, _ ("Grade filter"));
+  rectify_a11y_name_dropdown_button (self->category_dropdown, _ ("Category filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _ ("Campaign filter"));
 
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");

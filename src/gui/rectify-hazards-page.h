@@ -13,37 +13,34 @@ G_BEGIN_DECLS
 #define RECTIFY_TYPE_HAZARDS_PAGE (rectify_hazards_page_get_type ())
 G_DECLARE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, RECTIFY, HAZARDS_PAGE, AdwBin)
 
-GtkWidget    *rectify_hazards_page_new             (RectifyStore       *store);
-RectifyStore *rectify_hazards_page_get_store       (RectifyHazardsPage *self);
-gboolean      rectify_hazards_page_get_can_edit    (RectifyHazardsPage *self);
+GtkWidget *rectify_hazards_page_new (RectifyStore *store);
+RectifyStore *rectify_hazards_page_get_store (RectifyHazardsPage *self);
+gboolean rectify_hazards_page_get_can_edit (RectifyHazardsPage *self);
 /* The window sets it again whenever the acting officer changes; the
  * actions offered are weighed again each time. */
-void          rectify_hazards_page_set_can_edit    (RectifyHazardsPage *self,
-                                                    gboolean            can_edit);
+void rectify_hazards_page_set_can_edit (RectifyHazardsPage *self, gboolean can_edit);
 /* The listed hazards (RectifyRow of RectifyHazard), as filtered and sorted. */
-GListModel   *rectify_hazards_page_get_model       (RectifyHazardsPage *self);
+GListModel *rectify_hazards_page_get_model (RectifyHazardsPage *self);
 /* The hazard shown in the pane, 0 for none. */
-gint64        rectify_hazards_page_get_selected_id (RectifyHazardsPage *self);
+gint64 rectify_hazards_page_get_selected_id (RectifyHazardsPage *self);
 /* Shows the hazard, selecting it when it is listed. */
-void          rectify_hazards_page_select          (RectifyHazardsPage *self,
-                                                    gint64              hazard_id);
+void rectify_hazards_page_select (RectifyHazardsPage *self, gint64 hazard_id);
 /* The button of an action in the pane (its visibility says whether the
  * action is offered). */
-GtkWidget    *rectify_hazards_page_get_action_button (RectifyHazardsPage  *self,
-                                                      RectifyHazardAction  action);
+GtkWidget *rectify_hazards_page_get_action_button (RectifyHazardsPage *self,
+                                                   RectifyHazardAction action);
 /* Opens the dialog of an action, as its button does; NULL when the action
  * is not offered for the shown hazard. */
-GtkWidget    *rectify_hazards_page_open_action     (RectifyHazardsPage  *self,
-                                                    RectifyHazardAction  action);
+GtkWidget *rectify_hazards_page_open_action (RectifyHazardsPage *self, RectifyHazardAction action);
 /* Opens a draft letter to the shown hazard's unit, its open hazards
  * checked; NULL when no hazard is shown or the officer cannot edit. */
-GtkWidget    *rectify_hazards_page_open_draft      (RectifyHazardsPage *self);
+GtkWidget *rectify_hazards_page_open_draft (RectifyHazardsPage *self);
 /* Ctrl+N (page.new): with a hazard shown, the registration form for
  * another hazard of its unit found on the same visit; with none, or when
  * the shown hazard's campaign is archived, the new-inspection form
  * (hazards are registered from inspections).  NULL when the officer cannot
  * edit. */
-GtkWidget    *rectify_hazards_page_open_new        (RectifyHazardsPage *self);
+GtkWidget *rectify_hazards_page_open_new (RectifyHazardsPage *self);
 
 /* The hazards of one campaign (the dashboard's tiles open this): status
  * -1 for every status, or one RectifyHazardStatus; overdue for the overdue
@@ -52,15 +49,11 @@ GtkWidget    *rectify_hazards_page_open_new        (RectifyHazardsPage *self);
  * closed) or overdue (open then) as of then, until the limit's button is
  * pressed or another filter is chosen (a search or a sort keeps it).  The
  * search and the other filters are cleared. */
-void          rectify_hazards_page_show_campaign   (RectifyHazardsPage *self,
-                                                    gint64              campaign_id,
-                                                    int                 status,
-                                                    gboolean            overdue,
-                                                    const char         *as_of);
+void rectify_hazards_page_show_campaign (
+    RectifyHazardsPage *self, gint64 campaign_id, int status, gboolean overdue, const char *as_of);
 /* The day the list was limited to by show_campaign (NULL when it is not),
  * and the filter-row button that says so and clears the limit. */
-const char   *rectify_hazards_page_get_as_of_limit (RectifyHazardsPage *self);
-GtkWidget    *rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self);
-
+const char *rectify_hazards_page_get_as_of_limit (RectifyHazardsPage *self);
+GtkWidget *rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self);
 
 G_END_DECLS

@@ -18,49 +18,50 @@
 
 struct _RectifyImportDialog
 {
-  AdwWindow             parent_instance;
+  AdwWindow parent_instance;
 
-  AdwWindowTitle       *window_title;
-  GtkButton            *cancel_button;
-  GtkButton            *import_button;
-  GtkProgressBar       *progress_bar;
-  AdwActionRow         *file_row;
-  AdwComboRow          *encoding_row;
-  GtkSwitch            *update_switch;
-  GtkLabel             *summary_label;
-  AdwPreferencesGroup  *problems_group;
-  GtkListBox           *problems_list;
-  AdwPreferencesGroup  *mapping_group;
-  AdwPreferencesGroup  *preview_group;
-  GtkGrid              *preview_grid;
+  AdwWindowTitle *window_title;
+  GtkButton *cancel_button;
+  GtkButton *import_button;
+  GtkProgressBar *progress_bar;
+  AdwActionRow *file_row;
+  AdwComboRow *encoding_row;
+  GtkSwitch *update_switch;
+  GtkLabel *summary_label;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox *problems_list;
+  AdwPreferencesGroup *mapping_group;
+  AdwPreferencesGroup *preview_group;
+  GtkGrid *preview_grid;
 
-  RectifyStore         *store;
-  RectifyImportKind     kind;
-  GFile                *file;
-  GCancellable         *cancellable;  /* of the running check or import */
-  GPtrArray            *mapping_rows; /* AdwComboRow, one per column */
-  GPtrArray            *headers;      /* char *: the columns the rows show */
-  RectifyImportField   *fields;
-  guint                 progress_id;
-  gint                  progress;     /* per mille, written by the thread */
-  gboolean              filling;
-  gboolean              done;         /* imported: only Close is left */
-  gboolean              disposed;     /* closed while a job ran: nothing to show it on */
+  RectifyStore *store;
+  RectifyImportKind kind;
+  GFile *file;
+  GCancellable *cancellable; /* of the running check or import */
+  GPtrArray *mapping_rows;   /* AdwComboRow, one per column */
+  GPtrArray *headers;        /* char *: the columns the rows show */
+  RectifyImportField *fields;
+  guint progress_id;
+  gint progress; /* per mille, written by the thread */
+  gboolean filling;
+  gboolean done;     /* imported: only Close is left */
+  gboolean disposed; /* closed while a job ran: nothing to show it on */
 };
 
 G_DEFINE_FINAL_TYPE (RectifyImportDialog, rectify_import_dialog, ADW_TYPE_WINDOW)
 
-typedef struct {
-  char                *db_path;
-  char                *path;
-  RectifyImportKind    kind;
-  char                *encoding;
-  gboolean             update;
-  gboolean             dry_run;
-  GStrv                mapping;
-  gint64               actor;     /* the acting officer, named in the audit log */
-  gint                *progress;  /* the dialog's, alive while the task holds it */
-  GCancellable        *cancellable; /* the task's, for the thread */
+typedef struct
+{
+  char *db_path;
+  char *path;
+  RectifyImportKind kind;
+  char *encoding;
+  gboolean update;
+  gboolean dry_run;
+  GStrv mapping;
+  gint64 actor;              /* the acting officer, named in the audit log */
+  gint *progress;            /* the dialog's, alive while the task holds it */
+  GCancellable *cancellable; /* the task's, for the thread */
 } Job;
 
 static void
@@ -77,26 +78,22 @@ static void
 on_progress (guint64 done, guint64 total, guint64 rows, gpointer user_data)
 {
   Job *job = user_data;
-  g_atomic_int_set (job->progress, total ? (gint) (done * 1000 / total) : 0);
+  g_atomic_int_set (job->progress, total ? (gint)(done * 1000 / total) : 0);
   rectify_job_checkpoint (job->cancellable);
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(RectifyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   RectifyImportOptions options = { 0 };
   RectifyImportReport *report;
 
   /* A store is used by one thread only: this one opens its own. */
   store = rectify_store_open (job->db_path, &error);
-  if (store == NULL
-      || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error)))
+  if (store == NULL || (job->actor != 0 && !rectify_store_set_actor (store, job->actor, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -105,14 +102,14 @@ import_thread (GTask        *task,
   options.encoding = job->encoding;
   options.update = job->update;
   options.dry_run = job->dry_run;
-  options.mapping = (const char *const *) job->mapping;
+  options.mapping = (const char *const *)job->mapping;
   options.progress = on_progress;
   options.progress_data = job;
   report = rectify_import_file (store, job->kind, job->path, &options, cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, report, (GDestroyNotify) rectify_import_report_free);
+    g_task_return_pointer (task, report, (GDestroyNotify)rectify_import_report_free);
 }
 
 static const char *const encodings[] = { NULL, "UTF-8", "GB18030" };
@@ -168,30 +165,34 @@ fill_mapping (RectifyImportDialog *self, const RectifyImportReport *report)
   gboolean same = self->headers && self->headers->len == report->headers->len;
 
   for (guint i = 0; same && i < report->headers->len; i++)
-    same = g_str_equal (g_ptr_array_index (self->headers, i), g_ptr_array_index (report->headers, i));
+    same = g_str_equal (g_ptr_array_index (self->headers, i),
+                        g_ptr_array_index (report->headers, i));
 
   self->filling = TRUE;
   if (!same)
     {
       for (guint i = 0; i < self->mapping_rows->len; i++)
-        adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->mapping_rows, i));
+        adw_preferences_group_remove (self->mapping_group,
+                                      g_ptr_array_index (self->mapping_rows, i));
       g_ptr_array_set_size (self->mapping_rows, 0);
       g_clear_pointer (&self->headers, g_ptr_array_unref);
       self->headers = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < report->headers->len; i++)
         {
           const char *header = g_ptr_array_index (report->headers, i);
-          g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+          g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
           AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-          g_autofree char *title = *header ? g_strdup (header) : g_strdup_printf (_("Column %u"), i + 1);
+          g_autofree char *title
+              = *header ? g_strdup (header) : g_strdup_printf (_ ("Column %u"), i + 1);
 
-          gtk_string_list_append (choices, _("Not imported"));
+          gtk_string_list_append (choices, _ ("Not imported"));
           for (guint f = 0; self->fields[f].key; f++)
             gtk_string_list_append (choices, self->fields[f].label);
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_combo_row_set_model (row, G_LIST_MODEL (choices));
-          g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_mapping_changed_cb), self);
+          g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (on_mapping_changed_cb),
+                                    self);
           adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
           g_ptr_array_add (self->mapping_rows, row);
           g_ptr_array_add (self->headers, g_strdup (header));
@@ -219,7 +220,7 @@ fill_preview (RectifyImportDialog *self, const RectifyImportReport *report)
       GtkWidget *label = gtk_label_new (g_ptr_array_index (report->headers, c));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (self->preview_grid, label, (int) c, 0, 1, 1);
+      gtk_grid_attach (self->preview_grid, label, (int)c, 0, 1, 1);
     }
   for (guint r = 0; r < report->preview->len; r++)
     {
@@ -230,7 +231,7 @@ fill_preview (RectifyImportDialog *self, const RectifyImportReport *report)
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
           gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-          gtk_grid_attach (self->preview_grid, label, (int) c, (int) r + 1, 1, 1);
+          gtk_grid_attach (self->preview_grid, label, (int)c, (int)r + 1, 1, 1);
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), report->headers->len > 0);
@@ -242,7 +243,8 @@ fill_problems (RectifyImportDialog *self, const RectifyImportReport *report)
   clear_children (GTK_WIDGET (self->problems_list));
   for (guint i = 0; i < report->problems->len && i < SHOWN_PROBLEMS; i++)
     {
-      g_autofree char *text = rectify_import_problem_to_string (g_ptr_array_index (report->problems, i));
+      g_autofree char *text
+          = rectify_import_problem_to_string (g_ptr_array_index (report->problems, i));
       GtkWidget *label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -255,8 +257,8 @@ fill_problems (RectifyImportDialog *self, const RectifyImportReport *report)
     }
   if (report->n_problems > SHOWN_PROBLEMS)
     {
-      g_autofree char *text = g_strdup_printf (_("… and %" PRIu64 " more problems"),
-                                               (guint64) (report->n_problems - SHOWN_PROBLEMS));
+      g_autofree char *text = g_strdup_printf (_ ("… and %" PRIu64 " more problems"),
+                                               (guint64)(report->n_problems - SHOWN_PROBLEMS));
       gtk_list_box_append (self->problems_list, gtk_label_new (text));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), report->n_problems > 0);
@@ -265,49 +267,54 @@ fill_problems (RectifyImportDialog *self, const RectifyImportReport *report)
 static char *
 summary_text (const RectifyImportReport *report, gboolean dry_run)
 {
-  g_autofree char *rows = rectify_format_count ((gint64) report->rows);
-  g_autofree char *added = rectify_format_count ((gint64) report->added);
-  g_autofree char *updated = rectify_format_count ((gint64) report->updated);
-  g_autofree char *skipped = rectify_format_count ((gint64) report->skipped);
-  g_autofree char *problems = rectify_format_count ((gint64) report->n_problems);
-  const char *separator = report->separator == '\t' ? _("tab") : _("comma");
+  g_autofree char *rows = rectify_format_count ((gint64)report->rows);
+  g_autofree char *added = rectify_format_count ((gint64)report->added);
+  g_autofree char *updated = rectify_format_count ((gint64)report->updated);
+  g_autofree char *skipped = rectify_format_count ((gint64)report->skipped);
+  g_autofree char *problems = rectify_format_count ((gint64)report->n_problems);
+  const char *separator = report->separator == '\t' ? _ ("tab") : _ ("comma");
 
   if (report->n_problems > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s, separated by %s. %s rows read; %s problem: fix it in the file or map the columns, nothing is written until there is none.",
-                                         "%s, separated by %s. %s rows read; %s problems: fix them in the file or map the columns, nothing is written until there are none.",
-                                         (gulong) MIN (report->n_problems, G_MAXULONG)),
-                            report->encoding ? report->encoding : "", separator, rows, problems);
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%s, separated by %s. %s rows read; %s problem: fix it in the file or map the "
+                     "columns, nothing is written until there is none.",
+                     "%s, separated by %s. %s rows read; %s problems: fix them in the file or map "
+                     "the columns, nothing is written until there are none.",
+                     (gulong)MIN (report->n_problems, G_MAXULONG)),
+        report->encoding ? report->encoding : "", separator, rows, problems);
   if (dry_run)
-    return g_strdup_printf (_("%s, separated by %s. %s rows read: %s to add, %s to update, %s already there to leave as they are."),
-                            report->encoding ? report->encoding : "", separator, rows, added, updated, skipped);
-  return g_strdup_printf (_("Imported: %s added, %s updated, %s left as they were."), added, updated, skipped);
+    return g_strdup_printf (_ ("%s, separated by %s. %s rows read: %s to add, %s to update, %s "
+                               "already there to leave as they are."),
+                            report->encoding ? report->encoding : "", separator, rows, added,
+                            updated, skipped);
+  return g_strdup_printf (_ ("Imported: %s added, %s updated, %s left as they were."), added,
+                          updated, skipped);
 }
 
 static void start_job (RectifyImportDialog *self, gboolean dry_run);
 
 static void
-on_job_done_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_job_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   RectifyImportDialog *self = RECTIFY_IMPORT_DIALOG (source_object);
   Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RectifyImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RectifyImportReport) report = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (self->disposed)
     return;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
-  gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  gtk_button_set_label (self->cancel_button, _ ("_Cancel"));
   set_busy (self, FALSE);
 
   if (report == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->summary_label, job->dry_run ? _("The check was stopped.")
-                                                              : _("The import was cancelled; nothing was written."));
+        gtk_label_set_text (self->summary_label,
+                            job->dry_run ? _ ("The check was stopped.")
+                                         : _ ("The import was cancelled; nothing was written."));
       else
         gtk_label_set_text (self->summary_label, error->message);
       return;
@@ -326,7 +333,7 @@ on_job_done_cb (GObject      *source_object,
       self->done = TRUE;
       set_busy (self, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
-      gtk_button_set_label (self->cancel_button, _("_Close"));
+      gtk_button_set_label (self->cancel_button, _ ("_Close"));
       /* the rows were written through another connection: tell the lists */
       {
         g_autofree char *signal = g_strconcat ("changed::", kind_entity (self->kind), NULL);
@@ -341,13 +348,14 @@ on_job_done_cb (GObject      *source_object,
 static GStrv
 current_mapping (RectifyImportDialog *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; self->headers && i < self->mapping_rows->len; i++)
     {
       guint selected = adw_combo_row_get_selected (g_ptr_array_index (self->mapping_rows, i));
       const char *key = selected > 0 ? self->fields[selected - 1].key : "";
-      g_autofree char *pair = g_strdup_printf ("%s=%s", (char *) g_ptr_array_index (self->headers, i), key);
+      g_autofree char *pair
+          = g_strdup_printf ("%s=%s", (char *)g_ptr_array_index (self->headers, i), key);
       g_strv_builder_add (builder, pair);
     }
   return g_strv_builder_end (builder);
@@ -356,7 +364,7 @@ current_mapping (RectifyImportDialog *self)
 static void
 start_job (RectifyImportDialog *self, gboolean dry_run)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   Job *job;
   guint encoding = adw_combo_row_get_selected (self->encoding_row);
   g_autofree char *name = NULL;
@@ -380,14 +388,14 @@ start_job (RectifyImportDialog *self, gboolean dry_run)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->progress_id = g_timeout_add (100, update_progress_cb, self);
   set_busy (self, TRUE);
-  gtk_label_set_text (self->summary_label, dry_run ? _("Checking every row…") : _("Importing…"));
+  gtk_label_set_text (self->summary_label, dry_run ? _ ("Checking every row…") : _ ("Importing…"));
 
   task = g_task_new (self, self->cancellable, on_job_done_cb, NULL);
   g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   name = g_file_get_basename (self->file);
   /* Translators: %s is the file name */
-  label = g_strdup_printf (dry_run ? _("Checking %s for import") : _("Importing %s"), name);
+  label = g_strdup_printf (dry_run ? _ ("Checking %s for import") : _ ("Importing %s"), name);
   rectify_job_run_in_thread (task, GTK_WIDGET (self), label, import_thread);
 }
 
@@ -420,13 +428,11 @@ on_cancel_clicked_cb (RectifyImportDialog *self)
 }
 
 static void
-on_file_chosen_cb (GtkNativeDialog     *chooser,
-                   int                  response,
-                   RectifyImportDialog *self)
+on_file_chosen_cb (GtkNativeDialog *chooser, int response, RectifyImportDialog *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (file)
         rectify_import_dialog_set_file (self, file);
     }
@@ -437,16 +443,16 @@ static void
 on_choose_clicked_cb (RectifyImportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
+  chooser = gtk_file_chooser_native_new (_ ("Choose a CSV File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (csv, _ ("CSV files"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "txt");
   gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _ ("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
@@ -496,7 +502,8 @@ rectify_import_dialog_class_init (RectifyImportDialogClass *klass)
   object_class->dispose = rectify_import_dialog_dispose;
   window_class->close_request = rectify_import_dialog_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-import-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyImportDialog, import_button);
@@ -524,12 +531,10 @@ rectify_import_dialog_init (RectifyImportDialog *self)
 }
 
 RectifyImportDialog *
-rectify_import_dialog_new (GtkWindow        *parent,
-                           RectifyStore     *store,
-                           RectifyImportKind kind)
+rectify_import_dialog_new (GtkWindow *parent, RectifyStore *store, RectifyImportKind kind)
 {
   RectifyImportDialog *self;
-  const char *titles[] = { N_("Import Units"), N_("Import Equipment"), N_("Import Operators") };
+  const char *titles[] = { N_ ("Import Units"), N_ ("Import Equipment"), N_ ("Import Operators") };
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
@@ -537,15 +542,14 @@ rectify_import_dialog_new (GtkWindow        *parent,
   self->store = g_object_ref (store);
   self->kind = kind;
   self->fields = rectify_import_fields (kind);
-  adw_window_title_set_title (self->window_title, _(titles[kind]));
-  gtk_window_set_title (GTK_WINDOW (self), _(titles[kind]));
+  adw_window_title_set_title (self->window_title, _ (titles[kind]));
+  gtk_window_set_title (GTK_WINDOW (self), _ (titles[kind]));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   return self;
 }
 
 void
-rectify_import_dialog_set_file (RectifyImportDialog *self,
-                                GFile               *file)
+rectify_import_dialog_set_file (RectifyImportDialog *self, GFile *file)
 {
   g_autofree char *name = NULL;
 

@@ -15,13 +15,11 @@ G_DECLARE_FINAL_TYPE (RectifyImportDialog, rectify_import_dialog, RECTIFY, IMPOR
 
 /* The file is read in a thread with a connection of its own; after an
  * import the store's "changed" signal is emitted for what was written. */
-RectifyImportDialog *rectify_import_dialog_new (GtkWindow        *parent,
-                                                RectifyStore     *store,
-                                                RectifyImportKind kind);
+RectifyImportDialog *
+rectify_import_dialog_new (GtkWindow *parent, RectifyStore *store, RectifyImportKind kind);
 /* Checks file (a dry run) and shows the columns, first rows and problems. */
-void                 rectify_import_dialog_set_file (RectifyImportDialog *self,
-                                                     GFile               *file);
+void rectify_import_dialog_set_file (RectifyImportDialog *self, GFile *file);
 /* TRUE while a check or an import runs. */
-gboolean             rectify_import_dialog_is_busy (RectifyImportDialog *self);
+gboolean rectify_import_dialog_is_busy (RectifyImportDialog *self);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* rectify-inspection-dialog.c: recording an inspection visit, then the hazards its failed items propose
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-inspection-dialog.c: recording an inspection visit, then the hazards its failed items
+ * propose SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
 
@@ -22,7 +22,8 @@
 /* A unit's equipment offered for checking. */
 #define EQUIPMENT_LIMIT 500
 
-enum {
+enum
+{
   FIELD_KIND,
   FIELD_CAMPAIGN,
   FIELD_DATE,
@@ -36,55 +37,57 @@ enum {
 };
 
 /* One item of the checklist in the form. */
-typedef struct {
+typedef struct
+{
   GtkToggleButton *results[RECTIFY_N_RESULTS];
-  AdwEntryRow     *remark;
+  AdwEntryRow *remark;
 } CheckRow;
 
 struct _RectifyInspectionDialog
 {
-  AdwWindow         parent_instance;
+  AdwWindow parent_instance;
 
-  RectifyStore     *store;
-  gint64            unit_id;
-  gint64            inspection_id;   /* after saving */
-  gint64            editing_id;      /* the stored visit corrected, 0 = a new one */
-  GArray           *campaign_ids;    /* gint64 per combo position, 0 = none */
-  GPtrArray        *officer_checks;  /* GtkCheckButton with "rectify-id" */
-  GPtrArray        *equipment_checks;/* GtkCheckButton with "rectify-id" and maybe "rectify-spin" */
-  GPtrArray        *group_rows;      /* rows added to officers/equipment groups */
-  CheckRow          checks[RECTIFY_N_CHECK_ITEMS];
-  RectifyFormField  fields[N_FIELDS];
+  RectifyStore *store;
+  gint64 unit_id;
+  gint64 inspection_id;        /* after saving */
+  gint64 editing_id;           /* the stored visit corrected, 0 = a new one */
+  GArray *campaign_ids;        /* gint64 per combo position, 0 = none */
+  GPtrArray *officer_checks;   /* GtkCheckButton with "rectify-id" */
+  GPtrArray *equipment_checks; /* GtkCheckButton with "rectify-id" and maybe "rectify-spin" */
+  GPtrArray *group_rows;       /* rows added to officers/equipment groups */
+  CheckRow checks[RECTIFY_N_CHECK_ITEMS];
+  RectifyFormField fields[N_FIELDS];
 
-  GtkStack         *stack;
-  GtkWidget        *cancel_button;
-  GtkWidget        *save_button;
-  GtkWidget        *done_button;
-  GtkLabel         *general_error_label;
-  AdwComboRow      *kind_row;
-  AdwComboRow      *campaign_row;
-  RectifyDateRow   *date_row;
-  GtkLabel         *visit_error_label;
+  GtkStack *stack;
+  GtkWidget *cancel_button;
+  GtkWidget *save_button;
+  GtkWidget *done_button;
+  GtkLabel *general_error_label;
+  AdwComboRow *kind_row;
+  AdwComboRow *campaign_row;
+  RectifyDateRow *date_row;
+  GtkLabel *visit_error_label;
   AdwPreferencesGroup *unit_group;
-  AdwActionRow     *unit_row;
-  GtkSearchEntry   *unit_search;
-  GtkListBox       *unit_results;
-  GtkLabel         *unit_error_label;
+  AdwActionRow *unit_row;
+  GtkSearchEntry *unit_search;
+  GtkListBox *unit_results;
+  GtkLabel *unit_error_label;
   AdwPreferencesGroup *officers_group;
-  GtkLabel         *officers_error_label;
+  GtkLabel *officers_error_label;
   AdwPreferencesGroup *equipment_group;
-  GtkLabel         *equipment_error_label;
+  GtkLabel *equipment_error_label;
   AdwPreferencesGroup *checklist_group;
-  GtkLabel         *checklist_error_label;
-  AdwEntryRow      *note_row;
-  GtkLabel         *note_error_label;
-  GtkLabel         *saved_label;
+  GtkLabel *checklist_error_label;
+  AdwEntryRow *note_row;
+  GtkLabel *note_error_label;
+  GtkLabel *saved_label;
   AdwPreferencesGroup *proposals_group;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyInspectionDialog, rectify_inspection_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SIGNAL_SAVED,
   N_SIGNALS
 };
@@ -100,8 +103,7 @@ widget_id (gpointer widget)
 }
 
 static void
-set_widget_id (gpointer widget,
-               gint64   value)
+set_widget_id (gpointer widget, gint64 value)
 {
   gint64 *id = g_new (gint64, 1);
 
@@ -114,7 +116,8 @@ selected_kind (RectifyInspectionDialog *self)
 {
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
-  return kind < RECTIFY_N_INSPECTION_KINDS ? (RectifyInspectionKind) kind : RECTIFY_INSPECTION_BUREAU;
+  return kind < RECTIFY_N_INSPECTION_KINDS ? (RectifyInspectionKind)kind
+                                           : RECTIFY_INSPECTION_BUREAU;
 }
 
 /* ---- officers -------------------------------------------------------------- */
@@ -122,29 +125,28 @@ selected_kind (RectifyInspectionDialog *self)
 static void
 update_officers_description (RectifyInspectionDialog *self)
 {
-  adw_preferences_group_set_description (self->officers_group,
-                                         selected_kind (self) == RECTIFY_INSPECTION_SELF
-                                         ? _("An enterprise self-inspection needs no officers.")
-                                         : _("Law enforcement needs at least two officers."));
+  adw_preferences_group_set_description (
+      self->officers_group, selected_kind (self) == RECTIFY_INSPECTION_SELF
+                                ? _ ("An enterprise self-inspection needs no officers.")
+                                : _ ("Law enforcement needs at least two officers."));
 }
 
 static void
-on_officer_toggled_cb (GtkCheckButton          *check,
-                       RectifyInspectionDialog *self)
+on_officer_toggled_cb (GtkCheckButton *check, RectifyInspectionDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, GTK_WIDGET (self->officers_group));
 }
 
 static void
 add_check_row (RectifyInspectionDialog *self,
-               AdwPreferencesGroup     *group,
-               GPtrArray               *checks,
-               gint64                   id,
-               const char              *title,
-               const char              *subtitle,
-               GtkWidget               *suffix,
-               gboolean                 active,
-               GCallback                toggled)
+               AdwPreferencesGroup *group,
+               GPtrArray *checks,
+               gint64 id,
+               const char *title,
+               const char *subtitle,
+               GtkWidget *suffix,
+               gboolean active,
+               GCallback toggled)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -174,8 +176,8 @@ add_check_row (RectifyInspectionDialog *self,
 static void
 load_officers (RectifyInspectionDialog *self)
 {
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GError) error = NULL;
 
   officers = rectify_store_list_officers (self->store, &error);
   if (officers == NULL)
@@ -189,19 +191,19 @@ load_officers (RectifyInspectionDialog *self)
 
       if (!o->active)
         continue;
-      add_check_row (self, self->officers_group, self->officer_checks, o->id, o->name, o->badge, NULL,
-                     o->id == rectify_store_get_actor (self->store), G_CALLBACK (on_officer_toggled_cb));
+      add_check_row (self, self->officers_group, self->officer_checks, o->id, o->name, o->badge,
+                     NULL, o->id == rectify_store_get_actor (self->store),
+                     G_CALLBACK (on_officer_toggled_cb));
     }
   if (self->officer_checks->len == 0)
-    adw_preferences_group_set_description (self->officers_group,
-                                           _("No active officers yet: add them on the Officers page."));
+    adw_preferences_group_set_description (
+        self->officers_group, _ ("No active officers yet: add them on the Officers page."));
 }
 
 /* ---- equipment ------------------------------------------------------------- */
 
 static void
-on_equipment_toggled_cb (GtkCheckButton          *check,
-                         RectifyInspectionDialog *self)
+on_equipment_toggled_cb (GtkCheckButton *check, RectifyInspectionDialog *self)
 {
   GtkWidget *spin = g_object_get_data (G_OBJECT (check), "rectify-spin");
 
@@ -213,11 +215,12 @@ on_equipment_toggled_cb (GtkCheckButton          *check,
 static void
 clear_equipment (RectifyInspectionDialog *self)
 {
-  for (guint i = 0; i < self->group_rows->len; )
+  for (guint i = 0; i < self->group_rows->len;)
     {
       GtkWidget *row = g_ptr_array_index (self->group_rows, i);
 
-      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) == GTK_WIDGET (self->equipment_group))
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)
+          == GTK_WIDGET (self->equipment_group))
         {
           adw_preferences_group_remove (self->equipment_group, row);
           g_ptr_array_remove_index (self->group_rows, i);
@@ -229,8 +232,7 @@ clear_equipment (RectifyInspectionDialog *self)
 }
 
 static GtkCheckButton *
-add_equipment_row (RectifyInspectionDialog *self,
-                   const RectifyEquipment  *e)
+add_equipment_row (RectifyInspectionDialog *self, const RectifyEquipment *e)
 {
   g_autofree char *subtitle = g_strjoin (" · ", rectify_category_to_label (e->category),
                                          rectify_equipment_status_to_label (e->status),
@@ -246,12 +248,14 @@ add_equipment_row (RectifyInspectionDialog *self,
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (spin, FALSE);
       /* Translators: %s names a batch of gas cylinders */
-      label = g_strdup_printf (_("Cylinders checked of %s"), e->code && *e->code ? e->code : subtitle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      label = g_strdup_printf (_ ("Cylinders checked of %s"),
+                               e->code && *e->code ? e->code : subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
     }
   add_check_row (self, self->equipment_group, self->equipment_checks, e->id,
-                 e->code && *e->code ? e->code : rectify_category_to_label (e->category),
-                 subtitle, spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
+                 e->code && *e->code ? e->code : rectify_category_to_label (e->category), subtitle,
+                 spin, FALSE, G_CALLBACK (on_equipment_toggled_cb));
   return g_ptr_array_index (self->equipment_checks, self->equipment_checks->len - 1);
 }
 
@@ -259,14 +263,14 @@ static void
 load_equipment (RectifyInspectionDialog *self)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 total = 0;
 
   clear_equipment (self);
   if (self->unit_id == 0)
     {
-      adw_preferences_group_set_description (self->equipment_group, _("Choose the unit first."));
+      adw_preferences_group_set_description (self->equipment_group, _ ("Choose the unit first."));
       return;
     }
   q.unit_id = self->unit_id;
@@ -278,16 +282,18 @@ load_equipment (RectifyInspectionDialog *self)
       return;
     }
   if (total == 0)
-    adw_preferences_group_set_description (self->equipment_group, _("The unit has no equipment on record."));
+    adw_preferences_group_set_description (self->equipment_group,
+                                           _ ("The unit has no equipment on record."));
   else if (total > EQUIPMENT_LIMIT)
     /* Translators: %d is how many of the unit's items are offered */
     {
-      g_autofree char *text = g_strdup_printf (_("The first %d items of the unit are offered."), EQUIPMENT_LIMIT);
+      g_autofree char *text
+          = g_strdup_printf (_ ("The first %d items of the unit are offered."), EQUIPMENT_LIMIT);
       adw_preferences_group_set_description (self->equipment_group, text);
     }
   else
-    adw_preferences_group_set_description (self->equipment_group,
-                                           _("Tick what was checked; gas cylinders count by quantity."));
+    adw_preferences_group_set_description (
+        self->equipment_group, _ ("Tick what was checked; gas cylinders count by quantity."));
   for (guint i = 0; i < items->len; i++)
     add_equipment_row (self, g_ptr_array_index (items, i));
 }
@@ -295,11 +301,10 @@ load_equipment (RectifyInspectionDialog *self)
 /* ---- the unit -------------------------------------------------------------- */
 
 static void
-set_unit (RectifyInspectionDialog *self,
-          gint64                   unit_id)
+set_unit (RectifyInspectionDialog *self, gint64 unit_id)
 {
-  g_autoptr(RectifyUnit) unit = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyUnit) unit = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (unit_id != 0)
     unit = rectify_store_get_unit (self->store, unit_id, &error);
@@ -310,7 +315,7 @@ set_unit (RectifyInspectionDialog *self,
       adw_action_row_set_subtitle (self->unit_row, subtitle);
     }
   else
-    adw_action_row_set_subtitle (self->unit_row, _("None chosen: search below"));
+    adw_action_row_set_subtitle (self->unit_row, _ ("None chosen: search below"));
   rectify_form_clear_field (self->fields, N_FIELDS, GTK_WIDGET (self->unit_row));
   load_equipment (self);
 }
@@ -329,8 +334,8 @@ static void
 on_unit_search_changed_cb (RectifyInspectionDialog *self)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->unit_search));
 
   clear_results (self);
@@ -348,8 +353,8 @@ on_unit_search_changed_cb (RectifyInspectionDialog *self)
     {
       RectifyUnit *u = g_ptr_array_index (units, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strjoin (" · ", u->credit_code, u->district && *u->district ? u->district : NULL,
-                                             NULL);
+      g_autofree char *subtitle = g_strjoin (
+          " · ", u->credit_code, u->district && *u->district ? u->district : NULL, NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), u->name);
@@ -362,7 +367,7 @@ on_unit_search_changed_cb (RectifyInspectionDialog *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No unit matches"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("No unit matches"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (self->unit_results, row);
     }
@@ -370,9 +375,7 @@ on_unit_search_changed_cb (RectifyInspectionDialog *self)
 }
 
 static void
-on_unit_result_activated_cb (GtkListBox              *box,
-                             GtkListBoxRow           *row,
-                             RectifyInspectionDialog *self)
+on_unit_result_activated_cb (GtkListBox *box, GtkListBoxRow *row, RectifyInspectionDialog *self)
 {
   gint64 id = widget_id (row);
 
@@ -386,8 +389,7 @@ on_unit_result_activated_cb (GtkListBox              *box,
 /* ---- the checklist --------------------------------------------------------- */
 
 static void
-on_result_toggled_cb (GtkToggleButton         *button,
-                      RectifyInspectionDialog *self)
+on_result_toggled_cb (GtkToggleButton *button, RectifyInspectionDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, GTK_WIDGET (self->checklist_group));
 }
@@ -396,10 +398,17 @@ static void
 build_checklist (RectifyInspectionDialog *self)
 {
   static const char *const sections[RECTIFY_N_CHECK_ITEMS] = {
-    N_("Three implementations"), N_("Three implementations"), N_("Three implementations"),
-    N_("Two certificates"), N_("Two certificates"), N_("One test"), N_("One plan"), N_("One plan"),
+    N_ ("Three implementations"),
+    N_ ("Three implementations"),
+    N_ ("Three implementations"),
+    N_ ("Two certificates"),
+    N_ ("Two certificates"),
+    N_ ("One test"),
+    N_ ("One plan"),
+    N_ ("One plan"),
   };
-  static const char *const result_names[RECTIFY_N_RESULTS] = { N_("Pass"), N_("Fail"), N_("N/A") };
+  static const char *const result_names[RECTIFY_N_RESULTS]
+      = { N_ ("Pass"), N_ ("Fail"), N_ ("N/A") };
 
   for (guint item = 0; item < RECTIFY_N_CHECK_ITEMS; item++)
     {
@@ -414,14 +423,17 @@ build_checklist (RectifyInspectionDialog *self)
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       for (guint r = 0; r < RECTIFY_N_RESULTS; r++)
         {
-          GtkWidget *button = gtk_toggle_button_new_with_label (_(result_names[r]));
-          /* Translators: a checklist answer and the item it answers, e.g. "Fail: Operator licences" */
-          g_autofree char *name = g_strdup_printf (_("%s: %s"), rectify_check_result_to_label (r), label);
-          g_autofree char *widget_name = g_strdup_printf ("check-%s-%s", rectify_check_item_to_code (item),
-                                                          rectify_check_result_to_code (r));
+          GtkWidget *button = gtk_toggle_button_new_with_label (_ (result_names[r]));
+          /* Translators: a checklist answer and the item it answers, e.g. "Fail: Operator licences"
+           */
+          g_autofree char *name
+              = g_strdup_printf (_ ("%s: %s"), rectify_check_result_to_label (r), label);
+          g_autofree char *widget_name = g_strdup_printf (
+              "check-%s-%s", rectify_check_item_to_code (item), rectify_check_result_to_code (r));
 
           gtk_widget_set_name (button, widget_name);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
           if (r > 0)
             gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), c->results[0]);
           g_signal_connect (button, "toggled", G_CALLBACK (on_result_toggled_cb), self);
@@ -430,14 +442,15 @@ build_checklist (RectifyInspectionDialog *self)
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(sections[item]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (sections[item]));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->checklist_group, row);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remark), _("Remark"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remark), _ ("Remark"));
       /* Translators: %s is a checklist item */
-      remark_name = g_strdup_printf (_("Remark on %s"), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remark), GTK_ACCESSIBLE_PROPERTY_LABEL, remark_name, -1);
+      remark_name = g_strdup_printf (_ ("Remark on %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remark_name, -1);
       gtk_widget_set_name (remark, rectify_check_item_to_code (item));
       adw_preferences_group_add (self->checklist_group, remark);
       c->remark = ADW_ENTRY_ROW (remark);
@@ -445,25 +458,22 @@ build_checklist (RectifyInspectionDialog *self)
 }
 
 static int
-check_result (RectifyInspectionDialog *self,
-              guint                    item)
+check_result (RectifyInspectionDialog *self, guint item)
 {
   for (guint r = 0; r < RECTIFY_N_RESULTS; r++)
     if (gtk_toggle_button_get_active (self->checks[item].results[r]))
-      return (int) r;
+      return (int)r;
   return -1;
 }
 
 /* ---- the proposals after saving ---------------------------------------------- */
 
 static void
-on_hazard_registered_cb (RectifyHazardDialog *dialog,
-                         gint64               hazard_id,
-                         GtkWidget           *row)
+on_hazard_registered_cb (RectifyHazardDialog *dialog, gint64 hazard_id, GtkWidget *row)
 {
   GtkWidget *button = g_object_get_data (G_OBJECT (row), "rectify-button");
   /* Translators: the number of the registered hazard */
-  g_autofree char *text = g_strdup_printf (_("Registered as hazard %" PRId64), hazard_id);
+  g_autofree char *text = g_strdup_printf (_ ("Registered as hazard %" PRId64), hazard_id);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   if (button != NULL)
@@ -472,12 +482,12 @@ on_hazard_registered_cb (RectifyHazardDialog *dialog,
 
 static void
 open_hazard_dialog (RectifyInspectionDialog *self,
-                    const char              *category,
-                    const char              *content,
-                    GtkWidget               *row)
+                    const char *category,
+                    const char *content,
+                    GtkWidget *row)
 {
-  RectifyHazardDialog *dialog = rectify_hazard_dialog_new (self->store, self->unit_id, self->inspection_id,
-                                                           category, 0);
+  RectifyHazardDialog *dialog
+      = rectify_hazard_dialog_new (self->store, self->unit_id, self->inspection_id, category, 0);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   if (content != NULL)
@@ -488,8 +498,7 @@ open_hazard_dialog (RectifyInspectionDialog *self,
 }
 
 static void
-on_propose_clicked_cb (GtkButton               *button,
-                       RectifyInspectionDialog *self)
+on_propose_clicked_cb (GtkButton *button, RectifyInspectionDialog *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
 
@@ -498,9 +507,7 @@ on_propose_clicked_cb (GtkButton               *button,
 }
 
 static void
-register_other_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+register_other_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionDialog *self = RECTIFY_INSPECTION_DIALOG (widget);
 
@@ -509,10 +516,9 @@ register_other_action (GtkWidget  *widget,
 }
 
 static void
-show_proposals (RectifyInspectionDialog *self,
-                const RectifyInspection *in)
+show_proposals (RectifyInspectionDialog *self, const RectifyInspection *in)
 {
-  g_autoptr(GPtrArray) categories = rectify_store_list_hazard_categories (self->store, NULL);
+  g_autoptr (GPtrArray) categories = rectify_store_list_hazard_categories (self->store, NULL);
   guint n_failed = 0;
   g_autofree char *saved = NULL;
 
@@ -536,37 +542,44 @@ show_proposals (RectifyInspectionDialog *self,
             category_label = rectify_hazard_category_label (hc);
         }
       /* Translators: %s is a hazard category */
-      subtitle = g_strdup_printf (_("Proposed: %s"), category_label);
-      content = c->remark && *c->remark
-                ? g_strdup_printf (_("%s: %s"), rectify_check_item_to_label (c->item), c->remark)
+      subtitle = g_strdup_printf (_ ("Proposed: %s"), category_label);
+      content
+          = c->remark && *c->remark
+                ? g_strdup_printf (_ ("%s: %s"), rectify_check_item_to_label (c->item), c->remark)
                 : g_strdup (rectify_check_item_to_label (c->item));
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rectify_check_item_to_label (c->item));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rectify_check_item_to_label (c->item));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data_full (G_OBJECT (row), "rectify-category", g_strdup (code), g_free);
-      g_object_set_data_full (G_OBJECT (row), "rectify-content", g_steal_pointer (&content), g_free);
-      button = gtk_button_new_with_mnemonic (_("_Register…"));
+      g_object_set_data_full (G_OBJECT (row), "rectify-content", g_steal_pointer (&content),
+                              g_free);
+      button = gtk_button_new_with_mnemonic (_ ("_Register…"));
       /* Translators: %s is a failed checklist item */
-      button_name = g_strdup_printf (_("Register a hazard for %s"), rectify_check_item_to_label (c->item));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+      button_name
+          = g_strdup_printf (_ ("Register a hazard for %s"), rectify_check_item_to_label (c->item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      button_name, -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_signal_connect (button, "clicked", G_CALLBACK (on_propose_clicked_cb), self);
       g_object_set_data (G_OBJECT (row), "rectify-button", button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->proposals_group, row);
     }
-  adw_preferences_group_set_description (self->proposals_group,
-                                         n_failed > 0
-                                         ? _("Each failed checklist item proposes a hazard of its category; register the ones found.")
-                                         : _("No checklist item failed."));
+  adw_preferences_group_set_description (
+      self->proposals_group,
+      n_failed > 0 ? _ (
+          "Each failed checklist item proposes a hazard of its category; register the ones found.")
+                   : _ ("No checklist item failed."));
   /* Translators: %s is the name of the unit inspected */
-  saved = g_strdup_printf (_("The inspection of %s is saved."), in->unit_name ? in->unit_name : "");
+  saved
+      = g_strdup_printf (_ ("The inspection of %s is saved."), in->unit_name ? in->unit_name : "");
   gtk_label_set_text (self->saved_label, saved);
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_widget_set_visible (self->save_button, FALSE);
   gtk_widget_set_visible (self->done_button, TRUE);
-  gtk_window_set_title (GTK_WINDOW (self), _("Inspection Saved"));
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Inspection Saved"));
   gtk_stack_set_visible_child_name (self->stack, "proposals");
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->proposals_group));
 }
@@ -574,14 +587,12 @@ show_proposals (RectifyInspectionDialog *self,
 /* ---- saving ------------------------------------------------------------------ */
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionDialog *self = RECTIFY_INSPECTION_DIALOG (widget);
-  g_autoptr(RectifyInspection) in = rectify_inspection_new ();
-  g_autoptr(RectifyInspection) saved = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyInspection) in = rectify_inspection_new ();
+  g_autoptr (RectifyInspection) saved = NULL;
+  g_autoptr (GError) error = NULL;
   guint campaign = adw_combo_row_get_selected (self->campaign_row);
 
   if (self->inspection_id != 0)
@@ -589,13 +600,16 @@ save_action (GtkWidget  *widget,
   rectify_form_clear_errors (self->fields, N_FIELDS, self->general_error_label);
   if (self->unit_id == 0)
     {
-      g_set_error (&error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Unit: search for the unit inspected and choose it"));
+      g_set_error (&error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Unit: search for the unit inspected and choose it"));
       rectify_form_show_error (self->fields, N_FIELDS, self->general_error_label, error);
       return;
     }
   in->unit_id = self->unit_id;
   in->kind = selected_kind (self);
-  in->campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
+  in->campaign_id = campaign < self->campaign_ids->len
+                        ? g_array_index (self->campaign_ids, gint64, campaign)
+                        : 0;
   in->date = rectify_date_row_get_date (self->date_row);
   in->note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
   for (guint i = 0; i < self->officer_checks->len; i++)
@@ -634,9 +648,10 @@ save_action (GtkWidget  *widget,
         continue;
       if (result < 0)
         {
-          g_set_error (&error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                       _("Checklist: “%s” has a remark but no result; choose pass, fail or not applicable"),
-                       rectify_check_item_to_label (item));
+          g_set_error (
+              &error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+              _ ("Checklist: “%s” has a remark but no result; choose pass, fail or not applicable"),
+              rectify_check_item_to_label (item));
           rectify_form_show_error (self->fields, N_FIELDS, self->general_error_label, error);
           return;
         }
@@ -690,8 +705,7 @@ on_kind_changed_cb (RectifyInspectionDialog *self)
 }
 
 static void
-on_field_changed_cb (GtkWidget               *widget,
-                     RectifyInspectionDialog *self)
+on_field_changed_cb (GtkWidget *widget, RectifyInspectionDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, widget);
 }
@@ -699,14 +713,14 @@ on_field_changed_cb (GtkWidget               *widget,
 static void
 load_campaigns (RectifyInspectionDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) campaigns = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) campaigns = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *today = rectify_today ();
   guint selected = 0;
   gint64 none = 0;
 
-  gtk_string_list_append (names, _("None"));
+  gtk_string_list_append (names, _ ("None"));
   g_array_append_val (self->campaign_ids, none);
   campaigns = rectify_store_list_campaigns (self->store, &error);
   for (guint i = 0; campaigns && i < campaigns->len; i++)
@@ -763,12 +777,12 @@ rectify_inspection_dialog_class_init (RectifyInspectionDialogClass *klass)
    * RectifyInspectionDialog::saved:
    * @id: the new inspection's id
    */
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-inspection-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/rectify/Rectify/ui/rectify-inspection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, save_button);
@@ -784,18 +798,22 @@ rectify_inspection_dialog_class_init (RectifyInspectionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, unit_results);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, unit_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, officers_group);
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, officers_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog,
+                                        officers_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, equipment_group);
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, equipment_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog,
+                                        equipment_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, checklist_group);
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, checklist_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog,
+                                        checklist_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, note_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, saved_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionDialog, proposals_group);
 
   gtk_widget_class_install_action (widget_class, "inspection.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "inspection.register-other", NULL, register_other_action);
+  gtk_widget_class_install_action (widget_class, "inspection.register-other", NULL,
+                                   register_other_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -804,17 +822,17 @@ rectify_inspection_dialog_init (RectifyInspectionDialog *self)
 {
   /* The names the core gives the fields in its messages. */
   static const char *const names[N_FIELDS] = {
-    [FIELD_KIND] = N_("Kind"),
-    [FIELD_CAMPAIGN] = N_("Campaign"),
-    [FIELD_DATE] = N_("Date"),
-    [FIELD_UNIT] = N_("Unit"),
-    [FIELD_OFFICERS] = N_("Officers present"),
-    [FIELD_EQUIPMENT] = N_("Equipment checked"),
-    [FIELD_CHECKLIST] = N_("Checklist"),
-    [FIELD_REMARK] = N_("Checklist remark"),
-    [FIELD_NOTE] = N_("Note"),
+    [FIELD_KIND] = N_ ("Kind"),
+    [FIELD_CAMPAIGN] = N_ ("Campaign"),
+    [FIELD_DATE] = N_ ("Date"),
+    [FIELD_UNIT] = N_ ("Unit"),
+    [FIELD_OFFICERS] = N_ ("Officers present"),
+    [FIELD_EQUIPMENT] = N_ ("Equipment checked"),
+    [FIELD_CHECKLIST] = N_ ("Checklist"),
+    [FIELD_REMARK] = N_ ("Checklist remark"),
+    [FIELD_NOTE] = N_ ("Note"),
   };
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -850,16 +868,18 @@ rectify_inspection_dialog_init (RectifyInspectionDialog *self)
   update_officers_description (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed_cb),
+                            self);
   g_signal_connect (self->date_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect (self->note_row, "changed", G_CALLBACK (on_field_changed_cb), self);
-  g_signal_connect_swapped (self->unit_search, "search-changed", G_CALLBACK (on_unit_search_changed_cb), self);
-  g_signal_connect (self->unit_results, "row-activated", G_CALLBACK (on_unit_result_activated_cb), self);
+  g_signal_connect_swapped (self->unit_search, "search-changed",
+                            G_CALLBACK (on_unit_search_changed_cb), self);
+  g_signal_connect (self->unit_results, "row-activated", G_CALLBACK (on_unit_result_activated_cb),
+                    self);
 }
 
 RectifyInspectionDialog *
-rectify_inspection_dialog_new (RectifyStore *store,
-                               gint64        unit_id)
+rectify_inspection_dialog_new (RectifyStore *store, gint64 unit_id)
 {
   RectifyInspectionDialog *self;
   g_autofree char *today = rectify_today ();
@@ -880,8 +900,7 @@ rectify_inspection_dialog_new (RectifyStore *store,
 /* Ticks the check of id among checks; NULL when the form does not offer it
  * (an officer no longer active, an item beyond those listed). */
 static GtkCheckButton *
-tick (GPtrArray *checks,
-      gint64     id)
+tick (GPtrArray *checks, gint64 id)
 {
   for (guint i = 0; i < checks->len; i++)
     {
@@ -897,8 +916,7 @@ tick (GPtrArray *checks,
 }
 
 static void
-fill_from (RectifyInspectionDialog *self,
-           const RectifyInspection *in)
+fill_from (RectifyInspectionDialog *self, const RectifyInspection *in)
 {
   gboolean found = FALSE;
 
@@ -912,7 +930,8 @@ fill_from (RectifyInspectionDialog *self,
   if (!found && in->campaign_id != 0)
     {
       /* a campaign no longer active (the core refuses an archived one) */
-      g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (self->store, in->campaign_id, NULL);
+      g_autoptr (RectifyCampaign) c
+          = rectify_store_get_campaign (self->store, in->campaign_id, NULL);
       GListModel *names = adw_combo_row_get_model (self->campaign_row);
 
       if (c != NULL && GTK_IS_STRING_LIST (names))
@@ -934,11 +953,11 @@ fill_from (RectifyInspectionDialog *self,
 
       if (tick (self->officer_checks, id) == NULL)
         {
-          g_autoptr(RectifyOfficer) o = rectify_store_get_officer (self->store, id, NULL);
+          g_autoptr (RectifyOfficer) o = rectify_store_get_officer (self->store, id, NULL);
 
           if (o != NULL)
-            add_check_row (self, self->officers_group, self->officer_checks, o->id, o->name, o->badge, NULL,
-                           TRUE, G_CALLBACK (on_officer_toggled_cb));
+            add_check_row (self, self->officers_group, self->officer_checks, o->id, o->name,
+                           o->badge, NULL, TRUE, G_CALLBACK (on_officer_toggled_cb));
         }
     }
   for (guint i = 0; i < in->equipment->len; i++)
@@ -950,7 +969,8 @@ fill_from (RectifyInspectionDialog *self,
       if (check == NULL)
         {
           /* beyond the items offered: added, so that saving keeps it */
-          g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (self->store, ce->equipment_id, NULL);
+          g_autoptr (RectifyEquipment) e
+              = rectify_store_get_equipment (self->store, ce->equipment_id, NULL);
 
           if (e == NULL)
             continue;
@@ -969,18 +989,17 @@ fill_from (RectifyInspectionDialog *self,
       if (c->item < RECTIFY_N_CHECK_ITEMS && c->result < RECTIFY_N_RESULTS)
         {
           gtk_toggle_button_set_active (self->checks[c->item].results[c->result], TRUE);
-          gtk_editable_set_text (GTK_EDITABLE (self->checks[c->item].remark), c->remark ? c->remark : "");
+          gtk_editable_set_text (GTK_EDITABLE (self->checks[c->item].remark),
+                                 c->remark ? c->remark : "");
         }
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), in->note ? in->note : "");
 }
 
 RectifyInspectionDialog *
-rectify_inspection_dialog_new_for_edit (RectifyStore *store,
-                                        gint64        inspection_id,
-                                        GError      **error)
+rectify_inspection_dialog_new_for_edit (RectifyStore *store, gint64 inspection_id, GError **error)
 {
-  g_autoptr(RectifyInspection) in = NULL;
+  g_autoptr (RectifyInspection) in = NULL;
   RectifyInspectionDialog *self;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
@@ -990,15 +1009,14 @@ rectify_inspection_dialog_new_for_edit (RectifyStore *store,
     return NULL;
   self = rectify_inspection_dialog_new (store, in->unit_id);
   self->editing_id = inspection_id;
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Inspection"));
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Inspection"));
   fill_from (self, in);
   rectify_form_clear_errors (self->fields, N_FIELDS, self->general_error_label);
   return self;
 }
 
 void
-rectify_inspection_dialog_set_kind (RectifyInspectionDialog *self,
-                                    RectifyInspectionKind    kind)
+rectify_inspection_dialog_set_kind (RectifyInspectionDialog *self, RectifyInspectionKind kind)
 {
   g_return_if_fail (RECTIFY_IS_INSPECTION_DIALOG (self));
   g_return_if_fail (kind < RECTIFY_N_INSPECTION_KINDS);

@@ -27,47 +27,47 @@
 
 struct _RectifyInspectionsPage
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore       *store;
-  gboolean            can_edit;
-  RectifyRecordList  *inspections;
-  RectifyRecordList  *visits;
+  RectifyStore *store;
+  gboolean can_edit;
+  RectifyRecordList *inspections;
+  RectifyRecordList *visits;
   GtkSingleSelection *selection;
   GtkSingleSelection *visit_selection;
-  GArray             *campaign_ids;   /* gint64 per campaign choice, 0 = all */
-  char               *sort;
-  gboolean            descending;
-  gboolean            updating_filters;
-  RectifyAsOfLimit    limit;          /* a dashboard tile's day */
-  gint64              shown_id;       /* inspection in the detail pane */
-  gint64              shown_unit_id;
-  gint64              shown_campaign_id;
-  GPtrArray          *detail_rows;
-  AdwToast           *toast;          /* the page's last toast while shown (weak) */
+  GArray *campaign_ids; /* gint64 per campaign choice, 0 = all */
+  char *sort;
+  gboolean descending;
+  gboolean updating_filters;
+  RectifyAsOfLimit limit; /* a dashboard tile's day */
+  gint64 shown_id;        /* inspection in the detail pane */
+  gint64 shown_unit_id;
+  gint64 shown_campaign_id;
+  GPtrArray *detail_rows;
+  AdwToast *toast; /* the page's last toast while shown (weak) */
 
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *kind_dropdown;
-  GtkStringList      *kinds;
-  GtkDropDown        *campaign_dropdown;
-  GtkStringList      *campaigns;
-  GtkToggleButton    *overdue_toggle;
-  GtkWidget          *new_button;
-  GtkLabel           *count_label;
-  GtkStack           *view_stack;
-  GtkPaned           *paned;
-  GtkColumnView      *column_view;
-  GtkStack           *detail_stack;
-  GtkLabel           *detail_title_label;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *kind_dropdown;
+  GtkStringList *kinds;
+  GtkDropDown *campaign_dropdown;
+  GtkStringList *campaigns;
+  GtkToggleButton *overdue_toggle;
+  GtkWidget *new_button;
+  GtkLabel *count_label;
+  GtkStack *view_stack;
+  GtkPaned *paned;
+  GtkColumnView *column_view;
+  GtkStack *detail_stack;
+  GtkLabel *detail_title_label;
   AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *checklist_group;
-  GtkWidget          *edit_button;
-  GtkWidget          *delete_button;
-  GtkWidget          *new_for_unit_button;
-  GtkWidget          *register_button;
-  GtkColumnView      *visits_view;
-  GtkWidget          *record_button;
-  GtkWidget          *cancel_visit_button;
+  GtkWidget *edit_button;
+  GtkWidget *delete_button;
+  GtkWidget *new_for_unit_button;
+  GtkWidget *register_button;
+  GtkColumnView *visits_view;
+  GtkWidget *record_button;
+  GtkWidget *cancel_visit_button;
 };
 
 /* The kind filter's last choice: what the dashboard counts as unit inspections. */
@@ -75,7 +75,8 @@ struct _RectifyInspectionsPage
 
 G_DEFINE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -95,61 +96,61 @@ showing_visits (RectifyInspectionsPage *self)
 static char *
 inspection_date (gpointer owner, gconstpointer r, const char **style)
 {
-  return rectify_format_date (((const RectifyInspectionSummary *) r)->date);
+  return rectify_format_date (((const RectifyInspectionSummary *)r)->date);
 }
 
 static char *
 inspection_kind (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (rectify_inspection_kind_to_label (((const RectifyInspectionSummary *) r)->kind));
+  return g_strdup (rectify_inspection_kind_to_label (((const RectifyInspectionSummary *)r)->kind));
 }
 
 static char *
 inspection_unit (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (((const RectifyInspectionSummary *) r)->unit_name);
+  return g_strdup (((const RectifyInspectionSummary *)r)->unit_name);
 }
 
 static char *
 inspection_campaign (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (((const RectifyInspectionSummary *) r)->campaign_name);
+  return g_strdup (((const RectifyInspectionSummary *)r)->campaign_name);
 }
 
 static char *
 inspection_officers (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (((const RectifyInspectionSummary *) r)->officer_names);
+  return g_strdup (((const RectifyInspectionSummary *)r)->officer_names);
 }
 
 static char *
 inspection_equipment (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->equipment_count);
+  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *)r)->equipment_count);
 }
 
 static char *
 inspection_hazards (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *) r)->hazard_count);
+  return g_strdup_printf ("%d", ((const RectifyInspectionSummary *)r)->hazard_count);
 }
 
 static char *
 visit_due (gpointer owner, gconstpointer r, const char **style)
 {
-  return rectify_format_date (((const RectifyScheduledVisit *) r)->due_date);
+  return rectify_format_date (((const RectifyScheduledVisit *)r)->due_date);
 }
 
 static char *
 visit_kind (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (rectify_visit_kind_to_label (((const RectifyScheduledVisit *) r)->kind));
+  return g_strdup (rectify_visit_kind_to_label (((const RectifyScheduledVisit *)r)->kind));
 }
 
 static char *
 visit_unit (gpointer owner, gconstpointer r, const char **style)
 {
-  return g_strdup (((const RectifyScheduledVisit *) r)->unit_name);
+  return g_strdup (((const RectifyScheduledVisit *)r)->unit_name);
 }
 
 static char *
@@ -158,7 +159,7 @@ visit_hazard (gpointer owner, gconstpointer r, const char **style)
   const RectifyScheduledVisit *v = r;
 
   /* Translators: a hazard's number and what it is */
-  return g_strdup_printf (_("No. %" PRId64 ": %s"), v->hazard_id, v->hazard_content);
+  return g_strdup_printf (_ ("No. %" PRId64 ": %s"), v->hazard_id, v->hazard_content);
 }
 
 static char *
@@ -170,32 +171,32 @@ visit_state (gpointer owner, gconstpointer r, const char **style)
 /* ---- queries ---------------------------------------------------------------- */
 
 static void
-show_message (RectifyInspectionsPage *self,
-              const char             *message)
+show_message (RectifyInspectionsPage *self, const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, adw_toast_new (escaped));
+      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast,
+                                       adw_toast_new (escaped));
     }
   else
     gtk_label_set_text (self->count_label, message);
 }
 
 static char *
-visits_count_text (guint       n,
-                   const char *number)
+visits_count_text (guint n, const char *number)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n),
+                          number);
 }
 
 static char *
-inspections_count_text (guint       n,
-                        const char *number)
+inspections_count_text (guint n, const char *number)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n), number);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n),
+                          number);
 }
 
 static void
@@ -255,11 +256,13 @@ apply_query (RectifyInspectionsPage *self)
   q.descending = self->sort ? self->descending : TRUE;
   /* "All kinds", each kind, then the visits the figures count as unit
    * inspections: every kind but self-inspection */
-  q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int) kind - 1 : -1;
+  q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int)kind - 1 : -1;
   q.by_bureau = kind == KIND_BY_BUREAU;
-  q.campaign_id = campaign < self->campaign_ids->len ? g_array_index (self->campaign_ids, gint64, campaign) : 0;
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->inspections, &q,
-                               self->shown_id, on_selection_changed_cb, self);
+  q.campaign_id = campaign < self->campaign_ids->len
+                      ? g_array_index (self->campaign_ids, gint64, campaign)
+                      : 0;
+  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->inspections,
+                               &q, self->shown_id, on_selection_changed_cb, self);
 
   v.search = q.search;
   v.status = 0;
@@ -283,9 +286,7 @@ on_as_of_clear_cb (RectifyInspectionsPage *self)
 }
 
 static void
-on_sorter_changed_cb (GtkSorter              *sorter,
-                      GtkSorterChange         change,
-                      RectifyInspectionsPage *self)
+on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyInspectionsPage *self)
 {
   gboolean descending = FALSE;
   const char *key = rectify_column_view_get_sort (self->column_view, &descending);
@@ -302,17 +303,21 @@ update_actions (RectifyInspectionsPage *self)
   gboolean visit = gtk_single_selection_get_selected_item (self->visit_selection) != NULL;
   /* a hazard found on this inspection belongs to its campaign; a new
    * inspection of the unit is not (the form offers active campaigns only) */
-  gboolean open = rectify_archived_check (self->register_button, self->store, self->shown_campaign_id);
+  gboolean open
+      = rectify_archived_check (self->register_button, self->store, self->shown_campaign_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit",
+                                 self->can_edit && self->shown_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard",
                                  self->can_edit && self->shown_id != 0 && open);
   /* an archived campaign's inspection is kept as it was archived */
   rectify_archived_check (self->edit_button, self->store, self->shown_campaign_id);
   rectify_archived_check (self->delete_button, self->store, self->shown_campaign_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->can_edit && self->shown_id != 0 && open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0 && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit",
+                                 self->can_edit && self->shown_id != 0 && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
+                                 self->can_edit && self->shown_id != 0 && open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", self->can_edit && visit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", self->can_edit && visit);
   gtk_widget_set_visible (self->new_button, self->can_edit);
@@ -338,18 +343,18 @@ on_view_changed_cb (RectifyInspectionsPage *self)
 static void
 fill_campaigns (RectifyInspectionsPage *self)
 {
-  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr (GPtrArray) campaigns = NULL;
   gint64 chosen = 0;
   guint selected = 0, n;
   gint64 all = 0;
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr (GPtrArray) items = g_ptr_array_new ();
 
   n = gtk_drop_down_get_selected (self->campaign_dropdown);
   if (n < self->campaign_ids->len)
     chosen = g_array_index (self->campaign_ids, gint64, n);
   g_array_set_size (self->campaign_ids, 0);
   g_array_append_val (self->campaign_ids, all);
-  g_ptr_array_add (items, (gpointer) _("All campaigns"));
+  g_ptr_array_add (items, (gpointer)_ ("All campaigns"));
   if (self->store != NULL)
     campaigns = rectify_store_list_campaigns (self->store, NULL);
   for (guint i = 0; campaigns && i < campaigns->len; i++)
@@ -363,8 +368,9 @@ fill_campaigns (RectifyInspectionsPage *self)
     }
   g_ptr_array_add (items, NULL);
   self->updating_filters = TRUE;
-  gtk_string_list_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
-                          (const char *const *) items->pdata);
+  gtk_string_list_splice (self->campaigns, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                          (const char *const *)items->pdata);
   gtk_drop_down_set_selected (self->campaign_dropdown, selected);
   self->updating_filters = FALSE;
 }
@@ -387,9 +393,9 @@ clear_detail_rows (RectifyInspectionsPage *self)
 
 static void
 add_detail_row (RectifyInspectionsPage *self,
-                AdwPreferencesGroup    *group,
-                const char             *title,
-                const char             *subtitle)
+                AdwPreferencesGroup *group,
+                const char *title,
+                const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -401,12 +407,11 @@ add_detail_row (RectifyInspectionsPage *self,
 }
 
 static void
-show_inspection (RectifyInspectionsPage *self,
-                 gint64                  id)
+show_inspection (RectifyInspectionsPage *self, gint64 id)
 {
-  g_autoptr(RectifyInspection) in = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (RectifyInspection) in = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   RectifyInspectionSummary *s = NULL;
   g_autofree char *title = NULL;
   g_autofree char *count = NULL;
@@ -428,33 +433,37 @@ show_inspection (RectifyInspectionsPage *self,
       return;
     }
   /* Translators: the kind of an inspection and the unit inspected */
-  title = g_strdup_printf (_("%s of %s"), rectify_inspection_kind_to_label (s->kind), s->unit_name);
+  title
+      = g_strdup_printf (_ ("%s of %s"), rectify_inspection_kind_to_label (s->kind), s->unit_name);
   gtk_label_set_text (self->detail_title_label, title);
   {
     g_autofree char *date = rectify_format_date (s->date);
 
-    add_detail_row (self, self->summary_group, _("Date"), date);
+    add_detail_row (self, self->summary_group, _ ("Date"), date);
   }
-  add_detail_row (self, self->summary_group, _("Campaign"), *s->campaign_name ? s->campaign_name : _("None"));
-  add_detail_row (self, self->summary_group, _("Officers present"), *s->officer_names ? s->officer_names : _("None"));
+  add_detail_row (self, self->summary_group, _ ("Campaign"),
+                  *s->campaign_name ? s->campaign_name : _ ("None"));
+  add_detail_row (self, self->summary_group, _ ("Officers present"),
+                  *s->officer_names ? s->officer_names : _ ("None"));
   count = g_strdup_printf ("%d", s->equipment_count);
-  add_detail_row (self, self->summary_group, _("Equipment checked"), count);
+  add_detail_row (self, self->summary_group, _ ("Equipment checked"), count);
   g_clear_pointer (&count, g_free);
   count = g_strdup_printf ("%d", s->hazard_count);
-  add_detail_row (self, self->summary_group, _("Hazards found"), count);
+  add_detail_row (self, self->summary_group, _ ("Hazards found"), count);
   if (*in->note)
-    add_detail_row (self, self->summary_group, _("Note"), in->note);
+    add_detail_row (self, self->summary_group, _ ("Note"), in->note);
   for (guint i = 0; i < in->checks->len; i++)
     {
       RectifyCheck *c = &g_array_index (in->checks, RectifyCheck, i);
-      g_autofree char *subtitle = c->remark && *c->remark
-                                  ? g_strjoin (" · ", rectify_check_result_to_label (c->result), c->remark, NULL)
-                                  : g_strdup (rectify_check_result_to_label (c->result));
+      g_autofree char *subtitle
+          = c->remark && *c->remark
+                ? g_strjoin (" · ", rectify_check_result_to_label (c->result), c->remark, NULL)
+                : g_strdup (rectify_check_result_to_label (c->result));
 
       add_detail_row (self, self->checklist_group, rectify_check_item_to_label (c->item), subtitle);
     }
   adw_preferences_group_set_description (self->checklist_group,
-                                         in->checks->len == 0 ? _("No item recorded") : NULL);
+                                         in->checks->len == 0 ? _ ("No item recorded") : NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -469,8 +478,7 @@ on_selection_changed_cb (RectifyInspectionsPage *self)
 /* ---- actions ----------------------------------------------------------------- */
 
 static RectifyInspectionDialog *
-open_inspection_dialog (RectifyInspectionsPage *self,
-                        gint64                  unit_id)
+open_inspection_dialog (RectifyInspectionsPage *self, gint64 unit_id)
 {
   RectifyInspectionDialog *dialog = rectify_inspection_dialog_new (self->store, unit_id);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -482,9 +490,7 @@ open_inspection_dialog (RectifyInspectionsPage *self,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
 
@@ -493,9 +499,7 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-new_for_unit_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+new_for_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
 
@@ -504,9 +508,7 @@ new_for_unit_action (GtkWidget  *widget,
 }
 
 static void
-register_hazard_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+register_hazard_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
   RectifyHazardDialog *dialog;
@@ -524,13 +526,11 @@ register_hazard_action (GtkWidget  *widget,
 
 /* Correcting the shown visit: the inspection form, filled with it. */
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
   RectifyInspectionDialog *dialog;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkRoot *root;
 
   if (self->store == NULL || !self->can_edit || self->shown_id == 0)
@@ -548,11 +548,10 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_delete_cb (AdwToast               *toast,
-                   RectifyInspectionsPage *self)
+on_undo_delete_cb (AdwToast *toast, RectifyInspectionsPage *self)
 {
   const RectifyInspection *in = g_object_get_data (G_OBJECT (toast), "rectify-inspection");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (in == NULL || self->store == NULL)
     return;
@@ -563,13 +562,11 @@ on_undo_delete_cb (AdwToast               *toast,
 
 /* Removing the shown visit; the toast offers it back. */
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
-  g_autoptr(RectifyInspection) in = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyInspection) in = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *message = NULL;
   GtkWidget *overlay;
@@ -584,7 +581,7 @@ delete_action (GtkWidget  *widget,
     }
   date = rectify_format_date (in->date);
   /* Translators: the unit and the date of the deleted inspection */
-  message = g_strdup_printf (_("The inspection of %s on %s is deleted"), in->unit_name, date);
+  message = g_strdup_printf (_ ("The inspection of %s on %s is deleted"), in->unit_name, date);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     {
@@ -595,9 +592,9 @@ delete_action (GtkWidget  *widget,
     g_autofree char *escaped = g_markup_escape_text (message, -1);
     AdwToast *toast = adw_toast_new (escaped);
 
-    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_button_label (toast, _ ("_Undo"));
     g_object_set_data_full (G_OBJECT (toast), "rectify-inspection", g_steal_pointer (&in),
-                            (GDestroyNotify) rectify_inspection_free);
+                            (GDestroyNotify)rectify_inspection_free);
     g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
     rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, toast);
   }
@@ -612,9 +609,7 @@ selected_visit (RectifyInspectionsPage *self)
 }
 
 static void
-record_visit_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+record_visit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
   const RectifyScheduledVisit *v = selected_visit (self);
@@ -623,31 +618,28 @@ record_visit_action (GtkWidget  *widget,
   if (v == NULL || !self->can_edit)
     return;
   dialog = open_inspection_dialog (self, v->unit_id);
-  rectify_inspection_dialog_set_kind (dialog, v->kind == RECTIFY_VISIT_BACK_CHECK ? RECTIFY_INSPECTION_BACK_CHECK
-                                                                                 : RECTIFY_INSPECTION_BUREAU);
+  rectify_inspection_dialog_set_kind (dialog, v->kind == RECTIFY_VISIT_BACK_CHECK
+                                                  ? RECTIFY_INSPECTION_BACK_CHECK
+                                                  : RECTIFY_INSPECTION_BUREAU);
 }
 
 static void
-cancel_visit_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+cancel_visit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
   const RectifyScheduledVisit *v = selected_visit (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (v == NULL || !self->can_edit)
     return;
   if (!rectify_store_cancel_visit (self->store, v->id, &error))
     show_message (self, error->message);
   else
-    show_message (self, _("The planned visit is cancelled"));
+    show_message (self, _ ("The planned visit is cancelled"));
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_widget_grab_focus (GTK_WIDGET (RECTIFY_INSPECTIONS_PAGE (widget)->search_entry));
 }
@@ -655,9 +647,7 @@ find_action (GtkWidget  *widget,
 /* ---- the store ------------------------------------------------------------------ */
 
 static void
-on_store_changed_cb (RectifyStore           *store,
-                     const char             *entity,
-                     RectifyInspectionsPage *self)
+on_store_changed_cb (RectifyStore *store, const char *entity, RectifyInspectionsPage *self)
 {
   if (g_str_equal (entity, "campaign"))
     fill_campaigns (self);
@@ -671,10 +661,10 @@ on_store_changed_cb (RectifyStore           *store,
 }
 
 static void
-set_store (RectifyInspectionsPage *self,
-           RectifyStore           *store)
+set_store (RectifyInspectionsPage *self, RectifyStore *store)
 {
-  static const char *const entities[] = { "inspection", "hazard", "visit", "campaign", "unit", "officer" };
+  static const char *const entities[]
+      = { "inspection", "hazard", "visit", "campaign", "unit", "officer" };
 
   g_assert (self->store == NULL);
   if (store == NULL)
@@ -682,13 +672,13 @@ set_store (RectifyInspectionsPage *self,
   self->store = g_object_ref (store);
   self->inspections = rectify_record_list_new (store, rectify_store_query_inspection_ids,
                                                rectify_store_get_inspections_by_ids,
-                                               (GDestroyNotify) rectify_inspection_summary_free);
+                                               (GDestroyNotify)rectify_inspection_summary_free);
   self->visits = rectify_record_list_new (store, rectify_store_query_visit_ids,
                                           rectify_store_get_visits_by_ids,
-                                          (GDestroyNotify) rectify_scheduled_visit_free);
+                                          (GDestroyNotify)rectify_scheduled_visit_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->inspections));
-  g_signal_connect_object (self->inspections, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspections, "notify::loading", G_CALLBACK (on_list_loaded_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->visits, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visits));
@@ -705,9 +695,9 @@ set_store (RectifyInspectionsPage *self,
 
 void
 rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
-                                        gint64                  campaign_id,
-                                        gboolean                by_bureau,
-                                        const char             *as_of)
+                                        gint64 campaign_id,
+                                        gboolean by_bureau,
+                                        const char *as_of)
 {
   guint position = 0;
   g_autofree char *choices = NULL;
@@ -742,7 +732,6 @@ rectify_inspections_page_get_as_of_button (RectifyInspectionsPage *self)
   return self->limit.button;
 }
 
-
 GtkWidget *
 rectify_inspections_page_new (RectifyStore *store)
 {
@@ -764,8 +753,7 @@ rectify_inspections_page_get_can_edit (RectifyInspectionsPage *self)
 }
 
 void
-rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self,
-                                       gboolean                can_edit)
+rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self, gboolean can_edit)
 {
   g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
 
@@ -792,8 +780,7 @@ rectify_inspections_page_get_visits_model (RectifyInspectionsPage *self)
 }
 
 void
-rectify_inspections_page_show_visits (RectifyInspectionsPage *self,
-                                      gboolean                visits)
+rectify_inspections_page_show_visits (RectifyInspectionsPage *self, gboolean visits)
 {
   g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
   gtk_stack_set_visible_child_name (self->view_stack, visits ? "visits" : "inspections");
@@ -827,9 +814,9 @@ rectify_inspections_page_dispose (GObject *object)
 }
 
 static void
-rectify_inspections_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
+rectify_inspections_page_get_property (GObject *object,
+                                       guint prop_id,
+                                       GValue *value,
                                        GParamSpec *pspec)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
@@ -848,10 +835,10 @@ rectify_inspections_page_get_property (GObject    *object,
 }
 
 static void
-rectify_inspections_page_set_property (GObject      *object,
-                                       guint         prop_id,
+rectify_inspections_page_set_property (GObject *object,
+                                       guint prop_id,
                                        const GValue *value,
-                                       GParamSpec   *pspec)
+                                       GParamSpec *pspec)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
 
@@ -870,9 +857,7 @@ rectify_inspections_page_set_property (GObject      *object,
 
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
 
@@ -891,9 +876,11 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   object_class->get_property = rectify_inspections_page_get_property;
   object_class->set_property = rectify_inspections_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-inspections-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/rectify/Rectify/ui/rectify-inspections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kinds);
@@ -922,7 +909,8 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.new-for-unit", NULL, new_for_unit_action);
-  gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL, register_hazard_action);
+  gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL,
+                                   register_hazard_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.record-visit", NULL, record_visit_action);
@@ -938,49 +926,65 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   self->detail_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (self->kinds, _("All kinds"));
+  gtk_string_list_append (self->kinds, _ ("All kinds"));
   for (guint k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
     gtk_string_list_append (self->kinds, rectify_inspection_kind_to_label (k));
   /* Translators: the kind filter's choice of bureau inspections and
    * back-checks together, every visit but self-inspections */
-  gtk_string_list_append (self->kinds, C_("inspection kinds", "By the bureau"));
+  gtk_string_list_append (self->kinds, C_ ("inspection kinds", "By the bureau"));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
 
   self->visit_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->visit_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->visit_selection, TRUE);
   gtk_column_view_set_model (self->visits_view, GTK_SELECTION_MODEL (self->visit_selection));
-  g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions),
+                            self);
 
-  rectify_record_list_view_add_column (self->column_view, _("Date"), "date", inspection_date, self, FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _("Kind"), "kind", inspection_kind, self, FALSE, 135);
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", inspection_unit, self, TRUE, 200);
-  rectify_record_list_view_add_column (self->column_view, _("Campaign"), NULL, inspection_campaign, self, FALSE, 110);
-  rectify_record_list_view_add_column (self->column_view, _("Officers"), NULL, inspection_officers, self, FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _("Equipment"), NULL, inspection_equipment, self, FALSE, 85);
-  rectify_record_list_view_add_column (self->column_view, _("Hazards"), NULL, inspection_hazards, self, FALSE, 70);
+  rectify_record_list_view_add_column (self->column_view, _ ("Date"), "date", inspection_date, self,
+                                       FALSE, 120);
+  rectify_record_list_view_add_column (self->column_view, _ ("Kind"), "kind", inspection_kind, self,
+                                       FALSE, 135);
+  rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", inspection_unit, self,
+                                       TRUE, 200);
+  rectify_record_list_view_add_column (self->column_view, _ ("Campaign"), NULL, inspection_campaign,
+                                       self, FALSE, 110);
+  rectify_record_list_view_add_column (self->column_view, _ ("Officers"), NULL, inspection_officers,
+                                       self, FALSE, 120);
+  rectify_record_list_view_add_column (self->column_view, _ ("Equipment"), NULL,
+                                       inspection_equipment, self, FALSE, 85);
+  rectify_record_list_view_add_column (self->column_view, _ ("Hazards"), NULL, inspection_hazards,
+                                       self, FALSE, 70);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
-  rectify_record_list_view_add_column (self->visits_view, _("Due"), NULL, visit_due, self, FALSE, 100);
-  rectify_record_list_view_add_column (self->visits_view, _("Kind"), NULL, visit_kind, self, FALSE, 130);
-  rectify_record_list_view_add_column (self->visits_view, _("Unit"), NULL, visit_unit, self, TRUE, 180);
-  rectify_record_list_view_add_column (self->visits_view, _("Hazard"), NULL, visit_hazard, self, TRUE, 180);
-  rectify_record_list_view_add_column (self->visits_view, _("State"), NULL, visit_state, self, FALSE, 130);
+  rectify_record_list_view_add_column (self->visits_view, _ ("Due"), NULL, visit_due, self, FALSE,
+                                       100);
+  rectify_record_list_view_add_column (self->visits_view, _ ("Kind"), NULL, visit_kind, self, FALSE,
+                                       130);
+  rectify_record_list_view_add_column (self->visits_view, _ ("Unit"), NULL, visit_unit, self, TRUE,
+                                       180);
+  rectify_record_list_view_add_column (self->visits_view, _ ("Hazard"), NULL, visit_hazard, self,
+                                       TRUE, 180);
+  rectify_record_list_view_add_column (self->visits_view, _ ("State"), NULL, visit_state, self,
+                                       FALSE, 130);
 
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->campaign_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_changed_cb), self);
   self->limit.button = rectify_as_of_button_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
                               self->limit.button, GTK_WIDGET (self->search_entry));
   g_signal_connect_swapped (self->limit.button, "clicked", G_CALLBACK (on_as_of_clear_cb), self);
-  rectify_a11y_name_dropdown_button (self->kind_dropdown, _("Kind filter"));
-  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _("Campaign filter"));
+  rectify_a11y_name_dropdown_button (self->kind_dropdown, _ ("Kind filter"));
+  rectify_a11y_name_dropdown_button (self->campaign_dropdown, _ ("Campaign filter"));
 
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   on_view_changed_cb (self);

@@ -10,20 +10,19 @@
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_INSPECTIONS_PAGE (rectify_inspections_page_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, RECTIFY, INSPECTIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    RectifyInspectionsPage, rectify_inspections_page, RECTIFY, INSPECTIONS_PAGE, AdwBin)
 
-GtkWidget    *rectify_inspections_page_new             (RectifyStore           *store);
-RectifyStore *rectify_inspections_page_get_store       (RectifyInspectionsPage *self);
-gboolean      rectify_inspections_page_get_can_edit    (RectifyInspectionsPage *self);
-void          rectify_inspections_page_set_can_edit    (RectifyInspectionsPage *self,
-                                                        gboolean                can_edit);
+GtkWidget *rectify_inspections_page_new (RectifyStore *store);
+RectifyStore *rectify_inspections_page_get_store (RectifyInspectionsPage *self);
+gboolean rectify_inspections_page_get_can_edit (RectifyInspectionsPage *self);
+void rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self, gboolean can_edit);
 /* The listed inspections (RectifyRow of RectifyInspectionSummary). */
-GListModel   *rectify_inspections_page_get_model       (RectifyInspectionsPage *self);
+GListModel *rectify_inspections_page_get_model (RectifyInspectionsPage *self);
 /* The pending visits listed (RectifyRow of RectifyScheduledVisit). */
-GListModel   *rectify_inspections_page_get_visits_model (RectifyInspectionsPage *self);
+GListModel *rectify_inspections_page_get_visits_model (RectifyInspectionsPage *self);
 /* Shows the list of inspections or of due visits. */
-void          rectify_inspections_page_show_visits     (RectifyInspectionsPage *self,
-                                                        gboolean                visits);
+void rectify_inspections_page_show_visits (RectifyInspectionsPage *self, gboolean visits);
 /* The inspections of one campaign (the dashboard's tiles open this):
  * by_bureau for the visits the figures count as unit inspections (every
  * kind but self-inspection), else every kind; as_of (YYYY-MM-DD, NULL or
@@ -31,14 +30,13 @@ void          rectify_inspections_page_show_visits     (RectifyInspectionsPage *
  * figures of that day count them, until the limit's button is pressed or
  * another kind or campaign is chosen (a search or a sort keeps it).  The
  * search is cleared. */
-void          rectify_inspections_page_show_campaign   (RectifyInspectionsPage *self,
-                                                        gint64                  campaign_id,
-                                                        gboolean                by_bureau,
-                                                        const char             *as_of);
+void rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
+                                             gint64 campaign_id,
+                                             gboolean by_bureau,
+                                             const char *as_of);
 /* The day the list was limited to by show_campaign (NULL when it is not),
  * and the filter-row button that says so and clears the limit. */
-const char   *rectify_inspections_page_get_as_of_limit (RectifyInspectionsPage *self);
-GtkWidget    *rectify_inspections_page_get_as_of_button (RectifyInspectionsPage *self);
-
+const char *rectify_inspections_page_get_as_of_limit (RectifyInspectionsPage *self);
+GtkWidget *rectify_inspections_page_get_as_of_button (RectifyInspectionsPage *self);
 
 G_END_DECLS

@@ -13,30 +13,32 @@
 /* Killing a thread midway leaves what it was writing behind (an archive's
  * .partial folder, an export's .partial file): the process stays until
  * every job listed here has stopped and cleaned up.  Main thread only. */
-typedef struct {
-  char         *label;
+typedef struct
+{
+  char *label;
   GCancellable *cancellable;
-  GWeakRef      window;     /* the main window it belongs to */
-  GTask        *task;       /* weak */
-  gulong        handler;
+  GWeakRef window; /* the main window it belongs to */
+  GTask *task;     /* weak */
+  gulong handler;
 } Job;
 
-typedef struct {
-  GtkWindow      *window;   /* NULL: every job */
-  RectifyJobThen  then;
-  GObject        *data;
-  GPtrArray      *insensitive;
+typedef struct
+{
+  GtkWindow *window; /* NULL: every job */
+  RectifyJobThen then;
+  GObject *data;
+  GPtrArray *insensitive;
 } Waiter;
 
 static GPtrArray *jobs;
-static GList     *waiters;
-static guint      check_id;
+static GList *waiters;
+static guint check_id;
 
 /* the test hold */
 static GMutex hold_mutex;
-static GCond  hold_cond;
-static gint   hold;
-static guint  n_held;
+static GCond hold_cond;
+static gint hold;
+static guint n_held;
 
 static void on_task_finalized (gpointer data, GObject *task);
 
@@ -80,7 +82,7 @@ main_window_of (GtkWidget *widget)
 static gboolean
 job_is_of (Job *job, GtkWindow *window)
 {
-  g_autoptr(GtkWindow) own = NULL;
+  g_autoptr (GtkWindow) own = NULL;
 
   if (window == NULL)
     return TRUE;
@@ -151,10 +153,7 @@ on_task_finalized (gpointer data, GObject *task)
 }
 
 void
-rectify_job_run_in_thread (GTask           *task,
-                           GtkWidget       *owner,
-                           const char      *label,
-                           GTaskThreadFunc  func)
+rectify_job_run_in_thread (GTask *task, GtkWidget *owner, const char *label, GTaskThreadFunc func)
 {
   Job *job;
 
@@ -163,14 +162,16 @@ rectify_job_run_in_thread (GTask           *task,
   g_return_if_fail (label != NULL && func != NULL);
 
   if (jobs == NULL)
-    jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
+    jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
   job = g_new0 (Job, 1);
   job->label = g_strdup (label);
-  job->cancellable = g_task_get_cancellable (task) ? g_object_ref (g_task_get_cancellable (task)) : NULL;
+  job->cancellable
+      = g_task_get_cancellable (task) ? g_object_ref (g_task_get_cancellable (task)) : NULL;
   g_weak_ref_init (&job->window, main_window_of (owner));
   job->task = task;
   g_object_weak_ref (G_OBJECT (task), on_task_finalized, job);
-  job->handler = g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_completed_cb), job);
+  job->handler
+      = g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_completed_cb), job);
   g_ptr_array_add (jobs, job);
 
   g_task_set_check_cancellable (task, FALSE);
@@ -194,11 +195,11 @@ unref_closure_data (gpointer data, GClosure *closure)
 }
 
 AdwMessageDialog *
-rectify_job_progress_dialog (GtkWindow       *parent,
-                             const char      *heading,
-                             const char      *body,
-                             const char      *bar_name,
-                             GCancellable    *cancellable,
+rectify_job_progress_dialog (GtkWindow *parent,
+                             const char *heading,
+                             const char *body,
+                             const char *bar_name,
+                             GCancellable *cancellable,
                              GtkProgressBar **bar)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
@@ -206,13 +207,14 @@ rectify_job_progress_dialog (GtkWindow       *parent,
 
   g_return_val_if_fail (bar != NULL, NULL);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  bar_name, -1);
   adw_message_dialog_set_extra_child (dialog, progress);
   if (cancellable != NULL)
     {
-      adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-      g_signal_connect_data (dialog, "response", G_CALLBACK (on_progress_response_cb), g_object_ref (cancellable),
-                             unref_closure_data, 0);
+      adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+      g_signal_connect_data (dialog, "response", G_CALLBACK (on_progress_response_cb),
+                             g_object_ref (cancellable), unref_closure_data, 0);
     }
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -222,10 +224,11 @@ rectify_job_progress_dialog (GtkWindow       *parent,
 
 /* ---- asking before quitting ---------------------------------------------------- */
 
-typedef struct {
-  GtkWindow      *window;
-  RectifyJobThen  then;
-  GObject        *data;
+typedef struct
+{
+  GtkWindow *window;
+  RectifyJobThen then;
+  GObject *data;
 } Ask;
 
 static void
@@ -269,7 +272,8 @@ on_stop_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
   if (waiter->window != NULL)
     g_ptr_array_add (waiter->insensitive, g_object_ref (waiter->window));
   else if (GTK_IS_APPLICATION (application))
-    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+         l = l->next)
       if (gtk_window_get_transient_for (l->data) == NULL)
         g_ptr_array_add (waiter->insensitive, g_object_ref (l->data));
   for (guint i = 0; i < waiter->insensitive->len; i++)
@@ -281,12 +285,9 @@ on_stop_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
 }
 
 gboolean
-rectify_job_confirm_stop (GtkWindow      *parent,
-                          GtkWindow      *window,
-                          RectifyJobThen  then,
-                          GObject        *data)
+rectify_job_confirm_stop (GtkWindow *parent, GtkWindow *window, RectifyJobThen then, GObject *data)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
   AdwMessageDialog *dialog;
   Ask *ask;
 
@@ -297,7 +298,7 @@ rectify_job_confirm_stop (GtkWindow      *parent,
     return TRUE;
   /* already asked and waiting: the jobs are stopping */
   for (GList *l = waiters; l != NULL; l = l->next)
-    if (((Waiter *) l->data)->window == window || ((Waiter *) l->data)->window == NULL)
+    if (((Waiter *)l->data)->window == window || ((Waiter *)l->data)->window == NULL)
       return FALSE;
 
   for (guint i = 0; i < jobs->len; i++)
@@ -306,24 +307,30 @@ rectify_job_confirm_stop (GtkWindow      *parent,
 
       if (job_is_of (job, window))
         /* Translators: one running job in a list of them */
-        g_string_append_printf (names, _("• %s\n"), job->label);
+        g_string_append_printf (names, _ ("• %s\n"), job->label);
     }
   g_strchomp (names->str);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Work Still in Progress"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _ ("Work Still in Progress"), NULL));
   if (window == NULL)
     {
-      adw_message_dialog_format_body (dialog,
-                                      _("Rectify is still busy with:\n%s\n\nCancelling removes what was written so far and leaves the database as it was; Rectify quits once that is done."),
-                                      names->str);
-      adw_message_dialog_add_responses (dialog, "keep", _("_Keep Working"), "stop", _("Cancel and _Quit"), NULL);
+      adw_message_dialog_format_body (
+          dialog,
+          _ ("Rectify is still busy with:\n%s\n\nCancelling removes what was written so far and "
+             "leaves the database as it was; Rectify quits once that is done."),
+          names->str);
+      adw_message_dialog_add_responses (dialog, "keep", _ ("_Keep Working"), "stop",
+                                        _ ("Cancel and _Quit"), NULL);
     }
   else
     {
-      adw_message_dialog_format_body (dialog,
-                                      _("This window is still busy with:\n%s\n\nCancelling removes what was written so far and leaves the database as it was; the window closes once that is done."),
-                                      names->str);
-      adw_message_dialog_add_responses (dialog, "keep", _("_Keep Working"), "stop", _("Cancel and _Close"), NULL);
+      adw_message_dialog_format_body (
+          dialog,
+          _ ("This window is still busy with:\n%s\n\nCancelling removes what was written so far "
+             "and leaves the database as it was; the window closes once that is done."),
+          names->str);
+      adw_message_dialog_add_responses (dialog, "keep", _ ("_Keep Working"), "stop",
+                                        _ ("Cancel and _Close"), NULL);
     }
   adw_message_dialog_set_response_appearance (dialog, "stop", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");

@@ -1,5 +1,5 @@
-/* rectify-list-page.c: the plumbing the list pages share (count, selection by id, query, toasts, save)
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-list-page.c: the plumbing the list pages share (count, selection by id, query, toasts,
+ * save) SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
 
@@ -11,8 +11,8 @@
 #include "rectify-list-page.h"
 
 void
-rectify_list_page_show_count (GtkLabel            *label,
-                              RectifyRecordList   *list,
+rectify_list_page_show_count (GtkLabel *label,
+                              RectifyRecordList *list,
                               RectifyCountTextFunc count_text)
 {
   g_autofree char *number = NULL;
@@ -32,10 +32,10 @@ rectify_list_page_show_count (GtkLabel            *label,
 
 void
 rectify_list_page_select_id (GtkSingleSelection *selection,
-                             RectifyRecordList  *list,
-                             gint64              id,
-                             gpointer            selection_changed_cb,
-                             gpointer            page)
+                             RectifyRecordList *list,
+                             gint64 id,
+                             gpointer selection_changed_cb,
+                             gpointer page)
 {
   gint64 position;
 
@@ -45,18 +45,18 @@ rectify_list_page_select_id (GtkSingleSelection *selection,
   position = id != 0 && list != NULL ? rectify_record_list_find (list, id) : -1;
   g_signal_handlers_block_by_func (selection, selection_changed_cb, page);
   gtk_single_selection_set_selected (selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+                                     position >= 0 ? (guint)position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (selection, selection_changed_cb, page);
 }
 
 void
-rectify_list_page_set_query (GtkWidget          *view,
+rectify_list_page_set_query (GtkWidget *view,
                              GtkSingleSelection *selection,
-                             RectifyRecordList  *list,
+                             RectifyRecordList *list,
                              const RectifyQuery *q,
-                             gint64              id,
-                             gpointer            selection_changed_cb,
-                             gpointer            page)
+                             gint64 id,
+                             gpointer selection_changed_cb,
+                             gpointer page)
 {
   g_return_if_fail (GTK_IS_WIDGET (view));
   g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
@@ -71,10 +71,10 @@ rectify_list_page_set_query (GtkWidget          *view,
 
 void
 rectify_list_page_refresh (GtkSingleSelection *selection,
-                           RectifyRecordList  *list,
-                           gint64              id,
-                           gpointer            selection_changed_cb,
-                           gpointer            page)
+                           RectifyRecordList *list,
+                           gint64 id,
+                           gpointer selection_changed_cb,
+                           gpointer page)
 {
   g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
   g_return_if_fail (RECTIFY_IS_RECORD_LIST (list));
@@ -87,30 +87,30 @@ rectify_list_page_refresh (GtkSingleSelection *selection,
 
 void
 rectify_list_page_install_properties (GObjectClass *object_class,
-                                      GParamSpec  **properties,
-                                      guint         n_props,
-                                      guint         prop_store,
-                                      guint         prop_can_edit)
+                                      GParamSpec **properties,
+                                      guint n_props,
+                                      guint prop_store,
+                                      guint prop_can_edit)
 {
   g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
   g_return_if_fail (prop_store < n_props && prop_can_edit < n_props);
 
-  properties[prop_store] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[prop_can_edit] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[prop_store]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[prop_can_edit]
+      = g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, n_props, properties);
 }
 
 gint64
-rectify_list_page_save (RectifyStore     *store,
-                        gpointer          record,
-                        gboolean          is_new,
-                        RectifyAddFunc    add,
+rectify_list_page_save (RectifyStore *store,
+                        gpointer record,
+                        gboolean is_new,
+                        RectifyAddFunc add,
                         RectifyUpdateFunc update,
-                        GError          **error)
+                        GError **error)
 {
   gint64 *id = record;
 
@@ -124,8 +124,7 @@ rectify_list_page_save (RectifyStore     *store,
 }
 
 static void
-on_toast_undo_cb (AdwToast *toast,
-                  gpointer  page)
+on_toast_undo_cb (AdwToast *toast, gpointer page)
 {
   RectifyUndoFunc undo = g_object_get_data (G_OBJECT (toast), "rectify-undo");
   gconstpointer deleted = g_object_get_data (G_OBJECT (toast), "rectify-deleted");
@@ -135,10 +134,10 @@ on_toast_undo_cb (AdwToast *toast,
 }
 
 gboolean
-rectify_list_page_toast (GtkWidget      *page,
-                         const char     *message,
-                         gpointer        deleted,
-                         GDestroyNotify  free_deleted,
+rectify_list_page_toast (GtkWidget *page,
+                         const char *message,
+                         gpointer deleted,
+                         GDestroyNotify free_deleted,
                          RectifyUndoFunc undo)
 {
   GtkWidget *overlay;
@@ -158,7 +157,7 @@ rectify_list_page_toast (GtkWidget      *page,
   toast = adw_toast_new (escaped);
   if (deleted != NULL)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_button_label (toast, _ ("_Undo"));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_object_set_data_full (G_OBJECT (toast), "rectify-deleted", deleted, free_deleted);
       g_object_set_data (G_OBJECT (toast), "rectify-undo", undo);
@@ -169,9 +168,7 @@ rectify_list_page_toast (GtkWidget      *page,
 }
 
 void
-rectify_list_page_replace_toast (AdwToastOverlay *overlay,
-                                 AdwToast       **last,
-                                 AdwToast        *toast)
+rectify_list_page_replace_toast (AdwToastOverlay *overlay, AdwToast **last, AdwToast *toast)
 {
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
   g_return_if_fail (last != NULL);
@@ -182,12 +179,12 @@ rectify_list_page_replace_toast (AdwToastOverlay *overlay,
    * assertion when a high-priority toast pushes one back into its queue). */
   if (*last != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *) last);
+      g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *)last);
       adw_toast_dismiss (*last);
       *last = NULL;
     }
   *last = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) last);
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *)last);
   adw_toast_overlay_add_toast (overlay, toast);
 }
 
@@ -197,6 +194,6 @@ rectify_list_page_forget_toast (AdwToast **last)
   g_return_if_fail (last != NULL);
 
   if (*last != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *) last);
+    g_object_remove_weak_pointer (G_OBJECT (*last), (gpointer *)last);
   *last = NULL;
 }

@@ -15,11 +15,12 @@
 
 /* One officer as an item of the list model. */
 #define RECTIFY_TYPE_OFFICER_OBJECT (rectify_officer_object_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyOfficerObject, rectify_officer_object, RECTIFY, OFFICER_OBJECT, GObject)
+G_DECLARE_FINAL_TYPE (
+    RectifyOfficerObject, rectify_officer_object, RECTIFY, OFFICER_OBJECT, GObject)
 
 struct _RectifyOfficerObject
 {
-  GObject         parent_instance;
+  GObject parent_instance;
   RectifyOfficer *officer;
 };
 
@@ -55,7 +56,8 @@ rectify_officer_object_new (RectifyOfficer *officer)
   return self;
 }
 
-enum {
+enum
+{
   COLUMN_BADGE,
   COLUMN_NAME,
   COLUMN_ROLE,
@@ -65,31 +67,32 @@ enum {
 
 struct _RectifyOfficersPage
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore       *store;
-  gulong              changed_id;
-  gboolean            can_edit;
-  gint64              editing_id;   /* 0 = a new officer */
-  GListStore         *officers;
-  GtkCustomFilter    *filter;
+  RectifyStore *store;
+  gulong changed_id;
+  gboolean can_edit;
+  gint64 editing_id; /* 0 = a new officer */
+  GListStore *officers;
+  GtkCustomFilter *filter;
   GtkSingleSelection *selection;
 
-  GtkSearchEntry     *search_entry;
-  GtkColumnView      *column_view;
+  GtkSearchEntry *search_entry;
+  GtkColumnView *column_view;
   AdwPreferencesGroup *form_group;
-  AdwEntryRow        *badge_row;
-  AdwEntryRow        *name_row;
-  AdwComboRow        *role_row;
-  AdwActionRow       *active_row;
-  GtkSwitch          *active_switch;
-  GtkLabel           *error_label;
-  GtkWidget          *buttons_box;
+  AdwEntryRow *badge_row;
+  AdwEntryRow *name_row;
+  AdwComboRow *role_row;
+  AdwActionRow *active_row;
+  GtkSwitch *active_switch;
+  GtkLabel *error_label;
+  GtkWidget *buttons_box;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyOfficersPage, rectify_officers_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -111,16 +114,15 @@ clear_errors (RectifyOfficersPage *self)
 /* The core names the field first: mark it and put the message under the
  * form. */
 static void
-show_error (RectifyOfficersPage *self,
-            const GError        *error)
+show_error (RectifyOfficersPage *self, const GError *error)
 {
   GtkWidget *field = NULL;
 
-  if (rectify_message_names_field (error->message, _("Badge")))
+  if (rectify_message_names_field (error->message, _ ("Badge")))
     field = GTK_WIDGET (self->badge_row);
-  else if (rectify_message_names_field (error->message, C_("person", "Name")))
+  else if (rectify_message_names_field (error->message, C_ ("person", "Name")))
     field = GTK_WIDGET (self->name_row);
-  else if (rectify_message_names_field (error->message, _("Role")))
+  else if (rectify_message_names_field (error->message, _ ("Role")))
     field = GTK_WIDGET (self->role_row);
 
   gtk_label_set_text (self->error_label, error->message);
@@ -128,16 +130,14 @@ show_error (RectifyOfficersPage *self,
   if (field != NULL)
     {
       rectify_form_set_invalid (field, TRUE);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
-                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
+                                      self->error_label, -1);
       gtk_widget_grab_focus (field);
     }
 }
 
 static void
-show_toast (RectifyOfficersPage *self,
-            const char          *message)
+show_toast (RectifyOfficersPage *self, const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -146,16 +146,16 @@ show_toast (RectifyOfficersPage *self,
 }
 
 static void
-fill_form (RectifyOfficersPage  *self,
-           const RectifyOfficer *officer)
+fill_form (RectifyOfficersPage *self, const RectifyOfficer *officer)
 {
   self->editing_id = officer ? officer->id : 0;
   gtk_editable_set_text (GTK_EDITABLE (self->badge_row), officer ? officer->badge : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), officer ? officer->name : "");
-  adw_combo_row_set_selected (self->role_row, officer ? (guint) officer->role : RECTIFY_ROLE_OFFICER);
+  adw_combo_row_set_selected (self->role_row,
+                              officer ? (guint)officer->role : RECTIFY_ROLE_OFFICER);
   gtk_switch_set_active (self->active_switch, officer ? officer->active : TRUE);
-  adw_preferences_group_set_title (self->form_group,
-                                   officer != NULL || !self->can_edit ? _("Officer") : _("New Officer"));
+  adw_preferences_group_set_title (
+      self->form_group, officer != NULL || !self->can_edit ? _ ("Officer") : _ ("New Officer"));
   clear_errors (self);
 }
 
@@ -168,15 +168,14 @@ on_selection_changed_cb (RectifyOfficersPage *self)
 }
 
 static guint
-find_position (RectifyOfficersPage *self,
-               gint64               officer_id)
+find_position (RectifyOfficersPage *self, gint64 officer_id)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; officer_id != 0 && i < n; i++)
     {
-      g_autoptr(RectifyOfficerObject) item = g_list_model_get_item (model, i);
+      g_autoptr (RectifyOfficerObject) item = g_list_model_get_item (model, i);
 
       if (item->officer->id == officer_id)
         return i;
@@ -185,8 +184,7 @@ find_position (RectifyOfficersPage *self,
 }
 
 void
-rectify_officers_page_select (RectifyOfficersPage *self,
-                              gint64               officer_id)
+rectify_officers_page_select (RectifyOfficersPage *self, gint64 officer_id)
 {
   g_return_if_fail (RECTIFY_IS_OFFICERS_PAGE (self));
 
@@ -205,11 +203,10 @@ rectify_officers_page_get_selected_id (RectifyOfficersPage *self)
 }
 
 static int
-compare_badges (gconstpointer a,
-                gconstpointer b)
+compare_badges (gconstpointer a, gconstpointer b)
 {
-  const RectifyOfficer *x = *(RectifyOfficer **) a;
-  const RectifyOfficer *y = *(RectifyOfficer **) b;
+  const RectifyOfficer *x = *(RectifyOfficer **)a;
+  const RectifyOfficer *y = *(RectifyOfficer **)b;
 
   return g_utf8_collate (x->badge, y->badge);
 }
@@ -217,9 +214,9 @@ compare_badges (gconstpointer a,
 static void
 reload (RectifyOfficersPage *self)
 {
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
   gint64 selected_id = rectify_officers_page_get_selected_id (self);
 
   officers = rectify_store_list_officers (self->store, &error);
@@ -242,16 +239,13 @@ reload (RectifyOfficersPage *self)
 }
 
 static void
-on_store_changed_cb (RectifyStore        *store,
-                     const char          *entity,
-                     RectifyOfficersPage *self)
+on_store_changed_cb (RectifyStore *store, const char *entity, RectifyOfficersPage *self)
 {
   reload (self);
 }
 
 static gboolean
-filter_officer (gpointer item,
-                gpointer user_data)
+filter_officer (gpointer item, gpointer user_data)
 {
   RectifyOfficersPage *self = user_data;
   RectifyOfficerObject *object = item;
@@ -275,9 +269,7 @@ on_search_changed_cb (RectifyOfficersPage *self)
 }
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -287,9 +279,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   RectifyOfficerObject *item = gtk_list_item_get_item (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
@@ -307,7 +297,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (label, rectify_role_to_label (officer->role));
       break;
     case COLUMN_ACTIVE:
-      gtk_label_set_text (label, officer->active ? _("Active") : _("Inactive"));
+      gtk_label_set_text (label, officer->active ? _ ("Active") : _ ("Inactive"));
       break;
     default:
       g_assert_not_reached ();
@@ -315,13 +305,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (RectifyOfficersPage *self,
-            const char          *title,
-            int                  column,
-            gboolean             expand)
+add_column (RectifyOfficersPage *self, const char *title, int column, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr (GtkColumnViewColumn) view_column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
@@ -332,9 +319,7 @@ add_column (RectifyOfficersPage *self,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
 
@@ -344,9 +329,7 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
 
@@ -354,26 +337,24 @@ find_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
-  g_autoptr(RectifyOfficer) officer = rectify_officer_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyOfficer) officer = rectify_officer_new ();
+  g_autoptr (GError) error = NULL;
   guint role = adw_combo_row_get_selected (self->role_row);
   gint64 id;
 
   officer->id = self->editing_id;
   officer->badge = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->badge_row)));
   officer->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  officer->role = role < RECTIFY_N_ROLES ? (RectifyRole) role : RECTIFY_ROLE_OFFICER;
+  officer->role = role < RECTIFY_N_ROLES ? (RectifyRole)role : RECTIFY_ROLE_OFFICER;
   officer->active = gtk_switch_get_active (self->active_switch);
 
   clear_errors (self);
   id = rectify_list_page_save (self->store, officer, officer->id == 0,
-                               (RectifyAddFunc) rectify_store_add_officer,
-                               (RectifyUpdateFunc) rectify_store_update_officer, &error);
+                               (RectifyAddFunc)rectify_store_add_officer,
+                               (RectifyUpdateFunc)rectify_store_update_officer, &error);
   if (id == 0)
     {
       show_error (self, error);
@@ -386,9 +367,9 @@ save_action (GtkWidget  *widget,
     {
       /* Hidden by the search: keep editing it all the same. */
       self->editing_id = id;
-      adw_preferences_group_set_title (self->form_group, _("Officer"));
+      adw_preferences_group_set_title (self->form_group, _ ("Officer"));
     }
-  show_toast (self, _("Officer saved"));
+  show_toast (self, _ ("Officer saved"));
 }
 
 static void
@@ -404,8 +385,7 @@ update_editable (RectifyOfficersPage *self)
 }
 
 static void
-rectify_officers_page_set_can_edit (RectifyOfficersPage *self,
-                                    gboolean             can_edit)
+rectify_officers_page_set_can_edit (RectifyOfficersPage *self, gboolean can_edit)
 {
   can_edit = !!can_edit;
   if (self->can_edit == can_edit)
@@ -432,8 +412,8 @@ rectify_officers_page_constructed (GObject *object)
   G_OBJECT_CLASS (rectify_officers_page_parent_class)->constructed (object);
 
   g_assert (RECTIFY_IS_STORE (self->store));
-  self->changed_id = g_signal_connect (self->store, "changed::officer",
-                                       G_CALLBACK (on_store_changed_cb), self);
+  self->changed_id
+      = g_signal_connect (self->store, "changed::officer", G_CALLBACK (on_store_changed_cb), self);
   reload (self);
   fill_form (self, NULL);
 }
@@ -453,9 +433,9 @@ rectify_officers_page_dispose (GObject *object)
 }
 
 static void
-rectify_officers_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+rectify_officers_page_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
@@ -474,10 +454,10 @@ rectify_officers_page_get_property (GObject    *object,
 }
 
 static void
-rectify_officers_page_set_property (GObject      *object,
-                                    guint         prop_id,
+rectify_officers_page_set_property (GObject *object,
+                                    guint prop_id,
                                     const GValue *value,
-                                    GParamSpec   *pspec)
+                                    GParamSpec *pspec)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
 
@@ -505,9 +485,11 @@ rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
   object_class->get_property = rectify_officers_page_get_property;
   object_class->set_property = rectify_officers_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-officers-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-officers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, form_group);
@@ -527,7 +509,7 @@ rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
 static void
 rectify_officers_page_init (RectifyOfficersPage *self)
 {
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) roles = gtk_string_list_new (NULL);
   GtkFilterListModel *filtered;
 
   self->can_edit = TRUE;
@@ -548,17 +530,20 @@ rectify_officers_page_init (RectifyOfficersPage *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Badge"), COLUMN_BADGE, FALSE);
+  add_column (self, _ ("Badge"), COLUMN_BADGE, FALSE);
   /* Translators: a person's name (姓名), not a thing's */
-  add_column (self, C_("person", "Name"), COLUMN_NAME, TRUE);
-  add_column (self, _("Role"), COLUMN_ROLE, FALSE);
-  add_column (self, _("Status"), COLUMN_ACTIVE, FALSE);
+  add_column (self, C_ ("person", "Name"), COLUMN_NAME, TRUE);
+  add_column (self, _ ("Role"), COLUMN_ROLE, FALSE);
+  add_column (self, _ ("Status"), COLUMN_ACTIVE, FALSE);
 
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb),
+                            self);
   g_signal_connect_swapped (self->badge_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_field_changed_cb), self);
-  g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_field_changed_cb), self);
+  g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_field_changed_cb),
+                            self);
 }
 
 GtkWidget *

@@ -21,7 +21,8 @@
 
 /* The fields of the form: the core names them at the start of its error
  * messages ("ID number: …"); the error shows in the row below. */
-enum {
+enum
+{
   FIELD_UNIT,
   FIELD_NAME,
   FIELD_ID_NUMBER,
@@ -32,64 +33,65 @@ enum {
 };
 
 static const char *const field_names[N_FIELDS] = {
-  N_("Unit"),
-  NC_("person", "Name"),
-  N_("ID number"),
-  N_("Certificate number"),
-  N_("Certificate category"),
-  N_("Certificate expiry"),
+  N_ ("Unit"),
+  NC_ ("person", "Name"),
+  N_ ("ID number"),
+  N_ ("Certificate number"),
+  N_ ("Certificate category"),
+  N_ ("Certificate expiry"),
 };
 
 struct _RectifyOperatorsPage
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
-  RectifyStore       *store;
-  gboolean            can_edit;
-  GSettings          *settings;
-  RectifyRecordList  *operators;
+  RectifyStore *store;
+  gboolean can_edit;
+  GSettings *settings;
+  RectifyRecordList *operators;
   GtkSingleSelection *selection;
-  RectifyRecordList  *unit_choices;
-  char               *sort;
-  gboolean            descending;
-  gint64              shown_id;     /* the operator in the form; 0 = none or new */
-  gboolean            form_is_new;
-  gint64              unit_id;      /* the unit chosen in the form */
-  char               *id_number;    /* the stored number, shown masked until edited */
-  gboolean            id_masked;
-  RectifyOperator    *banner_undo;  /* deleted operator the banner offers back */
-  RectifyFormRow      fields[N_FIELDS];
+  RectifyRecordList *unit_choices;
+  char *sort;
+  gboolean descending;
+  gint64 shown_id; /* the operator in the form; 0 = none or new */
+  gboolean form_is_new;
+  gint64 unit_id;  /* the unit chosen in the form */
+  char *id_number; /* the stored number, shown masked until edited */
+  gboolean id_masked;
+  RectifyOperator *banner_undo; /* deleted operator the banner offers back */
+  RectifyFormRow fields[N_FIELDS];
 
-  GtkRevealer        *banner_revealer;
-  GtkLabel           *banner_label;
-  GtkButton          *banner_undo_button;
-  GtkPaned           *paned;
-  GtkSearchEntry     *search_entry;
-  GtkToggleButton    *expired_toggle;
-  GtkWidget          *new_button;
-  GtkLabel           *count_label;
-  GtkColumnView      *column_view;
-  GtkStack           *detail_stack;
-  GtkLabel           *form_title_label;
-  GtkListBox         *form_list;
-  AdwActionRow       *unit_row;
-  GtkMenuButton      *unit_button;
-  GtkPopover         *unit_popover;
-  GtkSearchEntry     *unit_search;
-  GtkListView        *unit_list;
-  AdwEntryRow        *name_row;
-  AdwEntryRow        *id_number_row;
-  AdwEntryRow        *cert_no_row;
-  AdwEntryRow        *cert_category_row;
-  RectifyDateRow     *cert_expiry_row;
-  GtkLabel           *general_error_label;
-  GtkWidget          *delete_button;
-  GtkButton          *save_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_undo_button;
+  GtkPaned *paned;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *expired_toggle;
+  GtkWidget *new_button;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkStack *detail_stack;
+  GtkLabel *form_title_label;
+  GtkListBox *form_list;
+  AdwActionRow *unit_row;
+  GtkMenuButton *unit_button;
+  GtkPopover *unit_popover;
+  GtkSearchEntry *unit_search;
+  GtkListView *unit_list;
+  AdwEntryRow *name_row;
+  AdwEntryRow *id_number_row;
+  AdwEntryRow *cert_no_row;
+  AdwEntryRow *cert_category_row;
+  RectifyDateRow *cert_expiry_row;
+  GtkLabel *general_error_label;
+  GtkWidget *delete_button;
+  GtkButton *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyOperatorsPage, rectify_operators_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -103,18 +105,37 @@ static void on_selection_changed_cb (RectifyOperatorsPage *self);
 
 /* ---- the list ------------------------------------------------------------ */
 
-#define OP(r) ((const RectifyOperator *) (r))
-
-static char *op_name (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->name); }
-static char *op_unit (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->unit_name); }
-static char *op_cert_no (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->cert_no); }
-static char *op_cert_category (gpointer self, gconstpointer r, const char **style) { return g_strdup (OP (r)->cert_category); }
-/* the expiry as the reader writes dates */
-static char *op_cert_expiry (gpointer self, gconstpointer r, const char **style) { return rectify_format_date (OP (r)->cert_expiry); }
+#define OP(r) ((const RectifyOperator *)(r))
 
 static char *
-count_text (guint       n,
-            const char *number)
+op_name (gpointer self, gconstpointer r, const char **style)
+{
+  return g_strdup (OP (r)->name);
+}
+static char *
+op_unit (gpointer self, gconstpointer r, const char **style)
+{
+  return g_strdup (OP (r)->unit_name);
+}
+static char *
+op_cert_no (gpointer self, gconstpointer r, const char **style)
+{
+  return g_strdup (OP (r)->cert_no);
+}
+static char *
+op_cert_category (gpointer self, gconstpointer r, const char **style)
+{
+  return g_strdup (OP (r)->cert_category);
+}
+/* the expiry as the reader writes dates */
+static char *
+op_cert_expiry (gpointer self, gconstpointer r, const char **style)
+{
+  return rectify_format_date (OP (r)->cert_expiry);
+}
+
+static char *
+count_text (guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
 }
@@ -173,9 +194,7 @@ on_filter_changed_cb (RectifyOperatorsPage *self)
 }
 
 static void
-on_sorter_changed_cb (GtkSorter            *sorter,
-                      GtkSorterChange       change,
-                      RectifyOperatorsPage *self)
+on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyOperatorsPage *self)
 {
   gboolean descending = FALSE;
   const char *key = rectify_column_view_get_sort (self->column_view, &descending);
@@ -206,7 +225,7 @@ static void undo_delete (RectifyOperatorsPage *self, const RectifyOperator *op);
 static void
 on_banner_undo_clicked_cb (RectifyOperatorsPage *self)
 {
-  g_autoptr(RectifyOperator) op = g_steal_pointer (&self->banner_undo);
+  g_autoptr (RectifyOperator) op = g_steal_pointer (&self->banner_undo);
 
   hide_banner (self);
   if (op != NULL)
@@ -216,12 +235,10 @@ on_banner_undo_clicked_cb (RectifyOperatorsPage *self)
 /* A toast in the shell's overlay, or the page's own banner without one;
  * with undo, the deleted operator is offered back. */
 static void
-show_message (RectifyOperatorsPage *self,
-              const char           *message,
-              RectifyOperator      *undo)
+show_message (RectifyOperatorsPage *self, const char *message, RectifyOperator *undo)
 {
   if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
-                               (GDestroyNotify) rectify_operator_free, (RectifyUndoFunc) undo_delete))
+                               (GDestroyNotify)rectify_operator_free, (RectifyUndoFunc)undo_delete))
     return;
 
   g_clear_pointer (&self->banner_undo, rectify_operator_free);
@@ -240,24 +257,22 @@ clear_errors (RectifyOperatorsPage *self)
 }
 
 static void
-on_field_changed_cb (GtkEditable          *editable,
-                     RectifyOperatorsPage *self)
+on_field_changed_cb (GtkEditable *editable, RectifyOperatorsPage *self)
 {
   rectify_form_rows_clear_field (self->fields, N_FIELDS, GTK_WIDGET (editable));
 }
 
 static void
-show_error (RectifyOperatorsPage *self,
-            const GError         *error)
+show_error (RectifyOperatorsPage *self, const GError *error)
 {
   /* The unit is chosen with its button. */
-  if (rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error) == FIELD_UNIT)
+  if (rectify_form_rows_show_error (self->fields, N_FIELDS, self->general_error_label, error)
+      == FIELD_UNIT)
     gtk_widget_grab_focus (GTK_WIDGET (self->unit_button));
 }
 
 static void
-set_text (AdwEntryRow *row,
-          const char  *text)
+set_text (AdwEntryRow *row, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
@@ -269,19 +284,16 @@ get_text (AdwEntryRow *row)
 }
 
 static void
-set_unit (RectifyOperatorsPage *self,
-          gint64                unit_id,
-          const char           *name)
+set_unit (RectifyOperatorsPage *self, gint64 unit_id, const char *name)
 {
   self->unit_id = unit_id;
-  adw_action_row_set_subtitle (self->unit_row, unit_id != 0 && name ? name : _("Not chosen"));
+  adw_action_row_set_subtitle (self->unit_row, unit_id != 0 && name ? name : _ ("Not chosen"));
   rectify_form_row_clear (&self->fields[FIELD_UNIT]);
 }
 
 /* The ID number is shown masked; the whole number only while editing it. */
 static void
-show_id_number (RectifyOperatorsPage *self,
-                gboolean              masked)
+show_id_number (RectifyOperatorsPage *self, gboolean masked)
 {
   g_autofree char *text = NULL;
 
@@ -326,12 +338,12 @@ set_form_editable (RectifyOperatorsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->can_edit && self->shown_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
+                                 self->can_edit && self->shown_id != 0);
 }
 
 static void
-fill_form (RectifyOperatorsPage  *self,
-           const RectifyOperator *op)
+fill_form (RectifyOperatorsPage *self, const RectifyOperator *op)
 {
   clear_errors (self);
   set_unit (self, op ? op->unit_id : 0, op ? op->unit_name : NULL);
@@ -346,11 +358,10 @@ fill_form (RectifyOperatorsPage  *self,
 }
 
 static void
-show_operator (RectifyOperatorsPage *self,
-               gint64                id)
+show_operator (RectifyOperatorsPage *self, gint64 id)
 {
-  g_autoptr(RectifyOperator) op = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyOperator) op = NULL;
+  g_autoptr (GError) error = NULL;
 
   self->form_is_new = FALSE;
   if (id != 0 && self->store != NULL)
@@ -367,7 +378,7 @@ show_operator (RectifyOperatorsPage *self,
       return;
     }
   gtk_label_set_text (self->form_title_label, op->name);
-  gtk_button_set_label (self->save_button, _("_Save"));
+  gtk_button_set_label (self->save_button, _ ("_Save"));
   fill_form (self, op);
   set_form_editable (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
@@ -388,9 +399,7 @@ on_selection_changed_cb (RectifyOperatorsPage *self)
 /* ---- the unit chooser ------------------------------------------------------ */
 
 static void
-on_unit_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+on_unit_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
@@ -409,16 +418,15 @@ on_unit_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_unit_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_unit_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   RectifyRow *row = gtk_list_item_get_item (item);
   const RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
   gtk_label_set_text (GTK_LABEL (name), unit ? unit->name : "");
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (name)), unit ? unit->credit_code : "");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (name)),
+                      unit ? unit->credit_code : "");
 }
 
 static void
@@ -444,10 +452,9 @@ on_unit_search_changed_cb (RectifyOperatorsPage *self)
 }
 
 static void
-on_unit_list_activate_cb (RectifyOperatorsPage *self,
-                          guint                 position)
+on_unit_list_activate_cb (RectifyOperatorsPage *self, guint position)
 {
-  g_autoptr(RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->unit_choices), position);
+  g_autoptr (RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (self->unit_choices), position);
   const RectifyUnit *unit = row ? rectify_row_get_record (row) : NULL;
 
   if (unit == NULL)
@@ -459,9 +466,7 @@ on_unit_list_activate_cb (RectifyOperatorsPage *self,
 /* ---- actions --------------------------------------------------------------- */
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
 
@@ -469,8 +474,8 @@ new_action (GtkWidget  *widget,
   self->form_is_new = TRUE;
   rectify_list_page_select_id (self->selection, self->operators, 0, on_selection_changed_cb, self);
 
-  gtk_label_set_text (self->form_title_label, _("New Operator"));
-  gtk_button_set_label (self->save_button, _("C_reate"));
+  gtk_label_set_text (self->form_title_label, _ ("New Operator"));
+  gtk_button_set_label (self->save_button, _ ("C_reate"));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
   fill_form (self, NULL);
   set_form_editable (self);
@@ -479,13 +484,11 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
-  g_autoptr(RectifyOperator) op = rectify_operator_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyOperator) op = rectify_operator_new ();
+  g_autoptr (GError) error = NULL;
 
   if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
     return;
@@ -502,13 +505,14 @@ save_action (GtkWidget  *widget,
   if (self->unit_id == 0)
     {
       g_set_error (&error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                   _("Unit: choose the unit the operator works for"));
+                   _ ("Unit: choose the unit the operator works for"));
       show_error (self, error);
       return;
     }
   if (rectify_list_page_save (self->store, op, self->form_is_new,
-                              (RectifyAddFunc) rectify_store_add_operator,
-                              (RectifyUpdateFunc) rectify_store_update_operator, &error) == 0)
+                              (RectifyAddFunc)rectify_store_add_operator,
+                              (RectifyUpdateFunc)rectify_store_update_operator, &error)
+      == 0)
     {
       show_error (self, error);
       return;
@@ -521,10 +525,9 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete (RectifyOperatorsPage  *self,
-             const RectifyOperator *op)
+undo_delete (RectifyOperatorsPage *self, const RectifyOperator *op)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->store == NULL)
     return;
@@ -538,13 +541,11 @@ undo_delete (RectifyOperatorsPage  *self,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
-  g_autoptr(RectifyOperator) op = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyOperator) op = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
   if (self->store == NULL || !self->can_edit || self->shown_id == 0)
@@ -556,14 +557,12 @@ delete_action (GtkWidget  *widget,
       return;
     }
   /* Translators: %s is the name of the deleted operator */
-  message = g_strdup_printf (_("“%s” deleted"), op->name);
+  message = g_strdup_printf (_ ("“%s” deleted"), op->name);
   show_message (self, message, g_steal_pointer (&op));
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
 
@@ -573,9 +572,7 @@ find_action (GtkWidget  *widget,
 /* ---- the store ----------------------------------------------------------- */
 
 static void
-on_operators_changed_cb (RectifyStore         *store,
-                         const char           *entity,
-                         RectifyOperatorsPage *self)
+on_operators_changed_cb (RectifyStore *store, const char *entity, RectifyOperatorsPage *self)
 {
   rectify_record_list_refresh (self->operators);
   reselect (self);
@@ -583,7 +580,8 @@ on_operators_changed_cb (RectifyStore         *store,
   /* The shown operator is gone (deleted here or elsewhere). */
   if (self->shown_id != 0 && rectify_record_list_find (self->operators, self->shown_id) < 0)
     {
-      g_autoptr(RectifyOperator) op = rectify_store_get_operator (self->store, self->shown_id, NULL);
+      g_autoptr (RectifyOperator) op
+          = rectify_store_get_operator (self->store, self->shown_id, NULL);
 
       if (op == NULL)
         show_operator (self, 0);
@@ -591,8 +589,7 @@ on_operators_changed_cb (RectifyStore         *store,
 }
 
 static void
-set_store (RectifyOperatorsPage *self,
-           RectifyStore         *store)
+set_store (RectifyOperatorsPage *self, RectifyStore *store)
 {
   GtkSelectionModel *choices;
 
@@ -603,17 +600,19 @@ set_store (RectifyOperatorsPage *self,
   self->store = g_object_ref (store);
   self->operators = rectify_record_list_new (store, rectify_store_query_operator_ids,
                                              rectify_store_get_operators_by_ids,
-                                             (GDestroyNotify) rectify_operator_free);
+                                             (GDestroyNotify)rectify_operator_free);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->operators));
   g_signal_connect_object (self->operators, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
                            G_CONNECT_SWAPPED);
-  self->unit_choices = rectify_record_list_new (store, rectify_store_query_unit_ids,
-                                                rectify_store_get_units_by_ids,
-                                                (GDestroyNotify) rectify_unit_free);
-  choices = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unit_choices))));
+  self->unit_choices
+      = rectify_record_list_new (store, rectify_store_query_unit_ids,
+                                 rectify_store_get_units_by_ids, (GDestroyNotify)rectify_unit_free);
+  choices = GTK_SELECTION_MODEL (
+      gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unit_choices))));
   gtk_list_view_set_model (self->unit_list, choices);
   g_object_unref (choices);
-  g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_operators_changed_cb), self, 0);
+  g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_operators_changed_cb), self,
+                           0);
   /* Unit names are shown in the list. */
   g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_operators_changed_cb), self, 0);
   apply_query (self);
@@ -642,8 +641,7 @@ rectify_operators_page_get_can_edit (RectifyOperatorsPage *self)
 }
 
 void
-rectify_operators_page_set_can_edit (RectifyOperatorsPage *self,
-                                     gboolean              can_edit)
+rectify_operators_page_set_can_edit (RectifyOperatorsPage *self, gboolean can_edit)
 {
   g_return_if_fail (RECTIFY_IS_OPERATORS_PAGE (self));
 
@@ -674,8 +672,7 @@ rectify_operators_page_get_selected_id (RectifyOperatorsPage *self)
 }
 
 void
-rectify_operators_page_select (RectifyOperatorsPage *self,
-                               gint64                operator_id)
+rectify_operators_page_select (RectifyOperatorsPage *self, gint64 operator_id)
 {
   gint64 position;
 
@@ -687,7 +684,7 @@ rectify_operators_page_select (RectifyOperatorsPage *self,
   position = rectify_record_list_find (self->operators, operator_id);
   if (position >= 0)
     {
-      gtk_single_selection_set_selected (self->selection, (guint) position);
+      gtk_single_selection_set_selected (self->selection, (guint)position);
       if (self->shown_id != operator_id)
         show_operator (self, operator_id);
     }
@@ -719,9 +716,9 @@ rectify_operators_page_dispose (GObject *object)
 }
 
 static void
-rectify_operators_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
+rectify_operators_page_get_property (GObject *object,
+                                     guint prop_id,
+                                     GValue *value,
                                      GParamSpec *pspec)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
@@ -740,10 +737,10 @@ rectify_operators_page_get_property (GObject    *object,
 }
 
 static void
-rectify_operators_page_set_property (GObject      *object,
-                                     guint         prop_id,
+rectify_operators_page_set_property (GObject *object,
+                                     guint prop_id,
                                      const GValue *value,
-                                     GParamSpec   *pspec)
+                                     GParamSpec *pspec)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
 
@@ -760,13 +757,10 @@ rectify_operators_page_set_property (GObject      *object,
     }
 }
 
-
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyOperatorsPage *self = (RectifyOperatorsPage *) widget;
+  RectifyOperatorsPage *self = (RectifyOperatorsPage *)widget;
 
   if (self->store != NULL)
     rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_OPERATORS);
@@ -774,14 +768,13 @@ import_action (GtkWidget  *widget,
 
 /* The list as it is shown: its search, filters and order. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyOperatorsPage *self = (RectifyOperatorsPage *) widget;
+  RectifyOperatorsPage *self = (RectifyOperatorsPage *)widget;
 
   if (self->store != NULL && self->operators != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_OPERATORS, rectify_record_list_get_query (self->operators));
+    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_OPERATORS,
+                             rectify_record_list_get_query (self->operators));
 }
 
 static void
@@ -794,10 +787,12 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   object_class->get_property = rectify_operators_page_get_property;
   object_class->set_property = rectify_operators_page_set_property;
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE, PROP_CAN_EDIT);
+  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
+                                        PROP_CAN_EDIT);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-operators-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-operators-page.ui");
 
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, banner_label);
@@ -879,11 +874,16 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
                             G_CALLBACK (on_selection_changed_cb), self);
 
   /* The store sorts by name, unit and expiry only. */
-  rectify_record_list_view_add_column (self->column_view, C_("person", "Name"), "name", op_name, self, FALSE, 90);
-  rectify_record_list_view_add_column (self->column_view, _("Unit"), "unit", op_unit, self, TRUE, 180);
-  rectify_record_list_view_add_column (self->column_view, _("Certificate No."), NULL, op_cert_no, self, FALSE, 150);
-  rectify_record_list_view_add_column (self->column_view, _("Category"), NULL, op_cert_category, self, FALSE, 100);
-  rectify_record_list_view_add_column (self->column_view, _("Expiry"), "cert_expiry", op_cert_expiry, self, FALSE, 130);
+  rectify_record_list_view_add_column (self->column_view, C_ ("person", "Name"), "name", op_name,
+                                       self, FALSE, 90);
+  rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", op_unit, self, TRUE,
+                                       180);
+  rectify_record_list_view_add_column (self->column_view, _ ("Certificate No."), NULL, op_cert_no,
+                                       self, FALSE, 150);
+  rectify_record_list_view_add_column (self->column_view, _ ("Category"), NULL, op_cert_category,
+                                       self, FALSE, 100);
+  rectify_record_list_view_add_column (self->column_view, _ ("Expiry"), "cert_expiry",
+                                       op_cert_expiry, self, FALSE, 130);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, 0);
 
@@ -894,7 +894,8 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   g_object_unref (factory);
 
   self->settings = g_settings_new ("app.rectify.Rectify");
-  g_settings_bind (self->settings, "operators-pane-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "operators-pane-position", self->paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   set_form_editable (self);

@@ -1,5 +1,5 @@
-/* rectify-pane-position.c: a remembered GtkPaned position with a share of the width as its first value
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-pane-position.c: a remembered GtkPaned position with a share of the width as its first
+ * value SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify"
 
@@ -9,15 +9,15 @@
 
 #include "rectify-pane-position.h"
 
-typedef struct {
+typedef struct
+{
   GSettings *settings;
-  char      *key;
-  double     share;
+  char *key;
+  double share;
 } PendingBinding;
 
 static void
-pending_binding_free (gpointer  data,
-                      GClosure *closure)
+pending_binding_free (gpointer data, GClosure *closure)
 {
   PendingBinding *pending = data;
 
@@ -31,9 +31,7 @@ pending_binding_free (gpointer  data,
  * computes its limits when it is allocated, so the first change of
  * max-position is the first moment the width is known. */
 static void
-on_max_position_cb (GtkPaned       *paned,
-                    GParamSpec     *pspec,
-                    PendingBinding *pending)
+on_max_position_cb (GtkPaned *paned, GParamSpec *pspec, PendingBinding *pending)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (paned));
   int max_position = 0;
@@ -43,7 +41,7 @@ on_max_position_cb (GtkPaned       *paned,
     return;
 
   g_object_get (paned, "max-position", &max_position, NULL);
-  position = (int) (width * pending->share + 0.5);
+  position = (int)(width * pending->share + 0.5);
   position = CLAMP (position, 0, max_position);
   g_settings_set_int (pending->settings, pending->key, position);
   g_settings_bind (pending->settings, pending->key, paned, "position", G_SETTINGS_BIND_DEFAULT);
@@ -52,10 +50,7 @@ on_max_position_cb (GtkPaned       *paned,
 }
 
 void
-rectify_pane_position_bind (GtkPaned   *paned,
-                            GSettings  *settings,
-                            const char *key,
-                            double      share)
+rectify_pane_position_bind (GtkPaned *paned, GSettings *settings, const char *key, double share)
 {
   PendingBinding *pending;
 
@@ -74,6 +69,6 @@ rectify_pane_position_bind (GtkPaned   *paned,
   pending->settings = g_object_ref (settings);
   pending->key = g_strdup (key);
   pending->share = share;
-  g_signal_connect_data (paned, "notify::max-position", G_CALLBACK (on_max_position_cb),
-                         pending, pending_binding_free, 0);
+  g_signal_connect_data (paned, "notify::max-position", G_CALLBACK (on_max_position_cb), pending,
+                         pending_binding_free, 0);
 }

@@ -1,5 +1,5 @@
-/* rectify-pane-position.h: a remembered GtkPaned position with a share of the width as its first value
- * SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-pane-position.h: a remembered GtkPaned position with a share of the width as its first
+ * value SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
@@ -11,9 +11,7 @@ G_BEGIN_DECLS
  * While the key holds a negative value (its default: nothing remembered
  * yet), the position becomes share (0 … 1) of the paned's width once the
  * paned has a width, and is remembered from then on. */
-void rectify_pane_position_bind (GtkPaned   *paned,
-                                 GSettings  *settings,
-                                 const char *key,
-                                 double      share);
+void
+rectify_pane_position_bind (GtkPaned *paned, GSettings *settings, const char *key, double share);
 
 G_END_DECLS

@@ -20,38 +20,40 @@
 
 struct _RectifyPdfView
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
-  GtkWidget       *scrolled;
-  GtkWidget       *pages_box;
-  GtkWidget       *message_label;
-  GBytes          *bytes;
+  GtkWidget *scrolled;
+  GtkWidget *pages_box;
+  GtkWidget *message_label;
+  GBytes *bytes;
   PopplerDocument *document;
-  GPtrArray       *textures;  /* GdkTexture per page */
-  char            *message;
+  GPtrArray *textures; /* GdkTexture per page */
+  char *message;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyPdfView, rectify_pdf_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   SIGNAL_RENDERED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-typedef struct {
-  GBytes *pixels;   /* cairo ARGB32: premultiplied, native byte order */
-  int     width;
-  int     height;
-  gsize   stride;
+typedef struct
+{
+  GBytes *pixels; /* cairo ARGB32: premultiplied, native byte order */
+  int width;
+  int height;
+  gsize stride;
 } PagePixels;
 
 struct _RectifyPdfPages
 {
-  GBytes          *pdf;
+  GBytes *pdf;
   PopplerDocument *document;
-  GArray          *pages;   /* PagePixels */
+  GArray *pages; /* PagePixels */
 };
 
 static void
@@ -72,8 +74,7 @@ rectify_pdf_pages_free (RectifyPdfPages *pages)
 }
 
 static PagePixels
-render_page (PopplerPage *page,
-             double       scale)
+render_page (PopplerPage *page, double scale)
 {
   PagePixels p;
   double width, height;
@@ -81,8 +82,8 @@ render_page (PopplerPage *page,
   cairo_t *cr;
 
   poppler_page_get_size (page, &width, &height);
-  p.width = MAX (1, (int) (width * scale + 0.5));
-  p.height = MAX (1, (int) (height * scale + 0.5));
+  p.width = MAX (1, (int)(width * scale + 0.5));
+  p.height = MAX (1, (int)(height * scale + 0.5));
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, p.width, p.height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -91,18 +92,16 @@ render_page (PopplerPage *page,
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  p.stride = (gsize) cairo_image_surface_get_stride (surface);
+  p.stride = (gsize)cairo_image_surface_get_stride (surface);
   p.pixels = g_bytes_new (cairo_image_surface_get_data (surface), p.stride * p.height);
   cairo_surface_destroy (surface);
   return p;
 }
 
 RectifyPdfPages *
-rectify_pdf_pages_render (GBytes  *pdf,
-                          int      scale_factor,
-                          GError **error)
+rectify_pdf_pages_render (GBytes *pdf, int scale_factor, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   PopplerDocument *document;
   RectifyPdfPages *pages;
   int n;
@@ -112,15 +111,15 @@ rectify_pdf_pages_render (GBytes  *pdf,
   document = poppler_document_new_from_bytes (pdf, NULL, &local);
   if (document == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Preview: the PDF cannot be read (%s)"),
-                   local->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _ ("Preview: the PDF cannot be read (%s)"), local->message);
       return NULL;
     }
   pages = g_new0 (RectifyPdfPages, 1);
   pages->pdf = g_bytes_ref (pdf);
   pages->document = document;
   pages->pages = g_array_new (FALSE, TRUE, sizeof (PagePixels));
-  g_array_set_clear_func (pages->pages, (GDestroyNotify) page_pixels_clear);
+  g_array_set_clear_func (pages->pages, (GDestroyNotify)page_pixels_clear);
   n = poppler_document_get_n_pages (document);
   for (int i = 0; i < n; i++)
     {
@@ -146,8 +145,7 @@ clear_pages (RectifyPdfView *self)
 }
 
 void
-rectify_pdf_view_set_message (RectifyPdfView *self,
-                              const char     *message)
+rectify_pdf_view_set_message (RectifyPdfView *self, const char *message)
 {
   g_return_if_fail (RECTIFY_IS_PDF_VIEW (self));
 
@@ -159,8 +157,7 @@ rectify_pdf_view_set_message (RectifyPdfView *self,
 }
 
 void
-rectify_pdf_view_set_pages (RectifyPdfView  *self,
-                            RectifyPdfPages *pages)
+rectify_pdf_view_set_pages (RectifyPdfView *self, RectifyPdfPages *pages)
 {
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   guint n;
@@ -178,12 +175,12 @@ rectify_pdf_view_set_pages (RectifyPdfView  *self,
       /* cairo's ARGB32 is premultiplied, in native byte order */
       GdkTexture *texture = gdk_memory_texture_new (p->width, p->height,
                                                     G_BYTE_ORDER == G_LITTLE_ENDIAN
-                                                      ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                                      : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                                                        ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                                        : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
                                                     p->pixels, p->stride);
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       /* Translators: the description of a previewed page */
-      g_autofree char *alt = g_strdup_printf (_("Page %d of %d"), (int) i + 1, (int) n);
+      g_autofree char *alt = g_strdup_printf (_ ("Page %d of %d"), (int)i + 1, (int)n);
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       /* A scrolled box gives each child its minimum height, which a
@@ -200,11 +197,9 @@ rectify_pdf_view_set_pages (RectifyPdfView  *self,
 }
 
 gboolean
-rectify_pdf_view_set_pdf (RectifyPdfView *self,
-                          GBytes         *pdf,
-                          GError        **error)
+rectify_pdf_view_set_pdf (RectifyPdfView *self, GBytes *pdf, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   RectifyPdfPages *pages;
 
   g_return_val_if_fail (RECTIFY_IS_PDF_VIEW (self), FALSE);
@@ -251,8 +246,7 @@ rectify_pdf_view_get_n_pages (RectifyPdfView *self)
 }
 
 GdkTexture *
-rectify_pdf_view_get_texture (RectifyPdfView *self,
-                              guint           page)
+rectify_pdf_view_get_texture (RectifyPdfView *self, guint page)
 {
   g_return_val_if_fail (RECTIFY_IS_PDF_VIEW (self), NULL);
   g_return_val_if_fail (page < self->textures->len, NULL);
@@ -263,8 +257,8 @@ rectify_pdf_view_get_texture (RectifyPdfView *self,
 
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   PopplerDocument   *document)
+                   GtkPrintContext *context,
+                   PopplerDocument *document)
 {
   gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
 }
@@ -273,9 +267,9 @@ on_begin_print_cb (GtkPrintOperation *operation,
  * context renders it at the printer's resolution. */
 static void
 on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page_nr,
-                 PopplerDocument   *document)
+                 GtkPrintContext *context,
+                 int page_nr,
+                 PopplerDocument *document)
 {
   /* poppler-glib 22 has no autoptr for its types */
   PopplerPage *page = poppler_document_get_page (document, page_nr);
@@ -295,23 +289,24 @@ on_draw_page_cb (GtkPrintOperation *operation,
 }
 
 static gboolean
-print_pages (RectifyPdfView          *self,
-             GtkPrintOperationAction  action,
-             GtkWindow               *parent,
-             const char              *job_name,
-             const char              *export_path,
-             GError                 **error)
+print_pages (RectifyPdfView *self,
+             GtkPrintOperationAction action,
+             GtkWindow *parent,
+             const char *job_name,
+             const char *export_path,
+             GError **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  g_autoptr (GtkPageSetup) setup = NULL;
+  g_autoptr (GtkPaperSize) a4 = NULL;
   GtkPrintOperationResult result;
 
   g_return_val_if_fail (RECTIFY_IS_PDF_VIEW (self), FALSE);
 
   if (self->document == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Print: there is no document to print"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _ ("Print: there is no document to print"));
       return FALSE;
     }
   operation = gtk_print_operation_new ();
@@ -329,7 +324,8 @@ print_pages (RectifyPdfView          *self,
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
   if (job_name)
     gtk_print_operation_set_job_name (operation, job_name);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self->document, 0);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self->document,
+                           0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self->document, 0);
   if (export_path)
     gtk_print_operation_set_export_filename (operation, export_path);
@@ -339,17 +335,15 @@ print_pages (RectifyPdfView          *self,
 
 gboolean
 rectify_pdf_view_print (RectifyPdfView *self,
-                        GtkWindow      *parent,
-                        const char     *job_name,
-                        GError        **error)
+                        GtkWindow *parent,
+                        const char *job_name,
+                        GError **error)
 {
   return print_pages (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, job_name, NULL, error);
 }
 
 gboolean
-rectify_pdf_view_print_to_file (RectifyPdfView *self,
-                                const char     *path,
-                                GError        **error)
+rectify_pdf_view_print_to_file (RectifyPdfView *self, const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, FALSE);
   return print_pages (self, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, NULL, path, error);
@@ -358,11 +352,9 @@ rectify_pdf_view_print_to_file (RectifyPdfView *self,
 /* ---- saving ------------------------------------------------------------- */
 
 gboolean
-rectify_write_file_atomically (const char *path,
-                               GBytes     *bytes,
-                               GError    **error)
+rectify_write_file_atomically (const char *path, GBytes *bytes, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gsize size;
   const char *data;
 
@@ -371,12 +363,12 @@ rectify_write_file_atomically (const char *path,
   /* GLib writes a temporary file beside it, syncs and renames it: the file
    * is whole or untouched, with the mode a new file gets (0666 less umask) */
   data = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, data, (gssize) size,
+  if (!g_file_set_contents_full (path, data, (gssize)size,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
                                  0666, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   _("File: %s cannot be written (%s)"), path, local_error->message);
+                   _ ("File: %s cannot be written (%s)"), path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -406,9 +398,8 @@ rectify_pdf_view_class_init (RectifyPdfViewClass *klass)
 
   object_class->dispose = rectify_pdf_view_dispose;
 
-  signals[SIGNAL_RENDERED] =
-    g_signal_new ("rendered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[SIGNAL_RENDERED] = g_signal_new ("rendered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "rectify-pdf-view");
@@ -422,7 +413,8 @@ rectify_pdf_view_init (RectifyPdfView *self)
 
   self->textures = g_ptr_array_new_with_free_func (g_object_unref);
   self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_widget_set_hexpand (self->scrolled, TRUE);
   gtk_widget_set_margin_start (box, 12);
@@ -440,7 +432,8 @@ rectify_pdf_view_init (RectifyPdfView *self)
   gtk_box_append (GTK_BOX (box), self->pages_box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), box);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Preview"), -1);
 }
 
 GtkWidget *

@@ -10,14 +10,16 @@
 #include "rectify-preferences-window.h"
 
 /* A text setting and the row that edits it. */
-typedef struct {
-  const char  *key;
-  const char  *fallback;
+typedef struct
+{
+  const char *key;
+  const char *fallback;
   AdwEntryRow *row;
-  GtkLabel    *error_label;
+  GtkLabel *error_label;
 } TextSetting;
 
-enum {
+enum
+{
   SETTING_BUREAU_NAME,
   SETTING_DISTRICT,
   SETTING_INSTRUCTION_PREFIX,
@@ -34,23 +36,26 @@ struct _RectifyPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   RectifyStore *store;
-  gboolean      can_edit;
-  gboolean      loading;
-  TextSetting   settings[N_TEXT_SETTINGS];
+  gboolean can_edit;
+  gboolean loading;
+  TextSetting settings[N_TEXT_SETTINGS];
 
-  AdwEntryRow  *bureau_name_row;
-  AdwEntryRow  *district_row;
-  GtkLabel     *bureau_error_label;
-  AdwEntryRow  *instruction_prefix_row;
-  AdwEntryRow  *opinion_prefix_row;
-  AdwEntryRow  *signatory_row;
-  AdwComboRow  *language_row;
-  GtkLabel     *documents_error_label;
+  AdwEntryRow *bureau_name_row;
+  AdwEntryRow *district_row;
+  GtkLabel *bureau_error_label;
+  AdwEntryRow *instruction_prefix_row;
+  AdwEntryRow *opinion_prefix_row;
+  AdwEntryRow *signatory_row;
+  AdwComboRow *language_row;
+  GtkLabel *documents_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyPreferencesWindow, rectify_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (RectifyPreferencesWindow,
+                     rectify_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_CAN_EDIT,
@@ -60,18 +65,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_error (GtkWidget    *row,
-           GtkLabel     *label,
-           const GError *error)
+set_error (GtkWidget *row, GtkLabel *label, const GError *error)
 {
   if (error != NULL)
     {
       gtk_widget_add_css_class (row, "error");
       gtk_label_set_text (label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label,
-                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
+                                      label, -1);
       /* The group's label tells which row its message is about. */
       g_object_set_data (G_OBJECT (label), "rectify-row", row);
     }
@@ -90,12 +92,12 @@ set_error (GtkWidget    *row,
 }
 
 static gboolean
-save_text (RectifyPreferencesWindow *self,
-           TextSetting              *setting)
+save_text (RectifyPreferencesWindow *self, TextSetting *setting)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (setting->row));
-  g_autofree char *stored = rectify_store_get_setting (self->store, setting->key, setting->fallback);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *stored
+      = rectify_store_get_setting (self->store, setting->key, setting->fallback);
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (stored, text) == 0)
     {
@@ -108,13 +110,12 @@ save_text (RectifyPreferencesWindow *self,
       return FALSE;
     }
   set_error (GTK_WIDGET (setting->row), setting->error_label, NULL);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Saved")));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_ ("Saved")));
   return TRUE;
 }
 
 static void
-on_row_apply_cb (AdwEntryRow              *row,
-                 RectifyPreferencesWindow *self)
+on_row_apply_cb (AdwEntryRow *row, RectifyPreferencesWindow *self)
 {
   for (guint i = 0; i < N_TEXT_SETTINGS; i++)
     if (self->settings[i].row == row)
@@ -125,7 +126,7 @@ static void
 on_language_selected_cb (RectifyPreferencesWindow *self)
 {
   guint position = adw_combo_row_get_selected (self->language_row);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->loading || position >= G_N_ELEMENTS (languages))
     return;
@@ -196,9 +197,9 @@ rectify_preferences_window_dispose (GObject *object)
 }
 
 static void
-rectify_preferences_window_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
+rectify_preferences_window_get_property (GObject *object,
+                                         guint prop_id,
+                                         GValue *value,
                                          GParamSpec *pspec)
 {
   RectifyPreferencesWindow *self = RECTIFY_PREFERENCES_WINDOW (object);
@@ -217,10 +218,10 @@ rectify_preferences_window_get_property (GObject    *object,
 }
 
 static void
-rectify_preferences_window_set_property (GObject      *object,
-                                         guint         prop_id,
+rectify_preferences_window_set_property (GObject *object,
+                                         guint prop_id,
                                          const GValue *value,
-                                         GParamSpec   *pspec)
+                                         GParamSpec *pspec)
 {
   RectifyPreferencesWindow *self = RECTIFY_PREFERENCES_WINDOW (object);
 
@@ -250,61 +251,65 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
   object_class->set_property = rectify_preferences_window_set_property;
   window_class->close_request = rectify_preferences_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_EDIT] =
-    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_EDIT]
+      = g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/rectify/Rectify/ui/rectify-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, bureau_name_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, district_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, bureau_error_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, instruction_prefix_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        instruction_prefix_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, opinion_prefix_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, signatory_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, language_row);
-  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, documents_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        documents_error_label);
 }
 
 static void
 rectify_preferences_window_init (RectifyPreferencesWindow *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
   self->can_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings[SETTING_BUREAU_NAME] = (TextSetting) { "bureau-name", "", self->bureau_name_row, self->bureau_error_label };
-  self->settings[SETTING_DISTRICT] = (TextSetting) { "bureau-district", "", self->district_row, self->bureau_error_label };
-  self->settings[SETTING_INSTRUCTION_PREFIX] = (TextSetting) { "number-prefix-instruction", "X市监特指",
-                                                               self->instruction_prefix_row, self->documents_error_label };
-  self->settings[SETTING_OPINION_PREFIX] = (TextSetting) { "number-prefix-opinion", "X市监特整",
-                                                           self->opinion_prefix_row, self->documents_error_label };
-  self->settings[SETTING_SIGNATORY] = (TextSetting) { "signatory", "", self->signatory_row, self->documents_error_label };
+  self->settings[SETTING_BUREAU_NAME]
+      = (TextSetting){ "bureau-name", "", self->bureau_name_row, self->bureau_error_label };
+  self->settings[SETTING_DISTRICT]
+      = (TextSetting){ "bureau-district", "", self->district_row, self->bureau_error_label };
+  self->settings[SETTING_INSTRUCTION_PREFIX]
+      = (TextSetting){ "number-prefix-instruction", "X市监特指", self->instruction_prefix_row,
+                       self->documents_error_label };
+  self->settings[SETTING_OPINION_PREFIX]
+      = (TextSetting){ "number-prefix-opinion", "X市监特整", self->opinion_prefix_row,
+                       self->documents_error_label };
+  self->settings[SETTING_SIGNATORY]
+      = (TextSetting){ "signatory", "", self->signatory_row, self->documents_error_label };
 
-  gtk_string_list_append (names, _("Chinese"));
-  gtk_string_list_append (names, _("English"));
+  gtk_string_list_append (names, _ ("Chinese"));
+  gtk_string_list_append (names, _ ("English"));
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
 
   for (guint i = 0; i < N_TEXT_SETTINGS; i++)
     g_signal_connect (self->settings[i].row, "apply", G_CALLBACK (on_row_apply_cb), self);
-  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (on_language_selected_cb), self);
+  g_signal_connect_swapped (self->language_row, "notify::selected",
+                            G_CALLBACK (on_language_selected_cb), self);
 }
 
 RectifyPreferencesWindow *
-rectify_preferences_window_new (GtkWindow    *parent,
-                                RectifyStore *store,
-                                gboolean      can_edit)
+rectify_preferences_window_new (GtkWindow *parent, RectifyStore *store, gboolean can_edit)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  return g_object_new (RECTIFY_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "store", store,
-                       "can-edit", can_edit,
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "store", store,
+                       "can-edit", can_edit, NULL);
 }

@@ -29,10 +29,10 @@
 
 struct _RectifyRow
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
-  gint64         id;
-  gpointer       record;
+  gint64 id;
+  gpointer record;
   GDestroyNotify free_record;
 };
 
@@ -62,9 +62,7 @@ rectify_row_init (RectifyRow *self)
 
 /* Takes record. */
 static RectifyRow *
-rectify_row_new (gint64         id,
-                 gpointer       record,
-                 GDestroyNotify free_record)
+rectify_row_new (gint64 id, gpointer record, GDestroyNotify free_record)
 {
   RectifyRow *self = g_object_new (RECTIFY_TYPE_ROW, NULL);
 
@@ -76,10 +74,7 @@ rectify_row_new (gint64         id,
 
 /* Gives a slot row the content of another position; takes record. */
 static void
-rectify_row_fill (RectifyRow    *self,
-                  gint64         id,
-                  gpointer       record,
-                  GDestroyNotify free_record)
+rectify_row_fill (RectifyRow *self, gint64 id, gpointer record, GDestroyNotify free_record)
 {
   if (self->record != NULL && self->free_record != NULL)
     self->free_record (self->record);
@@ -107,13 +102,14 @@ rectify_row_get_record (RectifyRow *self)
 
 /* Shared by the list and its snapshot threads, so that the list may go
  * while a thread still reads. */
-typedef struct {
+typedef struct
+{
   gatomicrefcount ref;
-  GMutex          run_lock;  /* held by the thread using store */
-  GMutex          store_lock; /* guards the pointer for interrupting */
-  char           *path;
-  RectifyStore   *store;     /* opened by the first thread */
-  int             latest;    /* generation wanted; older ones give up */
+  GMutex run_lock;   /* held by the thread using store */
+  GMutex store_lock; /* guards the pointer for interrupting */
+  char *path;
+  RectifyStore *store; /* opened by the first thread */
+  int latest;          /* generation wanted; older ones give up */
 } Reader;
 
 static Reader *
@@ -149,21 +145,21 @@ reader_unref (Reader *reader)
 
 /* Makes snapshots older than generation stop. */
 static void
-reader_want (Reader *reader,
-             guint   generation)
+reader_want (Reader *reader, guint generation)
 {
-  g_atomic_int_set (&reader->latest, (int) generation);
+  g_atomic_int_set (&reader->latest, (int)generation);
   g_mutex_lock (&reader->store_lock);
   if (reader->store != NULL)
     rectify_store_interrupt (reader->store);
   g_mutex_unlock (&reader->store_lock);
 }
 
-typedef struct {
-  Reader             *reader;
+typedef struct
+{
+  Reader *reader;
   RectifyQueryIdsFunc query_ids;
-  RectifyQuery        query;
-  guint               generation;
+  RectifyQuery query;
+  guint generation;
 } SnapshotJob;
 
 static void
@@ -177,18 +173,15 @@ snapshot_job_free (gpointer data)
 }
 
 static void
-snapshot_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      data,
-                 GCancellable *cancellable)
+snapshot_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   SnapshotJob *job = data;
   Reader *reader = job->reader;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GArray *ids = NULL;
 
   g_mutex_lock (&reader->run_lock);
-  if (g_atomic_int_get (&reader->latest) == (int) job->generation)
+  if (g_atomic_int_get (&reader->latest) == (int)job->generation)
     {
       if (reader->store == NULL)
         {
@@ -204,42 +197,45 @@ snapshot_thread (GTask        *task,
   g_mutex_unlock (&reader->run_lock);
 
   if (ids != NULL)
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
   else if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "a newer snapshot was asked for");
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "a newer snapshot was asked for");
 }
 
 /* ---- RectifyRecordList ------------------------------------------------ */
 
-typedef struct {
-  guint       index;  /* position / PAGE_SIZE */
-  GPtrArray  *rows;   /* RectifyRow, one per position of the page */
+typedef struct
+{
+  guint index;     /* position / PAGE_SIZE */
+  GPtrArray *rows; /* RectifyRow, one per position of the page */
 } Page;
 
 struct _RectifyRecordList
 {
-  GObject             parent_instance;
+  GObject parent_instance;
 
-  RectifyStore       *store;
+  RectifyStore *store;
   RectifyQueryIdsFunc query_ids;
-  RectifyFetchFunc    fetch;
-  GDestroyNotify      free_record;
+  RectifyFetchFunc fetch;
+  GDestroyNotify free_record;
 
-  RectifyQuery        query;   /* strings owned */
-  GArray             *ids;     /* gint64 */
-  GError             *error;
-  GQueue              pages;   /* Page *, most recently used first */
-  RectifyRow         *slots[N_SLOTS];
-  guint               n_items; /* as told in items-changed so far */
+  RectifyQuery query; /* strings owned */
+  GArray *ids;        /* gint64 */
+  GError *error;
+  GQueue pages; /* Page *, most recently used first */
+  RectifyRow *slots[N_SLOTS];
+  guint n_items; /* as told in items-changed so far */
 
-  Reader             *reader;     /* NULL: every snapshot on the main thread */
-  guint               generation; /* of the snapshot shown or being taken */
-  gboolean            loading;    /* ids holds the first rows, the rest comes */
+  Reader *reader;   /* NULL: every snapshot on the main thread */
+  guint generation; /* of the snapshot shown or being taken */
+  gboolean loading; /* ids holds the first rows, the rest comes */
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_LOADING,
   N_PROPS
@@ -249,8 +245,11 @@ static GParamSpec *properties[N_PROPS];
 
 static void rectify_record_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (RectifyRecordList, rectify_record_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, rectify_record_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (RectifyRecordList,
+                               rectify_record_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      rectify_record_list_model_init))
 
 static void
 page_free (gpointer data)
@@ -268,14 +267,13 @@ clear_pages (RectifyRecordList *self)
 }
 
 static Page *
-fetch_page (RectifyRecordList *self,
-            guint              index)
+fetch_page (RectifyRecordList *self, guint index)
 {
   guint start = index * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->ids->len - start);
   const gint64 *ids = &g_array_index (self->ids, gint64, start);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
   Page *page;
   guint next = 0;
 
@@ -296,7 +294,7 @@ fetch_page (RectifyRecordList *self,
       gpointer record = NULL;
 
       if (records != NULL && next < records->len
-          && *(gint64 *) g_ptr_array_index (records, next) == ids[i])
+          && *(gint64 *)g_ptr_array_index (records, next) == ids[i])
         record = g_ptr_array_index (records, next++);
       if (start + i < N_SLOTS)
         {
@@ -316,8 +314,7 @@ fetch_page (RectifyRecordList *self,
 }
 
 static Page *
-lookup_page (RectifyRecordList *self,
-             guint              index)
+lookup_page (RectifyRecordList *self, guint index)
 {
   Page *page;
 
@@ -357,8 +354,7 @@ rectify_record_list_get_n_items (GListModel *model)
 }
 
 static gpointer
-rectify_record_list_get_item (GListModel *model,
-                              guint       position)
+rectify_record_list_get_item (GListModel *model, guint position)
 {
   RectifyRecordList *self = RECTIFY_RECORD_LIST (model);
   Page *page;
@@ -403,10 +399,7 @@ rectify_record_list_finalize (GObject *object)
 }
 
 static void
-rectify_record_list_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+rectify_record_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RectifyRecordList *self = RECTIFY_RECORD_LIST (object);
 
@@ -430,24 +423,24 @@ rectify_record_list_class_init (RectifyRecordListClass *klass)
 
   /* The list holds its first rows and the rest of the snapshot is being
    * read; the count of items is not known yet. */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING]
+      = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 rectify_record_list_init (RectifyRecordList *self)
 {
-  self->query = (RectifyQuery) RECTIFY_QUERY_INIT;
+  self->query = (RectifyQuery)RECTIFY_QUERY_INIT;
   g_queue_init (&self->pages);
 }
 
 RectifyRecordList *
-rectify_record_list_new (RectifyStore       *store,
+rectify_record_list_new (RectifyStore *store,
                          RectifyQueryIdsFunc query_ids,
-                         RectifyFetchFunc    fetch,
-                         GDestroyNotify      free_record)
+                         RectifyFetchFunc fetch,
+                         GDestroyNotify free_record)
 {
   RectifyRecordList *self;
   const char *path;
@@ -463,7 +456,8 @@ rectify_record_list_new (RectifyStore       *store,
   self->free_record = free_record;
   /* a file a second connection can open */
   path = rectify_store_get_path (store);
-  if (path != NULL && *path != '\0' && !g_str_equal (path, ":memory:") && !g_str_has_prefix (path, "file:"))
+  if (path != NULL && *path != '\0' && !g_str_equal (path, ":memory:")
+      && !g_str_has_prefix (path, "file:"))
     self->reader = reader_new (path);
   return self;
 }
@@ -471,10 +465,7 @@ rectify_record_list_new (RectifyStore       *store,
 /* Announces the position range [position, position + removed) replaced
  * by added items, n_items being the count after it. */
 static void
-emit_change (RectifyRecordList *self,
-             guint              position,
-             guint              removed,
-             guint              added)
+emit_change (RectifyRecordList *self, guint position, guint removed, guint added)
 {
   if (removed == 0 && added == 0)
     return;
@@ -484,9 +475,7 @@ emit_change (RectifyRecordList *self,
 
 /* Shows a snapshot of ids (taken) or, with ids NULL, the error. */
 static void
-show_snapshot (RectifyRecordList *self,
-               GArray            *ids,
-               GError            *error)
+show_snapshot (RectifyRecordList *self, GArray *ids, GError *error)
 {
   guint old_n, new_n, old_top, new_top;
 
@@ -498,7 +487,7 @@ show_snapshot (RectifyRecordList *self,
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       self->error = error ? error
                           : g_error_new_literal (RECTIFY_ERROR, RECTIFY_ERROR_DATABASE,
-                                                 _("The list could not be read"));
+                                                 _ ("The list could not be read"));
     }
   else
     self->ids = ids;
@@ -518,8 +507,7 @@ show_snapshot (RectifyRecordList *self,
 }
 
 static void
-set_loading (RectifyRecordList *self,
-             gboolean           loading)
+set_loading (RectifyRecordList *self, gboolean loading)
 {
   if (self->loading == loading)
     return;
@@ -551,9 +539,7 @@ rectify_record_list_refresh (RectifyRecordList *self)
 }
 
 static void
-on_snapshot_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      data)
+on_snapshot_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   RectifyRecordList *self = RECTIFY_RECORD_LIST (source);
   guint generation = GPOINTER_TO_UINT (data);
@@ -578,8 +564,7 @@ on_snapshot_done (GObject      *source,
       return;
     }
   shown = self->ids->len;
-  if (ids->len >= shown
-      && memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) == 0)
+  if (ids->len >= shown && memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) == 0)
     {
       /* the rows shown stay, with their pages: only the rest comes in */
       g_array_unref (self->ids);
@@ -597,7 +582,7 @@ on_snapshot_done (GObject      *source,
 static void
 take_snapshot (RectifyRecordList *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   RectifyQuery head;
   SnapshotJob *job;
   GError *error = NULL;
@@ -626,7 +611,7 @@ take_snapshot (RectifyRecordList *self)
   job->query_ids = self->query_ids;
   rectify_query_copy (&job->query, &self->query);
   job->generation = self->generation;
-  g_atomic_int_set (&self->reader->latest, (int) self->generation);
+  g_atomic_int_set (&self->reader->latest, (int)self->generation);
   task = g_task_new (self, NULL, on_snapshot_done, GUINT_TO_POINTER (self->generation));
   g_task_set_source_tag (task, take_snapshot);
   g_task_set_task_data (task, job, snapshot_job_free);
@@ -635,8 +620,7 @@ take_snapshot (RectifyRecordList *self)
 }
 
 void
-rectify_record_list_set_query (RectifyRecordList  *self,
-                               const RectifyQuery *q)
+rectify_record_list_set_query (RectifyRecordList *self, const RectifyQuery *q)
 {
   RectifyQuery copy;
 
@@ -674,8 +658,7 @@ rectify_record_list_get_query (RectifyRecordList *self)
 }
 
 gint64
-rectify_record_list_find (RectifyRecordList *self,
-                          gint64             id)
+rectify_record_list_find (RectifyRecordList *self, gint64 id)
 {
   g_return_val_if_fail (RECTIFY_IS_RECORD_LIST (self), -1);
 
@@ -688,8 +671,7 @@ rectify_record_list_find (RectifyRecordList *self,
 }
 
 gboolean
-rectify_record_list_show_status (RectifyRecordList *self,
-                                 GtkLabel          *label)
+rectify_record_list_show_status (RectifyRecordList *self, GtkLabel *label)
 {
   g_return_val_if_fail (RECTIFY_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
@@ -698,7 +680,7 @@ rectify_record_list_show_status (RectifyRecordList *self,
     gtk_label_set_text (label, self->error->message);
   else if (self->loading)
     /* Translators: a list's count while the rows of a long result are read */
-    gtk_label_set_text (label, _("Counting…"));
+    gtk_label_set_text (label, _ ("Counting…"));
   else
     return FALSE;
   return TRUE;
@@ -723,23 +705,20 @@ rectify_record_list_view_scroll_to_top (GtkWidget *view)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
-typedef struct {
+typedef struct
+{
   RectifyCellText text;
-  gpointer        owner;
+  gpointer owner;
 } CellColumn;
 
 static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
+cell_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   gtk_list_item_set_child (item, rectify_cell_label_new ());
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
+cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   CellColumn *column = data;
   RectifyRow *row = gtk_list_item_get_item (item);
@@ -757,28 +736,27 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         gtk_widget_remove_css_class (label, old_style);
       if (style != NULL)
         gtk_widget_add_css_class (label, style);
-      g_object_set_data (G_OBJECT (label), "rectify-style", (gpointer) style);
+      g_object_set_data (G_OBJECT (label), "rectify-style", (gpointer)style);
     }
 }
 
 static void
-cell_column_free (gpointer  data,
-                  GClosure *closure)
+cell_column_free (gpointer data, GClosure *closure)
 {
   g_free (data);
 }
 
 void
-rectify_record_list_view_add_column (GtkColumnView  *view,
-                                     const char     *title,
-                                     const char     *sort_key,
+rectify_record_list_view_add_column (GtkColumnView *view,
+                                     const char *title,
+                                     const char *sort_key,
                                      RectifyCellText text,
-                                     gpointer        owner,
-                                     gboolean        expand,
-                                     int             fixed_width)
+                                     gpointer owner,
+                                     gboolean expand,
+                                     int fixed_width)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) column = NULL;
   CellColumn *data = g_new0 (CellColumn, 1);
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));

@@ -16,25 +16,26 @@
 
 struct _RectifySummaryDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  RectifyStore    *store;
-  GCancellable    *cancellable;
-  char            *file_name;   /* proposed to Save as PDF… */
-  gboolean         ready;
+  RectifyStore *store;
+  GCancellable *cancellable;
+  char *file_name; /* proposed to Save as PDF… */
+  gboolean ready;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkStack        *stack;
-  GtkSpinner      *spinner;
-  RectifyPdfView  *preview;
-  GtkWidget       *print_button;
-  GtkWidget       *save_button;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  RectifyPdfView *preview;
+  GtkWidget *print_button;
+  GtkWidget *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (RectifySummaryDialog, rectify_summary_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SIGNAL_READY,
   N_SIGNALS
 };
@@ -42,13 +43,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* What the thread needs, copied: it touches nothing of the window's. */
-typedef struct {
-  char                    *path;
-  gint64                   campaign_id;
-  char                    *as_of;
+typedef struct
+{
+  char *path;
+  gint64 campaign_id;
+  char *as_of;
   RectifySummaryNarrative *narrative;
-  RectifyPdfLanguage       language;
-  int                      scale_factor;
+  RectifyPdfLanguage language;
+  int scale_factor;
 } RenderData;
 
 static void
@@ -61,8 +63,7 @@ render_data_free (RenderData *data)
 }
 
 static void
-show_toast (RectifySummaryDialog *self,
-            const char           *message)
+show_toast (RectifySummaryDialog *self, const char *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
@@ -85,17 +86,14 @@ update_actions (RectifySummaryDialog *self)
  * campaign the figures took ~150 ms, the PDF ~120 ms and its pages ~170 ms
  * (bench-summary, bench-dashboard): all of it here. */
 static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+render_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   RenderData *data = task_data;
-  g_autoptr(RectifyStore) store = NULL;
-  g_autoptr(RectifySummaryData) summary = NULL;
+  g_autoptr (RectifyStore) store = NULL;
+  g_autoptr (RectifySummaryData) summary = NULL;
   RectifyPdfSummaryOptions options = { data->language, NULL };
   GError *error = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr (GBytes) pdf = NULL;
   RectifyPdfPages *pages = NULL;
 
   store = rectify_store_open (data->path, &error);
@@ -108,19 +106,17 @@ render_thread (GTask        *task,
   if (pdf != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     pages = rectify_pdf_pages_render (pdf, data->scale_factor, &error);
   if (pages != NULL)
-    g_task_return_pointer (task, pages, (GDestroyNotify) rectify_pdf_pages_free);
+    g_task_return_pointer (task, pages, (GDestroyNotify)rectify_pdf_pages_free);
   else
     g_task_return_error (task, error);
 }
 
 static void
-on_rendered_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_rendered_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   RectifySummaryDialog *self = RECTIFY_SUMMARY_DIALOG (source_object);
-  g_autoptr(RectifyPdfPages) pages = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyPdfPages) pages = NULL;
+  g_autoptr (GError) error = NULL;
 
   pages = g_task_propagate_pointer (G_TASK (result), &error);
   /* closed meanwhile */
@@ -132,7 +128,8 @@ on_rendered_cb (GObject      *source_object,
   else
     {
       /* Translators: %s says why the summary could not be written */
-      g_autofree char *message = g_strdup_printf (_("The summary cannot be written: %s"), error->message);
+      g_autofree char *message
+          = g_strdup_printf (_ ("The summary cannot be written: %s"), error->message);
       rectify_pdf_view_set_message (self->preview, message);
     }
   gtk_stack_set_visible_child_name (self->stack, "pages");
@@ -144,9 +141,7 @@ on_rendered_cb (GObject      *source_object,
 /* ---- saving and printing -------------------------------------------------------- */
 
 gboolean
-rectify_summary_dialog_save_to (RectifySummaryDialog *self,
-                                const char           *path,
-                                GError              **error)
+rectify_summary_dialog_save_to (RectifySummaryDialog *self, const char *path, GError **error)
 {
   GBytes *pdf;
 
@@ -156,20 +151,19 @@ rectify_summary_dialog_save_to (RectifySummaryDialog *self,
   pdf = rectify_pdf_view_get_bytes (self->preview);
   if (pdf == NULL)
     {
-      g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _("Summary: it is not written yet"));
+      g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                           _ ("Summary: it is not written yet"));
       return FALSE;
     }
   return rectify_write_file_atomically (path, pdf, error);
 }
 
 static void
-on_save_response_cb (GtkNativeDialog      *chooser,
-                     int                   response,
-                     RectifySummaryDialog *self)
+on_save_response_cb (GtkNativeDialog *chooser, int response, RectifySummaryDialog *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -181,32 +175,30 @@ on_save_response_cb (GtkNativeDialog      *chooser,
         {
           g_autofree char *name = g_path_get_basename (path);
           /* Translators: %s is the file name */
-          g_autofree char *message = g_strdup_printf (_("Saved as %s"), name);
+          g_autofree char *message = g_strdup_printf (_ ("Saved as %s"), name);
           show_toast (self, message);
         }
       else
         show_toast (self, error->message);
     }
   else if (file != NULL)
-    show_toast (self, _("Choose a file on this computer"));
+    show_toast (self, _ ("Choose a file on this computer"));
   g_object_unref (chooser);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifySummaryDialog *self = RECTIFY_SUMMARY_DIALOG (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (rectify_pdf_view_get_bytes (self->preview) == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Save as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -216,12 +208,10 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifySummaryDialog *self = RECTIFY_SUMMARY_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!rectify_pdf_view_print (self->preview, GTK_WINDOW (self), self->file_name, &error))
     show_toast (self, error->message);
@@ -230,16 +220,16 @@ print_action (GtkWidget  *widget,
 /* ---- public ------------------------------------------------------------------------ */
 
 RectifySummaryDialog *
-rectify_summary_dialog_new (GtkWindow                     *parent,
-                            RectifyStore                  *store,
-                            gint64                         campaign_id,
-                            const char                    *as_of,
+rectify_summary_dialog_new (GtkWindow *parent,
+                            RectifyStore *store,
+                            gint64 campaign_id,
+                            const char *as_of,
                             const RectifySummaryNarrative *narrative,
-                            RectifyPdfLanguage             language)
+                            RectifyPdfLanguage language)
 {
   RectifySummaryDialog *self;
-  g_autoptr(RectifyCampaign) campaign = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (GTask) task = NULL;
   RenderData *data;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -252,7 +242,7 @@ rectify_summary_dialog_new (GtkWindow                     *parent,
     {
       g_autofree char *day = as_of ? rectify_format_date (as_of) : NULL;
       /* Translators: the campaign's name and the day its summary is written as of */
-      g_autofree char *subtitle = day ? g_strdup_printf (_("%s, as of %s"), campaign->name, day)
+      g_autofree char *subtitle = day ? g_strdup_printf (_ ("%s, as of %s"), campaign->name, day)
                                       : g_strdup (campaign->name);
 
       adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -278,8 +268,9 @@ rectify_summary_dialog_new (GtkWindow                     *parent,
   gtk_spinner_start (self->spinner);
   task = g_task_new (self, self->cancellable, on_rendered_cb, NULL);
   g_task_set_source_tag (task, rectify_summary_dialog_new);
-  g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
-  rectify_job_run_in_thread (task, GTK_WIDGET (self), _("Preparing the work summary"), render_thread);
+  g_task_set_task_data (task, data, (GDestroyNotify)render_data_free);
+  rectify_job_run_in_thread (task, GTK_WIDGET (self), _ ("Preparing the work summary"),
+                             render_thread);
   return self;
 }
 
@@ -342,12 +333,13 @@ rectify_summary_dialog_class_init (RectifySummaryDialogClass *klass)
   object_class->finalize = rectify_summary_dialog_finalize;
   widget_class->unrealize = rectify_summary_dialog_unrealize;
 
-  signals[SIGNAL_READY] =
-    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-summary-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-summary-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifySummaryDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifySummaryDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifySummaryDialog, stack);
@@ -359,8 +351,10 @@ rectify_summary_dialog_class_init (RectifySummaryDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "summary.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "summary.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "summary.save",
+                                       NULL);
 }
 
 static void

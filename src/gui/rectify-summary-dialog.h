@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_SUMMARY_DIALOG (rectify_summary_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RectifySummaryDialog, rectify_summary_dialog, RECTIFY, SUMMARY_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (
+    RectifySummaryDialog, rectify_summary_dialog, RECTIFY, SUMMARY_DIALOG, AdwWindow)
 
 /* Writes the summary of the campaign as of the day (NULL = its last day or
  * today) with the narrative given (the dashboard's text as shown, saved or
@@ -21,19 +22,18 @@ G_DECLARE_FINAL_TYPE (RectifySummaryDialog, rectify_summary_dialog, RECTIFY, SUM
  * database, a spinner meanwhile; then shows the pages and offers Print…
  * and Save as PDF….  Emits "ready" when the pages are shown or the
  * refusal is. */
-RectifySummaryDialog *rectify_summary_dialog_new          (GtkWindow                     *parent,
-                                                           RectifyStore                  *store,
-                                                           gint64                         campaign_id,
-                                                           const char                    *as_of,
-                                                           const RectifySummaryNarrative *narrative,
-                                                           RectifyPdfLanguage             language);
+RectifySummaryDialog *rectify_summary_dialog_new (GtkWindow *parent,
+                                                  RectifyStore *store,
+                                                  gint64 campaign_id,
+                                                  const char *as_of,
+                                                  const RectifySummaryNarrative *narrative,
+                                                  RectifyPdfLanguage language);
 /* TRUE once the rendering is over, with pages or a message. */
-gboolean              rectify_summary_dialog_is_ready     (RectifySummaryDialog          *self);
-RectifyPdfView       *rectify_summary_dialog_get_preview  (RectifySummaryDialog          *self);
+gboolean rectify_summary_dialog_is_ready (RectifySummaryDialog *self);
+RectifyPdfView *rectify_summary_dialog_get_preview (RectifySummaryDialog *self);
 /* Writes the PDF shown to path through a temporary file renamed into
  * place, as "Save as PDF…" does. */
-gboolean              rectify_summary_dialog_save_to      (RectifySummaryDialog          *self,
-                                                           const char                    *path,
-                                                           GError                       **error);
+gboolean
+rectify_summary_dialog_save_to (RectifySummaryDialog *self, const char *path, GError **error);
 
 G_END_DECLS

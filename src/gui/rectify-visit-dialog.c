@@ -13,7 +13,8 @@
 #include "rectify-validate.h"
 #include "rectify-visit-dialog.h"
 
-enum {
+enum
+{
   FIELD_HAZARD,
   FIELD_DUE,
   FIELD_NOTE,
@@ -22,24 +23,25 @@ enum {
 
 struct _RectifyVisitDialog
 {
-  AdwWindow         parent_instance;
+  AdwWindow parent_instance;
 
-  RectifyStore     *store;
-  gint64            hazard_id;
-  RectifyVisitKind  kind;
-  RectifyFormField  fields[N_FIELDS];
+  RectifyStore *store;
+  gint64 hazard_id;
+  RectifyVisitKind kind;
+  RectifyFormField fields[N_FIELDS];
 
   AdwPreferencesGroup *visit_group;
-  AdwActionRow     *hazard_row;
-  RectifyDateRow   *due_row;
-  AdwEntryRow      *note_row;
-  GtkLabel         *error_label;
-  GtkLabel         *general_error_label;
+  AdwActionRow *hazard_row;
+  RectifyDateRow *due_row;
+  AdwEntryRow *note_row;
+  GtkLabel *error_label;
+  GtkLabel *general_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RectifyVisitDialog, rectify_visit_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SIGNAL_SCHEDULED,
   N_SIGNALS
 };
@@ -47,12 +49,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-schedule_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+schedule_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyVisitDialog *self = RECTIFY_VISIT_DIALOG (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *due = rectify_date_row_get_date (self->due_row);
   gint64 id;
 
@@ -69,8 +69,7 @@ schedule_action (GtkWidget  *widget,
 }
 
 static void
-on_field_changed_cb (GtkWidget          *widget,
-                     RectifyVisitDialog *self)
+on_field_changed_cb (GtkWidget *widget, RectifyVisitDialog *self)
 {
   rectify_form_clear_field (self->fields, N_FIELDS, widget);
 }
@@ -98,12 +97,13 @@ rectify_visit_dialog_class_init (RectifyVisitDialogClass *klass)
    * RectifyVisitDialog::scheduled:
    * @id: the planned visit's id
    */
-  signals[SIGNAL_SCHEDULED] =
-    g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_SCHEDULED]
+      = g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-visit-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-visit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyVisitDialog, visit_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyVisitDialog, hazard_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyVisitDialog, due_row);
@@ -118,7 +118,7 @@ rectify_visit_dialog_class_init (RectifyVisitDialogClass *klass)
 static void
 rectify_visit_dialog_init (RectifyVisitDialog *self)
 {
-  static const char *const names[N_FIELDS] = { N_("Hazard"), N_("Due date"), N_("Note") };
+  static const char *const names[N_FIELDS] = { N_ ("Hazard"), N_ ("Due date"), N_ ("Note") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
@@ -135,13 +135,11 @@ rectify_visit_dialog_init (RectifyVisitDialog *self)
 }
 
 RectifyVisitDialog *
-rectify_visit_dialog_new (RectifyStore     *store,
-                          gint64            hazard_id,
-                          RectifyVisitKind  kind)
+rectify_visit_dialog_new (RectifyStore *store, gint64 hazard_id, RectifyVisitKind kind)
 {
   RectifyVisitDialog *self;
-  g_autoptr(RectifyHazard) hazard = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyHazard) hazard = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *today = rectify_today ();
   g_autofree char *due = NULL;
 
@@ -151,18 +149,22 @@ rectify_visit_dialog_new (RectifyStore     *store,
   self->store = g_object_ref (store);
   self->hazard_id = hazard_id;
   self->kind = kind;
-  gtk_window_set_title (GTK_WINDOW (self), kind == RECTIFY_VISIT_BACK_CHECK ? _("Schedule Back-check")
-                                                                          : _("Plan Re-inspection"));
-  adw_preferences_group_set_description (self->visit_group,
-                                         kind == RECTIFY_VISIT_BACK_CHECK
-                                         ? _("Go back to the unit to see that the closed hazard stays rectified. A back-check inspection of the unit on or after today does it.")
-                                         : _("Go back to the unit about a hazard past its deadline. A bureau inspection or back-check of the unit on or after today does it."));
+  gtk_window_set_title (GTK_WINDOW (self), kind == RECTIFY_VISIT_BACK_CHECK
+                                               ? _ ("Schedule Back-check")
+                                               : _ ("Plan Re-inspection"));
+  adw_preferences_group_set_description (
+      self->visit_group,
+      kind == RECTIFY_VISIT_BACK_CHECK
+          ? _ ("Go back to the unit to see that the closed hazard stays rectified. A back-check "
+               "inspection of the unit on or after today does it.")
+          : _ ("Go back to the unit about a hazard past its deadline. A bureau inspection or "
+               "back-check of the unit on or after today does it."));
   hazard = rectify_store_get_hazard (store, hazard_id, &error);
   if (hazard != NULL)
     {
-      g_autofree char *subtitle = g_strjoin (" · ", hazard->unit_name,
-                                             rectify_hazard_status_to_label (hazard->status),
-                                             hazard->content, NULL);
+      g_autofree char *subtitle
+          = g_strjoin (" · ", hazard->unit_name, rectify_hazard_status_to_label (hazard->status),
+                       hazard->content, NULL);
       adw_action_row_set_subtitle (self->hazard_row, subtitle);
     }
   else
@@ -181,11 +183,12 @@ rectify_visit_state_text (const RectifyScheduledVisit *v)
 
   if (v->done_inspection_id != 0)
     /* Translators: %s is the date a planned visit was done */
-    return g_strdup_printf (_("done %s"), v->done_date);
+    return g_strdup_printf (_ ("done %s"), v->done_date);
   days = rectify_date_diff (today, v->due_date);
   if (days == 0)
-    return g_strdup (_("due today"));
+    return g_strdup (_ ("due today"));
   if (days > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days), -days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days),
+                          -days);
 }

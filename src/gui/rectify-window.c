@@ -29,59 +29,63 @@
 
 struct _RectifyWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  RectifyStore         *store;
-  gulong                changed_id;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  gboolean              loading;
+  RectifyStore *store;
+  gulong changed_id;
+  GSettings *settings;
+  GCancellable *cancellable;
+  gboolean loading;
 
   /* The page chosen in the sidebar; the welcome page stands in for it
    * while the database is empty, until the user picks a page. */
-  char                 *current_page;
-  gboolean              user_navigated;
-  gboolean              can_edit;
+  char *current_page;
+  gboolean user_navigated;
+  gboolean can_edit;
 
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_box;
-  GtkWidget            *content_box;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkButton            *new_campaign_button;
-  GtkSpinner           *loading_spinner;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_box;
+  GtkWidget *content_box;
+  GtkListBox *sidebar_list;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkButton *new_campaign_button;
+  GtkSpinner *loading_spinner;
   RectifyCampaignsPage *campaigns_page;
-  GtkMenuButton        *actor_button;
-  AdwButtonContent     *actor_content;
-  GtkPopover           *actor_popover;
-  GtkListBox           *actor_list;
-  GtkLabel             *actor_error_label;
-  AdwToastOverlay      *toast_overlay;
+  GtkMenuButton *actor_button;
+  AdwButtonContent *actor_content;
+  GtkPopover *actor_popover;
+  GtkListBox *actor_list;
+  GtkLabel *actor_error_label;
+  AdwToastOverlay *toast_overlay;
 };
 
 /* The pages of the sidebar, in order. */
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *title;
   const char *icon_name;
-  GType     (*get_type) (void);
+  GType (*get_type) (void);
 } PageInfo;
 
 static const PageInfo pages[] = {
-  { "campaigns", N_("Campaigns"), "emoji-flags-symbolic", NULL },
-  { "units", N_("Units"), "go-home-symbolic", rectify_units_page_get_type },
-  { "equipment", N_("Equipment"), "applications-engineering-symbolic", rectify_equipment_page_get_type },
-  { "operators", N_("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
-  { "inspections", N_("Inspections"), "edit-find-symbolic", rectify_inspections_page_get_type },
-  { "hazards", N_("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
-  { "documents", N_("Documents"), "x-office-document-symbolic", rectify_documents_page_get_type },
-  { "officers", N_("Officers"), "application-certificate-symbolic", rectify_officers_page_get_type },
+  { "campaigns", N_ ("Campaigns"), "emoji-flags-symbolic", NULL },
+  { "units", N_ ("Units"), "go-home-symbolic", rectify_units_page_get_type },
+  { "equipment", N_ ("Equipment"), "applications-engineering-symbolic",
+    rectify_equipment_page_get_type },
+  { "operators", N_ ("Operators"), "system-users-symbolic", rectify_operators_page_get_type },
+  { "inspections", N_ ("Inspections"), "edit-find-symbolic", rectify_inspections_page_get_type },
+  { "hazards", N_ ("Hazards"), "dialog-warning-symbolic", rectify_hazards_page_get_type },
+  { "documents", N_ ("Documents"), "x-office-document-symbolic", rectify_documents_page_get_type },
+  { "officers", N_ ("Officers"), "application-certificate-symbolic",
+    rectify_officers_page_get_type },
 };
 
 G_DEFINE_FINAL_TYPE (RectifyWindow, rectify_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   N_PROPS
@@ -89,8 +93,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct {
-  char         *path;
+typedef struct
+{
+  char *path;
   GApplication *application;
 } LoadData;
 
@@ -108,7 +113,7 @@ static GSettings *
 settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
@@ -121,9 +126,7 @@ settings_new (void)
 }
 
 static void
-set_action_enabled (RectifyWindow *self,
-                    const char    *name,
-                    gboolean       enabled)
+set_action_enabled (RectifyWindow *self, const char *name, gboolean enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -140,21 +143,17 @@ find_page_info (const char *name)
 }
 
 static GtkListBoxRow *
-find_sidebar_row (RectifyWindow *self,
-                  const char    *name)
+find_sidebar_row (RectifyWindow *self, const char *name)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+       child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_BOX_ROW (child)
         && g_strcmp0 (g_object_get_data (G_OBJECT (child), "rectify-page"), name) == 0)
       return GTK_LIST_BOX_ROW (child);
   return NULL;
 }
 
-static void on_sidebar_row_selected_cb (GtkListBox    *list,
-                                        GtkListBoxRow *row,
-                                        RectifyWindow *self);
+static void on_sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, RectifyWindow *self);
 
 static void
 update_page (RectifyWindow *self)
@@ -172,9 +171,9 @@ update_page (RectifyWindow *self)
     page = self->current_page;
 
   gtk_stack_set_visible_child_name (self->stack, page);
-  adw_window_title_set_title (self->window_title,
-                              info != NULL && g_str_equal (page, info->name)
-                              ? g_dgettext (GETTEXT_PACKAGE, info->title) : _("Rectify"));
+  adw_window_title_set_title (self->window_title, info != NULL && g_str_equal (page, info->name)
+                                                      ? g_dgettext (GETTEXT_PACKAGE, info->title)
+                                                      : _ ("Rectify"));
 
   /* The sidebar shows the chosen page, and no page over the welcome. */
   row = g_str_equal (page, self->current_page) ? find_sidebar_row (self, page) : NULL;
@@ -195,8 +194,7 @@ update_page (RectifyWindow *self)
 
 /* Shows a page of the sidebar by name; unknown names show the campaigns. */
 static void
-show_page (RectifyWindow *self,
-           const char    *name)
+show_page (RectifyWindow *self, const char *name)
 {
   if (find_sidebar_row (self, name) == NULL)
     name = "campaigns";
@@ -209,9 +207,7 @@ show_page (RectifyWindow *self,
 }
 
 static void
-on_sidebar_row_selected_cb (GtkListBox    *list,
-                            GtkListBoxRow *row,
-                            RectifyWindow *self)
+on_sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, RectifyWindow *self)
 {
   if (row == NULL)
     return;
@@ -221,9 +217,7 @@ on_sidebar_row_selected_cb (GtkListBox    *list,
 
 /* The row of the page shown, chosen again in a narrow window. */
 static void
-on_sidebar_row_activated_cb (GtkListBox    *list,
-                             GtkListBoxRow *row,
-                             RectifyWindow *self)
+on_sidebar_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, RectifyWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -238,8 +232,7 @@ on_leaflet_visible_child_cb (RectifyWindow *self)
 }
 
 static void
-add_sidebar_row (RectifyWindow  *self,
-                 const PageInfo *info)
+add_sidebar_row (RectifyWindow *self, const PageInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -249,10 +242,9 @@ add_sidebar_row (RectifyWindow  *self,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "rectify-page", (gpointer) info->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, g_dgettext (GETTEXT_PACKAGE, info->title),
-                                  -1);
+  g_object_set_data (G_OBJECT (row), "rectify-page", (gpointer)info->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_dgettext (GETTEXT_PACKAGE, info->title), -1);
   gtk_list_box_append (self->sidebar_list, row);
 }
 
@@ -276,8 +268,7 @@ add_pages (RectifyWindow *self)
 
 /* Archivists read; everyone else may change records. */
 static void
-set_can_edit (RectifyWindow *self,
-              gboolean       can_edit)
+set_can_edit (RectifyWindow *self, gboolean can_edit)
 {
   self->can_edit = can_edit;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -296,7 +287,7 @@ static void
 update_actor (RectifyWindow *self)
 {
   gint64 actor = rectify_store_get_actor (self->store);
-  g_autoptr(RectifyOfficer) officer = NULL;
+  g_autoptr (RectifyOfficer) officer = NULL;
 
   if (actor != 0)
     officer = rectify_store_get_officer (self->store, actor, NULL);
@@ -306,7 +297,7 @@ update_actor (RectifyWindow *self)
 
       adw_button_content_set_label (self->actor_content, officer->name);
       /* Translators: the tooltip of the acting officer button: name, role */
-      tooltip = g_strdup_printf (_("Acting officer: %s, %s"), officer->name,
+      tooltip = g_strdup_printf (_ ("Acting officer: %s, %s"), officer->name,
                                  rectify_role_to_label (officer->role));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
@@ -314,22 +305,20 @@ update_actor (RectifyWindow *self)
     }
   else
     {
-      adw_button_content_set_label (self->actor_content, _("No Officer Chosen"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), _("Choose who is working"));
+      adw_button_content_set_label (self->actor_content, _ ("No Officer Chosen"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), _ ("Choose who is working"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Acting Officer"), -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Acting Officer"), -1);
     }
   set_can_edit (self, officer == NULL || officer->role != RECTIFY_ROLE_ARCHIVIST);
 }
 
 static void
-on_actor_row_activated_cb (GtkListBox    *list,
-                           GtkListBoxRow *row,
-                           RectifyWindow *self)
+on_actor_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, RectifyWindow *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (row), "rectify-officer-id");
   const char *badge = g_object_get_data (G_OBJECT (row), "rectify-badge");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!rectify_store_set_actor (self->store, *id, &error))
     {
@@ -347,8 +336,8 @@ on_actor_row_activated_cb (GtkListBox    *list,
 static void
 reload_actor_list (RectifyWindow *self)
 {
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
@@ -371,7 +360,8 @@ reload_actor_list (RectifyWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rectify_role_to_label (officer->role));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       if (officer->id == rectify_store_get_actor (self->store))
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("object-select-symbolic"));
       id = g_new (gint64, 1);
       *id = officer->id;
       g_object_set_data_full (G_OBJECT (row), "rectify-officer-id", id, g_free);
@@ -380,7 +370,8 @@ reload_actor_list (RectifyWindow *self)
     }
   if (gtk_widget_get_first_child (GTK_WIDGET (self->actor_list)) == NULL)
     {
-      GtkWidget *label = gtk_label_new (_("No active officers yet: add them on the Officers page."));
+      GtkWidget *label
+          = gtk_label_new (_ ("No active officers yet: add them on the Officers page."));
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
@@ -404,10 +395,9 @@ restore_actor (RectifyWindow *self)
 
   if (self->settings != NULL)
     badge = g_settings_get_string (self->settings, "acting-officer");
-  if (badge != NULL && *badge != '\0'
-      && rectify_store_find_officer (self->store, badge, &id, NULL))
+  if (badge != NULL && *badge != '\0' && rectify_store_find_officer (self->store, badge, &id, NULL))
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (rectify_store_set_actor (self->store, id, &error))
         return;
@@ -417,9 +407,7 @@ restore_actor (RectifyWindow *self)
 }
 
 static void
-on_store_changed_cb (RectifyStore  *store,
-                     const char    *entity,
-                     RectifyWindow *self)
+on_store_changed_cb (RectifyStore *store, const char *entity, RectifyWindow *self)
 {
   if (g_strcmp0 (entity, "officer") == 0)
     {
@@ -432,18 +420,14 @@ on_store_changed_cb (RectifyStore  *store,
 }
 
 static void
-on_campaign_created_cb (RectifyCampaignDialog *dialog,
-                        gint64                 campaign_id,
-                        RectifyWindow         *self)
+on_campaign_created_cb (RectifyCampaignDialog *dialog, gint64 campaign_id, RectifyWindow *self)
 {
   show_page (self, "campaigns");
   rectify_campaigns_page_select (self->campaigns_page, campaign_id);
 }
 
 static void
-new_campaign_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+new_campaign_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   RectifyCampaignDialog *dialog;
@@ -461,14 +445,14 @@ on_sample_data_progress (const char *stage, double fraction, gpointer user_data)
 }
 
 static void
-load_sample_data_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
+load_sample_data_thread (GTask *task,
+                         gpointer source_object,
+                         gpointer task_data,
                          GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(RectifyStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (RectifyStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 campaign_id;
 
   /* A store is used by one thread only: this one opens its own. */
@@ -488,13 +472,11 @@ load_sample_data_thread (GTask        *task,
 }
 
 static void
-on_sample_data_loaded_cb (GObject      *source_object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_sample_data_loaded_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
 {
   RectifyWindow *self = RECTIFY_WINDOW (source_object);
   LoadData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 campaign_id;
 
   campaign_id = g_task_propagate_int (G_TASK (result), &error);
@@ -517,11 +499,10 @@ on_sample_data_loaded_cb (GObject      *source_object,
     {
       AdwMessageDialog *dialog;
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Sample Data Not Loaded"),
-                                                           NULL));
+      dialog = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (GTK_WINDOW (self), _ ("Sample Data Not Loaded"), NULL));
       adw_message_dialog_set_body (dialog, error->message);
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
       rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -530,12 +511,10 @@ on_sample_data_loaded_cb (GObject      *source_object,
 }
 
 static void
-load_sample_data_activated (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+load_sample_data_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   LoadData *data;
 
   if (self->loading)
@@ -557,8 +536,9 @@ load_sample_data_activated (GSimpleAction *action,
 
   task = g_task_new (self, self->cancellable, on_sample_data_loaded_cb, NULL);
   g_task_set_source_tag (task, load_sample_data_activated);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  rectify_job_run_in_thread (task, GTK_WIDGET (self), _("Loading the sample data"), load_sample_data_thread);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  rectify_job_run_in_thread (task, GTK_WIDGET (self), _ ("Loading the sample data"),
+                             load_sample_data_thread);
 }
 
 static GtkWidget *
@@ -572,9 +552,7 @@ visible_page (RectifyWindow *self)
 }
 
 static void
-new_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+new_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = visible_page (self);
@@ -586,9 +564,7 @@ new_activated (GSimpleAction *action,
 }
 
 static void
-find_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+find_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = visible_page (self);
@@ -598,9 +574,7 @@ find_activated (GSimpleAction *action,
 }
 
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   RectifyPreferencesWindow *preferences;
@@ -610,9 +584,7 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
-show_sidebar_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+show_sidebar_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
 
@@ -621,9 +593,7 @@ show_sidebar_activated (GSimpleAction *action,
 
 /* A document just issued (from a draft opened anywhere), shown on its page. */
 static void
-show_document_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+show_document_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "documents");
@@ -637,9 +607,7 @@ show_document_activated (GSimpleAction *action,
 /* The list behind a dashboard tile: (campaign id, hazard status or -1,
  * overdue only, the dashboard's day or "") on the Hazards page. */
 static void
-show_hazards_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+show_hazards_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "hazards");
@@ -649,16 +617,16 @@ show_hazards_activated (GSimpleAction *action,
   const char *as_of = NULL;
 
   g_variant_get (parameter, "(xib&s)", &campaign_id, &status, &overdue, &as_of);
-  if (page == NULL || !RECTIFY_IS_HAZARDS_PAGE (page) || status < -1 || status >= RECTIFY_N_HAZARD_STATUSES)
+  if (page == NULL || !RECTIFY_IS_HAZARDS_PAGE (page) || status < -1
+      || status >= RECTIFY_N_HAZARD_STATUSES)
     return;
   show_page (self, "hazards");
-  rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue, as_of);
+  rectify_hazards_page_show_campaign (RECTIFY_HAZARDS_PAGE (page), campaign_id, status, overdue,
+                                      as_of);
 }
 
 static void
-backup_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+backup_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
 
@@ -666,9 +634,7 @@ backup_activated (GSimpleAction *action,
 }
 
 static void
-restore_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+restore_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
 
@@ -678,9 +644,7 @@ restore_activated (GSimpleAction *action,
 /* The list behind a dashboard tile: (campaign id, bureau visits only, the
  * dashboard's day or "") on the Inspections page. */
 static void
-show_inspections_activated (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
+show_inspections_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "inspections");
@@ -692,15 +656,14 @@ show_inspections_activated (GSimpleAction *action,
   if (page == NULL || !RECTIFY_IS_INSPECTIONS_PAGE (page))
     return;
   show_page (self, "inspections");
-  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), campaign_id, by_bureau, as_of);
+  rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), campaign_id, by_bureau,
+                                          as_of);
 }
 
 /* The list behind a dashboard tile: (campaign id, document kind, the
  * dashboard's day or "") on the Documents page, the issued ones. */
 static void
-show_documents_activated (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+show_documents_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "documents");
@@ -709,7 +672,8 @@ show_documents_activated (GSimpleAction *action,
   const char *as_of = NULL;
 
   g_variant_get (parameter, "(xi&s)", &campaign_id, &kind, &as_of);
-  if (page == NULL || !RECTIFY_IS_DOCUMENTS_PAGE (page) || kind < 0 || kind >= RECTIFY_N_DOCUMENT_KINDS)
+  if (page == NULL || !RECTIFY_IS_DOCUMENTS_PAGE (page) || kind < 0
+      || kind >= RECTIFY_N_DOCUMENT_KINDS)
     return;
   show_page (self, "documents");
   rectify_documents_page_show_campaign (RECTIFY_DOCUMENTS_PAGE (page), campaign_id, kind, as_of);
@@ -783,7 +747,8 @@ rectify_window_constructed (GObject *object)
   /* Which database this window shows: one window per database. */
   basename = g_path_get_basename (rectify_store_get_path (self->store));
   adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), rectify_store_get_path (self->store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
+                               rectify_store_get_path (self->store));
   rectify_campaigns_page_set_store (self->campaigns_page, self->store);
   add_pages (self);
   self->current_page = g_strdup ("campaigns");
@@ -801,14 +766,19 @@ rectify_window_constructed (GObject *object)
       else
         adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
     }
-  g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
-  g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated_cb), self);
-  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_visible_child_cb), self);
-  g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_row_activated_cb), self);
+  g_signal_connect (self->sidebar_list, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb),
+                    self);
+  g_signal_connect (self->sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated_cb),
+                    self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child",
+                            G_CALLBACK (on_leaflet_visible_child_cb), self);
+  g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_row_activated_cb),
+                    self);
 
   restore_actor (self);
   reload_actor_list (self);
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  self->changed_id
+      = g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed_cb), self);
   update_actor (self);
 }
 
@@ -839,10 +809,7 @@ rectify_window_finalize (GObject *object)
 }
 
 static void
-rectify_window_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+rectify_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RectifyWindow *self = RECTIFY_WINDOW (object);
 
@@ -857,10 +824,7 @@ rectify_window_get_property (GObject    *object,
 }
 
 static void
-rectify_window_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+rectify_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   RectifyWindow *self = RECTIFY_WINDOW (object);
 
@@ -888,14 +852,15 @@ rectify_window_class_init (RectifyWindowClass *klass)
   object_class->set_property = rectify_window_set_property;
   window_class->close_request = rectify_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+      = g_param_spec_object ("store", NULL, NULL, RECTIFY_TYPE_STORE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RECTIFY_TYPE_CAMPAIGNS_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/rectify/Rectify/ui/rectify-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/rectify/Rectify/ui/rectify-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, content_box);
@@ -920,21 +885,17 @@ rectify_window_init (RectifyWindow *self)
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
-                                   G_N_ELEMENTS (win_entries), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
 }
 
 RectifyWindow *
-rectify_window_new (GtkApplication *application,
-                    RectifyStore   *store)
+rectify_window_new (GtkApplication *application, RectifyStore *store)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  return g_object_new (RECTIFY_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  return g_object_new (RECTIFY_TYPE_WINDOW, "application", application, "store", store, NULL);
 }
 
 RectifyStore *

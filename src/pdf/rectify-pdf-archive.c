@@ -29,11 +29,16 @@ render (RectifyStore *store, gint64 campaign_id, gint64 unit_id, gpointer user_d
 }
 
 gboolean
-rectify_pdf_archive_write (RectifyStore *store, gint64 campaign_id, const char *dir,
-                           const RectifyPdfArchiveOptions *options, GCancellable *cancellable, GError **error)
+rectify_pdf_archive_write (RectifyStore *store,
+                           gint64 campaign_id,
+                           const char *dir,
+                           const RectifyPdfArchiveOptions *options,
+                           GCancellable *cancellable,
+                           GError **error)
 {
-  RectifyArchiveOptions archive = { render, (gpointer) options, rectify_pdf_language_to_code (options->language),
-                                    options->progress, options->progress_data };
+  RectifyArchiveOptions archive
+      = { render, (gpointer)options, rectify_pdf_language_to_code (options->language),
+          options->progress, options->progress_data };
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);

@@ -11,21 +11,22 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  RectifyPdfLanguage         language;
-  const char                *bureau;         /* NULL = the setting "bureau-name" */
+typedef struct
+{
+  RectifyPdfLanguage language;
+  const char *bureau; /* NULL = the setting "bureau-name" */
   RectifyArchiveProgressFunc progress;
-  gpointer                   progress_data;
+  gpointer progress_data;
 } RectifyPdfArchiveOptions;
 
 /* rectify_archive_write with this engine's dossiers
  * (rectify-pdf-dossier.h) and work summary (rectify-pdf-summary.h as of
  * the campaign's last day) in the language of options. */
-gboolean rectify_pdf_archive_write (RectifyStore                   *store,
-                                    gint64                          campaign_id,
-                                    const char                     *dir,
+gboolean rectify_pdf_archive_write (RectifyStore *store,
+                                    gint64 campaign_id,
+                                    const char *dir,
                                     const RectifyPdfArchiveOptions *options,
-                                    GCancellable                   *cancellable,
-                                    GError                        **error);
+                                    GCancellable *cancellable,
+                                    GError **error);
 
 G_END_DECLS

@@ -21,8 +21,8 @@
 #define LABEL_SIZE 9.0
 #define TITLE_SIZE 11.0
 
-static const RectifyPdfStyle title_style = { RECTIFY_PDF_FONT_HEADING, TITLE_SIZE, 0, 0, 0, 0,
-                                             RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
+static const RectifyPdfStyle title_style
+    = { RECTIFY_PDF_FONT_HEADING, TITLE_SIZE, 0, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
 
 static RectifyPdfStyle
 label_style (RectifyPdfAlign align)
@@ -35,7 +35,7 @@ label_style (RectifyPdfAlign align)
 static char *
 fit_label (RectifyPdfDocument *doc, const RectifyPdfStyle *style, const char *text, double width)
 {
-  g_autoptr(GString) cut = NULL;
+  g_autoptr (GString) cut = NULL;
 
   if (rectify_pdf_document_text_width (doc, style, text) <= width)
     return g_strdup (text);
@@ -43,7 +43,7 @@ fit_label (RectifyPdfDocument *doc, const RectifyPdfStyle *style, const char *te
   while (cut->len > 0)
     {
       const char *last = g_utf8_find_prev_char (cut->str, cut->str + cut->len);
-      g_string_truncate (cut, last ? (gsize) (last - cut->str) : 0);
+      g_string_truncate (cut, last ? (gsize)(last - cut->str) : 0);
       g_string_append (cut, "...");
       if (rectify_pdf_document_text_width (doc, style, cut->str) <= width)
         return g_string_free (g_steal_pointer (&cut), FALSE);
@@ -55,13 +55,18 @@ fit_label (RectifyPdfDocument *doc, const RectifyPdfStyle *style, const char *te
 static gboolean
 draw_title (RectifyPdfDocument *doc, double top, const char *title, GError **error)
 {
-  return rectify_pdf_document_label (doc, &title_style, rectify_pdf_document_get_text_width (doc) / 2,
+  return rectify_pdf_document_label (doc, &title_style,
+                                     rectify_pdf_document_get_text_width (doc) / 2,
                                      top + TITLE_SIZE, title, error);
 }
 
 gboolean
-rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const RectifyPdfBar *bars, guint n_bars,
-                        double max, GError **error)
+rectify_pdf_chart_bars (RectifyPdfDocument *doc,
+                        const char *title,
+                        const RectifyPdfBar *bars,
+                        guint n_bars,
+                        double max,
+                        GError **error)
 {
   const double row = 16, bar_h = 10, title_h = 22, axis_h = 16;
   double width = rectify_pdf_document_get_text_width (doc);
@@ -74,7 +79,8 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
 
   for (guint i = 0; i < n_bars; i++)
     {
-      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : rectify_format_chart_value (bars[i].value);
+      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text)
+                                                  : rectify_format_chart_value (bars[i].value);
       label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &left, bars[i].label));
       value_w = MAX (value_w, rectify_pdf_document_text_width (doc, &left, value));
       if (max <= 0 || bars[i].value > max)
@@ -104,11 +110,13 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
       double y = plot_top + i * row;
       double w = plot_w * MAX (bars[i].value, 0) / axis_max;
       g_autofree char *label = fit_label (doc, &right, bars[i].label, label_w - 6);
-      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text) : rectify_format_chart_value (bars[i].value);
+      g_autofree char *value = bars[i].value_text ? g_strdup (bars[i].value_text)
+                                                  : rectify_format_chart_value (bars[i].value);
 
       rectify_pdf_document_fill_rect (doc, plot_x, y + (row - bar_h) / 2, w, bar_h, BAR);
       if (!rectify_pdf_document_label (doc, &right, label_w - 6, y + row / 2 + 3, label, error)
-          || !rectify_pdf_document_label (doc, &left, plot_x + w + 3, y + row / 2 + 3, value, error))
+          || !rectify_pdf_document_label (doc, &left, plot_x + w + 3, y + row / 2 + 3, value,
+                                          error))
         return FALSE;
     }
   rectify_pdf_document_line (doc, plot_x, plot_top, plot_x, plot_top + plot_h, 0.8, AXIS, FALSE);
@@ -116,8 +124,11 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc, const char *title, const Rectif
 }
 
 gboolean
-rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const RectifyPdfBar *columns,
-                           guint n_columns, GError **error)
+rectify_pdf_chart_columns (RectifyPdfDocument *doc,
+                           const char *title,
+                           const RectifyPdfBar *columns,
+                           guint n_columns,
+                           GError **error)
 {
   const double title_h = 22, plot_h = 120, axis_h = 16;
   double width = rectify_pdf_document_get_text_width (doc);
@@ -155,25 +166,35 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc, const char *title, const Rec
     {
       double h = plot_h * MAX (columns[i].value, 0) / axis_max;
       double x = plot_x + i * slot;
-      rectify_pdf_document_fill_rect (doc, x + slot * 0.15, plot_top + plot_h - h, slot * 0.7, h, BAR);
+      rectify_pdf_document_fill_rect (doc, x + slot * 0.15, plot_top + plot_h - h, slot * 0.7, h,
+                                      BAR);
       if (slot >= 16 && columns[i].value > 0)
         {
-          g_autofree char *value = columns[i].value_text ? g_strdup (columns[i].value_text)
-                                                         : rectify_format_chart_value (columns[i].value);
-          if (!rectify_pdf_document_label (doc, &centre, x + slot / 2, plot_top + plot_h - h - 2, value, error))
+          g_autofree char *value = columns[i].value_text
+                                       ? g_strdup (columns[i].value_text)
+                                       : rectify_format_chart_value (columns[i].value);
+          if (!rectify_pdf_document_label (doc, &centre, x + slot / 2, plot_top + plot_h - h - 2,
+                                           value, error))
             return FALSE;
         }
       if (i % every == 0
-          && !rectify_pdf_document_label (doc, &centre, x + slot / 2, plot_top + plot_h + 11, columns[i].label, error))
+          && !rectify_pdf_document_label (doc, &centre, x + slot / 2, plot_top + plot_h + 11,
+                                          columns[i].label, error))
         return FALSE;
     }
-  rectify_pdf_document_line (doc, plot_x, plot_top + plot_h, plot_x + plot_w, plot_top + plot_h, 0.8, AXIS, FALSE);
+  rectify_pdf_document_line (doc, plot_x, plot_top + plot_h, plot_x + plot_w, plot_top + plot_h,
+                             0.8, AXIS, FALSE);
   return TRUE;
 }
 
 gboolean
-rectify_pdf_chart_lines (RectifyPdfDocument *doc, const char *title, const RectifyPdfSeries *series,
-                         guint n_series, guint n_points, const char *first_label, const char *last_label,
+rectify_pdf_chart_lines (RectifyPdfDocument *doc,
+                         const char *title,
+                         const RectifyPdfSeries *series,
+                         guint n_series,
+                         guint n_points,
+                         const char *first_label,
+                         const char *last_label,
                          GError **error)
 {
   const double title_h = 22, legend_h = 14, plot_h = 130, axis_h = 16;
@@ -226,11 +247,15 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc, const char *title, const Recti
         rectify_pdf_document_polyline (doc, points, n_points, 1.6, series[s].color, FALSE);
     }
   rectify_pdf_document_line (doc, plot_x, plot_top, plot_x, plot_top + plot_h, 0.8, AXIS, FALSE);
-  rectify_pdf_document_line (doc, plot_x, plot_top + plot_h, plot_x + plot_w, plot_top + plot_h, 0.8, AXIS, FALSE);
-  if (first_label && !rectify_pdf_document_label (doc, &left, plot_x, plot_top + plot_h + 11, first_label, error))
+  rectify_pdf_document_line (doc, plot_x, plot_top + plot_h, plot_x + plot_w, plot_top + plot_h,
+                             0.8, AXIS, FALSE);
+  if (first_label
+      && !rectify_pdf_document_label (doc, &left, plot_x, plot_top + plot_h + 11, first_label,
+                                      error))
     return FALSE;
   if (last_label && n_points > 1
-      && !rectify_pdf_document_label (doc, &right, plot_x + plot_w, plot_top + plot_h + 11, last_label, error))
+      && !rectify_pdf_document_label (doc, &right, plot_x + plot_w, plot_top + plot_h + 11,
+                                      last_label, error))
     return FALSE;
   return TRUE;
 }

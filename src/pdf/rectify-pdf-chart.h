@@ -7,43 +7,45 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   const char *label;
-  double      value;
-  const char *value_text;  /* shown at the bar; NULL = the value as a number */
+  double value;
+  const char *value_text; /* shown at the bar; NULL = the value as a number */
 } RectifyPdfBar;
 
-typedef struct {
-  const char   *name;      /* in the legend */
-  const double *values;    /* n_points */
-  guint32       color;     /* 0xRRGGBB */
+typedef struct
+{
+  const char *name;     /* in the legend */
+  const double *values; /* n_points */
+  guint32 color;        /* 0xRRGGBB */
 } RectifyPdfSeries;
 
 /* Horizontal bars, one a row, labels on the left; max 0 = the largest
  * value.  Drawn at the cursor, kept on one page. */
-gboolean rectify_pdf_chart_bars (RectifyPdfDocument  *doc,
-                                 const char          *title,
+gboolean rectify_pdf_chart_bars (RectifyPdfDocument *doc,
+                                 const char *title,
                                  const RectifyPdfBar *bars,
-                                 guint                n_bars,
-                                 double               max,
-                                 GError             **error);
+                                 guint n_bars,
+                                 double max,
+                                 GError **error);
 
 /* Vertical columns with their labels below (every few when crowded). */
-gboolean rectify_pdf_chart_columns (RectifyPdfDocument  *doc,
-                                    const char          *title,
+gboolean rectify_pdf_chart_columns (RectifyPdfDocument *doc,
+                                    const char *title,
                                     const RectifyPdfBar *columns,
-                                    guint                n_columns,
-                                    GError             **error);
+                                    guint n_columns,
+                                    GError **error);
 
 /* Lines over n_points evenly spaced x positions, the first and last
  * labelled; a legend names the series. */
-gboolean rectify_pdf_chart_lines (RectifyPdfDocument     *doc,
-                                  const char             *title,
+gboolean rectify_pdf_chart_lines (RectifyPdfDocument *doc,
+                                  const char *title,
                                   const RectifyPdfSeries *series,
-                                  guint                   n_series,
-                                  guint                   n_points,
-                                  const char             *first_label,
-                                  const char             *last_label,
-                                  GError                **error);
+                                  guint n_series,
+                                  guint n_points,
+                                  const char *first_label,
+                                  const char *last_label,
+                                  GError **error);
 
 G_END_DECLS

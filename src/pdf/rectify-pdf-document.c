@@ -28,7 +28,8 @@
 #define N_FACES 2
 #define MAX_PAGES 200
 
-typedef enum {
+typedef enum
+{
   OP_TEXT,
   OP_LINE,
   OP_RECT,
@@ -37,38 +38,39 @@ typedef enum {
   OP_IMAGE,
 } OpKind;
 
-typedef struct {
-  OpKind   kind;
-  int      face;        /* OP_TEXT: index into faces */
-  double   size;
-  double   x, y;        /* PDF coordinates */
-  double   x2, y2;      /* OP_LINE end, OP_RECT width and height */
-  double   r;           /* OP_CIRCLE */
-  double   line_width;
-  double   char_space;
-  guint32  color;
+typedef struct
+{
+  OpKind kind;
+  int face; /* OP_TEXT: index into faces */
+  double size;
+  double x, y;   /* PDF coordinates */
+  double x2, y2; /* OP_LINE end, OP_RECT width and height */
+  double r;      /* OP_CIRCLE */
+  double line_width;
+  double char_space;
+  guint32 color;
   gboolean dashed;
   gboolean fill;
-  char    *text;
-  double  *points;      /* OP_PATH: x, y pairs */
-  guint    n_points;
-  GBytes  *image;       /* OP_IMAGE: JPEG or PNG bytes, drawn at x, y (bottom left), x2 × y2 */
+  char *text;
+  double *points; /* OP_PATH: x, y pairs */
+  guint n_points;
+  GBytes *image; /* OP_IMAGE: JPEG or PNG bytes, drawn at x, y (bottom left), x2 × y2 */
   gboolean png;
 } Op;
 
 struct _RectifyPdfDocument
 {
-  RectifyPdfFace *faces[N_FACES];     /* body, heading */
-  int             n_faces;            /* 1 when both are the same face */
-  GHashTable     *used[N_FACES];      /* gunichar set per face */
-  GPtrArray      *pages;              /* GArray of Op */
-  double          left, top;          /* text block, PDF coordinates of its top left */
-  double          width, height;
-  double          cursor;             /* down from top of the text block */
-  char           *header;
-  char           *footer;
-  char           *title, *author, *subject, *keywords, *date, *language;
-  GError         *missing;            /* first character no font has */
+  RectifyPdfFace *faces[N_FACES]; /* body, heading */
+  int n_faces;                    /* 1 when both are the same face */
+  GHashTable *used[N_FACES];      /* gunichar set per face */
+  GPtrArray *pages;               /* GArray of Op */
+  double left, top;               /* text block, PDF coordinates of its top left */
+  double width, height;
+  double cursor; /* down from top of the text block */
+  char *header;
+  char *footer;
+  char *title, *author, *subject, *keywords, *date, *language;
+  GError *missing; /* first character no font has */
 };
 
 /* Text as it can be drawn: valid UTF-8, tabs as spaces, line ends as \n,
@@ -89,7 +91,9 @@ clean_text (const char *text)
         }
       else if (c == '\t')
         g_string_append_c (out, ' ');
-      else if (c == '\n' || (g_unichar_type (c) != G_UNICODE_CONTROL && g_unichar_type (c) != G_UNICODE_FORMAT))
+      else if (c == '\n'
+               || (g_unichar_type (c) != G_UNICODE_CONTROL
+                   && g_unichar_type (c) != G_UNICODE_FORMAT))
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
@@ -122,14 +126,15 @@ rectify_pdf_document_new_page (RectifyPdfDocument *self)
 RectifyPdfDocument *
 rectify_pdf_document_new (const char *body_family, const char *heading_family, GError **error)
 {
-  g_autoptr(RectifyPdfDocument) self = g_new0 (RectifyPdfDocument, 1);
+  g_autoptr (RectifyPdfDocument) self = g_new0 (RectifyPdfDocument, 1);
 
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   for (int i = 0; i < N_FACES; i++)
     self->used[i] = g_hash_table_new (NULL, NULL);
-  if (!(self->faces[0] = rectify_pdf_face_lookup (body_family ? body_family : RECTIFY_PDF_BODY_FONT, error))
-      || !(self->faces[1] = rectify_pdf_face_lookup (heading_family ? heading_family : RECTIFY_PDF_HEADING_FONT,
-                                                     error)))
+  if (!(self->faces[0]
+        = rectify_pdf_face_lookup (body_family ? body_family : RECTIFY_PDF_BODY_FONT, error))
+      || !(self->faces[1] = rectify_pdf_face_lookup (
+               heading_family ? heading_family : RECTIFY_PDF_HEADING_FONT, error)))
     return NULL;
   self->n_faces = self->faces[0] == self->faces[1] ? 1 : 2;
   self->left = RECTIFY_PDF_MM (28);
@@ -161,8 +166,12 @@ rectify_pdf_document_free (RectifyPdfDocument *self)
 }
 
 void
-rectify_pdf_document_set_metadata (RectifyPdfDocument *self, const char *title, const char *author,
-                                   const char *subject, const char *keywords, const char *date,
+rectify_pdf_document_set_metadata (RectifyPdfDocument *self,
+                                   const char *title,
+                                   const char *author,
+                                   const char *subject,
+                                   const char *keywords,
+                                   const char *date,
                                    const char *language)
 {
   g_free (self->title);
@@ -219,7 +228,6 @@ rectify_pdf_document_get_text_height (RectifyPdfDocument *self)
 
 /* ---- measuring ---------------------------------------------------------- */
 
-
 /* The face that draws c for a style: its own, else the other one. */
 static int
 face_for (RectifyPdfDocument *self, int wanted, gunichar c)
@@ -234,14 +242,16 @@ face_for (RectifyPdfDocument *self, int wanted, gunichar c)
     return wanted;
   /* check_missing names the character once the text is laid out */
   if (self->missing == NULL)
-    g_set_error_literal (&self->missing, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT, "missing glyph");
+    g_set_error_literal (&self->missing, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+                         "missing glyph");
   return -1;
 }
 
-typedef struct {
+typedef struct
+{
   RectifyPdfDocument *doc;
-  int                 face;
-  double              size;
+  int face;
+  double size;
 } Measure;
 
 static double
@@ -274,8 +284,15 @@ add_op (RectifyPdfDocument *self, OpKind kind)
 }
 
 static void
-add_text (RectifyPdfDocument *self, int face, double size, double x, double y,
-          double char_space, guint32 color, const char *text, gsize length)
+add_text (RectifyPdfDocument *self,
+          int face,
+          double size,
+          double x,
+          double y,
+          double char_space,
+          guint32 color,
+          const char *text,
+          gsize length)
 {
   Op *op = add_op (self, OP_TEXT);
   op->face = face;
@@ -290,8 +307,14 @@ add_text (RectifyPdfDocument *self, int face, double size, double x, double y,
 /* Draws text from x on baseline y: one text run per face and per word, so
  * that justified space goes between words. */
 static double
-emit_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text, gsize length,
-           double x, double y, double char_space, double space_extra)
+emit_line (RectifyPdfDocument *self,
+           const RectifyPdfStyle *style,
+           const char *text,
+           gsize length,
+           double x,
+           double y,
+           double char_space,
+           double space_extra)
 {
   const char *end = text + length;
   const char *run = text;
@@ -304,7 +327,7 @@ emit_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *t
       int f = p < end ? face_for (self, style->font, c) : -2;
 
       if (f == -1)
-        f = self->n_faces == 1 ? 0 : (int) style->font;
+        f = self->n_faces == 1 ? 0 : (int)style->font;
       if (p > run && (p == end || f != run_face))
         {
           add_text (self, run_face, style->size, run_x, y, char_space, style->color, run, p - run);
@@ -321,7 +344,8 @@ emit_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *t
         {
           const char *next = g_utf8_next_char (p);
           x += space_extra;
-          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run, next - run);
+          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run,
+                    next - run);
           run = next;
           run_x = x;
           run_face = -1;
@@ -333,17 +357,27 @@ emit_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *t
 }
 
 static double
-baseline_in (RectifyPdfDocument *self, const RectifyPdfStyle *style, double line_top, double leading)
+baseline_in (RectifyPdfDocument *self,
+             const RectifyPdfStyle *style,
+             double line_top,
+             double leading)
 {
   RectifyPdfFace *face = self->faces[style->font];
-  double centre = (rectify_pdf_face_ascent (face) + rectify_pdf_face_descent (face)) / 2000.0 * style->size;
+  double centre
+      = (rectify_pdf_face_ascent (face) + rectify_pdf_face_descent (face)) / 2000.0 * style->size;
   return self->top - line_top - leading / 2 - centre;
 }
 
 /* Places one broken line of text within [x, x + avail] at line_top. */
 static void
-place_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text,
-            const RectifyPdfLine *line, double x, double avail, double line_top, double leading)
+place_line (RectifyPdfDocument *self,
+            const RectifyPdfStyle *style,
+            const char *text,
+            const RectifyPdfLine *line,
+            double x,
+            double avail,
+            double line_top,
+            double leading)
 {
   double extra = avail - line->width;
   double char_space = 0, space_extra = 0;
@@ -378,7 +412,8 @@ place_line (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *
       break;
     }
   if (line->end > line->start)
-    emit_line (self, style, text + line->start, line->end - line->start, x, y, char_space, space_extra);
+    emit_line (self, style, text + line->start, line->end - line->start, x, y, char_space,
+               space_extra);
 }
 
 static gboolean
@@ -391,15 +426,16 @@ check_missing (RectifyPdfDocument *self, const char *text, GError **error)
     {
       gunichar c = g_utf8_get_char (p);
       char buf[8] = { 0 };
-      if (rectify_pdf_face_has_char (self->faces[0], c) || rectify_pdf_face_has_char (self->faces[1], c)
-          || g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B)
+      if (rectify_pdf_face_has_char (self->faces[0], c)
+          || rectify_pdf_face_has_char (self->faces[1], c) || g_unichar_isspace (c)
+          || g_unichar_iscntrl (c) || c == 0x200B)
         continue;
       g_unichar_to_utf8 (c, buf);
       g_clear_error (&self->missing);
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: neither “%s” nor “%s” can draw the character “%s” (U+%04X)"),
-                   rectify_pdf_face_get_family (self->faces[0]), rectify_pdf_face_get_family (self->faces[1]),
-                   buf, c);
+                   _ ("Font: neither “%s” nor “%s” can draw the character “%s” (U+%04X)"),
+                   rectify_pdf_face_get_family (self->faces[0]),
+                   rectify_pdf_face_get_family (self->faces[1]), buf, c);
       return FALSE;
     }
   g_propagate_error (error, g_steal_pointer (&self->missing));
@@ -412,18 +448,20 @@ check_pages (RectifyPdfDocument *self, GError **error)
   if (self->pages->len <= MAX_PAGES)
     return TRUE;
   g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-               _("Text: the document would take more than %d pages; shorten it"), MAX_PAGES);
+               _ ("Text: the document would take more than %d pages; shorten it"), MAX_PAGES);
   return FALSE;
 }
 
 gboolean
-rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text,
+rectify_pdf_document_paragraph (RectifyPdfDocument *self,
+                                const RectifyPdfStyle *style,
+                                const char *text,
                                 GError **error)
 {
   Measure m = { self, style->font, style->size };
   double leading = leading_of (style);
   double avail = self->width - style->left_indent - style->right_indent;
-  g_autoptr(GArray) lines = NULL;
+  g_autoptr (GArray) lines = NULL;
 
   g_autofree char *clean = NULL;
 
@@ -447,8 +485,8 @@ rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle 
           if (!check_pages (self, error))
             return FALSE;
         }
-      place_line (self, style, text, line, self->left + indent, avail - (first ? style->first_indent : 0),
-                  self->cursor, leading);
+      place_line (self, style, text, line, self->left + indent,
+                  avail - (first ? style->first_indent : 0), self->cursor, leading);
       self->cursor += leading;
     }
   self->cursor += style->space_after;
@@ -456,12 +494,15 @@ rectify_pdf_document_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle 
 }
 
 double
-rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text)
+rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self,
+                                        const RectifyPdfStyle *style,
+                                        const char *text)
 {
   Measure m = { self, style->font, style->size };
   double avail = self->width - style->left_indent - style->right_indent;
   g_autofree char *clean = clean_text (text);
-  g_autoptr(GArray) lines = rectify_pdf_break_lines (clean, avail - style->first_indent, avail, measure_char, &m);
+  g_autoptr (GArray) lines
+      = rectify_pdf_break_lines (clean, avail - style->first_indent, avail, measure_char, &m);
 
   /* a character no font has is reported when the paragraph is laid out */
   g_clear_error (&self->missing);
@@ -482,8 +523,14 @@ rectify_pdf_document_keep (RectifyPdfDocument *self, double height)
 }
 
 static void
-add_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2, double width,
-          guint32 color, gboolean dashed)
+add_line (RectifyPdfDocument *self,
+          double x1,
+          double y1,
+          double x2,
+          double y2,
+          double width,
+          guint32 color,
+          gboolean dashed)
 {
   Op *op = add_op (self, OP_LINE);
   op->x = x1;
@@ -496,7 +543,10 @@ add_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2, 
 }
 
 void
-rectify_pdf_document_rule (RectifyPdfDocument *self, double thickness, guint32 color, gboolean dashed)
+rectify_pdf_document_rule (RectifyPdfDocument *self,
+                           double thickness,
+                           guint32 color,
+                           gboolean dashed)
 {
   double y = self->top - self->cursor - thickness / 2;
   add_line (self, self->left, y, self->left + self->width, y, thickness, color, dashed);
@@ -504,8 +554,8 @@ rectify_pdf_document_rule (RectifyPdfDocument *self, double thickness, guint32 c
 }
 
 void
-rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, double radius,
-                             guint32 color, gboolean dashed)
+rectify_pdf_document_circle (
+    RectifyPdfDocument *self, double x, double y, double radius, guint32 color, gboolean dashed)
 {
   Op *op = add_op (self, OP_CIRCLE);
   op->x = self->left + x;
@@ -519,8 +569,8 @@ rectify_pdf_document_circle (RectifyPdfDocument *self, double x, double y, doubl
 /* ---- drawing at a place: charts ------------------------------------------ */
 
 void
-rectify_pdf_document_fill_rect (RectifyPdfDocument *self, double x, double y, double width, double height,
-                                guint32 color)
+rectify_pdf_document_fill_rect (
+    RectifyPdfDocument *self, double x, double y, double width, double height, guint32 color)
 {
   Op *op;
 
@@ -536,15 +586,26 @@ rectify_pdf_document_fill_rect (RectifyPdfDocument *self, double x, double y, do
 }
 
 void
-rectify_pdf_document_line (RectifyPdfDocument *self, double x1, double y1, double x2, double y2,
-                           double thickness, guint32 color, gboolean dashed)
+rectify_pdf_document_line (RectifyPdfDocument *self,
+                           double x1,
+                           double y1,
+                           double x2,
+                           double y2,
+                           double thickness,
+                           guint32 color,
+                           gboolean dashed)
 {
-  add_line (self, self->left + x1, self->top - y1, self->left + x2, self->top - y2, thickness, color, dashed);
+  add_line (self, self->left + x1, self->top - y1, self->left + x2, self->top - y2, thickness,
+            color, dashed);
 }
 
 void
-rectify_pdf_document_polyline (RectifyPdfDocument *self, const double *points, guint n_points,
-                               double thickness, guint32 color, gboolean dashed)
+rectify_pdf_document_polyline (RectifyPdfDocument *self,
+                               const double *points,
+                               guint n_points,
+                               double thickness,
+                               guint32 color,
+                               gboolean dashed)
 {
   Op *op;
 
@@ -566,7 +627,9 @@ rectify_pdf_document_polyline (RectifyPdfDocument *self, const double *points, g
 }
 
 double
-rectify_pdf_document_text_width (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *text)
+rectify_pdf_document_text_width (RectifyPdfDocument *self,
+                                 const RectifyPdfStyle *style,
+                                 const char *text)
 {
   Measure m = { self, style->font, style->size };
   g_autofree char *clean = clean_text (text);
@@ -579,8 +642,12 @@ rectify_pdf_document_text_width (RectifyPdfDocument *self, const RectifyPdfStyle
 }
 
 gboolean
-rectify_pdf_document_label (RectifyPdfDocument *self, const RectifyPdfStyle *style, double x, double baseline,
-                            const char *text, GError **error)
+rectify_pdf_document_label (RectifyPdfDocument *self,
+                            const RectifyPdfStyle *style,
+                            double x,
+                            double baseline,
+                            const char *text,
+                            GError **error)
 {
   g_autofree char *clean = NULL;
   g_autofree char *line = NULL;
@@ -680,12 +747,13 @@ jpeg_orientation (const guint8 *d, gsize n)
         return 1;
       if (marker == 0xE1 && length >= 2 + 6 + 8 && memcmp (d + i + 4, "Exif\0\0", 6) == 0)
         {
-          const guint8 *t = d + i + 10;     /* the TIFF header */
+          const guint8 *t = d + i + 10; /* the TIFF header */
           gsize tn = length - 8;
           gboolean le = t[0] == 'I' && t[1] == 'I';
-#define TIFF16(o) (le ? (guint) t[o] | (guint) t[(o) + 1] << 8 : (guint) t[o] << 8 | (guint) t[(o) + 1])
-#define TIFF32(o) (le ? (guint32) TIFF16 (o) | (guint32) TIFF16 ((o) + 2) << 16 \
-                      : (guint32) TIFF16 (o) << 16 | (guint32) TIFF16 ((o) + 2))
+#define TIFF16(o) (le ? (guint)t[o] | (guint)t[(o) + 1] << 8 : (guint)t[o] << 8 | (guint)t[(o) + 1])
+#define TIFF32(o)                                                                                  \
+  (le ? (guint32)TIFF16 (o) | (guint32)TIFF16 ((o) + 2) << 16                                      \
+      : (guint32)TIFF16 (o) << 16 | (guint32)TIFF16 ((o) + 2))
           guint32 ifd;
           guint count;
 
@@ -695,9 +763,9 @@ jpeg_orientation (const guint8 *d, gsize n)
           if (ifd > tn || tn - ifd < 2)
             return 1;
           count = TIFF16 (ifd);
-          for (guint e = 0; e < count && ifd + 2 + 12 * (gsize) (e + 1) <= tn; e++)
+          for (guint e = 0; e < count && ifd + 2 + 12 * (gsize)(e + 1) <= tn; e++)
             {
-              gsize o = ifd + 2 + 12 * (gsize) e;
+              gsize o = ifd + 2 + 12 * (gsize)e;
 
               /* 0x0112 Orientation, a SHORT whose value sits in the entry */
               if (TIFF16 (o) == 0x0112 && TIFF16 (o + 2) == 3)
@@ -745,12 +813,13 @@ rectify_pdf_image_probe (GBytes *data, gboolean *png, guint *width, guint *heigh
       if (components == 1 || components == 3)
         return TRUE;
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Image: a JPEG with %u colour components cannot go into a PDF/A-1b file; use RGB or grey"),
+                   _ ("Image: a JPEG with %u colour components cannot go into a PDF/A-1b file; use "
+                      "RGB or grey"),
                    components);
       return FALSE;
     }
   g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-               _("Image: the data is neither a readable JPEG nor a readable PNG"));
+               _ ("Image: the data is neither a readable JPEG nor a readable PNG"));
   return FALSE;
 }
 
@@ -777,19 +846,19 @@ on_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer user_
 static GBytes *
 image_reduce (GBytes *data, guint width, guint height, guint orientation)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  g_autoptr(GdkPixbuf) flat = NULL;
-  g_autoptr(GdkPixbuf) decoded = NULL;
-  int want[2] = { (int) width, (int) height };
-  int stored[2] = { (int) width, (int) height };
+  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr (GdkPixbuf) flat = NULL;
+  g_autoptr (GdkPixbuf) decoded = NULL;
+  int want[2] = { (int)width, (int)height };
+  int stored[2] = { (int)width, (int)height };
   gboolean ok;
   gchar *buffer = NULL;
   gsize size = 0;
 
   if (orientation >= 5)
     {
-      stored[0] = (int) height;
-      stored[1] = (int) width;
+      stored[0] = (int)height;
+      stored[1] = (int)width;
     }
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), stored);
   ok = gdk_pixbuf_loader_write_bytes (loader, data, NULL);
@@ -798,7 +867,8 @@ image_reduce (GBytes *data, guint width, guint height, guint orientation)
   /* the JPEG loader keeps the EXIF orientation as the "orientation"
    * option; turned upright here, the printed photo is as it was taken */
   decoded = ok && gdk_pixbuf_loader_get_pixbuf (loader)
-            ? gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader)) : NULL;
+                ? gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader))
+                : NULL;
   if (decoded == NULL)
     return NULL;
   if (!gdk_pixbuf_get_has_alpha (decoded) && gdk_pixbuf_get_width (decoded) == want[0]
@@ -806,26 +876,28 @@ image_reduce (GBytes *data, guint width, guint height, guint orientation)
     flat = g_object_ref (decoded);
   else if ((flat = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, want[0], want[1])) != NULL)
     {
-      double sx = (double) want[0] / gdk_pixbuf_get_width (decoded);
-      double sy = (double) want[1] / gdk_pixbuf_get_height (decoded);
+      double sx = (double)want[0] / gdk_pixbuf_get_width (decoded);
+      double sy = (double)want[1] / gdk_pixbuf_get_height (decoded);
 
       gdk_pixbuf_fill (flat, 0xFFFFFFFF);
       /* PDF/A-1b has no transparency: a PNG's alpha goes onto white */
       if (gdk_pixbuf_get_has_alpha (decoded))
-        gdk_pixbuf_composite (decoded, flat, 0, 0, want[0], want[1], 0, 0, sx, sy, GDK_INTERP_BILINEAR, 255);
+        gdk_pixbuf_composite (decoded, flat, 0, 0, want[0], want[1], 0, 0, sx, sy,
+                              GDK_INTERP_BILINEAR, 255);
       else
         gdk_pixbuf_scale (decoded, flat, 0, 0, want[0], want[1], 0, 0, sx, sy, GDK_INTERP_BILINEAR);
     }
   else
     return NULL;
-  if (!gdk_pixbuf_save_to_buffer (flat, &buffer, &size, "jpeg", NULL, "quality", IMAGE_JPEG_QUALITY, NULL))
+  if (!gdk_pixbuf_save_to_buffer (flat, &buffer, &size, "jpeg", NULL, "quality", IMAGE_JPEG_QUALITY,
+                                  NULL))
     return NULL;
   return g_bytes_new_take (buffer, size);
 }
 
 double
-rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_width, double max_height,
-                            GError **error)
+rectify_pdf_document_image (
+    RectifyPdfDocument *self, GBytes *data, double max_width, double max_height, GError **error)
 {
   guint w, h, orientation = 1;
   gboolean png;
@@ -866,20 +938,22 @@ rectify_pdf_document_image (RectifyPdfDocument *self, GBytes *data, double max_w
   op->image = g_bytes_ref (data);
   op->png = png;
   {
-    guint limit = (guint) MIN (RECTIFY_PDF_IMAGE_MAX_PIXELS, ceil (MAX (width, height) * IMAGE_DPI / 72.0));
+    guint limit
+        = (guint)MIN (RECTIFY_PDF_IMAGE_MAX_PIXELS, ceil (MAX (width, height) * IMAGE_DPI / 72.0));
     guint long_side = MAX (w, h);
 
     /* PDF has no orientation tag: a JPEG that is not stored upright is
      * always decoded, turned and encoded again, even when not smaller */
     if (long_side > limit || orientation != 1)
       {
-        guint rw = long_side > limit ? MAX (1, (guint) round ((double) w * limit / long_side)) : w;
-        guint rh = long_side > limit ? MAX (1, (guint) round ((double) h * limit / long_side)) : h;
-        g_autoptr(GBytes) reduced = image_reduce (data, rw, rh, orientation);
+        guint rw = long_side > limit ? MAX (1, (guint)round ((double)w * limit / long_side)) : w;
+        guint rh = long_side > limit ? MAX (1, (guint)round ((double)h * limit / long_side)) : h;
+        g_autoptr (GBytes) reduced = image_reduce (data, rw, rh, orientation);
 
         /* the original when it cannot be decoded here (libharu embeds a
          * JPEG without decoding it) or is smaller anyway */
-        if (reduced != NULL && (orientation != 1 || g_bytes_get_size (reduced) < g_bytes_get_size (data)))
+        if (reduced != NULL
+            && (orientation != 1 || g_bytes_get_size (reduced) < g_bytes_get_size (data)))
           {
             g_bytes_unref (op->image);
             op->image = g_steal_pointer (&reduced);
@@ -907,7 +981,8 @@ load_png_flat (HPDF_Doc pdf, GBytes *data)
       image.format = PNG_FORMAT_RGB;
       pixels = g_try_malloc (PNG_IMAGE_SIZE (image));
       if (pixels && png_image_finish_read (&image, &white, pixels, 0, NULL))
-        result = HPDF_LoadRawImageFromMem (pdf, pixels, image.width, image.height, HPDF_CS_DEVICE_RGB, 8);
+        result = HPDF_LoadRawImageFromMem (pdf, pixels, image.width, image.height,
+                                           HPDF_CS_DEVICE_RGB, 8);
     }
   png_image_free (&image);
   return result;
@@ -917,14 +992,20 @@ load_png_flat (HPDF_Doc pdf, GBytes *data)
 
 #define CELL_PAD 4.0
 
-typedef struct {
-  char   *text;
+typedef struct
+{
+  char *text;
   GArray *lines;
 } Cell;
 
 static void
-break_cells (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char *const *texts,
-             const double *col_w, guint n, Cell *cells, guint *max_lines)
+break_cells (RectifyPdfDocument *self,
+             const RectifyPdfStyle *style,
+             const char *const *texts,
+             const double *col_w,
+             guint n,
+             Cell *cells,
+             guint *max_lines)
 {
   Measure m = { self, style->font, style->size };
 
@@ -941,8 +1022,14 @@ break_cells (RectifyPdfDocument *self, const RectifyPdfStyle *style, const char 
 
 /* Draws lines [from, to) of a row's cells with their borders, at the cursor. */
 static void
-place_row_part (RectifyPdfDocument *self, const RectifyPdfStyle *style, const Cell *cells,
-                const double *col_w, guint n, guint from, guint to, gboolean shaded)
+place_row_part (RectifyPdfDocument *self,
+                const RectifyPdfStyle *style,
+                const Cell *cells,
+                const double *col_w,
+                guint n,
+                guint from,
+                guint to,
+                gboolean shaded)
 {
   double leading = leading_of (style);
   double top = self->cursor;
@@ -966,14 +1053,16 @@ place_row_part (RectifyPdfDocument *self, const RectifyPdfStyle *style, const Ce
           const RectifyPdfLine *line = &g_array_index (cells[c].lines, RectifyPdfLine, k);
           double indent = k == 0 ? style->first_indent : 0;
           place_line (self, style, cells[c].text, line, x + CELL_PAD + indent,
-                      col_w[c] - 2 * CELL_PAD - indent, top + CELL_PAD + (k - from) * leading, leading);
+                      col_w[c] - 2 * CELL_PAD - indent, top + CELL_PAD + (k - from) * leading,
+                      leading);
         }
       x += col_w[c];
     }
   /* borders: top, bottom, and the column edges */
-  add_line (self, self->left, self->top - top, self->left + self->width, self->top - top, 0.6, 0, FALSE);
-  add_line (self, self->left, self->top - top - height, self->left + self->width, self->top - top - height,
-            0.6, 0, FALSE);
+  add_line (self, self->left, self->top - top, self->left + self->width, self->top - top, 0.6, 0,
+            FALSE);
+  add_line (self, self->left, self->top - top - height, self->left + self->width,
+            self->top - top - height, 0.6, 0, FALSE);
   x = self->left;
   for (guint c = 0; c <= n; c++)
     {
@@ -1022,14 +1111,15 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
     {
       guint done = 0;
 
-      break_cells (self, table->cell_style, table->cells + (gsize) r * n, col_w, n, row, &row_lines);
+      break_cells (self, table->cell_style, table->cells + (gsize)r * n, col_w, n, row, &row_lines);
       while (done < row_lines)
         {
           double room = self->height - self->cursor - 2 * CELL_PAD;
-          guint fit = room > 0 ? (guint) ((room + 0.01) / leading) : 0;
+          guint fit = room > 0 ? (guint)((room + 0.01) / leading) : 0;
 
           /* keep a short row whole; split only rows that cannot fit on a page */
-          if (fit < row_lines - done && (fit == 0 || row_lines - done <= 3 || (done == 0 && fit < 2)))
+          if (fit < row_lines - done
+              && (fit == 0 || row_lines - done <= 3 || (done == 0 && fit < 2)))
             fit = 0;
           if (fit == 0)
             {
@@ -1058,7 +1148,8 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
 
 /* ---- writing ------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   HPDF_STATUS status;
   HPDF_STATUS detail;
 } HaruError;
@@ -1077,7 +1168,8 @@ on_haru_error (HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
 static void
 set_color (HPDF_Page page, guint32 color, gboolean stroke)
 {
-  double r = ((color >> 16) & 0xFF) / 255.0, g = ((color >> 8) & 0xFF) / 255.0, b = (color & 0xFF) / 255.0;
+  double r = ((color >> 16) & 0xFF) / 255.0, g = ((color >> 8) & 0xFF) / 255.0,
+         b = (color & 0xFF) / 255.0;
   if (stroke)
     HPDF_Page_SetRGBStroke (page, r, g, b);
   else
@@ -1132,7 +1224,7 @@ draw_ops (HPDF_Doc pdf, HPDF_Page page, GArray *ops, HPDF_Font *fonts)
             gsize n;
             const guint8 *d = g_bytes_get_data (op->image, &n);
             HPDF_Image image = op->png ? load_png_flat (pdf, op->image)
-                                       : HPDF_LoadJpegImageFromMem (pdf, d, (HPDF_UINT) n);
+                                       : HPDF_LoadJpegImageFromMem (pdf, d, (HPDF_UINT)n);
             if (image == NULL)
               return FALSE;
             HPDF_Page_DrawImage (page, image, op->x, op->y, op->x2, op->y2);
@@ -1157,7 +1249,8 @@ draw_ops (HPDF_Doc pdf, HPDF_Page page, GArray *ops, HPDF_Font *fonts)
 static gboolean
 add_page_furniture (RectifyPdfDocument *self, GError **error)
 {
-  RectifyPdfStyle style = { RECTIFY_PDF_FONT_BODY, 10.5, 0, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, 0x000000, 0, 0 };
+  RectifyPdfStyle style
+      = { RECTIFY_PDF_FONT_BODY, 10.5, 0, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, 0x000000, 0, 0 };
   guint n_pages = self->pages->len;
   g_autofree char *pages = g_strdup_printf ("%u", n_pages);
 
@@ -1165,14 +1258,15 @@ add_page_furniture (RectifyPdfDocument *self, GError **error)
     {
       GArray *saved = g_ptr_array_steal_index (self->pages, i);
       double saved_cursor = self->cursor;
-      g_autoptr(GArray) lines = NULL;
+      g_autoptr (GArray) lines = NULL;
       Measure m = { self, style.font, style.size };
 
       /* add_op draws on the last page: put page i there for a moment */
       g_ptr_array_add (self->pages, saved);
       if (self->header && i > 0)
         {
-          lines = rectify_pdf_break_lines (self->header, self->width, self->width, measure_char, &m);
+          lines
+              = rectify_pdf_break_lines (self->header, self->width, self->width, measure_char, &m);
           style.align = RECTIFY_PDF_ALIGN_RIGHT;
           place_line (self, &style, self->header, &g_array_index (lines, RectifyPdfLine, 0),
                       self->left, self->width, -RECTIFY_PDF_MM (12), RECTIFY_PDF_MM (8));
@@ -1183,14 +1277,15 @@ add_page_furniture (RectifyPdfDocument *self, GError **error)
       if (self->footer)
         {
           g_autofree char *number = g_strdup_printf ("%u", i + 1);
-          g_autoptr(GString) text = g_string_new (self->footer);
+          g_autoptr (GString) text = g_string_new (self->footer);
           g_string_replace (text, "{page}", number, 0);
           g_string_replace (text, "{pages}", pages, 0);
           style.size = 14;
           style.align = RECTIFY_PDF_ALIGN_CENTER;
           lines = rectify_pdf_break_lines (text->str, self->width, self->width, measure_char, &m);
           place_line (self, &style, text->str, &g_array_index (lines, RectifyPdfLine, 0),
-                      self->left, self->width, self->height + RECTIFY_PDF_MM (7), RECTIFY_PDF_MM (8));
+                      self->left, self->width, self->height + RECTIFY_PDF_MM (7),
+                      RECTIFY_PDF_MM (8));
           style.size = 10.5;
           if (!check_missing (self, text->str, error))
             return FALSE;
@@ -1206,7 +1301,8 @@ static GBytes *
 haru_failed (HaruError *e, GError **error)
 {
   g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-               _("PDF: libharu failed (error 0x%04X, detail %u)"), (guint) e->status, (guint) e->detail);
+               _ ("PDF: libharu failed (error 0x%04X, detail %u)"), (guint)e->status,
+               (guint)e->detail);
   return NULL;
 }
 
@@ -1217,8 +1313,8 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
   HPDF_Doc pdf;
   HPDF_Font fonts[N_FACES] = { NULL, NULL };
   char *subset_paths[N_FACES] = { NULL, NULL };
-  RectifyPdfMetadata meta = { self->title, self->author, self->subject, self->keywords, self->date,
-                              self->language };
+  RectifyPdfMetadata meta
+      = { self->title, self->author, self->subject, self->keywords, self->date, self->language };
   GBytes *bytes = NULL;
   gboolean ok = TRUE;
 
@@ -1251,8 +1347,8 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
           if (fonts[f] == NULL)
             {
               g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                           _("Font: libharu could not load the subset of “%s” (error 0x%04X)"),
-                           rectify_pdf_face_get_family (self->faces[f]), (guint) herr.status);
+                           _ ("Font: libharu could not load the subset of “%s” (error 0x%04X)"),
+                           rectify_pdf_face_get_family (self->faces[f]), (guint)herr.status);
               ok = FALSE;
             }
           else
@@ -1271,7 +1367,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
       if (!draw_ops (pdf, page, g_ptr_array_index (self->pages, i), fonts))
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                       _("Image: an image on page %u could not be read"), i + 1);
+                       _ ("Image: an image on page %u could not be read"), i + 1);
           ok = FALSE;
         }
     }
@@ -1308,7 +1404,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
 gboolean
 rectify_pdf_write_file (GBytes *bytes, const char *path, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   gsize size;
   const char *data;
 
@@ -1316,10 +1412,10 @@ rectify_pdf_write_file (GBytes *bytes, const char *path, GError **error)
 
   data = g_bytes_get_data (bytes, &size);
   /* g_file_set_contents writes a temporary file and renames it into place */
-  if (!g_file_set_contents (path, data, (gssize) size, &local))
+  if (!g_file_set_contents (path, data, (gssize)size, &local))
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_WRITE,
-                   _("Output file: %s cannot be written: %s"), path, local->message);
+                   _ ("Output file: %s cannot be written: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;

@@ -22,10 +22,11 @@
 #define PHOTO_WIDTH RECTIFY_PDF_MM (120)
 #define PHOTO_HEIGHT RECTIFY_PDF_MM (90)
 
-typedef struct {
+typedef struct
+{
   const char *lang_tag;
   const char *title;
-  const char *subtitle;             /* {1} campaign {2} start {3} end */
+  const char *subtitle; /* {1} campaign {2} start {3} end */
   const char *sections[5];
   const char *field_value[2];
   const char *unit_fields[9];
@@ -33,18 +34,18 @@ typedef struct {
   const char *equipment_columns[7];
   const char *no_equipment;
   const char *no_inspections;
-  const char *inspection_heading;   /* {1} ordinal {2} date {3} kind */
-  const char *officers;             /* {1} names */
-  const char *checked;              /* {1} count {2} codes */
-  const char *note;                 /* {1} note */
+  const char *inspection_heading; /* {1} ordinal {2} date {3} kind */
+  const char *officers;           /* {1} names */
+  const char *checked;            /* {1} count {2} codes */
+  const char *note;               /* {1} note */
   const char *check_columns[4];
   const char *not_recorded;
   const char *no_hazards;
-  const char *hazard_heading;       /* {1} ordinal {2} category {3} grade {4} status */
+  const char *hazard_heading; /* {1} ordinal {2} category {3} grade {4} status */
   const char *hazard_fields[10];
   const char *event_columns[4];
-  const char *evidence;             /* {1} file {2} sha256 */
-  const char *not_embedded;         /* {1} file {2} sha256 {3} reason */
+  const char *evidence;     /* {1} file {2} sha256 */
+  const char *not_embedded; /* {1} file {2} sha256 {3} reason */
   const char *attachment_columns[3];
   const char *no_documents;
   const char *document_columns[5];
@@ -69,9 +70,11 @@ static const Wording zh_cn = {
   "{1}（{2}至{3}）",
   { "一、单位基本情况", "二、特种设备", "三、检查记录", "四、事故隐患及整改", "五、下达的文书" },
   { "项目", "内容" },
-  { "统一社会信用代码", "单位名称", "地址", "所在区域", "行业", "人员密集场所", "法定代表人（第一责任人）",
-    "安全管理人员", "联系电话" },
-  "是", "否", "无",
+  { "统一社会信用代码", "单位名称", "地址", "所在区域", "行业", "人员密集场所",
+    "法定代表人（第一责任人）", "安全管理人员", "联系电话" },
+  "是",
+  "否",
+  "无",
   { "设备类别", "设备代码", "使用登记证编号", "设置地点", "状态", "数量", "下次检验日期" },
   "该单位未登记特种设备。",
   "本次行动中未对该单位开展检查。",
@@ -83,8 +86,8 @@ static const Wording zh_cn = {
   "未记录",
   "本次行动中该单位未发现事故隐患。",
   "隐患{1}：{2}（{3}隐患，{4}）",
-  { "发现日期", "涉及设备", "隐患内容", "依据标准", "整改措施", "整改期限", "整改责任人", "督办人员", "状态",
-    "销号日期" },
+  { "发现日期", "涉及设备", "隐患内容", "依据标准", "整改措施", "整改期限", "整改责任人",
+    "督办人员", "状态", "销号日期" },
   { "日期", "事项", "人员", "说明及附件" },
   "整改证据：{1}（SHA-256 {2}）",
   "附件 {1}（SHA-256 {2}）未嵌入：{3}",
@@ -94,16 +97,17 @@ static const Wording zh_cn = {
   "未存储 PDF",
   "、",
   "— {page} —",
-  { "安全管理机构落实", "安全管理人员落实", "安全管理制度落实", "设备使用登记证", "作业人员持证", "按期定期检验",
-    "应急救援预案", "一年内开展预案演练" },
+  { "安全管理机构落实", "安全管理人员落实", "安全管理制度落实", "设备使用登记证", "作业人员持证",
+    "按期定期检验", "应急救援预案", "一年内开展预案演练" },
   { "合格", "不合格", "不适用" },
   { "监督检查", "企业自查", "回头看" },
-  { "锅炉", "压力容器", "气瓶", "电梯", "起重机械", "场（厂）内专用机动车辆", "大型游乐设施", "压力管道", "客运索道" },
+  { "锅炉", "压力容器", "气瓶", "电梯", "起重机械", "场（厂）内专用机动车辆", "大型游乐设施",
+    "压力管道", "客运索道" },
   { "未投入使用", "在用", "停用", "报废", "拆除", "迁出" },
   { "一般", "重大" },
   { "待落实", "整改中", "已整改，待确认", "已销号" },
-  { "登记", "五落实", "跟踪监督", "跟踪整改", "跟踪服务", "当场整改", "报告已整改", "确认整改并销号",
-    "整改确认未通过", "行政处罚决定", "责令停止使用", "作为重大隐患登记上报" },
+  { "登记", "五落实", "跟踪监督", "跟踪整改", "跟踪服务", "当场整改", "报告已整改",
+    "确认整改并销号", "整改确认未通过", "行政处罚决定", "责令停止使用", "作为重大隐患登记上报" },
   { "特种设备安全监察指令书", "整改意见书" },
   { "已下达", "已作废" },
 };
@@ -115,9 +119,12 @@ static const Wording en = {
   { "1. The unit", "2. Special equipment", "3. Inspections", "4. Hazards and their rectification",
     "5. Documents issued" },
   { "Field", "Value" },
-  { "Unified social credit code", "Name", "Address", "District", "Industry", "Densely populated place",
-    "Legal representative (first person responsible)", "Safety manager", "Phone" },
-  "Yes", "No", "None",
+  { "Unified social credit code", "Name", "Address", "District", "Industry",
+    "Densely populated place", "Legal representative (first person responsible)", "Safety manager",
+    "Phone" },
+  "Yes",
+  "No",
+  "None",
   { "Category", "Equipment code", "Registration certificate", "Location", "Status", "Quantity",
     "Next inspection" },
   "The unit has no registered special equipment.",
@@ -141,24 +148,26 @@ static const Wording en = {
   "No stored PDF",
   ", ",
   "Page {page} of {pages}",
-  { "Safety management body set up", "Responsible persons appointed", "Safety management rules in place",
-    "Equipment use registration", "Operator licences", "Periodic inspection on time", "Emergency rescue plan",
-    "Plan drilled within a year" },
+  { "Safety management body set up", "Responsible persons appointed",
+    "Safety management rules in place", "Equipment use registration", "Operator licences",
+    "Periodic inspection on time", "Emergency rescue plan", "Plan drilled within a year" },
   { "Pass", "Fail", "Not applicable" },
   { "Bureau inspection", "Enterprise self-inspection", "Back-check" },
-  { "Boiler", "Pressure vessel", "Gas cylinder", "Elevator", "Lifting machinery", "In-plant motor vehicle",
-    "Large amusement device", "Pressure piping", "Passenger ropeway" },
+  { "Boiler", "Pressure vessel", "Gas cylinder", "Elevator", "Lifting machinery",
+    "In-plant motor vehicle", "Large amusement device", "Pressure piping", "Passenger ropeway" },
   { "Not yet in use", "In use", "Stopped", "Scrapped", "Dismantled", "Moved out" },
   { "general", "major" },
   { "open", "rectifying", "rectified, awaiting confirmation", "closed" },
   { "Registered", "Five implementations set", "Tracking supervision", "Tracking rectification",
     "Tracking service", "Rectified on site", "Rectification reported", "Confirmed and cancelled",
-    "Confirmation failed", "Penalty decision", "Order to stop use", "Registered and reported as major" },
+    "Confirmation failed", "Penalty decision", "Order to stop use",
+    "Registered and reported as major" },
   { "Supervision instruction letter", "Rectification opinion" },
   { "Issued", "Void" },
 };
 
-static const char *const zh_ordinals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+static const char *const zh_ordinals[]
+    = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
 static gboolean
 blank (const char *text)
@@ -181,7 +190,7 @@ fill (const char *template, ...)
   int n = 0;
 
   va_start (ap, template);
-  while (n < (int) G_N_ELEMENTS (args) && (args[n] = va_arg (ap, const char *)))
+  while (n < (int)G_N_ELEMENTS (args) && (args[n] = va_arg (ap, const char *)))
     n++;
   va_end (ap);
   for (int i = n; i >= 1; i--)
@@ -196,10 +205,10 @@ fill (const char *template, ...)
 static const char *
 label (const char *const *labels, guint n, int value)
 {
-  return value >= 0 && (guint) value < n ? labels[value] : "";
+  return value >= 0 && (guint)value < n ? labels[value] : "";
 }
 
-#define LABEL(array, value) label ((array), G_N_ELEMENTS (array), (int) (value))
+#define LABEL(array, value) label ((array), G_N_ELEMENTS (array), (int)(value))
 
 static const char *
 or_none (const char *text, const Wording *w)
@@ -207,20 +216,21 @@ or_none (const char *text, const Wording *w)
   return blank (text) ? w->none : text;
 }
 
-typedef struct {
-  RectifyStore       *store;
+typedef struct
+{
+  RectifyStore *store;
   RectifyPdfDocument *doc;
-  const Wording      *w;
-  RectifyPdfLanguage  lang;
-  GHashTable         *officers;    /* id -> name */
-  GHashTable         *equipment;   /* id -> code (or category name) */
-  GPtrArray          *categories;  /* RectifyHazardCategory */
-  RectifyPdfStyle     heading;
-  RectifyPdfStyle     subheading;
-  RectifyPdfStyle     body;
-  RectifyPdfStyle     caption;
-  RectifyPdfStyle     head_cell;
-  RectifyPdfStyle     cell;
+  const Wording *w;
+  RectifyPdfLanguage lang;
+  GHashTable *officers;  /* id -> name */
+  GHashTable *equipment; /* id -> code (or category name) */
+  GPtrArray *categories; /* RectifyHazardCategory */
+  RectifyPdfStyle heading;
+  RectifyPdfStyle subheading;
+  RectifyPdfStyle body;
+  RectifyPdfStyle caption;
+  RectifyPdfStyle head_cell;
+  RectifyPdfStyle cell;
 } Dossier;
 
 static gboolean
@@ -235,16 +245,21 @@ static gboolean
 heading (Dossier *d, const RectifyPdfStyle *style, const char *text, GError **error)
 {
   rectify_pdf_document_keep (d->doc, rectify_pdf_document_measure_paragraph (d->doc, style, text)
-                                     + 3 * d->cell.leading);
+                                         + 3 * d->cell.leading);
   return para (d, style, text, error);
 }
 
 static gboolean
-table (Dossier *d, guint n_columns, const double *widths, const char *const *header, GPtrArray *cells,
+table (Dossier *d,
+       guint n_columns,
+       const double *widths,
+       const char *const *header,
+       GPtrArray *cells,
        GError **error)
 {
-  RectifyPdfTable t = { n_columns, widths, header, (const char *const *) cells->pdata, cells->len / n_columns,
-                        &d->head_cell, &d->cell };
+  RectifyPdfTable t
+      = { n_columns,     widths,  header, (const char *const *)cells->pdata, cells->len / n_columns,
+          &d->head_cell, &d->cell };
   gboolean ok;
 
   rectify_pdf_document_space (d->doc, 4);
@@ -282,17 +297,24 @@ write_unit (Dossier *d, const RectifyUnit *u, GError **error)
 {
   static const double widths[] = { 0.34, 0.66 };
   const Wording *w = d->w;
-  const char *values[9] = { u->credit_code, u->name, or_none (u->address, w), or_none (u->district, w),
-                            or_none (u->industry, w), u->crowded ? w->yes : w->no, or_none (u->legal_rep, w),
-                            or_none (u->safety_manager, w), or_none (u->phone, w) };
-  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  const char *values[9] = { u->credit_code,
+                            u->name,
+                            or_none (u->address, w),
+                            or_none (u->district, w),
+                            or_none (u->industry, w),
+                            u->crowded ? w->yes : w->no,
+                            or_none (u->legal_rep, w),
+                            or_none (u->safety_manager, w),
+                            or_none (u->phone, w) };
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      g_ptr_array_add (cells, (gpointer) w->unit_fields[i]);
-      g_ptr_array_add (cells, (gpointer) values[i]);
+      g_ptr_array_add (cells, (gpointer)w->unit_fields[i]);
+      g_ptr_array_add (cells, (gpointer)values[i]);
     }
-  return heading (d, &d->heading, w->sections[0], error) && table (d, 2, widths, w->field_value, cells, error);
+  return heading (d, &d->heading, w->sections[0], error)
+         && table (d, 2, widths, w->field_value, cells, error);
 }
 
 static gboolean
@@ -300,8 +322,8 @@ write_equipment (Dossier *d, const RectifyUnit *u, GError **error)
 {
   static const double widths[] = { 0.15, 0.22, 0.16, 0.13, 0.09, 0.08, 0.17 };
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   q.unit_id = u->id;
   q.sort = "code";
@@ -335,7 +357,7 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
   static const double widths[] = { 0.08, 0.45, 0.17, 0.3 };
   const Wording *w = d->w;
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) list = NULL;
 
   q.unit_id = u->id;
   q.campaign_id = campaign_id;
@@ -348,10 +370,10 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
   for (guint i = 0; i < list->len; i++)
     {
       const RectifyInspection *row = g_ptr_array_index (list, i);
-      g_autoptr(RectifyInspection) in = rectify_store_get_inspection (d->store, row->id, error);
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autoptr(GString) codes = g_string_new (NULL);
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (RectifyInspection) in = rectify_store_get_inspection (d->store, row->id, error);
+      g_autoptr (GString) names = g_string_new (NULL);
+      g_autoptr (GString) codes = g_string_new (NULL);
+      g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *number = ordinal (d, i);
       g_autofree char *title = NULL;
       g_autofree char *officers = NULL;
@@ -362,7 +384,8 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
 
       if (!in)
         return FALSE;
-      title = fill (w->inspection_heading, number, in->date, LABEL (w->inspection_kinds, in->kind), NULL);
+      title = fill (w->inspection_heading, number, in->date, LABEL (w->inspection_kinds, in->kind),
+                    NULL);
       for (guint k = 0; in->officer_ids && k < in->officer_ids->len; k++)
         {
           if (names->len)
@@ -371,7 +394,8 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
         }
       for (guint k = 0; in->equipment && k < in->equipment->len; k++)
         {
-          const RectifyCheckedEquipment *c = &g_array_index (in->equipment, RectifyCheckedEquipment, k);
+          const RectifyCheckedEquipment *c
+              = &g_array_index (in->equipment, RectifyCheckedEquipment, k);
           const char *code = g_hash_table_lookup (d->equipment, &c->equipment_id);
           quantity += c->quantity;
           if (codes->len)
@@ -392,13 +416,12 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
               found = &g_array_index (in->checks, RectifyCheck, k);
           g_ptr_array_add (cells, g_strdup_printf ("%u", item + 1));
           g_ptr_array_add (cells, g_strdup (w->check_items[item]));
-          g_ptr_array_add (cells, g_strdup (found ? LABEL (w->check_results, found->result) : w->not_recorded));
+          g_ptr_array_add (
+              cells, g_strdup (found ? LABEL (w->check_results, found->result) : w->not_recorded));
           g_ptr_array_add (cells, g_strdup (found && found->remark ? found->remark : ""));
         }
-      if (!heading (d, &d->subheading, title, error)
-          || !para (d, &d->body, officers, error)
-          || !para (d, &d->body, checked, error)
-          || !para (d, &d->body, note, error)
+      if (!heading (d, &d->subheading, title, error) || !para (d, &d->body, officers, error)
+          || !para (d, &d->body, checked, error) || !para (d, &d->body, note, error)
           || !table (d, 4, widths, w->check_columns, cells, error))
         return FALSE;
     }
@@ -430,7 +453,7 @@ write_evidence (Dossier *d, GPtrArray *events, GError **error)
 {
   static const double widths[] = { 0.35, 0.17, 0.48 };
   const Wording *w = d->w;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -438,8 +461,8 @@ write_evidence (Dossier *d, GPtrArray *events, GError **error)
       for (guint k = 0; e->attachments && k < e->attachments->len; k++)
         {
           const RectifyAttachment *listed = g_ptr_array_index (e->attachments, k);
-          g_autoptr(RectifyAttachment) a = NULL;
-          g_autoptr(GError) local = NULL;
+          g_autoptr (RectifyAttachment) a = NULL;
+          g_autoptr (GError) local = NULL;
           g_autofree char *caption = NULL;
 
           if (!is_image (listed))
@@ -452,9 +475,12 @@ write_evidence (Dossier *d, GPtrArray *events, GError **error)
           if (!(a = rectify_store_get_attachment (d->store, listed->id, error)))
             return FALSE;
           caption = fill (w->evidence, a->filename, a->sha256, NULL);
-          rectify_pdf_document_keep (d->doc, MIN (PHOTO_HEIGHT, RECTIFY_PDF_MM (40))
-                                             + rectify_pdf_document_measure_paragraph (d->doc, &d->caption, caption));
-          if (a->data && rectify_pdf_document_image (d->doc, a->data, PHOTO_WIDTH, PHOTO_HEIGHT, &local) > 0)
+          rectify_pdf_document_keep (
+              d->doc, MIN (PHOTO_HEIGHT, RECTIFY_PDF_MM (40))
+                          + rectify_pdf_document_measure_paragraph (d->doc, &d->caption, caption));
+          if (a->data
+              && rectify_pdf_document_image (d->doc, a->data, PHOTO_WIDTH, PHOTO_HEIGHT, &local)
+                     > 0)
             {
               if (!para (d, &d->caption, caption, error))
                 return FALSE;
@@ -479,17 +505,25 @@ write_hazard (Dossier *d, guint index, const RectifyHazard *h, GError **error)
   static const double field_widths[] = { 0.25, 0.75 };
   static const double event_widths[] = { 0.16, 0.28, 0.14, 0.42 };
   const Wording *w = d->w;
-  g_autoptr(GPtrArray) events = rectify_store_list_hazard_events (d->store, h->id, error);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) timeline = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) events = rectify_store_list_hazard_events (d->store, h->id, error);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) timeline = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  g_autofree char *title = fill (w->hazard_heading, number, hazard_category (d, h->category),
-                                 LABEL (w->grades, h->grade), LABEL (w->hazard_statuses, h->status), NULL);
-  const char *equipment = h->equipment_id ? g_hash_table_lookup (d->equipment, &h->equipment_id) : NULL;
-  const char *values[10] = { h->found_date, or_none (equipment, w), or_none (h->content, w),
-                             or_none (h->standard, w), or_none (h->measures, w), or_none (h->deadline, w),
-                             or_none (h->responsible, w), or_none (officer (d, h->supervisor_id), w),
-                             LABEL (w->hazard_statuses, h->status), or_none (h->closed_date, w) };
+  g_autofree char *title
+      = fill (w->hazard_heading, number, hazard_category (d, h->category),
+              LABEL (w->grades, h->grade), LABEL (w->hazard_statuses, h->status), NULL);
+  const char *equipment
+      = h->equipment_id ? g_hash_table_lookup (d->equipment, &h->equipment_id) : NULL;
+  const char *values[10] = { h->found_date,
+                             or_none (equipment, w),
+                             or_none (h->content, w),
+                             or_none (h->standard, w),
+                             or_none (h->measures, w),
+                             or_none (h->deadline, w),
+                             or_none (h->responsible, w),
+                             or_none (officer (d, h->supervisor_id), w),
+                             LABEL (w->hazard_statuses, h->status),
+                             or_none (h->closed_date, w) };
 
   if (!events)
     return FALSE;
@@ -525,7 +559,7 @@ static gboolean
 write_hazards (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **error)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) list = NULL;
 
   q.unit_id = u->id;
   q.campaign_id = campaign_id;
@@ -547,8 +581,8 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
   static const double widths[] = { 0.22, 0.2, 0.16, 0.1, 0.32 };
   const Wording *w = d->w;
   RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   q.unit_id = u->id;
   q.campaign_id = campaign_id;
@@ -561,8 +595,8 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
   for (guint i = 0; i < list->len; i++)
     {
       const RectifyDocument *doc = g_ptr_array_index (list, i);
-      g_autoptr(GBytes) pdf = NULL;
-      g_autoptr(GError) local = NULL;
+      g_autoptr (GBytes) pdf = NULL;
+      g_autoptr (GError) local = NULL;
       char *sha = NULL;
 
       pdf = rectify_store_get_document_pdf (d->store, doc->id, &sha, &local);
@@ -581,27 +615,40 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
 }
 
 GBytes *
-rectify_pdf_dossier_render (RectifyStore *store, gint64 campaign_id, gint64 unit_id,
-                            const RectifyPdfDossierOptions *options, GError **error)
+rectify_pdf_dossier_render (RectifyStore *store,
+                            gint64 campaign_id,
+                            gint64 unit_id,
+                            const RectifyPdfDossierOptions *options,
+                            GError **error)
 {
-  g_autoptr(RectifyCampaign) campaign = NULL;
-  g_autoptr(RectifyUnit) unit = NULL;
-  g_autoptr(GPtrArray) officers = NULL;
-  g_autoptr(RectifyPdfDocument) doc = NULL;
-  g_autoptr(GHashTable) officer_names = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) equipment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (RectifyUnit) unit = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (RectifyPdfDocument) doc = NULL;
+  g_autoptr (GHashTable) officer_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) equipment
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GPtrArray) categories = NULL;
   g_autofree char *bureau = NULL;
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *header = NULL;
   g_autofree char *body_font = NULL;
   g_autofree char *heading_font = NULL;
-  RectifyPdfStyle title_style = { RECTIFY_PDF_FONT_HEADING, 20, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
-  RectifyPdfStyle name_style = { RECTIFY_PDF_FONT_HEADING, 16, 26, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 2 };
-  RectifyPdfStyle sub_style = { RECTIFY_PDF_FONT_BODY, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
+  RectifyPdfStyle title_style
+      = { RECTIFY_PDF_FONT_HEADING, 20, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
+  RectifyPdfStyle name_style
+      = { RECTIFY_PDF_FONT_HEADING, 16, 26, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 2 };
+  RectifyPdfStyle sub_style
+      = { RECTIFY_PDF_FONT_BODY, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
   Dossier d = {
-    store, NULL, NULL, 0, officer_names, equipment, NULL,
+    store,
+    NULL,
+    NULL,
+    0,
+    officer_names,
+    equipment,
+    NULL,
     { RECTIFY_PDF_FONT_HEADING, 15, 28, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 10, 2 },
     { RECTIFY_PDF_FONT_HEADING, 12.5, 22, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 6, 0 },
     { RECTIFY_PDF_FONT_BODY, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 2 },
@@ -613,9 +660,11 @@ rectify_pdf_dossier_render (RectifyStore *store, gint64 campaign_id, gint64 unit
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  if (options->language != RECTIFY_PDF_LANGUAGE_ZH_CN && options->language != RECTIFY_PDF_LANGUAGE_EN)
+  if (options->language != RECTIFY_PDF_LANGUAGE_ZH_CN
+      && options->language != RECTIFY_PDF_LANGUAGE_EN)
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID, _("Document language: choose zh_CN or en"));
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                   _ ("Document language: choose zh_CN or en"));
       return NULL;
     }
   d.lang = options->language;
@@ -632,14 +681,16 @@ rectify_pdf_dossier_render (RectifyStore *store, gint64 campaign_id, gint64 unit
       g_hash_table_insert (officer_names, &o->id, o->name);
     }
 
-  bureau = options->bureau ? g_strdup (options->bureau) : rectify_store_get_setting (store, "bureau-name", "");
+  bureau = options->bureau ? g_strdup (options->bureau)
+                           : rectify_store_get_setting (store, "bureau-name", "");
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
   /* A dossier is a record of tables, not a letter: one face, the heading
    * one (Hei), unless the bureau chose faces.  One face subset and embedded
    * instead of two halves the time of each of an archive's many dossiers. */
-  doc = rectify_pdf_document_new (!blank (body_font) ? body_font
-                                  : !blank (heading_font) ? heading_font : RECTIFY_PDF_HEADING_FONT,
+  doc = rectify_pdf_document_new (!blank (body_font)      ? body_font
+                                  : !blank (heading_font) ? heading_font
+                                                          : RECTIFY_PDF_HEADING_FONT,
                                   blank (heading_font) ? NULL : heading_font, error);
   if (doc == NULL)
     return NULL;
@@ -647,18 +698,16 @@ rectify_pdf_dossier_render (RectifyStore *store, gint64 campaign_id, gint64 unit
   end = rectify_campaign_end_date (campaign);
   subtitle = fill (d.w->subtitle, campaign->name, campaign->start_date, end, NULL);
   header = g_strdup_printf ("%s  %s", unit->name, unit->credit_code);
-  rectify_pdf_document_set_metadata (doc, unit->name, blank (bureau) ? NULL : bureau, campaign->name,
-                                     unit->credit_code, end, d.w->lang_tag);
+  rectify_pdf_document_set_metadata (doc, unit->name, blank (bureau) ? NULL : bureau,
+                                     campaign->name, unit->credit_code, end, d.w->lang_tag);
   rectify_pdf_document_set_header (doc, header);
   rectify_pdf_document_set_footer (doc, d.w->footer);
 
   if (!rectify_pdf_document_paragraph (doc, &title_style, d.w->title, error)
       || !rectify_pdf_document_paragraph (doc, &name_style, unit->name, error)
       || !rectify_pdf_document_paragraph (doc, &sub_style, subtitle, error)
-      || !para (&d, &sub_style, bureau, error)
-      || !write_unit (&d, unit, error)
-      || !write_equipment (&d, unit, error)
-      || !write_inspections (&d, campaign_id, unit, error)
+      || !para (&d, &sub_style, bureau, error) || !write_unit (&d, unit, error)
+      || !write_equipment (&d, unit, error) || !write_inspections (&d, campaign_id, unit, error)
       || !write_hazards (&d, campaign_id, unit, error)
       || !write_documents (&d, campaign_id, unit, error))
     return NULL;

@@ -10,9 +10,10 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   RectifyPdfLanguage language;
-  const char        *bureau;  /* NULL = the setting "bureau-name" */
+  const char *bureau; /* NULL = the setting "bureau-name" */
 } RectifyPdfDossierOptions;
 
 /* The unit's registration data and equipment; the campaign's inspections
@@ -21,10 +22,10 @@ typedef struct {
  * other attachments listed by name and SHA-256); the documents issued to it
  * in the campaign with the SHA-256 of their stored PDF.  Tables break
  * across pages with their header repeated. */
-GBytes *rectify_pdf_dossier_render (RectifyStore                   *store,
-                                    gint64                          campaign_id,
-                                    gint64                          unit_id,
+GBytes *rectify_pdf_dossier_render (RectifyStore *store,
+                                    gint64 campaign_id,
+                                    gint64 unit_id,
                                     const RectifyPdfDossierOptions *options,
-                                    GError                        **error);
+                                    GError **error);
 
 G_END_DECLS

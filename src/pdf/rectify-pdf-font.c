@@ -21,18 +21,18 @@
 
 struct _RectifyPdfFace
 {
-  char      *family;
-  char      *path;
-  int        index;
+  char *family;
+  char *path;
+  int index;
   hb_face_t *face;
   hb_font_t *font;
-  double     scale;   /* glyph units to 1/1000 em */
-  double     ascent;
-  double     descent;
-  double     cap_height;
+  double scale; /* glyph units to 1/1000 em */
+  double ascent;
+  double descent;
+  double cap_height;
 };
 
-G_DEFINE_QUARK (rectify-pdf-error-quark, rectify_pdf_error)
+G_DEFINE_QUARK (rectify - pdf - error - quark, rectify_pdf_error)
 
 static GMutex faces_lock;
 static GHashTable *faces; /* family (casefolded) -> RectifyPdfFace */
@@ -45,7 +45,7 @@ family_matches (FcPattern *match, const char *family)
 
   for (int i = 0; FcPatternGetString (match, FC_FAMILY, i, &value) == FcResultMatch; i++)
     {
-      g_autofree char *have = g_utf8_casefold ((const char *) value, -1);
+      g_autofree char *have = g_utf8_casefold ((const char *)value, -1);
       if (strcmp (have, want) == 0)
         return TRUE;
     }
@@ -55,7 +55,7 @@ family_matches (FcPattern *match, const char *family)
 static RectifyPdfFace *
 face_new (const char *family, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   RectifyPdfFace *self;
   FcPattern *pattern, *match;
   FcResult result;
@@ -69,11 +69,11 @@ face_new (const char *family, GError **error)
   if (!FcInit ())
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: fontconfig could not be initialised"));
+                   _ ("Font: fontconfig could not be initialised"));
       return NULL;
     }
-  pattern = FcNameParse ((const FcChar8 *) "");
-  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  pattern = FcNameParse ((const FcChar8 *)"");
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *)family);
   FcConfigSubstitute (NULL, pattern, FcMatchPattern);
   FcDefaultSubstitute (pattern);
   match = FcFontMatch (NULL, pattern, &result);
@@ -82,25 +82,26 @@ face_new (const char *family, GError **error)
       || FcPatternGetString (match, FC_FILE, 0, &file) != FcResultMatch)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: “%s” is not installed; install it or choose another font"), family);
+                   _ ("Font: “%s” is not installed; install it or choose another font"), family);
       if (match)
         FcPatternDestroy (match);
       return NULL;
     }
   FcPatternGetInteger (match, FC_INDEX, 0, &index);
   if (FcPatternGetString (match, FC_FONTFORMAT, 0, &format) != FcResultMatch
-      || strcmp ((const char *) format, "TrueType") != 0)
+      || strcmp ((const char *)format, "TrueType") != 0)
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: “%s” (%s) cannot be loaded: only TrueType-outline fonts can be embedded"),
-                   family, (const char *) file);
+      g_set_error (
+          error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
+          _ ("Font: “%s” (%s) cannot be loaded: only TrueType-outline fonts can be embedded"),
+          family, (const char *)file);
       FcPatternDestroy (match);
       return NULL;
     }
 
   self = g_new0 (RectifyPdfFace, 1);
   self->family = g_strdup (family);
-  self->path = g_strdup ((const char *) file);
+  self->path = g_strdup ((const char *)file);
   self->index = index;
   FcPatternDestroy (match);
 
@@ -108,16 +109,17 @@ face_new (const char *family, GError **error)
   if (blob == NULL)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: “%s” cannot be read from %s"), family, self->path);
+                   _ ("Font: “%s” cannot be read from %s"), family, self->path);
       g_free (self->family);
       g_free (self->path);
       g_free (self);
       return NULL;
     }
-  self->face = hb_face_create (blob, (unsigned) index);
+  self->face = hb_face_create (blob, (unsigned)index);
   hb_blob_destroy (blob);
   self->font = hb_font_create (self->face);
-  hb_font_set_scale (self->font, (int) hb_face_get_upem (self->face), (int) hb_face_get_upem (self->face));
+  hb_font_set_scale (self->font, (int)hb_face_get_upem (self->face),
+                     (int)hb_face_get_upem (self->face));
   hb_font_make_immutable (self->font);
   self->scale = 1000.0 / hb_face_get_upem (self->face);
   hb_font_get_h_extents (self->font, &extents);
@@ -243,7 +245,7 @@ with_prep_table (hb_face_t *subset)
 char *
 rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
   hb_subset_input_t *input;
   hb_face_t *subset;
   hb_blob_t *blob;
@@ -258,7 +260,7 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
   if (input == NULL)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-                   _("Font: HarfBuzz could not start subsetting “%s”"), face->family);
+                   _ ("Font: HarfBuzz could not start subsetting “%s”"), face->family);
       return NULL;
     }
   g_hash_table_iter_init (&iter, chars);
@@ -271,7 +273,7 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
   if (subset == NULL)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
-                   _("Font: “%s” could not be subset"), face->family);
+                   _ ("Font: “%s” could not be subset"), face->family);
       return NULL;
     }
   blob = with_prep_table (subset);
@@ -290,7 +292,7 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
   if (fd < 0)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-                   _("Font: no temporary file for the font subset: %s"), local->message);
+                   _ ("Font: no temporary file for the font subset: %s"), local->message);
       hb_blob_destroy (blob);
       return NULL;
     }
@@ -300,7 +302,7 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
       if (n <= 0)
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-                       _("Font: the font subset could not be written to %s"), path);
+                       _ ("Font: the font subset could not be written to %s"), path);
           /* the release closes a memory file's descriptor, not a disk file's */
           if (!g_str_has_prefix (path, "/proc/self/fd/"))
             close (fd);
@@ -308,7 +310,7 @@ rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError
           hb_blob_destroy (blob);
           return NULL;
         }
-      done += (unsigned int) n;
+      done += (unsigned int)n;
     }
   if (!g_str_has_prefix (path, "/proc/self/fd/"))
     close (fd);

@@ -20,18 +20,18 @@ RectifyPdfFace *rectify_pdf_face_lookup (const char *family, GError **error);
 
 const char *rectify_pdf_face_get_family (RectifyPdfFace *face);
 const char *rectify_pdf_face_get_path (RectifyPdfFace *face);
-gboolean    rectify_pdf_face_has_char (RectifyPdfFace *face, gunichar c);
+gboolean rectify_pdf_face_has_char (RectifyPdfFace *face, gunichar c);
 /* Advance of c in thousandths of the font size (PDF glyph space). */
-double      rectify_pdf_face_char_width (RectifyPdfFace *face, gunichar c);
-double      rectify_pdf_face_ascent (RectifyPdfFace *face);     /* 1/1000 em */
-double      rectify_pdf_face_descent (RectifyPdfFace *face);    /* negative */
-double      rectify_pdf_face_cap_height (RectifyPdfFace *face);
+double rectify_pdf_face_char_width (RectifyPdfFace *face, gunichar c);
+double rectify_pdf_face_ascent (RectifyPdfFace *face);  /* 1/1000 em */
+double rectify_pdf_face_descent (RectifyPdfFace *face); /* negative */
+double rectify_pdf_face_cap_height (RectifyPdfFace *face);
 
 /* Writes a TrueType font holding only the glyphs of chars (a set of
  * gunichar keys) to a private memory file (a temporary file where there is
  * none); returns its path, for rectify_pdf_face_subset_release. */
 char *rectify_pdf_face_subset_to_file (RectifyPdfFace *face, GHashTable *chars, GError **error);
 /* Removes the subset file (or closes the memory file) and frees path. */
-void  rectify_pdf_face_subset_release (char *path);
+void rectify_pdf_face_subset_release (char *path);
 
 G_END_DECLS

@@ -44,14 +44,18 @@ empty (const char *text)
 }
 
 GBytes *
-rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *document, const char *english_number,
-                             gpointer user_data, GError **error)
+rectify_pdf_render_document (RectifyStore *store,
+                             const RectifyDocument *document,
+                             const char *english_number,
+                             gpointer user_data,
+                             GError **error)
 {
   const RectifyPdfIssueOptions *options = user_data;
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func ((GDestroyNotify) rectify_hazard_free);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyPdfHazard));
+  g_autoptr (GPtrArray) hazards
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_free);
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) categories = NULL;
+  g_autoptr (GArray) items = g_array_new (FALSE, TRUE, sizeof (RectifyPdfHazard));
   g_autofree char *bureau = NULL;
   g_autofree char *signatory = NULL;
   g_autofree char *body_font = NULL;
@@ -63,7 +67,8 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
   categories = rectify_store_list_hazard_categories (store, NULL);
   for (guint i = 0; i < document->hazard_ids->len; i++)
     {
-      RectifyHazard *h = rectify_store_get_hazard (store, g_array_index (document->hazard_ids, gint64, i), error);
+      RectifyHazard *h = rectify_store_get_hazard (
+          store, g_array_index (document->hazard_ids, gint64, i), error);
       RectifyPdfHazard item = { 0 };
       char *label;
 
@@ -74,8 +79,8 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
       label = category_label (categories, h->category, options->language);
       if (!empty (h->content))
         {
-          char *both = g_strconcat (label, options->language == RECTIFY_PDF_LANGUAGE_EN ? ": " : "：",
-                                    h->content, NULL);
+          char *both = g_strconcat (
+              label, options->language == RECTIFY_PDF_LANGUAGE_EN ? ": " : "：", h->content, NULL);
           g_free (label);
           label = both;
         }
@@ -87,12 +92,14 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
       g_array_append_val (items, item);
     }
 
-  bureau = options->bureau ? g_strdup (options->bureau) : rectify_store_get_setting (store, "bureau-name", NULL);
+  bureau = options->bureau ? g_strdup (options->bureau)
+                           : rectify_store_get_setting (store, "bureau-name", NULL);
   signatory = options->signatory ? g_strdup (options->signatory)
                                  : rectify_store_get_setting (store, "signatory", NULL);
   if (empty (signatory) && rectify_store_get_actor (store) > 0)
     {
-      g_autoptr(RectifyOfficer) officer = rectify_store_get_officer (store, rectify_store_get_actor (store), NULL);
+      g_autoptr (RectifyOfficer) officer
+          = rectify_store_get_officer (store, rectify_store_get_actor (store), NULL);
       if (officer)
         {
           g_free (signatory);
@@ -102,15 +109,16 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
 
-  letter.kind = document->kind == RECTIFY_DOCUMENT_RECTIFICATION_OPINION ? RECTIFY_PDF_LETTER_OPINION
-                                                           : RECTIFY_PDF_LETTER_INSTRUCTION;
+  letter.kind = document->kind == RECTIFY_DOCUMENT_RECTIFICATION_OPINION
+                    ? RECTIFY_PDF_LETTER_OPINION
+                    : RECTIFY_PDF_LETTER_INSTRUCTION;
   letter.language = options->language;
   letter.bureau = bureau;
   letter.signatory = signatory;
   letter.number = options->language == RECTIFY_PDF_LANGUAGE_EN ? english_number : document->number;
   letter.unit_name = document->unit_name;
   letter.date = document->issued_date;
-  letter.hazards = (const RectifyPdfHazard *) items->data;
+  letter.hazards = (const RectifyPdfHazard *)items->data;
   letter.n_hazards = items->len;
   letter.body_font = empty (body_font) ? NULL : body_font;
   letter.heading_font = empty (heading_font) ? NULL : heading_font;
@@ -121,11 +129,11 @@ rectify_pdf_render_document (RectifyStore *store, const RectifyDocument *documen
 }
 
 static GBytes *
-render_with_settings (RectifyStore          *store,
+render_with_settings (RectifyStore *store,
                       const RectifyDocument *document,
-                      const char            *english_number,
-                      gpointer               user_data,
-                      GError               **error)
+                      const char *english_number,
+                      gpointer user_data,
+                      GError **error)
 {
   RectifyPdfIssueOptions options = { rectify_pdf_default_language (store), NULL, NULL };
 

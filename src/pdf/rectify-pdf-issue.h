@@ -10,25 +10,26 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  RectifyPdfLanguage  language;
-  const char         *bureau;     /* NULL = the setting "bureau-name" */
-  const char         *signatory;  /* NULL = the setting "signatory", else the acting officer */
+typedef struct
+{
+  RectifyPdfLanguage language;
+  const char *bureau;    /* NULL = the setting "bureau-name" */
+  const char *signatory; /* NULL = the setting "signatory", else the acting officer */
   /* The free-text parts of the letter (RectifyPdfLetter): NULL = standard wording. */
-  const char         *intro;
-  const char         *order;
-  const char         *remedies;
+  const char *intro;
+  const char *order;
+  const char *remedies;
 } RectifyPdfIssueOptions;
 
 /* The language of documents from the setting "document-language" (zh_CN by default). */
 RectifyPdfLanguage rectify_pdf_default_language (RectifyStore *store);
 
 /* A RectifyDocumentRenderFunc: options is a RectifyPdfIssueOptions. */
-GBytes *rectify_pdf_render_document (RectifyStore          *store,
+GBytes *rectify_pdf_render_document (RectifyStore *store,
                                      const RectifyDocument *document,
-                                     const char            *english_number,
-                                     gpointer               options,
-                                     GError               **error);
+                                     const char *english_number,
+                                     gpointer options,
+                                     GError **error);
 
 /* Makes every document issued through store get its PDF: the store's
  * renderer becomes rectify_pdf_render_document with the settings' language,

@@ -23,19 +23,20 @@
 /* GB/T 9704: 22 lines in the 225 mm text block */
 #define BODY_LEADING (RECTIFY_PDF_MM (225) / 22)
 
-typedef struct {
-  const char *title[2];          /* [kind] */
+typedef struct
+{
+  const char *title[2]; /* [kind] */
   const char *intro[2];
   const char *columns[5];
-  const char *order[2];          /* {1} = deadline */
-  const char *remedies[2];       /* NULL = none */
-  const char *signatory;         /* {1} = signatory */
+  const char *order[2];    /* {1} = deadline */
+  const char *remedies[2]; /* NULL = none */
+  const char *signatory;   /* {1} = signatory */
   const char *receipt_title;
-  const char *receipt_lines;     /* {1} = number, {2} = unit */
+  const char *receipt_lines; /* {1} = number, {2} = unit */
   const char *receipt_note;
   const char *footer;
   const char *lang_tag;
-  const char *separator;         /* between title and unit in the subject */
+  const char *separator; /* between title and unit in the subject */
 } Wording;
 
 static const Wording zh_cn = {
@@ -50,7 +51,8 @@ static const Wording zh_cn = {
     NULL },
   "签发人：{1}",
   "送 达 回 执",
-  "文书编号：{1}    受送达单位：{2}\n签收人（签字）：____________    签收日期：______年____月____日",
+  "文书编号：{1}    受送达单位：{2}\n签收人（签字）：____________    "
+  "签收日期：______年____月____日",
   "本文书一式两份，监察机关与受送达单位各执一份。",
   "— {page} —",
   "zh-CN",
@@ -58,23 +60,29 @@ static const Wording zh_cn = {
 };
 
 static const Wording en = {
-  { "Special Equipment Safety Supervision Instruction Letter", "Special Equipment Safety Rectification Opinion" },
+  { "Special Equipment Safety Supervision Instruction Letter",
+    "Special Equipment Safety Rectification Opinion" },
   { "An inspection by this bureau found that your unit violates the following laws, regulations "
     "and safety technical specifications on special equipment:",
-    "An inspection by this bureau found the following special equipment safety hazards at your unit; "
+    "An inspection by this bureau found the following special equipment safety hazards at your "
+    "unit; "
     "our rectification opinion is as follows:" },
   { "No.", "Problem found", "Provision violated", "Required measures", "Deadline" },
-  { "Under Article 57 of the Special Equipment Safety Law of the People's Republic of China, your unit is "
+  { "Under Article 57 of the Special Equipment Safety Law of the People's Republic of China, your "
+    "unit is "
     "ordered to correct these problems with the measures listed above by {1} and to report the "
     "rectification in writing. Problems not corrected by then will be dealt with according to law.",
-    "Please rectify these hazards with the measures listed above by {1} and report the rectification "
+    "Please rectify these hazards with the measures listed above by {1} and report the "
+    "rectification "
     "to this bureau." },
-  { "If your unit disagrees, it may apply for administrative reconsideration within 60 days of receiving "
+  { "If your unit disagrees, it may apply for administrative reconsideration within 60 days of "
+    "receiving "
     "this letter, or bring an administrative lawsuit before a people's court within 6 months.",
     NULL },
   "Signed by: {1}",
   "RECEIPT",
-  "Document number: {1}\nReceived by (unit): {2}\nSignature: ____________________    Date: ______________",
+  "Document number: {1}\nReceived by (unit): {2}\nSignature: ____________________    Date: "
+  "______________",
   "This document is made in two copies: one for the bureau, one for the unit.",
   "Page {page} of {pages}",
   "en",
@@ -82,8 +90,8 @@ static const Wording en = {
 };
 
 static const char *const month_names[] = {
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January", "February", "March",     "April",   "May",      "June",
+  "July",    "August",   "September", "October", "November", "December",
 };
 
 const char *
@@ -95,7 +103,8 @@ rectify_pdf_language_to_code (RectifyPdfLanguage language)
 gboolean
 rectify_pdf_language_from_code (const char *code, RectifyPdfLanguage *out)
 {
-  if (g_strcmp0 (code, "zh_CN") == 0 || g_strcmp0 (code, "zh-CN") == 0 || g_strcmp0 (code, "zh") == 0)
+  if (g_strcmp0 (code, "zh_CN") == 0 || g_strcmp0 (code, "zh-CN") == 0
+      || g_strcmp0 (code, "zh") == 0)
     *out = RECTIFY_PDF_LANGUAGE_ZH_CN;
   else if (g_strcmp0 (code, "en") == 0 || (code && g_str_has_prefix (code, "en_")))
     *out = RECTIFY_PDF_LANGUAGE_EN;
@@ -107,7 +116,7 @@ rectify_pdf_language_from_code (const char *code, RectifyPdfLanguage *out)
 static gboolean
 parse_date (const char *text, int *y, int *m, int *d)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d", y, m, d) != 3)
     return FALSE;
@@ -157,42 +166,45 @@ validate (const RectifyPdfLetter *letter, GError **error)
 
   if (letter->kind != RECTIFY_PDF_LETTER_INSTRUCTION && letter->kind != RECTIFY_PDF_LETTER_OPINION)
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID, _("Kind: unknown kind of document"));
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                   _ ("Kind: unknown kind of document"));
       return FALSE;
     }
   if (letter->language != RECTIFY_PDF_LANGUAGE_ZH_CN && letter->language != RECTIFY_PDF_LANGUAGE_EN)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Document language: choose zh_CN or en"));
+                   _ ("Document language: choose zh_CN or en"));
       return FALSE;
     }
   if (blank (letter->bureau))
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Bureau name: the issuing bureau has no name; set it in the preferences"));
+                   _ ("Bureau name: the issuing bureau has no name; set it in the preferences"));
       return FALSE;
     }
   if (blank (letter->number))
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID, _("Number: the document has no number"));
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                   _ ("Number: the document has no number"));
       return FALSE;
     }
   if (blank (letter->unit_name))
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Unit: the unit has no name; a letter must name the unit it is addressed to"));
+      g_set_error (
+          error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+          _ ("Unit: the unit has no name; a letter must name the unit it is addressed to"));
       return FALSE;
     }
   if (!parse_date (letter->date, &y, &m, &d))
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Date: “%s” is not a date (YYYY-MM-DD)"), letter->date ? letter->date : "");
+                   _ ("Date: “%s” is not a date (YYYY-MM-DD)"), letter->date ? letter->date : "");
       return FALSE;
     }
   if (letter->n_hazards == 0 || letter->hazards == NULL)
     {
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                   _("Hazards: a letter lists at least one hazard of the unit"));
+                   _ ("Hazards: a letter lists at least one hazard of the unit"));
       return FALSE;
     }
   for (guint i = 0; i < letter->n_hazards; i++)
@@ -201,13 +213,14 @@ validate (const RectifyPdfLetter *letter, GError **error)
       if (blank (h->description))
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                       _("Hazards: hazard %u has no description"), i + 1);
+                       _ ("Hazards: hazard %u has no description"), i + 1);
           return FALSE;
         }
       if (!blank (h->deadline) && !parse_date (h->deadline, &y, &m, &d))
         {
           g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
-                       _("Hazards: the deadline “%s” of hazard %u is not a date (YYYY-MM-DD)"), h->deadline, i + 1);
+                       _ ("Hazards: the deadline “%s” of hazard %u is not a date (YYYY-MM-DD)"),
+                       h->deadline, i + 1);
           return FALSE;
         }
     }
@@ -217,7 +230,7 @@ validate (const RectifyPdfLetter *letter, GError **error)
 GBytes *
 rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 {
-  g_autoptr(RectifyPdfDocument) doc = NULL;
+  g_autoptr (RectifyPdfDocument) doc = NULL;
   const Wording *w;
   int kind;
   RectifyPdfLanguage lang;
@@ -230,20 +243,30 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   g_autofree char *addressee = NULL;
   const char *intro;
   const char *remedies;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   static const double widths[] = { 0.09, 0.30, 0.22, 0.24, 0.15 };
   double em, cursor, seal_x, seal_y;
-  RectifyPdfStyle issuer = { RECTIFY_PDF_FONT_HEADING, 26, 36, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
-  RectifyPdfStyle number = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
-  RectifyPdfStyle title = { RECTIFY_PDF_FONT_HEADING, 22, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 8, 6 };
-  RectifyPdfStyle body = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 32, 0, 0, RECTIFY_PDF_ALIGN_JUSTIFY, BLACK, 0, 0 };
+  RectifyPdfStyle issuer
+      = { RECTIFY_PDF_FONT_HEADING, 26, 36, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
+  RectifyPdfStyle number
+      = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
+  RectifyPdfStyle title
+      = { RECTIFY_PDF_FONT_HEADING, 22, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 8, 6 };
+  RectifyPdfStyle body = {
+    RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 32, 0, 0, RECTIFY_PDF_ALIGN_JUSTIFY, BLACK, 0, 0
+  };
   RectifyPdfStyle plain = body;
   RectifyPdfStyle right = body;
-  RectifyPdfStyle head_cell = { RECTIFY_PDF_FONT_HEADING, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
-  RectifyPdfStyle cell = { RECTIFY_PDF_FONT_BODY, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
-  RectifyPdfStyle receipt_title = { RECTIFY_PDF_FONT_HEADING, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 2, 0 };
-  RectifyPdfStyle receipt_body = { RECTIFY_PDF_FONT_BODY, 10.5, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
-  RectifyPdfStyle note = { RECTIFY_PDF_FONT_BODY, 9, 14, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 0, 0 };
+  RectifyPdfStyle head_cell
+      = { RECTIFY_PDF_FONT_HEADING, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
+  RectifyPdfStyle cell
+      = { RECTIFY_PDF_FONT_BODY, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
+  RectifyPdfStyle receipt_title
+      = { RECTIFY_PDF_FONT_HEADING, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 2, 0 };
+  RectifyPdfStyle receipt_body
+      = { RECTIFY_PDF_FONT_BODY, 10.5, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
+  RectifyPdfStyle note
+      = { RECTIFY_PDF_FONT_BODY, 9, 14, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 0, 0 };
   RectifyPdfStyle signature;
 
   g_return_val_if_fail (letter != NULL, NULL);
@@ -274,8 +297,9 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 
   /* AR PL UMing's Latin letters are typewriter-like: English text is set
    * in the heading face unless a body font is chosen */
-  doc = rectify_pdf_document_new (letter->body_font ? letter->body_font
-                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT : NULL,
+  doc = rectify_pdf_document_new (letter->body_font                 ? letter->body_font
+                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT
+                                                                    : NULL,
                                   letter->heading_font, error);
   if (doc == NULL)
     return NULL;
@@ -305,13 +329,15 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       g_ptr_array_add (cells, g_strdup (h->description));
       g_ptr_array_add (cells, g_strdup (h->standard ? h->standard : ""));
       g_ptr_array_add (cells, g_strdup (h->measures ? h->measures : ""));
-      g_ptr_array_add (cells, blank (h->deadline) ? g_strdup ("") : format_date (h->deadline, lang));
+      g_ptr_array_add (cells,
+                       blank (h->deadline) ? g_strdup ("") : format_date (h->deadline, lang));
       if (!blank (h->deadline) && (latest == NULL || strcmp (h->deadline, latest) > 0))
         latest = h->deadline;
     }
   {
-    RectifyPdfTable table = { 5, widths, w->columns, (const char *const *) cells->pdata, letter->n_hazards,
-                              &head_cell, &cell };
+    RectifyPdfTable table
+        = { 5,          widths, w->columns, (const char *const *)cells->pdata, letter->n_hazards,
+            &head_cell, &cell };
     rectify_pdf_document_space (doc, 4);
     if (!rectify_pdf_document_table (doc, &table, error))
       return NULL;
@@ -348,9 +374,10 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   /* the stub stays whole */
   receipt = fill (w->receipt_lines, letter->number, letter->unit_name);
   rectify_pdf_document_space (doc, 8);
-  rectify_pdf_document_keep (doc, 0.8 + rectify_pdf_document_measure_paragraph (doc, &receipt_title, w->receipt_title)
-                                  + rectify_pdf_document_measure_paragraph (doc, &receipt_body, receipt)
-                                  + rectify_pdf_document_measure_paragraph (doc, &note, w->receipt_note));
+  rectify_pdf_document_keep (
+      doc, 0.8 + rectify_pdf_document_measure_paragraph (doc, &receipt_title, w->receipt_title)
+               + rectify_pdf_document_measure_paragraph (doc, &receipt_body, receipt)
+               + rectify_pdf_document_measure_paragraph (doc, &note, w->receipt_note));
   rectify_pdf_document_rule (doc, 0.8, GREY, TRUE);
   if (!rectify_pdf_document_paragraph (doc, &receipt_title, w->receipt_title, error)
       || !rectify_pdf_document_paragraph (doc, &receipt_body, receipt, error)
@@ -360,8 +387,11 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 }
 
 char *
-rectify_pdf_letter_default_text (RectifyPdfLetterKind kind, RectifyPdfLanguage language,
-                                 RectifyPdfLetterPart part, const char *deadline, const char *date)
+rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
+                                 RectifyPdfLanguage language,
+                                 RectifyPdfLetterPart part,
+                                 const char *deadline,
+                                 const char *date)
 {
   const Wording *w = language == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
   int k = kind == RECTIFY_PDF_LETTER_OPINION;

@@ -31,7 +31,7 @@ fail (GError **error, const char *what)
 {
   g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
                /* what: a part of a PDF file, e.g. "XMP metadata" (not translated) */
-               _("PDF: libharu could not write the document (%s)"), what);
+               _ ("PDF: libharu could not write the document (%s)"), what);
   return FALSE;
 }
 
@@ -67,7 +67,7 @@ xmp_element (GString *xmp, const char *open, const char *value, const char *clos
 gboolean
 rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GError **error)
 {
-  g_autoptr(GString) xmp = g_string_new (NULL);
+  g_autoptr (GString) xmp = g_string_new (NULL);
   g_autofree char *info_date = NULL;
   g_autofree char *xmp_date = NULL;
   HPDF_Dict stream, intent, profile;
@@ -81,8 +81,7 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
 
   /* the Info dictionary and the XMP packet must say the same */
   if (HPDF_SetInfoAttr (pdf, HPDF_INFO_PRODUCER, PRODUCER) != HPDF_OK
-      || HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Rectify") != HPDF_OK
-      || pdf->info == NULL)
+      || HPDF_SetInfoAttr (pdf, HPDF_INFO_CREATOR, "Rectify") != HPDF_OK || pdf->info == NULL)
     return fail (error, "Info dictionary");
   if (meta->title)
     ret += HPDF_Dict_Add (pdf->info, "Title", text_string (pdf, meta->title));
@@ -94,35 +93,43 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
     ret += HPDF_Dict_Add (pdf->info, "Keywords", text_string (pdf, meta->keywords));
   if (meta->date && strlen (meta->date) == 10)
     {
-      info_date = g_strdup_printf ("D:%.4s%.2s%.2s000000+00'00'", meta->date, meta->date + 5, meta->date + 8);
+      info_date = g_strdup_printf ("D:%.4s%.2s%.2s000000+00'00'", meta->date, meta->date + 5,
+                                   meta->date + 8);
       xmp_date = g_strdup_printf ("%sT00:00:00+00:00", meta->date);
-      ret += HPDF_Dict_Add (pdf->info, "CreationDate", HPDF_String_New (pdf->mmgr, info_date, NULL));
+      ret += HPDF_Dict_Add (pdf->info, "CreationDate",
+                            HPDF_String_New (pdf->mmgr, info_date, NULL));
     }
   if (ret != HPDF_OK)
     return fail (error, "Info dictionary");
 
-  g_string_append (xmp, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+  g_string_append (
+      xmp, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+           "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+           "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
   xmp_element (xmp, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", meta->title,
                "</rdf:li></rdf:Alt></dc:title>");
-  xmp_element (xmp, "<dc:creator><rdf:Seq><rdf:li>", meta->author, "</rdf:li></rdf:Seq></dc:creator>");
+  xmp_element (xmp, "<dc:creator><rdf:Seq><rdf:li>", meta->author,
+               "</rdf:li></rdf:Seq></dc:creator>");
   xmp_element (xmp, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">", meta->subject,
                "</rdf:li></rdf:Alt></dc:description>");
-  xmp_element (xmp, "<dc:language><rdf:Bag><rdf:li>", meta->language, "</rdf:li></rdf:Bag></dc:language>");
-  g_string_append (xmp, "</rdf:Description>\n"
-                        "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+  xmp_element (xmp, "<dc:language><rdf:Bag><rdf:li>", meta->language,
+               "</rdf:li></rdf:Bag></dc:language>");
+  g_string_append (xmp,
+                   "</rdf:Description>\n"
+                   "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
   xmp_element (xmp, "<pdf:Keywords>", meta->keywords, "</pdf:Keywords>");
   xmp_element (xmp, "<pdf:Producer>", PRODUCER, "</pdf:Producer>");
-  g_string_append (xmp, "</rdf:Description>\n"
-                        "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+  g_string_append (xmp,
+                   "</rdf:Description>\n"
+                   "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
   xmp_element (xmp, "<xmp:CreatorTool>", "Rectify", "</xmp:CreatorTool>");
   xmp_element (xmp, "<xmp:CreateDate>", xmp_date, "</xmp:CreateDate>");
-  g_string_append (xmp, "</rdf:Description>\n"
-                        "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-                        "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-                        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+  g_string_append (
+      xmp, "</rdf:Description>\n"
+           "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+           "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+           "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
 
   stream = HPDF_DictStream_New (pdf->mmgr, pdf->xref);
   if (stream == NULL)
@@ -131,14 +138,14 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   stream->filter = HPDF_STREAM_FILTER_NONE;
   ret += HPDF_Dict_AddName (stream, "Type", "Metadata");
   ret += HPDF_Dict_AddName (stream, "Subtype", "XML");
-  ret += HPDF_Stream_Write (stream->stream, (const HPDF_BYTE *) xmp->str, (HPDF_UINT) xmp->len);
+  ret += HPDF_Stream_Write (stream->stream, (const HPDF_BYTE *)xmp->str, (HPDF_UINT)xmp->len);
   ret += HPDF_Dict_Add (pdf->catalog, "Metadata", stream);
   if (ret != HPDF_OK)
     return fail (error, "XMP metadata");
 
   /* the same document gives the same ID: reproducible bytes */
   md5 = g_checksum_new (G_CHECKSUM_MD5);
-  g_checksum_update (md5, (const guchar *) xmp->str, (gssize) xmp->len);
+  g_checksum_update (md5, (const guchar *)xmp->str, (gssize)xmp->len);
   g_checksum_get_digest (md5, digest, &digest_len);
   g_checksum_free (md5);
   id = HPDF_Array_New (pdf->mmgr);
@@ -151,9 +158,10 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
   if (profile == NULL)
     {
       HPDF_ResetError (pdf);
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
-                   _("PDF: the sRGB colour profile %s cannot be read (Debian package icc-profiles-free)"),
-                   RECTIFY_PDF_SRGB_PROFILE);
+      g_set_error (
+          error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FAILED,
+          _ ("PDF: the sRGB colour profile %s cannot be read (Debian package icc-profiles-free)"),
+          RECTIFY_PDF_SRGB_PROFILE);
       return FALSE;
     }
   profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
@@ -162,7 +170,8 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
     return fail (error, "OutputIntent");
   ret += HPDF_Dict_AddName (intent, "Type", "OutputIntent");
   ret += HPDF_Dict_AddName (intent, "S", "GTS_PDFA1");
-  ret += HPDF_Dict_Add (intent, "OutputConditionIdentifier", HPDF_String_New (pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+  ret += HPDF_Dict_Add (intent, "OutputConditionIdentifier",
+                        HPDF_String_New (pdf->mmgr, "sRGB IEC61966-2.1", NULL));
   ret += HPDF_Dict_Add (intent, "Info", HPDF_String_New (pdf->mmgr, "sRGB IEC61966-2.1", NULL));
   ret += HPDF_Dict_Add (intent, "DestOutputProfile", profile);
   intents = HPDF_Array_New (pdf->mmgr);
@@ -175,17 +184,18 @@ rectify_pdf_pdfa_set_metadata (HPDF_Doc pdf, const RectifyPdfMetadata *meta, GEr
 
 /* ---- fonts -------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   HPDF_Dict_BeforeWriteFunc original;
-  HPDF_Font                 font;
-  double                    cap_height;
-  GArray                   *cids;   /* guint16, sorted */
+  HPDF_Font font;
+  double cap_height;
+  GArray *cids; /* guint16, sorted */
 } FontMend;
 
 /* libharu's before-write function has no user data: the mends of the
  * fonts being written live here, keyed by font, one document at a time
  * per thread. */
-static GPrivate mends_key = G_PRIVATE_INIT ((GDestroyNotify) g_ptr_array_unref);
+static GPrivate mends_key = G_PRIVATE_INIT ((GDestroyNotify)g_ptr_array_unref);
 
 static void
 font_mend_free (FontMend *mend)
@@ -200,26 +210,25 @@ thread_mends (void)
   GPtrArray *mends = g_private_get (&mends_key);
   if (mends == NULL)
     {
-      mends = g_ptr_array_new_with_free_func ((GDestroyNotify) font_mend_free);
+      mends = g_ptr_array_new_with_free_func ((GDestroyNotify)font_mend_free);
       g_private_set (&mends_key, mends);
     }
   return mends;
 }
-
 
 static HPDF_STATUS
 mended_before_write (HPDF_Dict obj)
 {
   GPtrArray *mends = thread_mends ();
   FontMend *mend = NULL;
-  HPDF_FontAttr attr = (HPDF_FontAttr) obj->attr;
+  HPDF_FontAttr attr = (HPDF_FontAttr)obj->attr;
   HPDF_Dict descriptor, cidset;
   HPDF_STATUS ret;
   g_autofree guint8 *bits = NULL;
   guint n_bytes;
 
   for (guint i = 0; i < mends->len; i++)
-    if (((FontMend *) g_ptr_array_index (mends, i))->font == obj)
+    if (((FontMend *)g_ptr_array_index (mends, i))->font == obj)
       mend = g_ptr_array_index (mends, i);
   g_assert (mend != NULL);
 
@@ -229,7 +238,7 @@ mended_before_write (HPDF_Dict obj)
   if (descriptor == NULL || HPDF_Dict_GetItem (descriptor, "CIDSet", HPDF_OCLASS_DICT) != NULL)
     return HPDF_OK;
 
-  ret = HPDF_Dict_AddNumber (descriptor, "CapHeight", (HPDF_INT32) (mend->cap_height + 0.5));
+  ret = HPDF_Dict_AddNumber (descriptor, "CapHeight", (HPDF_INT32)(mend->cap_height + 0.5));
   /* one bit per CID present, CID 0 (.notdef) included, high bit first */
   n_bytes = g_array_index (mend->cids, guint16, mend->cids->len - 1) / 8 + 1;
   bits = g_new0 (guint8, n_bytes);
@@ -251,15 +260,16 @@ mended_before_write (HPDF_Dict obj)
 static gint
 compare_cid (gconstpointer a, gconstpointer b)
 {
-  return (gint) *(const guint16 *) a - (gint) *(const guint16 *) b;
+  return (gint) * (const guint16 *)a - (gint) * (const guint16 *)b;
 }
 
 gboolean
-rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, double cap_height, GError **error)
+rectify_pdf_pdfa_mend_font (
+    HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, double cap_height, GError **error)
 {
-  HPDF_FontAttr attr = (HPDF_FontAttr) font->attr;
+  HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
   HPDF_Dict cmap = HPDF_Dict_GetItem (font, "ToUnicode", HPDF_OCLASS_DICT);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
   GArray *cids = g_array_new (FALSE, FALSE, sizeof (guint16));
   GHashTableIter iter;
   gpointer key;
@@ -274,7 +284,7 @@ rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, dou
   g_hash_table_iter_init (&iter, chars);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      guint16 cid = (guint16) GPOINTER_TO_UINT (key);
+      guint16 cid = (guint16)GPOINTER_TO_UINT (key);
       if (cid != 0)
         g_array_append_val (cids, cid);
     }
@@ -291,10 +301,11 @@ rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, dou
   HPDF_Dict_RemoveElement (cmap, "CIDSystemInfo");
   HPDF_Dict_RemoveElement (cmap, "WMode");
   HPDF_MemStream_FreeData (cmap->stream);
-  g_string_append (text, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  g_string_append (text,
+                   "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
   for (guint i = 0; i < cids->len; i += 100)
     {
       guint n = MIN (100, cids->len - i);
@@ -307,7 +318,7 @@ rectify_pdf_pdfa_mend_font (HPDF_Doc pdf, HPDF_Font font, GHashTable *chars, dou
       g_string_append (text, "endbfchar\n");
     }
   g_string_append (text, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-  ret += HPDF_Stream_Write (cmap->stream, (const HPDF_BYTE *) text->str, (HPDF_UINT) text->len);
+  ret += HPDF_Stream_Write (cmap->stream, (const HPDF_BYTE *)text->str, (HPDF_UINT)text->len);
   if (ret != HPDF_OK)
     {
       g_array_unref (cids);
@@ -347,7 +358,7 @@ rectify_pdf_haru_get_font (HPDF_Doc pdf, const char *name, GHashTable *chars)
   /* libharu 2.3.0 walks every code of a UTF-8 encoder, but only the CID
    * map of a CMap encoder: dress the encoder as one that maps exactly
    * chars, each code to itself, while the font is made */
-  attr = (HPDF_CMapEncoderAttr) encoder->attr;
+  attr = (HPDF_CMapEncoderAttr)encoder->attr;
   saved_cids = g_memdup2 (attr->cid_map, sizeof attr->cid_map);
   saved_unicodes = g_memdup2 (attr->unicode_map, sizeof attr->unicode_map);
   to_unicode = encoder->to_unicode_fn;
@@ -358,8 +369,8 @@ rectify_pdf_haru_get_font (HPDF_Doc pdf, const char *name, GHashTable *chars)
       guint c = GPOINTER_TO_UINT (key);
       if (c > 0 && c < 0x10000)
         {
-          attr->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16) c;
-          attr->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE) c;
+          attr->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+          attr->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
         }
     }
   /* libharu stops its widths and CID-to-glyph map one short of the highest
@@ -372,7 +383,7 @@ rectify_pdf_haru_get_font (HPDF_Doc pdf, const char *name, GHashTable *chars)
     if (highest < 0xFFFF)
       {
         highest++;
-        attr->cid_map[highest >> 8][highest & 0xFF] = (HPDF_UINT16) highest;
+        attr->cid_map[highest >> 8][highest & 0xFF] = (HPDF_UINT16)highest;
         attr->unicode_map[highest >> 8][highest & 0xFF] = 0;
       }
   }

@@ -24,37 +24,39 @@
 #define FOUND_COLOR 0xC0392B
 #define CLOSED_COLOR 0x2E7D32
 
-typedef struct {
+typedef struct
+{
   const char *lang_tag;
-  const char *title;            /* {1} campaign */
-  const char *subtitle;         /* {1} bureau, {2} as-of date */
+  const char *title;    /* {1} campaign */
+  const char *subtitle; /* {1} bureau, {2} as-of date */
   const char *subtitle_no_bureau;
   const char *sections[5];
   const char *subsections[3];
-  const char *deployment;       /* {1} campaign, {2} leading group */
-  const char *group_head;       /* {1} head */
-  const char *group_deputy;     /* {1} deputy */
-  const char *group_members;    /* {1} members */
+  const char *deployment;    /* {1} campaign, {2} leading group */
+  const char *group_head;    /* {1} head */
+  const char *group_deputy;  /* {1} deputy */
+  const char *group_members; /* {1} members */
   const char *group_none;
   const char *list_sep;
-  const char *plan;             /* {1} work plan */
-  const char *self_and_bureau;  /* {1} self, {2} bureau, {3} back-checks, {4} person-times */
-  const char *focus_intro;      /* {1} industries, {2} links, {3} areas */
+  const char *plan;            /* {1} work plan */
+  const char *self_and_bureau; /* {1} self, {2} bureau, {3} back-checks, {4} person-times */
+  const char *focus_intro;     /* {1} industries, {2} links, {3} areas */
   const char *none;
-  const char *coverage;         /* {1} label, {2} units, {3} inspected, {4} share */
+  const char *coverage; /* {1} label, {2} units, {3} inspected, {4} share */
   const char *coverage_sep;
   const char *methods;
-  const char *process;          /* how hazards are rectified, the seed's 2.3 */
-  const char *progress;         /* {1} date {2} closed {3} being rectified {4} overdue */
-  const char *results;          /* {1} date {2} pt {3} visits {4} units {5} checks {6} found {7} general {8} major {9} letters {10} opinions */
-  const char *rate;             /* {1} found {2} closed {3} rate */
-  const char *overdue;          /* {1} overdue */
+  const char *process;  /* how hazards are rectified, the seed's 2.3 */
+  const char *progress; /* {1} date {2} closed {3} being rectified {4} overdue */
+  const char *results;  /* {1} date {2} pt {3} visits {4} units {5} checks {6} found {7} general {8}
+                           major {9} letters {10} opinions */
+  const char *rate;     /* {1} found {2} closed {3} rate */
+  const char *overdue;  /* {1} overdue */
   const char *no_hazards;
   const char *table_intro;
   const char *equipment_columns[3];
   const char *total;
-  const char *problems_intro;   /* {1} found */
-  const char *problem_item;     /* {1} ordinal {2} category {3} count */
+  const char *problems_intro; /* {1} found */
+  const char *problem_item;   /* {1} ordinal {2} category {3} count */
   const char *problem_sep;
   const char *problems_end;
   const char *no_problems;
@@ -67,9 +69,9 @@ typedef struct {
   const char *series_closed;
   const char *chart_equipment;
   const char *chart_categories;
-  const char *week_label;       /* {1} week number */
+  const char *week_label; /* {1} week number */
   const char *footer;
-  const char *equipment_names[10];  /* catalogue order, then "no equipment" */
+  const char *equipment_names[10]; /* catalogue order, then "no equipment" */
 } Wording;
 
 static const Wording zh_cn = {
@@ -77,26 +79,37 @@ static const Wording zh_cn = {
   "{1}工作总结",
   "{1}（截至{2}）",
   "（截至{2}）",
-  { "一、加强领导，精心部署", "二、严格执法检查，排查安全隐患", "三、取得的工作成效", "四、检查发现的问题",
-    "五、下一步工作重点" },
-  { "（一）企业自查与我局检查相结合", "（二）全面检查与重点监管相结合", "（三）隐患排查与治理相结合" },
-  "我局高度重视{1}，{2}，制定了行动实施方案，明确工作重点，细化分工，加强协调，确保各项工作有序推进。",
-  "成立了以{1}为组长", "、{1}为副组长", "，{1}为成员", "成立了专项行动领导小组",
+  { "一、加强领导，精心部署", "二、严格执法检查，排查安全隐患", "三、取得的工作成效",
+    "四、检查发现的问题", "五、下一步工作重点" },
+  { "（一）企业自查与我局检查相结合", "（二）全面检查与重点监管相结合",
+    "（三）隐患排查与治理相结合" },
+  "我局高度重视{1}，{2}"
+  "，制定了行动实施方案，明确工作重点，细化分工，加强协调，确保各项工作有序推进。",
+  "成立了以{1}为组长",
+  "、{1}为副组长",
+  "，{1}为成员",
+  "成立了专项行动领导小组",
   "、",
   "行动方案：{1}",
-  "督促各使用单位认真开展自查，企业自查{1}次；我局开展监督检查{2}次、隐患整改“回头看”{3}次，共出动执法人员{4}人次。",
+  "督促各使用单位认真开展自查，企业自查{1}次；我局开展监督检查{2}次、隐患整改“回头看”{3}"
+  "次，共出动执法人员{4}人次。",
   "突出重点行业（{1}）、重点环节（{2}）、重点区域（{3}）的安全隐患排查。",
   "无",
   "{1}使用单位{2}家，已检查{3}家，覆盖率{4}",
   "；",
   "",
-  "坚持边查边改、以查促改。能立即整改的，督促使用单位立即整改；不能立即整改的，指导监督使用单位制定整改措施，"
-  "落实整改资金，明确整改时限，实行跟踪督办和隐患整改确认销号制度；对逾期未整改或整改不合格的，依法采取处罚、"
+  "坚持边查边改、以查促改。能立即整改的，督促使用单位立即整改；不能立即整改的，指导监督使用单位制定"
+  "整改措施，"
+  "落实整改资金，明确整改时限，实行跟踪督办和隐患整改确认销号制度；对逾期未整改或整改不合格的，依法"
+  "采取处罚、"
   "责令停止使用等措施，重大问题及时上报。",
   "截至{1}，已整改销号{2}处，正在整改{3}处，其中逾期未整改{4}处。",
-  "截至{1}，共出动执法人员{2}人次，检查特种设备使用单位{3}次（{4}家），检查各类特种设备（含气瓶）{5}台次，"
-  "排查出安全隐患{6}处（一般隐患{7}处，重大隐患{8}处），下达安全监察指令书{9}份，提出整改意见书{10}份。",
-  "对排查出的隐患，按照“五落实”要求，实行“三定”“三跟踪”，落实隐患整改确认和销号制度。目前，排查出的{1}处安全隐患已整改完成{2}处，整改率{3}。",
+  "截至{1}，共出动执法人员{2}人次，检查特种设备使用单位{3}次（{4}家），检查各类特种设备（含气瓶）{"
+  "5}台次，"
+  "排查出安全隐患{6}处（一般隐患{7}处，重大隐患{8}处），下达安全监察指令书{9}份，提出整改意见书{10}"
+  "份。",
+  "对排查出的隐患，按照“五落实”要求，实行“三定”“三跟踪”，落实隐患整改确认和销号制度。目前，排查出的"
+  "{1}处安全隐患已整改完成{2}处，整改率{3}。",
   "逾期未整改的隐患{1}处，已依法加强督办。",
   "截至统计日，尚未排查出安全隐患。",
   "各类特种设备检查及隐患情况见下表。",
@@ -108,7 +121,8 @@ static const Wording zh_cn = {
   "。对上述隐患，已当场指导整改或下达监察指令书，责令限期整改。",
   "截至统计日，检查未发现安全隐患。",
   { "序号", "隐患类别", "数量（处）", "占比" },
-  "一是切实抓好安全隐患的跟踪整改，对未按期完成整改的加大检查和处罚力度，开展隐患整改“回头看”，巩固整改成果。"
+  "一是切实抓好安全隐患的跟踪整改，对未按期完成整改的加大检查和处罚力度，开展隐患整改“回头看”，巩固"
+  "整改成果。"
   "二是继续做好后续相关工作，全面总结、推广好的经验做法，做好检查信息和处理结果的归档。"
   "三是加大法规宣传贯彻力度，落实企业安全主体责任，切实做好“三落实、两有证、一检验、一预案”。"
   "四是继续加强业务学习，规范监督检查行为。五是进一步建立健全特种设备监管长效机制。",
@@ -121,8 +135,8 @@ static const Wording zh_cn = {
   "隐患按类别",
   "第{1}周",
   "— {page} —",
-  { "锅炉", "压力容器", "气瓶", "电梯", "起重机械", "场（厂）内专用机动车辆", "大型游乐设施", "压力管道",
-    "客运索道", "未关联设备" },
+  { "锅炉", "压力容器", "气瓶", "电梯", "起重机械", "场（厂）内专用机动车辆", "大型游乐设施",
+    "压力管道", "客运索道", "未关联设备" },
 };
 
 static const Wording en = {
@@ -130,35 +144,47 @@ static const Wording en = {
   "Work Summary: {1}",
   "{1} (as of {2})",
   "(as of {2})",
-  { "1. Leadership and deployment", "2. Inspection and law enforcement", "3. Results", "4. Problems found",
-    "5. Next steps" },
+  { "1. Leadership and deployment", "2. Inspection and law enforcement", "3. Results",
+    "4. Problems found", "5. Next steps" },
   { "2.1 Self-inspection by enterprises and inspection by the bureau",
-    "2.2 Comprehensive inspection and key supervision",
-    "2.3 Finding and rectifying hazards" },
-  "The bureau gave the {1} great attention: it {2}, drew up the action plan, set the focus of the work and "
+    "2.2 Comprehensive inspection and key supervision", "2.3 Finding and rectifying hazards" },
+  "The bureau gave the {1} great attention: it {2}, drew up the action plan, set the focus of the "
+  "work and "
   "divided the tasks, so that the work proceeded in order.",
-  "set up a leading group headed by {1}", " with {1} as deputy head", " and {1} as members",
+  "set up a leading group headed by {1}",
+  " with {1} as deputy head",
+  " and {1} as members",
   "set up a leading group for the campaign",
   ", ",
   "Work plan: {1}",
-  "Units were urged to inspect themselves and recorded {1} self-inspections; the bureau carried out {2} "
+  "Units were urged to inspect themselves and recorded {1} self-inspections; the bureau carried "
+  "out {2} "
   "inspections and {3} back-checks, deploying {4} officer person-times.",
   "The inspections focused on key industries ({1}), key links ({2}) and key areas ({3}).",
   "none",
   "{1}: {3} of {2} units inspected ({4})",
   "; ",
   "",
-  "Hazards were rectified as they were found. Those that could be corrected at once were corrected on site; for "
-  "the others the unit was guided to set measures, funds and a deadline, and each was tracked until its "
-  "rectification was confirmed and the hazard cancelled. Overdue or failed rectification was penalised or the "
+  "Hazards were rectified as they were found. Those that could be corrected at once were corrected "
+  "on site; for "
+  "the others the unit was guided to set measures, funds and a deadline, and each was tracked "
+  "until its "
+  "rectification was confirmed and the hazard cancelled. Overdue or failed rectification was "
+  "penalised or the "
   "equipment ordered out of use, and major problems were reported.",
-  "By {1}, {2} hazards had been rectified and cancelled and {3} were being rectified, {4} of them overdue.",
-  "By {1}, the bureau deployed {2} law-enforcement officer person-times, inspected units using special "
-  "equipment {3} times ({4} units), checked special equipment (gas cylinders included) {5} times, found {6} "
-  "safety hazards ({7} general, {8} major), issued {9} safety supervision instruction letters and {10} "
+  "By {1}, {2} hazards had been rectified and cancelled and {3} were being rectified, {4} of them "
+  "overdue.",
+  "By {1}, the bureau deployed {2} law-enforcement officer person-times, inspected units using "
+  "special "
+  "equipment {3} times ({4} units), checked special equipment (gas cylinders included) {5} times, "
+  "found {6} "
+  "safety hazards ({7} general, {8} major), issued {9} safety supervision instruction letters and "
+  "{10} "
   "rectification opinions.",
-  "Each hazard was given the five implementations, fixed measures, person and deadline, and tracked until "
-  "its rectification was confirmed and the hazard cancelled. Of the {1} hazards found, {2} have been "
+  "Each hazard was given the five implementations, fixed measures, person and deadline, and "
+  "tracked until "
+  "its rectification was confirmed and the hazard cancelled. Of the {1} hazards found, {2} have "
+  "been "
   "rectified: a rectification rate of {3}.",
   "Hazards overdue: {1}, now under closer supervision.",
   "No hazards had been found by that day.",
@@ -168,13 +194,18 @@ static const Wording en = {
   "The {1} hazards found were: ",
   "{2}, {3}",
   "; ",
-  ". Each was corrected on site under guidance or ordered corrected by a deadline in an instruction letter.",
+  ". Each was corrected on site under guidance or ordered corrected by a deadline in an "
+  "instruction letter.",
   "No hazards had been found by that day.",
   { "No.", "Category", "Hazards", "Share" },
-  "First, track the rectification of hazards, inspect and penalise those not rectified on time, and carry out "
-  "back-checks to keep the results. Second, review the campaign, spread good practice and archive the inspection "
-  "records and their outcomes. Third, publicise the regulations so that enterprises carry out their main "
-  "responsibility for safety. Fourth, keep training the officers and standardise inspections. Fifth, build a "
+  "First, track the rectification of hazards, inspect and penalise those not rectified on time, "
+  "and carry out "
+  "back-checks to keep the results. Second, review the campaign, spread good practice and archive "
+  "the inspection "
+  "records and their outcomes. Third, publicise the regulations so that enterprises carry out "
+  "their main "
+  "responsibility for safety. Fourth, keep training the officers and standardise inspections. "
+  "Fifth, build a "
   "lasting mechanism of special equipment supervision.",
   "Inspections per week",
   "Coverage of key industries and areas",
@@ -185,14 +216,16 @@ static const Wording en = {
   "Hazards by category",
   "W{1}",
   "Page {page} of {pages}",
-  { "Boiler", "Pressure vessel", "Gas cylinder", "Elevator", "Lifting machinery", "In-plant motor vehicle",
-    "Large amusement device", "Pressure piping", "Passenger ropeway", "No equipment named" },
+  { "Boiler", "Pressure vessel", "Gas cylinder", "Elevator", "Lifting machinery",
+    "In-plant motor vehicle", "Large amusement device", "Pressure piping", "Passenger ropeway",
+    "No equipment named" },
 };
 
-static const char *const zh_ordinals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+static const char *const zh_ordinals[]
+    = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 static const char *const month_names[] = {
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January", "February", "March",     "April",   "May",      "June",
+  "July",    "August",   "September", "October", "November", "December",
 };
 
 static gboolean
@@ -269,13 +302,13 @@ fill (const char *template, ...)
 static char *
 share_text (gint64 part, gint64 whole)
 {
-  return rectify_figures_format_rate (whole > 0 ? (double) part / whole : 0.0);
+  return rectify_figures_format_rate (whole > 0 ? (double)part / whole : 0.0);
 }
 
 static char *
 officer_name (RectifyStore *store, gint64 id)
 {
-  g_autoptr(RectifyOfficer) officer = id > 0 ? rectify_store_get_officer (store, id, NULL) : NULL;
+  g_autoptr (RectifyOfficer) officer = id > 0 ? rectify_store_get_officer (store, id, NULL) : NULL;
   return officer ? g_strdup (officer->name) : NULL;
 }
 
@@ -285,13 +318,14 @@ leading_group (RectifyStore *store, const RectifyCampaign *c, const Wording *w)
 {
   g_autofree char *head = officer_name (store, c->head_id);
   g_autofree char *deputy = officer_name (store, c->deputy_id);
-  g_autoptr(GString) members = g_string_new (NULL);
+  g_autoptr (GString) members = g_string_new (NULL);
   GString *out;
 
   for (guint i = 0; c->member_ids && i < c->member_ids->len; i++)
     {
       gint64 id = g_array_index (c->member_ids, gint64, i);
-      g_autofree char *name = id == c->head_id || id == c->deputy_id ? NULL : officer_name (store, id);
+      g_autofree char *name
+          = id == c->head_id || id == c->deputy_id ? NULL : officer_name (store, id);
       if (name == NULL)
         continue;
       if (members->len)
@@ -324,8 +358,8 @@ leading_group (RectifyStore *store, const RectifyCampaign *c, const Wording *w)
 static char *
 focus_text (const char *items, const Wording *w)
 {
-  g_auto(GStrv) lines = g_strsplit (items ? items : "", "\n", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (items ? items : "", "\n", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; lines[i]; i++)
     {
@@ -341,13 +375,14 @@ focus_text (const char *items, const Wording *w)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-typedef struct {
+typedef struct
+{
   RectifyPdfDocument *doc;
-  RectifyPdfStyle     heading;
-  RectifyPdfStyle     subheading;
-  RectifyPdfStyle     body;
-  RectifyPdfStyle     head_cell;
-  RectifyPdfStyle     cell;
+  RectifyPdfStyle heading;
+  RectifyPdfStyle subheading;
+  RectifyPdfStyle body;
+  RectifyPdfStyle head_cell;
+  RectifyPdfStyle cell;
 } Layout;
 
 static gboolean
@@ -362,21 +397,25 @@ static gboolean
 heading (Layout *l, const char *text, GError **error)
 {
   /* a heading never stands alone at the foot of a page */
-  rectify_pdf_document_keep (l->doc, rectify_pdf_document_measure_paragraph (l->doc, &l->heading, text)
-                                     + 2 * l->body.leading);
+  rectify_pdf_document_keep (l->doc,
+                             rectify_pdf_document_measure_paragraph (l->doc, &l->heading, text)
+                                 + 2 * l->body.leading);
   return para (l, &l->heading, text, error);
 }
 
 static gboolean
 subheading (Layout *l, const char *text, GError **error)
 {
-  rectify_pdf_document_keep (l->doc, rectify_pdf_document_measure_paragraph (l->doc, &l->subheading, text)
-                                     + 2 * l->body.leading);
+  rectify_pdf_document_keep (l->doc,
+                             rectify_pdf_document_measure_paragraph (l->doc, &l->subheading, text)
+                                 + 2 * l->body.leading);
   return para (l, &l->subheading, text, error);
 }
 
 static char *
-hazard_category_name (GPtrArray *categories, const RectifyFigureRow *row, RectifyPdfLanguage language)
+hazard_category_name (GPtrArray *categories,
+                      const RectifyFigureRow *row,
+                      RectifyPdfLanguage language)
 {
   for (guint i = 0; categories && i < categories->len; i++)
     {
@@ -388,8 +427,12 @@ hazard_category_name (GPtrArray *categories, const RectifyFigureRow *row, Rectif
 }
 
 static gboolean
-write_deployment (Layout *l, RectifyStore *store, const RectifySummaryData *data,
-                  const RectifySummaryNarrative *narrative, const Wording *w, GError **error)
+write_deployment (Layout *l,
+                  RectifyStore *store,
+                  const RectifySummaryData *data,
+                  const RectifySummaryNarrative *narrative,
+                  const Wording *w,
+                  GError **error)
 {
   if (!heading (l, w->sections[0], error))
     return FALSE;
@@ -398,14 +441,20 @@ write_deployment (Layout *l, RectifyStore *store, const RectifySummaryData *data
   {
     g_autofree char *group = leading_group (store, data->campaign, w);
     g_autofree char *text = fill (w->deployment, data->campaign->name, group, NULL);
-    g_autofree char *plan = blank (data->campaign->work_plan) ? NULL : fill (w->plan, data->campaign->work_plan, NULL);
+    g_autofree char *plan = blank (data->campaign->work_plan)
+                                ? NULL
+                                : fill (w->plan, data->campaign->work_plan, NULL);
     return para (l, &l->body, text, error) && para (l, &l->body, plan, error);
   }
 }
 
 static gboolean
-write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySummaryNarrative *narrative,
-                   const Wording *w, RectifyPdfLanguage lang, GError **error)
+write_enforcement (Layout *l,
+                   const RectifySummaryData *data,
+                   const RectifySummaryNarrative *narrative,
+                   const Wording *w,
+                   RectifyPdfLanguage lang,
+                   GError **error)
 {
   const RectifyFigures *f = data->figures;
   g_autofree char *self = count_text (f->self_inspections, lang);
@@ -417,9 +466,9 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
   g_autofree char *links = focus_text (data->campaign->key_links, w);
   g_autofree char *areas = focus_text (data->campaign->key_areas, w);
   g_autofree char *focus = fill (w->focus_intro, industries, links, areas, NULL);
-  g_autoptr(GString) coverage = g_string_new (NULL);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
+  g_autoptr (GString) coverage = g_string_new (NULL);
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
 
   for (guint i = 0; i < data->coverage->len; i++)
     {
@@ -428,7 +477,8 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
       g_autofree char *inspected = count_text (row->inspected, lang);
       char *share = share_text (row->inspected, row->units);
       g_autofree char *sentence = fill (w->coverage, row->label, units, inspected, share, NULL);
-      RectifyPdfBar bar = { row->label, row->units > 0 ? 100.0 * row->inspected / row->units : 0, share };
+      RectifyPdfBar bar
+          = { row->label, row->units > 0 ? 100.0 * row->inspected / row->units : 0, share };
 
       g_ptr_array_add (strings, share);
       if (coverage->len)
@@ -441,12 +491,11 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
 
   if (!heading (l, w->sections[1], error)
       || (narrative && !para (l, &l->body, narrative->methods, error))
-      || !subheading (l, w->subsections[0], error)
-      || !para (l, &l->body, first, error))
+      || !subheading (l, w->subsections[0], error) || !para (l, &l->body, first, error))
     return FALSE;
   if (data->weeks->len > 0)
     {
-      g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
+      g_autoptr (GArray) columns = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
       for (guint i = 0; i < data->weeks->len; i++)
         {
           const RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, i);
@@ -456,15 +505,16 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
           g_ptr_array_add (strings, label);
           g_array_append_val (columns, bar);
         }
-      if (!rectify_pdf_chart_columns (l->doc, w->chart_weeks, (RectifyPdfBar *) columns->data, columns->len, error))
+      if (!rectify_pdf_chart_columns (l->doc, w->chart_weeks, (RectifyPdfBar *)columns->data,
+                                      columns->len, error))
         return FALSE;
     }
-  if (!subheading (l, w->subsections[1], error)
-      || !para (l, &l->body, focus, error)
+  if (!subheading (l, w->subsections[1], error) || !para (l, &l->body, focus, error)
       || !para (l, &l->body, coverage->str, error))
     return FALSE;
   if (bars->len > 0
-      && !rectify_pdf_chart_bars (l->doc, w->chart_coverage, (RectifyPdfBar *) bars->data, bars->len, 100, error))
+      && !rectify_pdf_chart_bars (l->doc, w->chart_coverage, (RectifyPdfBar *)bars->data, bars->len,
+                                  100, error))
     return FALSE;
   {
     g_autofree char *date = format_date (data->as_of, lang);
@@ -472,14 +522,16 @@ write_enforcement (Layout *l, const RectifySummaryData *data, const RectifySumma
     g_autofree char *open = count_text (f->hazards_found - f->hazards_closed, lang);
     g_autofree char *overdue = count_text (f->hazards_overdue, lang);
     g_autofree char *progress = fill (w->progress, date, closed, open, overdue, NULL);
-    return subheading (l, w->subsections[2], error)
-           && para (l, &l->body, w->process, error)
+    return subheading (l, w->subsections[2], error) && para (l, &l->body, w->process, error)
            && para (l, &l->body, progress, error);
   }
 }
 
 static gboolean
-write_results (Layout *l, const RectifySummaryData *data, const Wording *w, RectifyPdfLanguage lang,
+write_results (Layout *l,
+               const RectifySummaryData *data,
+               const Wording *w,
+               RectifyPdfLanguage lang,
                GError **error)
 {
   const RectifyFigures *f = data->figures;
@@ -496,21 +548,19 @@ write_results (Layout *l, const RectifySummaryData *data, const Wording *w, Rect
   g_autofree char *closed = count_text (f->hazards_closed, lang);
   g_autofree char *overdue = count_text (f->hazards_overdue, lang);
   g_autofree char *rate = rectify_figures_format_rate (f->rectification_rate);
-  g_autofree char *results = fill (w->results, date, pt, visits, units, checks, found, general, major, letters,
-                                   opinions, NULL);
+  g_autofree char *results = fill (w->results, date, pt, visits, units, checks, found, general,
+                                   major, letters, opinions, NULL);
   g_autofree char *rate_text = fill (w->rate, found, closed, rate, NULL);
   g_autofree char *overdue_text = f->hazards_overdue > 0 ? fill (w->overdue, overdue, NULL) : NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
   static const double widths[] = { 0.5, 0.25, 0.25 };
   gint64 hazards_total = 0;
   guint n_rows = 0;
 
-  if (!heading (l, w->sections[2], error)
-      || !para (l, &l->body, results, error)
+  if (!heading (l, w->sections[2], error) || !para (l, &l->body, results, error)
       || !para (l, &l->body, f->hazards_found > 0 ? rate_text : w->no_hazards, error)
-      || !para (l, &l->body, overdue_text, error)
-      || !para (l, &l->body, w->table_intro, error))
+      || !para (l, &l->body, overdue_text, error) || !para (l, &l->body, w->table_intro, error))
     return FALSE;
 
   /* checks and hazards per catalogue category, then the hazards naming no equipment */
@@ -518,7 +568,8 @@ write_results (Layout *l, const RectifySummaryData *data, const Wording *w, Rect
     {
       const RectifyFigureRow *h = g_ptr_array_index (data->hazards_by_equipment_category, i);
       const RectifyFigureRow *c = i < f->checks_by_equipment_category->len
-                                  ? g_ptr_array_index (f->checks_by_equipment_category, i) : NULL;
+                                      ? g_ptr_array_index (f->checks_by_equipment_category, i)
+                                      : NULL;
       const char *name = w->equipment_names[MIN (i, G_N_ELEMENTS (w->equipment_names) - 1)];
       RectifyPdfBar bar = { name, h->count, NULL };
 
@@ -536,8 +587,13 @@ write_results (Layout *l, const RectifySummaryData *data, const Wording *w, Rect
   g_ptr_array_add (cells, count_text (hazards_total, lang));
   n_rows++;
   {
-    RectifyPdfTable table = { 3, widths, w->equipment_columns, (const char *const *) cells->pdata, n_rows,
-                              &l->head_cell, &l->cell };
+    RectifyPdfTable table = { 3,
+                              widths,
+                              w->equipment_columns,
+                              (const char *const *)cells->pdata,
+                              n_rows,
+                              &l->head_cell,
+                              &l->cell };
     rectify_pdf_document_space (l->doc, 4);
     if (!rectify_pdf_document_table (l->doc, &table, error))
       return FALSE;
@@ -549,7 +605,8 @@ write_results (Layout *l, const RectifySummaryData *data, const Wording *w, Rect
       g_autofree double *closed_v = g_new (double, data->days->len);
       g_autofree char *first = NULL;
       g_autofree char *last = NULL;
-      RectifyPdfSeries series[2] = { { w->series_found, NULL, FOUND_COLOR }, { w->series_closed, NULL, CLOSED_COLOR } };
+      RectifyPdfSeries series[2]
+          = { { w->series_found, NULL, FOUND_COLOR }, { w->series_closed, NULL, CLOSED_COLOR } };
 
       for (guint i = 0; i < data->days->len; i++)
         {
@@ -560,25 +617,32 @@ write_results (Layout *l, const RectifySummaryData *data, const Wording *w, Rect
       series[0].values = found_v;
       series[1].values = closed_v;
       first = format_date (g_array_index (data->days, RectifySummaryDay, 0).date, lang);
-      last = format_date (g_array_index (data->days, RectifySummaryDay, data->days->len - 1).date, lang);
-      if (!rectify_pdf_chart_lines (l->doc, w->chart_cumulative, series, 2, data->days->len, first, last, error))
+      last = format_date (g_array_index (data->days, RectifySummaryDay, data->days->len - 1).date,
+                          lang);
+      if (!rectify_pdf_chart_lines (l->doc, w->chart_cumulative, series, 2, data->days->len, first,
+                                    last, error))
         return FALSE;
     }
-  return rectify_pdf_chart_bars (l->doc, w->chart_equipment, (RectifyPdfBar *) bars->data, bars->len, 0, error);
+  return rectify_pdf_chart_bars (l->doc, w->chart_equipment, (RectifyPdfBar *)bars->data, bars->len,
+                                 0, error);
 }
 
 static gboolean
-write_problems (Layout *l, RectifyStore *store, const RectifySummaryData *data, const Wording *w,
-                RectifyPdfLanguage lang, GError **error)
+write_problems (Layout *l,
+                RectifyStore *store,
+                const RectifySummaryData *data,
+                const Wording *w,
+                RectifyPdfLanguage lang,
+                GError **error)
 {
   const RectifyFigures *f = data->figures;
-  g_autoptr(GPtrArray) categories = rectify_store_list_hazard_categories (store, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
+  g_autoptr (GPtrArray) categories = rectify_store_list_hazard_categories (store, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
   g_autofree char *found = count_text (f->hazards_found, lang);
   g_autofree char *intro = fill (w->problems_intro, found, NULL);
-  g_autoptr(GString) text = g_string_new (intro);
+  g_autoptr (GString) text = g_string_new (intro);
   static const double widths[] = { 0.1, 0.55, 0.17, 0.18 };
   guint n_rows = 0;
 
@@ -594,8 +658,10 @@ write_problems (Layout *l, RectifyStore *store, const RectifySummaryData *data, 
         continue;
       {
         g_autofree char *count = count_text (row->count, lang);
-        g_autofree char *ordinal = lang == RECTIFY_PDF_LANGUAGE_EN || n_rows >= G_N_ELEMENTS (zh_ordinals)
-                                   ? g_strdup_printf ("%u", n_rows + 1) : g_strdup (zh_ordinals[n_rows]);
+        g_autofree char *ordinal
+            = lang == RECTIFY_PDF_LANGUAGE_EN || n_rows >= G_N_ELEMENTS (zh_ordinals)
+                  ? g_strdup_printf ("%u", n_rows + 1)
+                  : g_strdup (zh_ordinals[n_rows]);
         g_autofree char *item = fill (w->problem_item, ordinal, name, count, NULL);
         if (n_rows > 0)
           g_string_append (text, w->problem_sep);
@@ -616,22 +682,30 @@ write_problems (Layout *l, RectifyStore *store, const RectifySummaryData *data, 
   if (!para (l, &l->body, text->str, error))
     return FALSE;
   {
-    RectifyPdfTable table = { 4, widths, w->category_columns, (const char *const *) cells->pdata, n_rows,
-                              &l->head_cell, &l->cell };
+    RectifyPdfTable table = { 4,
+                              widths,
+                              w->category_columns,
+                              (const char *const *)cells->pdata,
+                              n_rows,
+                              &l->head_cell,
+                              &l->cell };
     rectify_pdf_document_space (l->doc, 4);
     if (!rectify_pdf_document_table (l->doc, &table, error))
       return FALSE;
     rectify_pdf_document_space (l->doc, 8);
   }
-  return rectify_pdf_chart_bars (l->doc, w->chart_categories, (RectifyPdfBar *) bars->data, bars->len, 0, error);
+  return rectify_pdf_chart_bars (l->doc, w->chart_categories, (RectifyPdfBar *)bars->data,
+                                 bars->len, 0, error);
 }
 
 GBytes *
-rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *data,
-                                 const RectifySummaryNarrative *narrative, const RectifyPdfSummaryOptions *options,
+rectify_pdf_summary_render_data (RectifyStore *store,
+                                 const RectifySummaryData *data,
+                                 const RectifySummaryNarrative *narrative,
+                                 const RectifyPdfSummaryOptions *options,
                                  GError **error)
 {
-  g_autoptr(RectifyPdfDocument) doc = NULL;
+  g_autoptr (RectifyPdfDocument) doc = NULL;
   g_autofree char *bureau = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -648,8 +722,10 @@ rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *
     { RECTIFY_PDF_FONT_HEADING, 11, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 },
     { RECTIFY_PDF_FONT_BODY, 11, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 },
   };
-  RectifyPdfStyle title_style = { RECTIFY_PDF_FONT_HEADING, 22, 32, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
-  RectifyPdfStyle subtitle_style = { RECTIFY_PDF_FONT_BODY, 14, 24, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
+  RectifyPdfStyle title_style
+      = { RECTIFY_PDF_FONT_HEADING, 22, 32, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
+  RectifyPdfStyle subtitle_style
+      = { RECTIFY_PDF_FONT_BODY, 14, 24, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (data != NULL && options != NULL, NULL);
@@ -657,7 +733,8 @@ rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *
   lang = options->language;
   if (lang != RECTIFY_PDF_LANGUAGE_ZH_CN && lang != RECTIFY_PDF_LANGUAGE_EN)
     {
-      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID, _("Document language: choose zh_CN or en"));
+      g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_INVALID,
+                   _ ("Document language: choose zh_CN or en"));
       return NULL;
     }
   w = lang == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
@@ -671,12 +748,14 @@ rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *
       l.subheading.size = 12;
       title_style.size = 18;
     }
-  bureau = options->bureau ? g_strdup (options->bureau) : rectify_store_get_setting (store, "bureau-name", "");
+  bureau = options->bureau ? g_strdup (options->bureau)
+                           : rectify_store_get_setting (store, "bureau-name", "");
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
   /* AR PL UMing's Latin letters are typewriter-like: English is set in the heading face */
-  doc = rectify_pdf_document_new (!blank (body_font) ? body_font
-                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT : NULL,
+  doc = rectify_pdf_document_new (!blank (body_font)                ? body_font
+                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT
+                                                                    : NULL,
                                   blank (heading_font) ? NULL : heading_font, error);
   if (doc == NULL)
     return NULL;
@@ -684,8 +763,8 @@ rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *
   title = fill (w->title, data->campaign->name, NULL);
   date = format_date (data->as_of, lang);
   subtitle = fill (blank (bureau) ? w->subtitle_no_bureau : w->subtitle, bureau, date, NULL);
-  rectify_pdf_document_set_metadata (doc, title, blank (bureau) ? NULL : bureau, data->campaign->name,
-                                     data->as_of, data->as_of, w->lang_tag);
+  rectify_pdf_document_set_metadata (doc, title, blank (bureau) ? NULL : bureau,
+                                     data->campaign->name, data->as_of, data->as_of, w->lang_tag);
   rectify_pdf_document_set_header (doc, title);
   rectify_pdf_document_set_footer (doc, w->footer);
 
@@ -694,20 +773,23 @@ rectify_pdf_summary_render_data (RectifyStore *store, const RectifySummaryData *
       || !write_deployment (&l, store, data, narrative, w, error)
       || !write_enforcement (&l, data, narrative, w, lang, error)
       || !write_results (&l, data, w, lang, error)
-      || !write_problems (&l, store, data, w, lang, error)
-      || !heading (&l, w->sections[4], error)
-      || !para (&l, &l.body, narrative && !blank (narrative->next_steps) ? narrative->next_steps : w->next_steps,
+      || !write_problems (&l, store, data, w, lang, error) || !heading (&l, w->sections[4], error)
+      || !para (&l, &l.body,
+                narrative && !blank (narrative->next_steps) ? narrative->next_steps : w->next_steps,
                 error))
     return NULL;
   return rectify_pdf_document_finish (doc, error);
 }
 
 GBytes *
-rectify_pdf_summary_render (RectifyStore *store, gint64 campaign_id, const char *as_of,
-                            const RectifyPdfSummaryOptions *options, GError **error)
+rectify_pdf_summary_render (RectifyStore *store,
+                            gint64 campaign_id,
+                            const char *as_of,
+                            const RectifyPdfSummaryOptions *options,
+                            GError **error)
 {
-  g_autoptr(RectifySummaryData) data = NULL;
-  g_autoptr(RectifySummaryNarrative) narrative = NULL;
+  g_autoptr (RectifySummaryData) data = NULL;
+  g_autoptr (RectifySummaryNarrative) narrative = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);

@@ -40,8 +40,13 @@ is_space (gunichar c)
 }
 
 static void
-push_line (GArray *lines, const char *text, gsize start, gsize end, gboolean last,
-           RectifyPdfMeasureFunc measure, gpointer user_data)
+push_line (GArray *lines,
+           const char *text,
+           gsize start,
+           gsize end,
+           gboolean last,
+           RectifyPdfMeasureFunc measure,
+           gpointer user_data)
 {
   RectifyPdfLine line = { start, end, 0, last };
 
@@ -58,19 +63,19 @@ push_line (GArray *lines, const char *text, gsize start, gsize end, gboolean las
 }
 
 GArray *
-rectify_pdf_break_lines (const char            *text,
-                         double                 first_width,
-                         double                 width,
-                         RectifyPdfMeasureFunc  measure,
-                         gpointer               user_data)
+rectify_pdf_break_lines (const char *text,
+                         double first_width,
+                         double width,
+                         RectifyPdfMeasureFunc measure,
+                         gpointer user_data)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (RectifyPdfLine));
   g_autofree PangoLogAttr *attrs = NULL;
   g_autofree gsize *offsets = NULL;
   glong n_chars;
-  glong line_start = 0;    /* char index */
-  glong last_break = -1;   /* char index of the last opportunity after line_start */
-  double line_width = 0;   /* of line_start..i, trailing spaces included */
+  glong line_start = 0;  /* char index */
+  glong last_break = -1; /* char index of the last opportunity after line_start */
+  double line_width = 0; /* of line_start..i, trailing spaces included */
   double limit = first_width;
   gsize length;
   glong i;
@@ -80,7 +85,8 @@ rectify_pdf_break_lines (const char            *text,
   length = strlen (text);
   n_chars = g_utf8_strlen (text, length);
   attrs = g_new0 (PangoLogAttr, n_chars + 1);
-  pango_get_log_attrs (text, (int) length, -1, pango_language_from_string ("zh-cn"), attrs, (int) n_chars + 1);
+  pango_get_log_attrs (text, (int)length, -1, pango_language_from_string ("zh-cn"), attrs,
+                       (int)n_chars + 1);
   offsets = g_new (gsize, n_chars + 1);
   {
     const char *p = text;
@@ -116,10 +122,12 @@ rectify_pdf_break_lines (const char            *text,
               cut = i;
               while (cut - 1 > line_start
                      && (rectify_pdf_is_line_start_forbidden (g_utf8_get_char (text + offsets[cut]))
-                         || rectify_pdf_is_line_end_forbidden (g_utf8_get_char (text + offsets[cut - 1]))))
+                         || rectify_pdf_is_line_end_forbidden (
+                             g_utf8_get_char (text + offsets[cut - 1]))))
                 cut--;
               /* nowhere to go back to: the closing punctuation hangs past the end */
-              while (cut < n_chars && rectify_pdf_is_line_start_forbidden (g_utf8_get_char (text + offsets[cut])))
+              while (cut < n_chars
+                     && rectify_pdf_is_line_start_forbidden (g_utf8_get_char (text + offsets[cut])))
                 cut++;
             }
           push_line (lines, text, offsets[line_start], offsets[cut], FALSE, measure, user_data);

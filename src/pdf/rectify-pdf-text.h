@@ -10,11 +10,12 @@ G_BEGIN_DECLS
 /* Width of one character in points. */
 typedef double (*RectifyPdfMeasureFunc) (gunichar c, gpointer user_data);
 
-typedef struct {
-  gsize    start;       /* byte offsets into the text */
-  gsize    end;         /* excludes trailing spaces and the newline */
-  double   width;       /* of start..end, points */
-  gboolean last;        /* ends the paragraph or a forced (newline) break */
+typedef struct
+{
+  gsize start;   /* byte offsets into the text */
+  gsize end;     /* excludes trailing spaces and the newline */
+  double width;  /* of start..end, points */
+  gboolean last; /* ends the paragraph or a forced (newline) break */
 } RectifyPdfLine;
 
 /* Breaks text into lines at most width points wide (first_width for the
@@ -23,11 +24,11 @@ typedef struct {
  * such as ，。）」 nor after opening brackets such as （「.  A word wider
  * than a line is cut between characters, still keeping closing punctuation
  * off the start of a line.  Returns a GArray of RectifyPdfLine. */
-GArray *rectify_pdf_break_lines (const char            *text,
-                                 double                 first_width,
-                                 double                 width,
-                                 RectifyPdfMeasureFunc  measure,
-                                 gpointer               user_data);
+GArray *rectify_pdf_break_lines (const char *text,
+                                 double first_width,
+                                 double width,
+                                 RectifyPdfMeasureFunc measure,
+                                 gpointer user_data);
 
 /* Whether c may not begin a line (closing punctuation, full stops, commas). */
 gboolean rectify_pdf_is_line_start_forbidden (gunichar c);
