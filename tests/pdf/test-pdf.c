@@ -50,7 +50,7 @@ static RectifyPdfLetter
 en_letter (void)
 {
   RectifyPdfLetter l = { RECTIFY_PDF_LETTER_OPINION, RECTIFY_PDF_LANGUAGE_EN,
-                         "Fuzhou Market Supervision Administration", "Lin Jianhua", "No. 3 [2026], X市监特整",
+                         "Fuzhou Market Supervision Administration", "Lin Jianhua", "X市监特整〔2026〕3号",
                          "Minjiang Power Plant", "2026-06-30",
                          en_hazards, G_N_ELEMENTS (en_hazards), NULL, NULL };
   return l;
@@ -191,6 +191,43 @@ test_break_newlines_and_first_width (void)
   g_assert_cmpfloat (g_array_index (lines, RectifyPdfLine, 3).width, ==, 1);
 }
 
+/* Dates, numbers and articles are never cut, and count whole as the
+ * narrowest width a table column may have. */
+static void
+test_break_keeps_tokens (void)
+{
+  const char *const texts[] = {
+    "整改期限2026年12月15日前", "依据第3.6条规定", "依据第六十二条规定", "by 15 December 2026 at", "under Article 62 of",
+    "代码31103506002016053337的电梯", "X市监特指〔2026〕4号文", NULL,
+  };
+  const char *const tokens[] = {
+    "2026年12月15日", "第3.6条", "第六十二条", "15 December 2026", "Article 62",
+    "31103506002016053337", "〔2026〕4号", NULL,
+  };
+
+  for (guint t = 0; texts[t]; t++)
+    {
+      double token_width = 0;
+
+      for (const char *p = tokens[t]; *p; p = g_utf8_next_char (p))
+        token_width += unit_width (g_utf8_get_char (p), NULL);
+      g_assert_cmpfloat_with_epsilon (rectify_pdf_widest_unbreakable (texts[t], unit_width, NULL),
+                                      token_width, 1e-9);
+      /* at every width that holds the token, no line cuts it */
+      for (double width = token_width; width < token_width + 6; width += 0.5)
+        {
+          g_autoptr(GArray) lines = rectify_pdf_break_lines (texts[t], width, width, unit_width, NULL);
+          gboolean whole = FALSE;
+          for (guint i = 0; i < lines->len; i++)
+            {
+              g_autofree char *s = line_text (texts[t], &g_array_index (lines, RectifyPdfLine, i));
+              whole = whole || strstr (s, tokens[t]) != NULL;
+            }
+          if (!whole)
+            g_error ("width %.1f: “%s” is cut in “%s”", width, tokens[t], texts[t]);
+        }
+    }
+}
 
 static void
 test_letter_zh (void)
@@ -206,17 +243,21 @@ test_letter_zh (void)
   const char *const order[] = {
     "福州市市场监督管理局", "X市监特指〔2026〕7号", "特种设备安全监察指令书",
     "福州市第一人民医院（Fuzhou No. 1 Hospital）：", "经依法监督检查", "存在的问题", "违反的规定",
-    "依据《中华人民共和国特种设备安全法》", "31日前改正", "行政复议", "签发人：林建华",
+    "依据《中华人民共和国特种设备安全法》第六十二条", "31日前改正", "行政复议",
     "2026年6月30日", "签收人（签字）", NULL
   };
 
   g_assert_no_error (error);
+  save_for_looking (bytes, "letter-zh.pdf");
   doc = open_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   text = all_text (doc);
   assert_in_order (text, order);
   g_assert_nonnull (strstr (text, "定期检验超期"));
   g_assert_nonnull (strstr (text, "Boiler"));
+  /* 签发人 heads documents sent upward, not a letter to a company */
+  g_assert_null (strstr (text, "签发人"));
+  g_assert_null (strstr (text, "第五十七条"));
   /* the number in the header of page 2 and on the receipt, the page numbers */
   g_assert_nonnull (strstr (text, "文书编号：X市监特指〔2026〕7号"));
   g_assert_nonnull (strstr (text, "— 2 —"));
@@ -244,12 +285,13 @@ test_letter_en (void)
   g_autofree char *text = NULL;
   g_autofree char *subject = NULL;
   const char *const order[] = {
-    "Fuzhou Market Supervision", "No. 3 [2026], X市监特整", "Special Equipment Safety Rectification",
+    "Fuzhou Market Supervision", "X市监特整〔2026〕3号", "Special Equipment Safety Rectification",
     "Minjiang Power Plant:", "An inspection by this bureau", "Problem found",
-    "Please rectify these hazards", "Signed by: Lin Jianhua", "30 June 2026", NULL
+    "Please rectify these hazards", "Fuzhou Market Supervision Administration", "30 June 2026", NULL
   };
 
   g_assert_no_error (error);
+  save_for_looking (bytes, "letter-en.pdf");
   doc = open_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
   text = all_text (doc);
@@ -644,8 +686,9 @@ test_cli_issue_and_export (void)
   {
     g_autoptr(PopplerDocument) doc = open_pdf (stored);
     g_autofree char *text = all_text (doc);
-    /* English document: the English form of the number */
-    g_assert_nonnull (strstr (text, "[2026], X市监特整"));
+    /* English document: the number as registered */
+    g_assert_nonnull (strstr (text, "X市监特整〔2026〕"));
+    g_assert_null (strstr (text, "[2026], X市监特整"));
     g_assert_nonnull (strstr (text, "Special Equipment Safety Rectification"));
   }
   g_unlink (pdf_path);
@@ -722,6 +765,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/break/english-words", test_break_english_words);
   g_test_add_func ("/pdf/break/mixed", test_break_mixed);
   g_test_add_func ("/pdf/break/newlines-and-first-width", test_break_newlines_and_first_width);
+  g_test_add_func ("/pdf/break/keeps-tokens", test_break_keeps_tokens);
   g_test_add_func ("/pdf/letter/zh", test_letter_zh);
   g_test_add_func ("/pdf/letter/en", test_letter_en);
   g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
