@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rectify-pdf-font.h"
+#include "rectify-pdf-letter.h"
 #include "rectify-preferences-window.h"
 
 /* A text setting and the row that edits it. */
@@ -25,11 +27,34 @@ enum
   SETTING_INSTRUCTION_PREFIX,
   SETTING_OPINION_PREFIX,
   SETTING_SIGNATORY,
+  SETTING_CONTACT,
+  SETTING_PROVISION_INSTRUCTION_ZH,
+  SETTING_PROVISION_STOP_ZH,
+  SETTING_PROVISION_INSTRUCTION_EN,
+  SETTING_PROVISION_STOP_EN,
   N_TEXT_SETTINGS
 };
 
 /* The combo's positions. */
 static const char *const languages[] = { "zh_CN", "en" };
+
+/* A font role's setting and its combo: position 0 is Automatic (the
+ * setting empty), then the families offered. */
+typedef struct
+{
+  const char *key;
+  RectifyPdfFontRole role;
+  AdwComboRow *row;
+  GPtrArray *families; /* char*, position - 1 */
+} FontSetting;
+
+enum
+{
+  FONT_BODY,
+  FONT_TITLE,
+  FONT_HEADING,
+  N_FONT_SETTINGS
+};
 
 struct _RectifyPreferencesWindow
 {
@@ -48,6 +73,17 @@ struct _RectifyPreferencesWindow
   AdwEntryRow *signatory_row;
   AdwComboRow *language_row;
   GtkLabel *documents_error_label;
+  AdwEntryRow *contact_row;
+  AdwEntryRow *provision_instruction_zh_row;
+  AdwEntryRow *provision_stop_zh_row;
+  AdwEntryRow *provision_instruction_en_row;
+  AdwEntryRow *provision_stop_en_row;
+  GtkLabel *provisions_error_label;
+  AdwComboRow *body_font_row;
+  AdwComboRow *title_font_row;
+  AdwComboRow *heading_font_row;
+  GtkLabel *fonts_error_label;
+  FontSetting fonts[N_FONT_SETTINGS];
 };
 
 G_DEFINE_FINAL_TYPE (RectifyPreferencesWindow,
@@ -136,6 +172,80 @@ on_language_selected_cb (RectifyPreferencesWindow *self)
     set_error (GTK_WIDGET (self->language_row), self->documents_error_label, NULL);
 }
 
+/* "Uses 仿宋_GB2312": what the documents are set in now. */
+static void
+show_font_in_use (RectifyPreferencesWindow *self, FontSetting *font)
+{
+  g_autofree char *chosen = rectify_store_get_setting (self->store, font->key, NULL);
+  g_autofree char *uses = NULL;
+
+  uses = g_strdup_printf (_ ("Uses %s"), rectify_pdf_font_resolve (font->role, chosen));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (font->row), uses);
+}
+
+static void
+on_font_selected_cb (AdwComboRow *row, GParamSpec *pspec, RectifyPreferencesWindow *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+  g_autoptr (GError) error = NULL;
+
+  if (self->loading)
+    return;
+  for (guint i = 0; i < N_FONT_SETTINGS; i++)
+    {
+      FontSetting *font = &self->fonts[i];
+      const char *family;
+
+      if (font->row != row || position == GTK_INVALID_LIST_POSITION)
+        continue;
+      family = position == 0 ? "" : g_ptr_array_index (font->families, position - 1);
+      if (!rectify_store_set_setting (self->store, font->key, family, &error))
+        set_error (GTK_WIDGET (row), self->fonts_error_label, error);
+      else
+        set_error (GTK_WIDGET (row), self->fonts_error_label, NULL);
+      show_font_in_use (self, font);
+    }
+}
+
+/* Automatic, the installed candidates of the role, and the family chosen
+ * before when it is none of them. */
+static void
+load_font (RectifyPreferencesWindow *self, FontSetting *font)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = rectify_store_get_setting (self->store, font->key, NULL);
+  const char *const *candidates = rectify_pdf_font_candidates (font->role);
+  guint selected = 0;
+
+  g_ptr_array_set_size (font->families, 0);
+  gtk_string_list_append (names, _ ("Automatic"));
+  for (guint i = 0; candidates[i]; i++)
+    if (rectify_pdf_font_installed (candidates[i]))
+      {
+        gboolean seen = FALSE;
+        for (guint k = 0; k < font->families->len; k++)
+          seen = seen || g_str_equal (g_ptr_array_index (font->families, k), candidates[i]);
+        if (!seen)
+          g_ptr_array_add (font->families, g_strdup (candidates[i]));
+      }
+  if (chosen && *chosen)
+    {
+      for (guint k = 0; k < font->families->len; k++)
+        if (g_str_equal (g_ptr_array_index (font->families, k), chosen))
+          selected = k + 1;
+      if (selected == 0)
+        {
+          g_ptr_array_add (font->families, g_strdup (chosen));
+          selected = font->families->len;
+        }
+    }
+  for (guint k = 0; k < font->families->len; k++)
+    gtk_string_list_append (names, g_ptr_array_index (font->families, k));
+  adw_combo_row_set_model (font->row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (font->row, selected);
+  show_font_in_use (self, font);
+}
+
 static void
 load (RectifyPreferencesWindow *self)
 {
@@ -151,6 +261,8 @@ load (RectifyPreferencesWindow *self)
     }
   language = rectify_store_get_setting (self->store, "document-language", "zh_CN");
   adw_combo_row_set_selected (self->language_row, g_str_equal (language, "en") ? 1 : 0);
+  for (guint i = 0; i < N_FONT_SETTINGS; i++)
+    load_font (self, &self->fonts[i]);
   self->loading = FALSE;
 }
 
@@ -183,6 +295,8 @@ rectify_preferences_window_constructed (GObject *object)
   for (guint i = 0; i < N_TEXT_SETTINGS; i++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->settings[i].row), self->can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), self->can_edit);
+  for (guint i = 0; i < N_FONT_SETTINGS; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->fonts[i].row), self->can_edit);
 }
 
 static void
@@ -192,6 +306,8 @@ rectify_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
+  for (guint i = 0; i < N_FONT_SETTINGS; i++)
+    g_clear_pointer (&self->fonts[i].families, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rectify_preferences_window_parent_class)->dispose (object);
 }
@@ -271,6 +387,21 @@ rectify_preferences_window_class_init (RectifyPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
                                         documents_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        provision_instruction_zh_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        provision_stop_zh_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        provision_instruction_en_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        provision_stop_en_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow,
+                                        provisions_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, body_font_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, title_font_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, heading_font_row);
+  gtk_widget_class_bind_template_child (widget_class, RectifyPreferencesWindow, fonts_error_label);
 }
 
 static void
@@ -293,6 +424,46 @@ rectify_preferences_window_init (RectifyPreferencesWindow *self)
                        self->documents_error_label };
   self->settings[SETTING_SIGNATORY]
       = (TextSetting){ "signatory", "", self->signatory_row, self->documents_error_label };
+  self->settings[SETTING_CONTACT]
+      = (TextSetting){ "bureau-contact", "", self->contact_row, self->bureau_error_label };
+  {
+    static const struct
+    {
+      int setting;
+      RectifyPdfProvision provision;
+      RectifyPdfLanguage language;
+    } provisions[] = {
+      { SETTING_PROVISION_INSTRUCTION_ZH, RECTIFY_PDF_PROVISION_INSTRUCTION,
+        RECTIFY_PDF_LANGUAGE_ZH_CN },
+      { SETTING_PROVISION_STOP_ZH, RECTIFY_PDF_PROVISION_STOP, RECTIFY_PDF_LANGUAGE_ZH_CN },
+      { SETTING_PROVISION_INSTRUCTION_EN, RECTIFY_PDF_PROVISION_INSTRUCTION,
+        RECTIFY_PDF_LANGUAGE_EN },
+      { SETTING_PROVISION_STOP_EN, RECTIFY_PDF_PROVISION_STOP, RECTIFY_PDF_LANGUAGE_EN },
+    };
+    AdwEntryRow *rows[] = { self->provision_instruction_zh_row, self->provision_stop_zh_row,
+                            self->provision_instruction_en_row, self->provision_stop_en_row };
+
+    /* the keys live as long as the process, like the other settings' literals */
+    for (guint i = 0; i < G_N_ELEMENTS (provisions); i++)
+      {
+        g_autofree char *key
+            = rectify_pdf_letter_provision_key (provisions[i].provision, provisions[i].language);
+        self->settings[provisions[i].setting]
+            = (TextSetting){ g_intern_string (key),
+                             rectify_pdf_letter_default_provision (provisions[i].provision,
+                                                                   provisions[i].language),
+                             rows[i], self->provisions_error_label };
+      }
+  }
+  self->fonts[FONT_BODY]
+      = (FontSetting){ "document-body-font", RECTIFY_PDF_FONT_BODY, self->body_font_row,
+                       g_ptr_array_new_with_free_func (g_free) };
+  self->fonts[FONT_TITLE]
+      = (FontSetting){ "document-title-font", RECTIFY_PDF_FONT_TITLE, self->title_font_row,
+                       g_ptr_array_new_with_free_func (g_free) };
+  self->fonts[FONT_HEADING]
+      = (FontSetting){ "document-heading-font", RECTIFY_PDF_FONT_HEADING, self->heading_font_row,
+                       g_ptr_array_new_with_free_func (g_free) };
 
   gtk_string_list_append (names, _ ("Chinese"));
   gtk_string_list_append (names, _ ("English"));
@@ -302,6 +473,9 @@ rectify_preferences_window_init (RectifyPreferencesWindow *self)
     g_signal_connect (self->settings[i].row, "apply", G_CALLBACK (on_row_apply_cb), self);
   g_signal_connect_swapped (self->language_row, "notify::selected",
                             G_CALLBACK (on_language_selected_cb), self);
+  for (guint i = 0; i < N_FONT_SETTINGS; i++)
+    g_signal_connect (self->fonts[i].row, "notify::selected", G_CALLBACK (on_font_selected_cb),
+                      self);
 }
 
 RectifyPreferencesWindow *

@@ -25,7 +25,9 @@
 
 #define PAGE_WIDTH 595.276
 #define PAGE_HEIGHT 841.89
-#define N_FACES 2
+/* body, heading, title and the Latin companion of the body */
+#define N_FACES 4
+#define N_ROLES 3
 #define MAX_PAGES 200
 
 typedef enum
@@ -60,11 +62,14 @@ typedef struct
 
 struct _RectifyPdfDocument
 {
-  RectifyPdfFace *faces[N_FACES]; /* body, heading */
-  int n_faces;                    /* 1 when both are the same face */
-  GHashTable *used[N_FACES];      /* gunichar set per face */
-  GPtrArray *pages;               /* GArray of Op */
-  double left, top;               /* text block, PDF coordinates of its top left */
+  RectifyPdfFace *faces[N_FACES]; /* distinct faces, n_faces of them */
+  int n_faces;
+  int role_face[N_ROLES];    /* RectifyPdfFontRole -> index into faces */
+  int latin_face;            /* draws Latin letters and digits of the body, or -1 */
+  double scale[N_FACES];     /* size of a face relative to the style's */
+  GHashTable *used[N_FACES]; /* gunichar set per face */
+  GPtrArray *pages;          /* GArray of Op */
+  double left, top;          /* text block, PDF coordinates of its top left */
   double width, height;
   double cursor; /* down from top of the text block */
   char *header;
@@ -123,26 +128,76 @@ rectify_pdf_document_new_page (RectifyPdfDocument *self)
   self->cursor = 0;
 }
 
+/* The index of face in self->faces, added when new. */
+static int
+add_face (RectifyPdfDocument *self, RectifyPdfFace *face)
+{
+  for (int i = 0; i < self->n_faces; i++)
+    if (self->faces[i] == face)
+      return i;
+  g_assert (self->n_faces < N_FACES);
+  self->faces[self->n_faces] = face;
+  self->scale[self->n_faces] = 1.0;
+  return self->n_faces++;
+}
+
 RectifyPdfDocument *
 rectify_pdf_document_new (const char *body_family, const char *heading_family, GError **error)
 {
+  RectifyPdfFonts fonts = { body_family, heading_family, NULL };
+
+  return rectify_pdf_document_new_with_fonts (&fonts, error);
+}
+
+RectifyPdfDocument *
+rectify_pdf_document_new_with_fonts (const RectifyPdfFonts *fonts, GError **error)
+{
   g_autoptr (RectifyPdfDocument) self = g_new0 (RectifyPdfDocument, 1);
+  const char *families[N_ROLES];
+  const char *latin;
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   for (int i = 0; i < N_FACES; i++)
     self->used[i] = g_hash_table_new (NULL, NULL);
-  if (!(self->faces[0]
-        = rectify_pdf_face_lookup (body_family ? body_family : RECTIFY_PDF_BODY_FONT, error))
-      || !(self->faces[1] = rectify_pdf_face_lookup (
-               heading_family ? heading_family : RECTIFY_PDF_HEADING_FONT, error)))
-    return NULL;
-  self->n_faces = self->faces[0] == self->faces[1] ? 1 : 2;
+  families[RECTIFY_PDF_FONT_BODY] = rectify_pdf_font_resolve (RECTIFY_PDF_FONT_BODY, fonts->body);
+  families[RECTIFY_PDF_FONT_HEADING]
+      = rectify_pdf_font_resolve (RECTIFY_PDF_FONT_HEADING, fonts->heading);
+  families[RECTIFY_PDF_FONT_TITLE]
+      = rectify_pdf_font_resolve (RECTIFY_PDF_FONT_TITLE, fonts->title);
+  for (int r = 0; r < N_ROLES; r++)
+    {
+      RectifyPdfFace *face = rectify_pdf_face_lookup (families[r], error);
+      if (face == NULL)
+        return NULL;
+      self->role_face[r] = add_face (self, face);
+    }
+  /* a body face whose Latin letters are a typewriter's lends them to a
+   * proportional companion, a little smaller to match the ideographs */
+  self->latin_face = -1;
+  latin = rectify_pdf_font_latin_companion (families[RECTIFY_PDF_FONT_BODY]);
+  if (latin)
+    {
+      RectifyPdfFace *face = rectify_pdf_face_lookup (latin, NULL);
+      if (face)
+        {
+          self->latin_face = add_face (self, face);
+          self->scale[self->latin_face] = RECTIFY_PDF_LATIN_SCALE;
+        }
+    }
   self->left = RECTIFY_PDF_MM (28);
   self->top = PAGE_HEIGHT - RECTIFY_PDF_MM (37);
   self->width = RECTIFY_PDF_MM (156);
   self->height = RECTIFY_PDF_MM (225);
   rectify_pdf_document_new_page (self);
   return g_steal_pointer (&self);
+}
+
+const char *
+rectify_pdf_document_get_family (RectifyPdfDocument *self, RectifyPdfFontRole role)
+{
+  g_return_val_if_fail (self != NULL && (int)role < N_ROLES, NULL);
+
+  return rectify_pdf_face_get_family (self->faces[self->role_face[role]]);
 }
 
 void
@@ -228,16 +283,27 @@ rectify_pdf_document_get_text_height (RectifyPdfDocument *self)
 
 /* ---- measuring ---------------------------------------------------------- */
 
-/* The face that draws c for a style: its own, else the other one. */
-static int
-face_for (RectifyPdfDocument *self, int wanted, gunichar c)
+static gboolean
+is_latin (gunichar c)
 {
-  if (self->n_faces == 1)
-    wanted = 0;
+  return (c > 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x250 && c != 0xB7 && c != 0xD7);
+}
+
+/* The face that draws c for a style: the body's Latin companion for Latin
+ * letters and digits, else its own, else any other that has c. */
+static int
+face_for (RectifyPdfDocument *self, int role, gunichar c)
+{
+  int wanted = self->role_face[role];
+
+  if (role == RECTIFY_PDF_FONT_BODY && self->latin_face >= 0 && is_latin (c)
+      && rectify_pdf_face_has_char (self->faces[self->latin_face], c))
+    return self->latin_face;
   if (rectify_pdf_face_has_char (self->faces[wanted], c))
     return wanted;
-  if (self->n_faces == 2 && rectify_pdf_face_has_char (self->faces[1 - wanted], c))
-    return 1 - wanted;
+  for (int f = 0; f < self->n_faces; f++)
+    if (f != wanted && rectify_pdf_face_has_char (self->faces[f], c))
+      return f;
   if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B)
     return wanted;
   /* check_missing names the character once the text is laid out */
@@ -262,7 +328,7 @@ measure_char (gunichar c, gpointer user_data)
 
   if (f < 0)
     return 0;
-  return rectify_pdf_face_char_width (m->doc->faces[f], c) * m->size / 1000.0;
+  return rectify_pdf_face_char_width (m->doc->faces[f], c) * m->size * m->doc->scale[f] / 1000.0;
 }
 
 static double
@@ -327,10 +393,11 @@ emit_line (RectifyPdfDocument *self,
       int f = p < end ? face_for (self, style->font, c) : -2;
 
       if (f == -1)
-        f = self->n_faces == 1 ? 0 : (int)style->font;
+        f = self->role_face[style->font];
       if (p > run && (p == end || f != run_face))
         {
-          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run, p - run);
+          add_text (self, run_face, style->size * self->scale[run_face], run_x, y, char_space,
+                    style->color, run, p - run);
           run_x = x;
           run = p;
         }
@@ -339,13 +406,14 @@ emit_line (RectifyPdfDocument *self,
       if (p == run)
         run_face = f;
       g_hash_table_add (self->used[f], GUINT_TO_POINTER (c));
-      x += rectify_pdf_face_char_width (self->faces[f], c) * style->size / 1000.0 + char_space;
+      x += rectify_pdf_face_char_width (self->faces[f], c) * style->size * self->scale[f] / 1000.0
+           + char_space;
       if (c == ' ' && space_extra > 0)
         {
           const char *next = g_utf8_next_char (p);
           x += space_extra;
-          add_text (self, run_face, style->size, run_x, y, char_space, style->color, run,
-                    next - run);
+          add_text (self, run_face, style->size * self->scale[run_face], run_x, y, char_space,
+                    style->color, run, next - run);
           run = next;
           run_x = x;
           run_face = -1;
@@ -362,7 +430,7 @@ baseline_in (RectifyPdfDocument *self,
              double line_top,
              double leading)
 {
-  RectifyPdfFace *face = self->faces[style->font];
+  RectifyPdfFace *face = self->faces[self->role_face[style->font]];
   double centre
       = (rectify_pdf_face_ascent (face) + rectify_pdf_face_descent (face)) / 2000.0 * style->size;
   return self->top - line_top - leading / 2 - centre;
@@ -426,16 +494,17 @@ check_missing (RectifyPdfDocument *self, const char *text, GError **error)
     {
       gunichar c = g_utf8_get_char (p);
       char buf[8] = { 0 };
-      if (rectify_pdf_face_has_char (self->faces[0], c)
-          || rectify_pdf_face_has_char (self->faces[1], c) || g_unichar_isspace (c)
-          || g_unichar_iscntrl (c) || c == 0x200B)
+      gboolean drawn = g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == 0x200B;
+      for (int f = 0; !drawn && f < self->n_faces; f++)
+        drawn = rectify_pdf_face_has_char (self->faces[f], c);
+      if (drawn)
         continue;
       g_unichar_to_utf8 (c, buf);
       g_clear_error (&self->missing);
       g_set_error (error, RECTIFY_PDF_ERROR, RECTIFY_PDF_ERROR_FONT,
                    _ ("Font: neither “%s” nor “%s” can draw the character “%s” (U+%04X)"),
-                   rectify_pdf_face_get_family (self->faces[0]),
-                   rectify_pdf_face_get_family (self->faces[1]), buf, c);
+                   rectify_pdf_document_get_family (self, RECTIFY_PDF_FONT_BODY),
+                   rectify_pdf_document_get_family (self, RECTIFY_PDF_FONT_HEADING), buf, c);
       return FALSE;
     }
   g_propagate_error (error, g_steal_pointer (&self->missing));
@@ -998,6 +1067,53 @@ typedef struct
   GArray *lines;
 } Cell;
 
+/* Widens the columns that cannot hold their widest unbreakable text,
+ * taking the room from the others in proportion to what they can spare. */
+static void
+fit_columns (RectifyPdfDocument *self, const RectifyPdfTable *table, double *col_w)
+{
+  guint n = table->n_columns;
+  g_autofree double *need = g_new0 (double, n);
+  double total_need = 0, deficit = 0, slack = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      Measure hm = { self, table->header_style->font, table->header_style->size };
+      Measure cm = { self, table->cell_style->font, table->cell_style->size };
+      g_autofree char *head = clean_text (table->header[c]);
+
+      /* a header of words breaks between them; a Chinese one (序号) not at all */
+      need[c] = strchr (head, ' ') ? rectify_pdf_widest_unbreakable (head, measure_char, &hm)
+                                   : rectify_pdf_document_text_width (self, table->header_style,
+                                                                      head);
+      for (guint r = 0; r < table->n_rows; r++)
+        {
+          const char *text = table->cells[(gsize)r * n + c];
+          g_autofree char *clean = NULL;
+
+          if (text == NULL || *text == '\0')
+            continue;
+          clean = clean_text (text);
+          need[c] = MAX (need[c], rectify_pdf_widest_unbreakable (clean, measure_char, &cm)
+                                      + table->cell_style->first_indent);
+        }
+      need[c] += 2 * CELL_PAD + 0.5;
+      total_need += need[c];
+      if (need[c] > col_w[c])
+        deficit += need[c] - col_w[c];
+      else
+        slack += col_w[c] - need[c];
+    }
+  g_clear_error (&self->missing);
+  if (deficit <= 0 || total_need > self->width)
+    return;
+  for (guint c = 0; c < n; c++)
+    if (need[c] > col_w[c])
+      col_w[c] = need[c];
+    else
+      col_w[c] -= (col_w[c] - need[c]) * deficit / slack;
+}
+
 static void
 break_cells (RectifyPdfDocument *self,
              const RectifyPdfStyle *style,
@@ -1007,14 +1123,14 @@ break_cells (RectifyPdfDocument *self,
              Cell *cells,
              guint *max_lines)
 {
-  Measure m = { self, style->font, style->size };
+  Measure m = { self, style[0].font, style[0].size };
 
   *max_lines = 1;
   for (guint c = 0; c < n; c++)
     {
       double avail = col_w[c] - 2 * CELL_PAD;
       cells[c].text = clean_text (texts[c]);
-      cells[c].lines = rectify_pdf_break_lines (cells[c].text, avail - style->first_indent, avail,
+      cells[c].lines = rectify_pdf_break_lines (cells[c].text, avail - style[c].first_indent, avail,
                                                 measure_char, &m);
       *max_lines = MAX (*max_lines, cells[c].lines->len);
     }
@@ -1031,7 +1147,7 @@ place_row_part (RectifyPdfDocument *self,
                 guint to,
                 gboolean shaded)
 {
-  double leading = leading_of (style);
+  double leading = leading_of (&style[0]);
   double top = self->cursor;
   double height = 2 * CELL_PAD + (to - from) * leading;
   double x = self->left;
@@ -1051,8 +1167,8 @@ place_row_part (RectifyPdfDocument *self,
       for (guint k = from; k < to && k < cells[c].lines->len; k++)
         {
           const RectifyPdfLine *line = &g_array_index (cells[c].lines, RectifyPdfLine, k);
-          double indent = k == 0 ? style->first_indent : 0;
-          place_line (self, style, cells[c].text, line, x + CELL_PAD + indent,
+          double indent = k == 0 ? style[c].first_indent : 0;
+          place_line (self, &style[c], cells[c].text, line, x + CELL_PAD + indent,
                       col_w[c] - 2 * CELL_PAD - indent, top + CELL_PAD + (k - from) * leading,
                       leading);
         }
@@ -1094,24 +1210,34 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
   guint head_lines, row_lines;
   gboolean ok = TRUE;
 
+  g_autofree RectifyPdfStyle *head_styles = g_new (RectifyPdfStyle, n);
+  g_autofree RectifyPdfStyle *cell_styles = g_new (RectifyPdfStyle, n);
+
   g_return_val_if_fail (n > 0, FALSE);
 
   for (guint c = 0; c < n; c++)
-    total += table->widths[c];
+    {
+      total += table->widths[c];
+      head_styles[c] = *table->header_style;
+      cell_styles[c] = *table->cell_style;
+      if (table->aligns)
+        cell_styles[c].align = table->aligns[c];
+    }
   for (guint c = 0; c < n; c++)
     col_w[c] = self->width * table->widths[c] / total;
-  break_cells (self, table->header_style, table->header, col_w, n, head, &head_lines);
+  fit_columns (self, table, col_w);
+  break_cells (self, head_styles, table->header, col_w, n, head, &head_lines);
   head_height = 2 * CELL_PAD + head_lines * leading_of (table->header_style);
 
   /* the header never stands alone at the foot of a page */
   rectify_pdf_document_keep (self, head_height + 2 * CELL_PAD + leading);
-  place_row_part (self, table->header_style, head, col_w, n, 0, head_lines, TRUE);
+  place_row_part (self, head_styles, head, col_w, n, 0, head_lines, TRUE);
 
   for (guint r = 0; ok && r < table->n_rows; r++)
     {
       guint done = 0;
 
-      break_cells (self, table->cell_style, table->cells + (gsize)r * n, col_w, n, row, &row_lines);
+      break_cells (self, cell_styles, table->cells + (gsize)r * n, col_w, n, row, &row_lines);
       while (done < row_lines)
         {
           double room = self->height - self->cursor - 2 * CELL_PAD;
@@ -1129,11 +1255,11 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
                   ok = FALSE;
                   break;
                 }
-              place_row_part (self, table->header_style, head, col_w, n, 0, head_lines, TRUE);
+              place_row_part (self, head_styles, head, col_w, n, 0, head_lines, TRUE);
               continue;
             }
           fit = MIN (fit, row_lines - done);
-          place_row_part (self, table->cell_style, row, col_w, n, done, done + fit, FALSE);
+          place_row_part (self, cell_styles, row, col_w, n, done, done + fit, FALSE);
           done += fit;
         }
       for (guint c = 0; ok && c < n; c++)
@@ -1311,8 +1437,8 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
 {
   HaruError herr = { 0, 0 };
   HPDF_Doc pdf;
-  HPDF_Font fonts[N_FACES] = { NULL, NULL };
-  char *subset_paths[N_FACES] = { NULL, NULL };
+  HPDF_Font fonts[N_FACES] = { NULL };
+  char *subset_paths[N_FACES] = { NULL };
   RectifyPdfMetadata meta
       = { self->title, self->author, self->subject, self->keywords, self->date, self->language };
   GBytes *bytes = NULL;
@@ -1330,7 +1456,7 @@ rectify_pdf_document_finish (RectifyPdfDocument *self, GError **error)
   HPDF_UseUTFEncodings (pdf);
   HPDF_SetCurrentEncoder (pdf, "UTF-8");
 
-  for (int f = 0; ok && f < N_FACES; f++)
+  for (int f = 0; ok && f < self->n_faces; f++)
     {
       const char *name;
 

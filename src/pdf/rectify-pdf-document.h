@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "rectify-pdf-font.h"
+
 G_BEGIN_DECLS
 
 #define RECTIFY_PDF_MM(mm) ((mm)*72.0 / 25.4)
@@ -16,12 +18,6 @@ typedef enum
   RECTIFY_PDF_ALIGN_RIGHT,
   RECTIFY_PDF_ALIGN_JUSTIFY,
 } RectifyPdfAlign;
-
-typedef enum
-{
-  RECTIFY_PDF_FONT_BODY,
-  RECTIFY_PDF_FONT_HEADING,
-} RectifyPdfFontRole;
 
 typedef struct
 {
@@ -46,14 +42,30 @@ typedef struct
   guint n_rows;
   const RectifyPdfStyle *header_style;
   const RectifyPdfStyle *cell_style;
+  /* n_columns alignments of the cells (the header stays centred), NULL =
+   * the cell style's: 序号 centred, numbers right-aligned */
+  const RectifyPdfAlign *aligns;
 } RectifyPdfTable;
 
 typedef struct _RectifyPdfDocument RectifyPdfDocument;
+
+/* The families of a document's roles: NULL or empty = the first installed
+ * of the role's candidates (rectify_pdf_font_resolve). */
+typedef struct
+{
+  const char *body;
+  const char *heading;
+  const char *title; /* NULL = the heading's when no title font is installed */
+} RectifyPdfFonts;
 
 /* A4 with the GB/T 9704 text block: top margin 37 mm, binding margin
  * 28 mm, 156 × 225 mm.  Families NULL = the defaults of rectify-pdf-font.h. */
 RectifyPdfDocument *
 rectify_pdf_document_new (const char *body_family, const char *heading_family, GError **error);
+RectifyPdfDocument *rectify_pdf_document_new_with_fonts (const RectifyPdfFonts *fonts,
+                                                         GError **error);
+/* The family a role is set in. */
+const char *rectify_pdf_document_get_family (RectifyPdfDocument *self, RectifyPdfFontRole role);
 void rectify_pdf_document_free (RectifyPdfDocument *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyPdfDocument, rectify_pdf_document_free)
 
@@ -82,6 +94,8 @@ gboolean rectify_pdf_document_paragraph (RectifyPdfDocument *self,
 double rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self,
                                                const RectifyPdfStyle *style,
                                                const char *text);
+/* A column is widened, taking from the others, to hold its widest word,
+ * date, number or code unbroken when the widths allow. */
 gboolean
 rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *table, GError **error);
 void rectify_pdf_document_space (RectifyPdfDocument *self, double points);

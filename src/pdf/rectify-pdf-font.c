@@ -329,3 +329,99 @@ rectify_pdf_face_subset_release (char *path)
     g_unlink (path);
   g_free (path);
 }
+
+/* ---- the families of a document's roles ---------------------------------- */
+
+static const char *const body_candidates[] = {
+  "仿宋_GB2312",  "FangSong_GB2312", "仿宋",     "FangSong",   "方正仿宋_GBK",
+  "方正仿宋简体", "FZFangSong-Z02S", "华文仿宋", "STFangsong", RECTIFY_PDF_BODY_FONT,
+  NULL,
+};
+static const char *const heading_candidates[] = {
+  "黑体", "SimHei", "方正黑体_GBK", "方正黑体简体", "FZHei-B01S", RECTIFY_PDF_HEADING_FONT, NULL,
+};
+/* without a 小标宋 the title is set in the heading's face, as before */
+static const char *const title_candidates[] = {
+  "方正小标宋简体",
+  "方正小标宋_GBK",
+  "FZXiaoBiaoSong-B05S",
+  "小标宋",
+  "华文中宋",
+  "STZhongsong",
+  "黑体",
+  "SimHei",
+  "方正黑体_GBK",
+  "方正黑体简体",
+  "FZHei-B01S",
+  RECTIFY_PDF_HEADING_FONT,
+  NULL,
+};
+
+const char *const *
+rectify_pdf_font_candidates (RectifyPdfFontRole role)
+{
+  switch (role)
+    {
+    case RECTIFY_PDF_FONT_HEADING:
+      return heading_candidates;
+    case RECTIFY_PDF_FONT_TITLE:
+      return title_candidates;
+    case RECTIFY_PDF_FONT_BODY:
+    default:
+      return body_candidates;
+    }
+}
+
+static GHashTable *missing_families; /* casefolded names fontconfig has not, under faces_lock */
+
+gboolean
+rectify_pdf_font_installed (const char *family)
+{
+  g_autofree char *key = NULL;
+  gboolean known_missing;
+  RectifyPdfFace *face;
+
+  if (family == NULL || *family == '\0')
+    return FALSE;
+  key = g_utf8_casefold (family, -1);
+  g_mutex_lock (&faces_lock);
+  known_missing = missing_families && g_hash_table_contains (missing_families, key);
+  g_mutex_unlock (&faces_lock);
+  if (known_missing)
+    return FALSE;
+  face = rectify_pdf_face_lookup (family, NULL);
+  if (face == NULL)
+    {
+      g_mutex_lock (&faces_lock);
+      if (missing_families == NULL)
+        missing_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (missing_families, g_steal_pointer (&key));
+      g_mutex_unlock (&faces_lock);
+    }
+  return face != NULL;
+}
+
+const char *
+rectify_pdf_font_resolve (RectifyPdfFontRole role, const char *chosen)
+{
+  const char *const *candidates;
+
+  if (chosen && *chosen)
+    return chosen;
+  candidates = rectify_pdf_font_candidates (role);
+  for (guint i = 0; candidates[i]; i++)
+    if (candidates[i + 1] == NULL || rectify_pdf_font_installed (candidates[i]))
+      return candidates[i];
+  g_return_val_if_reached (RECTIFY_PDF_BODY_FONT);
+}
+
+const char *
+rectify_pdf_font_latin_companion (const char *body_family)
+{
+  g_autofree char *key = g_utf8_casefold (body_family ? body_family : "", -1);
+
+  if (!g_str_has_prefix (key, "ar pl uming")
+      || !rectify_pdf_font_installed (RECTIFY_PDF_LATIN_FONT))
+    return NULL;
+  return RECTIFY_PDF_LATIN_FONT;
+}

@@ -9,6 +9,30 @@ G_BEGIN_DECLS
 
 #define RECTIFY_PDF_BODY_FONT "AR PL UMing CN"
 #define RECTIFY_PDF_HEADING_FONT "WenQuanYi Micro Hei"
+/* Latin letters and digits of AR PL UMing are a typewriter's: inside
+ * Chinese text they are set in this face, at this size relative to the
+ * ideographs' (its x-height is larger). */
+#define RECTIFY_PDF_LATIN_FONT "DejaVu Serif"
+#define RECTIFY_PDF_LATIN_SCALE 0.88
+
+typedef enum
+{
+  RECTIFY_PDF_FONT_BODY,    /* 仿宋 */
+  RECTIFY_PDF_FONT_HEADING, /* 黑体 */
+  RECTIFY_PDF_FONT_TITLE,   /* 小标宋 */
+} RectifyPdfFontRole;
+
+/* The families a bureau's machines have for a role, in the order they are
+ * preferred (GB/T 9704: body in 仿宋, title in 小标宋, headings in 黑体),
+ * NULL-terminated; the last is the one shipped with Debian. */
+const char *const *rectify_pdf_font_candidates (RectifyPdfFontRole role);
+/* Whether fontconfig has the family itself (no substitute) as TrueType. */
+gboolean rectify_pdf_font_installed (const char *family);
+/* The family a role uses: chosen when not empty, else the first installed
+ * candidate (found once per process). */
+const char *rectify_pdf_font_resolve (RectifyPdfFontRole role, const char *chosen);
+/* The Latin companion of a body family, or NULL when it needs none. */
+const char *rectify_pdf_font_latin_companion (const char *body_family);
 
 /* A face of an installed font; shared, immutable and kept for the life of
  * the process (fontconfig lookups and mapping a 20 MB .ttc are not free). */

@@ -43,6 +43,97 @@ empty (const char *text)
   return TRUE;
 }
 
+/* "曳引驱动乘客电梯，设备代码…，使用登记证编号…，位置：门诊楼" */
+static char *
+equipment_text (RectifyStore *store, gint64 equipment_id, RectifyPdfLanguage language)
+{
+  g_autoptr (RectifyEquipment) e = NULL;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean en = language == RECTIFY_PDF_LANGUAGE_EN;
+
+  if (equipment_id <= 0 || !(e = rectify_store_get_equipment (store, equipment_id, NULL)))
+    return NULL;
+  if (!empty (e->variety))
+    g_ptr_array_add (parts, g_strdup (e->variety));
+  if (!empty (e->code))
+    g_ptr_array_add (parts, g_strconcat (en ? "code " : "设备代码", e->code, NULL));
+  if (!empty (e->reg_cert))
+    g_ptr_array_add (parts,
+                     g_strconcat (en ? "registration " : "使用登记证编号", e->reg_cert, NULL));
+  if (!empty (e->location))
+    g_ptr_array_add (parts, g_strconcat (en ? "at " : "位置：", e->location, NULL));
+  g_ptr_array_add (parts, NULL);
+  return parts->len > 1 ? g_strjoinv (en ? ", " : "，", (char **)parts->pdata) : NULL;
+}
+
+static gboolean
+was_stopped (RectifyStore *store, gint64 hazard_id)
+{
+  g_autoptr (GPtrArray) events = rectify_store_list_hazard_events (store, hazard_id, NULL);
+
+  for (guint i = 0; events && i < events->len; i++)
+    if (((RectifyHazardEvent *)g_ptr_array_index (events, i))->kind == RECTIFY_EVENT_STOP_USE)
+      return TRUE;
+  return FALSE;
+}
+
+/* "林建华（执法证号35010001）、王明（…）": the officers of the inspections
+ * that found the hazards, each once. */
+static char *
+inspectors_text (RectifyStore *store, GPtrArray *hazards, RectifyPdfLanguage language)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GString) text = g_string_new (NULL);
+  gboolean en = language == RECTIFY_PDF_LANGUAGE_EN;
+
+  for (guint i = 0; i < hazards->len; i++)
+    {
+      RectifyHazard *h = g_ptr_array_index (hazards, i);
+      g_autoptr (RectifyInspection) inspection = NULL;
+
+      if (h->inspection_id <= 0
+          || !(inspection = rectify_store_get_inspection (store, h->inspection_id, NULL)))
+        continue;
+      for (guint k = 0; inspection->officer_ids && k < inspection->officer_ids->len; k++)
+        {
+          gint64 id = g_array_index (inspection->officer_ids, gint64, k);
+          if (!g_hash_table_contains (seen, &id))
+            {
+              g_array_append_val (ids, id);
+              g_hash_table_add (seen, &g_array_index (ids, gint64, ids->len - 1));
+            }
+        }
+    }
+  /* the table's keys point into ids: no more appends from here */
+  for (guint k = 0; k < ids->len; k++)
+    {
+      g_autoptr (RectifyOfficer) o
+          = rectify_store_get_officer (store, g_array_index (ids, gint64, k), NULL);
+      if (o == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, en ? ", " : "、");
+      g_string_append (text, o->name);
+      if (!empty (o->badge))
+        g_string_append_printf (text, en ? " (badge %s)" : "（执法证号%s）", o->badge);
+    }
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
+/* The provision from its setting, else the default. */
+static char *
+provision (RectifyStore *store, RectifyPdfProvision which, RectifyPdfLanguage language)
+{
+  g_autofree char *key = rectify_pdf_letter_provision_key (which, language);
+  char *value = rectify_store_get_setting (store, key, NULL);
+
+  if (!empty (value))
+    return value;
+  g_free (value);
+  return g_strdup (rectify_pdf_letter_default_provision (which, language));
+}
+
 GBytes *
 rectify_pdf_render_document (RectifyStore *store,
                              const RectifyDocument *document,
@@ -60,6 +151,11 @@ rectify_pdf_render_document (RectifyStore *store,
   g_autofree char *signatory = NULL;
   g_autofree char *body_font = NULL;
   g_autofree char *heading_font = NULL;
+  g_autofree char *title_font = NULL;
+  g_autofree char *basis = NULL;
+  g_autofree char *stop_basis = NULL;
+  g_autofree char *inspectors = NULL;
+  g_autofree char *contact = NULL;
   RectifyPdfLetter letter = { 0 };
 
   g_return_val_if_fail (options != NULL && document != NULL, NULL);
@@ -89,6 +185,11 @@ rectify_pdf_render_document (RectifyStore *store,
       item.standard = h->standard;
       item.measures = h->measures;
       item.deadline = h->deadline;
+      item.equipment = equipment_text (store, h->equipment_id, options->language);
+      if (item.equipment)
+        g_ptr_array_add (strings, (char *)item.equipment);
+      item.major = h->grade == RECTIFY_GRADE_MAJOR;
+      item.stopped = was_stopped (store, h->id);
       g_array_append_val (items, item);
     }
 
@@ -108,6 +209,11 @@ rectify_pdf_render_document (RectifyStore *store,
     }
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
+  title_font = rectify_store_get_setting (store, "document-title-font", NULL);
+  basis = provision (store, RECTIFY_PDF_PROVISION_INSTRUCTION, options->language);
+  stop_basis = provision (store, RECTIFY_PDF_PROVISION_STOP, options->language);
+  inspectors = inspectors_text (store, hazards, options->language);
+  contact = rectify_store_get_setting (store, "bureau-contact", NULL);
 
   letter.kind = document->kind == RECTIFY_DOCUMENT_RECTIFICATION_OPINION
                     ? RECTIFY_PDF_LETTER_OPINION
@@ -115,13 +221,20 @@ rectify_pdf_render_document (RectifyStore *store,
   letter.language = options->language;
   letter.bureau = bureau;
   letter.signatory = signatory;
-  letter.number = options->language == RECTIFY_PDF_LANGUAGE_EN ? english_number : document->number;
+  /* the number as registered, in every language (English_number is the
+   * number's English reading, not what the register holds) */
+  letter.number = document->number;
   letter.unit_name = document->unit_name;
   letter.date = document->issued_date;
   letter.hazards = (const RectifyPdfHazard *)items->data;
   letter.n_hazards = items->len;
   letter.body_font = empty (body_font) ? NULL : body_font;
   letter.heading_font = empty (heading_font) ? NULL : heading_font;
+  letter.title_font = empty (title_font) ? NULL : title_font;
+  letter.basis = basis;
+  letter.stop_basis = stop_basis;
+  letter.inspectors = inspectors;
+  letter.contact = empty (contact) ? NULL : contact;
   letter.intro = options->intro;
   letter.order = options->order;
   letter.remedies = options->remedies;

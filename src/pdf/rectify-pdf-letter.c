@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,9 +29,17 @@ typedef struct
   const char *title[2]; /* [kind] */
   const char *intro[2];
   const char *columns[5];
-  const char *order[2];    /* {1} = deadline */
+  const char *order[2];    /* {1} = deadline, {2} = the provision */
   const char *remedies[2]; /* NULL = none */
-  const char *signatory;   /* {1} = signatory */
+  const char *major;       /* {1} = items */
+  const char *stopped;     /* {1} = items */
+  const char *stop_order;  /* {1} = what was found, {2} = the provision */
+  const char *item_one;    /* {1} = item number */
+  const char *item_many;   /* {1} = item numbers */
+  const char *list_sep, *list_last;
+  const char *major_mark, *stopped_mark, *equipment;
+  const char *inspectors; /* {1} = officers */
+  const char *contact;    /* {1} = contact */
   const char *receipt_title;
   const char *receipt_lines; /* {1} = number, {2} = unit */
   const char *receipt_note;
@@ -44,12 +53,24 @@ static const Wording zh_cn = {
   { "经依法监督检查，你单位存在下列违反特种设备安全法律法规的问题：",
     "经监督检查，你单位存在下列特种设备安全隐患，现提出整改意见：" },
   { "序号", "存在的问题", "违反的规定", "整改措施", "整改期限" },
-  { "依据《中华人民共和国特种设备安全法》第五十七条的规定，责令你单位按上表措施于{1}前改正，"
+  { "依据{2}的规定，责令你单位按上表措施于{1}前改正，"
     "并书面报告整改情况。逾期未改正的，依法处理。",
     "请你单位按上表措施认真整改，于{1}前完成，并将整改情况报告本局。" },
   { "如不服本指令，可在收到之日起六十日内申请行政复议，或者六个月内向人民法院提起行政诉讼。",
     NULL },
-  "签发人：{1}",
+  "{1}为重大事故隐患",
+  "{1}所涉设备已责令停止使用",
+  "上表{1}。依据{2}的规定，责令你单位立即停止使用所涉设备，采取措施消除事故隐患，"
+  "经检验合格后方可重新投入使用；本局将依法向上级负责特种设备安全监督管理的部门报告。",
+  "第{1}项",
+  "第{1}项",
+  "、",
+  "、",
+  "（重大事故隐患）",
+  "（已责令停止使用）",
+  "涉及设备：",
+  "检查人员：{1}",
+  "联系方式：{1}",
   "送 达 回 执",
   "文书编号：{1}    受送达单位：{2}\n签收人（签字）：____________    "
   "签收日期：______年____月____日",
@@ -68,9 +89,8 @@ static const Wording en = {
     "unit; "
     "our rectification opinion is as follows:" },
   { "No.", "Problem found", "Provision violated", "Required measures", "Deadline" },
-  { "Under Article 57 of the Special Equipment Safety Law of the People's Republic of China, your "
-    "unit is "
-    "ordered to correct these problems with the measures listed above by {1} and to report the "
+  { "Under {2}, your unit is ordered to correct these problems with the measures listed above by "
+    "{1} and to report the "
     "rectification in writing. Problems not corrected by then will be dealt with according to law.",
     "Please rectify these hazards with the measures listed above by {1} and report the "
     "rectification "
@@ -79,7 +99,21 @@ static const Wording en = {
     "receiving "
     "this letter, or bring an administrative lawsuit before a people's court within 6 months.",
     NULL },
-  "Signed by: {1}",
+  "{1} of the table {is} a major accident hazard",
+  "the equipment of {1} has been ordered to stop use",
+  "{1}. Under {2}, your unit is ordered to stop using the equipment concerned at once and to take "
+  "measures to eliminate the hazard; it may be used again only after it has passed inspection. "
+  "This bureau reports the matter to the department for special equipment safety supervision at "
+  "the level above.",
+  "item {1}",
+  "items {1}",
+  ", ",
+  " and ",
+  " (major accident hazard)",
+  " (ordered to stop use)",
+  "Equipment: ",
+  "Inspecting officers: {1}",
+  "Contact: {1}",
   "RECEIPT",
   "Document number: {1}\nReceived by (unit): {2}\nSignature: ____________________    Date: "
   "______________",
@@ -88,6 +122,31 @@ static const Wording en = {
   "en",
   ": ",
 };
+
+static const char *const default_provisions[RECTIFY_PDF_N_PROVISIONS][2] = {
+  { "《中华人民共和国特种设备安全法》第六十二条",
+    "Article 62 of the Special Equipment Safety Law of the People's Republic of China" },
+  { "《中华人民共和国特种设备安全法》第六十三条",
+    "Article 63 of the Special Equipment Safety Law of the People's Republic of China" },
+};
+
+const char *
+rectify_pdf_letter_default_provision (RectifyPdfProvision provision, RectifyPdfLanguage language)
+{
+  g_return_val_if_fail (provision < RECTIFY_PDF_N_PROVISIONS, NULL);
+
+  return default_provisions[provision][language == RECTIFY_PDF_LANGUAGE_EN];
+}
+
+char *
+rectify_pdf_letter_provision_key (RectifyPdfProvision provision, RectifyPdfLanguage language)
+{
+  g_return_val_if_fail (provision < RECTIFY_PDF_N_PROVISIONS, NULL);
+
+  return g_strconcat (provision == RECTIFY_PDF_PROVISION_STOP ? "provision-stop-use-"
+                                                              : "provision-instruction-",
+                      rectify_pdf_language_to_code (language), NULL);
+}
 
 static const char *const month_names[] = {
   "January", "February", "March",     "April",   "May",      "June",
@@ -227,6 +286,102 @@ validate (const RectifyPdfLetter *letter, GError **error)
   return TRUE;
 }
 
+/* "第1、3项" / "items 1 and 3": the numbers (1-based) of the hazards that flag picks. */
+static char *
+items_text (const Wording *w, const RectifyPdfLetter *letter, gboolean major, guint *n_out)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < letter->n_hazards; i++)
+    if (major ? letter->hazards[i].major : letter->hazards[i].stopped)
+      g_ptr_array_add (numbers, g_strdup_printf ("%u", i + 1));
+  *n_out = numbers->len;
+  if (numbers->len == 0)
+    return NULL;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      if (i > 0)
+        g_string_append (list, i + 1 == numbers->len ? w->list_last : w->list_sep);
+      g_string_append (list, g_ptr_array_index (numbers, i));
+    }
+  return fill (numbers->len == 1 ? w->item_one : w->item_many, list->str, NULL);
+}
+
+/* The paragraph on major hazards and stop-use orders, or NULL when none applies. */
+static char *
+stop_order_text (const Wording *w, const RectifyPdfLetter *letter, const char *basis)
+{
+  guint n_major = 0, n_stopped = 0;
+  g_autofree char *major_items = items_text (w, letter, TRUE, &n_major);
+  g_autofree char *stopped_items = items_text (w, letter, FALSE, &n_stopped);
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  if (n_major == 0 && n_stopped == 0)
+    return NULL;
+  if (n_major > 0)
+    {
+      g_autofree char *part = fill (w->major, major_items, NULL);
+      g_string_append (found, part);
+      g_string_replace (found, "{is}", n_major == 1 ? "is" : "are", 0);
+    }
+  if (n_stopped > 0)
+    {
+      g_autofree char *part = fill (w->stopped, stopped_items, NULL);
+      if (found->len > 0)
+        g_string_append (found, w == &zh_cn ? "，" : "; ");
+      g_string_append (found, part);
+    }
+  /* an English sentence starts with a capital */
+  if (w == &en && found->len > 0)
+    found->str[0] = g_ascii_toupper (found->str[0]);
+  return fill (w->stop_order, found->str, basis);
+}
+
+/* The problem cell: the description, its grade and stop, the equipment. */
+static char *
+problem_text (const Wording *w, const RectifyPdfHazard *h)
+{
+  GString *text = g_string_new (h->description);
+
+  if (h->major)
+    g_string_append (text, w->major_mark);
+  if (h->stopped)
+    g_string_append (text, w->stopped_mark);
+  if (!blank (h->equipment))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, w->equipment);
+      g_string_append (text, h->equipment);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A centred title in lines of even length: the narrowest measure that
+ * keeps its number of lines, so that no word stands alone on the last. */
+static void
+balance_title (RectifyPdfDocument *doc, RectifyPdfStyle *style, const char *text)
+{
+  double height = rectify_pdf_document_measure_paragraph (doc, style, text);
+  double width = rectify_pdf_document_get_text_width (doc);
+  double lo = 0, hi = width / 2 - style->size * 2;
+
+  if (height - style->space_before - style->space_after <= style->leading * 1.5 || hi <= 0)
+    return;
+  /* the widest indent on each side that does not add a line */
+  for (int i = 0; i < 12; i++)
+    {
+      RectifyPdfStyle trial = *style;
+      double mid = (lo + hi) / 2;
+      trial.left_indent = trial.right_indent = mid;
+      if (rectify_pdf_document_measure_paragraph (doc, &trial, text) <= height + 0.01)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  style->left_indent = style->right_indent = lo;
+}
+
 GBytes *
 rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 {
@@ -238,25 +393,44 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   g_autofree char *date = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *order = NULL;
+  g_autofree char *stop = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *receipt = NULL;
   g_autofree char *addressee = NULL;
   const char *intro;
   const char *remedies;
+  const char *basis, *stop_basis;
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  static const double widths[] = { 0.09, 0.30, 0.22, 0.24, 0.15 };
-  double em, cursor, seal_x, seal_y;
-  RectifyPdfStyle issuer
-      = { RECTIFY_PDF_FONT_HEADING, 26, 36, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
-  RectifyPdfStyle number
-      = { RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
-  RectifyPdfStyle title
-      = { RECTIFY_PDF_FONT_HEADING, 22, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 8, 6 };
-  RectifyPdfStyle body = {
-    RECTIFY_PDF_FONT_BODY, 16, BODY_LEADING, 32, 0, 0, RECTIFY_PDF_ALIGN_JUSTIFY, BLACK, 0, 0
+  static const double widths[] = { 0.08, 0.32, 0.22, 0.24, 0.14 };
+  static const RectifyPdfAlign aligns[] = {
+    RECTIFY_PDF_ALIGN_CENTER, RECTIFY_PDF_ALIGN_LEFT,   RECTIFY_PDF_ALIGN_LEFT,
+    RECTIFY_PDF_ALIGN_LEFT,   RECTIFY_PDF_ALIGN_CENTER,
   };
+  RectifyPdfFonts fonts;
+  double em, leading, text_width, date_width, name_width, centre_x, seal_top, seal_r, name_top;
+  /* GB/T 9704: 28 characters of 三号 in the 156 mm line, on a grid of
+   * 22 lines in the 225 mm text block */
+  double body_size = floor (RECTIFY_PDF_MM (156) / 28 * 100) / 100;
+  RectifyPdfStyle issuer
+      = { RECTIFY_PDF_FONT_TITLE, 26, 36, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, RED, 0, 0 };
+  RectifyPdfStyle number = {
+    RECTIFY_PDF_FONT_BODY, body_size, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0
+  };
+  RectifyPdfStyle title = {
+    RECTIFY_PDF_FONT_TITLE, 22, BODY_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0
+  };
+  RectifyPdfStyle body = { RECTIFY_PDF_FONT_BODY,
+                           body_size,
+                           BODY_LEADING,
+                           2 * body_size,
+                           0,
+                           0,
+                           RECTIFY_PDF_ALIGN_JUSTIFY,
+                           BLACK,
+                           0,
+                           0 };
   RectifyPdfStyle plain = body;
-  RectifyPdfStyle right = body;
+  RectifyPdfStyle centred = body;
   RectifyPdfStyle head_cell
       = { RECTIFY_PDF_FONT_HEADING, 12, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 };
   RectifyPdfStyle cell
@@ -267,7 +441,6 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       = { RECTIFY_PDF_FONT_BODY, 10.5, 17, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 };
   RectifyPdfStyle note
       = { RECTIFY_PDF_FONT_BODY, 9, 14, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 0, 0 };
-  RectifyPdfStyle signature;
 
   g_return_val_if_fail (letter != NULL, NULL);
 
@@ -277,11 +450,12 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   w = lang == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
   kind = letter->kind == RECTIFY_PDF_LETTER_OPINION;
   intro = letter->intro ? letter->intro : w->intro[kind];
-  plain.first_indent = 0;
-  plain.align = RECTIFY_PDF_ALIGN_LEFT;
-  right.first_indent = 0;
-  right.align = RECTIFY_PDF_ALIGN_RIGHT;
-  right.right_indent = 32;
+  basis = !blank (letter->basis)
+              ? letter->basis
+              : rectify_pdf_letter_default_provision (RECTIFY_PDF_PROVISION_INSTRUCTION, lang);
+  stop_basis = !blank (letter->stop_basis)
+                   ? letter->stop_basis
+                   : rectify_pdf_letter_default_provision (RECTIFY_PDF_PROVISION_STOP, lang);
   if (lang == RECTIFY_PDF_LANGUAGE_EN)
     {
       /* English reads better smaller, and indents less */
@@ -289,20 +463,31 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       issuer.leading = 30;
       title.size = 18;
       title.leading = 26;
-      body.size = plain.size = right.size = 13;
-      body.leading = plain.leading = right.leading = 21;
+      body.size = number.size = 13;
+      body.leading = 21;
       body.first_indent = 0;
       cell.size = head_cell.size = 11;
     }
+  plain = body;
+  plain.first_indent = 0;
+  plain.align = RECTIFY_PDF_ALIGN_LEFT;
+  centred = plain;
+  centred.align = RECTIFY_PDF_ALIGN_CENTER;
 
   /* AR PL UMing's Latin letters are typewriter-like: English text is set
    * in the heading face unless a body font is chosen */
-  doc = rectify_pdf_document_new (letter->body_font                 ? letter->body_font
-                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT
-                                                                    : NULL,
-                                  letter->heading_font, error);
+  fonts.body = !blank (letter->body_font) ? letter->body_font
+               : lang == RECTIFY_PDF_LANGUAGE_EN
+                   ? rectify_pdf_font_resolve (RECTIFY_PDF_FONT_HEADING, letter->heading_font)
+                   : NULL;
+  fonts.heading = letter->heading_font;
+  fonts.title = letter->title_font;
+  doc = rectify_pdf_document_new_with_fonts (&fonts, error);
   if (doc == NULL)
     return NULL;
+  em = body.size;
+  leading = body.leading;
+  text_width = rectify_pdf_document_get_text_width (doc);
   date = format_date (letter->date, lang);
   subject = g_strconcat (w->title[kind], w->separator, letter->unit_name, NULL);
   rectify_pdf_document_set_metadata (doc, w->title[kind], letter->bureau, subject, letter->number,
@@ -310,14 +495,23 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   rectify_pdf_document_set_header (doc, letter->number);
   rectify_pdf_document_set_footer (doc, w->footer);
 
-  /* red issuer line, number, red rule, title, addressee */
-  if (!rectify_pdf_document_paragraph (doc, &issuer, letter->bureau, error)
-      || !rectify_pdf_document_paragraph (doc, &number, letter->number, error))
+  /* GB/T 9704: the issuer's red name; two blank lines; the number; the red
+   * rule 4 mm below it; two blank lines; the title; one blank line; the
+   * addressee */
+  if (!rectify_pdf_document_paragraph (doc, &issuer, letter->bureau, error))
     return NULL;
+  rectify_pdf_document_space (doc, 2 * leading);
+  if (!rectify_pdf_document_paragraph (doc, &number, letter->number, error))
+    return NULL;
+  rectify_pdf_document_space (doc, RECTIFY_PDF_MM (4) - (leading - number.size) / 2);
   rectify_pdf_document_rule (doc, 1.5, RED, FALSE);
+  rectify_pdf_document_space (doc, 2 * leading);
+  balance_title (doc, &title, w->title[kind]);
+  if (!rectify_pdf_document_paragraph (doc, &title, w->title[kind], error))
+    return NULL;
+  rectify_pdf_document_space (doc, leading);
   addressee = g_strconcat (letter->unit_name, lang == RECTIFY_PDF_LANGUAGE_EN ? ":" : "：", NULL);
-  if (!rectify_pdf_document_paragraph (doc, &title, w->title[kind], error)
-      || !rectify_pdf_document_paragraph (doc, &plain, addressee, error)
+  if (!rectify_pdf_document_paragraph (doc, &plain, addressee, error)
       || (!blank (intro) && !rectify_pdf_document_paragraph (doc, &body, intro, error)))
     return NULL;
 
@@ -326,7 +520,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
     {
       const RectifyPdfHazard *h = &letter->hazards[i];
       g_ptr_array_add (cells, g_strdup_printf ("%u", i + 1));
-      g_ptr_array_add (cells, g_strdup (h->description));
+      g_ptr_array_add (cells, problem_text (w, h));
       g_ptr_array_add (cells, g_strdup (h->standard ? h->standard : ""));
       g_ptr_array_add (cells, g_strdup (h->measures ? h->measures : ""));
       g_ptr_array_add (cells,
@@ -337,41 +531,63 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   {
     RectifyPdfTable table
         = { 5,          widths, w->columns, (const char *const *)cells->pdata, letter->n_hazards,
-            &head_cell, &cell };
+            &head_cell, &cell,  aligns };
     rectify_pdf_document_space (doc, 4);
     if (!rectify_pdf_document_table (doc, &table, error))
       return NULL;
     rectify_pdf_document_space (doc, 4);
   }
   deadline = latest ? format_date (latest, lang) : g_strdup (date);
-  order = letter->order ? g_strdup (letter->order) : fill (w->order[kind], deadline, NULL);
+  order = letter->order ? g_strdup (letter->order) : fill (w->order[kind], deadline, basis);
+  stop = stop_order_text (w, letter, stop_basis);
   remedies = letter->remedies ? letter->remedies : w->remedies[kind];
   if ((!blank (order) && !rectify_pdf_document_paragraph (doc, &body, order, error))
+      || (stop && !rectify_pdf_document_paragraph (doc, &body, stop, error))
       || (!blank (remedies) && !rectify_pdf_document_paragraph (doc, &body, remedies, error)))
     return NULL;
-
-  /* signature block, date and the seal over them */
-  em = body.size;
-  signature = right;
-  signature.leading = body.size * 1.5;
-  rectify_pdf_document_space (doc, em / 2);
-  rectify_pdf_document_keep (doc, 3 * signature.leading);
-  if (!blank (letter->signatory))
+  if (!blank (letter->inspectors))
     {
-      g_autofree char *signed_by = fill (w->signatory, letter->signatory, NULL);
-      if (!rectify_pdf_document_paragraph (doc, &signature, signed_by, error))
+      g_autofree char *text = fill (w->inspectors, letter->inspectors, NULL);
+      if (!rectify_pdf_document_paragraph (doc, &body, text, error))
         return NULL;
     }
-  cursor = rectify_pdf_document_get_cursor (doc);
-  if (!rectify_pdf_document_paragraph (doc, &signature, letter->bureau, error)
-      || !rectify_pdf_document_paragraph (doc, &signature, date, error))
-    return NULL;
-  seal_x = rectify_pdf_document_get_text_width (doc) - right.right_indent - RECTIFY_PDF_MM (22);
-  seal_y = cursor + signature.leading;
-  rectify_pdf_document_circle (doc, seal_x, seal_y, RECTIFY_PDF_MM (21), RED, TRUE);
+  if (!blank (letter->contact))
+    {
+      g_autofree char *text = fill (w->contact, letter->contact, NULL);
+      if (!rectify_pdf_document_paragraph (doc, &body, text, error))
+        return NULL;
+    }
 
-  /* the receipt stub, cut off along the dashed line and kept by the bureau */
-  /* the stub stays whole */
+  /* GB/T 9704 7.3.5.1: the date four characters in from the right, the
+   * bureau's name centred over it, the seal centred on both with them a
+   * little below its centre and its top within a line of the text; the
+   * whole block on one page, clear of the receipt's tear-off line */
+  seal_r = RECTIFY_PDF_MM (21);
+  date_width = rectify_pdf_document_text_width (doc, &plain, date);
+  name_width = rectify_pdf_document_text_width (doc, &plain, letter->bureau);
+  centre_x = text_width - 4 * em - date_width / 2;
+  centre_x = MIN (centre_x, text_width - MAX (name_width / 2, seal_r));
+  centre_x = MAX (centre_x, MAX (name_width / 2, seal_r));
+  rectify_pdf_document_keep (doc, 2 * seal_r + leading / 2);
+  seal_top = rectify_pdf_document_get_cursor (doc) + leading / 4;
+  name_top = seal_top + seal_r - leading * 0.4;
+  {
+    RectifyPdfStyle sign = centred;
+    double block = 2 * seal_r + leading / 2;
+
+    /* the name and date as one-line labels centred on the seal */
+    rectify_pdf_document_reserve (doc, block);
+    sign.align = RECTIFY_PDF_ALIGN_CENTER;
+    if (!rectify_pdf_document_label (doc, &sign, centre_x, name_top + leading / 2 + em * 0.35,
+                                     letter->bureau, error)
+        || !rectify_pdf_document_label (doc, &sign, centre_x, name_top + leading * 1.5 + em * 0.35,
+                                        date, error))
+      return NULL;
+    rectify_pdf_document_circle (doc, centre_x, seal_top + seal_r, seal_r, RED, TRUE);
+  }
+
+  /* the receipt stub, cut off along the dashed line and kept by the bureau;
+   * the stub stays whole */
   receipt = fill (w->receipt_lines, letter->number, letter->unit_name);
   rectify_pdf_document_space (doc, 8);
   rectify_pdf_document_keep (
@@ -404,7 +620,9 @@ rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
       return g_strdup (w->intro[k]);
     case RECTIFY_PDF_LETTER_ORDER:
       formatted = when ? format_date (when, language) : g_strdup ("");
-      return fill (w->order[k], formatted, NULL);
+      return fill (
+          w->order[k], formatted,
+          rectify_pdf_letter_default_provision (RECTIFY_PDF_PROVISION_INSTRUCTION, language));
     case RECTIFY_PDF_LETTER_REMEDIES:
       return g_strdup (w->remedies[k] ? w->remedies[k] : "");
     default:

@@ -25,6 +25,11 @@ typedef struct
   const char *standard;    /* the provision violated */
   const char *measures;    /* required measures */
   const char *deadline;    /* YYYY-MM-DD */
+  /* the equipment concerned, as the letter prints it (kind, code,
+   * registration number, location); NULL or empty = none */
+  const char *equipment;
+  gboolean major;   /* a major accident hazard (重大事故隐患) */
+  gboolean stopped; /* its equipment was ordered to stop use */
 } RectifyPdfHazard;
 
 typedef struct
@@ -45,7 +50,30 @@ typedef struct
   const char *intro;    /* the sentence before the table */
   const char *order;    /* measures and deadline after it */
   const char *remedies; /* reconsideration and litigation */
+  /* the provisions cited, in the document's language: NULL = the defaults
+   * (rectify_pdf_letter_default_provision) */
+  const char *basis;      /* of the instruction: 特种设备安全法第六十二条 */
+  const char *stop_basis; /* of an immediate stop: 第六十三条 */
+  const char *inspectors; /* "name (badge)" list; NULL or empty = left out */
+  const char *contact;    /* the bureau's contact; NULL or empty = left out */
+  const char *title_font; /* family, NULL = default */
 } RectifyPdfLetter;
+
+typedef enum
+{
+  RECTIFY_PDF_PROVISION_INSTRUCTION, /* the written supervision instruction */
+  RECTIFY_PDF_PROVISION_STOP,        /* the immediate stop and the report upward */
+  RECTIFY_PDF_N_PROVISIONS
+} RectifyPdfProvision;
+
+/* The provision a letter cites by default: 《中华人民共和国特种设备安全法》
+ * 第六十二条 for the instruction (第五十七条 is the general duty to
+ * supervise, 第六十一条 the powers during an inspection), 第六十三条 for
+ * the immediate stop of a major hazard. */
+const char *rectify_pdf_letter_default_provision (RectifyPdfProvision provision,
+                                                  RectifyPdfLanguage language);
+/* The setting that holds a provision ("provision-instruction-zh_CN"…). */
+char *rectify_pdf_letter_provision_key (RectifyPdfProvision provision, RectifyPdfLanguage language);
 
 typedef enum
 {

@@ -33,6 +33,54 @@ rectify_pdf_is_line_end_forbidden (gunichar c)
   return g_unichar_break_type (c) == G_UNICODE_BREAK_OPEN_PUNCTUATION;
 }
 
+/* Dates, numbers, articles and document numbers read as one word: a line
+ * never breaks inside "2026年12月15日", "第3.6条", "15 December 2026",
+ * "〔2026〕4号" or "Article 62". */
+static GRegex *
+token_regex (void)
+{
+  static gsize regex;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *r = g_regex_new (
+          "[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}-[0-9]{2}-[0-9]"
+          "{2}"
+          "|第(?:[0-9]+(?:\\.[0-9]+)*|[零〇一二三四五六七八九十百千]+)[条款项章节]"
+          "|〔[0-9]{4}〕[0-9]+号|[0-9]{1,2} (?:January|February|March|April|May|June|July|August"
+          "|September|October|November|December) [0-9]{4}|(?:Article|Item|No\\.) [0-9]+"
+          "|[0-9]+(?:[.,:][0-9]+)*(?: ?[%％‰])?",
+          G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (r != NULL);
+      g_once_init_leave (&regex, (gsize)r);
+    }
+  return (GRegex *)regex;
+}
+
+/* Clears the break opportunities inside the tokens of token_regex. */
+static void
+protect_tokens (const char *text, const gsize *offsets, glong n_chars, PangoLogAttr *attrs)
+{
+  g_autoptr (GMatchInfo) match = NULL;
+  glong i = 0;
+
+  /* most text has no digit and no 第: skip the regex */
+  if (strpbrk (text, "0123456789") == NULL && strstr (text, "第") == NULL)
+    return;
+  g_regex_match (token_regex (), text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      while (i < n_chars && offsets[i] <= (gsize)start)
+        i++;
+      for (; i < n_chars && offsets[i] < (gsize)end; i++)
+        attrs[i].is_line_break = FALSE;
+      g_match_info_next (match, NULL);
+    }
+}
+
 static gboolean
 is_space (gunichar c)
 {
@@ -94,6 +142,7 @@ rectify_pdf_break_lines (const char *text,
       offsets[i] = p - text;
     offsets[n_chars] = length;
   }
+  protect_tokens (text, offsets, n_chars, attrs);
 
   for (i = 0; i < n_chars; i++)
     {
@@ -155,4 +204,42 @@ rectify_pdf_break_lines (const char *text,
   else if (lines->len > 0)
     g_array_index (lines, RectifyPdfLine, lines->len - 1).last = TRUE;
   return lines;
+}
+
+double
+rectify_pdf_widest_unbreakable (const char *text, RectifyPdfMeasureFunc measure, gpointer user_data)
+{
+  g_autofree PangoLogAttr *attrs = NULL;
+  g_autofree gsize *offsets = NULL;
+  gsize length;
+  glong n_chars, i;
+  double widest = 0, run = 0;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  length = strlen (text);
+  n_chars = g_utf8_strlen (text, length);
+  attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, (int)length, -1, pango_language_from_string ("zh-cn"), attrs,
+                       (int)n_chars + 1);
+  offsets = g_new (gsize, n_chars + 1);
+  for (i = 0, p = text; i < n_chars; i++, p = g_utf8_next_char (p))
+    offsets[i] = p - text;
+  offsets[n_chars] = length;
+  protect_tokens (text, offsets, n_chars, attrs);
+  for (i = 0; i < n_chars; i++)
+    {
+      gunichar c = g_utf8_get_char (text + offsets[i]);
+
+      if (attrs[i].is_line_break || c == '\n')
+        run = 0;
+      if (c == '\n')
+        continue;
+      /* a space inside a token counts, one at its end does not */
+      run += measure (c, user_data);
+      if (!is_space (c))
+        widest = MAX (widest, run);
+    }
+  return widest;
 }

@@ -23,12 +23,19 @@ typedef struct
  * opportunities (UAX #14, from Pango): never before closing punctuation
  * such as ，。）」 nor after opening brackets such as （「.  A word wider
  * than a line is cut between characters, still keeping closing punctuation
- * off the start of a line.  Returns a GArray of RectifyPdfLine. */
+ * off the start of a line.  Dates, numbers, articles ("第3.6条") and
+ * document numbers are never broken inside.  Returns a GArray of RectifyPdfLine. */
 GArray *rectify_pdf_break_lines (const char *text,
                                  double first_width,
                                  double width,
                                  RectifyPdfMeasureFunc measure,
                                  gpointer user_data);
+
+/* The width of the widest part of text that no line break may cut (a
+ * word, a date, a number, an article). */
+double rectify_pdf_widest_unbreakable (const char *text,
+                                       RectifyPdfMeasureFunc measure,
+                                       gpointer user_data);
 
 /* Whether c may not begin a line (closing punctuation, full stops, commas). */
 gboolean rectify_pdf_is_line_start_forbidden (gunichar c);

@@ -600,6 +600,28 @@ run_preferences (void)
   g_free (value), value = setting (&fixture, "document-language");
   g_assert_cmpstr (value, ==, "zh_CN");
 
+  /* The provisions letters cite: the law's defaults, edited as data. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (window, match_row,
+                                                                        "Instruction, in Chinese letters", "field"))),
+                   ==, "《中华人民共和国特种设备安全法》第六十二条");
+  apply_text (window, "Immediate stop, in Chinese letters", "《中华人民共和国特种设备安全法》第六十三条第一款");
+  g_free (value), value = setting (&fixture, "provision-stop-use-zh_CN");
+  g_assert_cmpstr (value, ==, "《中华人民共和国特种设备安全法》第六十三条第一款");
+  apply_text (window, "Contact printed on letters", "0591-87654321");
+  g_free (value), value = setting (&fixture, "bureau-contact");
+  g_assert_cmpstr (value, ==, "0591-87654321");
+  /* The fonts: Automatic says what it uses; a family chosen is stored. */
+  row = require_widget (window, match_row, "Body font", "field");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Uses AR PL UMing CN");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), >=, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_free (value), value = setting (&fixture, "document-body-font");
+  g_assert_cmpstr (value, ==, "AR PL UMing CN");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_free (value), value = setting (&fixture, "document-body-font");
+  g_assert_cmpstr (value, ==, "");
+
   /* A refused value: the message at the field, the old value kept. */
   too_long = g_strnfill (5000, 'x');
   apply_text (window, "Signatory", too_long);

@@ -174,6 +174,19 @@ remove_temp_pdf (char *path)
   g_free (path);
 }
 
+void
+save_for_looking (GBytes *bytes, const char *name)
+{
+  const char *dir = g_getenv ("RECTIFY_PDF_SAVE");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes), NULL));
+}
+
 /* Apache PDFBox Preflight: the test fails unless it says valid. */
 void
 assert_pdfa_1b (GBytes *bytes, const char *name)

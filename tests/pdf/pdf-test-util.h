@@ -23,5 +23,8 @@ void             assert_every_character_inks (PopplerDocument *doc);
 /* The bytes in a new private folder; remove_temp_pdf removes both. */
 char            *write_temp_pdf (GBytes *bytes, const char *name);
 void             remove_temp_pdf (char *path);
+/* Writes the bytes to $RECTIFY_PDF_SAVE/name when that folder is set, to
+ * look at what a test made (render with pdftoppm). */
+void             save_for_looking (GBytes *bytes, const char *name);
 /* Apache PDFBox Preflight: fails the test unless it says valid. */
 void             assert_pdfa_1b (GBytes *bytes, const char *name);

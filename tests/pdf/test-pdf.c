@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <locale.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <sqlite3.h>
@@ -50,7 +51,7 @@ static RectifyPdfLetter
 en_letter (void)
 {
   RectifyPdfLetter l = { RECTIFY_PDF_LETTER_OPINION, RECTIFY_PDF_LANGUAGE_EN,
-                         "Fuzhou Market Supervision Administration", "Lin Jianhua", "No. 3 [2026], X市监特整",
+                         "Fuzhou Market Supervision Administration", "Lin Jianhua", "X市监特整〔2026〕3号",
                          "Minjiang Power Plant", "2026-06-30",
                          en_hazards, G_N_ELEMENTS (en_hazards), NULL, NULL };
   return l;
@@ -191,6 +192,43 @@ test_break_newlines_and_first_width (void)
   g_assert_cmpfloat (g_array_index (lines, RectifyPdfLine, 3).width, ==, 1);
 }
 
+/* Dates, numbers and articles are never cut, and count whole as the
+ * narrowest width a table column may have. */
+static void
+test_break_keeps_tokens (void)
+{
+  const char *const texts[] = {
+    "整改期限2026年12月15日前", "依据第3.6条规定", "依据第六十二条规定", "by 15 December 2026 at", "under Article 62 of",
+    "代码31103506002016053337的电梯", "X市监特指〔2026〕4号文", NULL,
+  };
+  const char *const tokens[] = {
+    "2026年12月15日", "第3.6条", "第六十二条", "15 December 2026", "Article 62",
+    "31103506002016053337", "〔2026〕4号", NULL,
+  };
+
+  for (guint t = 0; texts[t]; t++)
+    {
+      double token_width = 0;
+
+      for (const char *p = tokens[t]; *p; p = g_utf8_next_char (p))
+        token_width += unit_width (g_utf8_get_char (p), NULL);
+      g_assert_cmpfloat_with_epsilon (rectify_pdf_widest_unbreakable (texts[t], unit_width, NULL),
+                                      token_width, 1e-9);
+      /* at every width that holds the token, no line cuts it */
+      for (double width = token_width; width < token_width + 6; width += 0.5)
+        {
+          g_autoptr(GArray) lines = rectify_pdf_break_lines (texts[t], width, width, unit_width, NULL);
+          gboolean whole = FALSE;
+          for (guint i = 0; i < lines->len; i++)
+            {
+              g_autofree char *s = line_text (texts[t], &g_array_index (lines, RectifyPdfLine, i));
+              whole = whole || strstr (s, tokens[t]) != NULL;
+            }
+          if (!whole)
+            g_error ("width %.1f: “%s” is cut in “%s”", width, tokens[t], texts[t]);
+        }
+    }
+}
 
 static void
 test_letter_zh (void)
@@ -206,17 +244,21 @@ test_letter_zh (void)
   const char *const order[] = {
     "福州市市场监督管理局", "X市监特指〔2026〕7号", "特种设备安全监察指令书",
     "福州市第一人民医院（Fuzhou No. 1 Hospital）：", "经依法监督检查", "存在的问题", "违反的规定",
-    "依据《中华人民共和国特种设备安全法》", "31日前改正", "行政复议", "签发人：林建华",
+    "依据《中华人民共和国特种设备安全法》第六十二条", "31日前改正", "行政复议",
     "2026年6月30日", "签收人（签字）", NULL
   };
 
   g_assert_no_error (error);
+  save_for_looking (bytes, "letter-zh.pdf");
   doc = open_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   text = all_text (doc);
   assert_in_order (text, order);
   g_assert_nonnull (strstr (text, "定期检验超期"));
   g_assert_nonnull (strstr (text, "Boiler"));
+  /* 签发人 heads documents sent upward, not a letter to a company */
+  g_assert_null (strstr (text, "签发人"));
+  g_assert_null (strstr (text, "第五十七条"));
   /* the number in the header of page 2 and on the receipt, the page numbers */
   g_assert_nonnull (strstr (text, "文书编号：X市监特指〔2026〕7号"));
   g_assert_nonnull (strstr (text, "— 2 —"));
@@ -244,12 +286,13 @@ test_letter_en (void)
   g_autofree char *text = NULL;
   g_autofree char *subject = NULL;
   const char *const order[] = {
-    "Fuzhou Market Supervision", "No. 3 [2026], X市监特整", "Special Equipment Safety Rectification",
+    "Fuzhou Market Supervision", "X市监特整〔2026〕3号", "Special Equipment Safety Rectification",
     "Minjiang Power Plant:", "An inspection by this bureau", "Problem found",
-    "Please rectify these hazards", "Signed by: Lin Jianhua", "30 June 2026", NULL
+    "Please rectify these hazards", "Fuzhou Market Supervision Administration", "30 June 2026", NULL
   };
 
   g_assert_no_error (error);
+  save_for_looking (bytes, "letter-en.pdf");
   doc = open_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
   text = all_text (doc);
@@ -262,6 +305,264 @@ test_letter_en (void)
   g_assert_cmpstr (subject, ==, "Special Equipment Safety Rectification Opinion: Minjiang Power Plant");
   assert_fonts_embedded_and_subset (doc);
   assert_every_character_inks (doc);
+}
+
+/* ---- layout read back ------------------------------------------------------ */
+
+typedef struct
+{
+  GString *text;   /* the characters of the line */
+  double x1, x2;   /* left of the first, right of the last, points */
+  double y1, y2;   /* top and bottom, points from the top of the page */
+} TextLine;
+
+static void
+text_line_free (gpointer data)
+{
+  TextLine *l = data;
+  g_string_free (l->text, TRUE);
+  g_free (l);
+}
+
+/* The page's characters grouped in lines by poppler's layout: a new line
+ * where the text has a newline. */
+static GPtrArray *
+page_lines (PopplerPage *page)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (text_line_free);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0, i = 0;
+  TextLine *line = NULL;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (const char *c = text; *c && i < n_rects; c = g_utf8_next_char (c), i++)
+    {
+      gunichar ch = g_utf8_get_char (c);
+      if (ch == '\n')
+        {
+          line = NULL;
+          continue;
+        }
+      if (line == NULL)
+        {
+          line = g_new0 (TextLine, 1);
+          line->text = g_string_new (NULL);
+          line->x1 = rects[i].x1;
+          line->y1 = rects[i].y1;
+          line->y2 = rects[i].y2;
+          g_ptr_array_add (lines, line);
+        }
+      g_string_append_unichar (line->text, ch);
+      if (!g_unichar_isspace (ch))
+        line->x2 = MAX (line->x2, rects[i].x2);
+      line->y1 = MIN (line->y1, rects[i].y1);
+      line->y2 = MAX (line->y2, rects[i].y2);
+    }
+  return lines;
+}
+
+/* The first line holding text, spaces aside (poppler puts one where the
+ * font changes, as between 第 and 1). */
+static const TextLine *
+find_line (GPtrArray *lines, const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TextLine *l = g_ptr_array_index (lines, i);
+      g_autoptr(GString) bare = g_string_new (l->text->str);
+      g_string_replace (bare, " ", "", 0);
+      if (strstr (bare->str, text))
+        return l;
+    }
+  return NULL;
+}
+
+/* The box of the red ink below y_from on the page, in points; FALSE when none. */
+static gboolean
+red_box (PopplerPage *page, double y_from, double box[4])
+{
+  const double scale = 2.0;
+  double w, h;
+  int width, height, stride;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  gboolean found = FALSE;
+
+  poppler_page_get_size (page, &w, &h);
+  width = (int) (w * scale);
+  height = (int) (h * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = (int) (y_from * scale); y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+        guint r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
+        if (r > 150 && g < 110 && b < 110)
+          {
+            double px_x = x / scale, px_y = y / scale;
+            if (!found)
+              {
+                box[0] = box[2] = px_x;
+                box[1] = box[3] = px_y;
+                found = TRUE;
+              }
+            box[0] = MIN (box[0], px_x);
+            box[1] = MIN (box[1], px_y);
+            box[2] = MAX (box[2], px_x);
+            box[3] = MAX (box[3], px_y);
+          }
+      }
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+#define LEFT_EDGE (28 * 72.0 / 25.4)
+#define RIGHT_EDGE ((28 + 156) * 72.0 / 25.4)
+#define TOP_EDGE (37 * 72.0 / 25.4)
+#define BOTTOM_EDGE ((37 + 225) * 72.0 / 25.4)
+
+static const RectifyPdfHazard stop_hazards[] = {
+  { "曳引驱动乘客电梯制动器失效，轿厢意外移动。", "《特种设备安全法》第四十条",
+    "立即停止使用，更换制动器。", "2026-12-15",
+    "曳引驱动乘客电梯，设备代码31103506002016053337，使用登记证编号梯11闽A00001，位置：门诊楼",
+    TRUE, TRUE },
+  { "安全技术档案不全。", "TSG 08-2017 第2.5条", "补齐档案。", "2026-12-31", NULL, FALSE, FALSE },
+};
+
+/* The instruction letter as GB/T 9704 lays it out, measured on the page. */
+static void
+test_letter_layout (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  guint full_lines = 0, signed_pages = 0;
+  const double size = floor (156 * 72.0 / 25.4 / 28 * 100) / 100;
+
+  letter.hazards = stop_hazards;
+  letter.n_hazards = G_N_ELEMENTS (stop_hazards);
+  /* ideographs only: each full line holds exactly 28 */
+  letter.intro = "经依法监督检查你单位存在下列违反特种设备安全法律法规的问题经依法监督检查你单位存在下列"
+                 "违反特种设备安全法律法规的问题经依法监督检查你单位存在下列违反特种设备安全法律法规的问题";
+  letter.inspectors = "林建华（执法证号35010001）、王明（执法证号35010002）";
+  letter.contact = "特种设备安全监察科 0591-87654321";
+  bytes = rectify_pdf_letter_render (&letter, &error);
+  g_assert_no_error (error);
+  save_for_looking (bytes, "letter-layout.pdf");
+  doc = open_pdf (bytes);
+  text = all_text (doc);
+  {
+    g_autoptr(GString) bare = g_string_new (text);
+    g_string_replace (bare, " ", "", 0);
+    g_free (text);
+    text = g_string_free (g_steal_pointer (&bare), FALSE);
+  }
+  {
+    const char *const order[] = { "第六十二条", "上表第1项为重大事故隐患，第1项所涉设备已责令",
+                                  "第六十三条", "检查人员：林建华（执法证号35010001）",
+                                  "联系方式：特种设备安全监察科", "送达回执", NULL };
+    assert_in_order (text, order);
+  }
+  g_assert_nonnull (strstr (text, "涉及设备："));
+  g_assert_nonnull (strstr (text, "31103506002016053337"));
+
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autoptr(GPtrArray) lines = page_lines (page);
+      const TextLine *date = find_line (lines, "2026年6月30日");
+      const TextLine *receipt = find_line (lines, "送达回执");
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TextLine *l = g_ptr_array_index (lines, i);
+          /* inside the margins: the header above and the page number below aside */
+          if (l->y1 > TOP_EDGE - 1 && l->y2 < BOTTOM_EDGE + 1)
+            {
+              if (l->x1 < LEFT_EDGE - 0.5 || l->x2 > RIGHT_EDGE + 1)
+                g_error ("page %d: “%s” runs from %.1f to %.1f, outside the text block", p + 1,
+                         l->text->str, l->x1, l->x2);
+            }
+          /* a full line of ideographs from margin to margin: 28 of them */
+          {
+            gboolean ideographs = TRUE;
+            for (const char *c = l->text->str; *c; c = g_utf8_next_char (c))
+              ideographs = ideographs && g_utf8_get_char (c) >= 0x4E00 && g_utf8_get_char (c) <= 0x9FFF;
+            if (ideographs && fabs (l->x1 - LEFT_EDGE) < 1 && l->x2 > RIGHT_EDGE - 2)
+              {
+                g_assert_cmpint (g_utf8_strlen (l->text->str, -1), ==, 28);
+                full_lines++;
+              }
+          }
+          /* a date is never cut over two lines of a cell */
+          if (g_str_has_suffix (l->text->str, "2026年12月") || g_str_has_suffix (l->text->str, "2026年"))
+            g_error ("page %d: a line ends inside a date: “%s”", p + 1, l->text->str);
+        }
+      if (date)
+        {
+          const TextLine *bureau = NULL;
+          double seal[4];
+
+          signed_pages++;
+          /* the date four characters in from the right, the bureau centred over it */
+          g_assert_cmpfloat_with_epsilon (RIGHT_EDGE - date->x2, 4 * size, 1.5);
+          for (guint i = 0; i < lines->len; i++)
+            {
+              const TextLine *l = g_ptr_array_index (lines, i);
+              if (g_str_equal (l->text->str, "福州市市场监督管理局") && l->y2 <= date->y1 + 1)
+                bureau = l;
+            }
+          g_assert_nonnull (bureau);
+          g_assert_cmpfloat_with_epsilon ((bureau->x1 + bureau->x2) / 2, (date->x1 + date->x2) / 2, 1.5);
+          /* the seal: its red ink within the text block, below the text
+           * above the signature, and above the receipt's tear-off line */
+          g_assert_true (red_box (page, bureau->y1 - 80, seal));
+          g_assert_cmpfloat (seal[0], >=, LEFT_EDGE - 0.5);
+          g_assert_cmpfloat (seal[2], <=, RIGHT_EDGE + 0.5);
+          g_assert_cmpfloat (seal[3], <=, BOTTOM_EDGE + 0.5);
+          for (guint i = 0; i < lines->len; i++)
+            {
+              const TextLine *l = g_ptr_array_index (lines, i);
+              if (l != bureau && l != date && l->y2 < bureau->y1 && l->y2 > seal[1]
+                  && l->x2 > seal[0] && l->x1 < seal[2])
+                g_error ("the seal (top %.1f) lies over “%s” (bottom %.1f)", seal[1], l->text->str, l->y2);
+            }
+          /* the tear-off line is 8 points and more above the receipt's title */
+          if (receipt)
+            g_assert_cmpfloat (seal[3], <, receipt->y1 - 8);
+          else
+            g_assert_null (find_line (lines, "签收人"));
+          /* the seal's top within a line of the text above it */
+          {
+            double above = 0;
+            for (guint i = 0; i < lines->len; i++)
+              {
+                const TextLine *l = g_ptr_array_index (lines, i);
+                if (l->y2 < seal[1] + 1 && l->y1 > TOP_EDGE - 1)
+                  above = MAX (above, l->y2);
+              }
+            if (above > 0)
+              g_assert_cmpfloat (seal[1] - above, <, 225 * 72.0 / 25.4 / 22);
+          }
+        }
+    }
+  g_assert_cmpuint (full_lines, >=, 2);
+  g_assert_cmpuint (signed_pages, ==, 1);
+  assert_every_character_inks (doc);
+  assert_pdfa_1b (bytes, "layout.pdf");
 }
 
 static void
@@ -644,8 +945,9 @@ test_cli_issue_and_export (void)
   {
     g_autoptr(PopplerDocument) doc = open_pdf (stored);
     g_autofree char *text = all_text (doc);
-    /* English document: the English form of the number */
-    g_assert_nonnull (strstr (text, "[2026], X市监特整"));
+    /* English document: the number as registered */
+    g_assert_nonnull (strstr (text, "X市监特整〔2026〕"));
+    g_assert_null (strstr (text, "[2026], X市监特整"));
     g_assert_nonnull (strstr (text, "Special Equipment Safety Rectification"));
   }
   g_unlink (pdf_path);
@@ -722,9 +1024,11 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/break/english-words", test_break_english_words);
   g_test_add_func ("/pdf/break/mixed", test_break_mixed);
   g_test_add_func ("/pdf/break/newlines-and-first-width", test_break_newlines_and_first_width);
+  g_test_add_func ("/pdf/break/keeps-tokens", test_break_keeps_tokens);
   g_test_add_func ("/pdf/letter/zh", test_letter_zh);
   g_test_add_func ("/pdf/letter/en", test_letter_en);
   g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
+  g_test_add_func ("/pdf/letter/layout", test_letter_layout);
   g_test_add_func ("/pdf/letter/long-table", test_long_table);
   g_test_add_func ("/pdf/letter/errors", test_letter_errors);
   g_test_add_func ("/pdf/write-file/errors", test_write_file_errors);
