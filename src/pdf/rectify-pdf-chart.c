@@ -60,6 +60,22 @@ draw_title (RectifyPdfDocument *doc, double top, const char *title, GError **err
                                      top + TITLE_SIZE, title, error);
 }
 
+/* The plot height to draw: the whole of want when the page has room, else
+ * what is left if that is at least least (still legible), else want on a
+ * new page.  No more than least + the rest of the chart is left blank. */
+static double
+fit_plot (RectifyPdfDocument *doc, double rest, double want, double least)
+{
+  double left
+      = rectify_pdf_document_get_text_height (doc) - rectify_pdf_document_get_cursor (doc) - rest;
+
+  if (rectify_pdf_document_get_cursor (doc) <= 0 || left >= want)
+    return want;
+  if (left >= least)
+    return floor (left);
+  return want;
+}
+
 gboolean
 rectify_pdf_chart_bars (RectifyPdfDocument *doc,
                         const char *title,
@@ -68,7 +84,8 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc,
                         double max,
                         GError **error)
 {
-  const double row = 16, bar_h = 10, title_h = 22, axis_h = 16;
+  const double title_h = 22, axis_h = 16;
+  double row = 16, bar_h = 10;
   double width = rectify_pdf_document_get_text_width (doc);
   RectifyPdfStyle left = label_style (RECTIFY_PDF_ALIGN_LEFT);
   RectifyPdfStyle right = label_style (RECTIFY_PDF_ALIGN_RIGHT);
@@ -88,7 +105,10 @@ rectify_pdf_chart_bars (RectifyPdfDocument *doc,
     }
   label_w = MIN (label_w + 6, width * 0.42);
   axis_max = rectify_axis_nice_max (max, &step);
-  plot_h = MAX (n_bars, 1) * row;
+  /* rows down to 11 points still carry their 8-point labels */
+  plot_h = fit_plot (doc, title_h + axis_h + 8, MAX (n_bars, 1) * row, MAX (n_bars, 1) * 11);
+  row = plot_h / MAX (n_bars, 1);
+  bar_h = row * 10 / 16;
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -130,7 +150,8 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc,
                            guint n_columns,
                            GError **error)
 {
-  const double title_h = 22, plot_h = 120, axis_h = 16;
+  const double title_h = 22, axis_h = 16;
+  double plot_h = 120;
   double width = rectify_pdf_document_get_text_width (doc);
   RectifyPdfStyle right = label_style (RECTIFY_PDF_ALIGN_RIGHT);
   RectifyPdfStyle centre = label_style (RECTIFY_PDF_ALIGN_CENTER);
@@ -145,6 +166,7 @@ rectify_pdf_chart_columns (RectifyPdfDocument *doc,
       label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &centre, columns[i].label));
     }
   axis_max = rectify_axis_nice_max (max, &step);
+  plot_h = fit_plot (doc, title_h + axis_h + 8, plot_h, 60);
   top = rectify_pdf_document_reserve (doc, title_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -193,11 +215,14 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc,
                          const RectifyPdfSeries *series,
                          guint n_series,
                          guint n_points,
-                         const char *first_label,
-                         const char *last_label,
+                         const char *const *labels,
                          GError **error)
 {
-  const double title_h = 22, legend_h = 14, plot_h = 130, axis_h = 16;
+  const double title_h = 22, legend_h = 14, axis_h = 16;
+  double plot_h = 130;
+  RectifyPdfStyle centre = label_style (RECTIFY_PDF_ALIGN_CENTER);
+  double label_w = 0;
+  guint every = 1;
   double width = rectify_pdf_document_get_text_width (doc);
   RectifyPdfStyle left = label_style (RECTIFY_PDF_ALIGN_LEFT);
   RectifyPdfStyle right = label_style (RECTIFY_PDF_ALIGN_RIGHT);
@@ -210,6 +235,7 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc,
     for (guint i = 0; i < n_points; i++)
       max = MAX (max, series[s].values[i]);
   axis_max = rectify_axis_nice_max (max, &step);
+  plot_h = fit_plot (doc, title_h + legend_h + axis_h + 8, plot_h, 70);
   top = rectify_pdf_document_reserve (doc, title_h + legend_h + plot_h + axis_h + 8);
   if (!draw_title (doc, top, title, error))
     return FALSE;
@@ -249,13 +275,29 @@ rectify_pdf_chart_lines (RectifyPdfDocument *doc,
   rectify_pdf_document_line (doc, plot_x, plot_top, plot_x, plot_top + plot_h, 0.8, AXIS, FALSE);
   rectify_pdf_document_line (doc, plot_x, plot_top + plot_h, plot_x + plot_w, plot_top + plot_h,
                              0.8, AXIS, FALSE);
-  if (first_label
-      && !rectify_pdf_document_label (doc, &left, plot_x, plot_top + plot_h + 11, first_label,
-                                      error))
-    return FALSE;
-  if (last_label && n_points > 1
-      && !rectify_pdf_document_label (doc, &right, plot_x + plot_w, plot_top + plot_h + 11,
-                                      last_label, error))
-    return FALSE;
+  /* the dates along the axis: the first, the last, and as many evenly
+   * spaced between as their widths allow */
+  for (guint i = 0; labels && i < n_points; i++)
+    if (labels[i])
+      label_w = MAX (label_w, rectify_pdf_document_text_width (doc, &centre, labels[i]));
+  if (n_points > 1)
+    while (every < n_points - 1 && plot_w * every / (n_points - 1) < label_w + 12)
+      every++;
+  for (guint i = 0; labels && i < n_points; i++)
+    {
+      double x = plot_x + (n_points > 1 ? plot_w * i / (n_points - 1) : plot_w / 2);
+      gboolean last = i + 1 == n_points;
+      const RectifyPdfStyle *style = i == 0 ? &left : last && n_points > 1 ? &right : &centre;
+
+      if (labels[i] == NULL || (i % every != 0 && !last))
+        continue;
+      /* a label between that would touch the last one gives way to it */
+      if (!last && i > 0 && plot_w * (n_points - 1 - i) / (n_points - 1) < label_w + 12)
+        continue;
+      rectify_pdf_document_line (doc, x, plot_top + plot_h, x, plot_top + plot_h + 3, 0.6, AXIS,
+                                 FALSE);
+      if (!rectify_pdf_document_label (doc, style, x, plot_top + plot_h + 11, labels[i], error))
+        return FALSE;
+    }
   return TRUE;
 }

@@ -37,15 +37,17 @@ gboolean rectify_pdf_chart_columns (RectifyPdfDocument *doc,
                                     guint n_columns,
                                     GError **error);
 
-/* Lines over n_points evenly spaced x positions, the first and last
- * labelled; a legend names the series. */
+/* Lines over n_points evenly spaced x positions; labels (n_points, NULL
+ * entries skipped; the array NULL = none) mark the axis: the first, the
+ * last and evenly spaced ones between as they fit.  A legend names the
+ * series.  Charts that do not fit the rest of a page are drawn smaller
+ * into it while they stay legible, else on the next page. */
 gboolean rectify_pdf_chart_lines (RectifyPdfDocument *doc,
                                   const char *title,
                                   const RectifyPdfSeries *series,
                                   guint n_series,
                                   guint n_points,
-                                  const char *first_label,
-                                  const char *last_label,
+                                  const char *const *labels,
                                   GError **error);
 
 G_END_DECLS

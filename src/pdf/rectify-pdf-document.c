@@ -1083,9 +1083,9 @@ fit_columns (RectifyPdfDocument *self, const RectifyPdfTable *table, double *col
       g_autofree char *head = clean_text (table->header[c]);
 
       /* a header of words breaks between them; a Chinese one (序号) not at all */
-      need[c] = strchr (head, ' ') ? rectify_pdf_widest_unbreakable (head, measure_char, &hm)
-                                   : rectify_pdf_document_text_width (self, table->header_style,
-                                                                      head);
+      need[c] = strchr (head, ' ')
+                    ? rectify_pdf_widest_unbreakable (head, measure_char, &hm)
+                    : rectify_pdf_document_text_width (self, table->header_style, head);
       for (guint r = 0; r < table->n_rows; r++)
         {
           const char *text = table->cells[(gsize)r * n + c];

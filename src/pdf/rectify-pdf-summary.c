@@ -18,6 +18,7 @@
 #include "rectify-pdf-error.h"
 #include "rectify-pdf-font.h"
 #include "rectify-pdf-summary.h"
+#include "rectify-summary-facts.h"
 
 #define BLACK 0x000000
 #define GREY 0x606060
@@ -72,6 +73,21 @@ typedef struct
   const char *week_label; /* {1} week number */
   const char *footer;
   const char *equipment_names[10]; /* catalogue order, then "no equipment" */
+  /* what is still to do, from the records (RectifySummaryFacts) */
+  const char *facts_overdue; /* {1} date {2} hazards {3} units {4} the units named */
+  const char *unit_count;    /* {1} unit {2} overdue hazards */
+  const char *units_more;    /* after the units named when there are more */
+  const char *facts_major;   /* {1} major {2} not closed {3} reported */
+  const char *facts_stop;    /* {1} stop-use orders */
+  const char *facts_back;    /* {1} back-checks to do {2} late */
+  const char *next_intro;
+  const char *next_overdue; /* {1} hazards {2} the units named */
+  const char *next_major;   /* {1} open major hazards */
+  const char *next_stop;    /* {1} stop-use orders */
+  const char *next_back;    /* {1} back-checks {2} late_part */
+  const char *next_late;    /* {1} late */
+  const char *sentence_sep;
+  const char *sentence_end;
 } Wording;
 
 static const Wording zh_cn = {
@@ -137,6 +153,20 @@ static const Wording zh_cn = {
   "— {page} —",
   { "锅炉", "压力容器", "气瓶", "电梯", "起重机械", "场（厂）内专用机动车辆", "大型游乐设施",
     "压力管道", "客运索道", "未关联设备" },
+  "截至{1}，仍有{2}处隐患逾期未整改，涉及{3}家单位（{4}）",
+  "{1}{2}处",
+  "等",
+  "排查出重大事故隐患{1}处，其中尚未销号{2}处，已向上级报告{3}处",
+  "{1}处隐患所涉设备已依法责令停止使用",
+  "隐患整改“回头看”尚待开展{1}次，其中已逾期{2}次",
+  "根据检查情况，当前首先要抓好以下工作：",
+  "对逾期未整改的{1}处隐患逐单位督办，重点是{2}，逾期仍不整改的依法处罚",
+  "对尚未销号的{1}处重大事故隐患挂牌督办，及时向上级报告整改进展",
+  "跟踪{1}处责令停止使用设备的整改，经检验合格后方可重新投入使用",
+  "按期完成{1}次隐患整改“回头看”{2}",
+  "（其中{1}次已逾期）",
+  "；",
+  "。",
 };
 
 static const Wording en = {
@@ -157,12 +187,12 @@ static const Wording en = {
   "set up a leading group for the campaign",
   ", ",
   "Work plan: {1}",
-  "Units were urged to inspect themselves and recorded {1} self-inspections; the bureau carried "
-  "out {2} "
-  "inspections and {3} back-checks, deploying {4} officer person-times.",
+  "Units were urged to inspect themselves and recorded {1} {1|self-inspection|self-inspections}; "
+  "the bureau carried out {2} {2|inspection|inspections} and {3} {3|back-check|back-checks}, "
+  "deploying {4} officer {4|person-time|person-times}.",
   "The inspections focused on key industries ({1}), key links ({2}) and key areas ({3}).",
   "none",
-  "{1}: {3} of {2} units inspected ({4})",
+  "{1}: {3} of {2} {2|unit|units} inspected ({4})",
   "; ",
   "",
   "Hazards were rectified as they were found. Those that could be corrected at once were corrected "
@@ -172,26 +202,23 @@ static const Wording en = {
   "rectification was confirmed and the hazard cancelled. Overdue or failed rectification was "
   "penalised or the "
   "equipment ordered out of use, and major problems were reported.",
-  "By {1}, {2} hazards had been rectified and cancelled and {3} were being rectified, {4} of them "
-  "overdue.",
-  "By {1}, the bureau deployed {2} law-enforcement officer person-times, inspected units using "
-  "special "
-  "equipment {3} times ({4} units), checked special equipment (gas cylinders included) {5} times, "
-  "found {6} "
-  "safety hazards ({7} general, {8} major), issued {9} safety supervision instruction letters and "
-  "{10} "
-  "rectification opinions.",
+  "By {1}, {2} {2|hazard had|hazards had} been rectified and cancelled and {3} {3|was|were} being "
+  "rectified, {4} of them overdue.",
+  "By {1}, the bureau deployed {2} law-enforcement officer {2|person-time|person-times}, inspected "
+  "units using special equipment {3} {3|time|times} ({4} {4|unit|units}), checked special "
+  "equipment (gas cylinders included) {5} {5|time|times}, found {6} safety {6|hazard|hazards} ({7} "
+  "general, {8} major), issued {9} safety supervision instruction {9|letter|letters} and {10} "
+  "rectification {10|opinion|opinions}.",
   "Each hazard was given the five implementations, fixed measures, person and deadline, and "
   "tracked until "
-  "its rectification was confirmed and the hazard cancelled. Of the {1} hazards found, {2} have "
-  "been "
-  "rectified: a rectification rate of {3}.",
+  "its rectification was confirmed and the hazard cancelled. Of the {1} {1|hazard|hazards} found, "
+  "{2} {2|has|have} been rectified: a rectification rate of {3}.",
   "Hazards overdue: {1}, now under closer supervision.",
   "No hazards had been found by that day.",
   "Equipment checked and hazards found by equipment category:",
   { "Equipment category", "Checks", "Hazards" },
   "Total",
-  "The {1} hazards found were: ",
+  "The {1} {1|hazard|hazards} found {1|was|were}: ",
   "{2}, {3}",
   "; ",
   ". Each was corrected on site under guidance or ordered corrected by a deadline in an "
@@ -219,6 +246,24 @@ static const Wording en = {
   { "Boiler", "Pressure vessel", "Gas cylinder", "Elevator", "Lifting machinery",
     "In-plant motor vehicle", "Large amusement device", "Pressure piping", "Passenger ropeway",
     "No equipment named" },
+  "By {1}, {2} {2|hazard was|hazards were} still overdue at {3} {3|unit|units} ({4})",
+  "{1}: {2}",
+  ", and others",
+  "{1} major accident {1|hazard was|hazards were} found, {2} not yet closed and {3} reported to "
+  "the "
+  "level above",
+  "the equipment of {1} {1|hazard was|hazards was} ordered to stop use",
+  "{1} {1|back-check is|back-checks are} still to be done, {2} of them late",
+  "First of all, from what the inspections found: ",
+  "follow up the {1} overdue {1|hazard|hazards} unit by unit, first at {2}, and penalise those "
+  "still not rectified",
+  "supervise the {1} open major {1|hazard|hazards} under a listed order and report the progress "
+  "upward",
+  "track the {1} {1|stop-use order|stop-use orders} until the equipment has passed inspection",
+  "carry out the {1} planned {1|back-check|back-checks}{2}",
+  " ({1} already late)",
+  "; ",
+  ".",
 };
 
 static const char *const zh_ordinals[]
@@ -249,6 +294,19 @@ format_date (const char *date, RectifyPdfLanguage language)
   if (language == RECTIFY_PDF_LANGUAGE_EN)
     return g_strdup_printf ("%d %s %d", d, month_names[m - 1], y);
   return g_strdup_printf ("%d年%d月%d日", y, m, d);
+}
+
+/* A day on a chart's axis: "6月1日", "1 Jun". */
+static char *
+short_date (const char *date, RectifyPdfLanguage language)
+{
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+    return g_strdup (date ? date : "");
+  if (language == RECTIFY_PDF_LANGUAGE_EN)
+    return g_strdup_printf ("%d %.3s", d, month_names[m - 1]);
+  return g_strdup_printf ("%d月%d日", m, d);
 }
 
 /* Chinese documents write counts as plain digits; English groups thousands. */
@@ -285,6 +343,42 @@ fill (const char *template, ...)
   while ((arg = va_arg (args, const char *)))
     n++;
   va_end (args);
+  /* "{3|back-check|back-checks}": the English form for the count {3} is;
+   * a document's English does not go through gettext (its language is
+   * not the program's), so its plurals are chosen here */
+  for (int i = n; i >= 1; i--)
+    {
+      g_autofree char *open = g_strdup_printf ("{%d|", i);
+      char *at;
+
+      va_start (args, template);
+      for (int k = 1; k < i; k++)
+        va_arg (args, const char *);
+      arg = va_arg (args, const char *);
+      va_end (args);
+      while ((at = strstr (text->str, open)))
+        {
+          gsize start = at - text->str;
+          char *bar = strchr (at + strlen (open), '|');
+          char *close = bar ? strchr (bar, '}') : NULL;
+          g_autofree char *one = NULL, *many = NULL;
+          g_autoptr (GString) digits = g_string_new (NULL);
+
+          if (close == NULL)
+            break;
+          for (const char *c = arg; *c; c++)
+            if (g_ascii_isdigit (*c))
+              g_string_append_c (digits, *c);
+          one = g_strndup (at + strlen (open), bar - (at + strlen (open)));
+          many = g_strndup (bar + 1, close - bar - 1);
+          {
+            gsize end = close + 1 - text->str;
+            const char *word = g_str_equal (digits->str, "1") ? one : many;
+            g_string_erase (text, start, end - start);
+            g_string_insert (text, start, word);
+          }
+        }
+    }
   /* from the last, so that {1} does not eat the start of {10} */
   for (int i = n; i >= 1; i--)
     {
@@ -555,6 +649,8 @@ write_results (Layout *l,
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (RectifyPdfBar));
   static const double widths[] = { 0.5, 0.25, 0.25 };
+  static const RectifyPdfAlign aligns[]
+      = { RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_RIGHT, RECTIFY_PDF_ALIGN_RIGHT };
   gint64 hazards_total = 0;
   guint n_rows = 0;
 
@@ -593,7 +689,8 @@ write_results (Layout *l,
                               (const char *const *)cells->pdata,
                               n_rows,
                               &l->head_cell,
-                              &l->cell };
+                              &l->cell,
+                              aligns };
     rectify_pdf_document_space (l->doc, 4);
     if (!rectify_pdf_document_table (l->doc, &table, error))
       return FALSE;
@@ -603,8 +700,7 @@ write_results (Layout *l,
     {
       g_autofree double *found_v = g_new (double, data->days->len);
       g_autofree double *closed_v = g_new (double, data->days->len);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
+      g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       RectifyPdfSeries series[2]
           = { { w->series_found, NULL, FOUND_COLOR }, { w->series_closed, NULL, CLOSED_COLOR } };
 
@@ -613,24 +709,162 @@ write_results (Layout *l,
           const RectifySummaryDay *day = &g_array_index (data->days, RectifySummaryDay, i);
           found_v[i] = day->found;
           closed_v[i] = day->closed;
+          g_ptr_array_add (labels, short_date (day->date, lang));
         }
       series[0].values = found_v;
       series[1].values = closed_v;
-      first = format_date (g_array_index (data->days, RectifySummaryDay, 0).date, lang);
-      last = format_date (g_array_index (data->days, RectifySummaryDay, data->days->len - 1).date,
-                          lang);
-      if (!rectify_pdf_chart_lines (l->doc, w->chart_cumulative, series, 2, data->days->len, first,
-                                    last, error))
+      if (!rectify_pdf_chart_lines (l->doc, w->chart_cumulative, series, 2, data->days->len,
+                                    (const char *const *)labels->pdata, error))
         return FALSE;
     }
   return rectify_pdf_chart_bars (l->doc, w->chart_equipment, (RectifyPdfBar *)bars->data, bars->len,
                                  0, error);
 }
 
+#define UNITS_NAMED 3
+
+/* "福州某厂3处、某医院2处等" / "A: 3, B: 2, and others": the units with
+ * the most overdue hazards. */
+static char *
+overdue_units_text (const RectifySummaryFacts *facts, const Wording *w, RectifyPdfLanguage lang)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->overdue_units->len && i < UNITS_NAMED; i++)
+    {
+      const RectifyOverdueUnit *u = g_ptr_array_index (facts->overdue_units, i);
+      g_autofree char *count = count_text (u->count, lang);
+      g_autofree char *item = fill (w->unit_count, u->unit_name, count, NULL);
+      if (i > 0)
+        g_string_append (text, w->list_sep);
+      g_string_append (text, item);
+    }
+  if (facts->overdue_units->len > UNITS_NAMED)
+    g_string_append (text, w->units_more);
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_sentence (GString *text, const Wording *w, char *part)
+{
+  if (part == NULL)
+    return;
+  if (text->len > 0)
+    g_string_append (text, w->sentence_sep);
+  g_string_append (text, part);
+  g_free (part);
+}
+
+/* The problems still open, from the records: overdue hazards by unit, the
+ * major ones, stop-use orders, back-checks to do; NULL when none. */
+static char *
+facts_text (const RectifySummaryFacts *facts, const Wording *w, RectifyPdfLanguage lang)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *date = format_date (facts->as_of, lang);
+
+  if (facts->overdue_hazards > 0)
+    {
+      g_autofree char *n = count_text (facts->overdue_hazards, lang);
+      g_autofree char *units = count_text (facts->overdue_units->len, lang);
+      g_autofree char *named = overdue_units_text (facts, w, lang);
+      append_sentence (text, w, fill (w->facts_overdue, date, n, units, named, NULL));
+    }
+  if (facts->major_hazards > 0)
+    {
+      g_autofree char *n = count_text (facts->major_hazards, lang);
+      g_autofree char *open = count_text (facts->major_open, lang);
+      g_autofree char *reported = count_text (facts->major_reported, lang);
+      append_sentence (text, w, fill (w->facts_major, n, open, reported, NULL));
+    }
+  if (facts->stop_orders > 0)
+    {
+      g_autofree char *n = count_text (facts->stop_orders, lang);
+      append_sentence (text, w, fill (w->facts_stop, n, NULL));
+    }
+  if (facts->back_checks_due > 0)
+    {
+      g_autofree char *n = count_text (facts->back_checks_due, lang);
+      g_autofree char *late = count_text (facts->back_checks_late, lang);
+      append_sentence (text, w, fill (w->facts_back, n, late, NULL));
+    }
+  if (text->len == 0)
+    return NULL;
+  g_string_append (text, w->sentence_end);
+  if (lang == RECTIFY_PDF_LANGUAGE_EN)
+    text->str[0] = g_ascii_toupper (text->str[0]);
+  return g_strdup (text->str);
+}
+
+/* The next steps the records call for; NULL when they call for none. */
+static char *
+next_steps_text (const RectifySummaryFacts *facts, const Wording *w, RectifyPdfLanguage lang)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (facts->overdue_hazards > 0)
+    {
+      g_autofree char *n = count_text (facts->overdue_hazards, lang);
+      g_autofree char *named = overdue_units_text (facts, w, lang);
+      append_sentence (text, w, fill (w->next_overdue, n, named, NULL));
+    }
+  if (facts->major_open > 0)
+    {
+      g_autofree char *n = count_text (facts->major_open, lang);
+      append_sentence (text, w, fill (w->next_major, n, NULL));
+    }
+  if (facts->stop_orders > 0)
+    {
+      g_autofree char *n = count_text (facts->stop_orders, lang);
+      append_sentence (text, w, fill (w->next_stop, n, NULL));
+    }
+  if (facts->back_checks_due > 0)
+    {
+      g_autofree char *n = count_text (facts->back_checks_due, lang);
+      g_autofree char *late_n = count_text (facts->back_checks_late, lang);
+      g_autofree char *late
+          = facts->back_checks_late > 0 ? fill (w->next_late, late_n, NULL) : g_strdup ("");
+      append_sentence (text, w, fill (w->next_back, n, late, NULL));
+    }
+  if (text->len == 0)
+    return NULL;
+  g_string_prepend (text, w->next_intro);
+  g_string_append (text, w->sentence_end);
+  return g_strdup (text->str);
+}
+
+/* GB/T 9704: the bureau's name centred over the date, the date four
+ * characters in from the right, as the hand-written summary ends. */
+static gboolean
+write_signature (Layout *l, const char *bureau, const char *date, GError **error)
+{
+  RectifyPdfStyle style = l->body;
+  double em = l->body.size, width = rectify_pdf_document_get_text_width (l->doc);
+  double date_w, name_w, centre, top;
+
+  style.first_indent = 0;
+  style.align = RECTIFY_PDF_ALIGN_CENTER;
+  style.space_before = style.space_after = 0;
+  date_w = rectify_pdf_document_text_width (l->doc, &style, date);
+  name_w = blank (bureau) ? 0 : rectify_pdf_document_text_width (l->doc, &style, bureau);
+  centre = width - 4 * em - date_w / 2;
+  centre = MIN (centre, width - name_w / 2);
+  rectify_pdf_document_space (l->doc, style.leading);
+  top = rectify_pdf_document_reserve (l->doc, 2 * style.leading);
+  if (!blank (bureau)
+      && !rectify_pdf_document_label (l->doc, &style, centre, top + style.leading * 0.5 + em * 0.35,
+                                      bureau, error))
+    return FALSE;
+  return rectify_pdf_document_label (l->doc, &style, centre,
+                                     top + style.leading * (blank (bureau) ? 0.5 : 1.5) + em * 0.35,
+                                     date, error);
+}
+
 static gboolean
 write_problems (Layout *l,
                 RectifyStore *store,
                 const RectifySummaryData *data,
+                const RectifySummaryFacts *facts,
                 const Wording *w,
                 RectifyPdfLanguage lang,
                 GError **error)
@@ -644,6 +878,9 @@ write_problems (Layout *l,
   g_autofree char *intro = fill (w->problems_intro, found, NULL);
   g_autoptr (GString) text = g_string_new (intro);
   static const double widths[] = { 0.1, 0.55, 0.17, 0.18 };
+  static const RectifyPdfAlign aligns[] = { RECTIFY_PDF_ALIGN_CENTER, RECTIFY_PDF_ALIGN_LEFT,
+                                            RECTIFY_PDF_ALIGN_RIGHT, RECTIFY_PDF_ALIGN_RIGHT };
+  g_autofree char *still = facts_text (facts, w, lang);
   guint n_rows = 0;
 
   for (guint i = 0; i < f->hazards_by_category->len; i++)
@@ -678,8 +915,8 @@ write_problems (Layout *l,
   if (!heading (l, w->sections[3], error))
     return FALSE;
   if (n_rows == 0)
-    return para (l, &l->body, w->no_problems, error);
-  if (!para (l, &l->body, text->str, error))
+    return para (l, &l->body, w->no_problems, error) && para (l, &l->body, still, error);
+  if (!para (l, &l->body, text->str, error) || !para (l, &l->body, still, error))
     return FALSE;
   {
     RectifyPdfTable table = { 4,
@@ -688,7 +925,8 @@ write_problems (Layout *l,
                               (const char *const *)cells->pdata,
                               n_rows,
                               &l->head_cell,
-                              &l->cell };
+                              &l->cell,
+                              aligns };
     rectify_pdf_document_space (l->doc, 4);
     if (!rectify_pdf_document_table (l->doc, &table, error))
       return FALSE;
@@ -723,7 +961,11 @@ rectify_pdf_summary_render_data (RectifyStore *store,
     { RECTIFY_PDF_FONT_BODY, 11, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 },
   };
   RectifyPdfStyle title_style
-      = { RECTIFY_PDF_FONT_HEADING, 22, 32, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
+      = { RECTIFY_PDF_FONT_TITLE, 22, 32, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 4 };
+  g_autoptr (RectifySummaryFacts) facts = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *title_font = NULL;
+  RectifyPdfFonts fonts;
   RectifyPdfStyle subtitle_style
       = { RECTIFY_PDF_FONT_BODY, 14, 24, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
 
@@ -752,11 +994,17 @@ rectify_pdf_summary_render_data (RectifyStore *store,
                            : rectify_store_get_setting (store, "bureau-name", "");
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
+  title_font = rectify_store_get_setting (store, "document-title-font", NULL);
+  if (!(facts = rectify_summary_facts_compute (store, data->campaign->id, data->as_of, error)))
+    return NULL;
   /* AR PL UMing's Latin letters are typewriter-like: English is set in the heading face */
-  doc = rectify_pdf_document_new (!blank (body_font)                ? body_font
-                                  : lang == RECTIFY_PDF_LANGUAGE_EN ? RECTIFY_PDF_HEADING_FONT
-                                                                    : NULL,
-                                  blank (heading_font) ? NULL : heading_font, error);
+  fonts.body = !blank (body_font)                ? body_font
+               : lang == RECTIFY_PDF_LANGUAGE_EN ? rectify_pdf_font_resolve (
+                     RECTIFY_PDF_FONT_HEADING, blank (heading_font) ? NULL : heading_font)
+                                                 : NULL;
+  fonts.heading = blank (heading_font) ? NULL : heading_font;
+  fonts.title = blank (title_font) ? NULL : title_font;
+  doc = rectify_pdf_document_new_with_fonts (&fonts, error);
   if (doc == NULL)
     return NULL;
   l.doc = doc;
@@ -773,10 +1021,15 @@ rectify_pdf_summary_render_data (RectifyStore *store,
       || !write_deployment (&l, store, data, narrative, w, error)
       || !write_enforcement (&l, data, narrative, w, lang, error)
       || !write_results (&l, data, w, lang, error)
-      || !write_problems (&l, store, data, w, lang, error) || !heading (&l, w->sections[4], error)
+      || !write_problems (&l, store, data, facts, w, lang, error)
+      || !heading (&l, w->sections[4], error))
+    return NULL;
+  next = next_steps_text (facts, w, lang);
+  if (!para (&l, &l.body, next, error)
       || !para (&l, &l.body,
                 narrative && !blank (narrative->next_steps) ? narrative->next_steps : w->next_steps,
-                error))
+                error)
+      || !write_signature (&l, bureau, date, error))
     return NULL;
   return rectify_pdf_document_finish (doc, error);
 }

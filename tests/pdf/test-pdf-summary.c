@@ -159,7 +159,7 @@ test_summary_zh (void)
     "共出动执法人员235人次", "检查特种设备使用单位62次（45家）", "检查各类特种设备（含气瓶）279台次",
     "排查出安全隐患5处", "下达安全监察指令书2份", "提出整改意见书3份",
     "已整改完成4处", "整改率80%", "逾期未整改的隐患1处",
-    "设备类别", "锅炉43", "电梯86", "合计2795",
+    "设备类别", "锅炉43", "电梯86", /* numbers right-aligned: poppler reads the row figures first */ "2795合计",
     "隐患累计发现与整改", "隐患按设备类别",
     "四、检查发现的问题", "安全隐患共5处", "一是超期未检2处", "二是变更后未及时办理登记变更1处", "隐患按类别",
     "五、下一步工作重点", "回头看", NULL
@@ -197,7 +197,7 @@ test_summary_en (void)
     "Work Summary:", "1. Leadership and deployment", "headed by 林建华",
     "2. Inspection and law enforcement", "23 self-inspections", "45 inspections and 17 back-checks",
     "Inspections per week", "key industries (医疗, 电力)", "Coverage of key industries and areas",
-    "2.3 Finding and rectifying hazards", "4 hazards had been rectified and cancelled and 1 were being rectified",
+    "2.3 Finding and rectifying hazards", "4 hazards had been rectified and cancelled and 1 was being rectified",
     "3. Results", "By 29 June 2026", "deployed 235 law-enforcement officer person-times",
     "inspected units using special equipment 62 times (45 units)",
     "checked special equipment (gas cylinders included) 279 times", "found 5 safety hazards",
