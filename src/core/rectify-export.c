@@ -117,17 +117,10 @@ sink_row (Sink *sink, GPtrArray *cells, GCancellable *cancellable, GError **erro
 
       if (text == NULL || *text == '\0')
         continue;
-      /* strings are never formulas in XLSX; the apostrophe keeps the text
-       * the same as the CSV's when the sheet is saved as CSV again */
-      if (rectify_csv_needs_neutralizing (text))
-        {
-          g_autofree char *safe = g_strconcat ("'", text, NULL);
-          rc = worksheet_write_string (sink->sheet, sink->row, (lxw_col_t)i, safe,
-                                       sink->row == 0 ? sink->bold : NULL);
-        }
-      else
-        rc = worksheet_write_string (sink->sheet, sink->row, (lxw_col_t)i, text,
-                                     sink->row == 0 ? sink->bold : NULL);
+      /* a string cell of a workbook is text and never runs as a formula, so
+       * it is written as it is (an apostrophe would become part of it) */
+      rc = worksheet_write_string (sink->sheet, sink->row, (lxw_col_t)i, text,
+                                   sink->row == 0 ? sink->bold : NULL);
       if (rc != LXW_NO_ERROR)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the workbook: %s"),

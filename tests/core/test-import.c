@@ -787,6 +787,82 @@ test_export_neutralizes_formulas (void)
   test_db_close (&t);
 }
 
+/* The inflated bytes of one member of a ZIP file (found by its local
+ * header; a raw deflate stream ends by itself), NUL-terminated. */
+static char *
+zip_member (const char *zip, gsize len, const char *name)
+{
+  gsize name_len = strlen (name);
+
+  for (gsize i = 0; i + 30 <= len; i++)
+    {
+      const guchar *h = (const guchar *) zip + i;
+      guint n, extra, method;
+      if (memcmp (h, "PK\003\004", 4) != 0)
+        continue;
+      method = h[8] | h[9] << 8;
+      n = h[26] | h[27] << 8;
+      extra = h[28] | h[29] << 8;
+      if (n != name_len || i + 30 + n > len || memcmp (h + 30, name, n) != 0)
+        continue;
+      g_assert_cmpuint (method, ==, 8);
+      {
+        g_autoptr(GInputStream) raw = g_memory_input_stream_new_from_data (h + 30 + n + extra, len - i - 30 - n - extra, NULL);
+        g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+        g_autoptr(GInputStream) in = g_converter_input_stream_new (raw, G_CONVERTER (z));
+        g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+        g_autoptr(GError) error = NULL;
+        g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+        g_assert_no_error (error);
+        g_output_stream_write (out, "", 1, NULL, NULL);
+        return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      }
+    }
+  g_error ("no %s in the workbook", name);
+  return NULL;
+}
+
+/* In a workbook a string cell is text and never runs, so a text that
+ * begins like a formula is kept exactly (issue 20, defect 5). */
+static void
+test_export_xlsx_keeps_text (void)
+{
+  TestDb t;
+  g_autoptr(RectifyUnit) u = rectify_unit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *code = credit_code (8);
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  guint64 rows = 0;
+  gsize len = 0;
+
+  test_db_open (&t);
+  u->credit_code = g_strdup (code);
+  u->name = g_strdup ("-张三");
+  u->address = g_strdup ("=1+2");
+  u->legal_rep = g_strdup ("@me");
+  u->phone = g_strdup ("+86 591");
+  g_assert_cmpint (rectify_store_add_unit (t.store, u, &error), >, 0);
+  g_assert_no_error (error);
+
+  path = g_build_filename (t.dir, "units.xlsx", NULL);
+  g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_UNITS, &q, RECTIFY_EXPORT_XLSX, path, NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  sheet = zip_member (data, len, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet, ">-张三<"));
+  g_assert_nonnull (strstr (sheet, ">=1+2<"));
+  g_assert_nonnull (strstr (sheet, ">@me<"));
+  g_assert_nonnull (strstr (sheet, ">+86 591<"));
+  g_assert_null (strstr (sheet, "'"));
+  g_assert_null (strstr (sheet, "&apos;"));
+  g_assert_null (strstr (sheet, "<f>")); /* no cell is a formula */
+  test_db_close (&t);
+}
+
 /* ---- backup during writes, restore ---------------------------------------- */
 
 typedef struct {
@@ -1113,6 +1189,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
   g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/xlsx-keeps-text", test_export_xlsx_keeps_text);
   g_test_add_func ("/export/operator-id-numbers", test_export_operator_id_numbers);
   g_test_add_func ("/export/cancelled", test_export_cancelled);
   g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
