@@ -76,6 +76,26 @@ assert_fonts_embedded_and_subset (PopplerDocument *doc)
   g_assert_cmpuint (n, >=, 1);
 }
 
+/* The page printed on white at scale (pixels per point), RGB24. */
+cairo_surface_t *
+render_page (PopplerPage *page, double scale)
+{
+  double w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * scale), (int) (h * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* Renders each page and checks that every character poppler extracts draws
  * ink inside its own box: a blank glyph passes text extraction, not this. */
 void
@@ -90,25 +110,15 @@ assert_every_character_inks (PopplerDocument *doc)
       g_autofree char *text = poppler_page_get_text (page);
       g_autofree PopplerRectangle *rects = NULL;
       guint n_rects = 0;
-      double w, h;
       cairo_surface_t *surface;
-      cairo_t *cr;
       const guint8 *data;
       int stride, width, height;
       const char *c;
       guint i;
 
-      poppler_page_get_size (page, &w, &h);
-      width = (int) (w * scale);
-      height = (int) (h * scale);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      poppler_page_render_for_printing (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
+      surface = render_page (page, scale);
+      width = cairo_image_surface_get_width (surface);
+      height = cairo_image_surface_get_height (surface);
       data = cairo_image_surface_get_data (surface);
       stride = cairo_image_surface_get_stride (surface);
 

@@ -20,6 +20,8 @@ void             assert_fonts_embedded_and_subset (PopplerDocument *doc);
 /* Renders each page and checks that every character poppler extracts
  * draws ink inside its own box. */
 void             assert_every_character_inks (PopplerDocument *doc);
+/* The page printed on white at scale (pixels per point), RGB24. */
+cairo_surface_t *render_page (PopplerPage *page, double scale);
 /* The bytes in a new private folder; remove_temp_pdf removes both. */
 char            *write_temp_pdf (GBytes *bytes, const char *name);
 void             remove_temp_pdf (char *path);

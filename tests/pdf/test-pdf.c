@@ -383,24 +383,14 @@ static gboolean
 red_box (PopplerPage *page, double y_from, double box[4])
 {
   const double scale = 2.0;
-  double w, h;
   int width, height, stride;
   cairo_surface_t *surface;
-  cairo_t *cr;
   const guint8 *data;
   gboolean found = FALSE;
 
-  poppler_page_get_size (page, &w, &h);
-  width = (int) (w * scale);
-  height = (int) (h * scale);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = render_page (page, scale);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   for (int y = (int) (y_from * scale); y < height; y++)
