@@ -101,7 +101,7 @@ rectify_store_audit (RectifyStore *self,
   g_autofree char *at = rectify_now_utc ();
   g_autofree char *hash = NULL;
 
-  g_assert (self->txn_depth > 0);
+  g_assert (rectify_store_in_transaction (self));
 
   {
     g_autoptr (RectifyStmt) last
@@ -111,7 +111,8 @@ rectify_store_audit (RectifyStore *self,
     prev = sqlite3_step (last) == SQLITE_ROW ? rectify_column_text (last, 0)
                                              : g_strdup (GENESIS_HASH);
   }
-  hash = chain_hash (prev, at, self->actor, entity, entity_id, action, before_json, after_json);
+  hash = chain_hash (prev, at, rectify_store_get_actor (self), entity, entity_id, action,
+                     before_json, after_json);
   {
     g_autoptr (RectifyStmt) stmt
         = rectify_store_prepare (self,
@@ -122,7 +123,7 @@ rectify_store_audit (RectifyStore *self,
     if (!stmt)
       return FALSE;
     rectify_bind_text (stmt, 1, at);
-    rectify_bind_id_or_null (stmt, 2, self->actor);
+    rectify_bind_id_or_null (stmt, 2, rectify_store_get_actor (self));
     rectify_bind_text (stmt, 3, entity);
     sqlite3_bind_int64 (stmt, 4, entity_id);
     rectify_bind_text (stmt, 5, action);

@@ -755,7 +755,7 @@ generate_city (RectifyStore *store,
         rectify_bind_text (ins_campaign, 9, "人员密集公共场所");
         if (!exec_stmt (store, ins_campaign, error))
           goto out;
-        campaigns[c].id = sqlite3_last_insert_rowid (store->db);
+        campaigns[c].id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
         for (int m = 3; m <= 30; m++)
           {
             sqlite3_bind_int64 (ins_member, 1, campaigns[c].id);

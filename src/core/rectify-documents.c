@@ -33,7 +33,8 @@ number_prefix (RectifyStore *self, RectifyDocumentKind kind)
 static gboolean
 check_manager (RectifyStore *self, GError **error)
 {
-  if (self->actor == 0 || self->actor_role != RECTIFY_ROLE_MANAGER)
+  if (rectify_store_get_actor (self) == 0
+      || rectify_store_get_actor_role (self) != RECTIFY_ROLE_MANAGER)
     {
       g_set_error (
           error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
@@ -60,24 +61,11 @@ rectify_store_issue_document (RectifyStore *self,
                               guint n_hazards,
                               GError **error)
 {
+  gpointer render_data = NULL;
+  RectifyDocumentRenderFunc render = rectify_store_get_document_renderer (self, &render_data);
+
   return rectify_store_issue_document_with_pdf (self, kind, unit_id, campaign_id, issued_date,
-                                                hazard_ids, n_hazards, self->render,
-                                                self->render_data, error);
-}
-
-void
-rectify_store_set_document_renderer (RectifyStore *self,
-                                     RectifyDocumentRenderFunc render,
-                                     gpointer user_data,
-                                     GDestroyNotify destroy)
-{
-  g_return_if_fail (RECTIFY_IS_STORE (self));
-
-  if (self->render_destroy != NULL)
-    self->render_destroy (self->render_data);
-  self->render = render;
-  self->render_data = user_data;
-  self->render_destroy = destroy;
+                                                hazard_ids, n_hazards, render, render_data, error);
 }
 
 /* Renders the document inside the issuing transaction and stores the bytes. */
@@ -245,9 +233,9 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
           sqlite3_bind_int64 (stmt, 5, unit_id);
           rectify_bind_id_or_null (stmt, 6, campaign_id);
           rectify_bind_text (stmt, 7, issued_date);
-          rectify_bind_id_or_null (stmt, 8, self->actor);
+          rectify_bind_id_or_null (stmt, 8, rectify_store_get_actor (self));
           ok = rectify_store_step_done (self, stmt, error);
-          id = sqlite3_last_insert_rowid (self->db);
+          id = sqlite3_last_insert_rowid (rectify_sqlite_db (self));
         }
     }
   for (guint i = 0; ok && i < n_hazards; i++)

@@ -624,7 +624,7 @@ import_unit_row (Import *im, GError **error)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "unit", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (im->store->db));
+    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
   }
   return TRUE;
 }
@@ -753,7 +753,7 @@ import_equipment_row (Import *im, GError **error)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "equipment", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (im->store->db));
+    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
   }
   return TRUE;
 }
@@ -869,7 +869,7 @@ import_operator_row (Import *im, GError **error)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "operator", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (im->store->db));
+    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
   }
   return TRUE;
 }

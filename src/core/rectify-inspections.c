@@ -212,7 +212,7 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
         bind_inspection_columns (stmt, in);
         rectify_bind_id_or_null (stmt, 9, in->id);
         ok = rectify_store_step_done (self, stmt, error);
-        id = sqlite3_last_insert_rowid (self->db);
+        id = sqlite3_last_insert_rowid (rectify_sqlite_db (self));
       }
   }
   /* A visit put back had done no planned visit (it could not be deleted
@@ -333,7 +333,7 @@ read_stored_inspection (RectifyStore *self, gint64 id, StoredInspection *s, GErr
     rectify_inspection_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &s->kind);
     s->hazards = sqlite3_column_int64 (stmt, 3);
   }
-  if (self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
+  if (rectify_store_get_schema_version (self) >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
     {
       g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
           self,
@@ -473,7 +473,7 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
     }
   ok = ok && insert_inspection_rows (self, in->id, in, error);
   /* the planned visits it completed were done on its (corrected) date */
-  if (ok && self->version >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
+  if (ok && rectify_store_get_schema_version (self) >= RECTIFY_SCHEMA_SCHEDULED_VISIT)
     {
       g_autoptr (RectifyStmt) stmt
           = rectify_store_prepare (self,
@@ -486,7 +486,7 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
           rectify_bind_text (stmt, 1, in->date);
           sqlite3_bind_int64 (stmt, 2, in->id);
           ok = rectify_store_step_done (self, stmt, error);
-          if (ok && sqlite3_changes (self->db) > 0)
+          if (ok && sqlite3_changes (rectify_sqlite_db (self)) > 0)
             rectify_store_mark_changed (self, "visit");
         }
     }

@@ -207,7 +207,7 @@ rectify_store_schedule_visit (RectifyStore *self,
         rectify_bind_id_or_null (stmt, 6, rectify_store_get_actor (self));
         rectify_bind_text (stmt, 7, trimmed);
         ok = rectify_store_step_done (self, stmt, error);
-        id = sqlite3_last_insert_rowid (self->db);
+        id = sqlite3_last_insert_rowid (rectify_sqlite_db (self));
       }
   }
   if (ok)
@@ -300,7 +300,7 @@ rectify_schedule_mark_done (RectifyStore *self,
   const char *sql;
 
   /* a file held at an older version for an upgrade test has no visits */
-  if (self->version < RECTIFY_SCHEMA_SCHEDULED_VISIT)
+  if (rectify_store_get_schema_version (self) < RECTIFY_SCHEMA_SCHEDULED_VISIT)
     return TRUE;
   if (in->kind == RECTIFY_INSPECTION_BACK_CHECK)
     sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND "

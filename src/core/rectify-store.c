@@ -1,4 +1,5 @@
-/* rectify-store.c: opening, migrating and transacting on the database
+/* rectify-store.c: the store every backend derives from: the acting
+ * officer, the "changed" signal, and the doors to the backend's transactions
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify-core"
@@ -7,17 +8,23 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <string.h>
 
 #include "rectify-store-private.h"
-#include "rectify-validate.h"
+#include "sqlite/rectify-sqlite-store.h"
 
-/* 'RCTF': tells a Rectify database from any other SQLite file. */
-#define RECTIFY_APPLICATION_ID 0x52435446
+typedef struct
+{
+  char *path;
+  gint64 actor;
+  RectifyRole actor_role;
+  GHashTable *changed; /* entities written in the open transaction */
+  /* writes the PDF of every document issued (rectify_store_set_document_renderer) */
+  RectifyDocumentRenderFunc render;
+  gpointer render_data;
+  GDestroyNotify render_destroy;
+} RectifyStorePrivate;
 
-G_DEFINE_FINAL_TYPE (RectifyStore, rectify_store, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RectifyStore, rectify_store, G_TYPE_OBJECT)
 
 enum
 {
@@ -27,442 +34,16 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Version 1: the whole domain. */
-static const char migration_1[]
-    = "CREATE TABLE setting ("
-      "  key TEXT PRIMARY KEY,"
-      "  value TEXT NOT NULL"
-      ") WITHOUT ROWID;"
-
-      "CREATE TABLE officer ("
-      "  id INTEGER PRIMARY KEY,"
-      "  badge TEXT NOT NULL UNIQUE CHECK (length(trim(badge)) > 0),"
-      "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-      "  role TEXT NOT NULL CHECK (role IN ('officer', 'manager', 'archivist')),"
-      "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
-      ");"
-
-      "CREATE TABLE campaign ("
-      "  id INTEGER PRIMARY KEY,"
-      "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-      "  start_date TEXT NOT NULL CHECK (start_date IS date(start_date)),"
-      "  days INTEGER NOT NULL DEFAULT 100 CHECK (days BETWEEN 1 AND 3660),"
-      "  head_id INTEGER REFERENCES officer (id),"
-      "  deputy_id INTEGER REFERENCES officer (id),"
-      "  work_plan TEXT NOT NULL DEFAULT '',"
-      "  key_industries TEXT NOT NULL DEFAULT '',"
-      "  key_links TEXT NOT NULL DEFAULT '',"
-      "  key_areas TEXT NOT NULL DEFAULT '',"
-      "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived'))"
-      ");"
-      "CREATE TABLE campaign_member ("
-      "  campaign_id INTEGER NOT NULL REFERENCES campaign (id),"
-      "  officer_id INTEGER NOT NULL REFERENCES officer (id),"
-      "  PRIMARY KEY (campaign_id, officer_id)"
-      ") WITHOUT ROWID;"
-
-      "CREATE TABLE unit ("
-      "  id INTEGER PRIMARY KEY,"
-      "  credit_code TEXT NOT NULL UNIQUE CHECK (length(credit_code) = 18),"
-      "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-      "  address TEXT NOT NULL DEFAULT '',"
-      "  district TEXT NOT NULL DEFAULT '',"
-      "  industry TEXT NOT NULL DEFAULT '',"
-      "  crowded INTEGER NOT NULL DEFAULT 0 CHECK (crowded IN (0, 1)),"
-      "  legal_rep TEXT NOT NULL DEFAULT '',"
-      "  safety_manager TEXT NOT NULL DEFAULT '',"
-      "  phone TEXT NOT NULL DEFAULT ''"
-      ");"
-      "CREATE INDEX unit_by_name ON unit (name);"
-      "CREATE INDEX unit_by_district ON unit (district, name);"
-      "CREATE INDEX unit_by_industry ON unit (industry, name);"
-      "CREATE INDEX unit_by_crowded ON unit (crowded, name);"
-
-      "CREATE TABLE equipment ("
-      "  id INTEGER PRIMARY KEY,"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  category INTEGER NOT NULL CHECK (category IN (1000, 2000, 2300, 3000, 4000, 5000, 6000, "
-      "8000, 9000)),"
-      "  code TEXT CHECK (code IS NULL OR (length(code) IN (18, 20) AND code NOT GLOB '*[^0-9]*')),"
-      "  reg_cert TEXT NOT NULL DEFAULT '',"
-      "  variety TEXT NOT NULL DEFAULT '',"
-      "  location TEXT NOT NULL DEFAULT '',"
-      "  status TEXT NOT NULL DEFAULT 'in_use' CHECK (status IN ('not_in_use', 'in_use', "
-      "'stopped', 'scrapped', 'dismantled', 'moved_out')),"
-      "  registered_user TEXT NOT NULL DEFAULT '',"
-      "  quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1 AND (category = 2300 OR quantity "
-      "= 1)),"
-      "  last_inspection TEXT CHECK (last_inspection IS date(last_inspection)),"
-      "  next_inspection TEXT CHECK (next_inspection IS date(next_inspection))"
-      ");"
-      "CREATE UNIQUE INDEX equipment_by_code ON equipment (code) WHERE code IS NOT NULL;"
-      "CREATE INDEX equipment_by_unit ON equipment (unit_id);"
-      "CREATE INDEX equipment_by_reg_cert ON equipment (reg_cert);"
-      "CREATE INDEX equipment_by_category ON equipment (category, code);"
-      "CREATE INDEX equipment_by_status ON equipment (status, code);"
-      "CREATE INDEX equipment_by_next ON equipment (next_inspection);"
-
-      "CREATE TABLE operator ("
-      "  id INTEGER PRIMARY KEY,"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-      "  id_number TEXT NOT NULL DEFAULT '',"
-      "  cert_no TEXT NOT NULL DEFAULT '',"
-      "  cert_category TEXT NOT NULL DEFAULT '',"
-      "  cert_expiry TEXT CHECK (cert_expiry IS date(cert_expiry))"
-      ");"
-      "CREATE INDEX operator_by_unit ON operator (unit_id);"
-      "CREATE INDEX operator_by_expiry ON operator (cert_expiry);"
-      "CREATE INDEX operator_by_name ON operator (name);"
-
-      /* officer_count and equipment_count are written once with the visit, so
-       * that the campaign figures are one pass over an index. */
-      "CREATE TABLE inspection ("
-      "  id INTEGER PRIMARY KEY,"
-      "  campaign_id INTEGER REFERENCES campaign (id),"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  kind TEXT NOT NULL CHECK (kind IN ('bureau', 'self', 'back_check')),"
-      "  date TEXT NOT NULL CHECK (date IS date(date)),"
-      "  note TEXT NOT NULL DEFAULT '',"
-      "  officer_count INTEGER NOT NULL DEFAULT 0 CHECK (officer_count >= 0),"
-      "  equipment_count INTEGER NOT NULL DEFAULT 0 CHECK (equipment_count >= 0),"
-      /* the 3-2-1-1 checklist in its fixed order: P pass, F fail, N not applicable, - not recorded
-       */
-      "  checklist TEXT NOT NULL DEFAULT '--------' CHECK (length(checklist) = 8 AND checklist NOT "
-      "GLOB '*[^PFN-]*'),"
-      "  CHECK (kind = 'self' OR officer_count >= 2)"
-      ");"
-      "CREATE INDEX inspection_by_campaign ON inspection (campaign_id, date, kind, unit_id, "
-      "officer_count, equipment_count);"
-      "CREATE INDEX inspection_by_unit ON inspection (unit_id, date);"
-      "CREATE INDEX inspection_by_date ON inspection (date);"
-      "CREATE TABLE inspection_officer ("
-      "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
-      "  officer_id INTEGER NOT NULL REFERENCES officer (id),"
-      "  PRIMARY KEY (inspection_id, officer_id)"
-      ") WITHOUT ROWID;"
-      "CREATE TABLE inspection_equipment ("
-      "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
-      "  equipment_id INTEGER NOT NULL REFERENCES equipment (id),"
-      "  category INTEGER NOT NULL,"
-      "  quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1),"
-      "  PRIMARY KEY (inspection_id, equipment_id)"
-      ") WITHOUT ROWID;"
-      "CREATE INDEX inspection_equipment_by_equipment ON inspection_equipment (equipment_id);"
-      /* Equipment checks per day, kind and category, kept by triggers: the
-       * figures sum a few thousand rows instead of joining millions. */
-      "CREATE TABLE check_tally ("
-      "  campaign_id INTEGER NOT NULL," /* 0 = outside a campaign */
-      "  date TEXT NOT NULL,"
-      "  kind TEXT NOT NULL,"
-      "  category INTEGER NOT NULL,"
-      "  quantity INTEGER NOT NULL,"
-      "  PRIMARY KEY (campaign_id, date, kind, category)"
-      ") WITHOUT ROWID;"
-      "CREATE TRIGGER check_tally_insert AFTER INSERT ON inspection_equipment BEGIN"
-      "  INSERT INTO check_tally (campaign_id, date, kind, category, quantity)"
-      "  SELECT coalesce(i.campaign_id, 0), i.date, i.kind, NEW.category, NEW.quantity FROM "
-      "inspection i"
-      "  WHERE i.id = NEW.inspection_id"
-      "  ON CONFLICT (campaign_id, date, kind, category) DO UPDATE SET quantity = quantity + "
-      "excluded.quantity; END;"
-      "CREATE TRIGGER check_tally_delete AFTER DELETE ON inspection_equipment BEGIN"
-      "  UPDATE check_tally SET quantity = quantity - OLD.quantity"
-      "  WHERE (campaign_id, date, kind, category) = (SELECT coalesce(i.campaign_id, 0), i.date, "
-      "i.kind, OLD.category"
-      "  FROM inspection i WHERE i.id = OLD.inspection_id); END;"
-      "CREATE TABLE inspection_remark ("
-      "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
-      "  item INTEGER NOT NULL CHECK (item BETWEEN 0 AND 7)," /* position in the checklist */
-      "  remark TEXT NOT NULL CHECK (length(trim(remark)) > 0),"
-      "  PRIMARY KEY (inspection_id, item)"
-      ") WITHOUT ROWID;"
-
-      "CREATE TABLE hazard_category ("
-      "  code TEXT PRIMARY KEY CHECK (length(trim(code)) > 0),"
-      "  name_en TEXT NOT NULL,"
-      "  name_zh TEXT NOT NULL,"
-      "  sort INTEGER NOT NULL DEFAULT 0"
-      ") WITHOUT ROWID;"
-
-      "CREATE TABLE hazard ("
-      "  id INTEGER PRIMARY KEY,"
-      "  inspection_id INTEGER REFERENCES inspection (id),"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  equipment_id INTEGER REFERENCES equipment (id),"
-      "  campaign_id INTEGER REFERENCES campaign (id),"
-      "  category TEXT NOT NULL REFERENCES hazard_category (code),"
-      "  grade TEXT NOT NULL CHECK (grade IN ('general', 'major')),"
-      "  found_date TEXT NOT NULL CHECK (found_date IS date(found_date)),"
-      "  description TEXT NOT NULL DEFAULT '',"
-      "  standard TEXT NOT NULL DEFAULT '',"
-      "  measures TEXT NOT NULL DEFAULT '',"
-      "  deadline TEXT CHECK (deadline IS date(deadline) AND (deadline IS NULL OR deadline >= "
-      "found_date)),"
-      "  responsible TEXT NOT NULL DEFAULT '',"
-      "  supervisor_id INTEGER REFERENCES officer (id),"
-      "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'rectifying', 'rectified', "
-      "'closed')),"
-      "  closed_date TEXT CHECK (closed_date IS date(closed_date)),"
-      "  CHECK ((status = 'closed') = (closed_date IS NOT NULL))"
-      ");"
-      "CREATE INDEX hazard_by_campaign ON hazard (campaign_id, category, found_date, grade, "
-      "status, closed_date, deadline);"
-      "CREATE INDEX hazard_by_unit ON hazard (unit_id);"
-      "CREATE INDEX hazard_by_status ON hazard (status, deadline);"
-      "CREATE INDEX hazard_by_deadline ON hazard (deadline) WHERE status <> 'closed';"
-      /* covering: the figures of all records group by category over it */
-      "CREATE INDEX hazard_by_category ON hazard (category, found_date, grade, status, "
-      "closed_date, deadline);"
-      "CREATE INDEX hazard_by_equipment ON hazard (equipment_id) WHERE equipment_id IS NOT NULL;"
-      "CREATE INDEX hazard_by_inspection ON hazard (inspection_id) WHERE inspection_id IS NOT NULL;"
-
-      "CREATE TABLE hazard_event ("
-      "  id INTEGER PRIMARY KEY,"
-      "  hazard_id INTEGER NOT NULL REFERENCES hazard (id),"
-      "  kind TEXT NOT NULL CHECK (kind IN ('registered', 'implemented', 'tracking_supervision', "
-      "'tracking_rectification',"
-      "                                     'tracking_service', 'immediate_rectification', "
-      "'rectified', 'confirmed',"
-      "                                     'rejected', 'penalty', 'stop_use', 'major_report')),"
-      "  officer_id INTEGER REFERENCES officer (id),"
-      "  date TEXT NOT NULL CHECK (date IS date(date)),"
-      "  created_at TEXT NOT NULL,"
-      "  note TEXT NOT NULL DEFAULT ''"
-      ");"
-      "CREATE INDEX hazard_event_by_hazard ON hazard_event (hazard_id, kind);"
-      "CREATE TABLE attachment ("
-      "  id INTEGER PRIMARY KEY,"
-      "  event_id INTEGER NOT NULL REFERENCES hazard_event (id),"
-      "  filename TEXT NOT NULL CHECK (length(trim(filename)) > 0),"
-      "  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'application/pdf')),"
-      "  size INTEGER NOT NULL CHECK (size BETWEEN 1 AND 20971520),"
-      "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
-      "  data BLOB NOT NULL CHECK (length(data) = size)"
-      ");"
-      "CREATE INDEX attachment_by_event ON attachment (event_id);"
-
-      "CREATE TABLE document ("
-      "  id INTEGER PRIMARY KEY,"
-      "  kind TEXT NOT NULL CHECK (kind IN ('instruction', 'opinion')),"
-      "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
-      "  seq INTEGER NOT NULL CHECK (seq >= 1),"
-      "  number TEXT NOT NULL UNIQUE,"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  campaign_id INTEGER REFERENCES campaign (id),"
-      "  issued_date TEXT NOT NULL CHECK (issued_date IS date(issued_date)),"
-      "  officer_id INTEGER REFERENCES officer (id),"
-      "  status TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'void')),"
-      "  void_reason TEXT,"
-      "  void_date TEXT CHECK (void_date IS date(void_date)),"
-      "  UNIQUE (kind, year, seq)"
-      ");"
-      "CREATE INDEX document_by_campaign ON document (campaign_id, kind, issued_date, status, "
-      "void_date);"
-      "CREATE INDEX document_by_unit ON document (unit_id);"
-      "CREATE TABLE document_hazard ("
-      "  document_id INTEGER NOT NULL REFERENCES document (id),"
-      "  hazard_id INTEGER NOT NULL REFERENCES hazard (id),"
-      "  PRIMARY KEY (document_id, hazard_id)"
-      ") WITHOUT ROWID;"
-      "CREATE INDEX document_hazard_by_hazard ON document_hazard (hazard_id);"
-
-      "CREATE TABLE audit ("
-      "  id INTEGER PRIMARY KEY,"
-      "  at TEXT NOT NULL,"
-      "  officer_id INTEGER,"
-      "  entity TEXT NOT NULL,"
-      "  entity_id INTEGER NOT NULL,"
-      "  action TEXT NOT NULL,"
-      "  before_json TEXT,"
-      "  after_json TEXT,"
-      "  prev_hash TEXT NOT NULL,"
-      "  hash TEXT NOT NULL"
-      ");"
-      "CREATE INDEX audit_by_entity ON audit (entity, entity_id);"
-
-      /* What is written once stays written, whatever program opens the file. */
-      "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-      " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
-      "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
-      " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
-      "CREATE TRIGGER hazard_event_no_update BEFORE UPDATE ON hazard_event"
-      " BEGIN SELECT RAISE (ABORT, 'hazard events are append-only'); END;"
-      "CREATE TRIGGER hazard_event_no_delete BEFORE DELETE ON hazard_event"
-      " BEGIN SELECT RAISE (ABORT, 'hazard events are append-only'); END;"
-      "CREATE TRIGGER attachment_no_update BEFORE UPDATE ON attachment"
-      " BEGIN SELECT RAISE (ABORT, 'attachments are append-only'); END;"
-      "CREATE TRIGGER attachment_no_delete BEFORE DELETE ON attachment"
-      " BEGIN SELECT RAISE (ABORT, 'attachments are append-only'); END;"
-      "CREATE TRIGGER document_no_delete BEFORE DELETE ON document"
-      " BEGIN SELECT RAISE (ABORT, 'issued documents cannot be deleted; void them'); END;"
-      "CREATE TRIGGER document_only_void BEFORE UPDATE ON document"
-      " WHEN NOT (OLD.status = 'issued' AND NEW.status = 'void'"
-      "           AND length(trim(coalesce(NEW.void_reason, ''))) > 0 AND NEW.void_date IS NOT NULL"
-      "           AND NEW.id IS OLD.id AND NEW.kind IS OLD.kind AND NEW.year IS OLD.year AND "
-      "NEW.seq IS OLD.seq"
-      "           AND NEW.number IS OLD.number AND NEW.unit_id IS OLD.unit_id AND NEW.campaign_id "
-      "IS OLD.campaign_id"
-      "           AND NEW.issued_date IS OLD.issued_date AND NEW.officer_id IS OLD.officer_id)"
-      " BEGIN SELECT RAISE (ABORT, 'an issued document is immutable; only voiding is allowed'); "
-      "END;"
-      "CREATE TRIGGER document_gapless BEFORE INSERT ON document"
-      " WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM document WHERE kind = NEW.kind "
-      "AND year = NEW.year)"
-      " BEGIN SELECT RAISE (ABORT, 'document numbers must be gapless'); END;"
-      "CREATE TRIGGER document_hazard_no_update BEFORE UPDATE ON document_hazard"
-      " BEGIN SELECT RAISE (ABORT, 'issued documents are immutable'); END;"
-      "CREATE TRIGGER document_hazard_no_delete BEFORE DELETE ON document_hazard"
-      " BEGIN SELECT RAISE (ABORT, 'issued documents are immutable'); END;"
-
-      /* Search: our tokenizer indexes Chinese by characters and pairs. */
-      "CREATE VIRTUAL TABLE unit_fts USING fts5 (name, credit_code, address, legal_rep,"
-      "  content = 'unit', content_rowid = 'id', tokenize = 'rectify');"
-      "CREATE TRIGGER unit_fts_insert AFTER INSERT ON unit BEGIN"
-      "  INSERT INTO unit_fts (rowid, name, credit_code, address, legal_rep)"
-      "  VALUES (NEW.id, NEW.name, NEW.credit_code, NEW.address, NEW.legal_rep); END;"
-      "CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN"
-      "  INSERT INTO unit_fts (unit_fts, rowid, name, credit_code, address, legal_rep)"
-      "  VALUES ('delete', OLD.id, OLD.name, OLD.credit_code, OLD.address, OLD.legal_rep); END;"
-      "CREATE TRIGGER unit_fts_update AFTER UPDATE OF name, credit_code, address, legal_rep ON "
-      "unit BEGIN"
-      "  INSERT INTO unit_fts (unit_fts, rowid, name, credit_code, address, legal_rep)"
-      "  VALUES ('delete', OLD.id, OLD.name, OLD.credit_code, OLD.address, OLD.legal_rep);"
-      "  INSERT INTO unit_fts (rowid, name, credit_code, address, legal_rep)"
-      "  VALUES (NEW.id, NEW.name, NEW.credit_code, NEW.address, NEW.legal_rep); END;"
-
-      "CREATE VIRTUAL TABLE equipment_fts USING fts5 (variety, location,"
-      "  content = 'equipment', content_rowid = 'id', tokenize = 'rectify');"
-      "CREATE TRIGGER equipment_fts_insert AFTER INSERT ON equipment BEGIN"
-      "  INSERT INTO equipment_fts (rowid, variety, location) VALUES (NEW.id, NEW.variety, "
-      "NEW.location); END;"
-      "CREATE TRIGGER equipment_fts_delete AFTER DELETE ON equipment BEGIN"
-      "  INSERT INTO equipment_fts (equipment_fts, rowid, variety, location)"
-      "  VALUES ('delete', OLD.id, OLD.variety, OLD.location); END;"
-      "CREATE TRIGGER equipment_fts_update AFTER UPDATE OF variety, location ON equipment BEGIN"
-      "  INSERT INTO equipment_fts (equipment_fts, rowid, variety, location)"
-      "  VALUES ('delete', OLD.id, OLD.variety, OLD.location);"
-      "  INSERT INTO equipment_fts (rowid, variety, location) VALUES (NEW.id, NEW.variety, "
-      "NEW.location); END;"
-
-      "CREATE VIRTUAL TABLE hazard_fts USING fts5 (description, measures, responsible,"
-      "  content = 'hazard', content_rowid = 'id', tokenize = 'rectify');"
-      "CREATE TRIGGER hazard_fts_insert AFTER INSERT ON hazard BEGIN"
-      "  INSERT INTO hazard_fts (rowid, description, measures, responsible)"
-      "  VALUES (NEW.id, NEW.description, NEW.measures, NEW.responsible); END;"
-      "CREATE TRIGGER hazard_fts_delete AFTER DELETE ON hazard BEGIN"
-      "  INSERT INTO hazard_fts (hazard_fts, rowid, description, measures, responsible)"
-      "  VALUES ('delete', OLD.id, OLD.description, OLD.measures, OLD.responsible); END;"
-      "CREATE TRIGGER hazard_fts_update AFTER UPDATE OF description, measures, responsible ON "
-      "hazard BEGIN"
-      "  INSERT INTO hazard_fts (hazard_fts, rowid, description, measures, responsible)"
-      "  VALUES ('delete', OLD.id, OLD.description, OLD.measures, OLD.responsible);"
-      "  INSERT INTO hazard_fts (rowid, description, measures, responsible)"
-      "  VALUES (NEW.id, NEW.description, NEW.measures, NEW.responsible); END;";
-
-/* Version 2: an approved postponement keeps an item off the overdue list. */
-static const char migration_2[]
-    = "ALTER TABLE equipment ADD COLUMN postponed_until TEXT"
-      "  CHECK (postponed_until IS date(postponed_until));"
-      "CREATE INDEX equipment_by_postponed ON equipment (postponed_until) WHERE postponed_until IS "
-      "NOT NULL;"
-      /* the "periodic inspection overdue" filter without touching the table */
-      "CREATE INDEX equipment_by_overdue ON equipment (status, next_inspection, postponed_until, "
-      "unit_id);";
-
-/* Version 3 (documents): an issued document keeps the PDF it was issued as,
- * with its SHA-256, written in the issuing transaction and never changed.
- * The PDF can only join the newest document: the one being issued. */
-static const char migration_3_document_pdf[]
-    = "CREATE TABLE document_pdf ("
-      "  document_id INTEGER PRIMARY KEY REFERENCES document (id),"
-      "  pdf BLOB NOT NULL CHECK (length(pdf) > 0),"
-      "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64)"
-      ");"
-      "CREATE TRIGGER document_pdf_only_at_issue BEFORE INSERT ON document_pdf"
-      " WHEN NEW.document_id IS NOT (SELECT max(id) FROM document)"
-      " BEGIN SELECT RAISE (ABORT, 'a PDF is stored only when its document is issued'); END;"
-      "CREATE TRIGGER document_pdf_no_update BEFORE UPDATE ON document_pdf"
-      " BEGIN SELECT RAISE (ABORT, 'the PDF of an issued document is immutable'); END;"
-      "CREATE TRIGGER document_pdf_no_delete BEFORE DELETE ON document_pdf"
-      " BEGIN SELECT RAISE (ABORT, 'the PDF of an issued document is immutable'); END;";
-
-/* Version 4 (RECTIFY_SCHEMA_SCHEDULED_VISIT): back-checks (回头看) of closed
- * hazards and re-inspections of overdue ones, planned for a unit and done by
- * a later inspection of it. */
-static const char migration_scheduled_visit[]
-    = "CREATE TABLE scheduled_visit ("
-      "  id INTEGER PRIMARY KEY,"
-      "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
-      "  hazard_id INTEGER NOT NULL REFERENCES hazard (id),"
-      "  kind TEXT NOT NULL CHECK (kind IN ('back_check', 're_inspection')),"
-      "  scheduled_on TEXT NOT NULL CHECK (scheduled_on IS date(scheduled_on)),"
-      "  due_date TEXT NOT NULL CHECK (due_date IS date(due_date) AND due_date >= scheduled_on),"
-      "  officer_id INTEGER REFERENCES officer (id),"
-      "  note TEXT NOT NULL DEFAULT '',"
-      "  done_inspection_id INTEGER REFERENCES inspection (id),"
-      "  done_date TEXT CHECK (done_date IS date(done_date)),"
-      "  CHECK ((done_inspection_id IS NULL) = (done_date IS NULL)),"
-      "  CHECK (done_date IS NULL OR done_date >= scheduled_on)"
-      ");"
-      /* one pending visit of a kind per hazard */
-      "CREATE UNIQUE INDEX scheduled_visit_pending ON scheduled_visit (hazard_id, kind) WHERE "
-      "done_inspection_id IS NULL;"
-      "CREATE INDEX scheduled_visit_due ON scheduled_visit (due_date) WHERE done_inspection_id IS "
-      "NULL;"
-      "CREATE INDEX scheduled_visit_by_unit ON scheduled_visit (unit_id, due_date);"
-      "CREATE TRIGGER scheduled_visit_same_unit BEFORE INSERT ON scheduled_visit"
-      " WHEN NEW.unit_id IS NOT (SELECT unit_id FROM hazard WHERE id = NEW.hazard_id)"
-      " BEGIN SELECT RAISE (ABORT, 'a scheduled visit is of the unit of its hazard'); END;"
-      /* the inspection list filtered by kind, newest first, without a scan */
-      "CREATE INDEX inspection_by_kind ON inspection (kind, date);"
-      /* the whole hazard list sorted by deadline (migration 1's index holds open ones only): 153 ->
-         22 ms, 300 000 hazards */
-      "CREATE INDEX hazard_sorted_by_deadline ON hazard (deadline);";
-
-/* Version 5 (summary): each hazard carries its equipment's category, kept by
- * triggers, so that hazards by equipment category are one pass over the
- * campaign's index instead of a join with 500 000 items. */
-static const char migration_5_hazard_equipment_category[]
-    = "ALTER TABLE hazard ADD COLUMN equipment_category INTEGER;"
-      "UPDATE hazard SET equipment_category = (SELECT e.category FROM equipment e WHERE e.id = "
-      "hazard.equipment_id)"
-      " WHERE equipment_id IS NOT NULL;"
-      /* the figures' covering index gains the column, rather than a second
-       * index on campaign_id that the planner would take for the figures too */
-      "DROP INDEX hazard_by_campaign;"
-      "CREATE INDEX hazard_by_campaign ON hazard (campaign_id, category, found_date, grade, "
-      "status, closed_date, deadline,"
-      "  equipment_category);"
-      "CREATE TRIGGER hazard_equipment_category_insert AFTER INSERT ON hazard WHEN "
-      "NEW.equipment_id IS NOT NULL BEGIN"
-      "  UPDATE hazard SET equipment_category = (SELECT category FROM equipment WHERE id = "
-      "NEW.equipment_id)"
-      "  WHERE id = NEW.id; END;"
-      "CREATE TRIGGER hazard_equipment_category_update AFTER UPDATE OF equipment_id ON hazard BEGIN"
-      "  UPDATE hazard SET equipment_category = (SELECT category FROM equipment WHERE id = "
-      "NEW.equipment_id)"
-      "  WHERE id = NEW.id; END;"
-      "CREATE TRIGGER equipment_category_to_hazards AFTER UPDATE OF category ON equipment BEGIN"
-      "  UPDATE hazard SET equipment_category = NEW.category WHERE equipment_id = NEW.id; END;";
-
-static const char *const migrations[]
-    = { migration_1, migration_2, migration_3_document_pdf, migration_scheduled_visit,
-        migration_5_hazard_equipment_category };
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
-
 static void
 rectify_store_finalize (GObject *object)
 {
   RectifyStore *self = (RectifyStore *)object;
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
 
-  g_clear_pointer (&self->stmts, g_hash_table_unref);
-  g_clear_pointer (&self->changed, g_hash_table_unref);
-  if (self->render_destroy != NULL)
-    self->render_destroy (self->render_data);
-  if (self->db)
-    sqlite3_close_v2 (self->db);
-  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&priv->changed, g_hash_table_unref);
+  if (priv->render_destroy != NULL)
+    priv->render_destroy (priv->render_data);
+  g_clear_pointer (&priv->path, g_free);
 
   G_OBJECT_CLASS (rectify_store_parent_class)->finalize (object);
 }
@@ -484,501 +65,31 @@ rectify_store_class_init (RectifyStoreClass *klass)
 }
 
 static void
-finalize_stmt (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 rectify_store_init (RectifyStore *self)
 {
-  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
-  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->actor_role = RECTIFY_ROLE_MANAGER;
-}
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
 
-void
-rectify_stmt_release (RectifyStmt *stmt)
-{
-  if (stmt)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-}
-
-static RectifyError
-error_code_for (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return RECTIFY_ERROR_LOCKED;
-    case SQLITE_NOTADB:
-      return RECTIFY_ERROR_NOT_RECTIFY;
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_PERM:
-      return RECTIFY_ERROR_IO;
-    case SQLITE_CONSTRAINT:
-      return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
-                 ? RECTIFY_ERROR_DUPLICATE
-                 : RECTIFY_ERROR_INVALID;
-    default:
-      return RECTIFY_ERROR_DATABASE;
-    }
-}
-
-gboolean
-rectify_store_fail (RectifyStore *self, int rc, GError **error)
-{
-  const char *msg = sqlite3_errmsg (self->db);
-  RectifyError code = error_code_for (rc);
-
-  if (code == RECTIFY_ERROR_LOCKED)
-    g_set_error (error, RECTIFY_ERROR, code,
-                 _ ("The database %s is in use by another program; close it and try again"),
-                 self->path);
-  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "credit_code"))
-    g_set_error (error, RECTIFY_ERROR, code, _ ("Credit code: another unit already has this code"));
-  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "equipment.code"))
-    g_set_error (error, RECTIFY_ERROR, code,
-                 _ ("Equipment code: another item already has this code"));
-  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "officer.badge"))
-    g_set_error (error, RECTIFY_ERROR, code, _ ("Badge: another officer already has this number"));
-  else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
-    g_set_error (error, RECTIFY_ERROR, code, _ ("The disk is full; nothing was saved"));
-  else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_READONLY)
-    g_set_error (error, RECTIFY_ERROR, code, _ ("The database %s is read-only; nothing was saved"),
-                 self->path);
-  else
-    g_set_error (error, RECTIFY_ERROR, code, _ ("Database error: %s"), msg);
-  return FALSE;
-}
-
-RectifyStmt *
-rectify_store_prepare (RectifyStore *self, const char *sql, GError **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
-  int rc;
-
-  if (stmt)
-    return stmt;
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      rectify_store_fail (self, rc, error);
-      g_warning ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
-  return stmt;
-}
-
-/* How long to wait for another program's write; tests shorten it. */
-static void
-apply_busy_timeout (RectifyStore *self)
-{
-  const char *env = g_getenv ("RECTIFY_BUSY_TIMEOUT_MS");
-  gint64 ms = 5000;
-
-  if (env)
-    g_ascii_string_to_signed (env, 10, 0, 600000, &ms, NULL);
-  sqlite3_busy_timeout (self->db, (int)ms);
-}
-
-gboolean
-rectify_store_exec (RectifyStore *self, const char *sql, GError **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return rectify_store_fail (self, rc, error);
-  return TRUE;
-}
-
-gboolean
-rectify_store_step_done (RectifyStore *self, RectifyStmt *stmt, GError **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    return rectify_store_fail (self, rc, error);
-  return TRUE;
-}
-
-gboolean
-rectify_store_begin (RectifyStore *self, GError **error)
-{
-  if (self->txn_depth == 0)
-    {
-      if (!rectify_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      self->txn_failed = FALSE;
-    }
-  else
-    {
-      g_autofree char *sql = g_strdup_printf ("SAVEPOINT level%d", self->txn_depth);
-      if (!rectify_store_exec (self, sql, error))
-        return FALSE;
-    }
-  self->txn_depth++;
-  return TRUE;
-}
-
-gboolean
-rectify_store_begin_read (RectifyStore *self, GError **error)
-{
-  if (self->txn_depth == 0)
-    {
-      /* deferred: a snapshot to read, without the write lock that would
-       * keep every other connection waiting */
-      if (!rectify_store_exec (self, "BEGIN DEFERRED", error))
-        return FALSE;
-      self->txn_failed = FALSE;
-      self->txn_depth++;
-      return TRUE;
-    }
-  return rectify_store_begin (self, error);
-}
-
-static void
-emit_changed (RectifyStore *self)
-{
-  g_autoptr (GPtrArray) entities = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->changed);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (entities, g_strdup (key));
-  g_hash_table_remove_all (self->changed);
-  for (guint i = 0; i < entities->len; i++)
-    {
-      const char *entity = g_ptr_array_index (entities, i);
-      g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (entity), entity);
-    }
-}
-
-gboolean
-rectify_store_end (RectifyStore *self, gboolean ok, GError **error)
-{
-  g_return_val_if_fail (self->txn_depth > 0, FALSE);
-
-  self->txn_depth--;
-  if (self->txn_depth > 0)
-    {
-      g_autofree char *sql = NULL;
-      if (ok)
-        sql = g_strdup_printf ("RELEASE level%d", self->txn_depth);
-      else
-        sql = g_strdup_printf ("ROLLBACK TO level%d; RELEASE level%d", self->txn_depth,
-                               self->txn_depth);
-      return rectify_store_exec (self, sql, ok ? error : NULL) && ok;
-    }
-
-  if (ok && !self->txn_failed)
-    {
-      int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        {
-          emit_changed (self);
-          return TRUE;
-        }
-      rectify_store_fail (self, rc, error);
-    }
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  g_hash_table_remove_all (self->changed);
-  return FALSE;
-}
-
-void
-rectify_store_mark_changed (RectifyStore *self, const char *entity)
-{
-  if (!g_hash_table_contains (self->changed, entity))
-    g_hash_table_add (self->changed, g_strdup (entity));
-}
-
-gboolean
-rectify_store_check_writer (RectifyStore *self, GError **error)
-{
-  if (self->actor != 0 && self->actor_role == RECTIFY_ROLE_ARCHIVIST)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
-                   _ ("Archivists can read and export records but not change them"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt = NULL;
-
-  if (campaign_id <= 0)
-    return TRUE;
-  stmt = rectify_store_prepare (
-      self, "SELECT name FROM campaign WHERE id = ? AND status = 'archived'", error);
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _ ("Campaign: “%s” is archived; its inspections, hazards and documents can no "
-                      "longer change"),
-                   (const char *)sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rectify_store_check_id (
-    RectifyStore *self, const char *table, gint64 id, const char *field, GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
-
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _ ("%s: there is no record with id %" PRId64), field, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-void
-rectify_bind_text (RectifyStmt *stmt, int index, const char *text)
-{
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-void
-rectify_bind_text_or_null (RectifyStmt *stmt, int index, const char *text)
-{
-  if (text && *text)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-void
-rectify_bind_id_or_null (RectifyStmt *stmt, int index, gint64 id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-char *
-rectify_column_text (RectifyStmt *stmt, int column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-  return g_strdup (text ? text : "");
-}
-
-char *
-rectify_column_text_or_null (RectifyStmt *stmt, int column)
-{
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
-}
-
-char *
-rectify_now_utc (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-static int
-query_int (sqlite3 *db, const char *sql, int *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
-static gboolean
-migrate (RectifyStore *self, int target, GError **error)
-{
-  int app_id = 0, version = 0, tables = 0;
-  int rc;
-
-  if ((rc = query_int (self->db, "PRAGMA application_id", &app_id)) != SQLITE_OK
-      || (rc = query_int (self->db, "PRAGMA user_version", &version)) != SQLITE_OK
-      || (rc = query_int (self->db, "SELECT count(*) FROM sqlite_schema", &tables)) != SQLITE_OK)
-    {
-      if ((rc & 0xff) == SQLITE_NOTADB)
-        {
-          g_set_error (
-              error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
-              _ ("%s is not a Rectify database (not an SQLite file at all); choose another file"),
-              self->path);
-          return FALSE;
-        }
-      return rectify_store_fail (self, rc, error);
-    }
-
-  if (app_id != RECTIFY_APPLICATION_ID && (app_id != 0 || tables > 0))
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
-                   _ ("%s is an SQLite database of another program, not a Rectify database; choose "
-                      "another file"),
-                   self->path);
-      return FALSE;
-    }
-  if (version > RECTIFY_SCHEMA_VERSION)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NEWER_VERSION,
-                   _ ("%s was written by a newer version of Rectify (schema %d, this version knows "
-                      "%d); update Rectify to open it"),
-                   self->path, version, RECTIFY_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  /* A new file gets larger pages: fewer splits and levels in big tables. */
-  if (version == 0 && tables == 0 && target > 0
-      && (rc = sqlite3_exec (self->db, "PRAGMA page_size = 8192", NULL, NULL, NULL)) != SQLITE_OK)
-    return rectify_store_fail (self, rc, error);
-
-  /* Each step is one transaction: a failed migration leaves the file as it was. */
-  while (version < target)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      gboolean ok;
-
-      if (!rectify_store_begin (self, error))
-        return FALSE;
-      ok = rectify_store_exec (self, migrations[version], error)
-           && rectify_store_exec (self, set_version, error);
-      if (ok && version == 0)
-        {
-          g_autofree char *set_app
-              = g_strdup_printf ("PRAGMA application_id = %d", RECTIFY_APPLICATION_ID);
-          ok = rectify_store_exec (self, set_app, error)
-               && rectify_store_seed_categories (self, error);
-        }
-      if (!rectify_store_end (self, ok, error))
-        {
-          g_prefix_error (error, _ ("Upgrading the database to version %d failed: "), version + 1);
-          return FALSE;
-        }
-      version++;
-    }
-  self->version = version;
-  return TRUE;
-}
-
-/* target -1: a reader of a file at this version, never writing. */
-static RectifyStore *
-open_store (const char *path, int target, GError **error)
-{
-  g_autoptr (RectifyStore) self = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self = g_object_new (RECTIFY_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _ ("%s is a folder, not a database file"), path);
-      return NULL;
-    }
-  dir = g_path_get_dirname (path);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("The folder %s does not exist"), dir);
-      return NULL;
-    }
-
-  /* a reader never makes a file */
-  rc = sqlite3_open_v2 (
-      path, &self->db,
-      SQLITE_OPEN_READWRITE | (target < 0 ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  apply_busy_timeout (self);
-  rectify_fts_register (self->db);
-
-  if (!migrate (self, target, error))
-    return NULL;
-  if (target < 0)
-    {
-      /* a small cache: the main connection has the big one */
-      if (self->version != RECTIFY_SCHEMA_VERSION)
-        {
-          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                       _ ("%s is at schema %d, this version of Rectify reads %d"), path,
-                       self->version, RECTIFY_SCHEMA_VERSION);
-          return NULL;
-        }
-      if (!rectify_store_exec (self,
-                               "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;"
-                               "PRAGMA cache_size = -8192",
-                               error))
-        return NULL;
-      return g_steal_pointer (&self);
-    }
-  /* WAL after the checks, so a foreign file is never touched. */
-  if (!rectify_store_exec (self,
-                           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-                           "PRAGMA cache_size = -65536",
-                           error))
-    return NULL;
-  return g_steal_pointer (&self);
+  priv->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  priv->actor_role = RECTIFY_ROLE_MANAGER;
 }
 
 RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
-  return open_store (path, RECTIFY_SCHEMA_VERSION, error);
+  return rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
 }
 
 RectifyStore *
 rectify_store_open_reader (const char *path, GError **error)
 {
-  return open_store (path, -1, error);
+  return rectify_sqlite_store_open (path, -1, error);
 }
 
 RectifyStore *
 rectify_store_open_at_version (const char *path, int version, GError **error)
 {
   g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
-  return open_store (path, version, error);
+  return rectify_sqlite_store_open (path, version, error);
 }
 
 char *
@@ -987,38 +98,110 @@ rectify_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "rectify", "rectify.db", NULL);
 }
 
+void
+rectify_store_set_path (RectifyStore *self, const char *path)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  g_free (priv->path);
+  priv->path = g_strdup (path);
+}
+
 const char *
 rectify_store_get_path (RectifyStore *self)
 {
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
-  return self->path;
+  return priv->path;
 }
 
 void
 rectify_store_interrupt (RectifyStore *self)
 {
   g_return_if_fail (RECTIFY_IS_STORE (self));
-  sqlite3_interrupt (self->db);
+  RECTIFY_STORE_GET_CLASS (self)->interrupt (self);
 }
 
 int
 rectify_store_get_schema_version (RectifyStore *self)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
-  return self->version;
+  return RECTIFY_STORE_GET_CLASS (self)->get_schema_version (self);
+}
+
+gboolean
+rectify_store_begin (RectifyStore *self, GError **error)
+{
+  return RECTIFY_STORE_GET_CLASS (self)->begin (self, error);
+}
+
+gboolean
+rectify_store_begin_read (RectifyStore *self, GError **error)
+{
+  return RECTIFY_STORE_GET_CLASS (self)->begin_read (self, error);
+}
+
+gboolean
+rectify_store_end (RectifyStore *self, gboolean ok, GError **error)
+{
+  return RECTIFY_STORE_GET_CLASS (self)->end (self, ok, error);
+}
+
+gboolean
+rectify_store_in_transaction (RectifyStore *self)
+{
+  return RECTIFY_STORE_GET_CLASS (self)->in_transaction (self);
+}
+
+void
+rectify_store_emit_changes (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+  g_autoptr (GPtrArray) entities = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, priv->changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (entities, g_strdup (key));
+  g_hash_table_remove_all (priv->changed);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const char *entity = g_ptr_array_index (entities, i);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (entity), entity);
+    }
+}
+
+void
+rectify_store_forget_changes (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  g_hash_table_remove_all (priv->changed);
+}
+
+void
+rectify_store_mark_changed (RectifyStore *self, const char *entity)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  if (!g_hash_table_contains (priv->changed, entity))
+    g_hash_table_add (priv->changed, g_strdup (entity));
 }
 
 gboolean
 rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error)
 {
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
   g_autoptr (RectifyOfficer) officer = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
   if (officer_id == 0)
     {
-      self->actor = 0;
-      self->actor_role = RECTIFY_ROLE_MANAGER;
+      priv->actor = 0;
+      priv->actor_role = RECTIFY_ROLE_MANAGER;
       return TRUE;
     }
   officer = rectify_store_get_officer (self, officer_id, error);
@@ -1030,264 +213,88 @@ rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error)
                    _ ("Officer %s is no longer active"), officer->name);
       return FALSE;
     }
-  self->actor = officer->id;
-  self->actor_role = officer->role;
+  priv->actor = officer->id;
+  priv->actor_role = officer->role;
   return TRUE;
 }
 
 gint64
 rectify_store_get_actor (RectifyStore *self)
 {
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
-  return self->actor;
+  return priv->actor;
+}
+
+RectifyRole
+rectify_store_get_actor_role (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  return priv->actor_role;
 }
 
 gboolean
-rectify_store_is_empty (RectifyStore *self)
+rectify_store_check_writer (RectifyStore *self, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = NULL;
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
 
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), TRUE);
-
-  stmt = rectify_store_prepare (self,
-                                "SELECT (SELECT count(*) FROM (SELECT 1 FROM campaign LIMIT 1))"
-                                " + (SELECT count(*) FROM (SELECT 1 FROM unit LIMIT 1))"
-                                " + (SELECT count(*) FROM (SELECT 1 FROM officer LIMIT 1))",
-                                NULL);
-  return !stmt || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0;
-}
-
-char *
-rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback)
-{
-  g_autoptr (RectifyStmt) stmt = NULL;
-
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
-
-  stmt = rectify_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
-  if (!stmt)
-    return g_strdup (fallback);
-  rectify_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return rectify_column_text (stmt, 0);
-  return g_strdup (fallback);
-}
-
-/* The bureau's settings by the names people know them by. */
-static const struct
-{
-  const char *key;
-  const char *label;
-  guint max_chars;
-} known_settings[] = {
-  { "bureau-name", N_ ("Bureau name"), 100 },
-  { "bureau-district", N_ ("District"), 100 },
-  { "number-prefix-instruction", N_ ("Number prefix of instruction letters"), 40 },
-  { "number-prefix-opinion", N_ ("Number prefix of rectification opinions"), 40 },
-  { "signatory", N_ ("Signatory"), 64 },
-  { "document-language", N_ ("Document language"), 16 },
-};
-
-static const char *
-setting_label (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
-    if (g_strcmp0 (known_settings[i].key, key) == 0)
-      return _ (known_settings[i].label);
-  return key;
-}
-
-static guint
-setting_max_chars (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_settings); i++)
-    if (g_strcmp0 (known_settings[i].key, key) == 0)
-      return known_settings[i].max_chars;
-  return 4000;
-}
-
-gboolean
-rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error)
-{
-  g_autofree char *before = NULL;
-  g_autofree char *before_json = NULL;
-  g_autofree char *after_json = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
-
-  if (!rectify_validate_required (_ ("Setting"), key, 64, error)
-      || !rectify_validate_optional (setting_label (key), value, setting_max_chars (key), error)
-      || !rectify_store_check_writer (self, error) || !rectify_store_begin (self, error))
-    return FALSE;
-
-  before = rectify_store_get_setting (self, key, NULL);
-  {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (self,
-                                 "INSERT INTO setting (key, value) VALUES (?1, ?2)"
-                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                 error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_bind_text (stmt, 1, key);
-        rectify_bind_text (stmt, 2, value);
-        ok = rectify_store_step_done (self, stmt, error);
-      }
-  }
-  if (ok)
+  if (priv->actor != 0 && priv->actor_role == RECTIFY_ROLE_ARCHIVIST)
     {
-      g_autofree char *k = g_strescape (key, NULL);
-      if (before)
-        {
-          g_autofree char *v = g_strescape (before, NULL);
-          before_json = g_strdup_printf ("{\"%s\":\"%s\"}", k, v);
-        }
-      {
-        g_autofree char *v = g_strescape (value ? value : "", NULL);
-        after_json = g_strdup_printf ("{\"%s\":\"%s\"}", k, v);
-      }
-      ok = rectify_store_audit (self, "setting", 0, before ? "update" : "create", before_json,
-                                after_json, error);
-      rectify_store_mark_changed (self, "setting");
-    }
-  return rectify_store_end (self, ok, error);
-}
-
-gboolean
-rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
-{
-  return rectify_store_backup_full (self, dest_path, NULL, NULL, NULL, error);
-}
-
-static int
-on_check_progress (void *cancellable)
-{
-  /* non-zero interrupts the integrity check of a cancelled backup */
-  return g_cancellable_is_cancelled (cancellable);
-}
-
-gboolean
-rectify_store_backup_full (RectifyStore *self,
-                           const char *dest_path,
-                           RectifyBackupProgressFunc progress,
-                           gpointer progress_data,
-                           GCancellable *cancellable,
-                           GError **error)
-{
-  g_autofree char *tmp = NULL;
-  sqlite3 *dest = NULL;
-  RectifyBackupWait wait;
-  int rc, check = 0;
-  gboolean reading = FALSE;
-
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (g_file_test (dest_path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("%s is a folder; give a file name"),
-                   dest_path);
-      return FALSE;
-    }
-  /* Write beside the target and rename, so a failed copy never replaces a good one. */
-  tmp = g_strconcat (dest_path, ".partial", NULL);
-  g_unlink (tmp);
-  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
-                   dest_path, sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  /* One snapshot for every step: without it, each commit of another
-   * program between two steps starts the copy over, and a busy database
-   * would never let it finish.  Its first read waits for the lock the way
-   * the copy does, watching cancellable and the limit. */
-  rectify_backup_wait_begin (&wait, self->db, cancellable);
-  if (rectify_store_begin_read (self, NULL))
-    {
-      reading = TRUE;
-      rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-      if (rc == SQLITE_OK)
-        rc = rectify_backup_copy (dest, self->db, progress, progress_data, cancellable);
-    }
-  else
-    rc = sqlite3_errcode (self->db);
-  /* before anything else can wait: the handler's data was on the stack */
-  apply_busy_timeout (self);
-  if (reading)
-    rectify_store_end (self, FALSE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_stmt *stmt = NULL;
-      sqlite3_progress_handler (dest, 1000, on_check_progress, cancellable);
-      if (sqlite3_prepare_v2 (dest, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK
-          && sqlite3_step (stmt) == SQLITE_ROW
-          && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0)
-        check = 1;
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (dest);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    {
-      guint seconds = (rectify_backup_busy_limit_ms () + 999) / 1000;
-      g_set_error (
-          error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED,
-          g_dngettext (
-              GETTEXT_PACKAGE,
-              "The backup %s was not made: another program kept the database locked for %u second; "
-              "try again when it is done",
-              "The backup %s was not made: another program kept the database locked for %u "
-              "seconds; "
-              "try again when it is done",
-              seconds),
-          dest_path, seconds);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (rc != SQLITE_OK || !check)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
-                   _ ("The backup %s could not be completed: %s"), dest_path,
-                   rc != SQLITE_OK ? sqlite3_errstr (rc) : _ ("integrity check failed"));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, dest_path) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
-                   dest_path, g_strerror (errsv));
-      g_unlink (tmp);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
+                   _ ("Archivists can read and export records but not change them"));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-rectify_store_seed_categories (RectifyStore *self, GError **error)
+rectify_store_check_id (
+    RectifyStore *self, const char *table, gint64 id, const char *field, GError **error)
 {
-  return rectify_store_exec (
-      self,
-      "INSERT INTO hazard_category (code, name_en, name_zh, sort) VALUES"
-      " ('inspection_overdue', 'Periodic inspection overdue', '超期未检', 1),"
-      " ('registration_outdated', 'Registration not updated after a change', "
-      "'变更后未及时办理登记变更', 2),"
-      " ('unlicensed_operator', 'Operator on site without licence', '作业人员无证上岗', 3),"
-      " ('files_incomplete', 'Equipment files incomplete', '设备档案不齐全', 4),"
-      " ('emergency_plan', 'Emergency plan missing or not drilled', '应急预案不健全或未演练', 5),"
-      " ('equipment_defect', 'Equipment defect', '设备缺陷', 6),"
-      " ('other', 'Other', '其他', 99)",
-      error);
+  g_autoptr (GError) local = NULL;
+
+  if (RECTIFY_STORE_GET_CLASS (self)->exists (self, table, id, &local))
+    return TRUE;
+  if (local)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                 _ ("%s: there is no record with id %" PRId64), field, id);
+  return FALSE;
+}
+
+void
+rectify_store_set_document_renderer (RectifyStore *self,
+                                     RectifyDocumentRenderFunc render,
+                                     gpointer user_data,
+                                     GDestroyNotify destroy)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  g_return_if_fail (RECTIFY_IS_STORE (self));
+
+  if (priv->render_destroy != NULL)
+    priv->render_destroy (priv->render_data);
+  priv->render = render;
+  priv->render_data = user_data;
+  priv->render_destroy = destroy;
+}
+
+RectifyDocumentRenderFunc
+rectify_store_get_document_renderer (RectifyStore *self, gpointer *user_data)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  if (user_data)
+    *user_data = priv->render_data;
+  return priv->render;
+}
+
+char *
+rectify_now_utc (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define RECTIFY_SCHEMA_VERSION 5
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
+G_DECLARE_DERIVABLE_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
 
 /* Opens (creating and migrating as needed) the database at path.  Errors:
  * RECTIFY_ERROR_NEWER_VERSION, _NOT_RECTIFY, _LOCKED, _IO, _DATABASE. */

@@ -178,7 +178,7 @@ add_event (RectifyStore *store,
   if (!rectify_store_step_done (store, stmt, error))
     return FALSE;
   if (out_id)
-    *out_id = sqlite3_last_insert_rowid (store->db);
+    *out_id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
   return TRUE;
 }
 
@@ -410,7 +410,7 @@ rectify_workflow_register (RectifyStore *store,
                                                               ? RECTIFY_HAZARD_RECTIFYING
                                                               : RECTIFY_HAZARD_OPEN));
         ok = rectify_store_step_done (store, stmt, error);
-        id = sqlite3_last_insert_rowid (store->db);
+        id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
       }
   }
   ok = ok && add_event (store, id, RECTIFY_EVENT_REGISTERED, h->found_date, note, NULL, error)

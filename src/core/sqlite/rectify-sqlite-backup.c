@@ -1,4 +1,4 @@
-/* rectify-backup.c: putting a backup back in place of the database
+/* rectify-sqlite-backup.c: copying a database with the SQLite backup API, and putting a backup back
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rectify-core"
@@ -9,10 +9,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rectify-backup.h"
-#include "rectify-store-private.h"
+#include "rectify-sqlite-private.h"
 
 /* The value rectify-store.c writes in PRAGMA application_id. */
 #define RECTIFY_APPLICATION_ID 0x52435446
@@ -350,4 +351,125 @@ out:
   if (ok && kept_aside)
     *kept_aside = g_steal_pointer (&aside);
   return ok;
+}
+
+gboolean
+rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
+{
+  return rectify_store_backup_full (self, dest_path, NULL, NULL, NULL, error);
+}
+
+static int
+on_check_progress (void *cancellable)
+{
+  /* non-zero interrupts the integrity check of a cancelled backup */
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+gboolean
+rectify_store_backup_full (RectifyStore *store,
+                           const char *dest_path,
+                           RectifyBackupProgressFunc progress,
+                           gpointer progress_data,
+                           GCancellable *cancellable,
+                           GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  g_autofree char *tmp = NULL;
+  sqlite3 *dest = NULL;
+  RectifyBackupWait wait;
+  int rc, check = 0;
+  gboolean reading = FALSE;
+
+  g_return_val_if_fail (RECTIFY_IS_SQLITE_STORE (store), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (g_file_test (dest_path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("%s is a folder; give a file name"),
+                   dest_path);
+      return FALSE;
+    }
+  /* Write beside the target and rename, so a failed copy never replaces a good one. */
+  tmp = g_strconcat (dest_path, ".partial", NULL);
+  g_unlink (tmp);
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
+                   dest_path, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  /* One snapshot for every step: without it, each commit of another
+   * program between two steps starts the copy over, and a busy database
+   * would never let it finish.  Its first read waits for the lock the way
+   * the copy does, watching cancellable and the limit. */
+  rectify_backup_wait_begin (&wait, self->db, cancellable);
+  if (rectify_store_begin_read (store, NULL))
+    {
+      reading = TRUE;
+      rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = rectify_backup_copy (dest, self->db, progress, progress_data, cancellable);
+    }
+  else
+    rc = sqlite3_errcode (self->db);
+  /* before anything else can wait: the handler's data was on the stack */
+  rectify_sqlite_apply_busy_timeout (self);
+  if (reading)
+    rectify_store_end (store, FALSE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_stmt *stmt = NULL;
+      sqlite3_progress_handler (dest, 1000, on_check_progress, cancellable);
+      if (sqlite3_prepare_v2 (dest, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW
+          && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0)
+        check = 1;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (dest);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      guint seconds = (rectify_backup_busy_limit_ms () + 999) / 1000;
+      g_set_error (
+          error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED,
+          g_dngettext (
+              GETTEXT_PACKAGE,
+              "The backup %s was not made: another program kept the database locked for %u second; "
+              "try again when it is done",
+              "The backup %s was not made: another program kept the database locked for %u "
+              "seconds; "
+              "try again when it is done",
+              seconds),
+          dest_path, seconds);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK || !check)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("The backup %s could not be completed: %s"), dest_path,
+                   rc != SQLITE_OK ? sqlite3_errstr (rc) : _ ("integrity check failed"));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
+                   dest_path, g_strerror (errsv));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* rectify-fts.c: an FTS5 tokenizer for Chinese and codes
+/* rectify-sqlite-fts.c: an FTS5 tokenizer for Chinese and codes
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * FTS5's trigram tokenizer cannot find the one- and two-character words that
@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "rectify-store-private.h"
+#include "rectify-sqlite-private.h"
 
 static gboolean
 is_cjk (gunichar c)

@@ -1,0 +1,15 @@
+/* rectify-store-audit.h: what a backend stores of the hash-chained audit log
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rectify-store-backend.h"
+
+G_BEGIN_DECLS
+
+struct _RectifyStoreAuditOps
+{
+  gpointer reserved; /* TRANSITION (issue 13): the operations come here */
+};
+
+G_END_DECLS

@@ -1,0 +1,462 @@
+/* rectify-sqlite-store.c: the connection to an SQLite database file, its
+ * statement cache, transactions and errors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rectify-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rectify-sqlite-private.h"
+
+G_DEFINE_FINAL_TYPE (RectifySqliteStore, rectify_sqlite_store, RECTIFY_TYPE_STORE)
+
+/* rectify-sqlite-schema.c */
+gboolean rectify_sqlite_migrate (RectifyStore *store, int target, GError **error);
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+void
+rectify_stmt_release (RectifyStmt *stmt)
+{
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+static RectifyError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return RECTIFY_ERROR_LOCKED;
+    case SQLITE_NOTADB:
+      return RECTIFY_ERROR_NOT_RECTIFY;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      return RECTIFY_ERROR_IO;
+    case SQLITE_CONSTRAINT:
+      return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
+                 ? RECTIFY_ERROR_DUPLICATE
+                 : RECTIFY_ERROR_INVALID;
+    default:
+      return RECTIFY_ERROR_DATABASE;
+    }
+}
+
+gboolean
+rectify_store_fail (RectifyStore *store, int rc, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  const char *msg = sqlite3_errmsg (self->db);
+  RectifyError code = error_code_for (rc);
+
+  if (code == RECTIFY_ERROR_LOCKED)
+    g_set_error (error, RECTIFY_ERROR, code,
+                 _ ("The database %s is in use by another program; close it and try again"),
+                 rectify_store_get_path (&self->parent_instance));
+  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "credit_code"))
+    g_set_error (error, RECTIFY_ERROR, code, _ ("Credit code: another unit already has this code"));
+  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "equipment.code"))
+    g_set_error (error, RECTIFY_ERROR, code,
+                 _ ("Equipment code: another item already has this code"));
+  else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "officer.badge"))
+    g_set_error (error, RECTIFY_ERROR, code, _ ("Badge: another officer already has this number"));
+  else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, RECTIFY_ERROR, code, _ ("The disk is full; nothing was saved"));
+  else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_READONLY)
+    g_set_error (error, RECTIFY_ERROR, code, _ ("The database %s is read-only; nothing was saved"),
+                 rectify_store_get_path (&self->parent_instance));
+  else
+    g_set_error (error, RECTIFY_ERROR, code, _ ("Database error: %s"), msg);
+  return FALSE;
+}
+
+RectifyStmt *
+rectify_store_prepare (RectifyStore *store, const char *sql, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  int rc;
+
+  if (stmt)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rectify_store_fail (store, rc, error);
+      g_warning ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* How long to wait for another program's write; tests shorten it. */
+void
+rectify_sqlite_apply_busy_timeout (RectifySqliteStore *self)
+{
+  const char *env = g_getenv ("RECTIFY_BUSY_TIMEOUT_MS");
+  gint64 ms = 5000;
+
+  if (env)
+    g_ascii_string_to_signed (env, 10, 0, 600000, &ms, NULL);
+  sqlite3_busy_timeout (self->db, (int)ms);
+}
+
+gboolean
+rectify_store_exec (RectifyStore *store, const char *sql, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rectify_store_fail (store, rc, error);
+  return TRUE;
+}
+
+gboolean
+rectify_store_step_done (RectifyStore *self, RectifyStmt *stmt, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    return rectify_store_fail (self, rc, error);
+  return TRUE;
+}
+
+void
+rectify_bind_text (RectifyStmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+rectify_bind_text_or_null (RectifyStmt *stmt, int index, const char *text)
+{
+  if (text && *text)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+rectify_bind_id_or_null (RectifyStmt *stmt, int index, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+rectify_column_text (RectifyStmt *stmt, int column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  return g_strdup (text ? text : "");
+}
+
+char *
+rectify_column_text_or_null (RectifyStmt *stmt, int column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+sqlite_begin (RectifyStore *store, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  if (self->txn_depth == 0)
+    {
+      if (!rectify_store_exec (store, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->txn_failed = FALSE;
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SAVEPOINT level%d", self->txn_depth);
+      if (!rectify_store_exec (store, sql, error))
+        return FALSE;
+    }
+  self->txn_depth++;
+  return TRUE;
+}
+
+static gboolean
+sqlite_begin_read (RectifyStore *store, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  if (self->txn_depth == 0)
+    {
+      /* deferred: a snapshot to read, without the write lock that would
+       * keep every other connection waiting */
+      if (!rectify_store_exec (store, "BEGIN DEFERRED", error))
+        return FALSE;
+      self->txn_failed = FALSE;
+      self->txn_depth++;
+      return TRUE;
+    }
+  return sqlite_begin (store, error);
+}
+
+static gboolean
+sqlite_end (RectifyStore *store, gboolean ok, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+
+  self->txn_depth--;
+  if (self->txn_depth > 0)
+    {
+      g_autofree char *sql = NULL;
+      if (ok)
+        sql = g_strdup_printf ("RELEASE level%d", self->txn_depth);
+      else
+        sql = g_strdup_printf ("ROLLBACK TO level%d; RELEASE level%d", self->txn_depth,
+                               self->txn_depth);
+      return rectify_store_exec (store, sql, ok ? error : NULL) && ok;
+    }
+
+  if (ok && !self->txn_failed)
+    {
+      int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rectify_store_emit_changes (store);
+          return TRUE;
+        }
+      rectify_store_fail (store, rc, error);
+    }
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  rectify_store_forget_changes (store);
+  return FALSE;
+}
+
+static gboolean
+sqlite_in_transaction (RectifyStore *store)
+{
+  return ((RectifySqliteStore *)store)->txn_depth > 0;
+}
+
+static void
+sqlite_interrupt (RectifyStore *store)
+{
+  sqlite3_interrupt (((RectifySqliteStore *)store)->db);
+}
+
+static int
+sqlite_get_schema_version (RectifyStore *store)
+{
+  return ((RectifySqliteStore *)store)->version;
+}
+
+static RectifyStore *
+sqlite_open_reader (RectifyStore *store, GError **error)
+{
+  return rectify_sqlite_store_open (rectify_store_get_path (store), -1, error);
+}
+
+static gboolean
+sqlite_exists (RectifyStore *store, const char *entity, gint64 id, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", entity);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static void
+rectify_sqlite_store_finalize (GObject *object)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)object;
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+
+  G_OBJECT_CLASS (rectify_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+rectify_sqlite_store_class_init (RectifySqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RectifyStoreClass *store_class = RECTIFY_STORE_CLASS (klass);
+
+  object_class->finalize = rectify_sqlite_store_finalize;
+
+  store_class->begin = sqlite_begin;
+  store_class->begin_read = sqlite_begin_read;
+  store_class->end = sqlite_end;
+  store_class->in_transaction = sqlite_in_transaction;
+  store_class->interrupt = sqlite_interrupt;
+  store_class->get_schema_version = sqlite_get_schema_version;
+  store_class->open_reader = sqlite_open_reader;
+  store_class->exists = sqlite_exists;
+
+  store_class->officers = &rectify_sqlite_officer_ops;
+  store_class->campaigns = &rectify_sqlite_campaign_ops;
+  store_class->units = &rectify_sqlite_unit_ops;
+  store_class->equipment = &rectify_sqlite_equipment_ops;
+  store_class->operators = &rectify_sqlite_operator_ops;
+  store_class->inspections = &rectify_sqlite_inspection_ops;
+  store_class->hazards = &rectify_sqlite_hazard_ops;
+  store_class->attachments = &rectify_sqlite_attachment_ops;
+  store_class->documents = &rectify_sqlite_document_ops;
+  store_class->visits = &rectify_sqlite_visit_ops;
+  store_class->settings = &rectify_sqlite_setting_ops;
+  store_class->audit = &rectify_sqlite_audit_ops;
+  store_class->figures = &rectify_sqlite_figure_ops;
+  store_class->bulk = &rectify_sqlite_bulk_ops;
+}
+
+static void
+rectify_sqlite_store_init (RectifySqliteStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+}
+
+/* target -1: a reader of a file at this version, never writing. */
+RectifyStore *
+rectify_sqlite_store_open (const char *path, int target, GError **error)
+{
+  g_autoptr (RectifySqliteStore) self = NULL;
+  RectifyStore *store;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (RECTIFY_TYPE_SQLITE_STORE, NULL);
+  store = RECTIFY_STORE (self);
+  rectify_store_set_path (store, path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                   _ ("%s is a folder, not a database file"), path);
+      return NULL;
+    }
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("The folder %s does not exist"), dir);
+      return NULL;
+    }
+
+  /* a reader never makes a file */
+  rc = sqlite3_open_v2 (
+      path, &self->db,
+      SQLITE_OPEN_READWRITE | (target < 0 ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  rectify_sqlite_apply_busy_timeout (self);
+  rectify_fts_register (self->db);
+
+  if (!rectify_sqlite_migrate (store, target, error))
+    return NULL;
+  if (target < 0)
+    {
+      /* a small cache: the main connection has the big one */
+      if (self->version != RECTIFY_SCHEMA_VERSION)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                       _ ("%s is at schema %d, this version of Rectify reads %d"), path,
+                       self->version, RECTIFY_SCHEMA_VERSION);
+          return NULL;
+        }
+      if (!rectify_store_exec (store,
+                               "PRAGMA query_only = ON; PRAGMA temp_store = MEMORY;"
+                               "PRAGMA cache_size = -8192",
+                               error))
+        return NULL;
+      return RECTIFY_STORE (g_steal_pointer (&self));
+    }
+  /* WAL after the checks, so a foreign file is never touched. */
+  if (!rectify_store_exec (store,
+                           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                           "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                           "PRAGMA cache_size = -65536",
+                           error))
+    return NULL;
+  return RECTIFY_STORE (g_steal_pointer (&self));
+}
+
+gboolean
+rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = NULL;
+
+  if (campaign_id <= 0)
+    return TRUE;
+  stmt = rectify_store_prepare (
+      self, "SELECT name FROM campaign WHERE id = ? AND status = 'archived'", error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Campaign: “%s” is archived; its inspections, hazards and documents can no "
+                      "longer change"),
+                   (const char *)sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rectify_store_is_empty (RectifyStore *self)
+{
+  g_autoptr (RectifyStmt) stmt = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), TRUE);
+
+  stmt = rectify_store_prepare (self,
+                                "SELECT (SELECT count(*) FROM (SELECT 1 FROM campaign LIMIT 1))"
+                                " + (SELECT count(*) FROM (SELECT 1 FROM unit LIMIT 1))"
+                                " + (SELECT count(*) FROM (SELECT 1 FROM officer LIMIT 1))",
+                                NULL);
+  return !stmt || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0;
+}
+
+gboolean
+rectify_store_seed_categories (RectifyStore *self, GError **error)
+{
+  return rectify_store_exec (
+      self,
+      "INSERT INTO hazard_category (code, name_en, name_zh, sort) VALUES"
+      " ('inspection_overdue', 'Periodic inspection overdue', '超期未检', 1),"
+      " ('registration_outdated', 'Registration not updated after a change', "
+      "'变更后未及时办理登记变更', 2),"
+      " ('unlicensed_operator', 'Operator on site without licence', '作业人员无证上岗', 3),"
+      " ('files_incomplete', 'Equipment files incomplete', '设备档案不齐全', 4),"
+      " ('emergency_plan', 'Emergency plan missing or not drilled', '应急预案不健全或未演练', 5),"
+      " ('equipment_defect', 'Equipment defect', '设备缺陷', 6),"
+      " ('other', 'Other', '其他', 99)",
+      error);
+}
