@@ -25,10 +25,35 @@ gboolean rectify_store_audit (RectifyStore *self,
                               GError **error);
 void rectify_store_mark_changed (RectifyStore *self, const char *entity);
 
+/* Ends the transaction of a write of entity id: when ok, first its audit
+ * entry (before, the row as it is now, action). */
+gboolean rectify_store_finish_write (RectifyStore *self,
+                                     gboolean ok,
+                                     const char *entity,
+                                     gint64 id,
+                                     const char *action,
+                                     const char *before,
+                                     GError **error);
+/* Fails with NOT_FOUND ("There is no what with id") unless an update found its row. */
+gboolean rectify_store_check_found (gboolean found, const char *what, gint64 id, GError **error);
+/* The removal of a record of entity by its aggregate's op remove, for
+ * writers, with its audit entry; in_use_message when others refer to it. */
+typedef gboolean (*RectifyRemoveFunc) (RectifyStore *self,
+                                       gint64 id,
+                                       gboolean *in_use,
+                                       GError **error);
+gboolean rectify_store_remove_record (RectifyStore *self,
+                                      const char *entity,
+                                      gint64 id,
+                                      RectifyRemoveFunc remove,
+                                      const char *in_use_message,
+                                      GError **error);
+
 char *rectify_now_utc (void);
 
-/* The checks of rectify-registry.c without the lookups of the unit, for
- * imports that resolve units themselves; they normalize like the store. */
+/* The checks of rectify-units.c, rectify-equipment.c and rectify-operators.c
+ * without the lookups of the unit, for imports that resolve units
+ * themselves; they normalize like the store. */
 gboolean rectify_unit_validate (const RectifyUnit *u, char **code, GError **error);
 gboolean rectify_equipment_validate_fields (const RectifyEquipment *e, GError **error);
 gboolean

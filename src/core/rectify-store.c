@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "rectify-store-campaigns.h"
+#include "rectify-store-officers.h"
 #include "rectify-store-private.h"
+#include "rectify-store-units.h"
 #include "sqlite/rectify-sqlite-store.h"
 
 typedef struct
@@ -297,4 +300,99 @@ rectify_now_utc (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+gboolean
+rectify_store_finish_write (RectifyStore *self,
+                            gboolean ok,
+                            const char *entity,
+                            gint64 id,
+                            const char *action,
+                            const char *before,
+                            GError **error)
+{
+  if (ok)
+    {
+      g_autofree char *after = rectify_store_row_json (self, entity, id);
+      ok = rectify_store_audit (self, entity, id, action, before, after, error);
+    }
+  return rectify_store_end (self, ok, error);
+}
+
+gboolean
+rectify_store_check_found (gboolean found, const char *what, gint64 id, GError **error)
+{
+  if (!found)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                   _ ("There is no %s with id %" PRId64), what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes a row with its audit entry; a row that others refer to is refused
+ * with what to do instead.  The record is returned so that an undo can add
+ * it again under the same id. */
+gboolean
+rectify_store_remove_record (RectifyStore *self,
+                             const char *entity,
+                             gint64 id,
+                             RectifyRemoveFunc remove,
+                             const char *in_use_message,
+                             GError **error)
+{
+  g_autofree char *before = NULL;
+  gboolean in_use = FALSE;
+  gboolean ok;
+
+  if (!rectify_store_check_writer (self, error) || !rectify_store_begin (self, error))
+    return FALSE;
+  before = rectify_store_row_json (self, entity, id);
+  ok = before != NULL;
+  if (!ok)
+    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                 _ ("There is no %s with id %" PRId64), entity, id);
+  if (ok && !remove (self, id, &in_use, error))
+    {
+      if (in_use)
+        g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE, in_use_message);
+      ok = FALSE;
+    }
+  ok = ok && rectify_store_audit (self, entity, id, "delete", before, NULL, error);
+  return rectify_store_end (self, ok, error);
+}
+
+gboolean
+rectify_store_is_empty (RectifyStore *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), TRUE);
+
+  return !RECTIFY_STORE_OPS (self, campaigns)->any (self, NULL)
+         && !RECTIFY_STORE_OPS (self, units)->any (self, NULL)
+         && !RECTIFY_STORE_OPS (self, officers)->any (self, NULL);
+}
+
+void
+rectify_query_copy (RectifyQuery *dest, const RectifyQuery *src)
+{
+  *dest = *src;
+  dest->search = g_strdup (src->search);
+  dest->sort = g_strdup (src->sort);
+  dest->district = g_strdup (src->district);
+  dest->industry = g_strdup (src->industry);
+  dest->hazard_category = g_strdup (src->hazard_category);
+  dest->as_of = g_strdup (src->as_of);
+}
+
+void
+rectify_query_clear (RectifyQuery *q)
+{
+  g_free ((char *)q->search);
+  g_free ((char *)q->sort);
+  g_free ((char *)q->district);
+  g_free ((char *)q->industry);
+  g_free ((char *)q->hazard_category);
+  g_free ((char *)q->as_of);
+  *q = (RectifyQuery)RECTIFY_QUERY_INIT;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -125,6 +126,26 @@ rectify_sort_expression (const char *const *pairs, const char *key)
     if (g_strcmp0 (pairs[i], key) == 0)
       return pairs[i + 1];
   return NULL;
+}
+
+gboolean
+rectify_sqlite_check_sort (const char *const *pairs,
+                           const RectifyQuery *q,
+                           const char **order,
+                           GError **error)
+{
+  *order = rectify_sort_expression (pairs, q ? q->sort : NULL);
+  if (*order == NULL)
+    {
+      GString *keys = g_string_new (NULL);
+      for (guint i = 0; pairs[i]; i += 2)
+        g_string_append_printf (keys, "%s%s", i ? ", " : "", pairs[i]);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Sort: unknown column “%s”; use one of %s"), q->sort, keys->str);
+      g_string_free (keys, TRUE);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

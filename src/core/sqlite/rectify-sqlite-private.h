@@ -59,6 +59,17 @@ gboolean rectify_store_step_done (RectifyStore *self, RectifyStmt *stmt, GError 
 /* Sets error from the connection's last error, mapping constraint failures
  * to messages about the record. */
 gboolean rectify_store_fail (RectifyStore *self, int rc, GError **error);
+/* Steps an INSERT and returns the new row's id, 0 on error. */
+gint64 rectify_sqlite_step_insert (RectifyStore *self, RectifyStmt *stmt, GError **error);
+/* Steps an UPDATE of one row by id; *found FALSE when it changed none. */
+gboolean
+rectify_sqlite_step_update (RectifyStore *self, RectifyStmt *stmt, gboolean *found, GError **error);
+/* Runs sql, a DELETE of the row with id ?; *in_use TRUE (error unset) when
+ * a foreign key refuses it. */
+gboolean rectify_sqlite_delete_row (
+    RectifyStore *self, const char *sql, gint64 id, gboolean *in_use, GError **error);
+/* TRUE when sql (a SELECT) returns a row. */
+gboolean rectify_sqlite_any (RectifyStore *self, const char *sql, GError **error);
 
 /* Text helpers for binding: NULL binds as '' for NOT NULL text columns. */
 void rectify_bind_text (RectifyStmt *stmt, int index, const char *text);
@@ -96,9 +107,6 @@ int rectify_fts_register (sqlite3 *db);
 /* An FTS5 MATCH expression for user words, or NULL when there is nothing
  * to search for. */
 char *rectify_fts_query (const char *words);
-
-/* Hazard categories that ship with a new database. */
-gboolean rectify_store_seed_categories (RectifyStore *self, GError **error);
 
 /* A value bound to a ? of a RectifyFilter */
 typedef struct
@@ -154,8 +162,13 @@ GPtrArray *rectify_store_query_page (RectifyStore *self,
 /* The ORDER BY expression for a sort key, from a NULL-terminated list of
  * key, expression pairs; NULL for an unknown key. */
 const char *rectify_sort_expression (const char *const *pairs, const char *key);
+/* The same, failing (INVALID, naming the keys of pairs) for an unknown q->sort. */
+gboolean rectify_sqlite_check_sort (const char *const *pairs,
+                                    const RectifyQuery *q,
+                                    const char **order,
+                                    GError **error);
 
-/* Lazy lists (rectify-registry.c): the ids of every row matching filter in
+/* Lazy lists: the ids of every row matching filter in
  * order, reading from_alone unless the filter or the order needs the join
  * (an alias "u."), and the rows of a page of ids in their order. */
 GArray *rectify_store_query_ids (RectifyStore *self,

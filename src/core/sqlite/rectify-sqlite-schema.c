@@ -439,6 +439,24 @@ static const char *const migrations[]
         migration_5_hazard_equipment_category };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
 
+/* Hazard categories that ship with a new database. */
+static gboolean
+seed_categories (RectifyStore *self, GError **error)
+{
+  return rectify_store_exec (
+      self,
+      "INSERT INTO hazard_category (code, name_en, name_zh, sort) VALUES"
+      " ('inspection_overdue', 'Periodic inspection overdue', '超期未检', 1),"
+      " ('registration_outdated', 'Registration not updated after a change', "
+      "'变更后未及时办理登记变更', 2),"
+      " ('unlicensed_operator', 'Operator on site without licence', '作业人员无证上岗', 3),"
+      " ('files_incomplete', 'Equipment files incomplete', '设备档案不齐全', 4),"
+      " ('emergency_plan', 'Emergency plan missing or not drilled', '应急预案不健全或未演练', 5),"
+      " ('equipment_defect', 'Equipment defect', '设备缺陷', 6),"
+      " ('other', 'Other', '其他', 99)",
+      error);
+}
+
 static int
 query_int (sqlite3 *db, const char *sql, int *out)
 {
@@ -517,8 +535,7 @@ rectify_sqlite_migrate (RectifyStore *store, int target, GError **error)
         {
           g_autofree char *set_app
               = g_strdup_printf ("PRAGMA application_id = %d", RECTIFY_APPLICATION_ID);
-          ok = rectify_store_exec (store, set_app, error)
-               && rectify_store_seed_categories (store, error);
+          ok = rectify_store_exec (store, set_app, error) && seed_categories (store, error);
         }
       if (!rectify_store_end (store, ok, error))
         {

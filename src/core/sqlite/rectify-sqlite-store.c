@@ -140,6 +140,54 @@ rectify_store_step_done (RectifyStore *self, RectifyStmt *stmt, GError **error)
   return TRUE;
 }
 
+gint64
+rectify_sqlite_step_insert (RectifyStore *self, RectifyStmt *stmt, GError **error)
+{
+  if (!rectify_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (rectify_sqlite_db (self));
+}
+
+gboolean
+rectify_sqlite_step_update (RectifyStore *self, RectifyStmt *stmt, gboolean *found, GError **error)
+{
+  *found = FALSE;
+  if (!rectify_store_step_done (self, stmt, error))
+    return FALSE;
+  *found = sqlite3_changes (rectify_sqlite_db (self)) == 1;
+  return TRUE;
+}
+
+gboolean
+rectify_sqlite_delete_row (
+    RectifyStore *self, const char *sql, gint64 id, gboolean *in_use, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+  int rc;
+
+  *in_use = FALSE;
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      *in_use = TRUE;
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return rectify_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+rectify_sqlite_any (RectifyStore *self, const char *sql, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
+
+  return stmt && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 void
 rectify_bind_text (RectifyStmt *stmt, int index, const char *text)
 {
@@ -404,59 +452,4 @@ rectify_sqlite_store_open (const char *path, int target, GError **error)
                            error))
     return NULL;
   return RECTIFY_STORE (g_steal_pointer (&self));
-}
-
-gboolean
-rectify_store_check_campaign_open (RectifyStore *self, gint64 campaign_id, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt = NULL;
-
-  if (campaign_id <= 0)
-    return TRUE;
-  stmt = rectify_store_prepare (
-      self, "SELECT name FROM campaign WHERE id = ? AND status = 'archived'", error);
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
-                   _ ("Campaign: “%s” is archived; its inspections, hazards and documents can no "
-                      "longer change"),
-                   (const char *)sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rectify_store_is_empty (RectifyStore *self)
-{
-  g_autoptr (RectifyStmt) stmt = NULL;
-
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), TRUE);
-
-  stmt = rectify_store_prepare (self,
-                                "SELECT (SELECT count(*) FROM (SELECT 1 FROM campaign LIMIT 1))"
-                                " + (SELECT count(*) FROM (SELECT 1 FROM unit LIMIT 1))"
-                                " + (SELECT count(*) FROM (SELECT 1 FROM officer LIMIT 1))",
-                                NULL);
-  return !stmt || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0;
-}
-
-gboolean
-rectify_store_seed_categories (RectifyStore *self, GError **error)
-{
-  return rectify_store_exec (
-      self,
-      "INSERT INTO hazard_category (code, name_en, name_zh, sort) VALUES"
-      " ('inspection_overdue', 'Periodic inspection overdue', '超期未检', 1),"
-      " ('registration_outdated', 'Registration not updated after a change', "
-      "'变更后未及时办理登记变更', 2),"
-      " ('unlicensed_operator', 'Operator on site without licence', '作业人员无证上岗', 3),"
-      " ('files_incomplete', 'Equipment files incomplete', '设备档案不齐全', 4),"
-      " ('emergency_plan', 'Emergency plan missing or not drilled', '应急预案不健全或未演练', 5),"
-      " ('equipment_defect', 'Equipment defect', '设备缺陷', 6),"
-      " ('other', 'Other', '其他', 99)",
-      error);
 }
