@@ -37,6 +37,9 @@ extern const RectifyStoreAuditOps rectify_sqlite_audit_ops;
 extern const RectifyStoreFigureOps rectify_sqlite_figure_ops;
 extern const RectifyStoreBulkOps rectify_sqlite_bulk_ops;
 
+/* The schema version that added scheduled_visit (rectify-sqlite-schema.c). */
+#define RECTIFY_SCHEMA_SCHEDULED_VISIT 4
+
 /* The connection of a store of this backend. */
 static inline sqlite3 *
 rectify_sqlite_db (RectifyStore *store)
