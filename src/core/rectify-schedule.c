@@ -11,6 +11,7 @@
 
 #include "rectify-schedule.h"
 #include "rectify-store-private.h"
+#include "rectify-store-visits.h"
 #include "rectify-validate.h"
 
 static const struct
@@ -66,55 +67,6 @@ rectify_scheduled_visit_free (RectifyScheduledVisit *self)
   g_free (self->hazard_category);
   g_free (self->hazard_content);
   g_free (self);
-}
-
-#define VISIT_COLUMNS                                                                              \
-  "v.id, v.unit_id, v.hazard_id, v.kind, v.scheduled_on, v.due_date, coalesce(v.officer_id, 0),"   \
-  " v.note, coalesce(v.done_inspection_id, 0), v.done_date, u.name, h.category, h.description, "   \
-  "h.status"
-#define VISIT_FROM                                                                                 \
-  "scheduled_visit v JOIN unit u ON u.id = v.unit_id JOIN hazard h ON h.id = v.hazard_id"
-
-static gpointer
-read_visit (RectifyStmt *stmt)
-{
-  RectifyScheduledVisit *v = rectify_scheduled_visit_new ();
-
-  v->id = sqlite3_column_int64 (stmt, 0);
-  v->unit_id = sqlite3_column_int64 (stmt, 1);
-  v->hazard_id = sqlite3_column_int64 (stmt, 2);
-  rectify_visit_kind_from_code ((const char *)sqlite3_column_text (stmt, 3), &v->kind);
-  v->scheduled_on = rectify_column_text (stmt, 4);
-  v->due_date = rectify_column_text (stmt, 5);
-  v->officer_id = sqlite3_column_int64 (stmt, 6);
-  v->note = rectify_column_text (stmt, 7);
-  v->done_inspection_id = sqlite3_column_int64 (stmt, 8);
-  v->done_date = rectify_column_text_or_null (stmt, 9);
-  v->unit_name = rectify_column_text (stmt, 10);
-  v->hazard_category = rectify_column_text (stmt, 11);
-  v->hazard_content = rectify_column_text (stmt, 12);
-  rectify_hazard_status_from_code ((const char *)sqlite3_column_text (stmt, 13), &v->hazard_status);
-  return v;
-}
-
-static gboolean
-has_pending (
-    RectifyStore *self, gint64 hazard_id, RectifyVisitKind kind, char **due, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (self,
-                               "SELECT due_date FROM scheduled_visit WHERE hazard_id = ? AND kind "
-                               "= ? AND done_inspection_id IS NULL",
-                               error);
-
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, hazard_id);
-  rectify_bind_text (stmt, 2, rectify_visit_kind_to_code (kind));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *due = rectify_column_text (stmt, 0);
-  return TRUE;
 }
 
 gint64
@@ -176,7 +128,8 @@ rectify_store_schedule_visit (RectifyStore *self,
                    _ ("Due date: %s is in the past (today is %s)"), due_date, today);
       return 0;
     }
-  if (has_pending (self, h->id, kind, &pending_due, NULL))
+  pending_due = RECTIFY_STORE_OPS (self, visits)->pending_due (self, h->id, kind, NULL);
+  if (pending_due)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE,
                    /* Translators: "a back-check is already planned for hazard 7, due 2026-07-01" */
@@ -188,27 +141,19 @@ rectify_store_schedule_visit (RectifyStore *self,
   if (!rectify_store_begin (self, error))
     return 0;
   {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (self,
-                                 "INSERT INTO scheduled_visit (unit_id, hazard_id, kind, "
-                                 "scheduled_on, due_date, officer_id, note)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+    g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+    RectifyScheduledVisit v = {
+      .unit_id = h->unit_id,
+      .hazard_id = h->id,
+      .kind = kind,
+      .scheduled_on = today,
+      .due_date = (char *)due_date,
+      .officer_id = rectify_store_get_actor (self),
+      .note = trimmed,
+    };
 
-        sqlite3_bind_int64 (stmt, 1, h->unit_id);
-        sqlite3_bind_int64 (stmt, 2, h->id);
-        rectify_bind_text (stmt, 3, rectify_visit_kind_to_code (kind));
-        rectify_bind_text (stmt, 4, today);
-        rectify_bind_text (stmt, 5, due_date);
-        rectify_bind_id_or_null (stmt, 6, rectify_store_get_actor (self));
-        rectify_bind_text (stmt, 7, trimmed);
-        ok = rectify_store_step_done (self, stmt, error);
-        id = sqlite3_last_insert_rowid (rectify_sqlite_db (self));
-      }
+    id = RECTIFY_STORE_OPS (self, visits)->insert (self, &v, error);
+    ok = id != 0;
   }
   if (ok)
     {
@@ -222,22 +167,21 @@ rectify_store_schedule_visit (RectifyStore *self,
 RectifyScheduledVisit *
 rectify_store_get_visit (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GError) local = NULL;
+  RectifyScheduledVisit *v;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self, "SELECT " VISIT_COLUMNS " FROM " VISIT_FROM " WHERE v.id = ?",
-                                error);
-  if (!stmt)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  v = RECTIFY_STORE_OPS (self, visits)->get (self, id, &local);
+  if (v == NULL)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                   _ ("Visit: there is no planned visit with id %" PRId64), id);
-      return NULL;
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
+                     _ ("Visit: there is no planned visit with id %" PRId64), id);
     }
-  return read_visit (stmt);
+  return v;
 }
 
 gboolean
@@ -272,16 +216,7 @@ rectify_store_cancel_visit (RectifyStore *self, gint64 id, GError **error)
   if (!rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "scheduled_visit", id);
-  {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (self, "DELETE FROM scheduled_visit WHERE id = ?", error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        sqlite3_bind_int64 (stmt, 1, id);
-        ok = rectify_store_step_done (self, stmt, error);
-      }
-  }
+  ok = RECTIFY_STORE_OPS (self, visits)->delete (self, id, error);
   if (ok)
     {
       ok = rectify_store_audit (self, "scheduled_visit", id, "delete", before, NULL, error);
@@ -296,52 +231,27 @@ rectify_schedule_mark_done (RectifyStore *self,
                             const RectifyInspection *in,
                             GError **error)
 {
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char *sql;
+  g_autoptr (GArray) ids = NULL;
+  int kind;
 
-  /* a file held at an older version for an upgrade test has no visits */
-  if (rectify_store_get_schema_version (self) < RECTIFY_SCHEMA_SCHEDULED_VISIT)
-    return TRUE;
+  /* a back-check inspection does either kind, a bureau inspection a
+   * re-inspection, a self-inspection none */
   if (in->kind == RECTIFY_INSPECTION_BACK_CHECK)
-    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND "
-          "scheduled_on <= ?";
+    kind = -1;
   else if (in->kind == RECTIFY_INSPECTION_BUREAU)
-    sql = "SELECT id FROM scheduled_visit WHERE unit_id = ? AND done_inspection_id IS NULL AND "
-          "scheduled_on <= ?"
-          " AND kind = 're_inspection'";
+    kind = RECTIFY_VISIT_RE_INSPECTION;
   else
     return TRUE;
-  {
-    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);
-    int rc;
-
-    if (!stmt)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, in->unit_id);
-    rectify_bind_text (stmt, 2, in->date);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return rectify_store_fail (self, rc, error);
-  }
+  ids = RECTIFY_STORE_OPS (self, visits)->list_pending (self, in->unit_id, in->date, kind, error);
+  if (ids == NULL)
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autofree char *before = rectify_store_row_json (self, "scheduled_visit", id);
       g_autofree char *after = NULL;
-      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-          self, "UPDATE scheduled_visit SET done_inspection_id = ?, done_date = ? WHERE id = ?",
-          error);
 
-      if (!stmt)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, inspection_id);
-      rectify_bind_text (stmt, 2, in->date);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if (!rectify_store_step_done (self, stmt, error))
+      if (!RECTIFY_STORE_OPS (self, visits)->mark_done (self, id, inspection_id, in->date, error))
         return FALSE;
       after = rectify_store_row_json (self, "scheduled_visit", id);
       if (!rectify_store_audit (self, "scheduled_visit", id, "done", before, after, error))
@@ -351,83 +261,69 @@ rectify_schedule_mark_done (RectifyStore *self,
   return TRUE;
 }
 
-static const char *const visit_sorts[]
-    = { "due_date", "v.due_date", "id", "v.id", "unit", "u.name", NULL };
-
-static gboolean
-visit_filter (const RectifyQuery *q, RectifyFilter *f, const char **order, GError **error)
+/* The sort keys of the visit lists, the first the default. */
+static const struct
 {
-  *order = rectify_sort_expression (visit_sorts, q ? q->sort : NULL);
-  if (*order == NULL)
+  const char *key;
+  RectifyVisitSort sort;
+} visit_sorts[] = {
+  { "due_date", RECTIFY_VISIT_SORT_DUE_DATE },
+  { "id", RECTIFY_VISIT_SORT_ID },
+  { "unit", RECTIFY_VISIT_SORT_UNIT },
+};
+
+/* The order q asks for and the day its "overdue" looks at. */
+static gboolean
+visit_query (const RectifyQuery *q, RectifyVisitSort *sort, char **day, GError **error)
+{
+  const char *key = q ? q->sort : NULL;
+
+  *sort = visit_sorts[0].sort;
+  for (guint i = 0; key && i < G_N_ELEMENTS (visit_sorts); i++)
+    if (g_str_equal (key, visit_sorts[i].key))
+      {
+        *sort = visit_sorts[i].sort;
+        key = NULL;
+      }
+  if (key != NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
                    _ ("Sort: unknown column “%s”; use due_date, id or unit"), q->sort);
       return FALSE;
     }
-  rectify_filter_init (f);
-  if (q)
-    {
-      g_autofree char *match = rectify_fts_query (q->search);
-
-      if (match)
-        rectify_filter_add_text (
-            f, "v.unit_id IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)", match);
-      if (q->unit_id > 0)
-        rectify_filter_add_int (f, "v.unit_id = ?", q->unit_id);
-      if (q->kind >= 0 && q->kind < RECTIFY_N_VISIT_KINDS)
-        rectify_filter_add_text (f, "v.kind = ?", rectify_visit_kind_to_code (q->kind));
-      if (q->status == 0)
-        rectify_filter_add (f, "v.done_inspection_id IS NULL");
-      else if (q->status == 1)
-        rectify_filter_add (f, "v.done_inspection_id IS NOT NULL");
-      if (q->overdue)
-        {
-          g_autofree char *today = q->as_of ? g_strdup (q->as_of) : rectify_today ();
-          rectify_filter_add_text (f, "v.done_inspection_id IS NULL AND v.due_date < ?", today);
-        }
-    }
+  *day = q && q->as_of ? g_strdup (q->as_of) : rectify_today ();
   return TRUE;
 }
 
 GArray *
 rectify_store_query_visit_ids (RectifyStore *self, const RectifyQuery *q, GError **error)
 {
-  RectifyFilter f;
-  const char *order;
-  GArray *ids;
+  g_autofree char *day = NULL;
+  RectifyVisitSort sort;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!visit_filter (q, &f, &order, error))
+  if (!visit_query (q, &sort, &day, error))
     return NULL;
-  ids = rectify_store_query_ids (self, "v.id", "scheduled_visit v JOIN unit u ON u.id = v.unit_id",
-                                 "scheduled_visit v", &f, order, q, error);
-  rectify_filter_clear (&f);
-  return ids;
+  return RECTIFY_STORE_OPS (self, visits)->query_ids (self, q, sort, day, error);
 }
 
 GPtrArray *
 rectify_store_get_visits_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
-  return rectify_store_rows_by_ids (self, VISIT_COLUMNS, VISIT_FROM, "v.id", read_visit,
-                                    (GDestroyNotify)rectify_scheduled_visit_free, ids, n_ids,
-                                    error);
+  return RECTIFY_STORE_OPS (self, visits)->get_by_ids (self, ids, n_ids, error);
 }
 
 GPtrArray *
 rectify_store_list_visits (RectifyStore *self, const RectifyQuery *q, gint64 *total, GError **error)
 {
-  RectifyFilter f;
-  const char *order;
-  GPtrArray *rows;
+  g_autofree char *day = NULL;
+  RectifyVisitSort sort;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (!visit_filter (q, &f, &order, error))
+  if (!visit_query (q, &sort, &day, error))
     return NULL;
-  rows = rectify_store_query_page (self, VISIT_COLUMNS, VISIT_FROM, &f, order, q, read_visit,
-                                   (GDestroyNotify)rectify_scheduled_visit_free, total, error);
-  rectify_filter_clear (&f);
-  return rows;
+  return RECTIFY_STORE_OPS (self, visits)->list (self, q, sort, day, total, error);
 }

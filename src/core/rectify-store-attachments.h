@@ -9,7 +9,22 @@ G_BEGIN_DECLS
 
 struct _RectifyStoreAttachmentOps
 {
-  gpointer reserved; /* TRANSITION (issue 13): the operations come here */
+  /* Stores data as a file of the event; returns its id, 0 on error. */
+  gint64 (*insert) (RectifyStore *self,
+                    gint64 event_id,
+                    const char *filename,
+                    const char *mime,
+                    const char *sha256,
+                    GBytes *data,
+                    GError **error);
+  /* The attachment with its data; NULL when there is none (error unset). */
+  RectifyAttachment *(*get) (RectifyStore *self, gint64 id, GError **error);
+  /* The attachments (without data) of the hazard's events by id, each event's id appended to
+   * event_ids at the same index. */
+  GPtrArray *(*list_for_hazard) (RectifyStore *self,
+                                 gint64 hazard_id,
+                                 GArray *event_ids,
+                                 GError **error);
 };
 
 G_END_DECLS

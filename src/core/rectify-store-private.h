@@ -59,9 +59,6 @@ gboolean rectify_equipment_validate_fields (const RectifyEquipment *e, GError **
 gboolean
 rectify_operator_validate_fields (const RectifyOperator *op, char **id_number, GError **error);
 
-/* The schema version that added scheduled_visit (rectify-store.c). */
-#define RECTIFY_SCHEMA_SCHEDULED_VISIT 4
-
 /* rectify-schedule.c: inside rectify_store_add_inspection's transaction,
  * marks the unit's pending visits that this inspection does as done. */
 gboolean rectify_schedule_mark_done (RectifyStore *self,

@@ -9,6 +9,8 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rectify-store-attachments.h"
+#include "rectify-store-hazards.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
@@ -44,13 +46,7 @@ rectify_action_from_code (const char *code, RectifyHazardAction *out)
 static gboolean
 has_event (RectifyStore *store, gint64 hazard_id, RectifyEventKind kind)
 {
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-      store, "SELECT 1 FROM hazard_event WHERE hazard_id = ? AND kind = ? LIMIT 1", NULL);
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, hazard_id);
-  rectify_bind_text (stmt, 2, rectify_event_kind_to_code (kind));
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return RECTIFY_STORE_OPS (store, hazards)->has_event (store, hazard_id, kind);
 }
 
 static gboolean
@@ -159,26 +155,16 @@ add_event (RectifyStore *store,
            gint64 *out_id,
            GError **error)
 {
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (store,
-                               "INSERT INTO hazard_event (hazard_id, kind, officer_id, date, "
-                               "created_at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                               error);
   g_autofree char *now = rectify_now_utc ();
   g_autofree char *date_owned = date ? NULL : rectify_today ();
+  gint64 id = RECTIFY_STORE_OPS (store, hazards)
+                  ->add_event (store, hazard_id, kind, rectify_store_get_actor (store),
+                               date ? date : date_owned, now, note, error);
 
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, hazard_id);
-  rectify_bind_text (stmt, 2, rectify_event_kind_to_code (kind));
-  rectify_bind_id_or_null (stmt, 3, rectify_store_get_actor (store));
-  rectify_bind_text (stmt, 4, date ? date : date_owned);
-  rectify_bind_text (stmt, 5, now);
-  rectify_bind_text (stmt, 6, note);
-  if (!rectify_store_step_done (store, stmt, error))
+  if (id == 0)
     return FALSE;
   if (out_id)
-    *out_id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
+    *out_id = id;
   return TRUE;
 }
 
@@ -238,25 +224,12 @@ add_attachments (
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (RectifyStmt) stmt
-          = rectify_store_prepare (store,
-                                   "INSERT INTO attachment (event_id, filename, mime, size, "
-                                   "sha256, data) VALUES (?, ?, ?, ?, ?, ?)",
-                                   error);
-      gsize size;
-      gconstpointer data = g_bytes_get_data (atts[i].data, &size);
       g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, atts[i].data);
       g_autofree char *base = g_path_get_basename (atts[i].filename);
 
-      if (!stmt)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event_id);
-      rectify_bind_text (stmt, 2, base);
-      rectify_bind_text (stmt, 3, sniff_mime (atts[i].data));
-      sqlite3_bind_int64 (stmt, 4, size);
-      rectify_bind_text (stmt, 5, sum);
-      sqlite3_bind_blob64 (stmt, 6, data, size, SQLITE_STATIC);
-      if (!rectify_store_step_done (store, stmt, error))
+      if (RECTIFY_STORE_OPS (store, attachments)
+              ->insert (store, event_id, base, sniff_mime (atts[i].data), sum, atts[i].data, error)
+          == 0)
         return FALSE;
     }
   return TRUE;
@@ -328,12 +301,11 @@ rectify_workflow_register (RectifyStore *store,
       return 0;
     }
   {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (store, "SELECT 1 FROM hazard_category WHERE code = ?", error);
-    if (!stmt)
+    gboolean known;
+
+    if (!RECTIFY_STORE_OPS (store, hazards)->category_exists (store, h->category, &known, error))
       return 0;
-    rectify_bind_text (stmt, 1, h->category);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
+    if (!known)
       {
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
                      _ ("Category: “%s” is not a hazard category"), h->category ? h->category : "");
@@ -381,38 +353,12 @@ rectify_workflow_register (RectifyStore *store,
 
   if (!rectify_store_begin (store, error))
     return 0;
-  {
-    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-        store,
-        "INSERT INTO hazard (inspection_id, unit_id, equipment_id, campaign_id, category, grade, "
-        "found_date,"
-        " description, standard, measures, deadline, responsible, supervisor_id, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_bind_id_or_null (stmt, 1, h->inspection_id);
-        sqlite3_bind_int64 (stmt, 2, h->unit_id);
-        rectify_bind_id_or_null (stmt, 3, h->equipment_id);
-        rectify_bind_id_or_null (stmt, 4, campaign_id);
-        rectify_bind_text (stmt, 5, h->category);
-        rectify_bind_text (stmt, 6, rectify_grade_to_code (h->grade));
-        rectify_bind_text (stmt, 7, h->found_date);
-        rectify_bind_text (stmt, 8, h->content);
-        rectify_bind_text (stmt, 9, h->standard);
-        rectify_bind_text (stmt, 10, h->measures);
-        rectify_bind_text_or_null (stmt, 11, h->deadline);
-        rectify_bind_text (stmt, 12, h->responsible);
-        rectify_bind_id_or_null (stmt, 13, h->supervisor_id);
-        rectify_bind_text (stmt, 14,
-                           rectify_hazard_status_to_code (rectify_hazard_is_implemented (h)
-                                                              ? RECTIFY_HAZARD_RECTIFYING
-                                                              : RECTIFY_HAZARD_OPEN));
-        ok = rectify_store_step_done (store, stmt, error);
-        id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
-      }
-  }
+  id = RECTIFY_STORE_OPS (store, hazards)
+           ->insert (store, h, campaign_id,
+                     rectify_hazard_is_implemented (h) ? RECTIFY_HAZARD_RECTIFYING
+                                                       : RECTIFY_HAZARD_OPEN,
+                     error);
+  ok = id != 0;
   ok = ok && add_event (store, id, RECTIFY_EVENT_REGISTERED, h->found_date, note, NULL, error)
        && audit_hazard (store, id, "create", NULL, error);
   return rectify_store_end (store, ok, error) ? id : 0;
@@ -466,27 +412,7 @@ rectify_workflow_implement (RectifyStore *store,
   if (!rectify_store_begin (store, error))
     return FALSE;
   before = rectify_store_row_json (store, "hazard", hazard_id);
-  {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (store,
-                                 "UPDATE hazard SET description = ?, standard = ?, measures = ?, "
-                                 "deadline = ?, responsible = ?,"
-                                 " supervisor_id = ?, status = ? WHERE id = ?",
-                                 error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_bind_text (stmt, 1, h->content);
-        rectify_bind_text (stmt, 2, h->standard);
-        rectify_bind_text (stmt, 3, h->measures);
-        rectify_bind_text_or_null (stmt, 4, h->deadline);
-        rectify_bind_text (stmt, 5, h->responsible);
-        rectify_bind_id_or_null (stmt, 6, h->supervisor_id);
-        rectify_bind_text (stmt, 7, rectify_hazard_status_to_code (h->status));
-        sqlite3_bind_int64 (stmt, 8, hazard_id);
-        ok = rectify_store_step_done (store, stmt, error);
-      }
-  }
+  ok = RECTIFY_STORE_OPS (store, hazards)->update_implementation (store, h, error);
   ok = ok && add_event (store, hazard_id, RECTIFY_EVENT_IMPLEMENTED, NULL, note, NULL, error)
        && audit_hazard (store, hazard_id, "implement", before, error);
   return rectify_store_end (store, ok, error);
@@ -499,14 +425,7 @@ set_status (RectifyStore *store,
             const char *closed_date,
             GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-      store, "UPDATE hazard SET status = ?, closed_date = ? WHERE id = ?", error);
-  if (!stmt)
-    return FALSE;
-  rectify_bind_text (stmt, 1, rectify_hazard_status_to_code (status));
-  rectify_bind_text_or_null (stmt, 2, closed_date);
-  sqlite3_bind_int64 (stmt, 3, id);
-  return rectify_store_step_done (store, stmt, error);
+  return RECTIFY_STORE_OPS (store, hazards)->set_status (store, id, status, closed_date, error);
 }
 
 static gboolean
@@ -514,13 +433,8 @@ stop_equipment (RectifyStore *store, gint64 equipment_id, GError **error)
 {
   g_autofree char *before = rectify_store_row_json (store, "equipment", equipment_id);
   g_autofree char *after = NULL;
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-      store, "UPDATE equipment SET status = 'stopped' WHERE id = ?", error);
 
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, equipment_id);
-  if (!rectify_store_step_done (store, stmt, error))
+  if (!RECTIFY_STORE_OPS (store, hazards)->stop_equipment (store, equipment_id, error))
     return FALSE;
   after = rectify_store_row_json (store, "equipment", equipment_id);
   return rectify_store_audit (store, "equipment", equipment_id, "stop-use", before, after, error);

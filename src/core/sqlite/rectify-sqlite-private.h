@@ -37,6 +37,9 @@ extern const RectifyStoreAuditOps rectify_sqlite_audit_ops;
 extern const RectifyStoreFigureOps rectify_sqlite_figure_ops;
 extern const RectifyStoreBulkOps rectify_sqlite_bulk_ops;
 
+/* The schema version that added scheduled_visit (rectify-sqlite-schema.c). */
+#define RECTIFY_SCHEMA_SCHEDULED_VISIT 4
+
 /* The connection of a store of this backend. */
 static inline sqlite3 *
 rectify_sqlite_db (RectifyStore *store)
@@ -234,7 +237,7 @@ void rectify_filter_add_day (RectifyFilter *f, const char *clause, const char *d
   " coalesce(h.campaign_id, 0), h.category, h.grade, h.found_date, h.description,"                 \
   " h.standard, h.measures, h.deadline, h.responsible, coalesce(h.supervisor_id, 0),"              \
   " h.status, h.closed_date, u.name"
-gpointer rectify_read_hazard_row (RectifyStmt *stmt); /* rectify-inspections.c */
+gpointer rectify_read_hazard_row (RectifyStmt *stmt); /* rectify-sqlite-hazards.c */
 #define RECTIFY_DOCUMENT_COLUMNS                                                                   \
   "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0),"                  \
   " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
