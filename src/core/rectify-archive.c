@@ -19,36 +19,16 @@
 
 #include "rectify-archive.h"
 #include "rectify-csv.h"
+#include "rectify-store-audit.h"
+#include "rectify-store-figures.h"
 #include "rectify-store-private.h"
 
 GArray *
 rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
 
-  stmt = rectify_store_prepare (
-      store,
-      "SELECT u.id FROM unit u WHERE u.id IN (SELECT unit_id FROM inspection WHERE campaign_id = ?1"
-      " UNION SELECT unit_id FROM hazard WHERE campaign_id = ?1) ORDER BY u.credit_code, u.id",
-      error);
-  if (!stmt)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rectify_store_fail (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return RECTIFY_STORE_OPS (store, figures)->campaign_units (store, campaign_id, error);
 }
 
 /* ---- writing -------------------------------------------------------------- */
@@ -403,23 +383,8 @@ typedef struct
 static gboolean
 read_audit_mark (RectifyStore *store, AuditMark *mark, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (store, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
-  int rc;
-
-  if (!stmt)
-    return FALSE;
-  mark->id = 0;
   g_clear_pointer (&mark->hash, g_free);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      mark->id = sqlite3_column_int64 (stmt, 0);
-      mark->hash = rectify_column_text (stmt, 1);
-    }
-  else if (rc != SQLITE_DONE)
-    return rectify_store_fail (store, rc, error);
-  return TRUE;
+  return RECTIFY_STORE_OPS (store, audit)->last (store, &mark->id, &mark->hash, error);
 }
 
 /* Inside the read transaction: the campaign, the checks of dir, and every

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rectify-store-documents.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
@@ -81,7 +82,6 @@ store_pdf (RectifyStore *self,
   g_autoptr (GBytes) pdf = NULL;
   g_autofree char *english = NULL;
   g_autofree char *sha256 = NULL;
-  g_autoptr (RectifyStmt) stmt = NULL;
 
   if (document == NULL)
     return FALSE;
@@ -100,15 +100,7 @@ store_pdf (RectifyStore *self,
       return FALSE;
     }
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
-  stmt = rectify_store_prepare (
-      self, "INSERT INTO document_pdf (document_id, pdf, sha256) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                       SQLITE_STATIC);
-  rectify_bind_text (stmt, 3, sha256);
-  if (!rectify_store_step_done (self, stmt, error))
+  if (!RECTIFY_STORE_OPS (self, documents)->put_pdf (self, id, pdf, sha256, error))
     return FALSE;
   {
     g_autofree char *after = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
@@ -198,58 +190,24 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
    * same number between reading the last one and writing ours. */
   if (!rectify_store_begin (self, error))
     return 0;
-  {
-    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-        self, "SELECT coalesce(max(seq), 0) + 1 FROM document WHERE kind = ? AND year = ?", error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_bind_text (stmt, 1, rectify_document_kind_to_code (kind));
-        sqlite3_bind_int (stmt, 2, year);
-        int rc = sqlite3_step (stmt);
-
-        ok = rc == SQLITE_ROW;
-        if (!ok)
-          rectify_store_fail (self, rc, error);
-        seq = ok ? sqlite3_column_int (stmt, 0) : 0;
-      }
-  }
+  ok = RECTIFY_STORE_OPS (self, documents)
+           ->next_seq (self, rectify_document_kind_to_code (kind), year, &seq, error);
   number = rectify_document_format_number (prefix, year, seq, FALSE);
   if (ok)
     {
-      g_autoptr (RectifyStmt) stmt
-          = rectify_store_prepare (self,
-                                   "INSERT INTO document (kind, year, seq, number, unit_id, "
-                                   "campaign_id, issued_date, officer_id)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          rectify_bind_text (stmt, 1, rectify_document_kind_to_code (kind));
-          sqlite3_bind_int (stmt, 2, year);
-          sqlite3_bind_int (stmt, 3, seq);
-          rectify_bind_text (stmt, 4, number);
-          sqlite3_bind_int64 (stmt, 5, unit_id);
-          rectify_bind_id_or_null (stmt, 6, campaign_id);
-          rectify_bind_text (stmt, 7, issued_date);
-          rectify_bind_id_or_null (stmt, 8, rectify_store_get_actor (self));
-          ok = rectify_store_step_done (self, stmt, error);
-          id = sqlite3_last_insert_rowid (rectify_sqlite_db (self));
-        }
-    }
-  for (guint i = 0; ok && i < n_hazards; i++)
-    {
-      g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-          self, "INSERT OR IGNORE INTO document_hazard (document_id, hazard_id) VALUES (?, ?)",
-          error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int64 (stmt, 2, hazard_ids[i]);
-          ok = rectify_store_step_done (self, stmt, error);
-        }
+      g_autoptr (RectifyDocument) d = rectify_document_new ();
+
+      d->kind = kind;
+      d->year = year;
+      d->seq = seq;
+      d->number = g_strdup (number);
+      d->unit_id = unit_id;
+      d->campaign_id = campaign_id;
+      d->issued_date = g_strdup (issued_date);
+      d->officer_id = rectify_store_get_actor (self);
+      g_array_append_vals (d->hazard_ids, hazard_ids, n_hazards);
+      id = RECTIFY_STORE_OPS (self, documents)->insert (self, d, error);
+      ok = id != 0;
     }
   if (ok)
     {
@@ -288,20 +246,9 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "document", id);
-  {
-    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-        self, "UPDATE document SET status = 'void', void_reason = ?, void_date = ? WHERE id = ?",
-        error);
-    ok = stmt != NULL;
-    if (ok)
-      {
-        rectify_bind_text (stmt, 1, reason);
-        rectify_bind_text (stmt, 2,
-                           g_strcmp0 (today, doc->issued_date) >= 0 ? today : doc->issued_date);
-        sqlite3_bind_int64 (stmt, 3, id);
-        ok = rectify_store_step_done (self, stmt, error);
-      }
-  }
+  ok = RECTIFY_STORE_OPS (self, documents)
+           ->set_void (self, id, reason,
+                       g_strcmp0 (today, doc->issued_date) >= 0 ? today : doc->issued_date, error);
   if (ok)
     {
       g_autofree char *after = rectify_store_row_json (self, "document", id);
@@ -313,43 +260,35 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
 GBytes *
 rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = NULL;
   g_autoptr (GBytes) pdf = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *actual = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  stmt = rectify_store_prepare (self,
-                                "SELECT d.number, p.pdf, p.sha256 FROM document d LEFT JOIN "
-                                "document_pdf p ON p.document_id = d.id"
-                                " WHERE d.id = ?",
-                                error);
-  if (stmt == NULL)
+  if (!RECTIFY_STORE_OPS (self, documents)->get_pdf (self, id, &number, &pdf, &stored, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (number == NULL)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
                    _ ("Document: there is no document with id %" PRId64), id);
       return NULL;
     }
-  if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+  if (pdf == NULL)
     {
       g_set_error (
           error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
           _ ("Document: %s was issued without a stored PDF; issue a new document to have one"),
-          (const char *)sqlite3_column_text (stmt, 0));
+          number);
       return NULL;
     }
-  pdf = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize)sqlite3_column_bytes (stmt, 1));
-  stored = rectify_column_text (stmt, 2);
   actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
   if (g_strcmp0 (stored, actual) != 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
                    _ ("Document: the stored PDF of %s does not match its SHA-256; it was altered"),
-                   (const char *)sqlite3_column_text (stmt, 0));
+                   number);
       return NULL;
     }
   if (sha256)
@@ -357,64 +296,24 @@ rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GE
   return g_steal_pointer (&pdf);
 }
 
-gpointer
-rectify_read_document_row (RectifyStmt *stmt)
-{
-  RectifyDocument *d = rectify_document_new ();
-  d->id = sqlite3_column_int64 (stmt, 0);
-  rectify_document_kind_from_code ((const char *)sqlite3_column_text (stmt, 1), &d->kind);
-  d->year = sqlite3_column_int (stmt, 2);
-  d->seq = sqlite3_column_int (stmt, 3);
-  d->number = rectify_column_text (stmt, 4);
-  d->unit_id = sqlite3_column_int64 (stmt, 5);
-  d->campaign_id = sqlite3_column_int64 (stmt, 6);
-  d->issued_date = rectify_column_text (stmt, 7);
-  d->officer_id = sqlite3_column_int64 (stmt, 8);
-  rectify_document_status_from_code ((const char *)sqlite3_column_text (stmt, 9), &d->status);
-  d->void_reason = rectify_column_text_or_null (stmt, 10);
-  d->void_date = rectify_column_text_or_null (stmt, 11);
-  d->unit_name = rectify_column_text (stmt, 12);
-  return d;
-}
-
 RectifyDocument *
 rectify_store_get_document (RectifyStore *self, gint64 id, GError **error)
 {
-  g_autoptr (RectifyDocument) d = NULL;
+  g_autoptr (GError) local_error = NULL;
+  RectifyDocument *d;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  {
-    g_autoptr (RectifyStmt) stmt
-        = rectify_store_prepare (self,
-                                 "SELECT " RECTIFY_DOCUMENT_COLUMNS
-                                 " FROM document d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?",
-                                 error);
-    if (!stmt)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      {
+  d = RECTIFY_STORE_OPS (self, documents)->get (self, id, &local_error);
+  if (d == NULL)
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
                      _ ("Document: there is no document with id %" PRId64), id);
-        return NULL;
-      }
-    d = rectify_read_document_row (stmt);
-  }
-  {
-    g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-        self, "SELECT hazard_id FROM document_hazard WHERE document_id = ? ORDER BY hazard_id",
-        error);
-    if (!stmt)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        gint64 hid = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (d->hazard_ids, hid);
-      }
-  }
-  return g_steal_pointer (&d);
+    }
+  return d;
 }
 
 gboolean
@@ -423,34 +322,40 @@ rectify_store_find_document (RectifyStore *self,
                              gint64 *out_id,
                              GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 number = 0;
+  gint64 id;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
-  stmt = rectify_store_prepare (self,
-                                "SELECT id FROM document WHERE number = ?2 UNION ALL SELECT id "
-                                "FROM document WHERE id = ?1 LIMIT 1",
-                                error);
-  if (!stmt)
-    return FALSE;
-  if (id_or_number && g_ascii_string_to_signed (id_or_number, 10, 1, G_MAXINT64, &number, NULL))
-    sqlite3_bind_int64 (stmt, 1, number);
-  rectify_bind_text (stmt, 2, id_or_number);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!id_or_number || !g_ascii_string_to_signed (id_or_number, 10, 1, G_MAXINT64, &number, NULL))
+    number = 0;
+  id = RECTIFY_STORE_OPS (self, documents)->find (self, id_or_number, number, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (id == 0)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
                    _ ("Document: no document has the id or number “%s”"),
                    id_or_number ? id_or_number : "");
       return FALSE;
     }
-  *out_id = sqlite3_column_int64 (stmt, 0);
+  *out_id = id;
   return TRUE;
 }
 
+/* The keys a list of documents sorts by. */
+static gboolean
+known_sort (const char *const *keys, const char *key)
+{
+  return key == NULL || g_strv_contains (keys, key);
+}
+
 static const char *const document_sorts[]
-    = { "issued_date", "d.issued_date", "id",     "d.id",     "number", "d.kind, d.year, d.seq",
-        "unit",        "u.name",        "status", "d.status", NULL };
+    = { "issued_date", "id", "number", "unit", "status", NULL };
 
 GPtrArray *
 rectify_store_list_documents (RectifyStore *self,
@@ -458,46 +363,14 @@ rectify_store_list_documents (RectifyStore *self,
                               gint64 *total,
                               GError **error)
 {
-  RectifyFilter f;
-  GPtrArray *rows;
-  const char *order = rectify_sort_expression (document_sorts, q ? q->sort : NULL);
-
   g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
 
-  if (order == NULL)
+  if (!known_sort (document_sorts, q ? q->sort : NULL))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
                    _ ("Sort: unknown column “%s”; use issued_date, id, number, unit or status"),
                    q->sort);
       return NULL;
     }
-  rectify_filter_init (&f);
-  if (q)
-    {
-      if (q->unit_id > 0)
-        rectify_filter_add_int (&f, "d.unit_id = ?", q->unit_id);
-      if (q->campaign_id > 0)
-        rectify_filter_add_int (&f, "d.campaign_id = ?", q->campaign_id);
-      if (q->kind >= 0)
-        rectify_filter_add_text (&f, "d.kind = ?", rectify_document_kind_to_code (q->kind));
-      if (q->status >= 0)
-        rectify_filter_add_text (&f, "d.status = ?", rectify_document_status_to_code (q->status));
-      if (q->search && *q->search)
-        {
-          g_autofree char *match = rectify_fts_query (q->search);
-          g_autofree char *like = g_strdup_printf ("%%%s%%", q->search);
-          if (match)
-            rectify_filter_add_texts (&f,
-                                      "d.number LIKE ? OR d.unit_id IN (SELECT rowid FROM unit_fts "
-                                      "WHERE unit_fts MATCH ?)",
-                                      like, match, NULL);
-          else
-            rectify_filter_add_text (&f, "d.number LIKE ?", like);
-        }
-    }
-  rows = rectify_store_query_page (
-      self, RECTIFY_DOCUMENT_COLUMNS, "document d JOIN unit u ON u.id = d.unit_id", &f, order, q,
-      rectify_read_document_row, (GDestroyNotify)rectify_document_free, total, error);
-  rectify_filter_clear (&f);
-  return rows;
+  return RECTIFY_STORE_OPS (self, documents)->list (self, q, total, error);
 }

@@ -560,11 +560,11 @@ rectify_export_file_full (RectifyStore *store,
     }
 
   /* one snapshot: the pages agree with the ids even while others write */
-  ok = rectify_store_exec (store, "SAVEPOINT export", error);
+  ok = rectify_store_begin_read (store, error);
   if (ok)
     {
       ok = write_rows (&cx, &sink, list, q, progress, progress_data, cancellable, &rows, error);
-      rectify_store_exec (store, "RELEASE export", NULL);
+      rectify_store_end (store, FALSE, NULL);
     }
 
   if (format == RECTIFY_EXPORT_CSV)

@@ -10,6 +10,7 @@
 
 #include "rectify-figures.h"
 #include "rectify-format.h"
+#include "rectify-store-figures.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
@@ -43,91 +44,34 @@ rectify_figures_format_rate (double rate)
   return g_strdup_printf ("%.1f%%", percent);
 }
 
-/* @SCOPE@ in sql becomes the campaign condition on column; binds ?1 =
- * as_of and, when scoped, ?2 = the campaign id. */
-static RectifyStmt *
-prepare_scoped (RectifyStore *store,
-                const char *sql_fmt,
-                gint64 campaign_id,
-                const char *column,
-                const char *as_of,
-                GError **error)
+typedef struct
 {
-  g_autofree char *clause = campaign_id ? g_strdup_printf ("%s = ?2", column) : g_strdup ("1");
-  g_autoptr (GString) sql = g_string_new (sql_fmt);
-  RectifyStmt *stmt;
+  RectifyFigures *f;
+  GHashTable *counts; /* category code -> hazards found */
+} HazardTallies;
 
-  g_string_replace (sql, "@SCOPE@", clause, 1);
-  stmt = rectify_store_prepare (store, sql->str, error);
+static void
+add_hazard_tally (const RectifyStoreHazardTally *tally, gpointer user_data)
+{
+  HazardTallies *t = user_data;
 
-  if (!stmt)
-    return NULL;
-  rectify_bind_text (stmt, 1, as_of);
-  if (campaign_id)
-    sqlite3_bind_int64 (stmt, 2, campaign_id);
-  return stmt;
+  g_hash_table_insert (t->counts, g_strdup (tally->category),
+                       GSIZE_TO_POINTER ((gsize)tally->found));
+  t->f->hazards_found += tally->found;
+  t->f->hazards_general += tally->general;
+  t->f->hazards_major += tally->major;
+  t->f->hazards_closed += tally->closed;
+  t->f->hazards_overdue += tally->overdue;
 }
 
-static gboolean
-step_row (RectifyStore *store, RectifyStmt *stmt, GError **error)
+static void
+add_check_tally (int equipment_category, gint64 quantity, gpointer user_data)
 {
-  int rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rectify_store_fail (store, rc, error);
-  return TRUE;
-}
+  gint64 *counts = user_data;
 
-/* ---- the definitions, as SQL ---------------------------------------------- */
-
-char *
-rectify_figures_sql_inspection_done (const char *alias, const char *day)
-{
-  return g_strdup_printf ("%sdate <= %s", alias, day);
-}
-
-char *
-rectify_figures_sql_hazard_found (const char *alias, const char *day)
-{
-  return g_strdup_printf ("%sfound_date <= %s", alias, day);
-}
-
-/* rectified = confirmed and cancelled by the day (closed is final) */
-char *
-rectify_figures_sql_hazard_closed (const char *alias, const char *day)
-{
-  return g_strdup_printf ("%1$sstatus = 'closed' AND %1$sclosed_date <= %2$s", alias, day);
-}
-
-/* not closed on the day and its deadline already passed */
-char *
-rectify_figures_sql_hazard_overdue (const char *alias, const char *day)
-{
-  return g_strdup_printf (
-      "(%1$sstatus <> 'closed' OR %1$sclosed_date > %2$s) AND %1$sdeadline < %2$s", alias, day);
-}
-
-/* void ones excluded: those voided on or before the day looked at */
-char *
-rectify_figures_sql_document_issued (const char *alias, const char *day)
-{
-  return g_strdup_printf (
-      "%1$sissued_date <= %2$s AND (%1$sstatus = 'issued' OR %1$svoid_date > %2$s)", alias, day);
-}
-
-char *
-rectify_figures_sql_document_void (const char *alias, const char *day)
-{
-  return g_strdup_printf ("%1$sstatus = 'void' AND %1$svoid_date <= %2$s", alias, day);
-}
-
-void
-rectify_filter_add_day (RectifyFilter *f, const char *clause, const char *day)
-{
-  guint n = 0;
-
-  for (const char *p = clause; *p; p++)
-    n += *p == '?';
-  rectify_filter_add_text_n (f, clause, n, day);
+  for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
+    if ((int)rectify_categories[i] == equipment_category)
+      counts[i] = quantity;
 }
 
 RectifyFigures *
@@ -156,78 +100,21 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
   if (f->as_of == NULL)
     f->as_of = as_of ? g_strdup (as_of) : rectify_today ();
 
-  {
-    g_autofree char *done = rectify_figures_sql_inspection_done ("", "?1");
-    g_autofree char *sql = g_strdup_printf (
-        "SELECT coalesce(sum(CASE WHEN kind <> 'self' THEN officer_count END), 0),"
-        " count(CASE WHEN kind <> 'self' THEN 1 END),"
-        " count(DISTINCT CASE WHEN kind <> 'self' THEN unit_id END),"
-        " coalesce(sum(CASE WHEN kind <> 'self' THEN equipment_count END), 0),"
-        " count(CASE WHEN kind = 'self' THEN 1 END),"
-        " count(CASE WHEN kind = 'back_check' THEN 1 END)"
-        " FROM inspection WHERE @SCOPE@ AND %s",
-        done);
-    g_autoptr (RectifyStmt) stmt
-        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
-    if (!stmt || !step_row (store, stmt, error))
-      return NULL;
-    f->officer_person_times = sqlite3_column_int64 (stmt, 0);
-    f->unit_inspections = sqlite3_column_int64 (stmt, 1);
-    f->distinct_units = sqlite3_column_int64 (stmt, 2);
-    f->equipment_checks = sqlite3_column_int64 (stmt, 3);
-    f->self_inspections = sqlite3_column_int64 (stmt, 4);
-    f->back_checks = sqlite3_column_int64 (stmt, 5);
-  }
-  {
-    g_autofree char *issued = rectify_figures_sql_document_issued ("", "?1");
-    g_autofree char *sql = g_strdup_printf ("SELECT count(CASE WHEN kind = 'instruction' THEN 1 "
-                                            "END), count(CASE WHEN kind = 'opinion' THEN 1 END)"
-                                            " FROM document WHERE @SCOPE@ AND %s",
-                                            issued);
-    g_autoptr (RectifyStmt) stmt
-        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
-    if (!stmt || !step_row (store, stmt, error))
-      return NULL;
-    f->instruction_letters = sqlite3_column_int64 (stmt, 0);
-    f->rectification_opinions = sqlite3_column_int64 (stmt, 1);
-  }
+  if (!RECTIFY_STORE_OPS (store, figures)->inspections (store, campaign_id, f->as_of, f, error)
+      || !RECTIFY_STORE_OPS (store, figures)->documents (store, campaign_id, f->as_of, f, error))
+    return NULL;
   f->hazards_by_category = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_row_free);
   {
     /* one pass over the campaign's hazards, then every category in its order */
     g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_autofree char *found = rectify_figures_sql_hazard_found ("", "?1");
-    g_autofree char *closed = rectify_figures_sql_hazard_closed ("", "?1");
-    g_autofree char *overdue = rectify_figures_sql_hazard_overdue ("", "?1");
-    g_autofree char *sql = g_strdup_printf (
-        "SELECT category, count(*), count(CASE WHEN grade = 'general' THEN 1 END),"
-        " count(CASE WHEN grade = 'major' THEN 1 END),"
-        " count(CASE WHEN %s THEN 1 END),"
-        " count(CASE WHEN %s THEN 1 END)"
-        " FROM hazard WHERE @SCOPE@ AND %s GROUP BY category",
-        closed, overdue, found);
-    g_autoptr (RectifyStmt) stmt
-        = prepare_scoped (store, sql, campaign_id, "campaign_id", f->as_of, error);
+    HazardTallies tallies = { f, counts };
     g_autoptr (GPtrArray) categories = NULL;
-    int rc;
+    gboolean ok = RECTIFY_STORE_OPS (store, figures)
+                      ->hazards (store, campaign_id, f->as_of, add_hazard_tally, &tallies, error);
 
-    if (!stmt)
-      return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        g_hash_table_insert (counts, rectify_column_text (stmt, 0),
-                             GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 1)));
-        f->hazards_found += sqlite3_column_int64 (stmt, 1);
-        f->hazards_general += sqlite3_column_int64 (stmt, 2);
-        f->hazards_major += sqlite3_column_int64 (stmt, 3);
-        f->hazards_closed += sqlite3_column_int64 (stmt, 4);
-        f->hazards_overdue += sqlite3_column_int64 (stmt, 5);
-      }
     f->rectification_rate = f->hazards_found ? (double)f->hazards_closed / f->hazards_found : 0.0;
-    if (rc != SQLITE_DONE)
-      {
-        rectify_store_fail (store, rc, error);
-        return NULL;
-      }
+    if (!ok)
+      return NULL;
     categories = rectify_store_list_hazard_categories (store, error);
     if (!categories)
       return NULL;
@@ -244,24 +131,11 @@ rectify_figures_compute (RectifyStore *store, gint64 campaign_id, const char *as
   f->checks_by_equipment_category
       = g_ptr_array_new_with_free_func ((GDestroyNotify)figure_row_free);
   {
-    g_autoptr (RectifyStmt) stmt
-        = prepare_scoped (store,
-                          "SELECT category, sum(quantity) FROM check_tally"
-                          " WHERE @SCOPE@ AND date <= ?1 AND kind <> 'self' GROUP BY category",
-                          campaign_id, "campaign_id", f->as_of, error);
     gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
-    int rc;
-    if (!stmt)
+
+    if (!RECTIFY_STORE_OPS (store, figures)
+             ->checks (store, campaign_id, f->as_of, add_check_tally, counts, error))
       return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
-        if ((int)rectify_categories[i] == sqlite3_column_int (stmt, 0))
-          counts[i] = sqlite3_column_int64 (stmt, 1);
-    if (rc != SQLITE_DONE)
-      {
-        rectify_store_fail (store, rc, error);
-        return NULL;
-      }
     for (int i = 0; i < RECTIFY_N_CATEGORIES; i++)
       {
         RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);

@@ -7,9 +7,39 @@
 
 G_BEGIN_DECLS
 
+/* One row of the audit log as stored; officer_id 0 for the system. */
+typedef struct
+{
+  gint64 id;
+  const char *at;
+  gint64 officer_id;
+  const char *entity;
+  gint64 entity_id;
+  const char *action;
+  const char *before_json; /* NULL when none */
+  const char *after_json;  /* NULL when none */
+  const char *prev_hash;
+  const char *hash;
+} RectifyStoreAuditRow;
+
+/* Called for each row in order; returns FALSE to stop. */
+typedef gboolean (*RectifyStoreAuditRowFunc) (const RectifyStoreAuditRow *row, gpointer user_data);
+
 struct _RectifyStoreAuditOps
 {
-  gpointer reserved; /* TRANSITION (issue 13): the operations come here */
+  /* The id and hash of the newest row; 0 and NULL when the log is empty. */
+  gboolean (*last) (RectifyStore *self, gint64 *id, char **hash, GError **error);
+  /* Appends row (its id is ignored: rows are numbered in order from 1). */
+  gboolean (*append) (RectifyStore *self, const RectifyStoreAuditRow *row, GError **error);
+  /* Calls func for every row in id order until it returns FALSE. */
+  gboolean (*foreach) (RectifyStore *self,
+                       RectifyStoreAuditRowFunc func,
+                       gpointer user_data,
+                       GError **error);
+  /* The newest limit rows (all when limit <= 0), newest first, with officer names. */
+  GPtrArray *(*list) (RectifyStore *self, gint64 limit, GError **error);
+  /* The record id of entity table as a JSON object (blobs as their size), NULL if none. */
+  char *(*row_json) (RectifyStore *self, const char *table, gint64 id);
 };
 
 G_END_DECLS

@@ -1,9 +1,9 @@
 /* rectify-summary-data.c: the series behind the campaign dashboard and work summary
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every series is an SQL aggregate over the same rows, with the same
- * conditions, as rectify-figures.c, so that a chart always adds up to the
- * figure printed beside it.
+ * Every series is counted by the backend over the same rows, with the same
+ * conditions, as the figures (rectify-store-figures.h), so that a chart
+ * always adds up to the figure printed beside it.
  */
 #define G_LOG_DOMAIN "rectify-core"
 
@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rectify-store-figures.h"
 #include "rectify-store-private.h"
 #include "rectify-summary-data.h"
 #include "rectify-validate.h"
@@ -46,28 +47,6 @@ rectify_summary_data_free (RectifySummaryData *data)
   g_free (data);
 }
 
-/* Binds ?1 = as of, ?2 = campaign id. */
-static RectifyStmt *
-prepare_bound (
-    RectifyStore *store, const char *sql, gint64 campaign_id, const char *as_of, GError **error)
-{
-  RectifyStmt *stmt = rectify_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  rectify_bind_text (stmt, 1, as_of);
-  sqlite3_bind_int64 (stmt, 2, campaign_id);
-  return stmt;
-}
-
-static gboolean
-finish_rows (RectifyStore *store, int rc, GError **error)
-{
-  if (rc != SQLITE_DONE)
-    return rectify_store_fail (store, rc, error);
-  return TRUE;
-}
-
 /* The day index of a date in the campaign's range, dates before it on the
  * first day; -1 after the last. */
 static int
@@ -82,8 +61,42 @@ day_index (GHashTable *days, const char *first, const char *date)
   return strcmp (date, first) < 0 ? 0 : -1;
 }
 
-/* One pass over the campaign's hazards in its covering index: found and
- * closed per day, and the equipment category. */
+typedef struct
+{
+  GHashTable *days; /* date -> index */
+  const char *first;
+  gint64 *found;
+  gint64 *closed;
+  gint64 counts[RECTIFY_N_CATEGORIES];
+  gint64 none;
+} HazardSeries;
+
+static void
+add_hazard_day (const char *found_date, const char *closed_date, int category, gpointer user_data)
+{
+  HazardSeries *series = user_data;
+  int f = day_index (series->days, series->first, found_date);
+  int c = day_index (series->days, series->first, closed_date);
+  gboolean matched = FALSE;
+
+  if (f >= 0)
+    series->found[f]++;
+  if (c >= 0)
+    series->closed[c]++;
+  for (int i = 0; category && i < RECTIFY_N_CATEGORIES; i++)
+    if ((int)rectify_categories[i] == category)
+      {
+        series->counts[i]++;
+        matched = TRUE;
+        break;
+      }
+  /* a hazard whose equipment is not named, or is gone */
+  if (!matched)
+    series->none++;
+}
+
+/* One pass over the campaign's hazards: found and closed per day, and the
+ * equipment category. */
 static gboolean
 compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **error)
 {
@@ -92,11 +105,8 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
   g_autofree gint64 *found = g_new0 (gint64, MAX (n_days, 1));
   g_autofree gint64 *closed = g_new0 (gint64, MAX (n_days, 1));
   g_autoptr (GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 counts[RECTIFY_N_CATEGORIES] = { 0 };
-  gint64 none = 0, total_found = 0, total_closed = 0;
-  g_autofree char *closed_by = NULL, *found_by = NULL, *sql = NULL;
-  g_autoptr (RectifyStmt) stmt = NULL;
-  int rc;
+  HazardSeries series = { days, start, found, closed, { 0 }, 0 };
+  gint64 total_found = 0, total_closed = 0;
 
   data->days = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryDay), n_days);
   for (int i = 0; i < n_days; i++)
@@ -107,39 +117,8 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       g_array_append_val (data->days, day);
       g_hash_table_insert (days, g_steal_pointer (&date), GINT_TO_POINTER (i));
     }
-  /* closed as the figures count it: found and closed by the day looked at */
-  closed_by = rectify_figures_sql_hazard_closed ("", "?1");
-  found_by = rectify_figures_sql_hazard_found ("", "?1");
-  sql = g_strdup_printf ("SELECT found_date, CASE WHEN %s THEN closed_date END,"
-                         " equipment_category FROM hazard WHERE campaign_id = ?2 AND %s",
-                         closed_by, found_by);
-  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int f = day_index (days, start, (const char *)sqlite3_column_text (stmt, 0));
-      int c = day_index (days, start, (const char *)sqlite3_column_text (stmt, 1));
-      int category
-          = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 2);
-      gboolean matched = FALSE;
-
-      if (f >= 0)
-        found[f]++;
-      if (c >= 0)
-        closed[c]++;
-      for (int i = 0; category && i < RECTIFY_N_CATEGORIES; i++)
-        if ((int)rectify_categories[i] == category)
-          {
-            counts[i]++;
-            matched = TRUE;
-            break;
-          }
-      /* a hazard whose equipment is not named, or is gone */
-      if (!matched)
-        none++;
-    }
-  if (!finish_rows (store, rc, error))
+  if (!RECTIFY_STORE_OPS (store, figures)
+           ->hazard_days (store, data->campaign->id, data->as_of, add_hazard_day, &series, error))
     return FALSE;
   for (int i = 0; i < n_days; i++)
     {
@@ -156,17 +135,38 @@ compute_hazard_series (RectifyStore *store, RectifySummaryData *data, GError **e
       RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
       row->code = g_strdup (rectify_category_to_code (rectify_categories[i]));
       row->label = g_strdup (rectify_category_to_label (rectify_categories[i]));
-      row->count = counts[i];
+      row->count = series.counts[i];
       g_ptr_array_add (data->hazards_by_equipment_category, row);
     }
   {
     RectifyFigureRow *row = g_new0 (RectifyFigureRow, 1);
     row->code = g_strdup ("none");
     row->label = g_strdup (_ ("No equipment named"));
-    row->count = none;
+    row->count = series.none;
     g_ptr_array_add (data->hazards_by_equipment_category, row);
   }
   return TRUE;
+}
+
+typedef struct
+{
+  RectifySummaryData *data;
+  int n_weeks;
+} WeekSeries;
+
+static void
+add_inspection_day (const char *date,
+                    gint64 inspections,
+                    gint64 self_inspections,
+                    gpointer user_data)
+{
+  WeekSeries *series = user_data;
+  int w = CLAMP (rectify_date_diff (series->data->campaign->start_date, date) / 7, 0,
+                 series->n_weeks - 1);
+  RectifySummaryWeek *week = &g_array_index (series->data->weeks, RectifySummaryWeek, w);
+
+  week->inspections += inspections;
+  week->self_inspections += self_inspections;
 }
 
 static gboolean
@@ -175,9 +175,7 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
   const char *start = data->campaign->start_date;
   int n_days = MAX (0, rectify_date_diff (start, data->as_of) + 1);
   int n_weeks = (n_days + 6) / 7;
-  int rc;
-  g_autofree char *done = NULL, *sql = NULL;
-  g_autoptr (RectifyStmt) stmt = NULL;
+  WeekSeries series = { data, n_weeks };
 
   data->weeks = g_array_sized_new (FALSE, TRUE, sizeof (RectifySummaryWeek), n_weeks);
   for (int i = 0; i < n_weeks; i++)
@@ -189,25 +187,10 @@ compute_weeks (RectifyStore *store, RectifySummaryData *data, GError **error)
     }
   if (n_weeks == 0)
     return TRUE;
-  /* the figures' covering index in its order (campaign, date, kind): no
-   * sort, and the day's week is worked out once per day, not per visit */
-  done = rectify_figures_sql_inspection_done ("", "?1");
-  sql = g_strdup_printf ("SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN "
-                         "kind = 'self' THEN 1 END)"
-                         " FROM inspection WHERE campaign_id = ?2 AND %s GROUP BY date",
-                         done);
-  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int w = CLAMP (rectify_date_diff (start, (const char *)sqlite3_column_text (stmt, 0)) / 7, 0,
-                     n_weeks - 1);
-      RectifySummaryWeek *week = &g_array_index (data->weeks, RectifySummaryWeek, w);
-      week->inspections += sqlite3_column_int64 (stmt, 1);
-      week->self_inspections += sqlite3_column_int64 (stmt, 2);
-    }
-  return finish_rows (store, rc, error);
+  /* the day's week is worked out once per day, not per visit */
+  return RECTIFY_STORE_OPS (store, figures)
+      ->inspection_days (store, data->campaign->id, data->as_of, add_inspection_day, &series,
+                         error);
 }
 
 gboolean
@@ -248,21 +231,13 @@ focus_items (const char *text)
 static gboolean
 count_units (RectifyStore *store, RectifyCoverageRow *row, GError **error)
 {
-  const char *sql = row->kind == RECTIFY_COVERAGE_INDUSTRY
-                        ? "SELECT count(*) FROM unit WHERE industry = ?1"
-                    : rectify_summary_is_crowded_area (row->label)
-                        ? "SELECT count(*) FROM unit WHERE crowded = 1 AND ?1 IS NOT NULL"
-                        : "SELECT count(*) FROM unit WHERE district = ?1";
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
-  int rc;
+  RectifyStoreUnitGroup group
+      = row->kind == RECTIFY_COVERAGE_INDUSTRY         ? RECTIFY_STORE_UNITS_OF_INDUSTRY
+        : rectify_summary_is_crowded_area (row->label) ? RECTIFY_STORE_UNITS_CROWDED
+                                                       : RECTIFY_STORE_UNITS_OF_DISTRICT;
 
-  if (stmt == NULL)
-    return FALSE;
-  rectify_bind_text (stmt, 1, row->label);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return rectify_store_fail (store, rc, error);
-  row->units = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  row->units = RECTIFY_STORE_OPS (store, figures)->count_units (store, group, row->label, error);
+  return row->units >= 0;
 }
 
 static void
@@ -277,15 +252,38 @@ add_rows (RectifySummaryData *data, RectifyCoverageKind kind, char **items)
     }
 }
 
+typedef struct
+{
+  RectifySummaryData *data;
+  const gboolean *crowded_item;
+} CoverageCount;
+
+static void
+add_inspected_unit (const char *industry,
+                    const char *district,
+                    gboolean crowded,
+                    gpointer user_data)
+{
+  CoverageCount *count = user_data;
+  GPtrArray *coverage = count->data->coverage;
+
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      RectifyCoverageRow *row = g_ptr_array_index (coverage, i);
+      if (row->kind == RECTIFY_COVERAGE_INDUSTRY ? g_strcmp0 (industry, row->label) == 0
+          : count->crowded_item[i]               ? crowded
+                                                 : g_strcmp0 (district, row->label) == 0)
+        row->inspected++;
+    }
+}
+
 static gboolean
 compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
 {
   g_auto (GStrv) industries = focus_items (data->campaign->key_industries);
   g_auto (GStrv) areas = focus_items (data->campaign->key_areas);
-  g_autoptr (RectifyStmt) stmt = NULL;
-  g_autofree char *done = NULL, *sql = NULL;
   g_autofree gboolean *crowded_item = NULL;
-  int rc;
+  CoverageCount count = { data, NULL };
 
   data->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify)coverage_row_free);
   add_rows (data, RECTIFY_COVERAGE_INDUSTRY, industries);
@@ -302,31 +300,10 @@ compute_coverage (RectifyStore *store, RectifySummaryData *data, GError **error)
         return FALSE;
     }
   /* inspected = visited by the bureau (not self-inspected) in the campaign
-   * by the day: each such unit once, read over the figures' index */
-  done = rectify_figures_sql_inspection_done ("", "?1");
-  sql = g_strdup_printf (
-      "SELECT industry, district, crowded FROM unit WHERE id IN"
-      " (SELECT unit_id FROM inspection WHERE campaign_id = ?2 AND %s AND kind <> 'self')",
-      done);
-  stmt = prepare_bound (store, sql, data->campaign->id, data->as_of, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *industry = (const char *)sqlite3_column_text (stmt, 0);
-      const char *district = (const char *)sqlite3_column_text (stmt, 1);
-      gboolean crowded = sqlite3_column_int (stmt, 2) != 0;
-
-      for (guint i = 0; i < data->coverage->len; i++)
-        {
-          RectifyCoverageRow *row = g_ptr_array_index (data->coverage, i);
-          if (row->kind == RECTIFY_COVERAGE_INDUSTRY ? g_strcmp0 (industry, row->label) == 0
-              : crowded_item[i]                      ? crowded
-                                                     : g_strcmp0 (district, row->label) == 0)
-            row->inspected++;
-        }
-    }
-  return finish_rows (store, rc, error);
+   * by the day: each such unit once */
+  count.crowded_item = crowded_item;
+  return RECTIFY_STORE_OPS (store, figures)
+      ->inspected_units (store, data->campaign->id, data->as_of, add_inspected_unit, &count, error);
 }
 
 RectifySummaryData *

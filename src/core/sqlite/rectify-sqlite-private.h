@@ -212,7 +212,7 @@ GPtrArray *rectify_store_rows_by_ids (RectifyStore *self,
                                       guint n_ids,
                                       GError **error);
 
-/* The figures' definitions (rectify-figures.c) as SQL conditions, so that
+/* The figures' definitions (rectify-sqlite-figures.c) as SQL conditions, so that
  * a list opened from a figure selects exactly the rows the figure counts.
  * alias is the table's prefix ("h." or ""), day the parameter that holds
  * the day looked at ("?1", or "?" with rectify_filter_add_day). */
@@ -241,6 +241,6 @@ gpointer rectify_read_hazard_row (RectifyStmt *stmt); /* rectify-sqlite-hazards.
 #define RECTIFY_DOCUMENT_COLUMNS                                                                   \
   "d.id, d.kind, d.year, d.seq, d.number, d.unit_id, coalesce(d.campaign_id, 0),"                  \
   " d.issued_date, coalesce(d.officer_id, 0), d.status, d.void_reason, d.void_date, u.name"
-gpointer rectify_read_document_row (RectifyStmt *stmt); /* rectify-documents.c */
+gpointer rectify_read_document_row (RectifyStmt *stmt); /* rectify-sqlite-documents.c */
 
 G_END_DECLS
