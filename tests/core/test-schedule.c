@@ -12,105 +12,8 @@
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 #include "test-util.h"
+#include "test-world.h"
 
-typedef struct {
-  TestDb t;
-  gint64 officer1, officer2, unit, other_unit, elevator, campaign, inspection;
-} World;
-
-static gint64
-add_unit (RectifyStore *store, int n, const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RectifyUnit) u = rectify_unit_new ();
-  char code[19] = "9135010000000000";
-  gint64 id;
-
-  code[15] = '1' + n;
-  code[16] = '0';
-  code[17] = rectify_credit_code_check_char (code);
-  code[18] = 0;
-  u->credit_code = g_strdup (code);
-  u->name = g_strdup (name);
-  id = rectify_store_add_unit (store, u, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_inspection (World *w, RectifyInspectionKind kind, const char *date, GError **error)
-{
-  g_autoptr(RectifyInspection) in = rectify_inspection_new ();
-  RectifyCheckedEquipment ce = { w->elevator, 1 };
-
-  in->campaign_id = w->campaign;
-  in->unit_id = w->unit;
-  in->kind = kind;
-  in->date = g_strdup (date);
-  g_array_append_val (in->officer_ids, w->officer1);
-  g_array_append_val (in->officer_ids, w->officer2);
-  g_array_append_val (in->equipment, ce);
-  return rectify_store_add_inspection (w->t.store, in, error);
-}
-
-static void
-world_fill (World *w)
-{
-  g_autoptr(GError) error = NULL;
-  static const char *const names[2] = { "黄晓东", "郑立新" };
-
-  for (int i = 0; i < 2; i++)
-    {
-      g_autoptr(RectifyOfficer) o = rectify_officer_new ();
-      o->badge = g_strdup_printf ("O-%d", i + 1);
-      o->name = g_strdup (names[i]);
-      o->role = RECTIFY_ROLE_OFFICER;
-      *(i ? &w->officer2 : &w->officer1) = rectify_store_add_officer (w->t.store, o, &error);
-      g_assert_no_error (error);
-    }
-  w->unit = add_unit (w->t.store, 0, "鼓楼人民医院");
-  w->other_unit = add_unit (w->t.store, 1, "仓山物业管理有限公司");
-  {
-    g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
-    e->unit_id = w->unit;
-    e->category = RECTIFY_CATEGORY_ELEVATOR;
-    e->code = g_strdup ("311035010201600001");
-    w->elevator = rectify_store_add_equipment (w->t.store, e, &error);
-    g_assert_no_error (error);
-  }
-  {
-    g_autoptr(RectifyCampaign) c = rectify_campaign_new ();
-    c->name = g_strdup ("百日安全行动");
-    c->start_date = g_strdup ("2026-03-22");
-    w->campaign = rectify_store_add_campaign (w->t.store, c, &error);
-    g_assert_no_error (error);
-  }
-  w->inspection = add_inspection (w, RECTIFY_INSPECTION_BUREAU, "2026-04-01", &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-register_hazard (World *w, const char *deadline)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RectifyHazard) h = rectify_hazard_new ();
-  gint64 id;
-
-  h->inspection_id = w->inspection;
-  h->unit_id = w->unit;
-  h->equipment_id = w->elevator;
-  h->category = g_strdup ("inspection_overdue");
-  h->grade = RECTIFY_GRADE_GENERAL;
-  h->found_date = g_strdup ("2026-04-01");
-  h->content = g_strdup ("电梯超期未检");
-  h->standard = g_strdup ("《特种设备安全法》第四十条");
-  h->measures = g_strdup ("申报定期检验");
-  h->deadline = g_strdup (deadline);
-  h->responsible = g_strdup ("设备管理员");
-  id = rectify_workflow_register (w->t.store, h, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
 
 /* Audit rows of inspections with action (entity_id 0: any) whose before
  * holds before_has and whose after holds each of after_has, or, when
@@ -139,26 +42,6 @@ count_inspection_audit (World *w, const char *action, gint64 entity_id, const ch
   return n;
 }
 
-/* Planned visits: status 0 pending, 1 done, -1 all. */
-static gint64
-count_visits_of (World *w, int status)
-{
-  RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 total = -1;
-
-  q.status = status;
-  rows = rectify_store_list_visits (w->t.store, &q, &total, &error);
-  g_assert_no_error (error);
-  return total;
-}
-
-static gint64
-count_visits (World *w)
-{
-  return count_visits_of (w, -1);
-}
 
 static void
 test_back_check (void)
@@ -353,68 +236,7 @@ test_re_inspection (void)
   test_db_close (&w.t);
 }
 
-/* TRANSITION (issue 13): this upgrade test reads the SQLite file itself and
- * belongs in tests/sqlite; it stays here until World moves with it. */
-static gint64
-sqlite_count (TestDb *t, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
-/* A file from before the visits, with a hazard on it, opens at the current
- * version and takes visits. */
-static void
-test_upgrade_from_v2 (void)
-{
-  World w;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RectifyStore) v2 = NULL;
-  gint64 hazard;
-
-  w.t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
-  w.t.path = g_build_filename (w.t.dir, "old.db", NULL);
-  v2 = rectify_store_open_at_version (w.t.path, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (v2), ==, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1);
-  w.t.store = v2;
-  world_fill (&w);
-  hazard = register_hazard (&w, "2026-05-01");
-  w.t.store = NULL;
-  g_clear_object (&v2);
-  g_assert_cmpint (sqlite_count (&w.t, "SELECT count(*) FROM sqlite_schema WHERE name = 'scheduled_visit'"), ==, 0);
-
-  w.t.store = rectify_store_open (w.t.path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (w.t.store), ==, RECTIFY_SCHEMA_VERSION);
-  g_assert_cmpint (sqlite_count (&w.t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
-  g_assert_cmpint (sqlite_count (&w.t, "SELECT count(*) FROM hazard"), ==, 1);
-  g_assert_cmpint (rectify_store_schedule_visit (w.t.store, hazard, RECTIFY_VISIT_RE_INSPECTION, "2026-07-01", NULL, &error), >, 0);
-  g_assert_no_error (error);
-  /* the schema refuses a visit of another unit than its hazard's, whatever program writes */
-  {
-    sqlite3 *db;
-    g_autofree char *sql = g_strdup_printf ("INSERT INTO scheduled_visit (unit_id, hazard_id, kind, scheduled_on, due_date)"
-                                            " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'back_check', '2026-06-30', '2026-07-01')",
-                                            w.other_unit, hazard);
-    g_assert_cmpint (sqlite3_open (w.t.path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), !=, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO scheduled_visit (unit_id, hazard_id, kind, scheduled_on, due_date)"
-                                       " VALUES (1, 1, 'back_check', '2026-06-30', '2026-06-01')", NULL, NULL, NULL), !=, SQLITE_OK);
-    sqlite3_close (db);
-  }
-  g_assert_cmpint (count_visits (&w), ==, 1);
-  test_db_close (&w.t);
-}
 
 static void
 test_inspection_list (void)
@@ -698,7 +520,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schedule/back-check", test_back_check);
   g_test_add_func ("/schedule/re-inspection", test_re_inspection);
-  g_test_add_func ("/schedule/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/schedule/inspection-list", test_inspection_list);
   g_test_add_func ("/schedule/edit-and-delete-inspection", test_edit_and_delete);
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "sqlite/rectify-sqlite-private.h"
 #include "test-util.h"
 #include "test-import-util.h"
+#include "test-world.h"
 
 /* A number from the database, through a connection of its own. */
 static gint64
@@ -48,7 +49,7 @@ make_credit_code (guint n)
 }
 
 static gint64
-add_unit (RectifyStore *store, guint n, const char *name, GError **error)
+store_add_unit (RectifyStore *store, guint n, const char *name, GError **error)
 {
   g_autoptr(RectifyUnit) u = rectify_unit_new ();
   u->credit_code = make_credit_code (n);
@@ -228,7 +229,7 @@ test_locked (void)
   before = test_db_fingerprint (&t);
   g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (add_unit (t.store, 1, "被锁住的单位", &error), ==, 0);
+  g_assert_cmpint (store_add_unit (t.store, 1, "被锁住的单位", &error), ==, 0);
   g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_LOCKED);
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (other);
@@ -236,7 +237,7 @@ test_locked (void)
   g_assert_cmpstr (before, ==, after);
   /* and the store works again */
   g_clear_error (&error);
-  g_assert_cmpint (add_unit (t.store, 1, "解锁后的单位", &error), >, 0);
+  g_assert_cmpint (store_add_unit (t.store, 1, "解锁后的单位", &error), >, 0);
   g_assert_no_error (error);
   test_db_close (&t);
 }
@@ -285,7 +286,7 @@ test_backup_cancel (void)
   g_assert_cmpuint (steps.calls, >, 1);
   g_assert_cmpuint (steps.done, ==, steps.total);
   g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (add_unit (t.store, 1, "备份后的单位", &error), >, 0);
+  g_assert_cmpint (store_add_unit (t.store, 1, "备份后的单位", &error), >, 0);
   g_assert_no_error (error);
   g_unlink (dest);
   test_db_close (&t);
@@ -308,7 +309,7 @@ test_backup_busy_limit (void)
   sqlite3 *other = NULL;
 
   test_db_open (&t);
-  g_assert_cmpint (add_unit (t.store, 1, "福州华信医院", &error), >, 0);
+  g_assert_cmpint (store_add_unit (t.store, 1, "福州华信医院", &error), >, 0);
   dest = g_build_filename (t.dir, "backup.db", NULL);
   g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
 
@@ -567,6 +568,53 @@ test_restore_refused_byte_identical (void)
   test_db_close (&t);
 }
 
+/* A file from before the visits, with a hazard on it, opens at the current
+ * version and takes visits. */
+static void
+test_upgrade_from_v2 (void)
+{
+  World w;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) v2 = NULL;
+  gint64 hazard;
+
+  g_setenv ("RECTIFY_TODAY", "2026-06-30", TRUE); /* the day test-schedule runs on */
+
+  w.t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
+  w.t.path = g_build_filename (w.t.dir, "old.db", NULL);
+  v2 = rectify_store_open_at_version (w.t.path, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_schema_version (v2), ==, RECTIFY_SCHEMA_SCHEDULED_VISIT - 1);
+  w.t.store = v2;
+  world_fill (&w);
+  hazard = register_hazard (&w, "2026-05-01");
+  w.t.store = NULL;
+  g_clear_object (&v2);
+  g_assert_cmpint (sqlite_count (&w.t, "SELECT count(*) FROM sqlite_schema WHERE name = 'scheduled_visit'"), ==, 0);
+
+  w.t.store = rectify_store_open (w.t.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_schema_version (w.t.store), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite_count (&w.t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite_count (&w.t, "SELECT count(*) FROM hazard"), ==, 1);
+  g_assert_cmpint (rectify_store_schedule_visit (w.t.store, hazard, RECTIFY_VISIT_RE_INSPECTION, "2026-07-01", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  /* the schema refuses a visit of another unit than its hazard's, whatever program writes */
+  {
+    sqlite3 *db;
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO scheduled_visit (unit_id, hazard_id, kind, scheduled_on, due_date)"
+                                            " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'back_check', '2026-06-30', '2026-07-01')",
+                                            w.other_unit, hazard);
+    g_assert_cmpint (sqlite3_open (w.t.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO scheduled_visit (unit_id, hazard_id, kind, scheduled_on, due_date)"
+                                       " VALUES (1, 1, 'back_check', '2026-06-30', '2026-06-01')", NULL, NULL, NULL), !=, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (count_visits (&w), ==, 1);
+  test_db_close (&w.t);
+}
+
 /* Issued documents and hazard events are append-only, whatever program
  * writes: the database refuses to change or remove an issued document, to
  * issue a voided one again or to skip a number. */
@@ -635,6 +683,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sqlite/restore-refused-byte-identical", test_restore_refused_byte_identical);
   /* these set the day the tests they came from ran on */
   g_test_add_func ("/sqlite/upgrade-from-3", test_upgrade_from_3);
+  g_test_add_func ("/sqlite/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/sqlite/append-only", test_append_only);
   g_test_add_func ("/sqlite/audit-tamper", test_audit_tamper);
   return g_test_run ();
