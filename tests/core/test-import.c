@@ -13,7 +13,7 @@
 #include "rectify-export.h"
 #include "rectify-import.h"
 #include "rectify-inspection-query.h"
-#include "rectify-store-private.h"
+#include "rectify-store-backend.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 #include "test-import-util.h"

@@ -8,7 +8,6 @@
 #include "rectify-figures.h"
 #include "rectify-inspection-query.h"
 #include "rectify-schedule.h"
-#include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 #include "test-util.h"

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include "rectify-demo.h"
-#include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 

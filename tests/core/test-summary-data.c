@@ -12,7 +12,6 @@
 #include "rectify-summary-data.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
-#include "rectify-store-private.h"
 #include "test-util.h"
 
 static gint64

@@ -667,12 +667,29 @@ test_append_only (void)
   test_db_close (&t);
 }
 
+/* The words of a search as an FTS5 query (rectify-sqlite-fts.c). */
+static void
+test_fts_query (void)
+{
+  g_autofree char *a = rectify_fts_query ("人民医院");
+  g_autofree char *b = rectify_fts_query ("  医院 3110 ");
+  g_autofree char *c = rectify_fts_query ("电梯a\"b");
+  g_autofree char *d = rectify_fts_query ("   ");
+
+  g_assert_cmpstr (a, ==, "\"人民医院\"*");
+  g_assert_cmpstr (b, ==, "\"医院\"* \"3110\"*");
+  /* a quote inside is doubled, never closes the phrase */
+  g_assert_cmpstr (c, ==, "\"电梯\"* \"a\"\"b\"*");
+  g_assert_null (d);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_setenv ("RECTIFY_BUSY_TIMEOUT_MS", "300", TRUE);
   g_setenv ("RECTIFY_TODAY", "2026-06-30", TRUE);
+  g_test_add_func ("/sqlite/fts-query", test_fts_query);
   g_test_add_func ("/sqlite/open-new", test_open_new);
   g_test_add_func ("/sqlite/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/sqlite/open-refusals", test_open_refusals);
