@@ -144,23 +144,6 @@ rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **err
   return g_steal_pointer (&self);
 }
 
-RectifyCsvReader *
-rectify_csv_reader_new_for_path (const char *path, const char *encoding, GError **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GError) local_error = NULL;
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
-                   local_error->message);
-      return NULL;
-    }
-  return rectify_csv_reader_new (G_INPUT_STREAM (stream), encoding, error);
-}
-
 void
 rectify_csv_reader_free (RectifyCsvReader *self)
 {

@@ -22,8 +22,6 @@ typedef struct _RectifyCsvReader RectifyCsvReader;
  * the first line.  Fails only when the encoding is unknown. */
 RectifyCsvReader *
 rectify_csv_reader_new (GInputStream *stream, const char *encoding, GError **error);
-RectifyCsvReader *
-rectify_csv_reader_new_for_path (const char *path, const char *encoding, GError **error);
 void rectify_csv_reader_free (RectifyCsvReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RectifyCsvReader, rectify_csv_reader_free)
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rectify-demo.h"
+#include "rectify-store-bulk.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
@@ -562,16 +563,6 @@ typedef struct
   gint64 id;
 } CityCampaign;
 
-static gboolean
-exec_stmt (RectifyStore *store, RectifyStmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rectify_store_fail (store, rc, error);
-  return TRUE;
-}
-
 static RectifyCategory
 city_category (GRand *rand)
 {
@@ -622,52 +613,6 @@ cert_prefix (RectifyCategory c)
     }
 }
 
-/* Drops the secondary indices and search triggers of the bulk tables and
- * returns the SQL that recreates them. */
-static GPtrArray *
-defer_indices (RectifyStore *store, GError **error)
-{
-  g_autoptr (GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (store,
-                               "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
-                               " AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' "
-                               "OR name GLOB 'check_tally_*')))"
-                               " AND tbl_name IN ('unit', 'equipment', 'inspection', "
-                               "'inspection_officer', 'inspection_equipment',"
-                               " 'hazard', 'hazard_event', 'document', 'document_hazard')",
-                               error);
-
-  if (!stmt)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"", sqlite3_column_text (stmt, 0),
-                                               sqlite3_column_text (stmt, 1)));
-      g_ptr_array_add (sqls, rectify_column_text (stmt, 2));
-    }
-  for (guint i = 0; i < drops->len; i++)
-    if (!rectify_store_exec (store, g_ptr_array_index (drops, i), error))
-      return NULL;
-  return g_steal_pointer (&sqls);
-}
-
-static gboolean
-restore_indices (RectifyStore *store, GPtrArray *sqls, GError **error)
-{
-  if (!rectify_store_exec (store,
-                           "INSERT INTO unit_fts (unit_fts) VALUES ('rebuild');"
-                           "INSERT INTO equipment_fts (equipment_fts) VALUES ('rebuild');"
-                           "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');",
-                           error))
-    return FALSE;
-  for (guint i = 0; i < sqls->len; i++)
-    if (!rectify_store_exec (store, g_ptr_array_index (sqls, i), error))
-      return FALSE;
-  return TRUE;
-}
-
 static gint64
 generate_city (RectifyStore *store,
                guint32 seed,
@@ -676,6 +621,7 @@ generate_city (RectifyStore *store,
                GCancellable *cancellable,
                GError **error)
 {
+  const RectifyStoreBulkOps *bulk = RECTIFY_STORE_OPS (store, bulk);
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autofree gint64 *unit_first_eq = g_new0 (gint64, CITY_UNITS + 1);
   g_autofree char **unit_names = g_new0 (char *, CITY_UNITS);
@@ -693,128 +639,102 @@ generate_city (RectifyStore *store,
   gint64 doc_seq[2][3] = { { 0 } };
   gboolean ok = FALSE;
   g_autofree char *today = rectify_today ();
-  g_autoptr (GPtrArray) deferred = NULL;
+  RectifyBulkLoad *load = NULL;
   g_autoptr (GHashTable) tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char buf[256];
 
-#define STMT(name, sql)                                                                            \
-  g_autoptr (RectifyStmt) name = rectify_store_prepare (store, sql, error);                        \
-  if (!name)                                                                                       \
-  goto out
 #define CANCELLED() (g_cancellable_set_error_if_cancelled (cancellable, error))
 #define INSPECTION_DATE(i) (inspection_dates + (i)*11)
 
-  /* A new database loaded in one go needs no write-ahead log: a rollback
-   * journal of an empty file is tiny, where the log would hold every page
-   * twice.  The log comes back when the load is done. */
-  if (!rectify_store_exec (store,
-                           "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF;"
-                           "PRAGMA cache_size = -1048576; PRAGMA ignore_check_constraints = ON",
-                           error))
+  if (!bulk->begin_city (store, error))
     return 0;
   if (!rectify_store_begin (store, error))
     return 0;
-  /* Loading millions of rows into B-trees kept sorted is slow; building the
-   * indices and the search index once afterwards is several times faster. */
-  deferred = defer_indices (store, error);
-  if (!deferred)
+  load = bulk->defer_city (store, error);
+  if (!load)
     goto out;
 
+  report (progress, data, _ ("Officers"), 0.0);
+  for (int i = 1; i <= CITY_OFFICERS; i++)
+    {
+      g_autofree char *name = person_name (rand);
+      RectifyOfficer o = { 0 };
+
+      g_snprintf (buf, sizeof buf, "CS-%04d", i);
+      o.id = i;
+      o.badge = buf;
+      o.name = name;
+      o.role = i <= 10   ? RECTIFY_ROLE_MANAGER
+               : i > 190 ? RECTIFY_ROLE_ARCHIVIST
+                         : RECTIFY_ROLE_OFFICER;
+      if (!bulk->add_officer (load, &o, error))
+        goto out;
+    }
   {
-    STMT (ins_officer, "INSERT INTO officer (id, badge, name, role) VALUES (?, ?, ?, ?)");
-    report (progress, data, _ ("Officers"), 0.0);
-    for (int i = 1; i <= CITY_OFFICERS; i++)
-      {
-        g_autofree char *name = person_name (rand);
-        g_snprintf (buf, sizeof buf, "CS-%04d", i);
-        sqlite3_bind_int64 (ins_officer, 1, i);
-        rectify_bind_text (ins_officer, 2, buf);
-        rectify_bind_text (ins_officer, 3, name);
-        rectify_bind_text (ins_officer, 4, i <= 10 ? "manager" : i > 190 ? "archivist" : "officer");
-        if (!exec_stmt (store, ins_officer, error))
-          goto out;
-      }
-  }
-  {
-    STMT (ins_campaign,
-          "INSERT INTO campaign (name, start_date, days, head_id, deputy_id, work_plan,"
-          " key_industries, key_links, key_areas) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    STMT (ins_member, "INSERT INTO campaign_member (campaign_id, officer_id) VALUES (?, ?)");
+    g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (gint64 m = 3; m <= 30; m++)
+      g_array_append_val (members, m);
     for (int c = 0; c < 3; c++)
       {
+        RectifyCampaign campaign = { 0 };
+
         g_snprintf (buf, sizeof buf, "%.4s年特种设备安全专项行动", campaigns[c].start);
-        rectify_bind_text (ins_campaign, 1, buf);
-        rectify_bind_text (ins_campaign, 2, campaigns[c].start);
-        sqlite3_bind_int (ins_campaign, 3, campaigns[c].days);
-        sqlite3_bind_int64 (ins_campaign, 4, 1);
-        sqlite3_bind_int64 (ins_campaign, 5, 2);
-        rectify_bind_text (ins_campaign, 6,
-                           "全市特种设备使用单位隐患排查治理，企业自查与监督检查相结合。");
-        rectify_bind_text (ins_campaign, 7, "医疗\n电力\n教育");
-        rectify_bind_text (ins_campaign, 8, "使用环节");
-        rectify_bind_text (ins_campaign, 9, "人员密集公共场所");
-        if (!exec_stmt (store, ins_campaign, error))
+        campaign.name = buf;
+        campaign.start_date = (char *)campaigns[c].start;
+        campaign.days = campaigns[c].days;
+        campaign.head_id = 1;
+        campaign.deputy_id = 2;
+        campaign.member_ids = members;
+        campaign.work_plan = "全市特种设备使用单位隐患排查治理，企业自查与监督检查相结合。";
+        campaign.key_industries = "医疗\n电力\n教育";
+        campaign.key_links = "使用环节";
+        campaign.key_areas = "人员密集公共场所";
+        campaigns[c].id = bulk->add_campaign (load, &campaign, error);
+        if (campaigns[c].id == 0)
           goto out;
-        campaigns[c].id = sqlite3_last_insert_rowid (rectify_sqlite_db (store));
-        for (int m = 3; m <= 30; m++)
-          {
-            sqlite3_bind_int64 (ins_member, 1, campaigns[c].id);
-            sqlite3_bind_int64 (ins_member, 2, m);
-            if (!exec_stmt (store, ins_member, error))
-              goto out;
-          }
       }
   }
 
   report (progress, data, _ ("Units"), 0.02);
-  {
-    STMT (
-        ins_unit,
-        "INSERT INTO unit (id, credit_code, name, address, district, industry, crowded, legal_rep,"
-        " safety_manager, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (int u = 0; u < CITY_UNITS; u++)
-      {
-        const IndustryKind *ind
-            = &industries[g_rand_int_range (rand, 0, G_N_ELEMENTS (industries))];
-        const char *district = districts[g_rand_int_range (rand, 0, G_N_ELEMENTS (districts))];
-        g_autofree char *code = credit_code (u * 97 + 13);
-        g_autofree char *rep = person_name (rand);
-        g_autofree char *mgr = person_name (rand);
-        g_autofree char *address
-            = g_strdup_printf ("%s%s%d号", district, streets[u % G_N_ELEMENTS (streets)],
-                               g_rand_int_range (rand, 1, 999));
+  for (int u = 0; u < CITY_UNITS; u++)
+    {
+      const IndustryKind *ind = &industries[g_rand_int_range (rand, 0, G_N_ELEMENTS (industries))];
+      const char *district = districts[g_rand_int_range (rand, 0, G_N_ELEMENTS (districts))];
+      g_autofree char *code = credit_code (u * 97 + 13);
+      g_autofree char *rep = person_name (rand);
+      g_autofree char *mgr = person_name (rand);
+      g_autofree char *address
+          = g_strdup_printf ("%s%s%d号", district, streets[u % G_N_ELEMENTS (streets)],
+                             g_rand_int_range (rand, 1, 999));
+      RectifyUnit unit = { 0 };
 
-        unit_names[u] = g_strdup_printf (
-            "%s%s%s%s", district, brands[g_rand_int_range (rand, 0, G_N_ELEMENTS (brands))],
-            u % 3 ? "" : brands[u % G_N_ELEMENTS (brands)], ind->suffix);
-        if (u >= 1000)
-          {
-            char *numbered = g_strdup_printf ("%s（%d分部）", unit_names[u], u / 1000);
-            g_free (unit_names[u]);
-            unit_names[u] = numbered;
-          }
-        sqlite3_bind_int64 (ins_unit, 1, u + 1);
-        rectify_bind_text (ins_unit, 2, code);
-        rectify_bind_text (ins_unit, 3, unit_names[u]);
-        rectify_bind_text (ins_unit, 4, address);
-        rectify_bind_text (ins_unit, 5, district);
-        rectify_bind_text (ins_unit, 6, ind->industry);
-        sqlite3_bind_int (ins_unit, 7, ind->crowded);
-        rectify_bind_text (ins_unit, 8, rep);
-        rectify_bind_text (ins_unit, 9, mgr);
-        g_snprintf (buf, sizeof buf, "0591-8%07d", g_rand_int_range (rand, 0, 9999999));
-        rectify_bind_text (ins_unit, 10, buf);
-        if (!exec_stmt (store, ins_unit, error))
-          goto out;
-      }
-  }
+      unit_names[u] = g_strdup_printf ("%s%s%s%s", district,
+                                       brands[g_rand_int_range (rand, 0, G_N_ELEMENTS (brands))],
+                                       u % 3 ? "" : brands[u % G_N_ELEMENTS (brands)], ind->suffix);
+      if (u >= 1000)
+        {
+          char *numbered = g_strdup_printf ("%s（%d分部）", unit_names[u], u / 1000);
+          g_free (unit_names[u]);
+          unit_names[u] = numbered;
+        }
+      g_snprintf (buf, sizeof buf, "0591-8%07d", g_rand_int_range (rand, 0, 9999999));
+      unit.id = u + 1;
+      unit.credit_code = code;
+      unit.name = unit_names[u];
+      unit.address = address;
+      unit.district = (char *)district;
+      unit.industry = (char *)ind->industry;
+      unit.crowded = ind->crowded;
+      unit.legal_rep = rep;
+      unit.safety_manager = mgr;
+      unit.phone = buf;
+      if (!bulk->add_unit (load, &unit, error))
+        goto out;
+    }
 
   report (progress, data, _ ("Equipment"), 0.08);
   {
-    STMT (ins_eq,
-          "INSERT INTO equipment (id, unit_id, category, code, reg_cert, variety, location, status,"
-          " registered_user, quantity, last_inspection, next_inspection) VALUES (?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?)");
     gint64 id = 0;
     for (int u = 0; u < CITY_UNITS; u++)
       {
@@ -830,47 +750,47 @@ generate_city (RectifyStore *store,
           {
             RectifyCategory cat = city_category (rand);
             int year = g_rand_int_range (rand, 1998, 2026);
-            char last[11], next[11];
+            char code[64], cert[64], location[64], last[11], next[11];
             int r = g_rand_int_range (rand, 0, 100);
+            RectifyEquipment e = { 0 };
 
             id++;
-            sqlite3_bind_int64 (ins_eq, 1, id);
-            sqlite3_bind_int64 (ins_eq, 2, u + 1);
-            sqlite3_bind_int (ins_eq, 3, cat);
             if (year < 2015)
-              g_snprintf (buf, sizeof buf, "%04d%06d%04d%02d%04d", cat + 110,
+              g_snprintf (code, sizeof code, "%04d%06d%04d%02d%04d", cat + 110,
                           (int)(350000 + id / 10000), year, g_rand_int_range (rand, 1, 13),
                           (int)(id % 10000));
             else
-              g_snprintf (buf, sizeof buf, "%04d%05d%04d%05d", cat + 110,
+              g_snprintf (code, sizeof code, "%04d%05d%04d%05d", cat + 110,
                           (int)(10000 + id / 100000), year, (int)(id % 100000));
-            rectify_bind_text (ins_eq, 4, buf);
-            g_snprintf (buf, sizeof buf, "%s11闽A%05d(%02d)", cert_prefix (cat), (int)(id % 100000),
-                        year % 100);
-            rectify_bind_text (ins_eq, 5, buf);
-            rectify_bind_text (ins_eq, 6, variety_of (cat));
-            g_snprintf (buf, sizeof buf, "%d号楼%d层", g_rand_int_range (rand, 1, 12),
+            g_snprintf (cert, sizeof cert, "%s11闽A%05d(%02d)", cert_prefix (cat),
+                        (int)(id % 100000), year % 100);
+            g_snprintf (location, sizeof location, "%d号楼%d层", g_rand_int_range (rand, 1, 12),
                         g_rand_int_range (rand, 1, 30));
-            rectify_bind_text (ins_eq, 7, buf);
-            rectify_bind_text (ins_eq, 8,
-                               r < 90   ? "in_use"
-                               : r < 95 ? "stopped"
-                               : r < 98 ? "scrapped"
-                                        : "not_in_use");
-            rectify_bind_text (ins_eq, 9, r % 20 == 7 ? "原使用单位（未变更登记）" : unit_names[u]);
             eq_quantity[id]
                 = cat == RECTIFY_CATEGORY_GAS_CYLINDER ? g_rand_int_range (rand, 10, 200) : 1;
             eq_category[id] = cat;
-            sqlite3_bind_int (ins_eq, 10, eq_quantity[id]);
             g_snprintf (last, sizeof last, "%04d-%02d-%02d",
                         g_rand_int_range (rand, 2024, 2027) - (r % 17 == 3),
                         g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
             if (strcmp (last, today) > 0)
               memcpy (last, "2025", 4);
             g_snprintf (next, sizeof next, "%04d%s", atoi (last) + 1, last + 4); /* days are ≤ 28 */
-            rectify_bind_text (ins_eq, 11, last);
-            rectify_bind_text (ins_eq, 12, next);
-            if (!exec_stmt (store, ins_eq, error))
+            e.id = id;
+            e.unit_id = u + 1;
+            e.category = cat;
+            e.code = code;
+            e.reg_cert = cert;
+            e.variety = (char *)variety_of (cat);
+            e.location = location;
+            e.status = r < 90   ? RECTIFY_EQUIPMENT_IN_USE
+                       : r < 95 ? RECTIFY_EQUIPMENT_STOPPED
+                       : r < 98 ? RECTIFY_EQUIPMENT_SCRAPPED
+                                : RECTIFY_EQUIPMENT_NOT_IN_USE;
+            e.registered_user = r % 20 == 7 ? "原使用单位（未变更登记）" : unit_names[u];
+            e.quantity = eq_quantity[id];
+            e.last_inspection = last;
+            e.next_inspection = next;
+            if (!bulk->add_equipment (load, &e, error))
               goto out;
           }
         if (u % 1000 == 0)
@@ -882,10 +802,7 @@ generate_city (RectifyStore *store,
   report (progress, data, _ ("Inspections"), 0.3);
   {
     /* Visits row by row; the rows under them (officers, equipment) are
-     * derived set-wise in SQL below, from the same numbers. */
-    STMT (ins_in, "INSERT INTO inspection (id, campaign_id, unit_id, kind, date, note, "
-                  "officer_count, equipment_count,"
-                  " checklist) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)");
+     * derived set-wise by the store below, from the same numbers. */
     gint64 checks = 0;
     gint64 capacity = CITY_CHECKS / 8;
 
@@ -898,15 +815,16 @@ generate_city (RectifyStore *store,
         int n_eq = unit_first_eq[u + 1] - unit_first_eq[u];
         int c = g_rand_int_range (rand, 0, 4);       /* 3 = outside a campaign */
         int kind_r = g_rand_int_range (rand, 0, 10); /* self 10 %, back-check 20 % */
-        const char *kind = kind_r == 0 ? "self" : kind_r < 3 ? "back_check" : "bureau";
+        RectifyInspectionKind kind = kind_r == 0  ? RECTIFY_INSPECTION_SELF
+                                     : kind_r < 3 ? RECTIFY_INSPECTION_BACK_CHECK
+                                                  : RECTIFY_INSPECTION_BUREAU;
         int n_officers = kind_r == 0 ? 0 : g_rand_int_range (rand, 2, 5);
         int take = MIN (n_eq, (int)(CITY_CHECKS - checks));
         int day = c < 3 ? g_rand_int_range (rand, 0, campaigns[c].days)
                         : g_rand_int_range (rand, 0, 1050);
         char *date;
         char checklist[RECTIFY_N_CHECK_ITEMS];
-        gint64 id = n_inspections + 1;
-        gint64 eq_count = 0;
+        RectifyBulkInspection in = { 0 };
 
         if (take < n_eq)
           continue; /* the last visit checks a whole unit too */
@@ -923,34 +841,33 @@ generate_city (RectifyStore *store,
           g_strlcpy (date, strcmp (d, today) > 0 ? today : d, 11);
         }
         /* cylinders count by the quantity checked, at most five a visit;
-         * the tally the triggers would keep is summed here */
+         * the tally the store would keep is summed here */
         for (int k = 0; k < take; k++)
           {
             gint64 eq = unit_first_eq[u] + k;
             g_autofree char *key
                 = g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%s|%d", c < 3 ? campaigns[c].id : 0,
-                                   date, kind, eq_category[eq]);
+                                   date, rectify_inspection_kind_to_code (kind), eq_category[eq]);
             gpointer sum = g_hash_table_lookup (tally, key);
-            eq_count += MIN (eq_quantity[eq], 5);
+            in.equipment_count += MIN (eq_quantity[eq], 5);
             g_hash_table_replace (
                 tally, g_steal_pointer (&key),
                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (sum) + MIN (eq_quantity[eq], 5)));
           }
-        sqlite3_bind_int64 (ins_in, 1, id);
-        rectify_bind_id_or_null (ins_in, 2, c < 3 ? campaigns[c].id : 0);
-        sqlite3_bind_int64 (ins_in, 3, u + 1);
-        sqlite3_bind_text (ins_in, 4, kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text (ins_in, 5, date, 10, SQLITE_STATIC);
-        sqlite3_bind_int (ins_in, 6, n_officers);
-        sqlite3_bind_int64 (ins_in, 7, eq_count);
         /* the 3-2-1-1 checklist: 90 % pass, 7 % fail, 3 % not applicable */
         for (int item = 0; item < RECTIFY_N_CHECK_ITEMS; item++)
           {
             int r = g_rand_int_range (rand, 0, 100);
             checklist[item] = r < 90 ? 'P' : r < 97 ? 'F' : 'N';
           }
-        sqlite3_bind_text (ins_in, 8, checklist, RECTIFY_N_CHECK_ITEMS, SQLITE_STATIC);
-        if (!exec_stmt (store, ins_in, error))
+        in.id = n_inspections + 1;
+        in.campaign_id = c < 3 ? campaigns[c].id : 0;
+        in.unit_id = u + 1;
+        in.kind = kind;
+        in.date = date;
+        in.officer_count = n_officers;
+        in.checklist = checklist;
+        if (!bulk->add_inspection (load, &in, error))
           goto out;
         inspection_unit[n_inspections] = u + 1;
         inspection_campaign[n_inspections] = c < 3 ? campaigns[c].id : 0;
@@ -966,8 +883,6 @@ generate_city (RectifyStore *store,
     if (CANCELLED ())
       goto out;
     {
-      STMT (ins_tally, "INSERT INTO check_tally (campaign_id, date, kind, category, quantity) "
-                       "VALUES (?, ?, ?, ?, ?)");
       GHashTableIter iter;
       gpointer key, sum;
 
@@ -975,35 +890,18 @@ generate_city (RectifyStore *store,
       while (g_hash_table_iter_next (&iter, &key, &sum))
         {
           g_auto (GStrv) parts = g_strsplit (key, "|", 4);
-          sqlite3_bind_int64 (ins_tally, 1, g_ascii_strtoll (parts[0], NULL, 10));
-          rectify_bind_text (ins_tally, 2, parts[1]);
-          rectify_bind_text (ins_tally, 3, parts[2]);
-          sqlite3_bind_int (ins_tally, 4, atoi (parts[3]));
-          sqlite3_bind_int64 (ins_tally, 5, GPOINTER_TO_SIZE (sum));
-          if (!exec_stmt (store, ins_tally, error))
+          RectifyInspectionKind kind = RECTIFY_INSPECTION_BUREAU;
+
+          rectify_inspection_kind_from_code (parts[2], &kind);
+          if (!bulk->add_check_tally (load, g_ascii_strtoll (parts[0], NULL, 10), parts[1], kind,
+                                      atoi (parts[3]), GPOINTER_TO_SIZE (sum), error))
             goto out;
         }
     }
     report (progress, data, _ ("Equipment checks"), 0.5);
-    {
-      g_autofree char *sql = g_strdup_printf (
-          /* equipment ids of a unit are contiguous: find them through the unit index */
-          "CREATE INDEX equipment_load_by_unit ON equipment (unit_id, id, category, quantity);"
-          "INSERT INTO inspection_equipment (inspection_id, equipment_id, category, quantity)"
-          " SELECT i.id, e.id, e.category, min(e.quantity, 5) FROM inspection i"
-          " JOIN equipment e INDEXED BY equipment_load_by_unit ON e.unit_id = i.unit_id ORDER BY "
-          "i.id, e.id;"
-          "DROP INDEX equipment_load_by_unit;"
-          /* two to four officers, three badges apart, from a start drawn per visit */
-          "INSERT INTO inspection_officer (inspection_id, officer_id)"
-          " SELECT i.id, 1 + (i.id * 7919 + %u) %% 189 + k.n * 3 FROM inspection i"
-          " JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) k ON k.n "
-          "< i.officer_count"
-          " ORDER BY i.id, k.n;",
-          seed % 10007);
-      if (!rectify_store_exec (store, sql, error))
-        goto out;
-    }
+    /* two to four officers, three badges apart, from a start drawn per visit */
+    if (!bulk->derive_inspection_rows (load, seed % 10007, error))
+      goto out;
   }
 
   report (progress, data, _ ("Hazards"), 0.7);
@@ -1030,12 +928,6 @@ generate_city (RectifyStore *store,
       "《特种设备安全法》第六十九条",    "《特种设备安全法》第三十九条",
       "《特种设备使用管理规则》第2.4条",
     };
-    STMT (ins_h, "INSERT INTO hazard (id, inspection_id, unit_id, equipment_id, campaign_id, "
-                 "category, grade,"
-                 " found_date, description, standard, measures, deadline, responsible, "
-                 "supervisor_id, status, closed_date)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-
     int today_day = day_number (today);
 
     for (gint64 id = 1; id <= CITY_HAZARDS; id++)
@@ -1051,36 +943,39 @@ generate_city (RectifyStore *store,
         gint64 officer = g_rand_int_range (rand, 11, 191);
         int r = g_rand_int_range (rand, 0, 100);
         gboolean open;
-        const char *status;
+        RectifyHazardStatus status;
+        RectifyHazard h = { 0 };
 
         format_day (found_day + g_rand_int_range (rand, 7, 61), deadline);
         if (today_day - found_day > 90 ? r < 95 : r < 55)
           {
             format_day (MIN (found_day + g_rand_int_range (rand, 0, 60), today_day), closed_buf);
             closed = closed_buf;
-            status = "closed";
+            status = RECTIFY_HAZARD_CLOSED;
           }
         else
-          status = r < 75 ? "rectifying" : r < 90 ? "rectified" : "open";
-        open = status[0] == 'o';
+          status = r < 75   ? RECTIFY_HAZARD_RECTIFYING
+                   : r < 90 ? RECTIFY_HAZARD_RECTIFIED
+                            : RECTIFY_HAZARD_OPEN;
+        open = status == RECTIFY_HAZARD_OPEN;
 
-        sqlite3_bind_int64 (ins_h, 1, id);
-        sqlite3_bind_int64 (ins_h, 2, in + 1);
-        sqlite3_bind_int64 (ins_h, 3, u);
-        sqlite3_bind_int64 (ins_h, 4, unit_first_eq[u - 1]);
-        rectify_bind_id_or_null (ins_h, 5, inspection_campaign[in]);
-        sqlite3_bind_text (ins_h, 6, cats[cat], -1, SQLITE_STATIC);
-        sqlite3_bind_text (ins_h, 7, major ? "major" : "general", -1, SQLITE_STATIC);
-        sqlite3_bind_text (ins_h, 8, found, 10, SQLITE_STATIC);
-        sqlite3_bind_text (ins_h, 9, contents[cat], -1, SQLITE_STATIC);
-        sqlite3_bind_text (ins_h, 10, open ? "" : standards[cat], -1, SQLITE_STATIC);
-        sqlite3_bind_text (ins_h, 11, open ? "" : "限期整改，整改完成后报告", -1, SQLITE_STATIC);
-        rectify_bind_text_or_null (ins_h, 12, open ? NULL : deadline);
-        sqlite3_bind_text (ins_h, 13, open ? "" : "安全管理员", -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (ins_h, 14, officer);
-        sqlite3_bind_text (ins_h, 15, status, -1, SQLITE_STATIC);
-        rectify_bind_text_or_null (ins_h, 16, closed);
-        if (!exec_stmt (store, ins_h, error))
+        h.id = id;
+        h.inspection_id = in + 1;
+        h.unit_id = u;
+        h.equipment_id = unit_first_eq[u - 1];
+        h.campaign_id = inspection_campaign[in];
+        h.category = (char *)cats[cat];
+        h.grade = major ? RECTIFY_GRADE_MAJOR : RECTIFY_GRADE_GENERAL;
+        h.found_date = (char *)found;
+        h.content = (char *)contents[cat];
+        h.standard = (char *)(open ? "" : standards[cat]);
+        h.measures = open ? "" : "限期整改，整改完成后报告";
+        h.deadline = open ? NULL : deadline;
+        h.responsible = open ? "" : "安全管理员";
+        h.supervisor_id = officer;
+        h.status = status;
+        h.closed_date = (char *)closed;
+        if (!bulk->add_hazard (load, &h, error))
           goto out;
         if (id % 10000 == 0)
           {
@@ -1092,32 +987,14 @@ generate_city (RectifyStore *store,
     /* each hazard's tracking log, in the order things happened */
     {
       g_autofree char *now = rectify_now_utc ();
-      g_autofree char *sql = g_strdup_printf (
-          "INSERT INTO hazard_event (hazard_id, kind, officer_id, date, created_at, note)"
-          " SELECT h.id, e.kind, h.supervisor_id, CASE e.kind WHEN 'registered' THEN h.found_date"
-          "  WHEN 'major_report' THEN h.found_date ELSE coalesce(h.closed_date, '%s') END, '%s', ''"
-          " FROM hazard h JOIN (SELECT 0 AS n, 'registered' AS kind UNION ALL SELECT 1, "
-          "'major_report'"
-          "  UNION ALL SELECT 2, 'rectified' UNION ALL SELECT 3, 'confirmed') e"
-          " ON e.n = 0 OR (e.n = 1 AND h.grade = 'major') OR (e.n = 2 AND h.status IN "
-          "('rectified', 'closed'))"
-          "  OR (e.n = 3 AND h.status = 'closed')"
-          " ORDER BY h.id, e.n",
-          today, now);
       report (progress, data, _ ("Hazard events"), 0.8);
-      if (!rectify_store_exec (store, sql, error))
+      if (!bulk->derive_hazard_events (load, today, now, error))
         goto out;
     }
   }
 
   report (progress, data, _ ("Documents"), 0.9);
   {
-    STMT (ins_doc, "INSERT INTO document (id, kind, year, seq, number, unit_id, campaign_id, "
-                   "issued_date, officer_id)"
-                   " SELECT ?1, ?2, ?3, ?4, ?5, unit_id, campaign_id, found_date, ?6 FROM hazard "
-                   "WHERE id = ?7");
-    STMT (ins_dh, "INSERT INTO document_hazard (document_id, hazard_id) VALUES (?, ?)");
-    STMT (get_year, "SELECT CAST(substr(found_date, 1, 4) AS INTEGER) FROM hazard WHERE id = ?");
     g_autofree char *prefix_i
         = rectify_store_get_setting (store, "number-prefix-instruction", "X市监特指");
     g_autofree char *prefix_o
@@ -1128,39 +1005,30 @@ generate_city (RectifyStore *store,
       {
         gint64 hazard = id * 6;
         gboolean letter = id % 5 < 2;
-        int year, y;
+        int year = bulk->hazard_year (load, hazard), y;
         g_autofree char *number = NULL;
+        RectifyDocument d = { 0 };
 
-        sqlite3_bind_int64 (get_year, 1, hazard);
-        if (sqlite3_step (get_year) != SQLITE_ROW)
-          {
-            sqlite3_reset (get_year);
-            continue;
-          }
-        year = sqlite3_column_int (get_year, 0);
-        sqlite3_reset (get_year);
+        if (year == 0)
+          continue;
         y = CLAMP (year - 2024, 0, 2);
         doc_seq[letter ? 0 : 1][y]++;
         number = rectify_document_format_number (letter ? prefix_i : prefix_o, year,
                                                  doc_seq[letter ? 0 : 1][y], FALSE);
-        sqlite3_bind_int64 (ins_doc, 1, id);
-        rectify_bind_text (ins_doc, 2, letter ? "instruction" : "opinion");
-        sqlite3_bind_int (ins_doc, 3, year);
-        sqlite3_bind_int (ins_doc, 4, doc_seq[letter ? 0 : 1][y]);
-        rectify_bind_text (ins_doc, 5, number);
-        sqlite3_bind_int64 (ins_doc, 6, 1 + id % 10);
-        sqlite3_bind_int64 (ins_doc, 7, hazard);
-        if (!exec_stmt (store, ins_doc, error))
-          goto out;
-        sqlite3_bind_int64 (ins_dh, 1, id);
-        sqlite3_bind_int64 (ins_dh, 2, hazard);
-        if (!exec_stmt (store, ins_dh, error))
+        d.id = id;
+        d.kind
+            = letter ? RECTIFY_DOCUMENT_INSTRUCTION_LETTER : RECTIFY_DOCUMENT_RECTIFICATION_OPINION;
+        d.year = year;
+        d.seq = doc_seq[letter ? 0 : 1][y];
+        d.number = number;
+        d.officer_id = 1 + id % 10;
+        if (!bulk->add_hazard_document (load, &d, hazard, error))
           goto out;
       }
   }
 
   report (progress, data, _ ("Indexing"), 0.93);
-  if (!restore_indices (store, deferred, error))
+  if (!bulk->finish (load, error))
     goto out;
 
   {
@@ -1180,24 +1048,19 @@ generate_city (RectifyStore *store,
       rectify_store_mark_changed (store, "hazard");
       rectify_store_mark_changed (store, "document");
     }
-#undef STMT
 #undef CANCELLED
 #undef INSPECTION_DATE
 
 out:
   for (int u = 0; u < CITY_UNITS; u++)
     g_free (unit_names[u]);
+  if (load)
+    bulk->free (load);
   report (progress, data, _ ("Saving"), 0.97);
   ok = rectify_store_end (store, ok, ok ? error : NULL);
-  rectify_store_exec (store,
-                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                      "PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = OFF",
-                      NULL);
+  bulk->end_city (store, ok);
   if (!ok)
     return 0;
-  /* fresh statistics for the query planner, from a sample */
-  rectify_store_exec (store, "PRAGMA analysis_limit = 2000; ANALYZE; PRAGMA analysis_limit = 0",
-                      NULL);
   report (progress, data, _ ("Done"), 1.0);
   return campaigns[2].id;
 }

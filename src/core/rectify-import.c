@@ -12,6 +12,7 @@
 
 #include "rectify-csv.h"
 #include "rectify-import.h"
+#include "rectify-store-bulk.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
@@ -99,20 +100,6 @@ spec_label (const FieldSpec *spec)
                        : _ (spec->label);
 }
 
-gboolean
-rectify_import_kind_from_code (const char *code, RectifyImportKind *out)
-{
-  static const char *const codes[] = { "units", "equipment", "operators" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (g_strcmp0 (code, codes[i]) == 0)
-      {
-        *out = (RectifyImportKind)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 RectifyImportField *
 rectify_import_fields (RectifyImportKind kind)
 {
@@ -173,13 +160,6 @@ match_header (const FieldSpec *specs, const char *header)
           return s;
     }
   return NULL;
-}
-
-const char *
-rectify_import_match_header (RectifyImportKind kind, const char *header)
-{
-  const FieldSpec *spec = match_header (specs_for (kind), header);
-  return spec ? spec->key : NULL;
 }
 
 /* ---- report ------------------------------------------------------------- */
@@ -472,27 +452,6 @@ check_duplicate (Import *im, const char *key, const char *code)
   return TRUE;
 }
 
-/* The id of an existing row found by one text value, or 0. */
-static gint64
-lookup_id (Import *im, const char *sql, const char *text, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (im->store, sql, error);
-  int rc;
-
-  if (!stmt)
-    return -1;
-  rectify_bind_text (stmt, 1, text);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      rectify_store_fail (im->store, rc, error);
-      return -1;
-    }
-  return 0;
-}
-
 /* The unit a row names by credit code; 0 with a problem when there is none. */
 static gint64
 row_unit (Import *im, GError **error)
@@ -514,7 +473,7 @@ row_unit (Import *im, GError **error)
   if (im->unit_ids)
     id = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (im->unit_ids, code));
   else
-    id = lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
+    id = RECTIFY_STORE_OPS (im->store, bulk)->find_unit (im->store, code, error);
   if (id < 0)
     return -1;
   if (id == 0)
@@ -587,44 +546,26 @@ import_unit_row (Import *im, GError **error)
     return TRUE;
   existing = im->table_empty
                  ? 0
-                 : lookup_id (im, "SELECT id FROM unit WHERE credit_code = ?", code, error);
+                 : RECTIFY_STORE_OPS (im->store, bulk)->find_unit (im->store, code, error);
   if (existing < 0)
     return FALSE;
   if (!count_row (im, existing))
     return TRUE;
 
   {
-    g_autoptr (RectifyStmt) stmt = NULL;
     g_autofree char *before
         = existing > 0 ? rectify_store_row_json (im->store, "unit", existing) : NULL;
     g_autofree char *name = g_strstrip (g_strdup (u.name));
+    gint64 id;
 
-    stmt = rectify_store_prepare (im->store,
-                                  existing > 0
-                                      ? "UPDATE unit SET credit_code = ?, name = ?, address = ?, "
-                                        "district = ?, industry = ?, crowded = ?,"
-                                        " legal_rep = ?, safety_manager = ?, phone = ? WHERE id = ?"
-                                      : "INSERT INTO unit (credit_code, name, address, district, "
-                                        "industry, crowded, legal_rep, safety_manager, phone, id)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-    if (!stmt)
-      return FALSE;
-    rectify_bind_text (stmt, 1, code);
-    rectify_bind_text (stmt, 2, name);
-    rectify_bind_text (stmt, 3, u.address);
-    rectify_bind_text (stmt, 4, u.district);
-    rectify_bind_text (stmt, 5, u.industry);
-    sqlite3_bind_int (stmt, 6, u.crowded ? 1 : 0);
-    rectify_bind_text (stmt, 7, u.legal_rep);
-    rectify_bind_text (stmt, 8, u.safety_manager);
-    rectify_bind_text (stmt, 9, u.phone);
-    rectify_bind_id_or_null (stmt, 10, existing);
-    if (!rectify_store_step_done (im->store, stmt, error))
+    u.credit_code = code;
+    u.name = name;
+    id = RECTIFY_STORE_OPS (im->store, bulk)->write_unit (im->store, &u, existing, error);
+    if (id == 0)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "unit", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
+    note_added (im, id);
   }
   return TRUE;
 }
@@ -707,9 +648,10 @@ import_equipment_row (Import *im, GError **error)
     {
       if (!check_duplicate (im, "code", e.code))
         return TRUE;
-      existing = im->table_empty
-                     ? 0
-                     : lookup_id (im, "SELECT id FROM equipment WHERE code = ?", e.code, error);
+      existing
+          = im->table_empty
+                ? 0
+                : RECTIFY_STORE_OPS (im->store, bulk)->find_equipment (im->store, e.code, error);
       if (existing < 0)
         return FALSE;
     }
@@ -717,43 +659,16 @@ import_equipment_row (Import *im, GError **error)
     return TRUE;
 
   {
-    g_autoptr (RectifyStmt) stmt = NULL;
     g_autofree char *before
         = existing > 0 ? rectify_store_row_json (im->store, "equipment", existing) : NULL;
+    gint64 id
+        = RECTIFY_STORE_OPS (im->store, bulk)->write_equipment (im->store, &e, existing, error);
 
-    stmt = rectify_store_prepare (
-        im->store,
-        existing > 0 ? "UPDATE equipment SET unit_id = ?, category = ?, code = ?, reg_cert = ?, "
-                       "variety = ?, location = ?,"
-                       " status = ?, registered_user = ?, quantity = ?, last_inspection = ?, "
-                       "next_inspection = ?,"
-                       " postponed_until = ? WHERE id = ?"
-                     : "INSERT INTO equipment (unit_id, category, code, reg_cert, variety, "
-                       "location, status, registered_user,"
-                       " quantity, last_inspection, next_inspection, postponed_until, id) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        error);
-    if (!stmt)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, e.unit_id);
-    sqlite3_bind_int (stmt, 2, e.category);
-    if (*e.code)
-      rectify_bind_text (stmt, 3, e.code);
-    rectify_bind_text (stmt, 4, e.reg_cert);
-    rectify_bind_text (stmt, 5, e.variety);
-    rectify_bind_text (stmt, 6, e.location);
-    rectify_bind_text (stmt, 7, rectify_equipment_status_to_code (e.status));
-    rectify_bind_text (stmt, 8, e.registered_user);
-    sqlite3_bind_int (stmt, 9, e.quantity);
-    rectify_bind_text_or_null (stmt, 10, e.last_inspection);
-    rectify_bind_text_or_null (stmt, 11, e.next_inspection);
-    rectify_bind_text_or_null (stmt, 12, e.postponed_until);
-    rectify_bind_id_or_null (stmt, 13, existing);
-    if (!rectify_store_step_done (im->store, stmt, error))
+    if (id == 0)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "equipment", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
+    note_added (im, id);
   }
   return TRUE;
 }
@@ -768,25 +683,22 @@ operator_key (const char *cert_no, const char *id_number)
   return NULL;
 }
 
+static void
+add_operator_key (gint64 id, const char *cert_no, const char *id_number, gpointer user_data)
+{
+  Import *im = user_data;
+  char *key = operator_key (cert_no, id_number);
+
+  if (key)
+    g_hash_table_insert (im->operator_keys, key, GSIZE_TO_POINTER ((gsize)id));
+}
+
 static gboolean
 load_operator_keys (Import *im, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (im->store, "SELECT id, cert_no, id_number FROM operator", error);
-  int rc;
-
-  if (!stmt)
-    return FALSE;
   im->operator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char *key = operator_key ((const char *)sqlite3_column_text (stmt, 1),
-                                (const char *)sqlite3_column_text (stmt, 2));
-      if (key)
-        g_hash_table_insert (im->operator_keys, key,
-                             GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 0)));
-    }
-  return rc == SQLITE_DONE || rectify_store_fail (im->store, rc, error);
+  return RECTIFY_STORE_OPS (im->store, bulk)
+      ->each_operator (im->store, add_operator_key, im, error);
 }
 
 /* Every unit's credit code, so that rows find their unit without a query:
@@ -794,17 +706,8 @@ load_operator_keys (Import *im, GError **error)
 static gboolean
 load_unit_ids (Import *im, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt
-      = rectify_store_prepare (im->store, "SELECT id, credit_code FROM unit", error);
-  int rc;
-
-  if (!stmt)
-    return FALSE;
-  im->unit_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (im->unit_ids, rectify_column_text (stmt, 1),
-                         GSIZE_TO_POINTER ((gsize)sqlite3_column_int64 (stmt, 0)));
-  return rc == SQLITE_DONE || rectify_store_fail (im->store, rc, error);
+  im->unit_ids = RECTIFY_STORE_OPS (im->store, bulk)->unit_ids (im->store, error);
+  return im->unit_ids != NULL;
 }
 
 static gboolean
@@ -843,33 +746,19 @@ import_operator_row (Import *im, GError **error)
     return TRUE;
 
   {
-    g_autoptr (RectifyStmt) stmt = NULL;
     g_autofree char *before
         = existing > 0 ? rectify_store_row_json (im->store, "operator", existing) : NULL;
     g_autofree char *name = g_strstrip (g_strdup (op.name));
+    gint64 id;
 
-    stmt = rectify_store_prepare (im->store,
-                                  existing > 0 ? "UPDATE operator SET unit_id = ?, name = ?, "
-                                                 "id_number = ?, cert_no = ?, cert_category = ?,"
-                                                 " cert_expiry = ? WHERE id = ?"
-                                               : "INSERT INTO operator (unit_id, name, id_number, "
-                                                 "cert_no, cert_category, cert_expiry, id)"
-                                                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  error);
-    if (!stmt)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, op.unit_id);
-    rectify_bind_text (stmt, 2, name);
-    rectify_bind_text (stmt, 3, id_number);
-    rectify_bind_text (stmt, 4, op.cert_no);
-    rectify_bind_text (stmt, 5, op.cert_category);
-    rectify_bind_text_or_null (stmt, 6, op.cert_expiry);
-    rectify_bind_id_or_null (stmt, 7, existing);
-    if (!rectify_store_step_done (im->store, stmt, error))
+    op.name = name;
+    op.id_number = id_number;
+    id = RECTIFY_STORE_OPS (im->store, bulk)->write_operator (im->store, &op, existing, error);
+    if (id == 0)
       return FALSE;
     if (existing > 0)
       return audit_update (im, "operator", existing, before, error);
-    note_added (im, sqlite3_last_insert_rowid (rectify_sqlite_db (im->store)));
+    note_added (im, id);
   }
   return TRUE;
 }
@@ -1040,142 +929,9 @@ import_rows (
 
 static const char *const kind_entities[] = { "unit", "equipment", "operator" };
 
-/* The search index is filled for all added rows at once after the rows are
- * in, not by its trigger row by row: a third of the time of a large import.
- * The trigger is dropped and put back inside the import's transaction, so a
- * rollback brings it back too. */
-static const struct
-{
-  const char *table;
-  const char *trigger;
-  const char *fill;
-} deferred_fts[] = {
-  { "unit", "unit_fts_insert",
-    "INSERT INTO unit_fts (rowid, name, credit_code, address, legal_rep)"
-    " SELECT id, name, credit_code, address, legal_rep FROM unit WHERE id > ? ORDER BY id" },
-  { "equipment", "equipment_fts_insert",
-    "INSERT INTO equipment_fts (rowid, variety, location)"
-    " SELECT id, variety, location FROM equipment WHERE id > ? ORDER BY id" },
-  { NULL, NULL, NULL },
-};
-
-static gboolean
-query_text (RectifyStore *store, const char *sql, const char *arg, char **out, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, sql, error);
-  int rc;
-
-  if (!stmt)
-    return FALSE;
-  if (arg)
-    rectify_bind_text (stmt, 1, arg);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rectify_store_fail (store, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
-  *out = rectify_column_text (stmt, 0);
-  return TRUE;
-}
-
-/* Drops the kind's search trigger; *trigger_sql is NULL when it has none. */
-static gboolean
-defer_search_index (
-    RectifyStore *store, RectifyImportKind kind, char **trigger_sql, gint64 *max_id, GError **error)
-{
-  const char *table = kind_entities[kind];
-
-  for (guint i = 0; deferred_fts[i].table; i++)
-    if (g_str_equal (deferred_fts[i].table, table))
-      {
-        g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", deferred_fts[i].trigger);
-        g_autofree char *max_sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s", table);
-        g_autofree char *max_text = NULL;
-
-        if (!query_text (store, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-                         deferred_fts[i].trigger, trigger_sql, error)
-            || !query_text (store, max_sql, NULL, &max_text, error))
-          return FALSE;
-        *max_id = g_ascii_strtoll (max_text, NULL, 10);
-        return rectify_store_exec (store, drop, error);
-      }
-  *trigger_sql = NULL;
-  return TRUE;
-}
-
-/* A file about as large as the table or larger: its secondary indexes are
- * dropped and built again after the rows are in, by sorting, which is much
- * faster than half a million inserts at random places in each.  Unique
- * indexes stay, as they find existing records, unless the table is empty:
- * then the rows' codes were checked against each other in the file, and
- * building the index again checks them once more.  Inside the transaction,
- * so a rollback puts them back. */
+/* A file's rows as the store reckons them, to choose how it keeps its
+ * indexes during the import. */
 #define BYTES_PER_ROW_ESTIMATE 100
-
-static gboolean
-defer_indexes (RectifyStore *store,
-               RectifyImportKind kind,
-               guint64 size,
-               gboolean table_empty,
-               GPtrArray **sqls,
-               GError **error)
-{
-  const char *table = kind_entities[kind];
-  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autofree char *count_text = NULL;
-  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (RectifyStmt) stmt = NULL;
-  int rc;
-
-  if (!query_text (store, count_sql, NULL, &count_text, error))
-    return FALSE;
-  if (size / BYTES_PER_ROW_ESTIMATE < 10000
-      || (gint64)(size / BYTES_PER_ROW_ESTIMATE) < g_ascii_strtoll (count_text, NULL, 10))
-    return TRUE;
-
-  stmt = rectify_store_prepare (store,
-                                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
-                                "tbl_name = ? AND sql IS NOT NULL"
-                                " AND (? OR sql NOT LIKE 'CREATE UNIQUE%')",
-                                error);
-  if (!stmt)
-    return FALSE;
-  rectify_bind_text (stmt, 1, table);
-  sqlite3_bind_int (stmt, 2, table_empty);
-  *sqls = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (drops, g_strdup_printf ("DROP INDEX \"%s\"", sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (*sqls, rectify_column_text (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    return rectify_store_fail (store, rc, error);
-  g_clear_pointer (&stmt, rectify_stmt_release);
-  for (guint i = 0; i < drops->len; i++)
-    if (!rectify_store_exec (store, g_ptr_array_index (drops, i), error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-fill_search_index (RectifyStore *store,
-                   RectifyImportKind kind,
-                   const char *trigger_sql,
-                   gint64 max_id,
-                   GError **error)
-{
-  const char *table = kind_entities[kind];
-
-  for (guint i = 0; deferred_fts[i].table; i++)
-    if (g_str_equal (deferred_fts[i].table, table))
-      {
-        g_autoptr (RectifyStmt) stmt = rectify_store_prepare (store, deferred_fts[i].fill, error);
-        if (!stmt)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, max_id);
-        if (!rectify_store_step_done (store, stmt, error))
-          return FALSE;
-      }
-  return rectify_store_exec (store, trigger_sql, error);
-}
 
 RectifyImportReport *
 rectify_import_stream (RectifyStore *store,
@@ -1192,10 +948,9 @@ rectify_import_stream (RectifyStore *store,
   g_autoptr (RectifyCsvReader) reader = NULL;
   g_autofree int *column_of = NULL;
   Import im = { 0 };
-  g_autofree char *trigger_sql = NULL;
-  g_autoptr (GPtrArray) index_sqls = NULL;
+  const RectifyStoreBulkOps *bulk = RECTIFY_STORE_OPS (store, bulk);
+  RectifyBulkLoad *load = NULL;
   gint64 t0 = g_get_monotonic_time ();
-  gint64 max_id_before = 0;
   gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
@@ -1245,27 +1000,20 @@ rectify_import_stream (RectifyStore *store,
       return NULL;
     }
   /* a large import touches more pages than the usual cache holds */
-  rectify_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  bulk->set_large (store, TRUE);
 
-  {
-    g_autofree char *sql
-        = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", kind_entities[kind]);
-    g_autofree char *empty = NULL;
-    ok = query_text (store, sql, NULL, &empty, error);
-    im.table_empty = ok && g_str_equal (empty, "1");
-  }
+  ok = bulk->is_empty (store, kind_entities[kind], &im.table_empty, error);
   ok = ok && (kind != RECTIFY_IMPORT_OPERATORS || load_operator_keys (&im, error))
        && (kind == RECTIFY_IMPORT_UNITS || load_unit_ids (&im, error))
-       && (!im.writing || defer_search_index (store, kind, &trigger_sql, &max_id_before, error))
-       && (!im.writing || defer_indexes (store, kind, size, im.table_empty, &index_sqls, error))
+       && (!im.writing
+           || (load = bulk->defer_import (store, kind_entities[kind], size / BYTES_PER_ROW_ESTIMATE,
+                                          im.table_empty, error)))
        && import_rows (&im, reader, size, cancellable, error);
   g_debug ("import: %" PRIu64 " rows checked and written in %.2f s", report->rows,
            (g_get_monotonic_time () - t0) / 1e6);
-  if (ok && trigger_sql)
-    ok = fill_search_index (store, kind, trigger_sql, max_id_before, error);
-  g_debug ("import: search index filled at %.2f s", (g_get_monotonic_time () - t0) / 1e6);
-  for (guint i = 0; ok && index_sqls && i < index_sqls->len; i++)
-    ok = rectify_store_exec (store, g_ptr_array_index (index_sqls, i), error);
+  if (ok && load)
+    ok = bulk->finish (load, error);
+  g_clear_pointer (&load, bulk->free);
   g_debug ("import: indexes built at %.2f s", (g_get_monotonic_time () - t0) / 1e6);
 
   if (ok && im.writing && report->n_problems == 0 && report->added > 0)
@@ -1300,7 +1048,7 @@ rectify_import_stream (RectifyStore *store,
   else
     rectify_store_end (store, FALSE, NULL);
 
-  rectify_store_exec (store, "PRAGMA cache_size = -65536", NULL);
+  bulk->set_large (store, FALSE);
   g_hash_table_unref (im.seen);
   g_string_chunk_free (im.codes);
   g_clear_pointer (&im.operator_keys, g_hash_table_unref);

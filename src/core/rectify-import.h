@@ -16,9 +16,6 @@ typedef enum
   RECTIFY_IMPORT_OPERATORS,
 } RectifyImportKind;
 
-/* "units", "equipment", "operators" */
-gboolean rectify_import_kind_from_code (const char *code, RectifyImportKind *out);
-
 /* The fields a kind of import fills: key (stable, for mappings), label
  * (translated, also the export's column header) and whether a column for
  * it is required.  Ends with a NULL key. */
@@ -31,9 +28,6 @@ typedef struct
 
 /* A NULL-key-terminated array, labels translated on each call. */
 RectifyImportField *rectify_import_fields (RectifyImportKind kind);
-/* The field a header names (English or Chinese header, a label or a key),
- * or NULL. */
-const char *rectify_import_match_header (RectifyImportKind kind, const char *header);
 
 typedef struct
 {

@@ -15,6 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rectify-schedule.h"
+#include "rectify-store.h"
+
 /* GB 32100 codes with a correct check character, and one with a typo. */
 #define CODE_HOSPITAL "91350100MA2XXXXX1K"
 #define CODE_PLANT "91350100MA2YYYYY2Y"
@@ -614,7 +617,93 @@ test_inspection (Fixture       *fx,
   g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), >=, 1);
 }
 
-/* A number from the database, read directly. */
+/* The store at path as another program reads it, through the core's API. */
+static RectifyStore *
+open_reader (const char *path)
+{
+  GError *error = NULL;
+  RectifyStore *store = rectify_store_open_reader (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* How many records of a list ("unit", "equipment", "inspection", "visit")
+ * the store at path holds. */
+static gint64
+list_total (const char *path, const char *list)
+{
+  g_autoptr(RectifyStore) store = open_reader (path);
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 total = -1;
+
+  if (g_str_equal (list, "unit"))
+    rows = rectify_store_list_units (store, &q, &total, &error);
+  else if (g_str_equal (list, "equipment"))
+    rows = rectify_store_list_equipment (store, &q, &total, &error);
+  else if (g_str_equal (list, "inspection"))
+    rows = rectify_store_list_inspections (store, &q, &total, &error);
+  else if (g_str_equal (list, "visit"))
+    rows = rectify_store_list_visits (store, &q, &total, &error);
+  else
+    g_assert_not_reached ();
+  g_assert_no_error (error);
+  return total;
+}
+
+/* Audit rows of entity and action (NULL: any action). */
+static gint64
+audit_count (Fixture *fx, const char *entity, const char *action)
+{
+  g_autoptr(RectifyStore) store = open_reader (fx->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rectify_store_list_audit (store, 0, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyAuditEntry *e = g_ptr_array_index (rows, i);
+      n += g_strcmp0 (e->entity, entity) == 0 && (!action || g_strcmp0 (e->action, action) == 0);
+    }
+  return n;
+}
+
+/* The campaigns of status. */
+static gint64
+campaigns_of_status (Fixture *fx, RectifyCampaignStatus status)
+{
+  g_autoptr(RectifyStore) store = open_reader (fx->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rectify_store_list_campaigns (store, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    n += ((RectifyCampaign *) g_ptr_array_index (rows, i))->status == status;
+  return n;
+}
+
+/* The equipment next inspected on date. */
+static gint64
+equipment_next_inspected (Fixture *fx, const char *date)
+{
+  g_autoptr(RectifyStore) store = open_reader (fx->db);
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rectify_store_list_equipment (store, &q, NULL, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    n += g_strcmp0 (((RectifyEquipment *) g_ptr_array_index (rows, i))->next_inspection, date) == 0;
+  return n;
+}
+
+/* A number from the database, read directly: what the API no longer shows
+ * (the rows under a deleted record). */
 static gint64
 db_count (Fixture    *fx,
           const char *sql)
@@ -680,7 +769,7 @@ test_inspection_edit_delete (Fixture       *fx,
                                                   "result"), ==, "fail");
   g_assert_cmpint (figure (fx, "officer_person_times"), ==, 4);
   g_assert_cmpint (figure (fx, "equipment_checks"), ==, 11);
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+  g_assert_cmpint (audit_count (fx, "inspection", "update"), ==, 1);
 
   /* refusals: exit 1 with the core's message, exit 2 for the command line; nothing written */
   ok (fx, "inspection", "show", "1", "--json", NULL);
@@ -696,14 +785,14 @@ test_inspection_edit_delete (Fixture       *fx,
   assert_usage_error (fx, run (fx, "inspection", "delete", NULL));
   ok (fx, "inspection", "show", "1", "--json", NULL);
   g_assert_cmpstr (fx->out, ==, shown);
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+  g_assert_cmpint (audit_count (fx, "inspection", "update"), ==, 1);
 
   /* a hazard registered from the first keeps it */
   ok (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--inspection", "1", "--category", "other",
       "--grade", "general", "--found", "2026-04-03", NULL);
   assert_user_error (fx, run (fx, "inspection", "delete", "1", NULL), "hazard");
   assert_user_error (fx, run (fx, "inspection", "edit", "1", "--unit", CODE_PLANT, "--no-equipment", NULL), "unit");
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection"), ==, 2);
+  g_assert_cmpint (list_total (fx->db, "inspection"), ==, 2);
 
   /* the second goes, with its rows */
   ok (fx, "inspection", "delete", "2", NULL);
@@ -712,7 +801,7 @@ test_inspection_edit_delete (Fixture       *fx,
   assert_user_error (fx, run (fx, "inspection", "delete", "2", NULL), "no inspection");
   g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection_officer WHERE inspection_id = 2"), ==, 0);
   g_assert_cmpint (db_count (fx, "SELECT count(*) FROM inspection_equipment WHERE inspection_id = 2"), ==, 0);
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'delete'"), ==, 1);
+  g_assert_cmpint (audit_count (fx, "inspection", "delete"), ==, 1);
   g_assert_cmpint (figure (fx, "unit_inspections"), ==, 1);
   g_assert_cmpint (figure (fx, "officer_person_times"), ==, 2);
   g_assert_cmpint (figure (fx, "equipment_checks"), ==, 10);
@@ -743,7 +832,7 @@ test_visits (Fixture       *fx,
                               "--due", "2026-07-15", NULL), "--unit");
   assert_user_error (fx, run (fx, "visit", "add", "--hazard", "1", "--kind", "back-check",
                               "--due", "2026-06-01", NULL), "due date");
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM scheduled_visit"), ==, 0);
+  g_assert_cmpint (list_total (fx->db, "visit"), ==, 0);
 
   ok (fx, "visit", "add", "--unit", CODE_HOSPITAL, "--kind", "back-check", "--due", "2026-07-15",
       "--note", "回头看", NULL);
@@ -781,7 +870,7 @@ test_visits (Fixture       *fx,
   ok (fx, "visit", "list", "--all", "--json", NULL);
   root = parse_json (fx->out);
   g_assert_cmpint (json_object_get_int_member (object_of (root), "total"), ==, 0);
-  g_assert_cmpint (db_count (fx, "SELECT count(*) FROM audit WHERE entity = 'scheduled_visit'"), ==, 2);
+  g_assert_cmpint (audit_count (fx, "scheduled_visit", NULL), ==, 2);
 }
 
 static void
@@ -866,41 +955,15 @@ test_backup (Fixture       *fx,
 {
   g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
   const char *verify_copy[] = { "--db", copy, "verify", NULL };
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   add_people_and_units (fx);
   ok (fx, "backup", copy, NULL);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
-
-  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM unit", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpint (list_total (copy, "unit"), ==, 2);
 
   g_assert_cmpint (run_env (fx, NULL, verify_copy), ==, 0);
 
   assert_usage_error (fx, run (fx, "backup", NULL));
-}
-
-static gint64
-count_rows (Fixture    *fx,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (fx->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
 }
 
 /* Starts rectify-cli --db <fixture db> args… with the test hook
@@ -1011,7 +1074,7 @@ test_interrupted (Fixture       *fx,
     g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (archive_partial, G_FILE_TEST_EXISTS));
     /* the campaign was not archived */
-    g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM campaign WHERE status = 'archived'"), ==, 0);
+    g_assert_cmpint (campaigns_of_status (fx, RECTIFY_CAMPAIGN_ARCHIVED), ==, 0);
   }
   {
     const char *args[] = { "export", "units", "-o", csv, NULL };
@@ -1026,9 +1089,9 @@ test_interrupted (Fixture       *fx,
                             CODE_HOSPITAL);
     ok (fx, "unit", "add", "--name", "鼓楼医院", "--credit-code", CODE_HOSPITAL, NULL);
     g_assert_true (g_file_set_contents (equipment, text, -1, NULL));
-    n_equipment = count_rows (fx, "SELECT count(*) FROM equipment");
+    n_equipment = list_total (fx->db, "equipment");
     assert_cancelled (fx, run_paused (fx, args, NULL, FALSE));
-    g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, n_equipment);
+    g_assert_cmpint (list_total (fx->db, "equipment"), ==, n_equipment);
   }
 }
 
@@ -1062,16 +1125,16 @@ test_import_export (Fixture       *fx,
   g_assert_cmpint (json_object_get_int_member (report, "problem_count"), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (report, "encoding"), ==, "UTF-8");
   g_assert_true (json_object_get_null_member (item (json_object_get_array_member (report, "columns"), 5), "field"));
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 0);
+  g_assert_cmpint (list_total (fx->db, "equipment"), ==, 0);
 
   ok (fx, "import", "equipment", csv, NULL);
   g_assert_nonnull (strstr (fx->out, "Added: 2"));
   g_assert_nonnull (strstr (fx->out, "“备注”: not imported"));
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment WHERE next_inspection = '2026-09-01'"), ==, 1);
+  g_assert_cmpint (equipment_next_inspected (fx, "2026-09-01"), ==, 1);
   /* again: the codes exist, skipped unless --update */
   ok (fx, "import", "equipment", csv, NULL);
   g_assert_nonnull (strstr (fx->out, "skipped (already there): 2"));
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 2);
+  g_assert_cmpint (list_total (fx->db, "equipment"), ==, 2);
 
   /* a code twice in the file: exit 1, where and what, nothing written */
   g_free (text);
@@ -1080,7 +1143,7 @@ test_import_export (Fixture       *fx,
   g_assert_true (g_file_set_contents (dup, text, -1, NULL));
   assert_user_error (fx, run (fx, "import", "equipment", dup, NULL), "line 3, column 3");
   g_assert_nonnull (strstr (fx->out, "Line 3, column 3: Equipment code:"));
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM equipment"), ==, 2);
+  g_assert_cmpint (list_total (fx->db, "equipment"), ==, 2);
 
   assert_usage_error (fx, run (fx, "import", "equipment", NULL));
   assert_user_error (fx, run (fx, "import", "units", "/nonexistent/file.csv", NULL), "cannot open");
@@ -1147,18 +1210,18 @@ test_restore (Fixture       *fx,
   add_people_and_units (fx);
   ok (fx, "backup", copy, NULL);
   ok (fx, "unit", "add", "--credit-code", CODE_SCHOOL, "--name", "School", NULL);
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 3);
+  g_assert_cmpint (list_total (fx->db, "unit"), ==, 3);
 
   g_assert_true (g_file_set_contents (junk, "no database", -1, NULL));
   assert_user_error (fx, run (fx, "restore", junk, NULL), "not a rectify database");
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 3);
+  g_assert_cmpint (list_total (fx->db, "unit"), ==, 3);
 
   ok (fx, "restore", copy, "--json", NULL);
   root = parse_json (fx->out);
   aside = json_object_get_string_member (object_of (root), "kept_aside");
   g_assert_nonnull (strstr (aside, ".before-restore-"));
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (count_rows (fx, "SELECT count(*) FROM unit"), ==, 2);
+  g_assert_cmpint (list_total (fx->db, "unit"), ==, 2);
   ok (fx, "verify", NULL);
   assert_usage_error (fx, run (fx, "restore", NULL));
 }

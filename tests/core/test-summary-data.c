@@ -12,7 +12,6 @@
 #include "rectify-summary-data.h"
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
-#include "rectify-store-private.h"
 #include "test-util.h"
 
 static gint64
@@ -100,11 +99,29 @@ test_seed (void)
     g_assert_cmpint (medical->units, >, 0);
     g_assert_cmpint (medical->inspected, >, 0);
     g_assert_cmpint (crowded->kind, ==, RECTIFY_COVERAGE_AREA);
-    g_assert_cmpint (crowded->units, ==,
-                     test_db_count (&t, "SELECT count(*) FROM unit WHERE crowded = 1"));
-    g_assert_cmpint (crowded->inspected, ==,
-                     test_db_count (&t, "SELECT count(DISTINCT i.unit_id) FROM inspection i JOIN unit u ON u.id = i.unit_id"
-                                        " WHERE u.crowded = 1 AND i.kind <> 'self' AND i.campaign_id = 1"));
+    RectifyQuery q = RECTIFY_QUERY_INIT;
+    g_autoptr(GPtrArray) units = NULL;
+    g_autoptr(GPtrArray) visits = NULL;
+    g_autoptr(GHashTable) inspected = g_hash_table_new (g_int64_hash, g_int64_equal);
+    gint64 n_crowded = 0;
+
+    q.crowded = 1;
+    units = rectify_store_list_units (t.store, &q, &n_crowded, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (crowded->units, ==, n_crowded);
+    q = (RectifyQuery) RECTIFY_QUERY_INIT;
+    q.campaign_id = 1;
+    visits = rectify_store_list_inspections (t.store, &q, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < visits->len; i++)
+      {
+        RectifyInspection *in = g_ptr_array_index (visits, i);
+        g_autoptr(RectifyUnit) u = rectify_store_get_unit (t.store, in->unit_id, &error);
+        g_assert_no_error (error);
+        if (u->crowded && in->kind != RECTIFY_INSPECTION_SELF)
+          g_hash_table_add (inspected, &in->unit_id);
+      }
+    g_assert_cmpint (crowded->inspected, ==, g_hash_table_size (inspected));
   }
 
   /* every day of the campaign adds up the same way */
@@ -293,10 +310,10 @@ test_narrative (void)
   g_assert_cmpstr (empty->deployment, ==, "");
   g_assert_cmpstr (empty->next_steps, ==, "");
 
-  audit_rows = test_db_count (&t, "SELECT count(*) FROM audit");
+  audit_rows = test_audit_count (t.store, NULL, NULL);
   g_assert_true (rectify_summary_set_narrative (t.store, campaign, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM audit"), ==, audit_rows + 3);
+  g_assert_cmpint (test_audit_count (t.store, NULL, NULL), ==, audit_rows + 3);
   back = rectify_summary_get_narrative (t.store, campaign, &error);
   g_assert_cmpstr (back->deployment, ==, n.deployment);
   g_assert_cmpstr (back->methods, ==, n.methods);
@@ -367,78 +384,6 @@ test_csv (void)
   test_db_close (&t);
 }
 
-/* v3 (main before this branch) → current: the category of each hazard's
- * equipment is filled in, and kept by the triggers afterwards. */
-static void
-test_upgrade_from_3 (void)
-{
-  TestDb t = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RectifyStore) v3 = NULL;
-
-  t.dir = g_dir_make_tmp ("rectify-test-XXXXXX", NULL);
-  t.path = g_build_filename (t.dir, "v3.db", NULL);
-  v3 = rectify_store_open_at_version (t.path, 3, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (rectify_store_get_schema_version (v3), ==, 3);
-  g_clear_object (&v3);
-  {
-    /* what version 3 had, written with raw SQL so that no newer code touches the old file */
-    sqlite3 *db;
-    g_assert_cmpint (sqlite3_open (t.path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (rectify_fts_register (db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db,
-        "INSERT INTO campaign (name, start_date) VALUES ('百日行动', '2026-03-22');"
-        "INSERT INTO unit (credit_code, name) VALUES ('91350100MA2XXXXXX1', '老单位');"
-        "INSERT INTO equipment (unit_id, category, code) VALUES (1, 3000, '311035010201600001');"
-        "INSERT INTO equipment (unit_id, category, code) VALUES (1, 1000, '111035010201600002');"
-        "INSERT INTO hazard (unit_id, equipment_id, campaign_id, category, grade, found_date)"
-        " VALUES (1, 1, 1, 'other', 'general', '2026-04-01'), (1, 2, 1, 'other', 'general', '2026-04-02'),"
-        " (1, NULL, 1, 'other', 'general', '2026-04-03');",
-        NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
-  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM pragma_table_info('hazard') WHERE name = 'equipment_category'"),
-                   ==, 0);
-
-  t.store = rectify_store_open (t.path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (test_db_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
-  g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 1"), ==, 3000);
-  g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 2"), ==, 1000);
-  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM hazard WHERE id = 3 AND equipment_category IS NULL"), ==, 1);
-  {
-    g_autoptr(RectifySummaryData) data = rectify_summary_data_compute (t.store, 1, "2026-04-30", &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 0))->count, ==, 1);
-    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 3))->count, ==, 1);
-    g_assert_cmpint (((RectifyFigureRow *) g_ptr_array_index (data->hazards_by_equipment_category, 9))->count, ==, 1);
-  }
-  /* the triggers: a new hazard, a hazard moved to other equipment, equipment recategorised */
-  {
-    g_autoptr(RectifyHazard) h = rectify_hazard_new ();
-    gint64 id;
-    h->unit_id = 1;
-    h->equipment_id = 2;
-    h->campaign_id = 1;
-    h->category = g_strdup ("other");
-    h->grade = RECTIFY_GRADE_GENERAL;
-    h->found_date = g_strdup ("2026-04-05");
-    id = rectify_workflow_register (t.store, h, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (id, ==, 4);
-    g_assert_cmpint (test_db_count (&t, "SELECT equipment_category FROM hazard WHERE id = 4"), ==, 1000);
-  }
-  {
-    g_autoptr(RectifyEquipment) e = rectify_store_get_equipment (t.store, 2, &error);
-    g_assert_no_error (error);
-    e->category = RECTIFY_CATEGORY_LIFTING;
-    g_assert_true (rectify_store_update_equipment (t.store, e, &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM hazard WHERE equipment_category = 4000"), ==, 2);
-  }
-  test_db_close (&t);
-}
 
 int
 main (int argc, char **argv)
@@ -450,6 +395,5 @@ main (int argc, char **argv)
   g_test_add_func ("/summary-data/lists-as-of", test_lists_as_of);
   g_test_add_func ("/summary-data/narrative", test_narrative);
   g_test_add_func ("/summary-data/csv", test_csv);
-  g_test_add_func ("/summary-data/upgrade-from-3", test_upgrade_from_3);
   return g_test_run ();
 }

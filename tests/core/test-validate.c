@@ -6,7 +6,6 @@
 #include "rectify-error.h"
 #include "rectify-format.h"
 #include "rectify-validate.h"
-#include "rectify-store-private.h"
 
 static void
 test_credit_code (void)
@@ -116,21 +115,6 @@ test_equipment_code (void)
 }
 
 static void
-test_fts_query (void)
-{
-  g_autofree char *a = rectify_fts_query ("人民医院");
-  g_autofree char *b = rectify_fts_query ("  医院 3110 ");
-  g_autofree char *c = rectify_fts_query ("电梯a\"b");
-  g_autofree char *d = rectify_fts_query ("   ");
-
-  g_assert_cmpstr (a, ==, "\"人民医院\"*");
-  g_assert_cmpstr (b, ==, "\"医院\"* \"3110\"*");
-  /* a quote inside is doubled, never closes the phrase */
-  g_assert_cmpstr (c, ==, "\"电梯\"* \"a\"\"b\"*");
-  g_assert_null (d);
-}
-
-static void
 test_message_names_field (void)
 {
   g_assert_true (rectify_message_names_field ("Credit code: check character is “3”", "Credit code"));
@@ -183,7 +167,6 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/id-number", test_id_number);
   g_test_add_func ("/validate/dates", test_dates);
   g_test_add_func ("/validate/equipment-code", test_equipment_code);
-  g_test_add_func ("/validate/fts-query", test_fts_query);
   g_test_add_func ("/validate/message-names-field", test_message_names_field);
   g_test_add_func ("/validate/format", test_format);
   return g_test_run ();
