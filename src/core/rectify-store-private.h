@@ -67,8 +67,3 @@ gboolean rectify_schedule_mark_done (RectifyStore *self,
                                      GError **error);
 
 G_END_DECLS
-
-/* TRANSITION (issue 13): the modules not yet split into rules and the
- * backend's aggregate modules still reach the SQLite helpers through this
- * header.  It goes once none of them does. */
-#include "sqlite/rectify-sqlite-private.h"
