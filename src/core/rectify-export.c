@@ -24,21 +24,6 @@
 #define XLSX_MAX_ROWS 1048576
 
 gboolean
-rectify_export_list_from_code (const char *code, RectifyExportList *out)
-{
-  static const char *const codes[]
-      = { "units", "equipment", "operators", "hazards", "inspections", "documents" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (g_strcmp0 (code, codes[i]) == 0)
-      {
-        *out = (RectifyExportList)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-gboolean
 rectify_export_format_from_code (const char *code, RectifyExportFormat *out)
 {
   if (g_ascii_strcasecmp (code ? code : "", "csv") == 0)

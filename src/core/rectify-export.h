@@ -34,8 +34,6 @@ typedef enum
   RECTIFY_EXPORT_FULL_ID_NUMBERS = 1 << 0,
 } RectifyExportFlags;
 
-/* "units", "equipment", "operators", "hazards" */
-gboolean rectify_export_list_from_code (const char *code, RectifyExportList *out);
 /* "csv", "xlsx" */
 gboolean rectify_export_format_from_code (const char *code, RectifyExportFormat *out);
 /* From a file name's extension; CSV unless it ends in .xlsx. */

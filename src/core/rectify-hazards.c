@@ -224,33 +224,3 @@ rectify_store_list_hazard_categories (RectifyStore *self, GError **error)
 
   return RECTIFY_STORE_OPS (self, hazards)->list_categories (self, error);
 }
-
-gboolean
-rectify_store_add_hazard_category (RectifyStore *self,
-                                   const RectifyHazardCategory *c,
-                                   GError **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
-
-  if (!rectify_validate_required (_ ("Code"), c->code, 40, error)
-      || !rectify_validate_required (_ ("English name"), c->name_en, 200, error)
-      || !rectify_validate_required (_ ("Chinese name"), c->name_zh, 200, error)
-      || !rectify_store_check_writer (self, error) || !rectify_store_begin (self, error))
-    return FALSE;
-  ok = RECTIFY_STORE_OPS (self, hazards)->insert_category (self, c, error);
-  if (!ok && error && *error && (*error)->code == RECTIFY_ERROR_DUPLICATE)
-    {
-      g_clear_error (error);
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE,
-                   _ ("Code: the category “%s” exists"), c->code);
-    }
-  if (ok)
-    {
-      g_autofree char *code = g_strescape (c->code, NULL);
-      g_autofree char *after = g_strdup_printf ("{\"code\":\"%s\"}", code);
-      ok = rectify_store_audit (self, "hazard_category", 0, "create", NULL, after, error);
-    }
-  return rectify_store_end (self, ok, error);
-}

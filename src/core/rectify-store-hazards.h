@@ -86,8 +86,6 @@ struct _RectifyStoreHazardOps
                                const char *code,
                                gboolean *exists,
                                GError **error);
-  /* Adds a category after the others (before the catch-all ones); DUPLICATE when code exists. */
-  gboolean (*insert_category) (RectifyStore *self, const RectifyHazardCategory *c, GError **error);
 };
 
 G_END_DECLS

@@ -249,9 +249,6 @@ RectifyHazard *rectify_store_get_hazard (RectifyStore *self, gint64 id, GError *
 GPtrArray *rectify_store_list_hazard_events (RectifyStore *self, gint64 hazard_id, GError **error);
 RectifyAttachment *rectify_store_get_attachment (RectifyStore *self, gint64 id, GError **error);
 GPtrArray *rectify_store_list_hazard_categories (RectifyStore *self, GError **error);
-gboolean rectify_store_add_hazard_category (RectifyStore *self,
-                                            const RectifyHazardCategory *category,
-                                            GError **error);
 
 /* The hazard list (rectify-hazard-query.c): filters status, grade,
  * hazard_category, campaign_id, unit_id, overdue and due_within_days (as of

@@ -31,18 +31,6 @@ rectify_action_to_code (RectifyHazardAction action)
   return action < RECTIFY_N_ACTIONS ? action_codes[action] : NULL;
 }
 
-gboolean
-rectify_action_from_code (const char *code, RectifyHazardAction *out)
-{
-  for (int i = 0; i < RECTIFY_N_ACTIONS; i++)
-    if (g_strcmp0 (code, action_codes[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 static gboolean
 has_event (RectifyStore *store, gint64 hazard_id, RectifyEventKind kind)
 {

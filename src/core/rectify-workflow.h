@@ -78,6 +78,5 @@ gboolean rectify_workflow_act (RectifyStore *store,
                                GError **error);
 
 const char *rectify_action_to_code (RectifyHazardAction action);
-gboolean rectify_action_from_code (const char *code, RectifyHazardAction *out);
 
 G_END_DECLS

@@ -414,23 +414,6 @@ hazard_category_exists (RectifyStore *self, const char *code, gboolean *exists, 
   return TRUE;
 }
 
-static gboolean
-hazard_insert_category (RectifyStore *self, const RectifyHazardCategory *c, GError **error)
-{
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-      self,
-      "INSERT INTO hazard_category (code, name_en, name_zh, sort)"
-      " VALUES (?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM hazard_category WHERE sort < 99))",
-      error);
-
-  if (!stmt)
-    return FALSE;
-  rectify_bind_text (stmt, 1, c->code);
-  rectify_bind_text (stmt, 2, c->name_en);
-  rectify_bind_text (stmt, 3, c->name_zh);
-  return rectify_store_step_done (self, stmt, error);
-}
-
 const RectifyStoreHazardOps rectify_sqlite_hazard_ops = {
   .get = hazard_get,
   .list = hazard_list,
@@ -446,5 +429,4 @@ const RectifyStoreHazardOps rectify_sqlite_hazard_ops = {
   .stop_equipment = hazard_stop_equipment,
   .list_categories = hazard_list_categories,
   .category_exists = hazard_category_exists,
-  .insert_category = hazard_insert_category,
 };
