@@ -51,6 +51,8 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
                    _ ("Credit code: required (18 characters)"));
       return FALSE;
     }
+  if (!rectify_validate_one_line (_ ("Credit code"), code, error))
+    return FALSE;
   up = g_ascii_strup (code, -1);
   g_strstrip (up);
   if (strlen (up) != 18)
@@ -107,6 +109,8 @@ rectify_validate_id_number (const char *id, char **normalized, GError **error)
   char check;
   char date[11];
 
+  if (!rectify_validate_one_line (_ ("ID number"), id, error))
+    return FALSE;
   up = g_ascii_strup (id ? id : "", -1);
   g_strstrip (up);
   if (strlen (up) != 18)
@@ -159,6 +163,8 @@ rectify_validate_equipment_code (const char *code, GError **error)
 {
   gsize n = code ? strlen (code) : 0;
 
+  if (!rectify_validate_one_line (_ ("Equipment code"), code, error))
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     if (!g_ascii_isdigit (code[i]))
       {
@@ -257,6 +263,18 @@ rectify_date_add_days (const char *date, int days)
 }
 
 gboolean
+rectify_validate_one_line (const char *field, const char *text, GError **error)
+{
+  if (text && strpbrk (text, "\r\n"))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("%s: holds a line break; it must be one line"), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rectify_validate_optional (const char *field, const char *text, guint max_chars, GError **error)
 {
   if (text == NULL)
@@ -273,6 +291,9 @@ rectify_validate_optional (const char *field, const char *text, guint max_chars,
                    _ ("%s: too long, at most %u characters"), field, max_chars);
       return FALSE;
     }
+  if (max_chars <= RECTIFY_VALIDATE_LINE_MAX_CHARS
+      && !rectify_validate_one_line (field, text, error))
+    return FALSE;
   return TRUE;
 }
 
