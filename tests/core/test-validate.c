@@ -230,6 +230,36 @@ test_one_line (void)
   }
 }
 
+/* Found by tests/fuzz/fuzz-validate: a message quotes the text it refuses
+ * and is UTF-8 whatever the text; a character that is not ASCII is quoted
+ * whole, and text that is not UTF-8 is refused as such (measuring it as
+ * UTF-8 read past its end). */
+static void
+test_messages_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rectify_validate_credit_code ("110105194912310中", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "character 16 (“中”)"));
+  g_clear_error (&error);
+
+  g_assert_false (rectify_validate_credit_code ("91350100M000100Y\xf0", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+  g_assert_true (rectify_message_names_field (error->message, "Credit code"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_equipment_code ("31103501\xe7", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_date ("Deadline", "2026-06-3\xf0", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (rectify_message_names_field (error->message, "Deadline"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_id_number ("11010519491231002\xc3", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 /* Under C.UTF-8, whose locale has no thousands separator, and English. */
 static void
 test_format (void)
@@ -276,5 +306,6 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/message-names-field", test_message_names_field);
   g_test_add_func ("/validate/format", test_format);
   g_test_add_func ("/validate/one-line", test_one_line);
+  g_test_add_func ("/validate/messages-utf8", test_messages_utf8);
   return g_test_run ();
 }
