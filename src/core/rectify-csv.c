@@ -346,6 +346,7 @@ rectify_csv_reader_next (RectifyCsvReader *self,
       gsize start = 0;
       int state = FIELD_START;
       gboolean any_quoted = FALSE;
+      gboolean broken = FALSE; /* the quoted field being read ran over a line break */
 
       g_string_truncate (self->record, 0);
       g_array_set_size (self->starts, 0);
@@ -365,7 +366,8 @@ rectify_csv_reader_next (RectifyCsvReader *self,
                        && b[to] != (guint8)self->sep)
                   to++;
               else
-                while (to < self->len && b[to] >= 0x20 && b[to] != '"')
+                while (to < self->len && b[to] >= 0x20 && b[to] != '"'
+                       && !(broken && b[to] == (guint8)self->sep))
                   to++;
               if (to > from)
                 {
@@ -409,8 +411,26 @@ rectify_csv_reader_next (RectifyCsvReader *self,
             {
               if (c == '"')
                 state = QUOTE_IN_QUOTED;
+              else if (broken && c == self->sep)
+                /* A quote without its pair takes the rows after it into
+                 * one cell: refused rather than guessed at.  A cell that
+                 * really holds line breaks and the separator is rare in a
+                 * list; tabs as the separator keep commas in such a cell. */
+                return fail (self, field_line, column, error,
+                             self->sep == '\t'
+                                 ? _ ("a quoted field starts here and runs over a line break "
+                                      "past a tab on line %" PRIu64 "; its closing quote is "
+                                      "probably missing, which would merge the rows after it "
+                                      "into this cell")
+                                 : _ ("a quoted field starts here and runs over a line break "
+                                      "past a comma on line %" PRIu64 "; its closing quote is "
+                                      "probably missing, which would merge the rows after it "
+                                      "into this cell"),
+                             self->line);
               else
                 {
+                  if (c == '\n' || c == '\r')
+                    broken = TRUE;
                   if (c == '\n')
                     self->line++;
                   else if (c == '\r')
@@ -445,6 +465,7 @@ rectify_csv_reader_next (RectifyCsvReader *self,
               start = self->record->len;
               field_line = self->line;
               state = FIELD_START;
+              broken = FALSE;
             }
           else if (c == '\n' || c == '\r')
             {

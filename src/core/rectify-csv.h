@@ -38,7 +38,11 @@ guint64 rectify_csv_reader_get_position (RectifyCsvReader *self);
  * line the record starts on; FALSE at the end (error unset) or when the
  * input is not acceptable CSV: RECTIFY_ERROR_INVALID with a message
  * "Line L, column C: …" and the place in rectify_csv_reader_get_error_place.
- * After an error the reader returns FALSE. */
+ * A quoted field that runs over a line break and then past a separator is
+ * refused so: a quote that lost its pair would merge the rows after it into
+ * one cell; the place is where the quote opened.  (With tabs as separator,
+ * a cell may hold line breaks and commas.)  After an error the reader
+ * returns FALSE. */
 gboolean rectify_csv_reader_next (RectifyCsvReader *self,
                                   char ***fields,
                                   guint *n_fields,

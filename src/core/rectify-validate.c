@@ -39,6 +39,19 @@ rectify_credit_code_check_char (const char *first17)
   return credit_chars[(31 - sum % 31) % 31];
 }
 
+/* A code or a date is UTF-8 (its messages quote it) and one line. */
+static gboolean
+code_text (const char *field, const char *text, GError **error)
+{
+  if (text && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("%s: the text is not valid UTF-8"), field);
+      return FALSE;
+    }
+  return rectify_validate_one_line (field, text, error);
+}
+
 gboolean
 rectify_validate_credit_code (const char *code, char **normalized, GError **error)
 {
@@ -51,6 +64,8 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
                    _ ("Credit code: required (18 characters)"));
       return FALSE;
     }
+  if (!code_text (_ ("Credit code"), code, error))
+    return FALSE;
   up = g_ascii_strup (code, -1);
   g_strstrip (up);
   if (strlen (up) != 18)
@@ -63,10 +78,12 @@ rectify_validate_credit_code (const char *code, char **normalized, GError **erro
   for (int i = 0; i < 18; i++)
     if (credit_value (up[i]) < 0)
       {
+        /* the characters before it are ASCII: i + 1 is its place, and it
+         * is quoted whole when it is not ASCII */
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
-                     _ ("Credit code: character %d (“%c”) is not allowed; use digits and capital "
-                        "letters except I, O, S, V and Z"),
-                     i + 1, up[i]);
+                     _ ("Credit code: character %d (“%.*s”) is not allowed; use digits and "
+                        "capital letters except I, O, S, V and Z"),
+                     i + 1, (int)g_utf8_skip[(guchar)up[i]], up + i);
         return FALSE;
       }
   check = rectify_credit_code_check_char (up);
@@ -107,6 +124,8 @@ rectify_validate_id_number (const char *id, char **normalized, GError **error)
   char check;
   char date[11];
 
+  if (!code_text (_ ("ID number"), id, error))
+    return FALSE;
   up = g_ascii_strup (id ? id : "", -1);
   g_strstrip (up);
   if (strlen (up) != 18)
@@ -159,6 +178,8 @@ rectify_validate_equipment_code (const char *code, GError **error)
 {
   gsize n = code ? strlen (code) : 0;
 
+  if (!code_text (_ ("Equipment code"), code, error))
+    return FALSE;
   for (gsize i = 0; i < n; i++)
     if (!g_ascii_isdigit (code[i]))
       {
@@ -208,6 +229,8 @@ rectify_validate_date (const char *field, const char *date, GError **error)
                    _ ("%s: a date is required (YYYY-MM-DD)"), field);
       return FALSE;
     }
+  if (!code_text (field, date, error))
+    return FALSE;
   if (!parse_date (date, &g))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
@@ -257,6 +280,18 @@ rectify_date_add_days (const char *date, int days)
 }
 
 gboolean
+rectify_validate_one_line (const char *field, const char *text, GError **error)
+{
+  if (text && strpbrk (text, "\r\n"))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("%s: holds a line break; it must be one line"), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rectify_validate_optional (const char *field, const char *text, guint max_chars, GError **error)
 {
   if (text == NULL)
@@ -273,6 +308,9 @@ rectify_validate_optional (const char *field, const char *text, guint max_chars,
                    _ ("%s: too long, at most %u characters"), field, max_chars);
       return FALSE;
     }
+  if (max_chars <= RECTIFY_VALIDATE_LINE_MAX_CHARS
+      && !rectify_validate_one_line (field, text, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -31,10 +31,21 @@ int rectify_date_diff (const char *a, const char *b);
 char *rectify_today (void);
 char *rectify_date_add_days (const char *date, int days);
 
-/* A required text: not NULL, not blank after trimming, at most max_chars. */
+/* A text of at most RECTIFY_VALIDATE_LINE_MAX_CHARS characters (a name, a
+ * code, an address, a phone number, a setting) is one line: a line break
+ * (LF or CR) in it is refused.  Longer limits are those of texts of several
+ * lines (notes, measures, plans), which keep their line breaks. */
+#define RECTIFY_VALIDATE_LINE_MAX_CHARS 1000
+
+/* A required text: not NULL, not blank after trimming, at most max_chars,
+ * valid UTF-8, and one line when max_chars is at most
+ * RECTIFY_VALIDATE_LINE_MAX_CHARS.  Each message names field. */
 gboolean
 rectify_validate_required (const char *field, const char *text, guint max_chars, GError **error);
+/* The same for a text that may be NULL or empty. */
 gboolean
 rectify_validate_optional (const char *field, const char *text, guint max_chars, GError **error);
+/* FALSE with a message naming field when text (may be NULL) holds LF or CR. */
+gboolean rectify_validate_one_line (const char *field, const char *text, GError **error);
 
 G_END_DECLS

@@ -1158,6 +1158,7 @@ test_import_export (Fixture       *fx,
   g_assert_null (strstr (text, "Minjiang"));
 
   ok (fx, "export", "units", "-o", xlsx, "--json", NULL);
+  g_clear_pointer (&root, json_node_unref);
   root = parse_json (fx->out);
   g_assert_cmpstr (json_object_get_string_member (object_of (root), "format"), ==, "xlsx");
   g_assert_cmpint (json_object_get_int_member (object_of (root), "rows"), ==, 2);

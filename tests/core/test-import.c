@@ -459,6 +459,59 @@ test_cancel (void)
 
 
 
+/* Issue 20: a quote without its pair in the middle of the file.  Five units,
+ * the quote opened on line 3 and closed on line 5: the check (the preview)
+ * and the import both name line 3, and nothing is written. */
+static void
+test_unbalanced_quote (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("统一社会信用代码,单位名称,地址\n");
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *code = credit_code (10 + i);
+      g_string_append_printf (csv, i == 2 ? "%s,\"单位%d,地址%d\n" : i == 4 ? "%s,单位%d,地址%d\"\n" : "%s,单位%d,地址%d\n",
+                              code, i, i);
+    }
+  test_db_open (&t);
+  add_units (&t, 3);
+  path = write_file (&t, "quote.csv", csv->str, csv->len);
+  before = checksum (&t);
+
+  for (int dry_run = 1; dry_run >= 0; dry_run--)
+    {
+      RectifyImportOptions options = { .dry_run = dry_run };
+      g_autoptr(RectifyImportReport) report = rectify_import_file (t.store, RECTIFY_IMPORT_UNITS, path, &options,
+                                                                   NULL, &error);
+      const RectifyImportProblem *p;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+      g_assert_cmpuint (report->n_problems, ==, 1);
+      g_assert_false (report->written);
+      p = g_ptr_array_index (report->problems, 0);
+      text = rectify_import_problem_to_string (p);
+      g_test_message ("%s", text);
+      g_assert_cmpuint (p->line, ==, 3);
+      g_assert_cmpuint (p->column, ==, 2);
+      g_assert_nonnull (strstr (p->message, "closing quote"));
+      /* the preview shows the row before it, and no merged unit */
+      g_assert_cmpuint (report->preview->len, ==, 1);
+      g_assert_cmpuint (report->rows, ==, 1);
+    }
+  {
+    g_autofree char *after = checksum (&t);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 3);
+  test_db_close (&t);
+}
+
 /* A dry run reads through the store's transaction helper: it nests in a
  * transaction already open, and leaves none open behind it. */
 static void
@@ -517,5 +570,18 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/update-or-skip", test_update_or_skip);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
+<<<<<<< HEAD
+=======
+  g_test_add_func ("/import/unbalanced-quote", test_unbalanced_quote);
+  g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
+  g_test_add_func ("/export/xlsx-keeps-text", test_export_xlsx_keeps_text);
+  g_test_add_func ("/export/operator-id-numbers", test_export_operator_id_numbers);
+  g_test_add_func ("/export/cancelled", test_export_cancelled);
+  g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
+  g_test_add_func ("/backup/during-writes", test_backup_during_writes);
+  g_test_add_func ("/backup/restore", test_restore);
+  g_test_add_func ("/backup/restore-failed-upgrade", test_restore_failed_upgrade);
+  g_test_add_func ("/backup/restore-refused-byte-identical", test_restore_refused_byte_identical);
+>>>>>>> harden
   return g_test_run ();
 }

@@ -6,6 +6,11 @@
 #include "rectify-error.h"
 #include "rectify-format.h"
 #include "rectify-validate.h"
+<<<<<<< HEAD
+=======
+#include "rectify-store-private.h"
+#include "test-util.h"
+>>>>>>> harden
 
 static void
 test_credit_code (void)
@@ -125,6 +130,124 @@ test_message_names_field (void)
   g_assert_false (rectify_message_names_field (NULL, "Name"));
 }
 
+/* A name, a code or another one-line field never takes a line break (LF or
+ * CR), wherever it comes from; notes and other texts of several lines keep
+ * theirs.  The message names the field. */
+static void
+test_one_line (void)
+{
+  static const char *const breaks[] = { "A\nB", "A\rB", "A\r\nB", "AB\n", "\nAB" };
+  g_autoptr(GError) error = NULL;
+  char code[19] = "91350100M000100Y4";
+
+  code[17] = rectify_credit_code_check_char (code);
+  code[18] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
+    {
+      g_assert_false (rectify_validate_optional ("Address", breaks[i], 400, &error));
+      g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+      g_assert_true (rectify_message_names_field (error->message, "Address"));
+      g_assert_nonnull (strstr (error->message, "line break"));
+      g_clear_error (&error);
+      g_assert_false (rectify_validate_required ("Name", breaks[i], 200, &error));
+      g_assert_true (rectify_message_names_field (error->message, "Name"));
+      g_clear_error (&error);
+      g_assert_false (rectify_validate_one_line ("Phone", breaks[i], &error));
+      g_assert_true (rectify_message_names_field (error->message, "Phone"));
+      g_clear_error (&error);
+      /* a text of several lines keeps its line breaks */
+      g_assert_true (rectify_validate_optional ("Note", breaks[i], 4000, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rectify_validate_optional ("Address", "鼓楼区 八一七路", 400, NULL));
+  g_assert_true (rectify_validate_optional ("Address", NULL, 400, NULL));
+  g_assert_true (rectify_validate_one_line ("Address", NULL, NULL));
+
+  /* codes: a line break is named as such, also one that trimming would drop */
+  {
+    g_autofree char *trailing = g_strconcat (code, "\n", NULL);
+    g_autofree char *cr = g_strconcat (code, "\r", NULL);
+
+    g_assert_true (rectify_validate_credit_code (code, NULL, NULL));
+    g_assert_false (rectify_validate_credit_code (trailing, NULL, &error));
+    g_assert_true (rectify_message_names_field (error->message, "Credit code"));
+    g_assert_nonnull (strstr (error->message, "line break"));
+    g_clear_error (&error);
+    g_assert_false (rectify_validate_credit_code (cr, NULL, &error));
+    g_clear_error (&error);
+  }
+  g_assert_false (rectify_validate_id_number ("11010519491231002X\n", NULL, &error));
+  g_assert_true (rectify_message_names_field (error->message, "ID number"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_equipment_code ("311035010201600001\r\n", &error));
+  g_assert_true (rectify_message_names_field (error->message, "Equipment code"));
+  g_assert_nonnull (strstr (error->message, "line break"));
+  g_clear_error (&error);
+
+  /* and the store's writers refuse it, writing nothing */
+  {
+    TestDb t;
+    g_autoptr(RectifyUnit) u = rectify_unit_new ();
+    gint64 id;
+
+    test_db_open (&t);
+    u->credit_code = g_strdup (code);
+    u->name = g_strdup ("鼓楼区第一医院\n91350100M0001002X4,台江区热电厂");
+    id = rectify_store_add_unit (t.store, u, &error);
+    g_assert_cmpint (id, <=, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+    g_assert_true (rectify_message_names_field (error->message, "Name"));
+    g_clear_error (&error);
+    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 0);
+
+    g_free (u->name);
+    u->name = g_strdup ("鼓楼区第一医院");
+    g_free (u->address);
+    u->address = g_strdup ("八一七路\r\n1号");
+    g_assert_cmpint (rectify_store_add_unit (t.store, u, &error), <=, 0);
+    g_assert_true (rectify_message_names_field (error->message, "Address"));
+    g_clear_error (&error);
+    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 0);
+
+    g_free (u->address);
+    u->address = g_strdup ("八一七路1号");
+    g_assert_cmpint (rectify_store_add_unit (t.store, u, &error), >, 0);
+    g_assert_no_error (error);
+    test_db_close (&t);
+  }
+}
+
+/* Found by tests/fuzz/fuzz-validate: a message quotes the text it refuses
+ * and is UTF-8 whatever the text; a character that is not ASCII is quoted
+ * whole, and text that is not UTF-8 is refused as such (measuring it as
+ * UTF-8 read past its end). */
+static void
+test_messages_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rectify_validate_credit_code ("110105194912310中", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "character 16 (“中”)"));
+  g_clear_error (&error);
+
+  g_assert_false (rectify_validate_credit_code ("91350100M000100Y\xf0", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+  g_assert_true (rectify_message_names_field (error->message, "Credit code"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_equipment_code ("31103501\xe7", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_date ("Deadline", "2026-06-3\xf0", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (rectify_message_names_field (error->message, "Deadline"));
+  g_clear_error (&error);
+  g_assert_false (rectify_validate_id_number ("11010519491231002\xc3", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 /* Under C.UTF-8, whose locale has no thousands separator, and English. */
 static void
 test_format (void)
@@ -169,5 +292,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/equipment-code", test_equipment_code);
   g_test_add_func ("/validate/message-names-field", test_message_names_field);
   g_test_add_func ("/validate/format", test_format);
+  g_test_add_func ("/validate/one-line", test_one_line);
+  g_test_add_func ("/validate/messages-utf8", test_messages_utf8);
   return g_test_run ();
 }
