@@ -42,6 +42,11 @@ struct _RectifyWindow
   char *current_page;
   gboolean user_navigated;
   gboolean can_edit;
+  /* Nobody signed in: the sign-in page, until the user chooses to read
+   * without signing in (browsing). */
+  gboolean browsing;
+  guint n_officers;
+  guint n_active_officers;
 
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_box;
@@ -57,6 +62,9 @@ struct _RectifyWindow
   GtkPopover *actor_popover;
   GtkListBox *actor_list;
   GtkLabel *actor_error_label;
+  GtkListBox *sign_in_list;
+  GtkLabel *sign_in_error_label;
+  GtkWidget *first_officer_button;
   AdwToastOverlay *toast_overlay;
 };
 
@@ -162,15 +170,29 @@ update_page (RectifyWindow *self)
   const PageInfo *info = find_page_info (self->current_page);
   GtkListBoxRow *row;
   const char *page;
+  gboolean entering_sign_in;
 
   if (self->loading)
     page = "loading";
+  else if (rectify_store_get_actor (self->store) == 0 && self->n_active_officers > 0
+           && !self->browsing)
+    page = "sign-in";
   else if (empty && !self->user_navigated)
     page = "welcome";
   else
     page = self->current_page;
 
+  entering_sign_in = g_str_equal (page, "sign-in")
+                     && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0;
+  /* A focused field must lose the focus while it is still shown: hidden,
+   * it would never hear of it and GTK would warn when it comes back. */
+  if (entering_sign_in)
+    gtk_widget_grab_focus (GTK_WIDGET (self->actor_button));
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* The keyboard starts at the officers, and no field of the page left
+   * keeps the focus behind the sign-in page. */
+  if (entering_sign_in)
+    gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_list));
   adw_window_title_set_title (self->window_title, info != NULL && g_str_equal (page, info->name)
                                                       ? g_dgettext (GETTEXT_PACKAGE, info->title)
                                                       : _ ("Rectify"));
@@ -183,13 +205,21 @@ update_page (RectifyWindow *self)
   else
     gtk_list_box_unselect_all (self->sidebar_list);
   g_signal_handlers_unblock_by_func (self->sidebar_list, on_sidebar_row_selected_cb, self);
+  /* Sign in (or choose to read) first: the pages wait behind the sign-in. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), !g_str_equal (page, "sign-in"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->new_campaign_button),
                           g_str_equal (page, "campaigns") && self->can_edit);
   gtk_spinner_set_spinning (self->loading_spinner, self->loading);
   set_action_enabled (self, "new-campaign", !self->loading && self->can_edit);
-  /* Sample data fills an empty database only. */
-  set_action_enabled (self, "load-sample-data", !self->loading && empty && self->can_edit);
+  /* Before there is any officer, the first one can be added (and only that). */
+  set_action_enabled (self, "new",
+                      self->can_edit || (self->n_officers == 0 && g_str_equal (page, "officers")));
+  set_action_enabled (self, "add-first-officer", !self->loading && self->n_officers == 0);
+  gtk_widget_set_visible (self->first_officer_button, self->n_officers == 0);
+  /* Sample data fills an empty database only, in the system's name. */
+  set_action_enabled (self, "load-sample-data",
+                      !self->loading && empty && (self->can_edit || self->n_officers == 0));
 }
 
 /* Shows a page of the sidebar by name; unknown names show the campaigns. */
@@ -266,7 +296,8 @@ add_pages (RectifyWindow *self)
     }
 }
 
-/* Archivists read; everyone else may change records. */
+/* Archivists read; the other officers may change records once they are
+ * signed in; nobody signed in changes nothing. */
 static void
 set_can_edit (RectifyWindow *self, gboolean can_edit)
 {
@@ -276,9 +307,10 @@ set_can_edit (RectifyWindow *self, gboolean can_edit)
       GtkWidget *page = gtk_stack_get_child_by_name (self->stack, pages[i].name);
 
       if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-edit"))
-        g_object_set (page, "can-edit", can_edit, NULL);
+        g_object_set (
+            page, "can-edit",
+            can_edit || (self->n_officers == 0 && g_str_equal (pages[i].name, "officers")), NULL);
     }
-  set_action_enabled (self, "new", can_edit);
   set_action_enabled (self, "restore", can_edit);
   update_page (self);
 }
@@ -305,47 +337,49 @@ update_actor (RectifyWindow *self)
     }
   else
     {
-      adw_button_content_set_label (self->actor_content, _ ("No Officer Chosen"));
+      adw_button_content_set_label (self->actor_content, _ ("Sign In"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_button), _ ("Choose who is working"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Acting Officer"), -1);
     }
-  set_can_edit (self, officer == NULL || officer->role != RECTIFY_ROLE_ARCHIVIST);
+  set_can_edit (self, officer != NULL && officer->role != RECTIFY_ROLE_ARCHIVIST);
 }
+
+static void reload_actor_list (RectifyWindow *self);
 
 static void
 on_actor_row_activated_cb (GtkListBox *list, GtkListBoxRow *row, RectifyWindow *self)
 {
   gint64 *id = g_object_get_data (G_OBJECT (row), "rectify-officer-id");
   const char *badge = g_object_get_data (G_OBJECT (row), "rectify-badge");
+  GtkLabel *error_label
+      = list == self->sign_in_list ? self->sign_in_error_label : self->actor_error_label;
   g_autoptr (GError) error = NULL;
 
+  if (id == NULL)
+    return;
   if (!rectify_store_set_actor (self->store, *id, &error))
     {
-      gtk_label_set_text (self->actor_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->actor_error_label), TRUE);
+      gtk_label_set_text (error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->actor_error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "acting-officer", badge);
+  reload_actor_list (self);
   update_actor (self);
   gtk_popover_popdown (self->actor_popover);
 }
 
 static void
-reload_actor_list (RectifyWindow *self)
+fill_officer_list (RectifyWindow *self, GtkListBox *list, GPtrArray *officers)
 {
-  g_autoptr (GPtrArray) officers = NULL;
-  g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
-    gtk_list_box_remove (self->actor_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 
-  officers = rectify_store_list_officers (self->store, &error);
-  if (officers == NULL)
-    g_debug ("Listing officers failed: %s", error->message);
   for (guint i = 0; officers != NULL && i < officers->len; i++)
     {
       RectifyOfficer *officer = g_ptr_array_index (officers, i);
@@ -366,9 +400,9 @@ reload_actor_list (RectifyWindow *self)
       *id = officer->id;
       g_object_set_data_full (G_OBJECT (row), "rectify-officer-id", id, g_free);
       g_object_set_data_full (G_OBJECT (row), "rectify-badge", g_strdup (officer->badge), g_free);
-      gtk_list_box_append (self->actor_list, row);
+      gtk_list_box_append (list, row);
     }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->actor_list)) == NULL)
+  if (gtk_widget_get_first_child (GTK_WIDGET (list)) == NULL)
     {
       GtkWidget *label
           = gtk_label_new (_ ("No active officers yet: add them on the Officers page."));
@@ -379,9 +413,28 @@ reload_actor_list (RectifyWindow *self)
       gtk_widget_set_margin_bottom (label, 12);
       gtk_widget_set_margin_start (label, 12);
       gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (self->actor_list, label);
+      gtk_list_box_append (list, label);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
     }
+}
+
+/* The active officers, in the header's menu and on the sign-in page. */
+static void
+reload_actor_list (RectifyWindow *self)
+{
+  g_autoptr (GPtrArray) officers = NULL;
+  g_autoptr (GError) error = NULL;
+
+  officers = rectify_store_list_officers (self->store, &error);
+  if (officers == NULL)
+    g_debug ("Listing officers failed: %s", error->message);
+  self->n_officers = officers != NULL ? officers->len : 0;
+  self->n_active_officers = 0;
+  for (guint i = 0; officers != NULL && i < officers->len; i++)
+    if (((RectifyOfficer *)g_ptr_array_index (officers, i))->active)
+      self->n_active_officers++;
+  fill_officer_list (self, self->actor_list, officers);
+  fill_officer_list (self, self->sign_in_list, officers);
 }
 
 /* The officer chosen (by badge), if there and active; else nobody.  Run
@@ -679,7 +732,32 @@ show_documents_activated (GSimpleAction *action, GVariant *parameter, gpointer u
   rectify_documents_page_show_campaign (RECTIFY_DOCUMENTS_PAGE (page), campaign_id, kind, as_of);
 }
 
+/* Reading without signing in: the sign-in page steps aside. */
+static void
+browse_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  self->browsing = TRUE;
+  update_page (self);
+}
+
+/* An empty database: the Officers page and its form for the first one. */
+static void
+add_first_officer_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+  GtkWidget *page;
+
+  show_page (self, "officers");
+  page = gtk_stack_get_child_by_name (self->stack, "officers");
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.new", NULL);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "browse", .activate = browse_activated },
+  { .name = "add-first-officer", .activate = add_first_officer_activated },
   { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xibs)" },
   { .name = "backup", .activate = backup_activated },
   { .name = "restore", .activate = restore_activated },
@@ -773,6 +851,8 @@ rectify_window_constructed (GObject *object)
   g_signal_connect_swapped (self->leaflet, "notify::visible-child",
                             G_CALLBACK (on_leaflet_visible_child_cb), self);
   g_signal_connect (self->actor_list, "row-activated", G_CALLBACK (on_actor_row_activated_cb),
+                    self);
+  g_signal_connect (self->sign_in_list, "row-activated", G_CALLBACK (on_actor_row_activated_cb),
                     self);
 
   restore_actor (self);
@@ -870,6 +950,9 @@ rectify_window_class_init (RectifyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_popover);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_list);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, actor_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, sign_in_list);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, sign_in_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RectifyWindow, first_officer_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RectifyWindow, stack);

@@ -366,6 +366,7 @@ run_tile_opens_hazards (void)
 
   g_object_unref (store);
   app_window_open (app, db, &window);
+  window_browse (window);
   dashboard = RECTIFY_DASHBOARD (wait_for_widget (GTK_WIDGET (window), match_type,
                                                   GSIZE_TO_POINTER (RECTIFY_TYPE_DASHBOARD), "the dashboard"));
   g_assert_cmpstr (rectify_dashboard_get_tile_value (dashboard, "hazards-found"), ==, "5");
@@ -599,6 +600,7 @@ run_tiles_open_lists (void)
   static const char *const visit_tiles[] = { "officer-person-times", "unit-inspections", "equipment-checks" };
 
   app_window_open (app, db, &window);
+  window_browse (window);
   dashboard = RECTIFY_DASHBOARD (wait_for_widget (GTK_WIDGET (window), match_type,
                                                   GSIZE_TO_POINTER (RECTIFY_TYPE_DASHBOARD), "the dashboard"));
   f = rectify_figures_compute (store, rectify_dashboard_get_campaign_id (dashboard), NULL, &error);

@@ -450,6 +450,36 @@ window_navigate (RectifyWindow *window,
   g_error ("No page “%s” in the sidebar", page);
 }
 
+static gboolean
+match_sign_in_row (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+void
+window_sign_in (RectifyWindow *window,
+                const char    *name)
+{
+  g_assert_cmpstr (rectify_window_get_visible_page_name (window), ==, "sign-in");
+  g_signal_emit_by_name (require_widget (GTK_WIDGET (window), match_sign_in_row, name, "officer on the sign-in page"),
+                         "activate");
+  drain_main_context ();
+  g_assert_cmpint (rectify_store_get_actor (rectify_window_get_store (window)), !=, 0);
+  g_assert_cmpstr (rectify_window_get_visible_page_name (window), !=, "sign-in");
+}
+
+void
+window_browse (RectifyWindow *window)
+{
+  g_assert_cmpstr (rectify_window_get_visible_page_name (window), ==, "sign-in");
+  click (require_widget (GTK_WIDGET (window), match_button, "Browse Without Signing In", "button"));
+  drain_main_context ();
+  g_assert_cmpint (rectify_store_get_actor (rectify_window_get_store (window)), ==, 0);
+  g_assert_cmpstr (rectify_window_get_visible_page_name (window), !=, "sign-in");
+}
+
 /* Not unique: each test owns its application, whatever else runs. */
 RectifyApplication *
 test_application_new (void)

@@ -88,6 +88,11 @@ RectifyApplication *test_application_new (void);
 void                app_window_open      (RectifyApplication *app,
                                           const char         *db,
                                           RectifyWindow     **window);
+/* On the sign-in page: signs in as the active officer of this name, or
+ * reads without signing in. */
+void                window_sign_in       (RectifyWindow      *window,
+                                          const char         *name);
+void                window_browse        (RectifyWindow      *window);
 void                window_navigate      (RectifyWindow      *window,
                                           const char         *page);
 

@@ -182,6 +182,15 @@ run_navigate (void)
   fill_db (&fixture, &campaign_id);
   fixture_open (&fixture);
 
+  /* Nobody remembered: the sign-in first, the pages behind it, and
+   * nothing to change. */
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "sign-in");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sidebar (&fixture))));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
+  window_sign_in (fixture.window, "Manager One");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
+
   /* Not empty: the last page (the default, campaigns) is shown. */
   g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "campaigns");
 
@@ -395,6 +404,7 @@ run_officer_form (void)
   fixture_make_db (&fixture);
   fill_db (&fixture, &campaign_id);
   fixture_open (&fixture);
+  window_sign_in (fixture.window, "Manager One");
   navigate (&fixture, "officers");
   page = page_widget (&fixture, RECTIFY_TYPE_OFFICERS_PAGE);
   before = count_officers (&fixture);

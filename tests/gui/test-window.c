@@ -13,6 +13,8 @@
 #include "rectify-application.h"
 #include "rectify-campaign-dialog.h"
 #include "rectify-campaign-item.h"
+#include "rectify-officers-page.h"
+#include "rectify-units-page.h"
 #include "rectify-window.h"
 #include "test-gui-util.h"
 
@@ -100,7 +102,10 @@ run_welcome (void)
   g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "welcome");
   require_widget (root, match_status_page, "Welcome to Rectify", "status page");
   g_assert_true (gtk_widget_is_sensitive (require_widget (root, match_button, "Load Sample Data", "button")));
-  g_assert_true (gtk_widget_is_sensitive (require_widget (root, match_button, "New Campaign", "button")));
+  /* Records change in an officer's name: there is none yet, so the first
+   * one comes before any campaign. */
+  g_assert_true (gtk_widget_is_sensitive (require_widget (root, match_button, "Add the First Officer", "button")));
+  g_assert_false (gtk_widget_is_sensitive (require_widget (root, match_button, "New Campaign", "button")));
 
   fixture_close (&fixture);
 }
@@ -137,15 +142,130 @@ run_sample_data (void)
 }
 
 static void
+add_officer (const char *db,
+             const char *badge,
+             const char *name,
+             RectifyRole role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyStore) store = rectify_store_open (db, &error);
+  g_autoptr(RectifyOfficer) officer = rectify_officer_new ();
+
+  g_assert_no_error (error);
+  officer->badge = g_strdup (badge);
+  officer->name = g_strdup (name);
+  officer->role = role;
+  officer->active = TRUE;
+  rectify_store_add_officer (store, officer, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+page_is_sign_in (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (rectify_window_get_visible_page_name (fixture->window), "sign-in") == 0;
+}
+
+/* An empty database: the first officer is added, then signs in; nothing
+ * else can be changed before. */
+static void
+run_first_officer (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *root, *officers, *units;
+  gboolean can_edit = TRUE;
+
+  fixture_open (&fixture);
+  root = GTK_WIDGET (fixture.window);
+  units = require_widget (root, match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_UNITS_PAGE), "units page");
+  g_object_get (units, "can-edit", &can_edit, NULL);
+  g_assert_false (can_edit);
+
+  click (require_widget (root, match_button, "Add the First Officer", "button"));
+  drain_main_context ();
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "officers");
+  officers = require_widget (root, match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_OFFICERS_PAGE), "officers page");
+  g_object_get (officers, "can-edit", &can_edit, NULL);
+  g_assert_true (can_edit);
+  gtk_editable_set_text (GTK_EDITABLE (require_widget (officers, match_row, "Badge", "field")), "FZ-0001");
+  gtk_editable_set_text (GTK_EDITABLE (require_widget (officers, match_row, "Name", "field")), "First Manager");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (officers, match_row, "Role", "field")),
+                              RECTIFY_ROLE_MANAGER);
+  /* A user's click moves the focus to the button; click() does not. */
+  gtk_widget_grab_focus (require_widget (officers, match_button, "Save", "button"));
+  click (require_widget (officers, match_button, "Save", "button"));
+  wait_for (page_is_sign_in, &fixture, "the sign-in page once there is an officer");
+  g_assert_cmpint (rectify_store_get_actor (rectify_window_get_store (fixture.window)), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "add-first-officer"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
+
+  window_sign_in (fixture.window, "First Manager");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
+  g_object_get (units, "can-edit", &can_edit, NULL);
+  g_assert_true (can_edit);
+  {
+    g_autofree char *badge = g_settings_get_string (settings, "acting-officer");
+
+    g_assert_cmpstr (badge, ==, "FZ-0001");
+  }
+
+  fixture_close (&fixture);
+}
+
+/* Officers and nobody remembered: the sign-in page, reading without
+ * signing in changes nothing. */
+static void
+run_sign_in (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *root;
+
+  temp_db_make (&fixture.dir, &fixture.db);
+  add_officer (fixture.db, "FZ-0101", "林建华", RECTIFY_ROLE_MANAGER);
+  add_officer (fixture.db, "FZ-0201", "何静", RECTIFY_ROLE_ARCHIVIST);
+  fixture.app = test_application_new ();
+  app_window_open (fixture.app, fixture.db, &fixture.window);
+  root = GTK_WIDGET (fixture.window);
+
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "sign-in");
+  require_widget (root, match_status_page, "Who Is Working?", "status page");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "load-sample-data"));
+
+  window_browse (fixture.window);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
+
+  window_close ((GtkWindow **) &fixture.window);
+
+  /* The next window asks again; an archivist signed in still reads only. */
+  app_window_open (fixture.app, fixture.db, &fixture.window);
+  window_sign_in (fixture.window, "何静");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "new-campaign"));
+
+  fixture_close (&fixture);
+}
+
+static void
 run_new_campaign (void)
 {
   Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   RectifyCampaignDialog *dialog = NULL;
   GtkWidget *root, *name, *start, *create;
   RectifyCampaignItem *item;
 
-  fixture_open (&fixture);
+  /* A manager, remembered from the last time: no sign-in page. */
+  temp_db_make (&fixture.dir, &fixture.db);
+  add_officer (fixture.db, "FZ-0101", "林建华", RECTIFY_ROLE_MANAGER);
+  g_settings_set_string (settings, "acting-officer", "FZ-0101");
+  fixture.app = test_application_new ();
+  app_window_open (fixture.app, fixture.db, &fixture.window);
   root = GTK_WIDGET (fixture.window);
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "campaigns");
 
   click (require_widget (root, match_button, "New Campaign", "button"));
   dialog = RECTIFY_CAMPAIGN_DIALOG (wait_for_toplevel (RECTIFY_TYPE_CAMPAIGN_DIALOG, "the new campaign dialog"));
@@ -165,7 +285,7 @@ run_new_campaign (void)
   require_widget (GTK_WIDGET (dialog), match_error_label, "Start date:", "error message");
   g_assert_true (gtk_widget_has_css_class (start, "error"));
   g_assert_cmpuint (count_stored_campaigns (&fixture), ==, 0);
-  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "welcome");
+  g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "campaigns");
 
   /* Mended, the campaign is saved and listed. */
   gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-01");
@@ -272,6 +392,18 @@ test_new_campaign (void)
 }
 
 static void
+test_first_officer (void)
+{
+  in_subprocess (run_first_officer);
+}
+
+static void
+test_sign_in (void)
+{
+  in_subprocess (run_sign_in);
+}
+
+static void
 test_open_error (void)
 {
   in_subprocess (run_open_error);
@@ -293,6 +425,8 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/sample-data", test_sample_data);
   g_test_add_func ("/window/new-campaign", test_new_campaign);
+  g_test_add_func ("/window/first-officer", test_first_officer);
+  g_test_add_func ("/window/sign-in", test_sign_in);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/chinese", test_chinese);
 
