@@ -570,18 +570,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/update-or-skip", test_update_or_skip);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/dry-run-transaction", test_dry_run_transaction);
-<<<<<<< HEAD
-=======
   g_test_add_func ("/import/unbalanced-quote", test_unbalanced_quote);
-  g_test_add_func ("/export/neutralizes-formulas", test_export_neutralizes_formulas);
-  g_test_add_func ("/export/xlsx-keeps-text", test_export_xlsx_keeps_text);
-  g_test_add_func ("/export/operator-id-numbers", test_export_operator_id_numbers);
-  g_test_add_func ("/export/cancelled", test_export_cancelled);
-  g_test_add_func ("/export/inspections-documents", test_export_inspections_documents);
-  g_test_add_func ("/backup/during-writes", test_backup_during_writes);
-  g_test_add_func ("/backup/restore", test_restore);
-  g_test_add_func ("/backup/restore-failed-upgrade", test_restore_failed_upgrade);
-  g_test_add_func ("/backup/restore-refused-byte-identical", test_restore_refused_byte_identical);
->>>>>>> harden
   return g_test_run ();
 }

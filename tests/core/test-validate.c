@@ -6,11 +6,7 @@
 #include "rectify-error.h"
 #include "rectify-format.h"
 #include "rectify-validate.h"
-<<<<<<< HEAD
-=======
-#include "rectify-store-private.h"
 #include "test-util.h"
->>>>>>> harden
 
 static void
 test_credit_code (void)
