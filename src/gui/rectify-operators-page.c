@@ -13,6 +13,7 @@
 #include "rectify-date-row.h"
 #include "rectify-list-page.h"
 #include "rectify-operators-page.h"
+#include "rectify-pane-position.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
 #include "rectify-exchange.h"
@@ -893,9 +894,10 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   gtk_list_view_set_factory (self->unit_list, factory);
   g_object_unref (factory);
 
-  self->settings = g_settings_new ("app.rectify.Rectify");
-  g_settings_bind (self->settings, "operators-pane-position", self->paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
+  self->settings = rectify_pane_position_settings ("operators-pane-position");
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "operators-pane-position", self->paned, "position",
+                     G_SETTINGS_BIND_DEFAULT);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   set_form_editable (self);

@@ -72,3 +72,20 @@ rectify_pane_position_bind (GtkPaned *paned, GSettings *settings, const char *ke
   g_signal_connect_data (paned, "notify::max-position", G_CALLBACK (on_max_position_cb), pending,
                          pending_binding_free, 0);
 }
+
+GSettings *
+rectify_pane_position_settings (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    {
+      g_debug ("The schema %s with %s is not installed; the split is not remembered",
+               APPLICATION_ID, key);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}

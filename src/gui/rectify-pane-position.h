@@ -14,4 +14,9 @@ G_BEGIN_DECLS
 void
 rectify_pane_position_bind (GtkPaned *paned, GSettings *settings, const char *key, double share);
 
+/* The app's settings (APPLICATION_ID) when their schema with key is
+ * installed, else NULL: a page run without the compiled schema works and
+ * only forgets its split. */
+GSettings *rectify_pane_position_settings (const char *key);
+
 G_END_DECLS

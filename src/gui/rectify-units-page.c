@@ -1288,8 +1288,9 @@ rectify_units_page_init (RectifyUnitsPage *self)
   rectify_a11y_name_dropdown_button (self->district_dropdown, _ ("District filter"));
   rectify_a11y_name_dropdown_button (self->industry_dropdown, _ ("Industry filter"));
 
-  self->settings = g_settings_new ("app.rectify.Rectify");
-  rectify_pane_position_bind (self->paned, self->settings, "units-pane-position", 0.6);
+  self->settings = rectify_pane_position_settings ("units-pane-position");
+  if (self->settings != NULL)
+    rectify_pane_position_bind (self->paned, self->settings, "units-pane-position", 0.6);
 
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
