@@ -96,6 +96,11 @@ char *rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
                                        const char *deadline,
                                        const char *date);
 
+/* A stored date (YYYY-MM-DD) as documents print it, whatever the
+ * program's language: 2026年12月7日, 7 December 2026.  Anything else comes
+ * back as it is; NULL gives "". */
+char *rectify_pdf_format_date (const char *date, RectifyPdfLanguage language);
+
 /* The language code ("zh_CN" or "en") and back; unknown codes give FALSE. */
 const char *rectify_pdf_language_to_code (RectifyPdfLanguage language);
 gboolean rectify_pdf_language_from_code (const char *code, RectifyPdfLanguage *out);
