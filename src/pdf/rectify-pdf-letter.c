@@ -582,7 +582,8 @@ rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
                                  RectifyPdfLanguage language,
                                  RectifyPdfLetterPart part,
                                  const char *deadline,
-                                 const char *date)
+                                 const char *date,
+                                 const char *basis)
 {
   const Wording *w = language == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
   int k = kind == RECTIFY_PDF_LETTER_OPINION;
@@ -595,9 +596,10 @@ rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
       return g_strdup (w->intro[k]);
     case RECTIFY_PDF_LETTER_ORDER:
       formatted = when ? rectify_pdf_format_date (when, language) : g_strdup ("");
-      return fill (
-          w->order[k], formatted,
-          rectify_pdf_letter_default_provision (RECTIFY_PDF_PROVISION_INSTRUCTION, language));
+      return fill (w->order[k], formatted,
+                   !blank (basis) ? basis
+                                  : rectify_pdf_letter_default_provision (
+                                      RECTIFY_PDF_PROVISION_INSTRUCTION, language));
     case RECTIFY_PDF_LETTER_REMEDIES:
       return g_strdup (w->remedies[k] ? w->remedies[k] : "");
     default:
