@@ -641,10 +641,13 @@ write_results (Layout *l,
       = { RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_RIGHT, RECTIFY_PDF_ALIGN_RIGHT };
   gint64 hazards_total = 0;
   guint n_rows = 0;
+  /* "…by equipment category:" goes with its table */
+  RectifyPdfStyle intro = l->body;
 
+  intro.keep_with_next = TRUE;
   if (!heading (l, w->sections[2], error) || !para (l, &l->body, results, error)
       || !para (l, &l->body, f->hazards_found > 0 ? rate_text : w->no_hazards, error)
-      || !para (l, &l->body, overdue_text, error) || !para (l, &l->body, w->table_intro, error))
+      || !para (l, &l->body, overdue_text, error) || !para (l, &intro, w->table_intro, error))
     return FALSE;
 
   /* checks and hazards per catalogue category, then the hazards naming no equipment */

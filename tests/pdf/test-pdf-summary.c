@@ -253,9 +253,10 @@ inked_rows (PopplerPage *page)
 static gboolean
 summary_heading (const char *text, RectifyPdfLanguage language)
 {
+  /* and the sentence that announces the table */
   if (language == RECTIFY_PDF_LANGUAGE_EN)
-    return g_regex_match_simple ("^[1-5]\\.(?:[0-9])? [A-Z]", text, 0, 0);
-  return g_regex_match_simple ("^(?:[一二三四五]、|（[一二三四五六七八九]）)", text, 0, 0);
+    return g_regex_match_simple ("^[1-5]\\.(?:[0-9])? [A-Z]|by equipment category:$", text, 0, 0);
+  return g_regex_match_simple ("^(?:[一二三四五]、|（[一二三四五六七八九]）)|见下表。$", text, 0, 0);
 }
 
 /* The summary as laid out: no heading as a page's last line; no third of
