@@ -254,7 +254,7 @@ doc_with_room (guint lines)
   return doc;
 }
 
-/* The text of each page, spaces and newlines dropped. */
+/* The text of each page, spaces and newlines dropped; doc is finished and freed. */
 static GPtrArray *
 page_texts (RectifyPdfDocument *doc)
 {
@@ -264,6 +264,7 @@ page_texts (RectifyPdfDocument *doc)
   GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_no_error (error);
+  rectify_pdf_document_free (doc);
   pdf = open_pdf (bytes);
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
