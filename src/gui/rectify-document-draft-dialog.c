@@ -164,8 +164,8 @@ fill_wording (RectifyDocumentDraftDialog *self)
   for (int i = 0; i < N_PARTS; i++)
     if (!self->edited[i])
       {
-        g_autofree char *text = rectify_pdf_letter_default_text (kind, chosen_language (self),
-                                                                 parts[i], latest, self->today);
+        g_autofree char *text = rectify_pdf_issue_default_text (
+            self->store, kind, chosen_language (self), parts[i], latest, self->today);
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (part_view (self, i)), text, -1);
       }
   self->filling = FALSE;

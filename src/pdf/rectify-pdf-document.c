@@ -76,6 +76,13 @@ struct _RectifyPdfDocument
   char *footer;
   char *title, *author, *subject, *keywords, *date, *language;
   GError *missing; /* first character no font has */
+  /* a keep_with_next paragraph and what came after it on its page, not
+   * yet followed by content: from op keep_op of page keep_page, whose
+   * top was at keep_cursor */
+  gboolean keeping;
+  guint keep_page;
+  guint keep_op;
+  double keep_cursor;
 };
 
 /* Text as it can be drawn: valid UTF-8, tabs as spaces, line ends as \n,
@@ -119,13 +126,66 @@ current_page (RectifyPdfDocument *self)
   return g_ptr_array_index (self->pages, self->pages->len - 1);
 }
 
-void
-rectify_pdf_document_new_page (RectifyPdfDocument *self)
+static void
+add_page (RectifyPdfDocument *self)
 {
   GArray *page = g_array_new (FALSE, TRUE, sizeof (Op));
   g_array_set_clear_func (page, op_clear);
   g_ptr_array_add (self->pages, page);
   self->cursor = 0;
+}
+
+/* Moves the ops from the keep mark on, a heading and what was laid out
+ * with it, from the foot of the page before to the top of the new one. */
+static void
+carry_kept (RectifyPdfDocument *self, GArray *from, GArray *to)
+{
+  double shift = self->keep_cursor;
+
+  for (guint i = self->keep_op; i < from->len; i++)
+    {
+      Op op = g_array_index (from, Op, i);
+
+      op.y += shift;
+      if (op.kind == OP_LINE)
+        op.y2 += shift;
+      for (guint k = 0; op.kind == OP_PATH && k < op.n_points; k++)
+        op.points[2 * k + 1] += shift;
+      g_array_append_val (to, op);
+    }
+  /* the moved ops own their text and points now */
+  g_array_set_clear_func (from, NULL);
+  g_array_set_size (from, self->keep_op);
+  g_array_set_clear_func (from, op_clear);
+  self->cursor -= shift;
+}
+
+/* A new page; TRUE when it starts with what a heading kept with it. */
+static gboolean
+break_page (RectifyPdfDocument *self)
+{
+  GArray *before = current_page (self);
+  double cursor = self->cursor;
+  gboolean carry = self->keeping && self->keep_page == self->pages->len - 1
+                   && self->keep_cursor > 0.01 && self->keep_op < before->len;
+
+  add_page (self);
+  if (carry)
+    {
+      self->cursor = cursor;
+      carry_kept (self, before, current_page (self));
+    }
+  /* once at the top of a page, a heading stays there */
+  self->keep_page = self->pages->len - 1;
+  self->keep_op = 0;
+  self->keep_cursor = 0;
+  return carry;
+}
+
+void
+rectify_pdf_document_new_page (RectifyPdfDocument *self)
+{
+  break_page (self);
 }
 
 /* The index of face in self->faces, added when new. */
@@ -188,7 +248,7 @@ rectify_pdf_document_new_with_fonts (const RectifyPdfFonts *fonts, GError **erro
   self->top = PAGE_HEIGHT - RECTIFY_PDF_MM (37);
   self->width = RECTIFY_PDF_MM (156);
   self->height = RECTIFY_PDF_MM (225);
-  rectify_pdf_document_new_page (self);
+  add_page (self);
   return g_steal_pointer (&self);
 }
 
@@ -542,21 +602,36 @@ rectify_pdf_document_paragraph (RectifyPdfDocument *self,
   lines = rectify_pdf_break_lines (text, avail - style->first_indent, avail, measure_char, &m);
   if (!check_missing (self, text, error))
     return FALSE;
+  if (style->keep_with_next && !self->keeping)
+    {
+      self->keeping = TRUE;
+      self->keep_page = self->pages->len - 1;
+      self->keep_op = current_page (self)->len;
+      self->keep_cursor = self->cursor;
+    }
   for (guint i = 0; i < lines->len; i++)
     {
       const RectifyPdfLine *line = &g_array_index (lines, RectifyPdfLine, i);
       gboolean first = i == 0;
       double indent = style->left_indent + (first ? style->first_indent : 0);
+      guint n = lines->len;
+      guint room = (guint)MAX (0, floor ((self->height + 0.01 - self->cursor) / leading));
+      /* no line alone at the foot of a page (the first) or at the top of
+       * the next (the last), when the page does not begin here */
+      gboolean orphan = first && self->cursor > 0 && n >= 2 && (room < 2 || (n == 3 && room == 2));
+      gboolean widow = i >= 2 && i == n - 2 && room < 2;
 
-      if (self->cursor + leading > self->height + 0.01)
+      if (room < 1 || orphan || widow)
         {
-          rectify_pdf_document_new_page (self);
+          break_page (self);
           if (!check_pages (self, error))
             return FALSE;
         }
       place_line (self, style, text, line, self->left + indent,
                   avail - (first ? style->first_indent : 0), self->cursor, leading);
       self->cursor += leading;
+      if (!style->keep_with_next)
+        self->keeping = FALSE;
     }
   self->cursor += style->space_after;
   return check_missing (self, text, error);
@@ -588,7 +663,33 @@ void
 rectify_pdf_document_keep (RectifyPdfDocument *self, double height)
 {
   if (self->cursor > 0 && self->cursor + height > self->height + 0.01)
-    rectify_pdf_document_new_page (self);
+    break_page (self);
+}
+
+void
+rectify_pdf_document_balance (RectifyPdfDocument *self, RectifyPdfStyle *style, const char *text)
+{
+  double height = rectify_pdf_document_measure_paragraph (self, style, text);
+  double lo = 0, hi = self->width / 2 - style->size * 2;
+
+  g_return_if_fail (self != NULL && style != NULL && text != NULL);
+
+  if (height - style->space_before - style->space_after <= leading_of (style) * 1.5 || hi <= 0)
+    return;
+  /* the widest indent on each side that does not add a line */
+  for (int i = 0; i < 12; i++)
+    {
+      RectifyPdfStyle trial = *style;
+      double mid = (lo + hi) / 2;
+      trial.left_indent = style->left_indent + mid;
+      trial.right_indent = style->right_indent + mid;
+      if (rectify_pdf_document_measure_paragraph (self, &trial, text) <= height + 0.01)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  style->left_indent += lo;
+  style->right_indent += lo;
 }
 
 static void
@@ -744,6 +845,7 @@ rectify_pdf_document_reserve (RectifyPdfDocument *self, double height)
   double top;
 
   rectify_pdf_document_keep (self, height);
+  self->keeping = FALSE;
   top = self->cursor;
   self->cursor += height;
   return top;
@@ -1067,14 +1169,20 @@ typedef struct
   GArray *lines;
 } Cell;
 
+/* A table whose unbreakable words do not all fit at its size is set
+ * smaller, down to this share of it, before any is cut. */
+#define TABLE_MIN_SCALE 0.85
+
 /* Widens the columns that cannot hold their widest unbreakable text,
- * taking the room from the others in proportion to what they can spare. */
-static void
+ * taking the room from the others in proportion to what they can spare;
+ * returns the scale the table's text must be set at for that. */
+static double
 fit_columns (RectifyPdfDocument *self, const RectifyPdfTable *table, double *col_w)
 {
   guint n = table->n_columns;
   g_autofree double *need = g_new0 (double, n);
-  double total_need = 0, deficit = 0, slack = 0;
+  double total_text = 0, total_need = 0, deficit = 0, slack = 0, scale = 1;
+  const double pad = 2 * CELL_PAD + 0.5;
 
   for (guint c = 0; c < n; c++)
     {
@@ -1097,21 +1205,44 @@ fit_columns (RectifyPdfDocument *self, const RectifyPdfTable *table, double *col
           need[c] = MAX (need[c], rectify_pdf_widest_unbreakable (clean, measure_char, &cm)
                                       + table->cell_style->first_indent);
         }
-      need[c] += 2 * CELL_PAD + 0.5;
-      total_need += need[c];
-      if (need[c] > col_w[c])
-        deficit += need[c] - col_w[c];
-      else
-        slack += col_w[c] - need[c];
+      total_text += need[c];
     }
   g_clear_error (&self->missing);
-  if (deficit <= 0 || total_need > self->width)
-    return;
+  if (total_text + n * pad > self->width && total_text > 0)
+    scale
+        = MAX (TABLE_MIN_SCALE, MIN (1, floor ((self->width - n * pad) / total_text * 100) / 100));
+  for (guint c = 0; c < n; c++)
+    {
+      need[c] = need[c] * scale + pad;
+      total_need += need[c];
+    }
+  /* when not all can be held even so, the column that wants the most
+   * beyond its width (a SHA-256) is cut anyway: it keeps its width, and
+   * the others are fitted from what is left */
+  for (guint k = 0; k < n && total_need > self->width; k++)
+    {
+      guint widest = 0;
+      for (guint c = 1; c < n; c++)
+        if (need[c] - col_w[c] > need[widest] - col_w[widest])
+          widest = c;
+      total_need -= need[widest] - MIN (need[widest], col_w[widest]);
+      need[widest] = MIN (need[widest], col_w[widest]);
+    }
+  if (total_need > self->width + 0.01)
+    return scale;
+  for (guint c = 0; c < n; c++)
+    if (need[c] > col_w[c])
+      deficit += need[c] - col_w[c];
+    else
+      slack += col_w[c] - need[c];
+  if (deficit <= 0 || slack <= 0)
+    return scale;
   for (guint c = 0; c < n; c++)
     if (need[c] > col_w[c])
       col_w[c] = need[c];
     else
       col_w[c] -= (col_w[c] - need[c]) * deficit / slack;
+  return scale;
 }
 
 static void
@@ -1199,45 +1330,109 @@ free_cells (Cell *cells, guint n)
     }
 }
 
+/* The styles and column widths of a table, as it will be laid out. */
+typedef struct
+{
+  guint n;
+  double *col_w;
+  RectifyPdfStyle *head_styles;
+  RectifyPdfStyle *cell_styles;
+} TableLayout;
+
+static void
+table_layout_init (RectifyPdfDocument *self, const RectifyPdfTable *table, TableLayout *t)
+{
+  guint n = table->n_columns;
+  double total = 0, scale;
+
+  t->n = n;
+  t->col_w = g_new0 (double, n);
+  t->head_styles = g_new (RectifyPdfStyle, n);
+  t->cell_styles = g_new (RectifyPdfStyle, n);
+  for (guint c = 0; c < n; c++)
+    {
+      total += table->widths[c];
+      t->head_styles[c] = *table->header_style;
+      t->cell_styles[c] = *table->cell_style;
+      if (table->aligns)
+        t->cell_styles[c].align = table->aligns[c];
+    }
+  for (guint c = 0; c < n; c++)
+    t->col_w[c] = self->width * table->widths[c] / total;
+  scale = fit_columns (self, table, t->col_w);
+  for (guint c = 0; scale < 1 && c < n; c++)
+    {
+      t->head_styles[c].leading = leading_of (&t->head_styles[c]) * scale;
+      t->head_styles[c].size *= scale;
+      t->cell_styles[c].leading = leading_of (&t->cell_styles[c]) * scale;
+      t->cell_styles[c].size *= scale;
+    }
+}
+
+static void
+table_layout_clear (TableLayout *t)
+{
+  g_free (t->col_w);
+  g_free (t->head_styles);
+  g_free (t->cell_styles);
+}
+
+double
+rectify_pdf_document_measure_table (RectifyPdfDocument *self, const RectifyPdfTable *table)
+{
+  TableLayout t;
+  g_autofree Cell *cells = NULL;
+  double height, leading;
+  guint lines;
+
+  g_return_val_if_fail (self != NULL && table != NULL && table->n_columns > 0, 0);
+
+  cells = g_new0 (Cell, table->n_columns);
+  table_layout_init (self, table, &t);
+  leading = leading_of (&t.cell_styles[0]);
+  break_cells (self, t.head_styles, table->header, t.col_w, t.n, cells, &lines);
+  free_cells (cells, t.n);
+  height = 2 * CELL_PAD + lines * leading_of (&t.head_styles[0]);
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      break_cells (self, t.cell_styles, table->cells + (gsize)r * t.n, t.col_w, t.n, cells, &lines);
+      free_cells (cells, t.n);
+      height += 2 * CELL_PAD + lines * leading;
+    }
+  table_layout_clear (&t);
+  g_clear_error (&self->missing);
+  return height;
+}
+
 gboolean
 rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *table, GError **error)
 {
   guint n = table->n_columns;
-  g_autofree double *col_w = g_new0 (double, n);
-  g_autofree Cell *head = g_new0 (Cell, n);
-  g_autofree Cell *row = g_new0 (Cell, n);
-  double total = 0, head_height, leading = leading_of (table->cell_style);
+  TableLayout t;
+  g_autofree Cell *head = NULL;
+  g_autofree Cell *row = NULL;
+  double head_height, leading;
   guint head_lines, row_lines;
   gboolean ok = TRUE;
 
-  g_autofree RectifyPdfStyle *head_styles = g_new (RectifyPdfStyle, n);
-  g_autofree RectifyPdfStyle *cell_styles = g_new (RectifyPdfStyle, n);
-
   g_return_val_if_fail (n > 0, FALSE);
 
-  for (guint c = 0; c < n; c++)
-    {
-      total += table->widths[c];
-      head_styles[c] = *table->header_style;
-      cell_styles[c] = *table->cell_style;
-      if (table->aligns)
-        cell_styles[c].align = table->aligns[c];
-    }
-  for (guint c = 0; c < n; c++)
-    col_w[c] = self->width * table->widths[c] / total;
-  fit_columns (self, table, col_w);
-  break_cells (self, head_styles, table->header, col_w, n, head, &head_lines);
-  head_height = 2 * CELL_PAD + head_lines * leading_of (table->header_style);
+  head = g_new0 (Cell, n);
+  row = g_new0 (Cell, n);
+  table_layout_init (self, table, &t);
+  leading = leading_of (&t.cell_styles[0]);
+  break_cells (self, t.head_styles, table->header, t.col_w, n, head, &head_lines);
+  head_height = 2 * CELL_PAD + head_lines * leading_of (&t.head_styles[0]);
 
   /* the header never stands alone at the foot of a page */
   rectify_pdf_document_keep (self, head_height + 2 * CELL_PAD + leading);
-  place_row_part (self, head_styles, head, col_w, n, 0, head_lines, TRUE);
+  place_row_part (self, t.head_styles, head, t.col_w, n, 0, head_lines, TRUE);
 
   for (guint r = 0; ok && r < table->n_rows; r++)
     {
       guint done = 0;
 
-      break_cells (self, cell_styles, table->cells + (gsize)r * n, col_w, n, row, &row_lines);
+      break_cells (self, t.cell_styles, table->cells + (gsize)r * n, t.col_w, n, row, &row_lines);
       while (done < row_lines)
         {
           double room = self->height - self->cursor - 2 * CELL_PAD;
@@ -1249,17 +1444,21 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
             fit = 0;
           if (fit == 0)
             {
-              rectify_pdf_document_new_page (self);
+              /* the header comes along with a heading kept with the
+               * table; else it is repeated on the new page */
+              gboolean carried = break_page (self);
               if (!check_pages (self, error))
                 {
                   ok = FALSE;
                   break;
                 }
-              place_row_part (self, head_styles, head, col_w, n, 0, head_lines, TRUE);
+              if (!carried)
+                place_row_part (self, t.head_styles, head, t.col_w, n, 0, head_lines, TRUE);
               continue;
             }
           fit = MIN (fit, row_lines - done);
-          place_row_part (self, cell_styles, row, col_w, n, done, done + fit, FALSE);
+          place_row_part (self, t.cell_styles, row, t.col_w, n, done, done + fit, FALSE);
+          self->keeping = FALSE;
           done += fit;
         }
       for (guint c = 0; ok && c < n; c++)
@@ -1269,6 +1468,7 @@ rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *tab
   for (guint c = 0; ok && c < n; c++)
     ok = check_missing (self, head[c].text, error);
   free_cells (head, n);
+  table_layout_clear (&t);
   return ok;
 }
 

@@ -31,6 +31,9 @@ typedef struct
   guint32 color; /* 0xRRGGBB */
   double space_before;
   double space_after;
+  /* a heading: never the last thing on a page.  When what follows it
+   * does not start on the same page, it goes to the next page with it. */
+  gboolean keep_with_next;
 } RectifyPdfStyle;
 
 typedef struct
@@ -85,7 +88,9 @@ void rectify_pdf_document_set_header (RectifyPdfDocument *self, const char *text
 void rectify_pdf_document_set_footer (RectifyPdfDocument *self, const char *format);
 
 /* Flows a paragraph at the cursor, across pages when needed; "\n" breaks
- * a line.  Fails when a character is in neither font. */
+ * a line.  A paragraph of two or more lines never leaves its first line
+ * alone at the foot of a page nor its last alone at the top of the next.
+ * Fails when a character is in neither font. */
 gboolean rectify_pdf_document_paragraph (RectifyPdfDocument *self,
                                          const RectifyPdfStyle *style,
                                          const char *text,
@@ -94,17 +99,25 @@ gboolean rectify_pdf_document_paragraph (RectifyPdfDocument *self,
 double rectify_pdf_document_measure_paragraph (RectifyPdfDocument *self,
                                                const RectifyPdfStyle *style,
                                                const char *text);
+/* Narrows a centred style (a title) by equal indents to the least width
+ * that keeps its number of lines, so that no word stands alone on its
+ * last line. */
+void
+rectify_pdf_document_balance (RectifyPdfDocument *self, RectifyPdfStyle *style, const char *text);
 /* A column is widened, taking from the others, to hold its widest word,
  * date, number or code unbroken when the widths allow. */
 gboolean
 rectify_pdf_document_table (RectifyPdfDocument *self, const RectifyPdfTable *table, GError **error);
+/* The height the table would take on one page, header included. */
+double rectify_pdf_document_measure_table (RectifyPdfDocument *self, const RectifyPdfTable *table);
 void rectify_pdf_document_space (RectifyPdfDocument *self, double points);
 /* A horizontal rule across the text block at the cursor. */
 void rectify_pdf_document_rule (RectifyPdfDocument *self,
                                 double thickness,
                                 guint32 color,
                                 gboolean dashed);
-/* Starts a new page unless height points are left on this one. */
+/* Starts a new page unless height points are left on this one (a
+ * heading just placed goes with it, see keep_with_next). */
 void rectify_pdf_document_keep (RectifyPdfDocument *self, double height);
 void rectify_pdf_document_new_page (RectifyPdfDocument *self);
 /* Cursor: distance from the top of the text block, points. */

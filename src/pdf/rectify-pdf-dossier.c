@@ -27,12 +27,16 @@ typedef struct
   const char *lang_tag;
   const char *title;
   const char *subtitle; /* {1} campaign {2} start {3} end */
-  const char *sections[5];
+  const char *sections[6];
   const char *field_value[2];
   const char *unit_fields[9];
   const char *yes, *no, *none;
   const char *equipment_columns[7];
   const char *no_equipment;
+  const char *operator_columns[5];
+  const char *no_operators;
+  const char *licences_as_of; /* {1} date */
+  const char *licence_states[3];
   const char *no_inspections;
   const char *inspection_heading; /* {1} ordinal {2} date {3} kind */
   const char *officers;           /* {1} names */
@@ -68,7 +72,8 @@ static const Wording zh_cn = {
   "zh-CN",
   "特种设备使用单位监督检查档案",
   "{1}（{2}至{3}）",
-  { "一、单位基本情况", "二、特种设备", "三、检查记录", "四、事故隐患及整改", "五、下达的文书" },
+  { "一、单位基本情况", "二、特种设备", "三、作业人员", "四、检查记录", "五、事故隐患及整改",
+    "六、下达的文书" },
   { "项目", "内容" },
   { "统一社会信用代码", "单位名称", "地址", "所在区域", "行业", "人员密集场所",
     "法定代表人（第一责任人）", "安全管理人员", "联系电话" },
@@ -77,6 +82,10 @@ static const Wording zh_cn = {
   "无",
   { "设备类别", "设备代码", "使用登记证编号", "设置地点", "状态", "数量", "下次检验日期" },
   "该单位未登记特种设备。",
+  { "姓名", "作业人员证编号", "作业项目", "有效期至", "持证状态" },
+  "该单位未登记特种设备作业人员。",
+  "持证状态截至{1}。",
+  { "有效", "已过期", "未记录有效期" },
   "本次行动中未对该单位开展检查。",
   "（{1}）{2} {3}",
   "检查人员：{1}",
@@ -116,8 +125,8 @@ static const Wording en = {
   "en",
   "Inspection Dossier of a Unit Using Special Equipment",
   "{1} ({2} to {3})",
-  { "1. The unit", "2. Special equipment", "3. Inspections", "4. Hazards and their rectification",
-    "5. Documents issued" },
+  { "1. The unit", "2. Special equipment", "3. Equipment operators", "4. Inspections",
+    "5. Hazards and their rectification", "6. Documents issued" },
   { "Field", "Value" },
   { "Unified social credit code", "Name", "Address", "District", "Industry",
     "Densely populated place", "Legal representative (first person responsible)", "Safety manager",
@@ -128,6 +137,10 @@ static const Wording en = {
   { "Category", "Equipment code", "Registration certificate", "Location", "Status", "Quantity",
     "Next inspection" },
   "The unit has no registered special equipment.",
+  { "Name", "Licence number", "Licensed for", "Valid until", "Licence" },
+  "The unit has no registered equipment operators.",
+  "Licences as of {1}.",
+  { "Valid", "Expired", "No expiry recorded" },
   "The unit was not inspected in this campaign.",
   "({1}) {2}, {3}",
   "Officers: {1}",
@@ -225,6 +238,7 @@ typedef struct
   GHashTable *officers;  /* id -> name */
   GHashTable *equipment; /* id -> code (or category name) */
   GPtrArray *categories; /* RectifyHazardCategory */
+  const char *end;       /* the campaign's last day: licences are read as of it */
   RectifyPdfStyle heading;
   RectifyPdfStyle subheading;
   RectifyPdfStyle body;
@@ -249,23 +263,66 @@ heading (Dossier *d, const RectifyPdfStyle *style, const char *text, GError **er
   return para (d, style, text, error);
 }
 
+#define TABLE_SPACE_BEFORE 4
+#define TABLE_SPACE_AFTER 8
+
+static RectifyPdfTable
+table_of (Dossier *d,
+          guint n_columns,
+          const double *widths,
+          const char *const *header,
+          GPtrArray *cells,
+          const RectifyPdfAlign *aligns)
+{
+  RectifyPdfTable t = {
+    n_columns,     widths,   header, (const char *const *)cells->pdata, cells->len / n_columns,
+    &d->head_cell, &d->cell, aligns
+  };
+  return t;
+}
+
 static gboolean
 table (Dossier *d,
        guint n_columns,
        const double *widths,
        const char *const *header,
        GPtrArray *cells,
+       const RectifyPdfAlign *aligns,
        GError **error)
 {
-  RectifyPdfTable t
-      = { n_columns,     widths,  header, (const char *const *)cells->pdata, cells->len / n_columns,
-          &d->head_cell, &d->cell };
+  RectifyPdfTable t = table_of (d, n_columns, widths, header, cells, aligns);
   gboolean ok;
 
-  rectify_pdf_document_space (d->doc, 4);
+  rectify_pdf_document_space (d->doc, TABLE_SPACE_BEFORE);
   ok = rectify_pdf_document_table (d->doc, &t, error);
-  rectify_pdf_document_space (d->doc, 8);
+  rectify_pdf_document_space (d->doc, TABLE_SPACE_AFTER);
   return ok;
+}
+
+/* A record's heading, its lines and its first table on one page when
+ * they fit on one (an inspection with its checklist). */
+static void
+keep_record (Dossier *d,
+             const char *title,
+             const char *const *lines,
+             guint n_lines,
+             const RectifyPdfTable *t)
+{
+  double height = rectify_pdf_document_measure_paragraph (d->doc, &d->subheading, title)
+                  + TABLE_SPACE_BEFORE + rectify_pdf_document_measure_table (d->doc, t);
+
+  for (guint i = 0; i < n_lines; i++)
+    if (!blank (lines[i]))
+      height += rectify_pdf_document_measure_paragraph (d->doc, &d->body, lines[i]);
+  if (height <= rectify_pdf_document_get_text_height (d->doc))
+    rectify_pdf_document_keep (d->doc, height);
+}
+
+/* A stored date as the document's language writes it. */
+static char *
+date_text (Dossier *d, const char *iso)
+{
+  return blank (iso) ? g_strdup ("") : rectify_pdf_format_date (iso, d->lang);
 }
 
 static const char *
@@ -314,13 +371,17 @@ write_unit (Dossier *d, const RectifyUnit *u, GError **error)
       g_ptr_array_add (cells, (gpointer)values[i]);
     }
   return heading (d, &d->heading, w->sections[0], error)
-         && table (d, 2, widths, w->field_value, cells, error);
+         && table (d, 2, widths, w->field_value, cells, NULL, error);
 }
 
 static gboolean
 write_equipment (Dossier *d, const RectifyUnit *u, GError **error)
 {
   static const double widths[] = { 0.15, 0.22, 0.16, 0.13, 0.09, 0.08, 0.17 };
+  static const RectifyPdfAlign aligns[]
+      = { RECTIFY_PDF_ALIGN_LEFT,  RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_LEFT,
+          RECTIFY_PDF_ALIGN_LEFT,  RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_RIGHT,
+          RECTIFY_PDF_ALIGN_CENTER };
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -346,15 +407,67 @@ write_equipment (Dossier *d, const RectifyUnit *u, GError **error)
       g_ptr_array_add (cells, g_strdup (e->location));
       g_ptr_array_add (cells, g_strdup (LABEL (d->w->equipment_statuses, e->status)));
       g_ptr_array_add (cells, g_strdup_printf ("%d", e->quantity));
-      g_ptr_array_add (cells, g_strdup (e->next_inspection ? e->next_inspection : ""));
+      g_ptr_array_add (cells, date_text (d, e->next_inspection));
     }
-  return table (d, 7, widths, d->w->equipment_columns, cells, error);
+  return table (d, 7, widths, d->w->equipment_columns, cells, aligns, error);
+}
+
+static const char *
+licence_state (Dossier *d, const RectifyOperator *op)
+{
+  if (blank (op->cert_expiry))
+    return d->w->licence_states[2];
+  return g_strcmp0 (op->cert_expiry, d->end) < 0 ? d->w->licence_states[1]
+                                                 : d->w->licence_states[0];
+}
+
+/* The unit's operators with their licence numbers and whether each
+ * licence was still valid on the campaign's last day; no identity card
+ * numbers. */
+static gboolean
+write_operators (Dossier *d, const RectifyUnit *u, GError **error)
+{
+  static const double widths[] = { 0.16, 0.22, 0.26, 0.18, 0.18 };
+  static const RectifyPdfAlign aligns[]
+      = { RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_LEFT,
+          RECTIFY_PDF_ALIGN_CENTER, RECTIFY_PDF_ALIGN_CENTER };
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *end = NULL;
+  g_autofree char *as_of = NULL;
+
+  q.unit_id = u->id;
+  q.sort = "name";
+  if (!(list = rectify_store_list_operators (d->store, &q, NULL, error))
+      || !heading (d, &d->heading, d->w->sections[2], error))
+    return FALSE;
+  if (list->len == 0)
+    return para (d, &d->body, d->w->no_operators, error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RectifyOperator *op = g_ptr_array_index (list, i);
+
+      g_ptr_array_add (cells, g_strdup (op->name));
+      g_ptr_array_add (cells, g_strdup (or_none (op->cert_no, d->w)));
+      g_ptr_array_add (cells, g_strdup (or_none (op->cert_category, d->w)));
+      g_ptr_array_add (cells, date_text (d, op->cert_expiry));
+      g_ptr_array_add (cells, g_strdup (licence_state (d, op)));
+    }
+  end = date_text (d, d->end);
+  as_of = fill (d->w->licences_as_of, end, NULL);
+  if (!table (d, 5, widths, d->w->operator_columns, cells, aligns, error))
+    return FALSE;
+  rectify_pdf_document_space (d->doc, -TABLE_SPACE_AFTER / 2);
+  return para (d, &d->caption, as_of, error);
 }
 
 static gboolean
 write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **error)
 {
   static const double widths[] = { 0.08, 0.45, 0.17, 0.3 };
+  static const RectifyPdfAlign aligns[] = { RECTIFY_PDF_ALIGN_CENTER, RECTIFY_PDF_ALIGN_LEFT,
+                                            RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_LEFT };
   const Wording *w = d->w;
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr (GPtrArray) list = NULL;
@@ -363,7 +476,7 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
   q.campaign_id = campaign_id;
   q.sort = "date";
   if (!(list = rectify_store_list_inspections (d->store, &q, NULL, error))
-      || !heading (d, &d->heading, w->sections[2], error))
+      || !heading (d, &d->heading, w->sections[3], error))
     return FALSE;
   if (list->len == 0)
     return para (d, &d->body, w->no_inspections, error);
@@ -380,12 +493,14 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
       g_autofree char *checked = NULL;
       g_autofree char *note = NULL;
       g_autofree char *count = NULL;
+      g_autofree char *date = NULL;
       int quantity = 0;
 
       if (!in)
         return FALSE;
-      title = fill (w->inspection_heading, number, in->date, LABEL (w->inspection_kinds, in->kind),
-                    NULL);
+      date = date_text (d, in->date);
+      title
+          = fill (w->inspection_heading, number, date, LABEL (w->inspection_kinds, in->kind), NULL);
       for (guint k = 0; in->officer_ids && k < in->officer_ids->len; k++)
         {
           if (names->len)
@@ -420,9 +535,14 @@ write_inspections (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError 
               cells, g_strdup (found ? LABEL (w->check_results, found->result) : w->not_recorded));
           g_ptr_array_add (cells, g_strdup (found && found->remark ? found->remark : ""));
         }
+      {
+        const char *lines[] = { officers, checked, note };
+        RectifyPdfTable t = table_of (d, 4, widths, w->check_columns, cells, aligns);
+        keep_record (d, title, lines, G_N_ELEMENTS (lines), &t);
+      }
       if (!heading (d, &d->subheading, title, error) || !para (d, &d->body, officers, error)
           || !para (d, &d->body, checked, error) || !para (d, &d->body, note, error)
-          || !table (d, 4, widths, w->check_columns, cells, error))
+          || !table (d, 4, widths, w->check_columns, cells, aligns, error))
         return FALSE;
     }
   return TRUE;
@@ -495,7 +615,7 @@ write_evidence (Dossier *d, GPtrArray *events, GError **error)
         }
     }
   if (cells->len > 0)
-    return table (d, 3, widths, w->attachment_columns, cells, error);
+    return table (d, 3, widths, w->attachment_columns, cells, NULL, error);
   return TRUE;
 }
 
@@ -514,16 +634,19 @@ write_hazard (Dossier *d, guint index, const RectifyHazard *h, GError **error)
               LABEL (w->grades, h->grade), LABEL (w->hazard_statuses, h->status), NULL);
   const char *equipment
       = h->equipment_id ? g_hash_table_lookup (d->equipment, &h->equipment_id) : NULL;
-  const char *values[10] = { h->found_date,
+  g_autofree char *found = date_text (d, h->found_date);
+  g_autofree char *deadline = date_text (d, h->deadline);
+  g_autofree char *closed = date_text (d, h->closed_date);
+  const char *values[10] = { found,
                              or_none (equipment, w),
                              or_none (h->content, w),
                              or_none (h->standard, w),
                              or_none (h->measures, w),
-                             or_none (h->deadline, w),
+                             or_none (deadline, w),
                              or_none (h->responsible, w),
                              or_none (officer (d, h->supervisor_id), w),
                              LABEL (w->hazard_statuses, h->status),
-                             or_none (h->closed_date, w) };
+                             or_none (closed, w) };
 
   if (!events)
     return FALSE;
@@ -544,14 +667,19 @@ write_hazard (Dossier *d, guint index, const RectifyHazard *h, GError **error)
             g_string_append_c (note, '\n');
           g_string_append_printf (note, "[%s]", a->filename);
         }
-      g_ptr_array_add (timeline, g_strdup (e->date));
+      g_ptr_array_add (timeline, date_text (d, e->date));
       g_ptr_array_add (timeline, g_strdup (LABEL (w->event_kinds, e->kind)));
       g_ptr_array_add (timeline, g_strdup (e->officer_id ? officer (d, e->officer_id) : ""));
       g_ptr_array_add (timeline, g_string_free (note, FALSE));
     }
+  {
+    RectifyPdfTable t = table_of (d, 2, field_widths, w->field_value, fields, NULL);
+    keep_record (d, title, NULL, 0, &t);
+  }
   return heading (d, &d->subheading, title, error)
-         && table (d, 2, field_widths, w->field_value, fields, error)
-         && (timeline->len == 0 || table (d, 4, event_widths, w->event_columns, timeline, error))
+         && table (d, 2, field_widths, w->field_value, fields, NULL, error)
+         && (timeline->len == 0
+             || table (d, 4, event_widths, w->event_columns, timeline, NULL, error))
          && write_evidence (d, events, error);
 }
 
@@ -565,7 +693,7 @@ write_hazards (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **er
   q.campaign_id = campaign_id;
   q.sort = "found_date";
   if (!(list = rectify_store_list_hazards (d->store, &q, NULL, error))
-      || !heading (d, &d->heading, d->w->sections[3], error))
+      || !heading (d, &d->heading, d->w->sections[4], error))
     return FALSE;
   if (list->len == 0)
     return para (d, &d->body, d->w->no_hazards, error);
@@ -588,7 +716,7 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
   q.campaign_id = campaign_id;
   q.sort = "id";
   if (!(list = rectify_store_list_documents (d->store, &q, NULL, error))
-      || !heading (d, &d->heading, w->sections[4], error))
+      || !heading (d, &d->heading, w->sections[5], error))
     return FALSE;
   if (list->len == 0)
     return para (d, &d->body, w->no_documents, error);
@@ -607,11 +735,11 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
         }
       g_ptr_array_add (cells, g_strdup (doc->number));
       g_ptr_array_add (cells, g_strdup (LABEL (w->document_kinds, doc->kind)));
-      g_ptr_array_add (cells, g_strdup (doc->issued_date));
+      g_ptr_array_add (cells, date_text (d, doc->issued_date));
       g_ptr_array_add (cells, g_strdup (LABEL (w->document_statuses, doc->status)));
       g_ptr_array_add (cells, sha ? sha : g_strdup (w->missing_pdf));
     }
-  return table (d, 5, widths, w->document_columns, cells, error);
+  return table (d, 5, widths, w->document_columns, cells, NULL, error);
 }
 
 GBytes *
@@ -632,6 +760,8 @@ rectify_pdf_dossier_render (RectifyStore *store,
   g_autofree char *bureau = NULL;
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *last = NULL;
   g_autofree char *header = NULL;
   g_autofree char *body_font = NULL;
   g_autofree char *heading_font = NULL;
@@ -649,8 +779,9 @@ rectify_pdf_dossier_render (RectifyStore *store,
     officer_names,
     equipment,
     NULL,
-    { RECTIFY_PDF_FONT_HEADING, 15, 28, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 10, 2 },
-    { RECTIFY_PDF_FONT_HEADING, 12.5, 22, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 6, 0 },
+    NULL,
+    { RECTIFY_PDF_FONT_HEADING, 15, 28, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 10, 2, TRUE },
+    { RECTIFY_PDF_FONT_HEADING, 12.5, 22, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 6, 0, TRUE },
     { RECTIFY_PDF_FONT_BODY, 12, 20, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 2 },
     { RECTIFY_PDF_FONT_BODY, 10, 15, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, GREY, 2, 8 },
     { RECTIFY_PDF_FONT_HEADING, 10, 15, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 },
@@ -696,7 +827,11 @@ rectify_pdf_dossier_render (RectifyStore *store,
     return NULL;
   d.doc = doc;
   end = rectify_campaign_end_date (campaign);
-  subtitle = fill (d.w->subtitle, campaign->name, campaign->start_date, end, NULL);
+  d.end = end;
+  start = date_text (&d, campaign->start_date);
+  last = date_text (&d, end);
+  subtitle = fill (d.w->subtitle, campaign->name, start, last, NULL);
+  rectify_pdf_document_balance (doc, &title_style, d.w->title);
   header = g_strdup_printf ("%s  %s", unit->name, unit->credit_code);
   rectify_pdf_document_set_metadata (doc, unit->name, blank (bureau) ? NULL : bureau,
                                      campaign->name, unit->credit_code, end, d.w->lang_tag);
@@ -707,7 +842,8 @@ rectify_pdf_dossier_render (RectifyStore *store,
       || !rectify_pdf_document_paragraph (doc, &name_style, unit->name, error)
       || !rectify_pdf_document_paragraph (doc, &sub_style, subtitle, error)
       || !para (&d, &sub_style, bureau, error) || !write_unit (&d, unit, error)
-      || !write_equipment (&d, unit, error) || !write_inspections (&d, campaign_id, unit, error)
+      || !write_equipment (&d, unit, error) || !write_operators (&d, unit, error)
+      || !write_inspections (&d, campaign_id, unit, error)
       || !write_hazards (&d, campaign_id, unit, error)
       || !write_documents (&d, campaign_id, unit, error))
     return NULL;

@@ -121,9 +121,10 @@ inspectors_text (RectifyStore *store, GPtrArray *hazards, RectifyPdfLanguage lan
   return text->len > 0 ? g_strdup (text->str) : NULL;
 }
 
-/* The provision from its setting, else the default. */
-static char *
-provision (RectifyStore *store, RectifyPdfProvision which, RectifyPdfLanguage language)
+char *
+rectify_pdf_issue_provision (RectifyStore *store,
+                             RectifyPdfProvision which,
+                             RectifyPdfLanguage language)
 {
   g_autofree char *key = rectify_pdf_letter_provision_key (which, language);
   char *value = rectify_store_get_setting (store, key, NULL);
@@ -132,6 +133,22 @@ provision (RectifyStore *store, RectifyPdfProvision which, RectifyPdfLanguage la
     return value;
   g_free (value);
   return g_strdup (rectify_pdf_letter_default_provision (which, language));
+}
+
+char *
+rectify_pdf_issue_default_text (RectifyStore *store,
+                                RectifyPdfLetterKind kind,
+                                RectifyPdfLanguage language,
+                                RectifyPdfLetterPart part,
+                                const char *deadline,
+                                const char *date)
+{
+  g_autofree char *basis = NULL;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  basis = rectify_pdf_issue_provision (store, RECTIFY_PDF_PROVISION_INSTRUCTION, language);
+  return rectify_pdf_letter_default_text (kind, language, part, deadline, date, basis);
 }
 
 GBytes *
@@ -210,8 +227,8 @@ rectify_pdf_render_document (RectifyStore *store,
   body_font = rectify_store_get_setting (store, "document-body-font", NULL);
   heading_font = rectify_store_get_setting (store, "document-heading-font", NULL);
   title_font = rectify_store_get_setting (store, "document-title-font", NULL);
-  basis = provision (store, RECTIFY_PDF_PROVISION_INSTRUCTION, options->language);
-  stop_basis = provision (store, RECTIFY_PDF_PROVISION_STOP, options->language);
+  basis = rectify_pdf_issue_provision (store, RECTIFY_PDF_PROVISION_INSTRUCTION, options->language);
+  stop_basis = rectify_pdf_issue_provision (store, RECTIFY_PDF_PROVISION_STOP, options->language);
   inspectors = inspectors_text (store, hazards, options->language);
   contact = rectify_store_get_setting (store, "bureau-contact", NULL);
 

@@ -21,6 +21,21 @@ typedef struct
   const char *remedies;
 } RectifyPdfIssueOptions;
 
+/* The provision a letter issued through store cites: its setting
+ * (rectify_pdf_letter_provision_key), else the default. */
+char *rectify_pdf_issue_provision (RectifyStore *store,
+                                   RectifyPdfProvision which,
+                                   RectifyPdfLanguage language);
+/* rectify_pdf_letter_default_text with the provision of the settings: the
+ * wording a letter issued through store prints when the part is not
+ * edited. */
+char *rectify_pdf_issue_default_text (RectifyStore *store,
+                                      RectifyPdfLetterKind kind,
+                                      RectifyPdfLanguage language,
+                                      RectifyPdfLetterPart part,
+                                      const char *deadline,
+                                      const char *date);
+
 /* The language of documents from the setting "document-language" (zh_CN by default). */
 RectifyPdfLanguage rectify_pdf_default_language (RectifyStore *store);
 

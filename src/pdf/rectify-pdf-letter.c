@@ -184,13 +184,13 @@ parse_date (const char *text, int *y, int *m, int *d)
 }
 
 /* GB/T 9704: Arabic numerals, no leading zeros. */
-static char *
-format_date (const char *date, RectifyPdfLanguage language)
+char *
+rectify_pdf_format_date (const char *date, RectifyPdfLanguage language)
 {
   int y, m, d;
 
   if (!parse_date (date, &y, &m, &d))
-    return g_strdup (date);
+    return g_strdup (date ? date : "");
   if (language == RECTIFY_PDF_LANGUAGE_EN)
     return g_strdup_printf ("%d %s %d", d, month_names[m - 1], y);
   return g_strdup_printf ("%d年%d月%d日", y, m, d);
@@ -357,31 +357,6 @@ problem_text (const Wording *w, const RectifyPdfHazard *h)
   return g_string_free (text, FALSE);
 }
 
-/* A centred title in lines of even length: the narrowest measure that
- * keeps its number of lines, so that no word stands alone on the last. */
-static void
-balance_title (RectifyPdfDocument *doc, RectifyPdfStyle *style, const char *text)
-{
-  double height = rectify_pdf_document_measure_paragraph (doc, style, text);
-  double width = rectify_pdf_document_get_text_width (doc);
-  double lo = 0, hi = width / 2 - style->size * 2;
-
-  if (height - style->space_before - style->space_after <= style->leading * 1.5 || hi <= 0)
-    return;
-  /* the widest indent on each side that does not add a line */
-  for (int i = 0; i < 12; i++)
-    {
-      RectifyPdfStyle trial = *style;
-      double mid = (lo + hi) / 2;
-      trial.left_indent = trial.right_indent = mid;
-      if (rectify_pdf_document_measure_paragraph (doc, &trial, text) <= height + 0.01)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  style->left_indent = style->right_indent = lo;
-}
-
 GBytes *
 rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
 {
@@ -488,7 +463,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   em = body.size;
   leading = body.leading;
   text_width = rectify_pdf_document_get_text_width (doc);
-  date = format_date (letter->date, lang);
+  date = rectify_pdf_format_date (letter->date, lang);
   subject = g_strconcat (w->title[kind], w->separator, letter->unit_name, NULL);
   rectify_pdf_document_set_metadata (doc, w->title[kind], letter->bureau, subject, letter->number,
                                      letter->date, w->lang_tag);
@@ -506,7 +481,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
   rectify_pdf_document_space (doc, RECTIFY_PDF_MM (4) - (leading - number.size) / 2);
   rectify_pdf_document_rule (doc, 1.5, RED, FALSE);
   rectify_pdf_document_space (doc, 2 * leading);
-  balance_title (doc, &title, w->title[kind]);
+  rectify_pdf_document_balance (doc, &title, w->title[kind]);
   if (!rectify_pdf_document_paragraph (doc, &title, w->title[kind], error))
     return NULL;
   rectify_pdf_document_space (doc, leading);
@@ -523,8 +498,8 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       g_ptr_array_add (cells, problem_text (w, h));
       g_ptr_array_add (cells, g_strdup (h->standard ? h->standard : ""));
       g_ptr_array_add (cells, g_strdup (h->measures ? h->measures : ""));
-      g_ptr_array_add (cells,
-                       blank (h->deadline) ? g_strdup ("") : format_date (h->deadline, lang));
+      g_ptr_array_add (cells, blank (h->deadline) ? g_strdup ("")
+                                                  : rectify_pdf_format_date (h->deadline, lang));
       if (!blank (h->deadline) && (latest == NULL || strcmp (h->deadline, latest) > 0))
         latest = h->deadline;
     }
@@ -537,7 +512,7 @@ rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error)
       return NULL;
     rectify_pdf_document_space (doc, 4);
   }
-  deadline = latest ? format_date (latest, lang) : g_strdup (date);
+  deadline = latest ? rectify_pdf_format_date (latest, lang) : g_strdup (date);
   order = letter->order ? g_strdup (letter->order) : fill (w->order[kind], deadline, basis);
   stop = stop_order_text (w, letter, stop_basis);
   remedies = letter->remedies ? letter->remedies : w->remedies[kind];
@@ -607,7 +582,8 @@ rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
                                  RectifyPdfLanguage language,
                                  RectifyPdfLetterPart part,
                                  const char *deadline,
-                                 const char *date)
+                                 const char *date,
+                                 const char *basis)
 {
   const Wording *w = language == RECTIFY_PDF_LANGUAGE_EN ? &en : &zh_cn;
   int k = kind == RECTIFY_PDF_LETTER_OPINION;
@@ -619,10 +595,11 @@ rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
     case RECTIFY_PDF_LETTER_INTRO:
       return g_strdup (w->intro[k]);
     case RECTIFY_PDF_LETTER_ORDER:
-      formatted = when ? format_date (when, language) : g_strdup ("");
-      return fill (
-          w->order[k], formatted,
-          rectify_pdf_letter_default_provision (RECTIFY_PDF_PROVISION_INSTRUCTION, language));
+      formatted = when ? rectify_pdf_format_date (when, language) : g_strdup ("");
+      return fill (w->order[k], formatted,
+                   !blank (basis) ? basis
+                                  : rectify_pdf_letter_default_provision (
+                                      RECTIFY_PDF_PROVISION_INSTRUCTION, language));
     case RECTIFY_PDF_LETTER_REMEDIES:
       return g_strdup (w->remedies[k] ? w->remedies[k] : "");
     default:

@@ -87,14 +87,21 @@ typedef enum
 GBytes *rectify_pdf_letter_render (const RectifyPdfLetter *letter, GError **error);
 
 /* The standard wording of a free-text part; for the order, deadline
- * (YYYY-MM-DD, NULL = date) is the latest deadline of the hazards listed
- * and date the day of issue, as the letter would print them.  An empty
- * string for a part the kind has not (an opinion's remedies). */
+ * (YYYY-MM-DD, NULL = date) is the latest deadline of the hazards listed,
+ * date the day of issue and basis the provision cited (NULL = the
+ * default), as the letter would print them.  An empty string for a part
+ * the kind has not (an opinion's remedies). */
 char *rectify_pdf_letter_default_text (RectifyPdfLetterKind kind,
                                        RectifyPdfLanguage language,
                                        RectifyPdfLetterPart part,
                                        const char *deadline,
-                                       const char *date);
+                                       const char *date,
+                                       const char *basis);
+
+/* A stored date (YYYY-MM-DD) as documents print it, whatever the
+ * program's language: 2026年12月7日, 7 December 2026.  Anything else comes
+ * back as it is; NULL gives "". */
+char *rectify_pdf_format_date (const char *date, RectifyPdfLanguage language);
 
 /* The language code ("zh_CN" or "en") and back; unknown codes give FALSE. */
 const char *rectify_pdf_language_to_code (RectifyPdfLanguage language);

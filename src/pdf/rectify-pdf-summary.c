@@ -284,18 +284,6 @@ blank (const char *text)
   return TRUE;
 }
 
-static char *
-format_date (const char *date, RectifyPdfLanguage language)
-{
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
-    return g_strdup (date ? date : "");
-  if (language == RECTIFY_PDF_LANGUAGE_EN)
-    return g_strdup_printf ("%d %s %d", d, month_names[m - 1], y);
-  return g_strdup_printf ("%d年%d月%d日", y, m, d);
-}
-
 /* A day on a chart's axis: "6月1日", "1 Jun". */
 static char *
 short_date (const char *date, RectifyPdfLanguage language)
@@ -611,7 +599,7 @@ write_enforcement (Layout *l,
                                   100, error))
     return FALSE;
   {
-    g_autofree char *date = format_date (data->as_of, lang);
+    g_autofree char *date = rectify_pdf_format_date (data->as_of, lang);
     g_autofree char *closed = count_text (f->hazards_closed, lang);
     g_autofree char *open = count_text (f->hazards_found - f->hazards_closed, lang);
     g_autofree char *overdue = count_text (f->hazards_overdue, lang);
@@ -629,7 +617,7 @@ write_results (Layout *l,
                GError **error)
 {
   const RectifyFigures *f = data->figures;
-  g_autofree char *date = format_date (data->as_of, lang);
+  g_autofree char *date = rectify_pdf_format_date (data->as_of, lang);
   g_autofree char *pt = count_text (f->officer_person_times, lang);
   g_autofree char *visits = count_text (f->unit_inspections, lang);
   g_autofree char *units = count_text (f->distinct_units, lang);
@@ -653,10 +641,13 @@ write_results (Layout *l,
       = { RECTIFY_PDF_ALIGN_LEFT, RECTIFY_PDF_ALIGN_RIGHT, RECTIFY_PDF_ALIGN_RIGHT };
   gint64 hazards_total = 0;
   guint n_rows = 0;
+  /* "…by equipment category:" goes with its table */
+  RectifyPdfStyle intro = l->body;
 
+  intro.keep_with_next = TRUE;
   if (!heading (l, w->sections[2], error) || !para (l, &l->body, results, error)
       || !para (l, &l->body, f->hazards_found > 0 ? rate_text : w->no_hazards, error)
-      || !para (l, &l->body, overdue_text, error) || !para (l, &l->body, w->table_intro, error))
+      || !para (l, &l->body, overdue_text, error) || !para (l, &intro, w->table_intro, error))
     return FALSE;
 
   /* checks and hazards per catalogue category, then the hazards naming no equipment */
@@ -761,7 +752,7 @@ static char *
 facts_text (const RectifySummaryFacts *facts, const Wording *w, RectifyPdfLanguage lang)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *date = format_date (facts->as_of, lang);
+  g_autofree char *date = rectify_pdf_format_date (facts->as_of, lang);
 
   if (facts->overdue_hazards > 0)
     {
@@ -954,8 +945,8 @@ rectify_pdf_summary_render_data (RectifyStore *store,
   const Wording *w;
   Layout l = {
     NULL,
-    { RECTIFY_PDF_FONT_HEADING, 16, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 10, 2 },
-    { RECTIFY_PDF_FONT_HEADING, 14, 26, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 4, 0 },
+    { RECTIFY_PDF_FONT_HEADING, 16, 30, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 10, 2, TRUE },
+    { RECTIFY_PDF_FONT_HEADING, 14, 26, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 4, 0, TRUE },
     { RECTIFY_PDF_FONT_BODY, 14, 25, 28, 0, 0, RECTIFY_PDF_ALIGN_JUSTIFY, BLACK, 0, 2 },
     { RECTIFY_PDF_FONT_HEADING, 11, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, BLACK, 0, 0 },
     { RECTIFY_PDF_FONT_BODY, 11, 16, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, BLACK, 0, 0 },
@@ -1009,7 +1000,7 @@ rectify_pdf_summary_render_data (RectifyStore *store,
     return NULL;
   l.doc = doc;
   title = fill (w->title, data->campaign->name, NULL);
-  date = format_date (data->as_of, lang);
+  date = rectify_pdf_format_date (data->as_of, lang);
   subtitle = fill (blank (bureau) ? w->subtitle_no_bureau : w->subtitle, bureau, date, NULL);
   rectify_pdf_document_set_metadata (doc, title, blank (bureau) ? NULL : bureau,
                                      data->campaign->name, data->as_of, data->as_of, w->lang_tag);

@@ -33,9 +33,9 @@ rectify_pdf_is_line_end_forbidden (gunichar c)
   return g_unichar_break_type (c) == G_UNICODE_BREAK_OPEN_PUNCTUATION;
 }
 
-/* Dates, numbers, articles and document numbers read as one word: a line
- * never breaks inside "2026年12月15日", "第3.6条", "15 December 2026",
- * "〔2026〕4号" or "Article 62". */
+/* Dates, numbers, articles, document numbers and registration numbers
+ * read as one word: a line never breaks inside "2026年12月15日", "第3.6条",
+ * "15 December 2026", "〔2026〕4号", "Article 62" or "梯11闽A00112(23)". */
 static GRegex *
 token_regex (void)
 {
@@ -49,6 +49,8 @@ token_regex (void)
           "|第(?:[0-9]+(?:\\.[0-9]+)*|[零〇一二三四五六七八九十百千]+)[条款项章节]"
           "|〔[0-9]{4}〕[0-9]+号|[0-9]{1,2} (?:January|February|March|April|May|June|July|August"
           "|September|October|November|December) [0-9]{4}|(?:Article|Item|No\\.) [0-9]+"
+          "|\\p{Han}[0-9]{2}\\p{Han}[A-Z][0-9A-Z]*[0-9](?:[(（][0-9]{2,4}[)）])?"
+          "|[0-9A-Za-z]+[(（][0-9A-Za-z]+[)）]"
           "|[0-9]+(?:[.,:][0-9]+)*(?: ?[%％‰])?",
           G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);

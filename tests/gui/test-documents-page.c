@@ -22,6 +22,8 @@
 
 #define BUREAU "X市市场监督管理局"
 #define OPENING "经复查，你单位仍存在下列问题："
+/* the bureau's own provision for the written instruction (a setting) */
+#define PROVISION "《福建省特种设备安全条例》第四十一条"
 
 typedef struct {
   char               *dir;
@@ -47,6 +49,8 @@ fixture_make (Fixture    *fixture,
   RectifyStore *store = temp_store_open (&fixture->dir, &fixture->db, TRUE);
 
   rectify_store_set_setting (store, "bureau-name", BUREAU, &error);
+  g_assert_no_error (error);
+  rectify_store_set_setting (store, "provision-instruction-zh_CN", PROVISION, &error);
   g_assert_no_error (error);
   ids = rectify_store_query_hazard_ids (store, &q, &error);
   g_assert_no_error (error);
@@ -163,6 +167,22 @@ file_bytes (const char *path)
   return g_bytes_new_take (data, size);
 }
 
+/* A text view whose text holds data. */
+static gboolean
+match_text_view_with (GtkWidget *widget, gconstpointer data)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_TEXT_VIEW (widget))
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return strstr (text, data) != NULL;
+}
+
 /* From the Hazards page, as the user does: the open hazard, then the
  * "Draft Letter…" button of its pane. */
 static RectifyDocumentDraftDialog *
@@ -273,6 +293,10 @@ run_issue_save_void (void)
   g_assert_nonnull (strstr (text, BUREAU));
   g_clear_pointer (&text, g_free);
   g_assert_cmpuint (count_documents (&fixture), ==, before);
+  /* The order the officer may edit cites the provision the letter will:
+   * the bureau's setting, not a fixed Article 62. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), match_text_view_with, PROVISION));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), match_text_view_with, "第六十二条"));
 
   /* English follows the language chosen, after the pause for typing. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Language", "language")), 1);

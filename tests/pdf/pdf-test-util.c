@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf-test-util.h"
@@ -52,6 +53,165 @@ assert_in_order (const char *text, const char *const *wanted)
         g_error ("“%s” is not in the text after “%s”; text:\n%s", wanted[i], i ? wanted[i - 1] : "", text);
       from = at + strlen (wanted[i]);
     }
+}
+
+/* ---- text positions ------------------------------------------------------- */
+
+static void
+text_line_free (gpointer data)
+{
+  TextLine *l = data;
+  g_string_free (l->text, TRUE);
+  g_free (l);
+}
+
+GPtrArray *
+page_lines (PopplerPage *page)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (text_line_free);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0, i = 0;
+  TextLine *line = NULL;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (const char *c = text; *c && i < n_rects; c = g_utf8_next_char (c), i++)
+    {
+      gunichar ch = g_utf8_get_char (c);
+      if (ch == '\n')
+        {
+          line = NULL;
+          continue;
+        }
+      if (line == NULL)
+        {
+          line = g_new0 (TextLine, 1);
+          line->text = g_string_new (NULL);
+          line->x1 = rects[i].x1;
+          line->y1 = rects[i].y1;
+          line->y2 = rects[i].y2;
+          g_ptr_array_add (lines, line);
+        }
+      g_string_append_unichar (line->text, ch);
+      if (!g_unichar_isspace (ch))
+        line->x2 = MAX (line->x2, rects[i].x2);
+      line->y1 = MIN (line->y1, rects[i].y1);
+      line->y2 = MAX (line->y2, rects[i].y2);
+    }
+  return lines;
+}
+
+const TextLine *
+find_line (GPtrArray *lines, const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TextLine *l = g_ptr_array_index (lines, i);
+      g_autoptr(GString) bare = g_string_new (l->text->str);
+      g_string_replace (bare, " ", "", 0);
+      if (strstr (bare->str, text))
+        return l;
+    }
+  return NULL;
+}
+
+
+typedef struct
+{
+  gunichar c;
+  PopplerRectangle r;
+} PlacedChar;
+
+static int
+by_centre (gconstpointer a, gconstpointer b)
+{
+  const PlacedChar *x = a, *y = b;
+  double cx = (x->r.y1 + x->r.y2) / 2, cy = (y->r.y1 + y->r.y2) / 2;
+  return cx < cy ? -1 : cx > cy ? 1 : (x->r.x1 < y->r.x1 ? -1 : x->r.x1 > y->r.x1);
+}
+
+static int
+by_left (gconstpointer a, gconstpointer b)
+{
+  const PlacedChar *x = a, *y = b;
+  return x->r.x1 < y->r.x1 ? -1 : x->r.x1 > y->r.x1;
+}
+
+static void
+add_visual_line (GPtrArray *lines, PlacedChar *chars, guint n)
+{
+  TextLine *line = g_new0 (TextLine, 1);
+
+  qsort (chars, n, sizeof *chars, by_left);
+  line->text = g_string_new (NULL);
+  line->x1 = chars[0].r.x1;
+  line->y1 = chars[0].r.y1;
+  line->y2 = chars[0].r.y2;
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && chars[i].r.x1 - chars[i - 1].r.x2 > 2.5)
+        g_string_append_c (line->text, ' ');
+      g_string_append_unichar (line->text, chars[i].c);
+      line->x2 = MAX (line->x2, chars[i].r.x2);
+      line->y1 = MIN (line->y1, chars[i].r.y1);
+      line->y2 = MAX (line->y2, chars[i].r.y2);
+    }
+  g_ptr_array_add (lines, line);
+}
+
+GPtrArray *
+visual_lines (PopplerPage *page)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (text_line_free);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (PlacedChar));
+  guint n_rects = 0, i = 0, start = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (const char *c = text; *c && i < n_rects; c = g_utf8_next_char (c), i++)
+    {
+      PlacedChar pc = { g_utf8_get_char (c), rects[i] };
+      if (!g_unichar_isspace (pc.c))
+        g_array_append_val (chars, pc);
+    }
+  if (chars->len == 0)
+    return lines;
+  g_array_sort (chars, by_centre);
+  /* a new line where the centre moves down by more than 4 points */
+  for (i = 1; i <= chars->len; i++)
+    {
+      PlacedChar *first = &g_array_index (chars, PlacedChar, start);
+      if (i == chars->len
+          || (g_array_index (chars, PlacedChar, i).r.y1 + g_array_index (chars, PlacedChar, i).r.y2) / 2
+                 - (first->r.y1 + first->r.y2) / 2 > 4)
+        {
+          add_visual_line (lines, first, i - start);
+          start = i;
+        }
+    }
+  return lines;
+}
+
+static gboolean
+blank_line (const TextLine *l)
+{
+  for (const char *p = l->text->str; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+text_below (GPtrArray *lines, const TextLine *line)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TextLine *l = g_ptr_array_index (lines, i);
+      if (l->y1 > line->y2 - 0.5 && l->y2 < BOTTOM_EDGE + 1 && !blank_line (l))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void

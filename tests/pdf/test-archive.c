@@ -385,9 +385,9 @@ test_dossier_content (void)
   text = all_text (doc);
   {
     const char *const wanted[] = { unit->name, "一、单位基本情况", unit->credit_code, "二、特种设备",
-                                   "三、检查记录", "安全管理机构落实", "四、事故隐患及整改", hazard->content,
+                                   "三、作业人员", "四、检查记录", "安全管理机构落实", "五、事故隐患及整改", hazard->content,
                                    "跟踪整改", "现场拍照取证", "site-photo.jpg", "after-repair.png",
-                                   "repair-report.pdf", "五、下达的文书", NULL };
+                                   "repair-report.pdf", "六、下达的文书", NULL };
     assert_in_order (text, wanted);
   }
   /* the PDF evidence is listed with its hash, cut across lines in its cell */
@@ -434,13 +434,185 @@ test_dossier_english (void)
   g_strdelimit (text, "\n", ' ');
   {
     const char *const wanted[] = { "Inspection Dossier", unit->name, "1. The unit", "2. Special equipment",
-                                   "3. Inspections", "Safety management body set up", "4. Hazards",
-                                   "Tracking rectification", "Evidence: site-photo.jpg", "5. Documents issued",
+                                   "3. Equipment operators", "4. Inspections", "Safety management body set up", "5. Hazards",
+                                   "Tracking rectification", "Evidence: site-photo.jpg", "6. Documents issued",
                                    "No stored PDF", NULL };
     assert_in_order (text, wanted);
   }
   assert_every_character_inks (doc);
   assert_pdfa_1b (pdf, "dossier-en.pdf");
+  seed_close (&t);
+}
+
+/* ---- the dossiers as laid out, read back with poppler --------------------- */
+
+static gboolean
+is_heading (const char *text, RectifyPdfLanguage language)
+{
+  static const char *const zh[] = { "^[一二三四五六]、", "^（[一二三四五六七八九十0-9]+）", "^隐患[0-9]+：", NULL };
+  static const char *const en[] = { "^[1-6]\\. [A-Z]", "^\\([0-9]+\\) ", "^Hazard [0-9]+: ", NULL };
+  const char *const *patterns = language == RECTIFY_PDF_LANGUAGE_EN ? en : zh;
+
+  for (guint i = 0; patterns[i]; i++)
+    if (g_regex_match_simple (patterns[i], text, 0, 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* A date cut over two lines leaves its start at the end of a line or
+ * before the next cell: "2026年4月" then "14日", "14 April" then "2026". */
+static gboolean
+has_cut_date (const char *text, RectifyPdfLanguage language)
+{
+  if (language == RECTIFY_PDF_LANGUAGE_EN)
+    return g_regex_match_simple ("\\b[0-9]{1,2} (January|February|March|April|May|June|July|August|September"
+                                 "|October|November|December)(?! [0-9]{4})", text, 0, 0)
+           || g_regex_match_simple ("^(January|February|March|April|May|June|July|August|September"
+                                    "|October|November|December)? ?[0-9]{4}\\b", text, 0, 0);
+  return g_regex_match_simple ("[0-9]{4}年(?:[0-9]{1,2}(?:月[0-9]{0,2})?)?(?=\\s|$)", text, 0, 0)
+         || g_regex_match_simple ("^(?:[0-9]{0,2}月)?[0-9]{0,2}日(?=\\s|$)|^[0-9]{1,2}月", text, 0, 0);
+}
+
+/* One dossier checked page by page: no heading as the last line of a
+ * page, an inspection's heading on the page of its whole checklist, no
+ * date cut; and in the whole text the unit's equipment codes and
+ * registration numbers unbroken, its operators with their licences, and
+ * dates in the document's language. */
+static void
+check_dossier_layout (Seed *t, gint64 unit_id, RectifyPdfLanguage language, guint *n_operators, guint *n_carried)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyUnit) unit = rectify_store_get_unit (t->store, unit_id, &error);
+  RectifyPdfDossierOptions options = { language, "福州市市场监督管理局" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GPtrArray) equipment = NULL;
+  g_autoptr(GPtrArray) operators = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) seen = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  gboolean en = language == RECTIFY_PDF_LANGUAGE_EN;
+  const char *last_item = en ? "Plan drilled within a year" : "一年内开展预案演练";
+
+  g_assert_no_error (error);
+  pdf = rectify_pdf_dossier_render (t->store, t->campaign, unit_id, &options, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = g_strdup_printf ("dossier-%s-%s.pdf", unit->credit_code, en ? "en" : "zh");
+    save_for_looking (pdf, name);
+  }
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  seen = g_string_new (NULL);
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autoptr(GPtrArray) lines = visual_lines (page);
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TextLine *l = g_ptr_array_index (lines, i);
+
+          g_string_append_printf (seen, "%s\n", l->text->str);
+          if (l->y1 < TOP_EDGE - 1 || l->y2 > BOTTOM_EDGE + 1)
+            continue;
+          if (has_cut_date (l->text->str, language))
+            g_error ("%s, page %d: a date is cut: “%s”", unit->name, p + 1, l->text->str);
+          if (!is_heading (l->text->str, language))
+            continue;
+          if (!text_below (lines, l))
+            g_error ("%s, page %d: the heading “%s” is the last line of the page", unit->name, p + 1,
+                     l->text->str);
+          if (l->y1 < TOP_EDGE + 12 && p > 0)
+            (*n_carried)++;
+          /* an inspection's heading: its checklist to the last item below it */
+          if (g_regex_match_simple (en ? "^\\([0-9]+\\) " : "^（", l->text->str, 0, 0))
+            {
+              const TextLine *item = NULL;
+              for (guint k = 0; k < lines->len && !item; k++)
+                {
+                  const TextLine *c = g_ptr_array_index (lines, k);
+                  if (c->y1 > l->y2 && strstr (c->text->str, last_item))
+                    item = c;
+                }
+              if (item == NULL)
+                g_error ("%s, page %d: the checklist of “%s” does not end on its page", unit->name, p + 1,
+                         l->text->str);
+            }
+        }
+    }
+
+  q.unit_id = unit_id;
+  equipment = rectify_store_list_equipment (t->store, &q, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < equipment->len; i++)
+    {
+      const RectifyEquipment *e = g_ptr_array_index (equipment, i);
+      if (e->code && *e->code && !strstr (seen->str, e->code))
+        g_error ("%s: the equipment code %s is cut:\n%s", unit->name, e->code, seen->str);
+      if (e->reg_cert && *e->reg_cert && !strstr (seen->str, e->reg_cert))
+        g_error ("%s: the registration number %s is cut:\n%s", unit->name, e->reg_cert, seen->str);
+    }
+  if (equipment->len > 0 && en)
+    g_assert_nonnull (strstr (text, "Quantity"));
+
+  operators = rectify_store_list_operators (t->store, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, en ? "3. Equipment operators" : "三、作业人员"));
+  if (operators->len == 0)
+    g_assert_nonnull (strstr (text, en ? "no registered equipment operators" : "未登记特种设备作业人员"));
+  for (guint i = 0; i < operators->len; i++)
+    {
+      const RectifyOperator *op = g_ptr_array_index (operators, i);
+      /* the campaign ends on 2026-06-29 */
+      const char *state = g_strcmp0 (op->cert_expiry, "2026-06-29") < 0 ? (en ? "Expired" : "已过期")
+                                                                         : (en ? "Valid" : "有效");
+
+      /* one row: name, licence number, what it licenses, until when and its state */
+      {
+        g_autofree char *until = rectify_pdf_format_date (op->cert_expiry, language);
+        g_autofree char *row = g_strconcat (op->name, op->cert_no, op->cert_category, until, state, NULL);
+        g_autoptr(GString) bare_row = g_string_new (row);
+        g_autoptr(GString) bare = g_string_new (seen->str);
+        g_string_replace (bare_row, " ", "", 0);
+        g_string_replace (bare, " ", "", 0);
+        if (!strstr (bare->str, bare_row->str))
+          g_error ("%s: no row “%s” in\n%s", unit->name, row, seen->str);
+      }
+      /* no identity card number */
+      if (op->id_number && *op->id_number)
+        g_assert_null (strstr (text, op->id_number));
+      (*n_operators)++;
+    }
+  if (operators->len > 0)
+    g_assert_nonnull (strstr (text, en ? "Licences as of 29 June 2026" : "持证状态截至2026年6月29日"));
+
+  /* dates in the document's language: no stored form left */
+  if (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", text, 0, 0))
+    g_error ("%s: a date is printed as stored:\n%s", unit->name, text);
+  g_assert_nonnull (strstr (text, en ? "(22 March 2026 to 29 June 2026)" : "（2026年3月22日至2026年6月29日）"));
+}
+
+static void
+test_dossier_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) units = NULL;
+  guint n_operators = 0, n_carried = 0;
+  Seed t = { 0 };
+
+  seed_open (&t);
+  units = rectify_archive_list_units (t.store, t.campaign, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      check_dossier_layout (&t, g_array_index (units, gint64, i), RECTIFY_PDF_LANGUAGE_ZH_CN, &n_operators, &n_carried);
+      check_dossier_layout (&t, g_array_index (units, gint64, i), RECTIFY_PDF_LANGUAGE_EN, &n_operators, &n_carried);
+    }
+  /* the seed has operators at one unit in three, one licence expired */
+  g_assert_cmpuint (n_operators, >=, 10);
+  /* headings that went to the next page with what follows them */
+  g_assert_cmpuint (n_carried, >, 0);
   seed_close (&t);
 }
 
@@ -1051,6 +1223,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/seed", test_seed_archive);
   g_test_add_func ("/archive/dossier-content", test_dossier_content);
   g_test_add_func ("/archive/dossier-english", test_dossier_english);
+  g_test_add_func ("/archive/dossier-layout", test_dossier_layout);
   g_test_add_func ("/archive/dossier-big-photos", test_dossier_big_photos);
   g_test_add_func ("/archive/dossier-oriented-photo", test_dossier_oriented_photo);
   g_test_add_func ("/archive/verify-finds-changes", test_verify_finds_changes);

@@ -229,6 +229,123 @@ test_summary_en (void)
 }
 
 /* Before the first inspection: zeros in the sentences, no error. */
+/* The rows of the page inside the text block that have ink, at 1 pixel a point. */
+static gboolean *
+inked_rows (PopplerPage *page)
+{
+  cairo_surface_t *surface = render_page (page, 1.0);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  gboolean *rows = g_new0 (gboolean, height);
+
+  for (int y = (int) TOP_EDGE; y < (int) BOTTOM_EDGE && y < height; y++)
+    for (int x = (int) LEFT_EDGE; x < (int) RIGHT_EDGE && x < width && !rows[y]; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + x * 4) & 0xFFFFFF;
+        rows[y] = ((px >> 16) & 0xFF) < 200 || ((px >> 8) & 0xFF) < 200 || (px & 0xFF) < 200;
+      }
+  cairo_surface_destroy (surface);
+  return rows;
+}
+
+static gboolean
+summary_heading (const char *text, RectifyPdfLanguage language)
+{
+  /* and the sentence that announces the table */
+  if (language == RECTIFY_PDF_LANGUAGE_EN)
+    return g_regex_match_simple ("^[1-5]\\.(?:[0-9])? [A-Z]|by equipment category:$", text, 0, 0);
+  return g_regex_match_simple ("^(?:[一二三四五]、|（[一二三四五六七八九]）)|见下表。$", text, 0, 0);
+}
+
+/* The summary as laid out: no heading as a page's last line; no third of
+ * the text block left blank on a page that goes on (before a chart that
+ * did not fit); it ends with the bureau's name centred over the date, the
+ * date four characters in from the right, nothing after them. */
+static void
+check_summary_layout (SeedDb *t, RectifyPdfLanguage language)
+{
+  gboolean en = language == RECTIFY_PDF_LANGUAGE_EN;
+  const double em = en ? 12 : 14;
+  const char *date_text = en ? "29 June 2026" : "2026年6月29日";
+  g_autoptr(GBytes) pdf = render (t, NULL, language);
+  g_autoptr(PopplerDocument) doc = open_pdf (pdf);
+  int n_pages = poppler_document_get_n_pages (doc);
+  guint n_headings = 0;
+
+  save_for_looking (pdf, en ? "summary-layout-en.pdf" : "summary-layout-zh.pdf");
+  for (int p = 0; p < n_pages; p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autoptr(GPtrArray) lines = visual_lines (page);
+      g_autofree gboolean *rows = inked_rows (page);
+      int blank = 0, widest = 0, last_ink = (int) TOP_EDGE;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TextLine *l = g_ptr_array_index (lines, i);
+          if (l->y1 < TOP_EDGE - 1 || l->y2 > BOTTOM_EDGE + 1 || !summary_heading (l->text->str, language))
+            continue;
+          n_headings++;
+          if (!text_below (lines, l))
+            g_error ("page %d: the heading “%s” is the last line of the page", p + 1, l->text->str);
+        }
+      /* blank bands between ink, and at the foot of a page that goes on */
+      for (int y = (int) TOP_EDGE; y < (int) BOTTOM_EDGE; y++)
+        if (rows[y])
+          {
+            widest = MAX (widest, blank);
+            blank = 0;
+            last_ink = y;
+          }
+        else
+          blank++;
+      if (p < n_pages - 1)
+        widest = MAX (widest, (int) BOTTOM_EDGE - last_ink);
+      if (widest > (BOTTOM_EDGE - TOP_EDGE) / 3)
+        g_error ("page %d: %d points of the text block left blank", p + 1, widest);
+
+      if (p == n_pages - 1)
+        {
+          const TextLine *date = NULL, *bureau = NULL;
+          for (guint i = 0; i < lines->len; i++)
+            {
+              const TextLine *l = g_ptr_array_index (lines, i);
+              if (g_str_equal (l->text->str, date_text))
+                date = l;
+              else if (g_str_equal (l->text->str, "福州市市场监督管理局"))
+                bureau = l;
+            }
+          g_assert_nonnull (date);
+          g_assert_nonnull (bureau);
+          g_assert_cmpfloat (bureau->y2, <=, date->y1 + 1);
+          g_assert_cmpfloat (date->y1 - bureau->y2, <, 2 * em);
+          g_assert_cmpfloat_with_epsilon ((bureau->x1 + bureau->x2) / 2, (date->x1 + date->x2) / 2, 1.5);
+          g_assert_cmpfloat_with_epsilon (RIGHT_EDGE - date->x2, 4 * em, 1.5);
+          /* the last thing in the text block */
+          for (guint i = 0; i < lines->len; i++)
+            {
+              const TextLine *l = g_ptr_array_index (lines, i);
+              if (l != date && l->y1 > date->y2 && l->y2 < BOTTOM_EDGE + 1)
+                g_error ("“%s” follows the date", l->text->str);
+            }
+        }
+    }
+  g_assert_cmpuint (n_headings, >=, 8);
+}
+
+static void
+test_summary_layout (void)
+{
+  SeedDb t;
+
+  seed_open (&t);
+  check_summary_layout (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
+  check_summary_layout (&t, RECTIFY_PDF_LANGUAGE_EN);
+  seed_close (&t);
+}
+
 static void
 test_summary_before_start (void)
 {
@@ -365,6 +482,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pdf/summary/zh", test_summary_zh);
   g_test_add_func ("/pdf/summary/en", test_summary_en);
+  g_test_add_func ("/pdf/summary/layout", test_summary_layout);
   g_test_add_func ("/pdf/summary/before-start", test_summary_before_start);
   g_test_add_func ("/pdf/summary/narrative", test_summary_narrative);
   g_test_add_func ("/pdf/summary/cli", test_summary_cli);

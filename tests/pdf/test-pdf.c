@@ -199,11 +199,12 @@ test_break_keeps_tokens (void)
 {
   const char *const texts[] = {
     "整改期限2026年12月15日前", "依据第3.6条规定", "依据第六十二条规定", "by 15 December 2026 at", "under Article 62 of",
-    "代码31103506002016053337的电梯", "X市监特指〔2026〕4号文", NULL,
+    "代码31103506002016053337的电梯", "X市监特指〔2026〕4号文", "登记证梯11闽A00112(23)的电梯",
+    "certificate 容11闽A00110(21) of", NULL,
   };
   const char *const tokens[] = {
     "2026年12月15日", "第3.6条", "第六十二条", "15 December 2026", "Article 62",
-    "31103506002016053337", "〔2026〕4号", NULL,
+    "31103506002016053337", "〔2026〕4号", "梯11闽A00112(23)", "容11闽A00110(21)", NULL,
   };
 
   for (guint t = 0; texts[t]; t++)
@@ -228,6 +229,189 @@ test_break_keeps_tokens (void)
             g_error ("width %.1f: “%s” is cut in “%s”", width, tokens[t], texts[t]);
         }
     }
+}
+
+/* ---- keeping lines together -------------------------------------------- */
+
+#define KEEP_LEADING 20.0
+
+static const RectifyPdfStyle keep_body
+    = { RECTIFY_PDF_FONT_BODY, 12, KEEP_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, 0, 0, 0 };
+static const RectifyPdfStyle keep_heading
+    = { RECTIFY_PDF_FONT_HEADING, 14, KEEP_LEADING, 0, 0, 0, RECTIFY_PDF_ALIGN_LEFT, 0, 0, 0, TRUE };
+
+/* A new document with room for lines lines of KEEP_LEADING on its first page. */
+static RectifyPdfDocument *
+doc_with_room (guint lines)
+{
+  g_autoptr(GError) error = NULL;
+  RectifyPdfDocument *doc = rectify_pdf_document_new (NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rectify_pdf_document_paragraph (doc, &keep_body, "上文", &error));
+  rectify_pdf_document_space (doc, rectify_pdf_document_get_text_height (doc) - rectify_pdf_document_get_cursor (doc)
+                                       - lines * KEEP_LEADING - 1);
+  return doc;
+}
+
+/* The text of each page, spaces and newlines dropped; doc is finished and freed. */
+static GPtrArray *
+page_texts (RectifyPdfDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = rectify_pdf_document_finish (doc, &error);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  rectify_pdf_document_free (doc);
+  pdf = open_pdf (bytes);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      GString *bare = g_string_new (NULL);
+      for (const char *c = text; *c; c++)
+        if (!g_ascii_isspace (*c))
+          g_string_append_c (bare, *c);
+      g_ptr_array_add (pages, g_string_free (bare, FALSE));
+    }
+  return pages;
+}
+
+static guint
+count_in (const char *text, const char *needle)
+{
+  guint n = 0;
+  for (const char *at = strstr (text, needle); at; at = strstr (at + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+/* A paragraph never leaves its first line alone at a page's foot nor its
+ * last alone at the next page's top. */
+static void
+test_document_orphans (void)
+{
+  const struct
+  {
+    guint room, lines, on_first; /* lines that fit, lines of the paragraph, lines left on page 1 */
+  } cases[] = {
+    { 1, 5, 0 }, /* the first line would be alone: all go on */
+    { 4, 5, 3 }, /* the last would be alone: two go on */
+    { 2, 3, 0 }, /* two and a widow: all go on */
+    { 1, 1, 1 }, /* a single line stays */
+    { 5, 5, 5 }, /* it fits */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(RectifyPdfDocument) doc = doc_with_room (cases[c].room);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) pages = NULL;
+      guint on_first = 0;
+
+      for (guint i = 0; i < cases[c].lines; i++)
+        g_string_append_printf (text, "%s第%c行", i ? "\n" : "", 'A' + i);
+      g_assert_true (rectify_pdf_document_paragraph (doc, &keep_body, text->str, &error));
+      g_assert_no_error (error);
+      pages = page_texts (g_steal_pointer (&doc));
+      for (guint i = 0; i < cases[c].lines; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("第%c行", 'A' + i);
+          on_first += strstr (g_ptr_array_index (pages, 0), line) != NULL;
+        }
+      if (on_first != cases[c].on_first)
+        g_error ("room %u, %u lines: %u on the first page, not %u", cases[c].room, cases[c].lines, on_first,
+                 cases[c].on_first);
+      g_assert_cmpuint (pages->len, ==, cases[c].on_first == cases[c].lines ? 1 : 2);
+    }
+}
+
+/* A heading with keep_with_next goes to the next page with what does not
+ * start below it: a paragraph's lines, or a table's header and first row,
+ * the header then printed once. */
+static void
+test_document_keep_with_next (void)
+{
+  static const double widths[] = { 1, 2 };
+  static const char *const header[] = { "项目", "内容" };
+  static const char *const cells[] = { "第一行", "甲\n乙\n丙", "第二行", "丁" };
+  const RectifyPdfTable table = { 2, widths, header, cells, 2, &keep_body, &keep_body, NULL };
+  g_autoptr(GError) error = NULL;
+
+  /* heading and paragraph: the paragraph's two lines do not fit under it */
+  {
+    g_autoptr(RectifyPdfDocument) doc = doc_with_room (2);
+    g_autoptr(GPtrArray) pages = NULL;
+
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_heading, "一、标题", &error));
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_body, "正文甲\n正文乙", &error));
+    g_assert_no_error (error);
+    pages = page_texts (g_steal_pointer (&doc));
+    g_assert_cmpuint (pages->len, ==, 2);
+    g_assert_null (strstr (g_ptr_array_index (pages, 0), "一、标题"));
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (pages, 1), "一、标题正文甲正文乙"));
+  }
+  /* two headings and a paragraph that fits: nothing moves */
+  {
+    g_autoptr(RectifyPdfDocument) doc = doc_with_room (4);
+    g_autoptr(GPtrArray) pages = NULL;
+
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_heading, "一、标题", &error));
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_heading, "（一）小标题", &error));
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_body, "正文甲\n正文乙", &error));
+    g_assert_no_error (error);
+    pages = page_texts (g_steal_pointer (&doc));
+    g_assert_cmpuint (pages->len, ==, 1);
+  }
+  /* heading and table: room for the header and one line, the first row has three */
+  {
+    g_autoptr(RectifyPdfDocument) doc = doc_with_room (4);
+    g_autoptr(GPtrArray) pages = NULL;
+
+    g_assert_true (rectify_pdf_document_paragraph (doc, &keep_heading, "二、表格", &error));
+    g_assert_true (rectify_pdf_document_table (doc, &table, &error));
+    g_assert_no_error (error);
+    pages = page_texts (g_steal_pointer (&doc));
+    g_assert_cmpuint (pages->len, ==, 2);
+    g_assert_null (strstr (g_ptr_array_index (pages, 0), "二、表格"));
+    g_assert_null (strstr (g_ptr_array_index (pages, 0), "项目"));
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (pages, 1), "二、表格"));
+    g_assert_cmpuint (count_in (g_ptr_array_index (pages, 1), "项目"), ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (pages, 1), "第二行"));
+  }
+}
+
+/* A table whose dates and codes do not all fit at its size is set a
+ * little smaller rather than cutting one. */
+static void
+test_document_table_shrinks (void)
+{
+  static const double widths[] = { 1, 1, 1, 1, 1, 1 };
+  static const char *const header[] = { "A", "B", "C", "D", "E", "F" };
+  static const char *const cells[] = { "311035014211", "311035014212", "311035014213",
+                                       "311035014214", "311035014215", "311035014216" };
+  RectifyPdfStyle cell = keep_body;
+  const RectifyPdfTable table = { 6, widths, header, cells, 1, &cell, &cell, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyPdfDocument) doc = rectify_pdf_document_new (NULL, NULL, &error);
+  g_autoptr(GPtrArray) pages = NULL;
+  double one_row;
+
+  g_assert_no_error (error);
+  cell.size = 11;
+  cell.leading = 16;
+  /* 6 × 12 digits at 11 pt do not fit in 156 mm; at 0.88 of it they do */
+  one_row = rectify_pdf_document_measure_table (doc, &table);
+  g_assert_cmpfloat (one_row, <, 2 * (2 * 4 + 16));
+  g_assert_true (rectify_pdf_document_table (doc, &table, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (rectify_pdf_document_get_cursor (doc), one_row, 0.01);
+  pages = page_texts (g_steal_pointer (&doc));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), cells[i]));
 }
 
 static void
@@ -309,75 +493,6 @@ test_letter_en (void)
 
 /* ---- layout read back ------------------------------------------------------ */
 
-typedef struct
-{
-  GString *text;   /* the characters of the line */
-  double x1, x2;   /* left of the first, right of the last, points */
-  double y1, y2;   /* top and bottom, points from the top of the page */
-} TextLine;
-
-static void
-text_line_free (gpointer data)
-{
-  TextLine *l = data;
-  g_string_free (l->text, TRUE);
-  g_free (l);
-}
-
-/* The page's characters grouped in lines by poppler's layout: a new line
- * where the text has a newline. */
-static GPtrArray *
-page_lines (PopplerPage *page)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (text_line_free);
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
-  guint n_rects = 0, i = 0;
-  TextLine *line = NULL;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (const char *c = text; *c && i < n_rects; c = g_utf8_next_char (c), i++)
-    {
-      gunichar ch = g_utf8_get_char (c);
-      if (ch == '\n')
-        {
-          line = NULL;
-          continue;
-        }
-      if (line == NULL)
-        {
-          line = g_new0 (TextLine, 1);
-          line->text = g_string_new (NULL);
-          line->x1 = rects[i].x1;
-          line->y1 = rects[i].y1;
-          line->y2 = rects[i].y2;
-          g_ptr_array_add (lines, line);
-        }
-      g_string_append_unichar (line->text, ch);
-      if (!g_unichar_isspace (ch))
-        line->x2 = MAX (line->x2, rects[i].x2);
-      line->y1 = MIN (line->y1, rects[i].y1);
-      line->y2 = MAX (line->y2, rects[i].y2);
-    }
-  return lines;
-}
-
-/* The first line holding text, spaces aside (poppler puts one where the
- * font changes, as between 第 and 1). */
-static const TextLine *
-find_line (GPtrArray *lines, const char *text)
-{
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const TextLine *l = g_ptr_array_index (lines, i);
-      g_autoptr(GString) bare = g_string_new (l->text->str);
-      g_string_replace (bare, " ", "", 0);
-      if (strstr (bare->str, text))
-        return l;
-    }
-  return NULL;
-}
-
 /* The box of the red ink below y_from on the page, in points; FALSE when none. */
 static gboolean
 red_box (PopplerPage *page, double y_from, double box[4])
@@ -417,10 +532,6 @@ red_box (PopplerPage *page, double y_from, double box[4])
   return found;
 }
 
-#define LEFT_EDGE (28 * 72.0 / 25.4)
-#define RIGHT_EDGE ((28 + 156) * 72.0 / 25.4)
-#define TOP_EDGE (37 * 72.0 / 25.4)
-#define BOTTOM_EDGE ((37 + 225) * 72.0 / 25.4)
 
 static const RectifyPdfHazard stop_hazards[] = {
   { "曳引驱动乘客电梯制动器失效，轿厢意外移动。", "《特种设备安全法》第四十条",
@@ -504,7 +615,7 @@ test_letter_layout (void)
       if (date)
         {
           const TextLine *bureau = NULL;
-          double seal[4];
+          double seal[4] = { 0 };
 
           signed_pages++;
           /* the date four characters in from the right, the bureau centred over it */
@@ -1015,6 +1126,9 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/break/mixed", test_break_mixed);
   g_test_add_func ("/pdf/break/newlines-and-first-width", test_break_newlines_and_first_width);
   g_test_add_func ("/pdf/break/keeps-tokens", test_break_keeps_tokens);
+  g_test_add_func ("/pdf/document/orphans", test_document_orphans);
+  g_test_add_func ("/pdf/document/keep-with-next", test_document_keep_with_next);
+  g_test_add_func ("/pdf/document/table-shrinks", test_document_table_shrinks);
   g_test_add_func ("/pdf/letter/zh", test_letter_zh);
   g_test_add_func ("/pdf/letter/en", test_letter_en);
   g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
