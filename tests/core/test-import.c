@@ -480,7 +480,7 @@ test_unbalanced_quote (void)
   test_db_open (&t);
   add_units (&t, 3);
   path = write_file (&t, "quote.csv", csv->str, csv->len);
-  before = checksum (&t);
+  before = test_db_checksum (&t);
 
   for (int dry_run = 1; dry_run >= 0; dry_run--)
     {
@@ -505,10 +505,10 @@ test_unbalanced_quote (void)
       g_assert_cmpuint (report->rows, ==, 1);
     }
   {
-    g_autofree char *after = checksum (&t);
+    g_autofree char *after = test_db_checksum (&t);
     g_assert_cmpstr (after, ==, before);
   }
-  g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 3);
+  g_assert_cmpint (test_count_units (t.store), ==, 3);
   test_db_close (&t);
 }
 

@@ -195,7 +195,7 @@ test_one_line (void)
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
     g_assert_true (rectify_message_names_field (error->message, "Name"));
     g_clear_error (&error);
-    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 0);
+    g_assert_cmpint (test_count_units (t.store), ==, 0);
 
     g_free (u->name);
     u->name = g_strdup ("鼓楼区第一医院");
@@ -204,7 +204,7 @@ test_one_line (void)
     g_assert_cmpint (rectify_store_add_unit (t.store, u, &error), <=, 0);
     g_assert_true (rectify_message_names_field (error->message, "Address"));
     g_clear_error (&error);
-    g_assert_cmpint (test_db_count (&t, "SELECT count(*) FROM unit"), ==, 0);
+    g_assert_cmpint (test_count_units (t.store), ==, 0);
 
     g_free (u->address);
     u->address = g_strdup ("八一七路1号");
