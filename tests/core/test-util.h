@@ -155,6 +155,64 @@ test_count_operators (RectifyStore *store, const char *id_number)
   return n;
 }
 
+/* How many documents of kind (-1 any) and year (0 any) the store holds,
+ * through the API; max_seq and distinct_seq (either NULL) get the highest
+ * number and how many different numbers they have. */
+static inline gint64
+test_count_documents (RectifyStore *store, int kind, int year, gint64 *max_seq, gint64 *distinct_seq)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  GError *error = NULL;
+  GPtrArray *rows;
+  GHashTable *seqs = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 n = 0, max = 0;
+
+  q.kind = kind;
+  rows = rectify_store_list_documents (store, &q, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyDocument *d = g_ptr_array_index (rows, i);
+      if (year != 0 && d->year != year)
+        continue;
+      n++;
+      max = MAX (max, d->seq);
+      g_hash_table_add (seqs, GINT_TO_POINTER (d->seq));
+    }
+  if (max_seq)
+    *max_seq = max;
+  if (distinct_seq)
+    *distinct_seq = g_hash_table_size (seqs);
+  g_hash_table_unref (seqs);
+  g_ptr_array_unref (rows);
+  return n;
+}
+
+/* How many documents have their issued PDF kept, through the API. */
+static inline gint64
+test_count_document_pdfs (RectifyStore *store)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  GError *error = NULL;
+  GPtrArray *rows = rectify_store_list_documents (store, &q, NULL, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GBytes *pdf = rectify_store_get_document_pdf (store, ((RectifyDocument *) g_ptr_array_index (rows, i))->id,
+                                                    NULL, &error);
+      if (pdf)
+        n++;
+      else
+        g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+      g_clear_pointer (&pdf, g_bytes_unref);
+    }
+  g_ptr_array_unref (rows);
+  return n;
+}
+
 /* ---- asked of the backend under test ------------------------------------- */
 
 /* A fingerprint of every table's rows: equal before and after a refused
