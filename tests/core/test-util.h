@@ -292,9 +292,10 @@ test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
 
 /* SHA-256 of every row of every table, the search index's shadow tables
  * and the schema (a dropped trigger or index shows): equal before and after
- * an import that was refused or cancelled. */
+ * an import that was refused or cancelled; of the store at path, read
+ * through a connection of its own. */
 static inline char *
-test_db_checksum (TestDb *t)
+test_store_checksum (const char *path)
 {
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
   GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
@@ -303,7 +304,7 @@ test_db_checksum (TestDb *t)
   char *result;
 
   test_store_backend ();
-  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -335,6 +336,13 @@ test_db_checksum (TestDb *t)
   g_checksum_free (sum);
   g_ptr_array_unref (tables);
   return result;
+}
+
+/* The same of the store of t. */
+static inline char *
+test_db_checksum (TestDb *t)
+{
+  return test_store_checksum (t->path);
 }
 
 /* The units, equipment and operators of the store at path, by their codes
