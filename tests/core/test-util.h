@@ -268,10 +268,10 @@ test_store_integrity_ok (const char *path)
   return ok;
 }
 
-/* How many rows of table have column = id: what is left of a deleted
- * record where the API no longer shows it. */
+/* How many rows of table have column = id in the store at path: what is
+ * left of a deleted record where the API no longer shows it. */
 static inline gint64
-test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
+test_store_count_rows (const char *path, const char *table, const char *column, gint64 id)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -279,7 +279,7 @@ test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
   gint64 n = -1;
 
   test_store_backend ();
-  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -288,6 +288,41 @@ test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
   sqlite3_close (db);
   g_free (sql);
   return n;
+}
+
+/* The same in the store of t. */
+static inline gint64
+test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
+{
+  return test_store_count_rows (t->path, table, column, id);
+}
+
+/* Alters the audit row after the first n (its after_json becomes forged)
+ * in the store at path, behind the application's back, as someone with the
+ * file could (for SQLite: the trigger that refuses it dropped first); the
+ * audit chain must tell.  Returns the id of the altered row. */
+static inline gint64
+test_store_forge_audit_row (const char *path, guint n)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 row_id;
+  char *sql;
+
+  test_store_backend ();
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET ?", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, n);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  row_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE audit SET after_json = '{\"name\":\"forged\"}' WHERE id = %" G_GINT64_FORMAT, row_id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_free (sql);
+  sqlite3_close (db);
+  return row_id;
 }
 
 /* SHA-256 of every row of every table, the search index's shadow tables
