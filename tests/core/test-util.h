@@ -155,6 +155,64 @@ test_count_operators (RectifyStore *store, const char *id_number)
   return n;
 }
 
+/* How many documents of kind (-1 any) and year (0 any) the store holds,
+ * through the API; max_seq and distinct_seq (either NULL) get the highest
+ * number and how many different numbers they have. */
+static inline gint64
+test_count_documents (RectifyStore *store, int kind, int year, gint64 *max_seq, gint64 *distinct_seq)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  GError *error = NULL;
+  GPtrArray *rows;
+  GHashTable *seqs = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 n = 0, max = 0;
+
+  q.kind = kind;
+  rows = rectify_store_list_documents (store, &q, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyDocument *d = g_ptr_array_index (rows, i);
+      if (year != 0 && d->year != year)
+        continue;
+      n++;
+      max = MAX (max, d->seq);
+      g_hash_table_add (seqs, GINT_TO_POINTER (d->seq));
+    }
+  if (max_seq)
+    *max_seq = max;
+  if (distinct_seq)
+    *distinct_seq = g_hash_table_size (seqs);
+  g_hash_table_unref (seqs);
+  g_ptr_array_unref (rows);
+  return n;
+}
+
+/* How many documents have their issued PDF kept, through the API. */
+static inline gint64
+test_count_document_pdfs (RectifyStore *store)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  GError *error = NULL;
+  GPtrArray *rows = rectify_store_list_documents (store, &q, NULL, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GBytes *pdf = rectify_store_get_document_pdf (store, ((RectifyDocument *) g_ptr_array_index (rows, i))->id,
+                                                    NULL, &error);
+      if (pdf)
+        n++;
+      else
+        g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+      g_clear_pointer (&pdf, g_bytes_unref);
+    }
+  g_ptr_array_unref (rows);
+  return n;
+}
+
 /* ---- asked of the backend under test ------------------------------------- */
 
 /* A fingerprint of every table's rows: equal before and after a refused
@@ -210,10 +268,10 @@ test_store_integrity_ok (const char *path)
   return ok;
 }
 
-/* How many rows of table have column = id: what is left of a deleted
- * record where the API no longer shows it. */
+/* How many rows of table have column = id in the store at path: what is
+ * left of a deleted record where the API no longer shows it. */
 static inline gint64
-test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
+test_store_count_rows (const char *path, const char *table, const char *column, gint64 id)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -221,7 +279,7 @@ test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
   gint64 n = -1;
 
   test_store_backend ();
-  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -232,11 +290,109 @@ test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
   return n;
 }
 
+/* The same in the store of t. */
+static inline gint64
+test_db_count_rows (TestDb *t, const char *table, const char *column, gint64 id)
+{
+  return test_store_count_rows (t->path, table, column, id);
+}
+
+/* Alters the audit row after the first n (its after_json becomes forged)
+ * in the store at path, behind the application's back, as someone with the
+ * file could (for SQLite: the trigger that refuses it dropped first); the
+ * audit chain must tell.  Returns the id of the altered row. */
+static inline gint64
+test_store_forge_audit_row (const char *path, guint n)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 row_id;
+  char *sql;
+
+  test_store_backend ();
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET ?", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, n);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  row_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE audit SET after_json = '{\"name\":\"forged\"}' WHERE id = %" G_GINT64_FORMAT, row_id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_free (sql);
+  sqlite3_close (db);
+  return row_id;
+}
+
+/* What the backend derives for speed agrees with what it derives from in the
+ * store at path (for SQLite: a quick check of the file, and the check tally
+ * summing the equipment checked); and, when rows is not NULL, how many
+ * pieces of equipment all inspections checked, rows counted (what no API
+ * lists at once). */
+static inline gboolean
+test_store_consistent (const char *path, gint64 *checked_rows)
+{
+  static const char *const sums[] = { "SELECT coalesce(sum(quantity), 0) FROM check_tally",
+                                      "SELECT coalesce(sum(quantity), 0) FROM inspection_equipment",
+                                      "SELECT count(*) FROM inspection_equipment" };
+  gint64 v[G_N_ELEMENTS (sums)];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  test_store_backend ();
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  ok = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sums[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      v[i] = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  if (checked_rows)
+    *checked_rows = v[2];
+  return ok && v[0] == v[1];
+}
+
+/* Loads n pieces of equipment (ids 1..n, category 3000, at "Room <id>")
+ * into unit unit_id of the store at path, fast, as a bulk load does: no
+ * search index for them.  Their codes come in another order than their ids:
+ * 3110 and (id * 7919) mod 500 009 in 14 digits (7919 is invertible modulo
+ * the prime 500 009, so no two are equal while n < 500 009). */
+static inline void
+test_store_load_equipment (const char *path, gint64 unit_id, guint n)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  char *sql = g_strdup_printf ("BEGIN;"
+                               "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < %u)"
+                               " INSERT INTO equipment (id, unit_id, category, code, location)"
+                               " SELECT x, %" G_GINT64_FORMAT ", 3000, printf('3110%%014d', (x * 7919) %% 500009),"
+                               " 'Room ' || x FROM n;"
+                               "COMMIT;",
+                               n, unit_id);
+
+  test_store_backend ();
+  g_assert_cmpuint (n, <, 500009);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "DROP TRIGGER equipment_fts_insert", NULL, NULL, &message) != SQLITE_OK
+      || sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("loading equipment: %s", message);
+  sqlite3_close (db);
+  g_free (sql);
+}
+
 /* SHA-256 of every row of every table, the search index's shadow tables
  * and the schema (a dropped trigger or index shows): equal before and after
- * an import that was refused or cancelled. */
+ * an import that was refused or cancelled; of the store at path, read
+ * through a connection of its own. */
 static inline char *
-test_db_checksum (TestDb *t)
+test_store_checksum (const char *path)
 {
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
   GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
@@ -245,7 +401,7 @@ test_db_checksum (TestDb *t)
   char *result;
 
   test_store_backend ();
-  g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -277,6 +433,13 @@ test_db_checksum (TestDb *t)
   g_checksum_free (sum);
   g_ptr_array_unref (tables);
   return result;
+}
+
+/* The same of the store of t. */
+static inline char *
+test_db_checksum (TestDb *t)
+{
+  return test_store_checksum (t->path);
 }
 
 /* The units, equipment and operators of the store at path, by their codes

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rectify-application.h"
@@ -18,6 +18,7 @@
 #include "rectify-record-list.h"
 #include "rectify-validate.h"
 #include "test-gui-util.h"
+#include "test-util.h"
 
 #define BIG_N 500000
 
@@ -39,32 +40,39 @@ match_check_button (GtkWidget    *widget,
 
 /* ---- the lazy list over 500 000 rows ---------------------------------- */
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
+/* The equipment test_store_load_equipment() loads, in the order of their
+ * codes: ids[k] has the k-th smallest code. */
+typedef struct {
+  gint64 *ids;
+} BigOrder;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+static gint
+compare_by_code (gconstpointer a, gconstpointer b)
+{
+  gint64 ca = (*(const gint64 *) a * 7919) % 500009, cb = (*(const gint64 *) b * 7919) % 500009;
+  return (ca > cb) - (ca < cb);
 }
 
+static void
+big_order_init (BigOrder *o)
+{
+  o->ids = g_new (gint64, BIG_N);
+  for (guint i = 0; i < BIG_N; i++)
+    o->ids[i] = i + 1;
+  qsort (o->ids, BIG_N, sizeof (gint64), compare_by_code);
+}
+
+/* The id and code at position of the order ("code" or "code DESC"). */
 static gint64
-sql_id_at (sqlite3    *db,
+expected_id_at (BigOrder   *o,
            const char *order,
            guint       position,
            char      **code)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, code FROM equipment ORDER BY %s LIMIT 1 OFFSET %u",
-                                          order, position);
-  sqlite3_stmt *stmt = NULL;
-  gint64 id;
+  gint64 id = g_str_equal (order, "code") ? o->ids[position] : o->ids[BIG_N - 1 - position];
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int64 (stmt, 0);
-  *code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
+  g_assert_true (g_str_equal (order, "code") || g_str_equal (order, "code DESC"));
+  *code = g_strdup_printf ("3110%014" G_GINT64_FORMAT, (id * 7919) % 500009);
   return id;
 }
 
@@ -93,13 +101,13 @@ on_items_changed (GListModel *model,
 
 static void
 check_row (RectifyRecordList *list,
-           sqlite3           *db,
+           BigOrder          *db,
            const char        *order,
            guint              position)
 {
   g_autoptr(RectifyRow) row = g_list_model_get_item (G_LIST_MODEL (list), position);
   g_autofree char *code = NULL;
-  gint64 id = sql_id_at (db, order, position, &code);
+  gint64 id = expected_id_at (db, order, position, &code);
   RectifyEquipment *e;
 
   g_assert_nonnull (row);
@@ -114,7 +122,7 @@ check_row (RectifyRecordList *list,
 /* A row of a search by code prefix: its code starts so. */
 static void
 check_row_matching (RectifyRecordList *list,
-                    sqlite3           *db,
+                    BigOrder          *db,
                     const char        *prefix,
                     guint              position)
 {
@@ -152,7 +160,8 @@ test_lazy_list (void)
   Changes changes = { 0 };
   gpointer first_row = NULL;
   RectifyRow *top_row = NULL;
-  sqlite3 *db = NULL;
+  BigOrder order;
+  BigOrder *db = &order;
 
   g_assert_no_error (error);
   store = rectify_store_open (path, &error);
@@ -170,13 +179,8 @@ test_lazy_list (void)
     g_assert_cmpint (rectify_store_add_unit (store, unit, &error), ==, 1);
     g_assert_no_error (error);
   }
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  exec_sql (db, "DROP TRIGGER equipment_fts_insert");
-  exec_sql (db, "BEGIN;"
-                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 500000)"
-                " INSERT INTO equipment (id, unit_id, category, code, location)"
-                " SELECT x, 1, 3000, printf('3110%014d', (x * 7919) % 500009), 'Room ' || x FROM n;"
-                "COMMIT;");
+  test_store_load_equipment (path, 1, BIG_N);
+  big_order_init (&order);
 
   list = rectify_record_list_new (store, rectify_store_query_equipment_ids,
                                   rectify_store_get_equipment_by_ids,
@@ -308,7 +312,7 @@ test_lazy_list (void)
   g_assert_nonnull (rectify_record_list_get_error (list));
   g_assert_true (g_str_has_prefix (rectify_record_list_get_error (list)->message, "Sort:"));
 
-  sqlite3_close (db);
+  g_free (order.ids);
   g_clear_object (&list);
   g_clear_object (&store);
   {

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "rectify-application.h"
@@ -23,6 +22,7 @@
 #include "rectify-visit-dialog.h"
 #include "rectify-workflow.h"
 #include "test-gui-util.h"
+#include "test-util.h"
 
 typedef struct {
   char         *dir;
@@ -117,36 +117,89 @@ fixture_close (Fixture *fixture)
   page_window_close (&fixture->window, fixture->store, fixture->dir, fixture->db);
 }
 
+/* How many inspections of kind (-1 any) the store holds, through the API. */
 static gint64
-count (Fixture    *fixture,
-       const char *sql)
+n_inspections (Fixture *fixture, int kind)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = -1;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 total = -1;
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  q.kind = kind;
+  rows = rectify_store_list_inspections (fixture->store, &q, &total, &error);
+  g_assert_no_error (error);
+  return total;
+}
+
+/* How many hazards the store holds; last (when not NULL) the newest id. */
+static gint64
+n_hazards (Fixture *fixture, gint64 *last)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rectify_store_list_hazards (fixture->store, &q, NULL, &error);
+
+  g_assert_no_error (error);
+  if (last)
+    {
+      *last = 0;
+      for (guint i = 0; i < rows->len; i++)
+        *last = MAX (*last, ((RectifyHazard *) g_ptr_array_index (rows, i))->id);
+    }
+  return rows->len;
+}
+
+/* How many open equipment-defect hazards name a piece of equipment. */
+static gint64
+n_open_equipment_defects (Fixture *fixture)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = rectify_store_list_hazards (fixture->store, &q, NULL, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RectifyHazard *h = g_ptr_array_index (rows, i);
+      n += g_strcmp0 (h->category, "equipment_defect") == 0 && h->equipment_id != 0 && h->status == RECTIFY_HAZARD_OPEN;
+    }
   return n;
 }
 
-/* Every row an inspection writes, and the audit. */
+/* How many visits are scheduled (pending_only: still to do); due (when not
+ * NULL): the id of the pending one due that day, 0 when none. */
+static gint64
+n_visits (Fixture *fixture, gboolean pending_only, const char *due, gint64 *id)
+{
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.status = pending_only ? 0 : -1;
+  rows = rectify_store_list_visits (fixture->store, &q, NULL, &error);
+  g_assert_no_error (error);
+  if (id)
+    {
+      *id = 0;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          RectifyScheduledVisit *v = g_ptr_array_index (rows, i);
+          if (v->done_inspection_id == 0 && g_strcmp0 (v->due_date, due) == 0)
+            *id = v->id;
+        }
+    }
+  return rows->len;
+}
+
+/* Every row of the store (an inspection's, its hazards', the audit): equal
+ * before and after a refused or cancelled save (the fixture asks the
+ * backend). */
 static char *
 inspection_rows (Fixture *fixture)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
-                          "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                          count (fixture, "SELECT count(*) FROM inspection"),
-                          count (fixture, "SELECT count(*) FROM inspection_officer"),
-                          count (fixture, "SELECT count(*) FROM inspection_equipment"),
-                          count (fixture, "SELECT count(*) FROM inspection_remark"),
-                          count (fixture, "SELECT coalesce(sum(quantity), 0) FROM check_tally"),
-                          count (fixture, "SELECT count(*) FROM hazard"),
-                          count (fixture, "SELECT count(*) FROM audit"));
+  return test_store_checksum (fixture->db);
 }
 
 static void
@@ -252,7 +305,7 @@ run_record_bureau_inspection (void)
   drain_main_context ();
 
   /* one visit written, with what the form had */
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection"), ==, 1);
+  g_assert_cmpint (n_inspections (&fixture, -1), ==, 1);
   inspection_id = rectify_inspection_dialog_get_inspection_id (RECTIFY_INSPECTION_DIALOG (dialog));
   g_assert_cmpint (inspection_id, >, 0);
   stored = rectify_store_get_inspection (fixture.store, inspection_id, &error);
@@ -264,8 +317,26 @@ run_record_bureau_inspection (void)
   g_assert_cmpuint (stored->officer_ids->len, ==, 2);
   g_assert_cmpuint (stored->equipment->len, ==, 2);
   g_assert_cmpuint (stored->checks->len, ==, 8);
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection WHERE checklist = 'PPPPFPPN'"), ==, 1);
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection_remark WHERE item = 4 AND remark = '锅炉房司炉工无证上岗'"), ==, 1);
+  {
+    /* the checklist PPPPFPPN, and the remark on the failed item 4 */
+    static const RectifyCheckResult want[] = { RECTIFY_RESULT_PASS, RECTIFY_RESULT_PASS, RECTIFY_RESULT_PASS,
+                                               RECTIFY_RESULT_PASS, RECTIFY_RESULT_FAIL, RECTIFY_RESULT_PASS,
+                                               RECTIFY_RESULT_PASS, RECTIFY_RESULT_NOT_APPLICABLE };
+    guint remarks = 0;
+    for (guint i = 0; i < stored->checks->len; i++)
+      {
+        RectifyCheck *c = &g_array_index (stored->checks, RectifyCheck, i);
+        g_assert_cmpuint (c->item, <, G_N_ELEMENTS (want));
+        g_assert_cmpint (c->result, ==, want[c->item]);
+        if (c->remark && *c->remark)
+          {
+            g_assert_cmpint (c->item, ==, 4);
+            g_assert_cmpstr (c->remark, ==, "锅炉房司炉工无证上岗");
+            remarks++;
+          }
+      }
+    g_assert_cmpuint (remarks, ==, 1);
+  }
 
   /* the failed item proposes a hazard of its category; register it */
   require_widget (dialog, match_label, "The inspection of 鼓楼人民医院 is saved.", "saved message");
@@ -288,8 +359,8 @@ run_record_bureau_inspection (void)
   wait_for (pointer_is_null, &hazard_dialog, "the hazard form to close");
   drain_main_context ();
 
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard"), ==, 1);
-  hazard_id = count (&fixture, "SELECT id FROM hazard");
+  g_assert_cmpint (n_hazards (&fixture, NULL), ==, 1);
+  n_hazards (&fixture, &hazard_id);
   hazard = rectify_store_get_hazard (fixture.store, hazard_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hazard->category, ==, "unlicensed_operator");
@@ -364,7 +435,7 @@ run_too_few_officers (void)
   g_assert_null (find_widget (dialog, match_error_label, "Officers present:"));
   click (require_widget (dialog, match_button, "Save", "save button"));
   drain_main_context ();
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection WHERE kind = 'self'"), ==, 1);
+  g_assert_cmpint (n_inspections (&fixture, RECTIFY_INSPECTION_SELF), ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
   fixture_close (&fixture);
 }
@@ -386,7 +457,7 @@ run_bad_dates (void)
   g_array_append_val (in->officer_ids, fixture.officer2);
   inspection = rectify_store_add_inspection (fixture.store, in, &error);
   g_assert_no_error (error);
-  hazards_before = count (&fixture, "SELECT count(*) FROM hazard");
+  hazards_before = n_hazards (&fixture, NULL);
 
   /* a deadline before the finding */
   dialog = GTK_WIDGET (rectify_hazard_dialog_new (fixture.store, fixture.unit, inspection, "equipment_defect",
@@ -403,7 +474,7 @@ run_bad_dates (void)
   drain_main_context ();
   require_widget (dialog, match_error_label, "Deadline: 2026-06-01 is before the hazard was found", "deadline error");
   g_assert_true (gtk_widget_has_css_class (require_widget (dialog, match_row, "Deadline (YYYY-MM-DD)", "deadline"), "error"));
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard"), ==, hazards_before);
+  g_assert_cmpint (n_hazards (&fixture, NULL), ==, hazards_before);
 
   /* found before the inspection it came from */
   fill (dialog, "Deadline (YYYY-MM-DD)", "2026-07-01");
@@ -411,28 +482,28 @@ run_bad_dates (void)
   click (require_widget (dialog, match_button, "Register", "register"));
   drain_main_context ();
   require_widget (dialog, match_error_label, "Found on: 2026-06-09 is before the inspection", "found error");
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard"), ==, hazards_before);
+  g_assert_cmpint (n_hazards (&fixture, NULL), ==, hazards_before);
 
   /* a date that does not exist */
   fill (dialog, "Found on (YYYY-MM-DD)", "2026-02-30");
   click (require_widget (dialog, match_button, "Register", "register"));
   drain_main_context ();
   require_widget (dialog, match_error_label, "Found on:", "found error");
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard"), ==, hazards_before);
+  g_assert_cmpint (n_hazards (&fixture, NULL), ==, hazards_before);
 
   /* right: registered, equipment and category as preset */
   fill (dialog, "Found on (YYYY-MM-DD)", "2026-06-10");
   click (require_widget (dialog, match_button, "Register", "register"));
   wait_for (pointer_is_null, &dialog, "the hazard form to close");
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard"), ==, hazards_before + 1);
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM hazard WHERE category = 'equipment_defect' AND equipment_id IS NOT NULL AND status = 'open'"), ==, 1);
-  hazard = count (&fixture, "SELECT max(id) FROM hazard");
+  g_assert_cmpint (n_hazards (&fixture, NULL), ==, hazards_before + 1);
+  g_assert_cmpint (n_open_equipment_defects (&fixture), ==, 1);
+  n_hazards (&fixture, &hazard);
 
   /* a back-check due before the hazard was closed */
   g_assert_true (rectify_workflow_act (fixture.store, hazard, RECTIFY_ACTION_IMMEDIATE, 0, "2026-06-20", "当场整改",
                                        NULL, 0, &error));
   g_assert_no_error (error);
-  visits_before = count (&fixture, "SELECT count(*) FROM scheduled_visit");
+  visits_before = n_visits (&fixture, FALSE, NULL, NULL);
   dialog = GTK_WIDGET (rectify_visit_dialog_new (fixture.store, hazard, RECTIFY_VISIT_BACK_CHECK));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), fixture.window);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -441,7 +512,7 @@ run_bad_dates (void)
   click (require_widget (dialog, match_button, "Schedule", "schedule"));
   drain_main_context ();
   require_widget (dialog, match_error_label, "Due date: 2026-06-15 is before the hazard was closed (2026-06-20)", "due error");
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM scheduled_visit"), ==, visits_before);
+  g_assert_cmpint (n_visits (&fixture, FALSE, NULL, NULL), ==, visits_before);
   gtk_window_destroy (GTK_WINDOW (dialog));
   fixture_close (&fixture);
 }
@@ -491,7 +562,7 @@ run_back_check (void)
   click (require_widget (dialog, match_button, "Schedule", "schedule"));
   wait_for (pointer_is_null, &dialog, "the visit dialog to close");
   drain_main_context ();
-  visit = count (&fixture, "SELECT id FROM scheduled_visit WHERE done_inspection_id IS NULL AND due_date = '2026-07-15'");
+  n_visits (&fixture, TRUE, "2026-07-15", &visit);
   g_assert_cmpint (visit, >, 0);
 
   /* on the unit */
@@ -524,8 +595,8 @@ run_back_check (void)
   click (require_widget (dialog, match_button, "Save", "save"));
   drain_main_context ();
   require_widget (dialog, match_label, "No checklist item failed.", "no proposals");
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection WHERE kind = 'back_check'"), ==, 1);
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM scheduled_visit WHERE done_inspection_id IS NULL"), ==, 0);
+  g_assert_cmpint (n_inspections (&fixture, RECTIFY_INSPECTION_BACK_CHECK), ==, 1);
+  g_assert_cmpint (n_visits (&fixture, TRUE, NULL, NULL), ==, 0);
   click (require_widget (dialog, match_button, "Done", "done"));
   wait_for (pointer_is_null, &dialog, "the form to close");
   wait_for_n_items (due, 0, "the due list to empty");
@@ -620,7 +691,7 @@ run_read_only (void)
   gtk_widget_activate_action (inspections_page, "page.new", NULL);
   drain_main_context ();
   assert_no_inspection_dialog ();
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection"), ==, 0);
+  g_assert_cmpint (n_inspections (&fixture, -1), ==, 0);
   window_close (&second);
   fixture_close (&fixture);
 }
@@ -746,7 +817,7 @@ run_edit_and_delete (void)
   root = GTK_WIDGET (fixture.window);
   first = add_visit (&fixture, "2026-06-10");
   second = add_visit (&fixture, "2026-06-12");
-  officer3 = count (&fixture, "SELECT id FROM officer WHERE badge = 'O-3'");
+  g_assert_true (rectify_store_find_officer (fixture.store, "O-3", &officer3, NULL));
   /* a hazard registered from the second visit */
   h->inspection_id = second;
   h->unit_id = fixture.unit;
@@ -794,7 +865,7 @@ run_edit_and_delete (void)
   g_assert_cmpuint (stored->officer_ids->len, ==, 2);
   g_assert_cmpint (g_array_index (stored->officer_ids, gint64, 0) == officer3
                    || g_array_index (stored->officer_ids, gint64, 1) == officer3, ==, TRUE);
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM audit WHERE entity = 'inspection' AND action = 'update'"), ==, 1);
+  g_assert_cmpint (test_audit_count (fixture.store, "inspection", "update"), ==, 1);
   {
     Listed l = { &fixture, first, "2026-06-15" };
     wait_for (listed_with_date, &l, "the list row to show the new date");
@@ -842,7 +913,7 @@ run_edit_and_delete (void)
   g_assert_true (gtk_shortcut_action_activate (delete_key_action (view), GTK_SHORTCUT_ACTION_EXCLUSIVE, view, NULL));
   drain_main_context ();
   g_assert_null (rectify_store_get_inspection (fixture.store, first, NULL));
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection_officer WHERE inspection_id = 1"), ==, 0);
+  g_assert_cmpint (test_store_count_rows (fixture.db, "inspection_officer", "inspection_id", 1), ==, 0);
   wait_for_n_items (model, 1, "the deleted visit to leave the list");
   wait_for_widget (root, match_label, "1 inspection", "the count");
   wait_for_widget (root, match_label, "The inspection of 鼓楼人民医院 on", "the deletion toast");
@@ -869,7 +940,7 @@ run_edit_and_delete (void)
   gtk_widget_activate_action (fixture.page, "page.edit", NULL);
   drain_main_context ();
   assert_no_inspection_dialog ();
-  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM inspection"), ==, 2);
+  g_assert_cmpint (n_inspections (&fixture, -1), ==, 2);
   fixture_close (&fixture);
 }
 

@@ -667,6 +667,62 @@ test_append_only (void)
   test_db_close (&t);
 }
 
+static GBytes *
+fake_render (RectifyStore *store, const RectifyDocument *document, const char *english_number,
+             gpointer user_data, GError **error)
+{
+  return g_bytes_new_static ("%PDF-1.4 test", 13);
+}
+
+/* A stored PDF is kept as issued: no program writing raw SQL changes or
+ * removes it, nor adds one to a document issued before PDFs were kept
+ * (moved from tests/pdf/test-pdf.c). */
+static void
+test_document_pdf_append_only (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  gint64 manager = 0, hazard, unit, id;
+  sqlite3 *db = NULL;
+
+  g_setenv ("RECTIFY_TODAY", "2026-06-30", TRUE);
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  g_assert_true (rectify_store_find_officer (t.store, "FZ-0101", &manager, NULL));
+  g_assert_true (rectify_store_set_actor (t.store, manager, NULL));
+  q.status = RECTIFY_HAZARD_RECTIFYING;
+  hazards = rectify_store_list_hazards (t.store, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hazards->len, >, 0);
+  hazard = ((RectifyHazard *) g_ptr_array_index (hazards, 0))->id;
+  unit = ((RectifyHazard *) g_ptr_array_index (hazards, 0))->unit_id;
+  id = rectify_store_issue_document_with_pdf (t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, unit, 0, "2026-06-30",
+                                              &hazard, 1, fake_render, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  g_assert_cmpint (sqlite3_open (t.path, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *update = g_strdup_printf ("UPDATE document_pdf SET pdf = x'00' WHERE document_id = %" G_GINT64_FORMAT, id);
+    g_autofree char *delete = g_strdup_printf ("DELETE FROM document_pdf WHERE document_id = %" G_GINT64_FORMAT, id);
+    g_assert_cmpint (sqlite3_exec (db, update, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, delete, NULL, NULL, NULL), !=, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO document_pdf VALUES (1, x'25', "
+                                       "'0000000000000000000000000000000000000000000000000000000000000000')",
+                                   NULL, NULL, NULL), !=, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  stored = rectify_store_get_document_pdf (t.store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), "%PDF-1.4 test", 13);
+  g_assert_null (rectify_store_get_document_pdf (t.store, 1, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND);
+  test_db_close (&t);
+}
+
 /* The words of a search as an FTS5 query (rectify-sqlite-fts.c). */
 static void
 test_fts_query (void)
@@ -703,5 +759,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sqlite/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/sqlite/append-only", test_append_only);
   g_test_add_func ("/sqlite/audit-tamper", test_audit_tamper);
+  g_test_add_func ("/sqlite/document-pdf-append-only", test_document_pdf_append_only);
   return g_test_run ();
 }
