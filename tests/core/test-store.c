@@ -417,6 +417,14 @@ test_lists_and_search (void)
     g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
     g_clear_error (&error);
   }
+  /* punctuation between Chinese words separates them: a name is found by
+   * itself as written, and by its words with other punctuation (found by
+   * fuzzing: the whole name found nothing) */
+  add_unit (t.store, 105, "福州市第一医院（鼓楼院区）", &error);
+  g_assert_no_error (error);
+  SEARCH_UNITS ("福州市第一医院（鼓楼院区）", 1);
+  SEARCH_UNITS ("第一医院，鼓楼", 1);
+  SEARCH_UNITS ("医院（", 3);
   test_db_close (&t);
 }
 

@@ -177,8 +177,11 @@ rectify_fts_query (const char *words)
       gunichar c = *p ? g_utf8_get_char (p) : 0;
       CharClass cls = c ? classify (c) : CLASS_SPACE;
 
-      /* Punctuation inside a code (梯11闽E3622(16)) stays with its word. */
-      if (cls == CLASS_SPACE && c && !g_unichar_isspace (c) && piece->len > 0)
+      /* Punctuation inside a code (梯11闽E3622(16)) stays with its word;
+       * between Chinese characters it ends the run, as the tokenizer ends
+       * it in the index (第一医院（鼓楼院区） is two words). */
+      if (cls == CLASS_SPACE && c && !g_unichar_isspace (c) && piece->len > 0
+          && piece_class == CLASS_WORD)
         cls = piece_class;
       if (cls != piece_class && piece->len > 0)
         {
