@@ -97,6 +97,12 @@ static const RectifyCliCommand commands[] = {
   { "export", "documents",
     N_ ("Export the instruction letters and rectification opinions to CSV or XLSX"),
     rectify_cli_export_documents },
+  { "settings", "list", N_ ("List the bureau's settings and your default officer"),
+    rectify_cli_settings_list },
+  { "settings", "get", N_ ("Print the value of one setting"), rectify_cli_settings_get },
+  { "settings", "set",
+    N_ ("Change a setting of the bureau (audited), or set your default officer for this database"),
+    rectify_cli_settings_set },
 };
 
 static const struct
@@ -116,6 +122,7 @@ static const struct
   { "pdf", N_ ("PDF files of issued documents and campaign summaries") },
   { "import", N_ ("Units, equipment and operators from spreadsheets (CSV)") },
   { "export", N_ ("Lists to CSV or XLSX") },
+  { "settings", N_ ("The bureau's settings and the officer who acts by default") },
 };
 
 /* ---- global options ------------------------------------------------------ */
@@ -503,6 +510,19 @@ rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
           return NULL;
         }
     }
+  else
+    {
+      /* The default officer acts for reads and writes alike; one who can no
+       * longer be found or act is named when a write is refused. */
+      g_autofree char *badge = rectify_cli_default_officer (path);
+      g_autoptr (GError) local = NULL;
+      gint64 officer_id = 0;
+
+      if (badge
+          && (!rectify_store_find_officer (cli->store, badge, &officer_id, &local)
+              || !rectify_store_set_actor (cli->store, officer_id, &local)))
+        cli->default_problem = g_strdup_printf ("default-officer %s: %s", badge, local->message);
+    }
   return cli->store;
 }
 
@@ -736,7 +756,17 @@ report_error (RectifyCli *cli, GError *error)
       g_printerr ("rectify-cli: %s\n", _ ("cancelled; nothing was written"));
       return RECTIFY_CLI_EXIT_CANCELLED;
     }
-  if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
+  if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR))
+    {
+      g_printerr ("rectify-cli: %s\n", message);
+      if (cli->default_problem)
+        g_printerr ("rectify-cli: %s\n", cli->default_problem);
+      g_printerr ("%s\n",
+                  /* TRANSLATORS: after a write refused for want of an officer */
+                  _ ("Name yourself with --as OFFICER (id or badge), or once with "
+                     "“rectify-cli settings set default-officer BADGE”."));
+    }
+  else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
     /* TRANSLATORS: appended to a refusal when no acting officer was named */
     g_printerr ("rectify-cli: %s %s\n", message, _ ("(name yourself with --as OFFICER)"));
   else
@@ -822,6 +852,7 @@ rectify_cli_run (int argc, char **argv)
   g_clear_object (&cli.store);
   g_free (cli.db_path);
   g_free (cli.as);
+  g_free (cli.default_problem);
   g_free (cli.command_line);
   return status;
 }

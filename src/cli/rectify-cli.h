@@ -43,8 +43,9 @@ struct _RectifyCliCommand
 
 struct _RectifyCli
 {
-  char *db_path; /* NULL = rectify_store_default_path () */
-  char *as;      /* officer id or badge */
+  char *db_path;         /* NULL = rectify_store_default_path () */
+  char *as;              /* officer id or badge */
+  char *default_problem; /* why the default officer could not act, or NULL */
   gboolean json;
   const RectifyCliCommand *command; /* the one running */
   char *command_line;               /* "unit add", for help and hints */
@@ -205,6 +206,11 @@ gboolean rectify_cli_init (RectifyCli *cli, int argc, char **argv, GError **erro
 gboolean rectify_cli_demo (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_stats (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_settings_list (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_settings_get (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_settings_set (RectifyCli *cli, int argc, char **argv, GError **error);
+/* This user's default officer for the database at db_path (badge), or NULL. */
+char *rectify_cli_default_officer (const char *db_path);
 gboolean rectify_cli_backup (RectifyCli *cli, int argc, char **argv, GError **error);
 
 gboolean rectify_cli_officer_add (RectifyCli *cli, int argc, char **argv, GError **error);

@@ -60,6 +60,8 @@ rectify_store_audit (RectifyStore *self,
   g_autofree char *hash = NULL;
 
   g_assert (rectify_store_in_transaction (self));
+  if (!rectify_store_check_actor (self, error))
+    return FALSE;
 
   {
     gint64 last_id;

@@ -1074,10 +1074,10 @@ rectify_demo_generate (RectifyStore *store,
                        GCancellable *cancellable,
                        GError **error)
 {
+  gint64 campaign_id;
+
   g_return_val_if_fail (RECTIFY_IS_STORE (store), 0);
 
-  if (!rectify_store_check_writer (store, error))
-    return 0;
   if (!rectify_store_is_empty (store))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
@@ -1085,7 +1085,15 @@ rectify_demo_generate (RectifyStore *store,
                    rectify_store_get_path (store));
       return 0;
     }
-  if (scale == RECTIFY_DEMO_SEED)
-    return generate_seed (store, seed, progress, user_data, cancellable, error);
-  return generate_city (store, seed, progress, user_data, cancellable, error);
+  /* An empty database has no officer to act: the sample is written by the
+   * system, its casework by the sample's own officers. */
+  rectify_store_push_system (store);
+  if (!rectify_store_check_writer (store, error))
+    campaign_id = 0;
+  else if (scale == RECTIFY_DEMO_SEED)
+    campaign_id = generate_seed (store, seed, progress, user_data, cancellable, error);
+  else
+    campaign_id = generate_city (store, seed, progress, user_data, cancellable, error);
+  rectify_store_pop_system (store);
+  return campaign_id;
 }

@@ -30,18 +30,37 @@ rectify_store_add_officer (RectifyStore *self, const RectifyOfficer *o, GError *
   g_autofree char *name = NULL;
   RectifyOfficer stored;
   gint64 id;
+  gboolean ok;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
   g_return_val_if_fail (o != NULL, 0);
 
-  if (!validate_officer (o, error) || !rectify_store_check_writer (self, error)
-      || !rectify_store_begin (self, error))
+  if (!validate_officer (o, error) || !rectify_store_begin (self, error))
     return 0;
+  /* The very first officer of an empty database has nobody to act for
+   * them; after that an officer adds officers. */
+  ok = TRUE;
+  if (rectify_store_get_actor (self) == 0)
+    {
+      g_autoptr (GError) local = NULL;
+      gboolean any = RECTIFY_STORE_OPS (self, officers)->any (self, &local);
+
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+        }
+      else
+        rectify_store_allow_first_officer (self, !any);
+    }
+  ok = ok && rectify_store_check_writer (self, error);
   stored = *o;
   stored.badge = badge = g_strstrip (g_strdup (o->badge));
   stored.name = name = g_strstrip (g_strdup (o->name));
-  id = RECTIFY_STORE_OPS (self, officers)->insert (self, &stored, error);
-  return rectify_store_finish_write (self, id > 0, "officer", id, "create", NULL, error) ? id : 0;
+  id = ok ? RECTIFY_STORE_OPS (self, officers)->insert (self, &stored, error) : 0;
+  ok = rectify_store_finish_write (self, id > 0, "officer", id, "create", NULL, error);
+  rectify_store_allow_first_officer (self, FALSE);
+  return ok ? id : 0;
 }
 
 gboolean

@@ -7,8 +7,16 @@
 
 G_BEGIN_DECLS
 
-/* Refuses writes for archivists (and inactive officers). */
+/* Refuses writes without an acting officer (NO_ACTOR), by an officer
+ * made inactive, and by archivists. */
 gboolean rectify_store_check_writer (RectifyStore *self, GError **error);
+/* Only the actor part of it: an officer acts, or the system, or the first officer is added. */
+gboolean rectify_store_check_actor (RectifyStore *self, GError **error);
+/* The sample generator's writes, as the system (nested calls count). */
+void rectify_store_push_system (RectifyStore *self);
+void rectify_store_pop_system (RectifyStore *self);
+/* While allowed, a write without an actor passes: the first officer of an empty store. */
+void rectify_store_allow_first_officer (RectifyStore *self, gboolean allow);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */
 gboolean rectify_store_check_id (
     RectifyStore *self, const char *table, gint64 id, const char *field, GError **error);
@@ -48,6 +56,11 @@ gboolean rectify_store_remove_record (RectifyStore *self,
                                       RectifyRemoveFunc remove,
                                       const char *in_use_message,
                                       GError **error);
+
+/* rectify_store_set_setting for a key the caller names and checks itself
+ * (e.g. a campaign's summary narrative), audited the same way. */
+gboolean
+rectify_store_put_setting (RectifyStore *self, const char *key, const char *value, GError **error);
 
 char *rectify_now_utc (void);
 

@@ -20,7 +20,9 @@ typedef struct
   char *path;
   gint64 actor;
   RectifyRole actor_role;
-  GHashTable *changed; /* entities written in the open transaction */
+  guint system_depth;     /* > 0 while the sample generator writes as the system */
+  gboolean first_officer; /* while the very first officer is added without an actor */
+  GHashTable *changed;    /* entities written in the open transaction */
   /* writes the PDF of every document issued (rectify_store_set_document_renderer) */
   RectifyDocumentRenderFunc render;
   gpointer render_data;
@@ -238,11 +240,71 @@ rectify_store_get_actor_role (RectifyStore *self)
   return priv->actor_role;
 }
 
+void
+rectify_store_push_system (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  priv->system_depth++;
+}
+
+void
+rectify_store_pop_system (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  g_return_if_fail (priv->system_depth > 0);
+  priv->system_depth--;
+}
+
+void
+rectify_store_allow_first_officer (RectifyStore *self, gboolean allow)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  priv->first_officer = allow;
+}
+
+/* Whoever writes is named: an officer, or the system while the sample
+ * generator runs (the sample's own officers act for its casework), or
+ * nobody only for the very first officer of an empty database. */
+gboolean
+rectify_store_check_actor (RectifyStore *self, GError **error)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  if (priv->actor != 0 || priv->system_depth > 0 || priv->first_officer)
+    return TRUE;
+  g_set_error_literal (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR,
+                       _ ("No officer is acting: every change names the officer who makes it, "
+                          "so choose yourself before changing anything"));
+  return FALSE;
+}
+
 gboolean
 rectify_store_check_writer (RectifyStore *self, GError **error)
 {
   RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
 
+  if (!rectify_store_check_actor (self, error))
+    return FALSE;
+  if (priv->actor != 0)
+    {
+      /* The officer may have been made inactive (or archivist) since they
+       * were chosen, by a manager at another desk. */
+      g_autoptr (RectifyOfficer) officer = rectify_store_get_officer (self, priv->actor, error);
+
+      if (officer == NULL)
+        return FALSE;
+      priv->actor_role = officer->role;
+      if (!officer->active)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
+                       _ ("Officer %s is no longer active and cannot change records"),
+                       officer->name);
+          return FALSE;
+        }
+    }
   if (priv->actor != 0 && priv->actor_role == RECTIFY_ROLE_ARCHIVIST)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,

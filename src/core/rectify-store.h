@@ -33,8 +33,10 @@ const char *rectify_store_get_path (RectifyStore *self);
 void rectify_store_interrupt (RectifyStore *self);
 int rectify_store_get_schema_version (RectifyStore *self);
 
-/* The acting officer, whose name goes into the audit log; 0 = system
- * (set-up, demo data, imports).  Fails for an unknown or inactive officer. */
+/* The acting officer, whose name goes into the audit log.  Every write
+ * needs one (it fails with RECTIFY_ERROR_NO_ACTOR without), except the
+ * sample data of an empty store and its very first officer; 0 = nobody.
+ * Fails for an unknown or inactive officer. */
 gboolean rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error);
 gint64 rectify_store_get_actor (RectifyStore *self);
 /* Finds an officer by numeric id or badge. */
@@ -47,6 +49,17 @@ gboolean rectify_store_find_officer (RectifyStore *self,
 gboolean rectify_store_is_empty (RectifyStore *self);
 
 /* Settings of the bureau (key/value text). */
+/* A setting of the bureau: its key, its label (N_(), translate with _())
+ * and the most characters its value may have. */
+typedef struct
+{
+  const char *key;
+  const char *label;
+  guint max_chars;
+} RectifySettingInfo;
+/* Every setting Rectify knows, in the order people look for them;
+ * rectify_store_set_setting refuses any other key. */
+const RectifySettingInfo *rectify_settings_known (guint *n_settings);
 char *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
 gboolean
 rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);

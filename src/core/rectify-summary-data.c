@@ -523,7 +523,7 @@ rectify_summary_set_narrative (RectifyStore *store,
       g_autofree char *before = rectify_store_get_setting (store, key, "");
 
       if (g_strcmp0 (before, text ? text : "") != 0)
-        ok = rectify_store_set_setting (store, key, text ? text : "", error);
+        ok = rectify_store_put_setting (store, key, text ? text : "", error);
     }
   return rectify_store_end (store, ok, error);
 }

@@ -42,6 +42,11 @@ fixture_set_up (Fixture       *fx,
   fx->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
   g_assert_no_error (error);
   fx->db = g_build_filename (fx->dir, "rectify.db", NULL);
+  /* the default officer is the user's: each test has its own */
+  {
+    g_autofree char *config = g_build_filename (fx->dir, "config", NULL);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  }
 }
 
 static void
@@ -232,6 +237,7 @@ add_people_and_units (Fixture *fx)
 {
   ok (fx, "init", NULL);
   ok (fx, "officer", "add", "--badge", "M001", "--name", "陈局长", "--role", "manager", NULL);
+  ok (fx, "settings", "set", "default-officer", "M001", NULL);
   ok (fx, "officer", "add", "--badge", "F002", "--name", "林执法", NULL);
   ok (fx, "unit", "add", "--credit-code", CODE_HOSPITAL, "--name", "福州市第一医院",
       "--district", "鼓楼区", "--industry", "medical", "--crowded", NULL);
@@ -458,6 +464,7 @@ test_demo_stats (Fixture       *fx,
 
   ok (fx, "demo", "--scale", "seed", NULL);
   campaign = g_strdup_printf ("%" G_GINT64_FORMAT, printed_id (fx));
+  ok (fx, "settings", "set", "default-officer", "FZ-0101", NULL);
 
   ok (fx, "stats", "--campaign", campaign, "--json", NULL);
   root = parse_json (fx->out);
@@ -1019,6 +1026,7 @@ test_interrupted (Fixture       *fx,
 
   ok (fx, "demo", "--scale", "seed", NULL);
   campaign = g_strdup_printf ("%" G_GINT64_FORMAT, printed_id (fx));
+  ok (fx, "settings", "set", "default-officer", "FZ-0101", NULL);
 
   {
     const char *args[] = { "backup", copy, NULL };
@@ -1189,6 +1197,89 @@ test_restore (Fixture       *fx,
   assert_usage_error (fx, run (fx, "restore", NULL));
 }
 
+/* Every write names its officer: --as, or the user's default officer for
+ * this database; without either a write is refused, exit 1, with the way
+ * out, and the database is as it was.  init, demo and the very first
+ * officer need nobody. */
+static void
+test_acting_officer (Fixture    *fx,
+                     gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ok (fx, "init", NULL);
+  ok (fx, "officer", "add", "--badge", "M001", "--name", "陈局长", "--role", "manager", NULL);
+  before = test_store_checksum (fx->db);
+
+  /* the second officer needs someone to add them */
+  g_assert_cmpint (run (fx, "officer", "add", "--badge", "F002", "--name", "林执法", NULL), ==, 1);
+  g_assert_nonnull (strstr (fx->err, "No officer is acting"));
+  g_assert_nonnull (strstr (fx->err, "--as"));
+  g_assert_nonnull (strstr (fx->err, "settings set default-officer"));
+  g_assert_cmpint (run (fx, "unit", "add", "--credit-code", CODE_HOSPITAL, "--name", "福州市第一医院", NULL), ==, 1);
+  g_assert_nonnull (strstr (fx->err, "No officer is acting"));
+  g_assert_cmpint (run (fx, "settings", "set", "bureau-name", "福州市市场监督管理局", NULL), ==, 1);
+  after = test_store_checksum (fx->db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* reads need nobody */
+  ok (fx, "officer", "list", NULL);
+  ok (fx, "verify", NULL);
+
+  /* --as names the officer for one command */
+  ok (fx, "--as", "M001", "officer", "add", "--badge", "F002", "--name", "林执法", NULL);
+  ok (fx, "--json", "--as", "F002", "unit", "add", "--credit-code", CODE_HOSPITAL, "--name", "福州市第一医院", NULL);
+  {
+    g_autoptr(RectifyStore) store = test_store_open (fx->db, NULL);
+    g_autoptr(GPtrArray) audit = rectify_store_list_audit (store, 1, NULL);
+    RectifyAuditEntry *last = g_ptr_array_index (audit, 0);
+    g_assert_cmpstr (last->entity, ==, "unit");
+    g_assert_cmpstr (last->officer_name, ==, "林执法");
+  }
+
+  /* the default officer, set once, is this user's for this database */
+  assert_user_error (fx, run (fx, "settings", "set", "default-officer", "X999", NULL), "x999");
+  ok (fx, "settings", "set", "default-officer", "M001", NULL);
+  ok (fx, "settings", "get", "default-officer", NULL);
+  g_assert_cmpstr (fx->out, ==, "M001\n");
+  ok (fx, "settings", "set", "bureau-name", "福州市市场监督管理局", NULL);
+  ok (fx, "settings", "get", "bureau-name", NULL);
+  g_assert_cmpstr (fx->out, ==, "福州市市场监督管理局\n");
+  ok (fx, "settings", "list", NULL);
+  g_assert_nonnull (strstr (fx->out, "bureau-name = 福州市市场监督管理局"));
+  g_assert_nonnull (strstr (fx->out, "default-officer = M001"));
+  assert_usage_error (fx, run (fx, "settings", "set", "bureau-nmae", "x", NULL));
+  assert_user_error (fx, run (fx, "settings", "set", "document-language", "fr", NULL), "document language");
+
+  /* an officer made inactive can no longer act, by default or with --as */
+  ok (fx, "settings", "set", "default-officer", "F002", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RectifyStore) store = test_store_open (fx->db, &error);
+    g_autoptr(RectifyOfficer) o = NULL;
+    gint64 id = 0, manager = 0;
+    g_assert_true (rectify_store_find_officer (store, "F002", &id, &error));
+    g_assert_true (rectify_store_find_officer (store, "M001", &manager, &error));
+    g_assert_true (rectify_store_set_actor (store, manager, &error));
+    o = rectify_store_get_officer (store, id, &error);
+    o->active = FALSE;
+    g_assert_true (rectify_store_update_officer (store, o, &error));
+    g_assert_no_error (error);
+  }
+  g_free (before);
+  before = test_store_checksum (fx->db);
+  g_assert_cmpint (run (fx, "unit", "add", "--credit-code", CODE_PLANT, "--name", "Minjiang Power Plant", NULL), ==, 1);
+  g_assert_nonnull (strstr (fx->err, "default-officer F002"));
+  g_assert_nonnull (strstr (fx->err, "no longer active"));
+  g_assert_cmpint (run (fx, "--as", "F002", "unit", "add", "--credit-code", CODE_PLANT, "--name", "Minjiang Power Plant", NULL), ==, 1);
+  g_assert_nonnull (strstr (fx->err, "no longer active"));
+  after = test_store_checksum (fx->db);
+  g_assert_cmpstr (after, ==, before);
+  ok (fx, "--as", "M001", "unit", "add", "--credit-code", CODE_PLANT, "--name", "Minjiang Power Plant", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1212,6 +1303,7 @@ main (int    argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/help", test_help);
   ADD ("/cli/officers-and-units", test_officers_and_units);
+  ADD ("/cli/acting-officer", test_acting_officer);
   ADD ("/cli/bad-credit-code", test_bad_credit_code);
   ADD ("/cli/demo-stats", test_demo_stats);
   ADD ("/cli/hazard-path", test_hazard_path);

@@ -25,6 +25,7 @@ writer_thread (gpointer data)
   int i = 1000;
 
   g_assert_no_error (error);
+  test_store_sign_in (store);
   while (!g_atomic_int_get (&w->stop))
     {
       g_autoptr(RectifyUnit) u = rectify_unit_new ();
@@ -52,6 +53,7 @@ test_backup_during_writes (void)
 
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  test_store_sign_in (t.store);
   backup = g_build_filename (t.dir, "backup.db", NULL);
   w.path = t.path;
   thread = g_thread_new ("writer", writer_thread, &w);
@@ -96,6 +98,7 @@ test_restore (void)
   char *path;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 3);
   backup = g_build_filename (t.dir, "backup.db", NULL);
   g_assert_true (rectify_store_backup (t.store, backup, &error));

@@ -28,6 +28,7 @@ test_export_inspections_documents (void)
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
 
   inspections = g_build_filename (t.dir, "inspections.csv", NULL);
   ids = rectify_store_query_inspection_ids (t.store, &q, &error);
@@ -79,6 +80,7 @@ test_export_operator_id_numbers (void)
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   /* the sample's operators have no ID numbers: three that have */
   {
     g_autoptr(GArray) units = rectify_store_query_unit_ids (t.store, &q, &error);
@@ -153,6 +155,7 @@ test_export_operator_id_numbers (void)
     g_autofree char *units_path = g_build_filename (t.dir, "units.csv", NULL);
 
     test_db_open (&other);
+    test_store_sign_in (other.store);
     g_assert_true (rectify_export_file (t.store, RECTIFY_EXPORT_UNITS, &q, RECTIFY_EXPORT_CSV, units_path,
                                         NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
@@ -192,6 +195,7 @@ test_export_neutralizes_formulas (void)
   guint64 rows = 0;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   u->credit_code = g_strdup (code);
   u->name = g_strdup ("=HYPERLINK(\"http://x\",\"click\")");
   u->address = g_strdup ("+86 road");
@@ -219,6 +223,7 @@ test_export_neutralizes_formulas (void)
     g_autoptr(RectifyUnit) back = NULL;
     gint64 id = 0;
     test_db_open (&other);
+    test_store_sign_in (other.store);
     r = import (&other, RECTIFY_IMPORT_UNITS, path, NULL, FALSE);
     g_assert_true (r->written);
     g_assert_true (rectify_store_find_unit (other.store, code, &id, &error));
@@ -283,6 +288,7 @@ test_export_xlsx_keeps_text (void)
   gsize len = 0;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   u->credit_code = g_strdup (code);
   u->name = g_strdup ("-张三");
   u->address = g_strdup ("=1+2");
@@ -317,6 +323,7 @@ test_export_cancelled (void)
   const char *const names[] = { "test.db", "test.db-wal", "test.db-shm", NULL };
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 3);
   for (int format = RECTIFY_EXPORT_CSV; format <= RECTIFY_EXPORT_XLSX; format++)
     {

@@ -74,6 +74,7 @@ world_open (World *w)
   o->role = RECTIFY_ROLE_OFFICER;
   w->officer = rectify_store_add_officer (w->t.store, o, &error);
   g_assert_no_error (error);
+  g_assert_true (rectify_store_set_actor (w->t.store, w->officer, NULL));
   c->name = g_strdup ("百日安全行动");
   c->start_date = g_strdup ("2026-03-22");
   w->campaign = rectify_store_add_campaign (w->t.store, c, &error);

@@ -95,6 +95,8 @@ test_round_trip (void)
   test_db_open (&b);
   g_assert_cmpint (rectify_demo_generate (a.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
+  test_store_sign_in (a.store);
+  test_store_sign_in (b.store);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
@@ -176,6 +178,7 @@ test_gb18030_chinese_headers (void)
 
   g_assert_no_error (error);
   test_db_open (&t);
+  test_store_sign_in (t.store);
   path = write_file (&t, "gb.csv", gb, len);
   report = import (&t, RECTIFY_IMPORT_UNITS, path, NULL, FALSE);
   g_assert_cmpstr (report->encoding, ==, "GB18030");
@@ -251,6 +254,7 @@ test_bad_input (void)
   g_autofree char *typo = g_strdup (code2);
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 3);
   typo[17] = typo[17] == 'A' ? 'B' : 'A';
 
@@ -345,6 +349,7 @@ test_update_or_skip (void)
   gint64 id = 0;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 2);
   /* the second row padded with empty cells, as spreadsheets save them */
   data = g_strdup_printf ("credit_code,name,district\n%s,Renamed,Gulou\n%s,New one,Cangshan,, \n", code1, code9);
@@ -413,6 +418,7 @@ test_cancel (void)
   RectifyImportReport *report;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 5);
   for (int i = 0; i < 30000; i++)
     {
@@ -478,6 +484,7 @@ test_unbalanced_quote (void)
                               code, i, i);
     }
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 3);
   path = write_file (&t, "quote.csv", csv->str, csv->len);
   before = test_db_checksum (&t);
@@ -525,6 +532,7 @@ test_dry_run_transaction (void)
   RectifyImportOptions options = { .dry_run = TRUE };
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   add_units (&t, 3);
   path = write_file (&t, "more.csv", csv, -1);
 

@@ -46,6 +46,7 @@ test_reader (void)
   gint64 hospital;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   hospital = add_unit (t.store, 1, "鼓楼区第一医院", &error);
   g_assert_no_error (error);
   add_unit (t.store, 2, "台江区热电厂", &error);
@@ -104,6 +105,7 @@ test_bad_input_writes_nothing (void)
   gint64 unit;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   unit = add_unit (t.store, 1, "福州华信医院", &error);
   g_assert_no_error (error);
   before = test_db_fingerprint (&t);
@@ -213,6 +215,7 @@ test_roles (void)
   gint64 archivist, found;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   o->badge = g_strdup ("A-1");
   o->name = g_strdup ("何静");
   o->role = RECTIFY_ROLE_ARCHIVIST;
@@ -247,6 +250,7 @@ test_audit_and_signal (void)
   gint64 id;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   g_signal_connect (t.store, "changed::unit", G_CALLBACK (on_changed), seen);
   id = add_unit (t.store, 9, "鼓楼协和医院", &error);
   g_assert_no_error (error);
@@ -259,7 +263,8 @@ test_audit_and_signal (void)
 
   audit = rectify_store_list_audit (t.store, 10, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, ==, 2);
+  /* the officer who signed in, the unit, its update */
+  g_assert_cmpuint (audit->len, ==, 3);
   last = g_ptr_array_index (audit, 0);
   g_assert_cmpstr (last->entity, ==, "unit");
   g_assert_cmpstr (last->action, ==, "update");
@@ -278,6 +283,7 @@ test_lists_and_search (void)
   gint64 units[5];
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   for (int i = 0; i < 5; i++)
     {
       units[i] = add_unit (t.store, 100 + i, names[i], &error);
@@ -451,6 +457,7 @@ test_delete_and_undo (void)
   gint64 unit, busy, eq;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   unit = add_unit (t.store, 1, "待删除的单位", &error);
   busy = add_unit (t.store, 2, "有设备的单位", &error);
   {
@@ -497,6 +504,98 @@ test_delete_and_undo (void)
   test_db_close (&t);
 }
 
+/* Every write names its officer: without one nothing is written (the
+ * store exactly as before), except the very first officer of an empty
+ * store and the sample data; an officer made inactive stops acting. */
+static void
+test_acting_officer (void)
+{
+  TestDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyOfficer) first = rectify_officer_new ();
+  g_autoptr(RectifyOfficer) second = rectify_officer_new ();
+  g_autoptr(RectifyOfficer) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 manager, officer;
+
+  test_db_open (&t);
+  first->badge = g_strdup ("M-1");
+  first->name = g_strdup ("林建华");
+  first->role = RECTIFY_ROLE_MANAGER;
+  manager = rectify_store_add_officer (t.store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (manager, >, 0);
+  g_assert_cmpint (test_audit_count (t.store, "officer", "create"), ==, 1);
+
+  /* the second officer, a unit, a setting: refused, nothing written */
+  before = test_store_checksum (t.path);
+  second->badge = g_strdup ("O-1");
+  second->name = g_strdup ("黄晓东");
+  second->role = RECTIFY_ROLE_OFFICER;
+  g_assert_cmpint (rectify_store_add_officer (t.store, second, &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR);
+  g_clear_error (&error);
+  g_assert_cmpint (add_unit (t.store, 1, "鼓楼区第一医院", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR);
+  g_clear_error (&error);
+  g_assert_false (rectify_store_set_setting (t.store, "bureau-name", "X市局", &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR);
+  g_clear_error (&error);
+  /* nor does sample data go into a store that has an officer */
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+  g_clear_error (&error);
+  after = test_store_checksum (t.path);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* signed in, the manager adds the second officer, whose change is theirs */
+  g_assert_true (rectify_store_set_actor (t.store, manager, &error));
+  officer = rectify_store_add_officer (t.store, second, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_set_actor (t.store, officer, &error));
+  g_assert_cmpint (add_unit (t.store, 1, "鼓楼区第一医院", &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) audit = rectify_store_list_audit (t.store, 1, &error);
+    RectifyAuditEntry *last = g_ptr_array_index (audit, 0);
+    g_assert_cmpint (last->officer_id, ==, officer);
+  }
+
+  /* made inactive at another desk, the officer can no longer act here */
+  {
+    g_autoptr(RectifyStore) desk = test_store_open (t.path, &error);
+    g_assert_no_error (error);
+    g_assert_true (rectify_store_set_actor (desk, manager, &error));
+    stored = rectify_store_get_officer (desk, officer, &error);
+    stored->active = FALSE;
+    g_assert_true (rectify_store_update_officer (desk, stored, &error));
+    g_assert_no_error (error);
+  }
+  g_free (before);
+  before = test_store_checksum (t.path);
+  g_assert_cmpint (add_unit (t.store, 2, "台江区热电厂", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "no longer active"));
+  g_clear_error (&error);
+  g_assert_false (rectify_store_set_actor (t.store, officer, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION);
+  g_clear_error (&error);
+  after = test_store_checksum (t.path);
+  g_assert_cmpstr (after, ==, before);
+  test_db_close (&t);
+
+  /* an empty store takes the sample data, written as the system */
+  test_db_open (&t);
+  g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rectify_store_get_actor (t.store), ==, 0);
+  g_assert_cmpint (add_unit (t.store, 3, "仓山区学校", &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NO_ACTOR);
+  test_db_close (&t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/reader", test_reader);
   g_test_add_func ("/store/bad-input-writes-nothing", test_bad_input_writes_nothing);
   g_test_add_func ("/store/roles", test_roles);
+  g_test_add_func ("/store/acting-officer", test_acting_officer);
   g_test_add_func ("/store/audit-and-signal", test_audit_and_signal);
   g_test_add_func ("/store/lists-and-search", test_lists_and_search);
   g_test_add_func ("/store/delete-and-undo", test_delete_and_undo);

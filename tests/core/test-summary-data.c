@@ -78,6 +78,7 @@ test_seed (void)
   test_db_open (&t);
   campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
 
   data = rectify_summary_data_compute (t.store, campaign, NULL, &error);
   g_assert_no_error (error);
@@ -215,6 +216,7 @@ test_lists_as_of (void)
   test_db_open (&t);
   campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   c = rectify_store_get_campaign (t.store, campaign, &error);
   g_assert_no_error (error);
   /* a letter voided today still counted yesterday */
@@ -265,6 +267,7 @@ test_before_start (void)
   test_db_open (&t);
   campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   /* before the first inspection: zeros and empty series, not errors */
   data = rectify_summary_data_compute (t.store, campaign, "2026-01-01", &error);
   g_assert_no_error (error);
@@ -304,6 +307,7 @@ test_narrative (void)
   test_db_open (&t);
   campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
 
   empty = rectify_summary_get_narrative (t.store, campaign, &error);
   g_assert_no_error (error);
@@ -369,6 +373,7 @@ test_csv (void)
   test_db_open (&t);
   campaign = rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   data = rectify_summary_data_compute (t.store, campaign, NULL, &error);
   g_assert_no_error (error);
   csv = rectify_summary_data_to_csv (data);

@@ -188,6 +188,7 @@ test_one_line (void)
     gint64 id;
 
     test_db_open (&t);
+    test_store_sign_in (t.store);
     u->credit_code = g_strdup (code);
     u->name = g_strdup ("鼓楼区第一医院\n91350100M0001002X4,台江区热电厂");
     id = rectify_store_add_unit (t.store, u, &error);

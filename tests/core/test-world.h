@@ -63,6 +63,9 @@ world_fill (World *w)
       o->role = RECTIFY_ROLE_OFFICER;
       *(i ? &w->officer2 : &w->officer1) = rectify_store_add_officer (w->t.store, o, &error);
       g_assert_no_error (error);
+      /* the first officer needs nobody to act; the second is added by them */
+      if (i == 0)
+        g_assert_true (rectify_store_set_actor (w->t.store, w->officer1, NULL));
     }
   w->unit = add_unit (w->t.store, 0, "鼓楼人民医院");
   w->other_unit = add_unit (w->t.store, 1, "仓山物业管理有限公司");

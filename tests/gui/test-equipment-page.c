@@ -176,6 +176,7 @@ test_lazy_list (void)
     g_assert_cmpint (check, !=, 0);
     unit->credit_code = g_strdup_printf ("91350100M000100Y4%c", check);
     unit->name = g_strdup ("Big Unit");
+    test_store_sign_in (store);
     g_assert_cmpint (rectify_store_add_unit (store, unit, &error), ==, 1);
     g_assert_no_error (error);
   }

@@ -9,6 +9,7 @@
 
 #include "rectify-cell-label.h"
 #include "rectify-demo.h"
+#include "test-util.h"
 #include "rectify-window.h"
 #include "test-gui-util.h"
 
@@ -358,7 +359,8 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* A store on a fresh database, with the demo data if seed. */
+/* A store on a fresh database, with the demo data if seed (and then the
+ * sample's director acting). */
 RectifyStore *
 temp_store_open (char   **dir,
                  char   **db,
@@ -374,6 +376,8 @@ temp_store_open (char   **dir,
     {
       rectify_demo_generate (store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
+      /* the sample's director makes the test's changes */
+      test_store_sign_in (store);
     }
   return store;
 }

@@ -123,6 +123,8 @@ static void
 open_window_and_archive (Fixture *fixture)
 {
   app_window_open (fixture->app, fixture->db, &fixture->window);
+  /* the sample's director archives */
+  window_sign_in (fixture->window, "林建华");
   g_object_set_data (G_OBJECT (fixture->window), "fixture", fixture);
   rectify_job_hold_for_test (TRUE);
   rectify_campaign_archive_run (GTK_WIDGET (fixture->window), rectify_window_get_store (fixture->window),

@@ -13,6 +13,7 @@
 #include "rectify-operators-page.h"
 #include "rectify-validate.h"
 #include "test-gui-util.h"
+#include "test-util.h"
 
 typedef struct {
   char             *dir;
@@ -30,6 +31,7 @@ fixture_open (Fixture *fixture,
    * g_dgettext(), with the language a case may have just chosen. */
   adw_init ();
   fixture->store = temp_store_open (&fixture->dir, &fixture->db, seed);
+  test_store_sign_in (fixture->store);
   fixture->page = RECTIFY_OPERATORS_PAGE (rectify_operators_page_new (fixture->store));
   page_window_present (GTK_WIDGET (fixture->page), &fixture->window);
 }

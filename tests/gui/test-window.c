@@ -152,6 +152,14 @@ add_officer (const char *db,
   g_autoptr(RectifyOfficer) officer = rectify_officer_new ();
 
   g_assert_no_error (error);
+  /* after the first, officers are added by an officer: the first one */
+  {
+    g_autoptr(GPtrArray) officers = rectify_store_list_officers (store, &error);
+    g_assert_no_error (error);
+    if (officers->len > 0)
+      g_assert_true (rectify_store_set_actor (
+          store, ((RectifyOfficer *) g_ptr_array_index (officers, 0))->id, NULL));
+  }
   officer->badge = g_strdup (badge);
   officer->name = g_strdup (name);
   officer->role = role;

@@ -21,6 +21,7 @@
 #include "rectify-validate.h"
 #include "rectify-workflow.h"
 #include "test-gui-util.h"
+#include "test-util.h"
 
 typedef struct {
   char               *dir;
@@ -48,6 +49,9 @@ add_officer (RectifyStore *store,
   o->active = TRUE;
   id = rectify_store_add_officer (store, o, &error);
   g_assert_no_error (error);
+  /* the first officer added acts for the fixture's later changes */
+  if (rectify_store_get_actor (store) == 0)
+    g_assert_true (rectify_store_set_actor (store, id, NULL));
   return id;
 }
 
@@ -447,6 +451,7 @@ run_new_on_pages (void)
   {
     g_autoptr(RectifyStore) store = rectify_store_open (fixture.db, &error);
     g_assert_no_error (error);
+    test_store_sign_in (store);
     h->unit_id = fixture.unit;
     h->category = g_strdup ("equipment_defect");
     h->found_date = g_strdup ("2026-06-20");

@@ -101,6 +101,7 @@ seed_open (Seed *t)
   rectify_pdf_set_store_renderer (t->store);
   t->campaign = rectify_demo_generate (t->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t->store);
   g_assert_true (rectify_store_set_setting (t->store, "bureau-name", "福州市市场监督管理局", &error));
 
   q.campaign_id = t->campaign;
@@ -1150,7 +1151,7 @@ test_cli (void)
   seed_open (&t);
   campaign = g_strdup_printf ("%" G_GINT64_FORMAT, t.campaign);
   {
-    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "--as", "FZ-0101", "archive", "--campaign", campaign,
                            "-o", t.archive, "--language", "en", NULL };
     g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
@@ -1164,7 +1165,7 @@ test_cli (void)
   g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
   {
     /* the folder exists now: refused, exit 1 */
-    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "archive", "--campaign", campaign,
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "--as", "FZ-0101", "archive", "--campaign", campaign,
                            "-o", t.archive, NULL };
     g_clear_pointer (&err, g_free);
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);

@@ -17,6 +17,7 @@
 #include "rectify-pdf-error.h"
 #include "rectify-pdf-summary.h"
 #include "rectify-store.h"
+#include "test-util.h"
 
 typedef struct {
   char         *dir;
@@ -37,6 +38,7 @@ seed_open (SeedDb *t)
   g_assert_no_error (error);
   t->campaign = rectify_demo_generate (t->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t->store);
   g_assert_true (rectify_store_set_setting (t->store, "bureau-name", "福州市市场监督管理局", &error));
   g_assert_no_error (error);
 }

@@ -139,6 +139,7 @@ test_migrate_from_v1 (void)
 
   t.store = rectify_store_open (t.path, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   g_assert_cmpint (rectify_store_get_schema_version (t.store), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_true (rectify_store_find_unit (t.store, "1", &unit, &error));
@@ -226,6 +227,7 @@ test_locked (void)
   g_autofree char *after = NULL;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   before = test_db_fingerprint (&t);
   g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -253,6 +255,7 @@ test_backup_cancel (void)
 
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  test_store_sign_in (t.store);
   /* some megabytes, so that the copy takes several steps */
   g_assert_true (rectify_store_exec (t.store, "CREATE TABLE test_filler (b BLOB);"
                                               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
@@ -309,6 +312,7 @@ test_backup_busy_limit (void)
   sqlite3 *other = NULL;
 
   test_db_open (&t);
+  test_store_sign_in (t.store);
   g_assert_cmpint (store_add_unit (t.store, 1, "福州华信医院", &error), >, 0);
   dest = g_build_filename (t.dir, "backup.db", NULL);
   g_assert_cmpint (sqlite3_open (t.path, &other), ==, SQLITE_OK);
@@ -398,6 +402,7 @@ test_upgrade_from_3 (void)
 
   t.store = rectify_store_open (t.path, &error);
   g_assert_no_error (error);
+  test_store_sign_in (t.store);
   g_assert_cmpint (sqlite_count (&t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_count (&t, "SELECT equipment_category FROM hazard WHERE id = 1"), ==, 3000);
   g_assert_cmpint (sqlite_count (&t, "SELECT equipment_category FROM hazard WHERE id = 2"), ==, 1000);
@@ -447,6 +452,7 @@ test_audit_tamper (void)
 
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  test_store_sign_in (t.store);
   g_assert_true (rectify_store_verify_audit (t.store, &report, &error));
   g_assert_cmpint (report.first_bad_id, ==, 0);
   g_assert_cmpint (report.rows, ==, sqlite_count (&t, "SELECT count(*) FROM audit"));
@@ -476,6 +482,7 @@ backup_then_add (TestDb *t, int n)
   char *backup;
 
   test_db_open (t);
+  test_store_sign_in (t->store);
   add_units (t, 3);
   backup = g_build_filename (t->dir, "backup.db", NULL);
   g_assert_true (rectify_store_backup (t->store, backup, &error));
@@ -594,6 +601,7 @@ test_upgrade_from_v2 (void)
 
   w.t.store = rectify_store_open (w.t.path, &error);
   g_assert_no_error (error);
+  test_store_sign_in (w.t.store);
   g_assert_cmpint (rectify_store_get_schema_version (w.t.store), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_count (&w.t, "PRAGMA user_version"), ==, RECTIFY_SCHEMA_VERSION);
   g_assert_cmpint (sqlite_count (&w.t, "SELECT count(*) FROM hazard"), ==, 1);
@@ -631,6 +639,7 @@ test_append_only (void)
 
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  test_store_sign_in (t.store);
   g_assert_true (rectify_store_find_officer (t.store, "FZ-0101", &manager, NULL));
   g_assert_true (rectify_store_set_actor (t.store, manager, NULL));
   g_assert_true (rectify_store_find_document (t.store, "X市监特指〔2026〕1号", &voided, &error));
@@ -691,6 +700,7 @@ test_document_pdf_append_only (void)
   g_setenv ("RECTIFY_TODAY", "2026-06-30", TRUE);
   test_db_open (&t);
   g_assert_cmpint (rectify_demo_generate (t.store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+  test_store_sign_in (t.store);
   g_assert_true (rectify_store_find_officer (t.store, "FZ-0101", &manager, NULL));
   g_assert_true (rectify_store_set_actor (t.store, manager, NULL));
   q.status = RECTIFY_HAZARD_RECTIFYING;
