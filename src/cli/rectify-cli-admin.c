@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "rectify-archive.h"
+#include "rectify-backup.h"
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
 #include "rectify-demo.h"
@@ -301,6 +302,7 @@ gboolean
 rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   RectifyAuditReport report = { 0 };
+  g_autofree char *damage = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *bad = NULL;
   RectifyStore *store;
@@ -314,7 +316,31 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
   if (argc == 2)
     return verify_archive (cli, argv[1], error);
   if (!(store = rectify_cli_open_store (cli, FALSE, error))
-      || !rectify_store_verify_audit (store, &report, error))
+      || !rectify_store_check_integrity (store, &damage, error))
+    return FALSE;
+  /* a damaged file first: the audit chain read from it would say little */
+  if (damage)
+    {
+      if (cli->json)
+        {
+          g_autoptr (JsonBuilder) b = json_builder_new ();
+          g_autoptr (JsonNode) node = NULL;
+
+          json_builder_begin_object (b);
+          rectify_cli_builder_add_text (b, "integrity_check", damage);
+          json_builder_set_member_name (b, "intact");
+          json_builder_add_boolean_value (b, FALSE);
+          json_builder_end_object (b);
+          node = json_builder_get_root (b);
+          rectify_cli_print_json (node);
+        }
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DAMAGED,
+                   _ ("database file damaged: integrity_check found %s; restore the last backup "
+                      "(“rectify-cli restore BACKUP”)"),
+                   damage);
+      return FALSE;
+    }
+  if (!rectify_store_verify_audit (store, &report, error))
     return FALSE;
 
   intact = report.first_bad_id == 0;
@@ -326,6 +352,7 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
       g_autoptr (JsonNode) node = NULL;
 
       json_builder_begin_object (b);
+      rectify_cli_builder_add_text (b, "integrity_check", "ok");
       json_builder_set_member_name (b, "intact");
       json_builder_add_boolean_value (b, intact);
       rectify_cli_builder_add_int (b, "rows", report.rows);
@@ -339,10 +366,14 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
       node = json_builder_get_root (b);
       rectify_cli_print_json (node);
     }
-  else if (intact)
-    g_print (ngettext ("audit chain intact: %s row\n", "audit chain intact: %s rows\n",
-                       (unsigned long)report.rows),
-             rows);
+  else
+    {
+      if (intact)
+        g_print (ngettext ("audit chain intact: %s row\n", "audit chain intact: %s rows\n",
+                           (unsigned long)report.rows),
+                 rows);
+      g_print (_ ("database file intact: integrity_check ok\n"));
+    }
 
   if (!intact)
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -475,6 +476,7 @@ RectifyStore *
 rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
 {
   g_autofree char *path = NULL;
+  GStatBuf st;
 
   if (cli->store)
     return cli->store;
@@ -492,8 +494,18 @@ rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
                    _ ("There is no database at %s; create it with “rectify-cli init”"), path);
       return NULL;
     }
+  else if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
+                   _ ("%s is an empty file (0 bytes), not a database; restore a backup into it "
+                      "with “rectify-cli restore BACKUP”, or make it a new database with "
+                      "“rectify-cli init”"),
+                   path);
+      return NULL;
+    }
 
-  cli->store = rectify_store_open (path, error);
+  /* only the commands that create (init, demo) make an empty file a database */
+  cli->store = create ? rectify_store_create (path, error) : rectify_store_open (path, error);
   if (cli->store == NULL)
     return NULL;
   rectify_pdf_set_store_renderer (cli->store);

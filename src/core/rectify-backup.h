@@ -1,9 +1,12 @@
-/* rectify-backup.h: putting a backup back in place of the database
+/* rectify-backup.h: putting a backup back in place of the database, and
+ * checking the database file, which tells when to
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+
+#include "rectify-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,11 @@ gboolean rectify_restore_backup (const char *db_path,
                                  const char *backup_path,
                                  char **kept_aside,
                                  GError **error);
+
+/* PRAGMA integrity_check of the whole file of store (every page, every
+ * index against its table): TRUE with *problem NULL when it passes, TRUE
+ * with *problem set (its first findings) when the file is damaged, FALSE
+ * with error when it could not run. */
+gboolean rectify_store_check_integrity (RectifyStore *store, char **problem, GError **error);
 
 G_END_DECLS

@@ -85,6 +85,12 @@ rectify_store_open (const char *path, GError **error)
 }
 
 RectifyStore *
+rectify_store_create (const char *path, GError **error)
+{
+  return rectify_sqlite_store_create (path, error);
+}
+
+RectifyStore *
 rectify_store_open_reader (const char *path, GError **error)
 {
   return rectify_sqlite_store_open (path, -1, error);

@@ -16,8 +16,15 @@ G_BEGIN_DECLS
 G_DECLARE_DERIVABLE_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
 
 /* Opens (creating and migrating as needed) the database at path.  Errors:
- * RECTIFY_ERROR_NEWER_VERSION, _NOT_RECTIFY, _LOCKED, _IO, _DATABASE. */
+ * RECTIFY_ERROR_NEWER_VERSION, _NOT_RECTIFY (also for an empty, 0-byte
+ * file: a lost database is not silently replaced), _LOCKED, _IO,
+ * _DATABASE.  A file or folder this user cannot write is opened read-only
+ * and left as it was (no -wal or -shm beside it); a write to it fails
+ * with RECTIFY_ERROR_IO. */
 RectifyStore *rectify_store_open (const char *path, GError **error);
+/* As rectify_store_open, and an empty (0-byte) file becomes a new
+ * database: for the explicit "create" (rectify-cli init). */
+RectifyStore *rectify_store_create (const char *path, GError **error);
 /* Opens with migrations stopped at version (tests of upgrades only). */
 /* A second connection to a database another store has open and up to
  * date, for reading in another thread: it never writes (query_only) and

@@ -64,6 +64,9 @@ advice_for (const GError *error)
     case RECTIFY_ERROR_NEWER_VERSION:
       return _ (
           "Install the newer version of Rectify to open it. Rectify did not change the file.");
+    case RECTIFY_ERROR_DAMAGED:
+      return _ ("Rectify did not change the file. Restore the last backup with “rectify-cli --db "
+                "PATH restore BACKUP”, or start Rectify with --db PATH to open another file.");
     case RECTIFY_ERROR_NOT_RECTIFY:
       return _ ("Rectify did not change the file. Start Rectify with --db PATH to open a Rectify "
                 "database, or give a new file name to start an empty one.");

@@ -9,7 +9,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rectify-backup.h"
@@ -353,6 +356,145 @@ out:
   return ok;
 }
 
+static void
+set_disk_full (GError **error, const char *dest_path)
+{
+  /* the words of every other write that found the disk full */
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+               _ ("The disk is full; nothing was saved (the backup %s was not made)"), dest_path);
+}
+
+/* ---- leftovers of a backup that was killed ---------------------------------
+ * While a backup is written to "<dest>.partial", a mark beside the database,
+ * "<database>.backup-in-progress-XXXXXX", names that file and is locked
+ * (flock) by the program making it.  A mark nobody holds is a backup that
+ * was killed: the next open of the database removes its partial file. */
+
+#define PARTIAL_MARK_INFIX ".backup-in-progress-"
+
+typedef struct
+{
+  char *path;
+  int fd;
+} PartialMark;
+
+static void
+partial_mark_free (PartialMark *mark)
+{
+  g_unlink (mark->path);
+  close (mark->fd);
+  g_free (mark->path);
+  g_free (mark);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PartialMark, partial_mark_free)
+
+/* NULL when no mark can be written (a folder that cannot be written): the
+ * backup goes on, and only a backup to the same file removes its leftover. */
+static PartialMark *
+partial_mark_new (const char *db_path, const char *partial)
+{
+  g_autofree char *mark_path = g_strconcat (db_path, PARTIAL_MARK_INFIX "XXXXXX", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (partial, NULL);
+  g_autofree char *line = g_strconcat (absolute, "\n", NULL);
+  PartialMark *mark;
+  int fd = g_mkstemp (mark_path);
+
+  if (fd < 0)
+    return NULL;
+  if (flock (fd, LOCK_EX) != 0 || write (fd, line, strlen (line)) != (gssize)strlen (line))
+    {
+      g_unlink (mark_path);
+      close (fd);
+      return NULL;
+    }
+  mark = g_new0 (PartialMark, 1);
+  mark->path = g_steal_pointer (&mark_path);
+  mark->fd = fd;
+  return mark;
+}
+
+void
+rectify_sqlite_remove_killed_backups (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, PARTIAL_MARK_INFIX, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *mark = NULL;
+      g_autofree char *contents = NULL;
+      GStatBuf st;
+      int fd;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      mark = g_build_filename (dir, name, NULL);
+      fd = g_open (mark, O_RDWR | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      /* held: that backup is being made now */
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          close (fd);
+          continue;
+        }
+      /* a mark not yet written is a backup just starting, unless it is old */
+      if (g_file_get_contents (mark, &contents, NULL, NULL) && *g_strchomp (contents) == '\0'
+          && g_stat (mark, &st) == 0 && st.st_mtime > time (NULL) - 60)
+        {
+          close (fd);
+          continue;
+        }
+      if (contents && g_str_has_suffix (contents, ".partial") && g_path_is_absolute (contents))
+        {
+          g_autofree char *journal = g_strconcat (contents, "-journal", NULL);
+
+          g_debug ("removing %s, left by a backup that was stopped", contents);
+          g_unlink (contents);
+          g_unlink (journal);
+        }
+      g_unlink (mark);
+      close (fd);
+    }
+}
+
+gboolean
+rectify_store_check_integrity (RectifyStore *store, char **problem, GError **error)
+{
+  RectifySqliteStore *self = (RectifySqliteStore *)store;
+  g_autoptr (GString) found = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RECTIFY_IS_SQLITE_STORE (store), FALSE);
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  *problem = NULL;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (row, "ok") != 0)
+        g_string_append_printf (found, "%s%s", found->len ? "; " : "", row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    return rectify_store_fail (store, rc, error);
+  if (rc != SQLITE_DONE && found->len == 0)
+    g_string_append (found, sqlite3_errstr (rc));
+  if (found->len)
+    *problem = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
+}
+
 gboolean
 rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
 {
@@ -378,8 +520,9 @@ rectify_store_backup_full (RectifyStore *store,
   g_autofree char *tmp = NULL;
   sqlite3 *dest = NULL;
   RectifyBackupWait wait;
-  int rc, check = 0;
+  int rc, check = 0, dest_errno;
   gboolean reading = FALSE;
+  g_autoptr (PartialMark) mark = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_SQLITE_STORE (store), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -395,11 +538,15 @@ rectify_store_backup_full (RectifyStore *store,
   /* Write beside the target and rename, so a failed copy never replaces a good one. */
   tmp = g_strconcat (dest_path, ".partial", NULL);
   g_unlink (tmp);
+  mark = partial_mark_new (rectify_store_get_path (store), tmp);
   rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
-                   dest_path, sqlite3_errstr (rc));
+      if (rectify_sqlite_disk_full (rc, dest ? sqlite3_system_errno (dest) : 0))
+        set_disk_full (error, dest_path);
+      else
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
+                     dest_path, sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (tmp);
       return FALSE;
@@ -432,10 +579,18 @@ rectify_store_backup_full (RectifyStore *store,
         check = 1;
       sqlite3_finalize (stmt);
     }
+  dest_errno = sqlite3_system_errno (dest);
   sqlite3_close (dest);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK
+      && rectify_sqlite_disk_full (rc, dest_errno ? dest_errno : sqlite3_system_errno (self->db)))
+    {
+      g_unlink (tmp);
+      set_disk_full (error, dest_path);
       return FALSE;
     }
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -466,8 +621,11 @@ rectify_store_backup_full (RectifyStore *store,
   if (g_rename (tmp, dest_path) != 0)
     {
       int errsv = errno;
-      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
-                   dest_path, g_strerror (errsv));
+      if (errsv == ENOSPC || errsv == EDQUOT)
+        set_disk_full (error, dest_path);
+      else
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot write the backup %s: %s"),
+                     dest_path, g_strerror (errsv));
       g_unlink (tmp);
       return FALSE;
     }

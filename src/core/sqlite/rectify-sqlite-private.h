@@ -18,6 +18,10 @@ struct _RectifySqliteStore
   int txn_depth;
   gboolean txn_failed;
   GHashTable *stmts; /* sql -> sqlite3_stmt */
+  /* the quick check before the first write of this connection: done, and
+   * what it found wrong (NULL when the file passed) */
+  gboolean checked;
+  char *damage;
 };
 
 /* The tables of operations of this backend, one per aggregate
@@ -73,6 +77,17 @@ gboolean rectify_sqlite_delete_row (
     RectifyStore *self, const char *sql, gint64 id, gboolean *in_use, GError **error);
 /* TRUE when sql (a SELECT) returns a row. */
 gboolean rectify_sqlite_any (RectifyStore *self, const char *sql, GError **error);
+
+/* Whether rc (with the system's errno of the failure) means that the disk
+ * or the user's quota is full. */
+gboolean rectify_sqlite_disk_full (int rc, int system_errno);
+/* Sets RECTIFY_ERROR_DAMAGED for the database at path: what is wrong, and
+ * to restore a backup. */
+void rectify_sqlite_set_damaged (GError **error, const char *path, const char *problem);
+
+/* Removes the partial files of backups of the database at path that were
+ * killed midway (rectify-sqlite-backup.c); backups being made are left. */
+void rectify_sqlite_remove_killed_backups (const char *db_path);
 
 /* Text helpers for binding: NULL binds as '' for NOT NULL text columns. */
 void rectify_bind_text (RectifyStmt *stmt, int index, const char *text);

@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rectify-sqlite-private.h"
 
@@ -32,6 +35,24 @@ rectify_stmt_release (RectifyStmt *stmt)
     }
 }
 
+gboolean
+rectify_sqlite_disk_full (int rc, int system_errno)
+{
+  /* SQLite says SQLITE_FULL when a write() fell short, but a disk I/O
+   * error when growing the -shm or extending a file ran out of space */
+  return (rc & 0xff) == SQLITE_FULL
+         || ((rc & 0xff) == SQLITE_IOERR && (system_errno == ENOSPC || system_errno == EDQUOT));
+}
+
+void
+rectify_sqlite_set_damaged (GError **error, const char *path, const char *problem)
+{
+  g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DAMAGED,
+               _ ("The database %s is damaged (%s); nothing was saved. Restore the last backup "
+                  "(Restore… in the main menu, or “rectify-cli restore BACKUP”)"),
+               path, problem);
+}
+
 static RectifyError
 error_code_for (int rc)
 {
@@ -42,6 +63,8 @@ error_code_for (int rc)
       return RECTIFY_ERROR_LOCKED;
     case SQLITE_NOTADB:
       return RECTIFY_ERROR_NOT_RECTIFY;
+    case SQLITE_CORRUPT:
+      return RECTIFY_ERROR_DAMAGED;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_IOERR:
@@ -75,8 +98,11 @@ rectify_store_fail (RectifyStore *store, int rc, GError **error)
                  _ ("Equipment code: another item already has this code"));
   else if (code == RECTIFY_ERROR_DUPLICATE && strstr (msg, "officer.badge"))
     g_set_error (error, RECTIFY_ERROR, code, _ ("Badge: another officer already has this number"));
-  else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_FULL)
+  else if (code == RECTIFY_ERROR_IO
+           && rectify_sqlite_disk_full (rc, sqlite3_system_errno (self->db)))
     g_set_error (error, RECTIFY_ERROR, code, _ ("The disk is full; nothing was saved"));
+  else if (code == RECTIFY_ERROR_DAMAGED)
+    rectify_sqlite_set_damaged (error, rectify_store_get_path (store), msg);
   else if (code == RECTIFY_ERROR_IO && (rc & 0xff) == SQLITE_READONLY)
     g_set_error (error, RECTIFY_ERROR, code, _ ("The database %s is read-only; nothing was saved"),
                  rectify_store_get_path (&self->parent_instance));
@@ -225,12 +251,98 @@ rectify_column_text_or_null (RectifyStmt *stmt, int column)
   return g_strdup ((const char *)sqlite3_column_text (stmt, column));
 }
 
+/* How long the quick check may read before the first write goes on
+ * without its verdict; tests and benchmarks set it.  1.5 s: a whole check
+ * of the city sample (592 MB) takes 6-10 s, too long to hold the first
+ * save of a session, so there it covers the pages it reaches and
+ * `verify` (integrity_check, 37 s) is the full one. */
+static gint64
+quick_check_limit_ms (void)
+{
+  const char *env = g_getenv ("RECTIFY_QUICK_CHECK_LIMIT_MS");
+  gint64 ms = 1500;
+
+  if (env)
+    g_ascii_string_to_signed (env, 10, 0, 3600000, &ms, NULL);
+  return ms;
+}
+
+static int
+on_quick_check_progress (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *)data;
+}
+
+/* Before the first write of this connection: PRAGMA quick_check reads
+ * every page of the file (without comparing indexes to their tables, as
+ * integrity_check does), so that nothing is written into a damaged file
+ * whose damage the pages read so far did not show.  A file that fails
+ * refuses every write of this connection. */
+static gboolean
+quick_check (RectifySqliteStore *self, GError **error)
+{
+  RectifyStore *store = RECTIFY_STORE (self);
+  sqlite3_stmt *stmt = NULL;
+  gint64 deadline;
+  int rc;
+
+  if (!self->checked && self->version > 0)
+    {
+      g_autoptr (GString) problems = g_string_new (NULL);
+      gint64 started = g_get_monotonic_time ();
+
+      deadline = started + quick_check_limit_ms () * 1000;
+      sqlite3_progress_handler (self->db, 10000, on_quick_check_progress, &deadline);
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(10)", -1, &stmt, NULL);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *row = (const char *)sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (row, "ok") != 0)
+            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", row);
+          rc = SQLITE_OK;
+        }
+      if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_INTERRUPT && problems->len == 0)
+        g_string_append (problems, sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      sqlite3_progress_handler (self->db, 0, NULL, NULL);
+      g_debug ("quick check of %s: %s in %" G_GINT64_FORMAT " ms", rectify_store_get_path (store),
+               problems->len                     ? problems->str
+               : (rc & 0xff) == SQLITE_INTERRUPT ? "stopped at the time limit"
+                                                 : "ok",
+               (g_get_monotonic_time () - started) / 1000);
+      /* waiting for a lock, or stopped by rectify_store_interrupt(): no
+       * verdict yet, the next write checks again */
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
+          || ((rc & 0xff) == SQLITE_INTERRUPT && g_get_monotonic_time () <= deadline))
+        return rectify_store_fail (store, rc, error);
+      self->checked = TRUE;
+      if (problems->len)
+        self->damage = g_string_free (g_steal_pointer (&problems), FALSE);
+    }
+  if (self->damage)
+    {
+      rectify_sqlite_set_damaged (error, rectify_store_get_path (store), self->damage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sqlite_begin (RectifyStore *store, GError **error)
 {
   RectifySqliteStore *self = (RectifySqliteStore *)store;
   if (self->txn_depth == 0)
     {
+      if (sqlite3_db_readonly (self->db, "main") == 1)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO,
+                       _ ("The database %s is read-only; nothing was saved"),
+                       rectify_store_get_path (store));
+          return FALSE;
+        }
+      if (!quick_check (self, error))
+        return FALSE;
       if (!rectify_store_exec (store, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->txn_failed = FALSE;
@@ -338,6 +450,7 @@ rectify_sqlite_store_finalize (GObject *object)
   RectifySqliteStore *self = (RectifySqliteStore *)object;
 
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->damage, g_free);
   if (self->db)
     sqlite3_close_v2 (self->db);
 
@@ -383,13 +496,44 @@ rectify_sqlite_store_init (RectifySqliteStore *self)
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
 }
 
+/* Whether this user can write path and the folder beside it (where SQLite
+ * keeps the -wal and -shm files of a database in WAL mode). */
+static gboolean
+can_write_beside (const char *path, const char *dir)
+{
+  return g_access (dir, W_OK) == 0
+         && (!g_file_test (path, G_FILE_TEST_EXISTS) || g_access (path, W_OK) == 0);
+}
+
+/* The URI that opens path for reading only, leaving nothing beside it:
+ * with a -wal file present (a writer has it open, or did not finish) its
+ * pages are read through it (mode=ro); without one the main file is all
+ * there is, and immutable=1 makes SQLite create no -wal or -shm at all,
+ * which a read-only connection to a database in WAL mode would otherwise
+ * leave behind, owned by the reader. */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  if (uri == NULL)
+    return NULL;
+  return g_strconcat (uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?immutable=1",
+                      NULL);
+}
+
 /* target -1: a reader of a file at this version, never writing. */
-RectifyStore *
-rectify_sqlite_store_open (const char *path, int target, GError **error)
+static RectifyStore *
+open_file (const char *path, int target, gboolean may_create_empty, GError **error)
 {
   g_autoptr (RectifySqliteStore) self = NULL;
   RectifyStore *store;
   g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  gboolean read_only;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -410,11 +554,29 @@ rectify_sqlite_store_open (const char *path, int target, GError **error)
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("The folder %s does not exist"), dir);
       return NULL;
     }
+  /* A database that lost its contents (a failed copy, a truncated file) is
+   * not replaced by a new, empty one: only the explicit create does that. */
+  if (!may_create_empty && g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
+                   _ ("%s is an empty file (0 bytes), not a Rectify database; if it should hold "
+                      "your records, restore a backup"),
+                   path);
+      return NULL;
+    }
 
-  /* a reader never makes a file */
-  rc = sqlite3_open_v2 (
-      path, &self->db,
-      SQLITE_OPEN_READWRITE | (target < 0 ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, NULL);
+  /* What this user cannot write is read and left as it was. */
+  read_only = g_file_test (path, G_FILE_TEST_EXISTS) && !can_write_beside (path, dir);
+  if (read_only)
+    uri = read_only_uri (path);
+  if (read_only && uri != NULL)
+    rc = sqlite3_open_v2 (uri, &self->db,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  else
+    /* a reader never makes a file */
+    rc = sqlite3_open_v2 (
+        path, &self->db,
+        SQLITE_OPEN_READWRITE | (target < 0 ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Cannot open %s: %s"), path,
@@ -444,12 +606,28 @@ rectify_sqlite_store_open (const char *path, int target, GError **error)
         return NULL;
       return RECTIFY_STORE (g_steal_pointer (&self));
     }
-  /* WAL after the checks, so a foreign file is never touched. */
+  /* WAL after the checks, so a foreign file is never touched; a read-only
+   * file keeps the mode it has. */
+  if (!read_only && !rectify_store_exec (store, "PRAGMA journal_mode = WAL", error))
+    return NULL;
   if (!rectify_store_exec (store,
-                           "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-                           "PRAGMA cache_size = -65536",
+                           "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                           "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
                            error))
     return NULL;
+  if (!read_only)
+    rectify_sqlite_remove_killed_backups (path);
   return RECTIFY_STORE (g_steal_pointer (&self));
+}
+
+RectifyStore *
+rectify_sqlite_store_open (const char *path, int target, GError **error)
+{
+  return open_file (path, target, FALSE, error);
+}
+
+RectifyStore *
+rectify_sqlite_store_create (const char *path, GError **error)
+{
+  return open_file (path, RECTIFY_SCHEMA_VERSION, TRUE, error);
 }
