@@ -14,6 +14,7 @@
 #include "rectify-demo.h"
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-error.h"
+#include "rectify-pdf-font.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-letter.h"
 #include "rectify-pdf-text.h"
@@ -458,6 +459,134 @@ test_letter_zh (void)
   assert_every_character_inks (doc);
   /* subset fonts keep the file small */
   g_assert_cmpuint (g_bytes_get_size (bytes), <, 120 * 1024);
+}
+
+/* The font a page's text at the first occurrence of needle is set in. */
+static char *
+font_of_text (PopplerDocument *doc, const char *needle)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      const char *at = strstr (text, needle);
+      GList *attrs;
+      char *font = NULL;
+      glong offset;
+
+      if (at == NULL)
+        continue;
+      offset = g_utf8_pointer_to_offset (text, at);
+      attrs = poppler_page_get_text_attributes (page);
+      for (GList *l = attrs; l && font == NULL; l = l->next)
+        {
+          PopplerTextAttributes *a = l->data;
+          if (a->start_index <= offset && offset <= a->end_index)
+            font = g_strdup (a->font_name);
+        }
+      poppler_page_free_text_attributes (attrs);
+      return font;
+    }
+  return NULL;
+}
+
+/* A bureau's machine with a 仿宋 installed sets the body of its letters in
+ * it.  The test makes one: a fontconfig of its own, in a child process,
+ * that gives WenQuanYi Micro Hei the family name FangSong when it scans
+ * the fonts (Debian has no simplified-Chinese FangSong). */
+static void
+test_letter_fangsong_installed (void)
+{
+  if (g_test_subprocess ())
+    {
+      RectifyPdfLetter letter = zh_letter ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *issuer = NULL;
+
+      g_assert_cmpstr (rectify_pdf_font_resolve (RECTIFY_PDF_FONT_BODY, NULL), ==, "FangSong");
+      bytes = rectify_pdf_letter_render (&letter, &error);
+      g_assert_no_error (error);
+      doc = open_pdf (bytes);
+      body = font_of_text (doc, "经依法监督检查");
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, "WenQuanYi"));
+      assert_fonts_embedded_and_subset (doc);
+      assert_every_character_inks (doc);
+      return;
+    }
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rectify-fonts-XXXXXX", NULL);
+      g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+      g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+      g_autofree char *xml = g_strdup_printf (
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
+          "  <dir>/usr/share/fonts/truetype/arphic</dir>\n"
+          "  <dir>/usr/share/fonts/truetype/wqy</dir>\n"
+          "  <dir>/usr/share/fonts/truetype/dejavu</dir>\n"
+          "  <cachedir>%s</cachedir>\n"
+          "  <match target=\"scan\">\n"
+          "    <test name=\"family\"><string>WenQuanYi Micro Hei</string></test>\n"
+          "    <edit name=\"family\" mode=\"prepend\"><string>FangSong</string></edit>\n"
+          "  </match>\n</fontconfig>\n",
+          cache);
+      g_autofree char *old = g_strdup (g_getenv ("FONTCONFIG_FILE"));
+      g_autofree char *body = NULL;
+      RectifyPdfLetter letter = zh_letter ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+
+      g_assert_true (g_file_set_contents (conf, xml, -1, NULL));
+      g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (old)
+        g_setenv ("FONTCONFIG_FILE", old, TRUE);
+      else
+        g_unsetenv ("FONTCONFIG_FILE");
+      g_unlink (conf);
+      test_db_remove_dir (cache);
+      g_rmdir (dir);
+      g_test_trap_assert_passed ();
+
+      /* and without it, the body stays in AR PL UMing */
+      bytes = rectify_pdf_letter_render (&letter, &error);
+      g_assert_no_error (error);
+      doc = open_pdf (bytes);
+      body = font_of_text (doc, "经依法监督检查");
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, "UMing"));
+    }
+}
+
+/* One font file chosen under two of its names (Preferences offers both
+ * "文泉驿微米黑" and "WenQuanYi Micro Hei") is embedded once, and every
+ * character of the letter still shows. */
+static void
+test_letter_one_font_two_names (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+
+  letter.body_font = "文泉驿微米黑";
+  letter.heading_font = "WenQuanYi Micro Hei";
+  bytes = rectify_pdf_letter_render (&letter, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (bytes);
+  text = all_text (doc);
+  g_assert_nonnull (strstr (text, "经依法监督检查"));
+  g_assert_nonnull (strstr (text, "特种设备安全监察指令书"));
+  body = font_of_text (doc, "经依法监督检查");
+  g_assert_nonnull (strstr (body, "WenQuanYi"));
+  assert_fonts_embedded_and_subset (doc);
+  assert_every_character_inks (doc);
 }
 
 static void
@@ -1120,6 +1249,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/document/table-shrinks", test_document_table_shrinks);
   g_test_add_func ("/pdf/letter/zh", test_letter_zh);
   g_test_add_func ("/pdf/letter/en", test_letter_en);
+  g_test_add_func ("/pdf/letter/fangsong-installed", test_letter_fangsong_installed);
+  g_test_add_func ("/pdf/letter/one-font-two-names", test_letter_one_font_two_names);
   g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
   g_test_add_func ("/pdf/letter/layout", test_letter_layout);
   g_test_add_func ("/pdf/letter/long-table", test_long_table);
