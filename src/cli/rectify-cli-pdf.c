@@ -147,6 +147,7 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
   g_autofree char *output = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *language = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = { { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
                                      N_ ("The campaign to archive (required)"), N_ ("ID") },
                                    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -155,6 +156,10 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
                                      N_ ("LANG") },
                                    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
                                      N_ ("The archive folder to create (required)"), N_ ("DIR") },
+                                   { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+                                     N_ ("Archive also before the campaign's last day or with "
+                                         "hazards not cancelled yet"),
+                                     NULL },
                                    G_OPTION_ENTRY_NULL };
   RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, on_archive_progress,
                                        GINT_TO_POINTER (isatty (STDERR_FILENO)) };
@@ -165,6 +170,7 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
   if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
                                    &campaign_id, &options.language, error)))
     return FALSE;
+  options.force = force;
   if (!rectify_pdf_archive_write (store, campaign_id, output, &options,
                                   rectify_cli_cancel_on_signals (), error)
       || !rectify_archive_verify (output, &report, error))

@@ -778,6 +778,13 @@ report_error (RectifyCli *cli, GError *error)
                   _ ("Name yourself with --as OFFICER (id or badge), or once with "
                      "“rectify-cli settings set default-officer BADGE”."));
     }
+  else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_UNCONFIRMED))
+    {
+      /* the message lists what the user is to confirm, a line each */
+      g_printerr ("rectify-cli: %s\n", error->message);
+      /* TRANSLATORS: after a refusal that a confirmation overrides */
+      g_printerr ("%s\n", _ ("Give --force to go ahead all the same."));
+    }
   else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
     /* TRANSLATORS: appended to a refusal when no acting officer was named */
     g_printerr ("rectify-cli: %s %s\n", message, _ ("(name yourself with --as OFFICER)"));

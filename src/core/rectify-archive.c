@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -19,9 +20,11 @@
 
 #include "rectify-archive.h"
 #include "rectify-csv.h"
+#include "rectify-format.h"
 #include "rectify-store-audit.h"
 #include "rectify-store-figures.h"
 #include "rectify-store-private.h"
+#include "rectify-validate.h"
 
 GArray *
 rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GError **error)
@@ -468,6 +471,75 @@ check_unchanged (RectifyStore *store,
   return TRUE;
 }
 
+#define N_OPEN_LISTED 10
+
+char *
+rectify_archive_check_finished (RectifyStore *store, gint64 campaign_id, GError **error)
+{
+  static const RectifyHazardStatus open_statuses[]
+      = { RECTIFY_HAZARD_OPEN, RECTIFY_HAZARD_RECTIFYING, RECTIFY_HAZARD_RECTIFIED };
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) listed
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_free);
+  g_autofree char *today = rectify_today ();
+  g_autofree char *last_day = NULL;
+  gint64 n_open = 0;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  if (!(campaign = rectify_store_get_campaign (store, campaign_id, error)))
+    return NULL;
+  if (campaign->status == RECTIFY_CAMPAIGN_ARCHIVED)
+    return NULL;
+
+  last_day = rectify_date_add_days (campaign->start_date, MAX (campaign->days, 1) - 1);
+  if (last_day && strcmp (today, last_day) < 0)
+    {
+      g_autofree char *day = rectify_format_date (last_day);
+      /* Translators: %s is the campaign's last day */
+      g_string_append_printf (text, _ ("The campaign runs until %s."), day);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_statuses); i++)
+    {
+      RectifyQuery q = RECTIFY_QUERY_INIT;
+      g_autoptr (GPtrArray) page = NULL;
+      gint64 total = 0;
+
+      q.campaign_id = campaign_id;
+      q.status = open_statuses[i];
+      q.limit = N_OPEN_LISTED;
+      if (!(page = rectify_store_list_hazards (store, &q, &total, error)))
+        return NULL;
+      n_open += total;
+      for (guint j = 0; j < page->len && listed->len < N_OPEN_LISTED; j++)
+        g_ptr_array_add (listed, g_steal_pointer (&g_ptr_array_index (page, j)));
+    }
+  if (n_open > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%" PRId64 " hazard is not cancelled yet:",
+                                           "%" PRId64 " hazards are not cancelled yet:", n_open),
+                              n_open);
+      for (guint j = 0; j < listed->len; j++)
+        {
+          RectifyHazard *h = g_ptr_array_index (listed, j);
+          g_autofree char *deadline = rectify_format_date (h->deadline);
+          /* Translators: a hazard still open: its number, unit, status and deadline */
+          g_string_append_printf (text, _ ("\n  no. %" PRId64 ", %s: %s, deadline %s"), h->id,
+                                  h->unit_name ? h->unit_name : "",
+                                  rectify_hazard_status_to_label (h->status), deadline);
+        }
+      if (n_open > (gint64)listed->len)
+        g_string_append_printf (text, _ ("\n  and %" PRId64 " more"), n_open - (gint64)listed->len);
+    }
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
 gboolean
 rectify_archive_write (RectifyStore *store,
                        gint64 campaign_id,
@@ -492,6 +564,24 @@ rectify_archive_write (RectifyStore *store,
       return FALSE;
     }
   partial = g_strconcat (dir, ".partial", NULL);
+  if (!options->force)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autofree char *unfinished = rectify_archive_check_finished (store, campaign_id, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (unfinished != NULL)
+        {
+          /* Translators: %s says what is not finished (rectify_archive_check_finished) */
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_UNCONFIRMED,
+                       _ ("Archive: the campaign is not finished.\n%s"), unfinished);
+          return FALSE;
+        }
+    }
 
   /* Every read of the archive, the renderers' included (they read through
    * this connection), in one read transaction: WAL keeps its snapshot while

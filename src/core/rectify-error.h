@@ -24,6 +24,7 @@ typedef enum
   RECTIFY_ERROR_IO,       /* a file could not be read or written (also: disk full, read-only) */
   RECTIFY_ERROR_DAMAGED,  /* the database file fails its integrity check: restore a backup */
   RECTIFY_ERROR_NO_ACTOR, /* a write without an acting officer */
+  RECTIFY_ERROR_UNCONFIRMED, /* allowed only when the user confirms it (the message says why) */
 } RectifyError;
 
 GQuark rectify_error_quark (void);

@@ -1039,7 +1039,7 @@ test_interrupted (Fixture       *fx,
     g_assert_false (g_file_test (copy_partial, G_FILE_TEST_EXISTS));
   }
   {
-    const char *args[] = { "archive", "--campaign", campaign, "-o", archive, NULL };
+    const char *args[] = { "archive", "--campaign", campaign, "-o", archive, "--force", NULL };
     assert_cancelled (fx, run_paused (fx, args, archive_partial, FALSE));
     g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (archive_partial, G_FILE_TEST_EXISTS));
