@@ -15,6 +15,8 @@ gboolean rectify_store_check_actor (RectifyStore *self, GError **error);
 /* The sample generator's writes, as the system (nested calls count). */
 void rectify_store_push_system (RectifyStore *self);
 void rectify_store_pop_system (RectifyStore *self);
+/* TRUE while the sample generator writes (between push and pop). */
+gboolean rectify_store_is_system (RectifyStore *self);
 /* While allowed, a write without an actor passes: the first officer of an empty store. */
 void rectify_store_allow_first_officer (RectifyStore *self, gboolean allow);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */

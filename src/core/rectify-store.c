@@ -263,6 +263,14 @@ rectify_store_pop_system (RectifyStore *self)
   priv->system_depth--;
 }
 
+gboolean
+rectify_store_is_system (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  return priv->system_depth > 0;
+}
+
 void
 rectify_store_allow_first_officer (RectifyStore *self, gboolean allow)
 {

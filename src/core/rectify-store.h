@@ -71,6 +71,35 @@ char *rectify_store_get_setting (RectifyStore *self, const char *key, const char
 gboolean
 rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
 
+/* What a bureau sets up before it issues a document (the first-run setup). */
+typedef struct
+{
+  const char *bureau_name;        /* "bureau-name" */
+  const char *district;           /* "bureau-district" */
+  const char *instruction_prefix; /* "number-prefix-instruction" */
+  const char *opinion_prefix;     /* "number-prefix-opinion" */
+  const char *signatory;          /* "signatory" */
+  const char *document_language;  /* "document-language": zh_CN or en */
+} RectifyBureauSetup;
+
+/* The setup as the settings hold it now (strings owned by setup: free
+ * them with rectify_bureau_setup_clear); placeholders of the sample come
+ * back as they are. */
+void rectify_store_get_bureau_setup (RectifyStore *self, RectifyBureauSetup *setup);
+void rectify_bureau_setup_clear (RectifyBureauSetup *setup);
+/* Writes every field of setup in one transaction, each required, none the
+ * sample's placeholder (X市市场监督管理局, X市监特指, X市监特整); the
+ * message names the first field refused and nothing is written. */
+gboolean
+rectify_store_set_up_bureau (RectifyStore *self, const RectifyBureauSetup *setup, GError **error);
+/* TRUE when value of the setting key is the sample's placeholder (or
+ * empty where the setup needs a value). */
+gboolean rectify_setting_is_placeholder (const char *key, const char *value);
+/* FALSE with RECTIFY_ERROR_NOT_SET_UP, naming what is missing, while the
+ * bureau name or a number prefix is unset or still the sample's
+ * placeholder: documents are issued only after the setup. */
+gboolean rectify_store_check_bureau_set_up (RectifyStore *self, GError **error);
+
 /* Online copy with the SQLite backup API; the copy passes integrity_check.
  * The same as rectify_store_backup_full without progress or cancellable. */
 gboolean rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error);
@@ -318,6 +347,13 @@ gint64 rectify_store_issue_document_with_pdf (RectifyStore *self,
                                               RectifyDocumentRenderFunc render,
                                               gpointer user_data,
                                               GError **error);
+/* The number an issue of kind dated issued_date (NULL: today) would take
+ * now, for the user to confirm; another desk may take it first, then the
+ * issue takes the next.  NULL on error. */
+char *rectify_store_next_document_number (RectifyStore *self,
+                                          RectifyDocumentKind kind,
+                                          const char *issued_date,
+                                          GError **error);
 /* The renderer rectify_store_issue_document uses from now on, so every
  * document issued through this store has its PDF (the programs set the
  * PDF engine's; the core cannot call it).  NULL: documents without PDF. */

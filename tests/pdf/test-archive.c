@@ -134,6 +134,7 @@ seed_open (Seed *t)
         }
     g_assert_cmpint (rectify_store_get_actor (t->store), >, 0);
   }
+  test_store_set_up_bureau (t->store);
   /* a document issued while no renderer was set: listed as missing its PDF */
   rectify_store_set_document_renderer (t->store, NULL, NULL, NULL);
   t->no_pdf_document = rectify_store_issue_document (t->store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION,

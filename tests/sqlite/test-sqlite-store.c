@@ -703,6 +703,7 @@ test_document_pdf_append_only (void)
   test_store_sign_in (t.store);
   g_assert_true (rectify_store_find_officer (t.store, "FZ-0101", &manager, NULL));
   g_assert_true (rectify_store_set_actor (t.store, manager, NULL));
+  test_store_set_up_bureau (t.store);
   q.status = RECTIFY_HAZARD_RECTIFYING;
   hazards = rectify_store_list_hazards (t.store, &q, NULL, &error);
   g_assert_no_error (error);
