@@ -378,6 +378,9 @@ test_dossier_content (void)
   Seed t = { 0 };
 
   seed_open (&t);
+  /* a voided document: the dossier says when and why */
+  g_assert_true (rectify_store_void_document (t.store, t.no_pdf_document, "送达单位名称有误", &error));
+  g_assert_no_error (error);
   write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
   unit = rectify_store_get_unit (t.store, t.photo_unit, &error);
   hazard = rectify_store_get_hazard (t.store, t.photo_hazard, &error);
@@ -400,6 +403,7 @@ test_dossier_content (void)
       if (!g_ascii_isspace (*p))
         g_string_append_c (squeezed, *p);
     g_assert_nonnull (strstr (squeezed->str, t.pdf_sha256));
+    g_assert_nonnull (strstr (squeezed->str, "作废：送达单位名称有误"));
   }
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
