@@ -489,6 +489,26 @@ run_issue_save_void (void)
   g_assert_cmpstr (document->void_reason, ==, "单位名称有误");
   g_assert_false (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
   g_assert_null (rectify_documents_page_open_void_dialog (page));
+  /* shown, saved and printed under its VOID mark; the stored bytes unchanged */
+  {
+    g_autofree char *void_text = preview_text (view);
+    g_autofree char *void_path = g_build_filename (fixture.dir, "void.pdf", NULL);
+    g_autofree char *sha_now = NULL;
+    g_autofree char *void_data = NULL;
+    g_autoptr(GBytes) still = NULL;
+    gsize void_size = 0;
+
+    g_assert_nonnull (strstr (void_text, "作废文书副本"));
+    g_assert_nonnull (strstr (void_text, "单位名称有误"));
+    g_assert_true (rectify_documents_page_save_to (page, void_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (void_path, &void_data, &void_size, &error));
+    still = rectify_store_get_document_pdf (store_of (&fixture), id, &sha_now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sha_now, ==, sha256);
+    g_assert_cmpuint (void_size, !=, g_bytes_get_size (still));
+    g_unlink (void_path);
+  }
 
   /* The correction is a new letter with the next number. */
   dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
