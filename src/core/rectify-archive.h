@@ -96,4 +96,10 @@ const char *rectify_archive_problem_kind_to_label (RectifyArchiveProblemKind kin
  * _INVALID); the files found missing, changed or extra are in report. */
 gboolean rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **error);
 
+/* The anchor of a database in the archive folder dir: the audit head its
+ * manifest.json records and the SHA-256 of its manifest.csv.  Fails
+ * (RECTIFY_ERROR_IO, _INVALID) when they cannot be read. */
+gboolean rectify_archive_read_anchor (
+    const char *dir, gint64 *head_id, char **head_hash, char **manifest_sha256, GError **error);
+
 G_END_DECLS

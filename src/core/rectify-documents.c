@@ -103,8 +103,8 @@ store_pdf (RectifyStore *self,
   if (!RECTIFY_STORE_OPS (self, documents)->put_pdf (self, id, pdf, sha256, error))
     return FALSE;
   {
-    g_autofree char *after = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
-                                              sha256, g_bytes_get_size (pdf));
+    /* the whole document again, now with its PDF's hash */
+    g_autofree char *after = rectify_store_row_json (self, "document", id);
     return rectify_store_audit (self, "document", id, "store-pdf", NULL, after, error);
   }
 }

@@ -81,7 +81,11 @@ rectify_store_init (RectifyStore *self)
 RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
-  return rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
+  RectifyStore *store = rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
+
+  if (store)
+    rectify_audit_baseline_if_due (store);
+  return store;
 }
 
 RectifyStore *
@@ -100,7 +104,11 @@ RectifyStore *
 rectify_store_open_at_version (const char *path, int version, GError **error)
 {
   g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
-  return rectify_sqlite_store_open (path, version, error);
+  RectifyStore *store = rectify_sqlite_store_open (path, version, error);
+
+  if (store && version == RECTIFY_SCHEMA_VERSION)
+    rectify_audit_baseline_if_due (store);
+  return store;
 }
 
 char *

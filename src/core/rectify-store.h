@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 5
+#define RECTIFY_SCHEMA_VERSION 6
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_DERIVABLE_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
@@ -388,18 +388,45 @@ GPtrArray *rectify_store_get_documents_by_ids (RectifyStore *self,
 char *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
 
 /* ---- audit --------------------------------------------------------------- */
+/* One thing verification found: a record that is not what the audit log
+ * says, a record or entry missing, the head of the chain moved. */
+typedef struct
+{
+  char *table;   /* the record's table ("hazard", …), "audit" or "archive" */
+  gint64 id;     /* its row, 0 when none */
+  char *message; /* translated: names the table, the row and what differs or is missing */
+} RectifyAuditFinding;
+
 typedef struct
 {
   gint64 rows;
   gint64 first_bad_id; /* 0 when the chain verifies */
   char *problem;       /* what is wrong with first_bad_id */
+  gint64 head_id;      /* the newest row of an intact chain, and its hash */
+  char *head_hash;
+  gint64 records;      /* records checked against the chain */
+  GPtrArray *findings; /* RectifyAuditFinding, empty when the records match */
 } RectifyAuditReport;
 
 void rectify_audit_report_clear (RectifyAuditReport *report);
-/* Recomputes the hash chain.  Returns FALSE only when it could not be read;
- * a broken chain is reported in report. */
+/* TRUE when the chain holds and nothing was found. */
+gboolean rectify_audit_report_intact (const RectifyAuditReport *report);
+/* Recomputes the hash chain, checks its recorded head, then every record
+ * against its newest audit entry (or the hash of the batch that wrote it).
+ * Returns FALSE only when it could not be read; what is wrong is in report. */
 gboolean
 rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error);
+/* The same, and the database against the archive folder dir: the database
+ * must have recorded its manifest's hash, and the chain must hold the head
+ * the manifest records (else the database is older than the archive). */
+gboolean rectify_store_verify_audit_with_archive (RectifyStore *self,
+                                                  const char *dir,
+                                                  RectifyAuditReport *report,
+                                                  GError **error);
+/* The newest audit row's id and hash (0 and NULL when the log is empty). */
+gboolean rectify_store_get_audit_head (RectifyStore *self, gint64 *id, char **hash, GError **error);
+/* "1a2b3c4d · 1234": the first 8 hex digits of the head's hash and its row, for print. */
+char *rectify_store_audit_fingerprint (RectifyStore *self, GError **error);
 typedef struct
 {
   gint64 id;
