@@ -525,6 +525,7 @@ rectify_audit_batch_hash (RectifyStore *self,
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   gint64 ids[CHUNK];
   char *texts[CHUNK];
+  gint64 t0 = g_get_monotonic_time ();
 
   *n_records = 0;
   *sha256 = NULL;
@@ -572,6 +573,8 @@ rectify_audit_batch_hash (RectifyStore *self,
           }
     }
   *sha256 = g_strdup (g_checksum_get_string (sum));
+  g_debug ("audit: the hash of %s %" PRId64 "–%" PRId64 " (%" PRId64 " records) in %.2f s", entity,
+           first_id, last_id, *n_records, (g_get_monotonic_time () - t0) / 1e6);
   return TRUE;
 }
 
