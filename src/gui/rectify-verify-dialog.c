@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rectify-a11y.h"
 #include "rectify-job.h"
@@ -111,7 +112,7 @@ on_verified (GObject *source, GAsyncResult *result, gpointer user_data)
   else if (report->first_bad_id != 0)
     {
       heading = _ ("The Audit Chain Is Broken");
-      body = g_strdup_printf (_ ("Audit row %" G_GINT64_FORMAT ": %s. Restore the last backup, "
+      body = g_strdup_printf (_ ("Audit row %" PRId64 ": %s. Restore the last backup, "
                                  "and keep this file for the investigation."),
                               report->first_bad_id, report->problem);
     }
@@ -129,11 +130,10 @@ on_verified (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     {
       heading = _ ("Records Verified");
-      body = g_strdup_printf (
-          ngettext ("The records match the audit chain (%" G_GINT64_FORMAT " entry).",
-                    "The records match the audit chain (%" G_GINT64_FORMAT " entries).",
-                    (gulong)report->rows),
-          report->rows);
+      body = g_strdup_printf (ngettext ("The records match the audit chain (%" PRId64 " entry).",
+                                        "The records match the audit chain (%" PRId64 " entries).",
+                                        (gulong)report->rows),
+                              report->rows);
     }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (v->parent, heading, body));
   if (report && report->first_bad_id == 0 && report->findings->len > 0)
