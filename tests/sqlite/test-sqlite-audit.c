@@ -65,6 +65,7 @@ open_sample (TestDb *t, gint64 *pdf_document, gint64 *void_document)
   g_assert_cmpint (rectify_demo_generate (t->store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
   test_store_sign_in (t->store);
+  test_store_set_up_bureau (t->store);
   hazards = rectify_store_list_hazards (t->store, &q, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hazards->len, >, 1);
@@ -502,7 +503,7 @@ static void
 write_archive (TestDb *t, gint64 campaign, const char *dir)
 {
   g_autoptr(GError) error = NULL;
-  RectifyArchiveOptions options = { .render = archive_render, .language = "zh_CN" };
+  RectifyArchiveOptions options = { .render = archive_render, .language = "zh_CN", .force = TRUE };
 
   g_assert_true (rectify_archive_write (t->store, campaign, dir, &options, NULL, &error));
   g_assert_no_error (error);
