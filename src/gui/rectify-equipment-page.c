@@ -94,26 +94,15 @@ typedef struct
 
 struct _RectifyEquipmentPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
-  gulong changed_id;
-  RectifyRecordList *list;
   RectifyRecordList *units;
   GSettings *settings;
-  AdwToast *last_toast; /* weak */
-  guint scroll_tick_id;
-  guint scroll_position;
 
-  gboolean form_shown;
-  gint64 editing_id; /* 0 with the form shown: a new item */
+  gboolean form_shown; /* with the page's selected id 0: a new item */
   gint64 unit_id;
   FieldWidgets fields[N_FIELDS];
 
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkSearchEntry *search_entry;
   GtkDropDown *category_dropdown;
   GtkStringList *category_filter_labels;
   GtkDropDown *status_dropdown;
@@ -124,8 +113,6 @@ struct _RectifyEquipmentPage
   GtkWidget *new_button;
   GtkPaned *paned;
   GtkColumnView *column_view;
-  GtkSingleSelection *selection;
-  GtkLabel *count_label;
   GtkStack *details_stack;
   GtkLabel *form_error;
   AdwPreferencesGroup *form_group;
@@ -160,151 +147,39 @@ struct _RectifyEquipmentPage
       *last_inspection_error, *next_inspection_error, *postponed_error;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyEquipmentPage, rectify_equipment_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyEquipmentPage, rectify_equipment_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void on_selection_changed_cb (RectifyEquipmentPage *self);
-
-static void
-show_message (RectifyEquipmentPage *self, AdwToast *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->last_toast, toast);
-      return;
-    }
-  gtk_label_set_markup (self->banner_label, adw_toast_get_title (toast));
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-  g_object_unref (g_object_ref_sink (toast));
-}
+#define STORE(self) rectify_list_page_get_store (RECTIFY_LIST_PAGE (self))
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
+#define EDITING_ID(self) rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (self))
 
 static void
 show_text (RectifyEquipmentPage *self, const char *text)
 {
-  /* toast titles are markup; the core's messages quote user data */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  show_message (self, adw_toast_new (escaped));
+  rectify_list_page_show_message (RECTIFY_LIST_PAGE (self), text, NULL);
 }
 
 /* ---- the list ---------------------------------------------------------- */
 
 static char *
-count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
   return g_strdup_printf (ngettext ("%s item", "%s items", n), number);
 }
 
 static void
-update_count (RectifyEquipmentPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  if (self->list == NULL)
-    {
-      gtk_label_set_text (self->count_label, "");
-      return;
-    }
-  rectify_list_page_show_count (self->count_label, self->list, count_text);
-}
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
-/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column
- * view has the action its rows use to come into view.  It needs the list
- * laid out, so it waits for a frame where the view has its size. */
-static gboolean
-scroll_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  RectifyEquipmentPage *self = data;
-
-  if (gtk_widget_get_height (widget) == 0)
-    return G_SOURCE_CONTINUE;
-  self->scroll_tick_id = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        if (self->list != NULL
-            && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", self->scroll_position);
-        break;
-      }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-scroll_to_position (RectifyEquipmentPage *self, guint position)
-{
-  self->scroll_position = position;
-  if (self->scroll_tick_id == 0)
-    self->scroll_tick_id
-        = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), scroll_tick_cb, self, NULL);
-}
-
-static void
-scroll_to_selected (RectifyEquipmentPage *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to_position (self, position);
-}
-
-/* The list's new snapshot keeps the item of the form selected, if it is
- * listed; the form itself stays as it is. */
-static void
-reselect (RectifyEquipmentPage *self)
-{
-  if (self->list == NULL)
-    return;
-  rectify_list_page_select_id (self->selection, self->list, self->editing_id,
-                               on_selection_changed_cb, self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyEquipmentPage *self)
-{
-  reselect (self);
-  update_count (self);
-}
-
-static void
-apply_query (RectifyEquipmentPage *self)
-{
-  RectifyQuery q = RECTIFY_QUERY_INIT;
-  g_autofree char *search = NULL;
-  gboolean descending = FALSE;
-  guint category, status;
-
-  if (self->list == NULL)
-    return;
-  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  category = gtk_drop_down_get_selected (self->category_dropdown);
-  status = gtk_drop_down_get_selected (self->status_dropdown);
-
-  q.search = *search ? search : NULL;
   if (category != GTK_INVALID_LIST_POSITION && category > 0 && category <= RECTIFY_N_CATEGORIES)
-    q.category = rectify_categories[category - 1];
+    q->category = rectify_categories[category - 1];
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
-    q.status = (int)status - 1;
-  q.inspection_overdue = gtk_check_button_get_active (self->overdue_button);
-  q.user_differs = gtk_check_button_get_active (self->user_differs_button);
-  q.sort = rectify_column_view_get_sort (self->column_view, &descending);
-  q.descending = descending;
-
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->list, &q,
-                               self->editing_id, on_selection_changed_cb, self);
-  update_count (self);
+    q->status = (int)status - 1;
+  q->inspection_overdue = gtk_check_button_get_active (self->overdue_button);
+  q->user_differs = gtk_check_button_get_active (self->user_differs_button);
 }
 
 static void
@@ -329,13 +204,7 @@ static void
 on_filters_changed_cb (RectifyEquipmentPage *self)
 {
   update_filters_button (self);
-  apply_query (self);
-}
-
-static void
-on_sorter_changed_cb (RectifyEquipmentPage *self)
-{
-  apply_query (self);
+  rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 /* owner: the column (Column) */
@@ -386,8 +255,6 @@ add_columns (RectifyEquipmentPage *self)
     rectify_record_list_view_add_column (self->column_view, _ (columns[i].title),
                                          columns[i].sort_key, cell_text, GINT_TO_POINTER (i),
                                          columns[i].expand, columns[i].fixed_width);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- the form ---------------------------------------------------------- */
@@ -460,7 +327,6 @@ static void
 load_form (RectifyEquipmentPage *self, const RectifyEquipment *e)
 {
   clear_errors (self);
-  self->editing_id = e ? e->id : 0;
   self->form_shown = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), e ? e->code : "");
@@ -485,7 +351,6 @@ load_form (RectifyEquipmentPage *self, const RectifyEquipment *e)
   else
     adw_preferences_group_set_title (self->form_group, _ ("Equipment Item"));
   gtk_widget_set_visible (self->delete_button, e != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", e != NULL && self->can_edit);
   gtk_stack_set_visible_child_name (self->details_stack, "form");
 }
 
@@ -493,36 +358,29 @@ static void
 hide_form (RectifyEquipmentPage *self)
 {
   self->form_shown = FALSE;
-  self->editing_id = 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
   gtk_stack_set_visible_child_name (self->details_stack, "none");
 }
 
-static void
-show_item (RectifyEquipmentPage *self, gint64 id)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
   g_autoptr (RectifyEquipment) e = NULL;
   g_autoptr (GError) error = NULL;
 
-  e = rectify_store_get_equipment (self->store, id, &error);
-  if (e == NULL)
+  if (id == 0)
     {
       hide_form (self);
+      return TRUE;
+    }
+  e = rectify_store_get_equipment (STORE (self), id, &error);
+  if (e == NULL)
+    {
       show_text (self, error->message);
-      return;
+      return FALSE;
     }
   load_form (self, e);
-}
-
-static void
-on_selection_changed_cb (RectifyEquipmentPage *self)
-{
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  if (row != NULL)
-    show_item (self, rectify_row_get_id (row));
-  else if (self->editing_id != 0)
-    hide_form (self);
+  return TRUE;
 }
 
 static char *
@@ -531,24 +389,24 @@ entry_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gint64
+save_record (RectifyListPage *page, const char **saved_message)
 {
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
   g_autoptr (RectifyEquipment) e = rectify_equipment_new ();
   g_autoptr (GError) error = NULL;
 
-  if (!self->form_shown || !self->can_edit)
-    return;
+  if (!self->form_shown)
+    return 0;
   clear_errors (self);
   if (self->unit_id == 0)
     {
       /* Translators: keep "Unit" as the field is named in the form */
       show_error (self, _ ("Unit: choose the unit that uses this item"));
-      return;
+      return 0;
     }
 
-  e->id = self->editing_id;
+  e->id = EDITING_ID (self);
   e->unit_id = self->unit_id;
   e->category = form_category (self);
   e->code = entry_text (self->code_row);
@@ -564,90 +422,49 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   e->next_inspection = rectify_date_row_get_date (self->next_inspection_row);
   e->postponed_until = rectify_date_row_get_date (self->postponed_row);
 
-  if (rectify_list_page_save (self->store, e, self->editing_id == 0,
+  if (rectify_list_page_save (STORE (self), e, e->id == 0,
                               (RectifyAddFunc)rectify_store_add_equipment,
                               (RectifyUpdateFunc)rectify_store_update_equipment, &error)
       == 0)
     {
       show_error (self, error->message);
-      return;
+      return 0;
     }
-  self->editing_id = e->id;
-  /* the store's "changed" signal has refreshed the list */
-  reselect (self);
-  scroll_to_selected (self);
-  show_item (self, self->editing_id);
-  show_text (self, _ ("Equipment item saved"));
+  *saved_message = _ ("Equipment item saved");
+  return e->id;
 }
 
 static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+new_record (RectifyListPage *page)
 {
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
 
-  if (!self->can_edit || self->store == NULL)
-    return;
-  rectify_list_page_select_id (self->selection, self->list, 0, on_selection_changed_cb, self);
   load_form (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
 }
 
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gint64
+restore_record (RectifyListPage *page, gconstpointer kept, GError **error)
 {
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
+  RectifyEquipment *e = (RectifyEquipment *)kept;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return rectify_store_add_equipment (STORE (page), e, error);
 }
 
-static void
-on_undo_clicked_cb (AdwToast *toast, RectifyEquipmentPage *self)
+static gpointer
+delete_record (RectifyListPage *page, gint64 id, char **message, GError **error)
 {
-  RectifyEquipment *kept = g_object_get_data (G_OBJECT (toast), "rectify-equipment");
-  g_autoptr (GError) error = NULL;
-
-  if (kept == NULL || self->store == NULL)
-    return;
-  if (rectify_store_add_equipment (self->store, kept, &error) == 0)
-    {
-      show_text (self, error->message);
-      return;
-    }
-  rectify_equipment_page_select (self, kept->id);
-}
-
-static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (widget);
   g_autoptr (RectifyEquipment) kept = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
 
-  if (!self->can_edit || self->editing_id == 0)
-    return;
-  kept = rectify_store_get_equipment (self->store, self->editing_id, &error);
-  if (kept == NULL || !rectify_store_delete_equipment (self->store, self->editing_id, &error))
-    {
-      show_text (self, error->message);
-      return;
-    }
-  hide_form (self);
-
+  kept = rectify_store_get_equipment (STORE (page), id, error);
+  if (kept == NULL || !rectify_store_delete_equipment (STORE (page), id, error))
+    return NULL;
   if (kept->code && *kept->code)
     /* Translators: %s is an equipment code */
-    title = g_strdup_printf (_ ("Equipment item %s deleted"), kept->code);
+    *message = g_strdup_printf (_ ("Equipment item %s deleted"), kept->code);
   else
-    title = g_strdup (_ ("Equipment item deleted"));
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "rectify-equipment", g_steal_pointer (&kept),
-                          (GDestroyNotify)rectify_equipment_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  show_message (self, toast);
+    *message = g_strdup (_ ("Equipment item deleted"));
+  return g_steal_pointer (&kept);
 }
 
 /* ---- the unit chooser ------------------------------------------------- */
@@ -667,11 +484,11 @@ apply_unit_search (RectifyEquipmentPage *self)
 static void
 on_unit_popover_show_cb (RectifyEquipmentPage *self)
 {
-  if (self->units == NULL && self->store != NULL)
+  if (self->units == NULL && STORE (self) != NULL)
     {
       g_autoptr (GtkNoSelection) model = NULL;
 
-      self->units = rectify_record_list_new (self->store, rectify_store_query_unit_ids,
+      self->units = rectify_record_list_new (STORE (self), rectify_store_query_unit_ids,
                                              rectify_store_get_units_by_ids,
                                              (GDestroyNotify)rectify_unit_free);
       model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->units)));
@@ -736,115 +553,37 @@ bind_unit_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
 /* ---- store and properties ---------------------------------------------- */
 
 static void
-on_store_changed_cb (RectifyStore *store, const char *entity, RectifyEquipmentPage *self)
+store_changed (RectifyListPage *page, const char *entity)
 {
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
+
   if (g_strcmp0 (entity, "unit") == 0 && self->units != NULL)
     rectify_record_list_refresh (self->units);
-  if (g_strcmp0 (entity, "equipment") != 0 && g_strcmp0 (entity, "unit") != 0)
-    return;
-
-  rectify_list_page_refresh (self->selection, self->list, self->editing_id, on_selection_changed_cb,
-                             self);
-  update_count (self);
 
   /* the item of the form was deleted elsewhere */
-  if (self->editing_id != 0)
+  if (g_strcmp0 (entity, "equipment") == 0 && EDITING_ID (self) != 0)
     {
       g_autoptr (RectifyEquipment) e
-          = rectify_store_get_equipment (self->store, self->editing_id, NULL);
+          = rectify_store_get_equipment (STORE (self), EDITING_ID (self), NULL);
 
       if (e == NULL)
-        hide_form (self);
+        rectify_list_page_select (page, 0);
     }
 }
 
 static void
-set_store (RectifyEquipmentPage *self, RectifyStore *store)
+update_editable (RectifyListPage *page)
 {
-  g_assert (self->store == NULL);
+  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
+  gboolean can_edit = CAN_EDIT (self);
 
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  self->list = rectify_record_list_new (store, rectify_store_query_equipment_ids,
-                                        rectify_store_get_equipment_by_ids,
-                                        (GDestroyNotify)rectify_equipment_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
-  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  apply_query (self);
-}
-
-static void
-update_editable (RectifyEquipmentPage *self)
-{
-  gtk_widget_set_visible (self->new_button, self->can_edit);
-  gtk_widget_set_visible (self->form_buttons, self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 self->can_edit && self->editing_id != 0);
+  gtk_widget_set_visible (self->new_button, can_edit);
+  gtk_widget_set_visible (self->form_buttons, can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
   /* a reader cannot finish a new item: show nothing instead */
-  if (!self->can_edit && self->form_shown && self->editing_id == 0)
+  if (!can_edit && self->form_shown && EDITING_ID (self) == 0)
     hide_form (self);
-}
-
-RectifyStore *
-rectify_equipment_page_get_store (RectifyEquipmentPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), NULL);
-  return self->store;
-}
-
-gboolean
-rectify_equipment_page_get_can_edit (RectifyEquipmentPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_equipment_page_set_can_edit (RectifyEquipmentPage *self, gboolean can_edit)
-{
-  g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
-
-  can_edit = !!can_edit;
-  if (self->can_edit == can_edit)
-    return;
-  self->can_edit = can_edit;
-  update_editable (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_equipment_page_get_model (RectifyEquipmentPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), NULL);
-  return G_LIST_MODEL (self->list);
-}
-
-gint64
-rectify_equipment_page_get_selected_id (RectifyEquipmentPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self), 0);
-  return self->editing_id;
-}
-
-void
-rectify_equipment_page_select (RectifyEquipmentPage *self, gint64 id)
-{
-  g_return_if_fail (RECTIFY_IS_EQUIPMENT_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  show_item (self, id);
-  if (self->list != NULL)
-    rectify_record_list_complete (self->list);
-  reselect (self);
-  scroll_to_selected (self);
 }
 
 GtkWidget *
@@ -858,62 +597,10 @@ rectify_equipment_page_dispose (GObject *object)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->scroll_tick_id != 0 && self->column_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
-  rectify_list_page_forget_toast (&self->last_toast);
-  /* the columns going away change the view's sorter: no queries then */
-  g_clear_object (&self->list);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_EQUIPMENT_PAGE);
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rectify_equipment_page_parent_class)->dispose (object);
-}
-
-static void
-rectify_equipment_page_get_property (GObject *object,
-                                     guint prop_id,
-                                     GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_equipment_page_set_property (GObject *object,
-                                     guint prop_id,
-                                     const GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_equipment_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RectifyEquipmentPage, name)
@@ -921,22 +608,18 @@ rectify_equipment_page_set_property (GObject *object,
 static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyEquipmentPage *self = (RectifyEquipmentPage *)widget;
-
-  if (self->store != NULL)
-    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_EQUIPMENT);
+  if (STORE (widget) != NULL)
+    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_EQUIPMENT);
 }
 
 /* The list as it is shown: its search, filters and order. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyEquipmentPage *self = (RectifyEquipmentPage *)widget;
-
-  if (self->store != NULL && self->list != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_EQUIPMENT,
-                             rectify_record_list_get_query (self->list));
+  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_EQUIPMENT, q);
 }
+
+static const char *const listed_entities[] = { "equipment", "unit", NULL };
 
 static void
 rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
@@ -944,22 +627,32 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_equipment_page_dispose;
-  object_class->get_property = rectify_equipment_page_get_property;
-  object_class->set_property = rectify_equipment_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->dispose = rectify_equipment_page_dispose;
+
+  page_class->query_ids = rectify_store_query_equipment_ids;
+  page_class->fetch = rectify_store_get_equipment_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_equipment_free;
+  page_class->entities = listed_entities;
+  page_class->count_text = count_text;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->save_record = save_record;
+  page_class->delete_record = delete_record;
+  page_class->restore_record = restore_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   g_type_ensure (RECTIFY_TYPE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-equipment-page.ui");
+  rectify_list_page_class_bind_template (widget_class);
 
-  BIND (banner_revealer);
-  BIND (banner_label);
-  BIND (search_entry);
   BIND (category_dropdown);
   BIND (category_filter_labels);
   BIND (status_dropdown);
@@ -970,8 +663,6 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   BIND (new_button);
   BIND (paned);
   BIND (column_view);
-  BIND (selection);
-  BIND (count_label);
   BIND (details_stack);
   BIND (form_error);
   BIND (form_group);
@@ -1021,17 +712,11 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   BIND (postponed_error);
 
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
 }
 
 #undef BIND
@@ -1105,8 +790,5 @@ rectify_equipment_page_init (RectifyEquipmentPage *self)
   if (self->settings != NULL)
     rectify_pane_position_bind (self->paned, self->settings, PANE_POSITION_KEY, 0.65);
 
-  self->can_edit = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
-  update_count (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }

@@ -5,21 +5,14 @@
 
 #include <adwaita.h>
 
-#include "rectify-store.h"
+#include "rectify-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_EQUIPMENT_PAGE (rectify_equipment_page_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyEquipmentPage, rectify_equipment_page, RECTIFY, EQUIPMENT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    RectifyEquipmentPage, rectify_equipment_page, RECTIFY, EQUIPMENT_PAGE, RectifyListPage)
 
 GtkWidget *rectify_equipment_page_new (RectifyStore *store);
-RectifyStore *rectify_equipment_page_get_store (RectifyEquipmentPage *self);
-gboolean rectify_equipment_page_get_can_edit (RectifyEquipmentPage *self);
-void rectify_equipment_page_set_can_edit (RectifyEquipmentPage *self, gboolean can_edit);
-/* The lazy list shown (RectifyRow of RectifyEquipment). */
-GListModel *rectify_equipment_page_get_model (RectifyEquipmentPage *self);
-/* The item in the form, 0 for none or a new one. */
-gint64 rectify_equipment_page_get_selected_id (RectifyEquipmentPage *self);
-void rectify_equipment_page_select (RectifyEquipmentPage *self, gint64 id);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* rectify-list-page.h: the plumbing the list pages share (count, selection by id, query, toasts,
- * save) SPDX-License-Identifier: GPL-3.0-or-later
+/* rectify-list-page.h: the base class of the list pages: records, selection, search, count,
+ * messages SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
@@ -9,57 +9,109 @@
 
 G_BEGIN_DECLS
 
-/* The count in words, e.g. "12 units": n rows, number is n as the reader
- * writes numbers.  Each page writes its own, so that the plural forms stay
- * literals for xgettext. */
-typedef char *(*RectifyCountTextFunc) (guint n, const char *number);
+/* A page of records: a column view over a list of the store's records,
+ * a search entry, a count under the list, and the detail of the record
+ * chosen.  The class owns the "store" (construct only) and "can-edit"
+ * properties, the list, its selection, sorting by the column headers,
+ * search, the count, the messages (a toast in the shell's overlay, else a
+ * banner above the page) with an offer to undo a deletion, and the
+ * actions page.new, page.find, page.save, page.export and page.delete.
+ *
+ * A subclass's template has the parent "RectifyListPage" and its widgets
+ * as <child>ren (the page lays them out top to bottom, under its banner);
+ * it names its column view "column_view", its search entry "search_entry"
+ * and the label of the count "count_label", and calls
+ * rectify_list_page_class_bind_template() after setting its template. */
+#define RECTIFY_TYPE_LIST_PAGE (rectify_list_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RectifyListPage, rectify_list_page, RECTIFY, LIST_PAGE, GtkWidget)
 
-/* Puts the list's status (its error, or that it is counting) in label, or
- * else its count in the words of count_text.  Without a list it leaves
- * label as it is. */
-void rectify_list_page_show_count (GtkLabel *label,
-                                   RectifyRecordList *list,
-                                   RectifyCountTextFunc count_text);
+struct _RectifyListPageClass
+{
+  GtkWidgetClass parent_class;
 
-/* Selects the row of id in selection over list (none when id is 0, list
- * NULL or id not listed), with the page's selection handler blocked: the
- * page's record stays shown while a new snapshot comes, and a new record's
- * empty form stays when the selection is cleared. */
-void rectify_list_page_select_id (GtkSingleSelection *selection,
-                                  RectifyRecordList *list,
-                                  gint64 id,
-                                  gpointer selection_changed_cb,
-                                  gpointer page);
+  /* How the list asks the store (the ids of a query, then the records by
+   * id); without query_ids the page gives a model of its own
+   * (rectify_list_page_set_model) and fills it in reload. */
+  RectifyQueryIdsFunc query_ids;
+  RectifyFetchFunc fetch;
+  GDestroyNotify free_record;
+  /* The entities of the store's "changed" signal that change the list
+   * (NULL-terminated; NULL: every change). */
+  const char *const *entities;
 
-/* Runs q on list, shown in view: brings view back to its top first (so it
- * keeps its row widgets), then selects the row of id again, all with the
- * page's selection handler blocked: the rows go and come, the page keeps
- * its record. */
-void rectify_list_page_set_query (GtkWidget *view,
-                                  GtkSingleSelection *selection,
-                                  RectifyRecordList *list,
-                                  const RectifyQuery *q,
-                                  gint64 id,
-                                  gpointer selection_changed_cb,
-                                  gpointer page);
+  /* The count in words, e.g. "12 units": n rows, number is n as the reader
+   * writes numbers (each page writes its own, so that the plural forms
+   * stay literals for xgettext). */
+  char *(*count_text) (RectifyListPage *self, guint n, const char *number);
+  /* The page's own filters into q; the search text and the column sort
+   * are in q already. */
+  void (*build_query) (RectifyListPage *self, RectifyQuery *q);
+  /* A page with a model of its own: fill it again (search included). */
+  void (*reload) (RectifyListPage *self);
+  /* The id of an item of the model (default: a RectifyRow's). */
+  gint64 (*item_id) (RectifyListPage *self, gpointer item);
+  /* Show the record of id in the detail; 0: none (the selection was
+   * cleared).  Returns FALSE when it cannot (the message is shown): the
+   * page then shows none. */
+  gboolean (*show_record) (RectifyListPage *self, gint64 id);
+  /* page.new: an empty form for a new record (the selection is cleared
+   * first). NULL: the page has no page.new. */
+  void (*new_record) (RectifyListPage *self);
+  /* page.save: writes the form; returns the record's id and the message
+   * to show (static), or 0 when the store refused (the page has shown
+   * why).  NULL: no page.save. */
+  gint64 (*save_record) (RectifyListPage *self, const char **saved_message);
+  /* page.delete: deletes the record of id, returning a copy of it to offer
+   * back (freed with free_record) and the message to show, or NULL with
+   * error set. NULL: no page.delete. */
+  gpointer (*delete_record) (RectifyListPage *self, gint64 id, char **message, GError **error);
+  /* Puts back what delete_record returned: its id, or 0 with error set. */
+  gint64 (*restore_record) (RectifyListPage *self, gconstpointer kept, GError **error);
+  /* page.export: the list as shown (q is its query). NULL: no page.export. */
+  void (*export_list) (RectifyListPage *self, const RectifyQuery *q);
+  /* After the store changed (and the list was read again, when entity is
+   * one of the list's). */
+  void (*store_changed) (RectifyListPage *self, const char *entity);
+  /* can-edit changed, or the record shown: the page's own controls. */
+  void (*update_editable) (RectifyListPage *self);
 
-/* Takes a new snapshot of list after the store changed and selects the
- * row of id again, with the page's selection handler blocked. */
-void rectify_list_page_refresh (GtkSingleSelection *selection,
-                                RectifyRecordList *list,
-                                gint64 id,
-                                gpointer selection_changed_cb,
-                                gpointer page);
+  gpointer padding[4];
+};
 
-/* The two properties every page has: "store" (a RectifyStore, construct
- * only) and "can-edit" (TRUE by default, notified explicitly).  Creates
- * them as properties[prop_store] and properties[prop_can_edit] and installs
- * the page's n_props properties. */
-void rectify_list_page_install_properties (GObjectClass *object_class,
-                                           GParamSpec **properties,
-                                           guint n_props,
-                                           guint prop_store,
-                                           guint prop_can_edit);
+RectifyStore *rectify_list_page_get_store (RectifyListPage *self);
+gboolean rectify_list_page_get_can_edit (RectifyListPage *self);
+void rectify_list_page_set_can_edit (RectifyListPage *self, gboolean can_edit);
+/* The list shown (RectifyRow of the page's records, or the page's own). */
+GListModel *rectify_list_page_get_model (RectifyListPage *self);
+/* The record shown in the detail; 0 for none or a new one. */
+gint64 rectify_list_page_get_selected_id (RectifyListPage *self);
+/* Shows the record of id and selects its row (when listed), scrolled into
+ * view. */
+void rectify_list_page_select (RectifyListPage *self, gint64 id);
+
+/* ---- for the pages --------------------------------------------------- */
+
+/* Binds the template's column_view, search_entry and count_label. */
+void rectify_list_page_class_bind_template (GtkWidgetClass *widget_class);
+
+RectifyRecordList *rectify_list_page_get_list (RectifyListPage *self);
+GtkSingleSelection *rectify_list_page_get_selection (RectifyListPage *self);
+GtkSearchEntry *rectify_list_page_get_search_entry (RectifyListPage *self);
+/* A page with a model of its own: the list model of its items. */
+void rectify_list_page_set_model (RectifyListPage *self, GListModel *model);
+/* Runs the query again (after a filter changed): the list goes back to its
+ * top and keeps the record shown selected. */
+void rectify_list_page_apply_query (RectifyListPage *self);
+void rectify_list_page_update_count (RectifyListPage *self);
+/* The record the detail shows from now on (0: none, or a new one); its row
+ * is selected when listed, and the actions follow. */
+void rectify_list_page_set_current (RectifyListPage *self, gint64 id);
+/* Brings the row of the record shown into view. */
+void rectify_list_page_scroll_to_current (RectifyListPage *self);
+/* Shows message (plain text) in a toast of the shell's overlay, or in the
+ * page's banner without one; with kept (a record deleted, which it takes),
+ * the toast offers it back ("Undo") through restore_record. */
+void rectify_list_page_show_message (RectifyListPage *self, const char *message, gpointer kept);
 
 /* The store's add and update of one kind of record, e.g.
  * rectify_store_add_unit and rectify_store_update_unit (cast). */
@@ -76,25 +128,41 @@ gint64 rectify_list_page_save (RectifyStore *store,
                                RectifyUpdateFunc update,
                                GError **error);
 
-/* Puts a deleted record back: page is the page, record the deleted one. */
-typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
+/* ---- kept for the pages not yet on the class --------------------------- */
 
-/* Shows message (plain text) in a toast of the shell's overlay around page
- * and returns TRUE; FALSE when page is not in one, for the page to show
- * its own banner.  With deleted, the toast offers it back through undo
- * (button "Undo", high priority) and frees it with free_deleted; on FALSE
- * deleted stays the caller's. */
+typedef char *(*RectifyCountTextFunc) (guint n, const char *number);
+void rectify_list_page_show_count (GtkLabel *label,
+                                   RectifyRecordList *list,
+                                   RectifyCountTextFunc count_text);
+void rectify_list_page_select_id (GtkSingleSelection *selection,
+                                  RectifyRecordList *list,
+                                  gint64 id,
+                                  gpointer selection_changed_cb,
+                                  gpointer page);
+void rectify_list_page_set_query (GtkWidget *view,
+                                  GtkSingleSelection *selection,
+                                  RectifyRecordList *list,
+                                  const RectifyQuery *q,
+                                  gint64 id,
+                                  gpointer selection_changed_cb,
+                                  gpointer page);
+void rectify_list_page_refresh (GtkSingleSelection *selection,
+                                RectifyRecordList *list,
+                                gint64 id,
+                                gpointer selection_changed_cb,
+                                gpointer page);
+void rectify_list_page_install_properties (GObjectClass *object_class,
+                                           GParamSpec **properties,
+                                           guint n_props,
+                                           guint prop_store,
+                                           guint prop_can_edit);
+typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
 gboolean rectify_list_page_toast (GtkWidget *page,
                                   const char *message,
                                   gpointer deleted,
                                   GDestroyNotify free_deleted,
                                   RectifyUndoFunc undo);
-
-/* Adds toast to overlay in place of the page's last one, *last (dismissed
- * if still shown), and keeps a weak pointer to it in *last. */
 void rectify_list_page_replace_toast (AdwToastOverlay *overlay, AdwToast **last, AdwToast *toast);
-
-/* Drops the weak pointer *last (in the page's dispose); the toast stays. */
 void rectify_list_page_forget_toast (AdwToast **last);
 
 G_END_DECLS

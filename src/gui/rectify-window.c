@@ -10,6 +10,7 @@
 #include "rectify-pdf-issue.h"
 #include "rectify-a11y.h"
 #include "rectify-campaign-dialog.h"
+#include "rectify-campaigns-page.h"
 #include "rectify-demo.h"
 #include "rectify-documents-page.h"
 #include "rectify-equipment-page.h"
@@ -17,6 +18,7 @@
 #include "rectify-hazards-page.h"
 #include "rectify-inspections-page.h"
 #include "rectify-job.h"
+#include "rectify-list-page.h"
 #include "rectify-officers-page.h"
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
@@ -307,10 +309,15 @@ set_can_edit (RectifyWindow *self, gboolean can_edit)
     {
       GtkWidget *page = gtk_stack_get_child_by_name (self->stack, pages[i].name);
 
-      if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-edit"))
-        g_object_set (
-            page, "can-edit",
-            can_edit || (self->n_officers == 0 && g_str_equal (pages[i].name, "officers")), NULL);
+      gboolean page_can_edit
+          = can_edit || (self->n_officers == 0 && g_str_equal (pages[i].name, "officers"));
+
+      if (RECTIFY_IS_LIST_PAGE (page))
+        rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (page), page_can_edit);
+      else if (RECTIFY_IS_CAMPAIGNS_PAGE (page))
+        rectify_campaigns_page_set_can_edit (RECTIFY_CAMPAIGNS_PAGE (page), page_can_edit);
+      else if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-edit"))
+        g_object_set (page, "can-edit", page_can_edit, NULL);
     }
   set_action_enabled (self, "restore", can_edit);
   update_page (self);

@@ -111,7 +111,7 @@ change_done (Bench *bench)
 static gboolean
 list_complete (Bench *bench)
 {
-  return !rectify_record_list_get_loading (RECTIFY_RECORD_LIST (rectify_equipment_page_get_model (bench->page)));
+  return !rectify_record_list_get_loading (RECTIFY_RECORD_LIST (rectify_list_page_get_model (RECTIFY_LIST_PAGE (bench->page))));
 }
 
 static void
@@ -137,7 +137,7 @@ open_page (Bench      *bench,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (bench->page));
   adw_window_set_content (ADW_WINDOW (bench->window), overlay);
   g_signal_connect (bench->window, "realize", G_CALLBACK (on_realize), bench);
-  g_signal_connect (rectify_equipment_page_get_model (bench->page), "items-changed",
+  g_signal_connect (rectify_list_page_get_model (RECTIFY_LIST_PAGE (bench->page)), "items-changed",
                     G_CALLBACK (on_items_changed), bench);
   gtk_window_present (bench->window);
   wanted_frames = 1;
@@ -273,7 +273,7 @@ main (int   argc,
   adw_init ();
   open_page (&bench, argv[1]);
   iterate_until (list_complete, &bench, "the whole list");
-  g_print ("equipment items listed: %u\n", g_list_model_get_n_items (rectify_equipment_page_get_model (bench.page)));
+  g_print ("equipment items listed: %u\n", g_list_model_get_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (bench.page))));
 
   /* memory: scroll from top to bottom, ten screens a step, one frame each */
   view = find_type (GTK_WIDGET (bench.page), GTK_TYPE_COLUMN_VIEW);
@@ -324,7 +324,7 @@ main (int   argc,
       g_array_append_val (cpu_after_pauses, cpu);
       g_print ("# “%s”: %u rows, %.1f ms, %.1f ms after the pause (rows changed at %.1f ms, then the frame;"
                " %.1f ms of this thread's CPU; all rows and the count at %.1f ms)\n",
-               term, g_list_model_get_n_items (rectify_equipment_page_get_model (bench.page)), ms,
+               term, g_list_model_get_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (bench.page))), ms,
                after_pause, changed, cpu, complete);
 
       wanted_changes = bench.changes + 1;

@@ -396,7 +396,7 @@ fixture_open (Fixture *f)
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_present (f->window);
   wait_for (widget_is_mapped, f->page, "the page to be shown");
-  f->model = rectify_equipment_page_get_model (f->page);
+  f->model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (f->page));
 }
 
 static void
@@ -701,7 +701,7 @@ create_item (Fixture *f)
   g_assert_cmpuint (equipment_total (f), ==, before + 1);
   wait_for_n (f, before + 1);
   assert_count_label (f, before + 1);
-  id = rectify_equipment_page_get_selected_id (f->page);
+  id = rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (f->page));
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (f->model), id), >=, 0);
   {
@@ -764,7 +764,7 @@ run_delete_undo (void)
   g_assert_cmpstr (back->code, ==, "311035010299999999");
   wait_for_n (&f, before);
   g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (f.model), id), >=, 0);
-  g_assert_cmpint (rectify_equipment_page_get_selected_id (f.page), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (f.page)), ==, id);
   fixture_close (&f);
 }
 
@@ -804,8 +804,8 @@ run_refused_delete (void)
   g_assert_cmpint (id, >, 0);
   before = equipment_total (&f);
 
-  rectify_equipment_page_select (f.page, id);
-  g_assert_cmpint (rectify_equipment_page_get_selected_id (f.page), ==, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (f.page), id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (f.page)), ==, id);
   gtk_widget_activate_action (GTK_WIDGET (f.page), "page.delete", NULL);
   wait_for (toast_shown, &f, "the refusal to be shown");
   still = rectify_store_get_equipment (f.store, id, NULL);
@@ -822,13 +822,13 @@ run_read_only (void)
   GtkWidget *code;
 
   fixture_open (&f);
-  rectify_equipment_page_set_can_edit (f.page, FALSE);
+  rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (f.page), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (f.page), "page.new", NULL);
   drain_main_context ();
-  g_assert_cmpint (rectify_equipment_page_get_selected_id (f.page), ==, 0);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (f.page)), ==, 0);
   g_assert_null (find_widget (GTK_WIDGET (f.page), match_row, "Equipment Code"));
 
-  rectify_equipment_page_select (f.page, first_id (&f));
+  rectify_list_page_select (RECTIFY_LIST_PAGE (f.page), first_id (&f));
   drain_main_context ();
   code = GTK_WIDGET (entry_row (&f, "Equipment Code"));
   g_assert_false (gtk_widget_is_sensitive (code));
@@ -861,9 +861,9 @@ run_select_scrolls (void)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  rectify_equipment_page_select (f.page, rectify_row_get_id (last));
+  rectify_list_page_select (RECTIFY_LIST_PAGE (f.page), rectify_row_get_id (last));
   wait_for (scrolled_down, adjustment, "the list to scroll to the item");
-  g_assert_cmpint (rectify_equipment_page_get_selected_id (f.page), ==, rectify_row_get_id (last));
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (f.page)), ==, rectify_row_get_id (last));
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, n - 1);
   fixture_close (&f);
 }
