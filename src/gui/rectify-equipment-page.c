@@ -112,7 +112,7 @@ struct _RectifyEquipmentPage
   GtkCheckButton *user_differs_button;
   GtkWidget *new_button;
   GtkPaned *paned;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *details_stack;
   GtkLabel *form_error;
   AdwPreferencesGroup *form_group;
@@ -662,7 +662,6 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   BIND (user_differs_button);
   BIND (new_button);
   BIND (paned);
-  BIND (column_view);
   BIND (details_stack);
   BIND (form_error);
   BIND (form_group);
@@ -740,6 +739,7 @@ rectify_equipment_page_init (RectifyEquipmentPage *self)
   g_autoptr (GtkListItemFactory) unit_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
 
   gtk_string_list_append (self->category_filter_labels, _ ("All categories"));
   for (guint i = 0; i < RECTIFY_N_CATEGORIES; i++)

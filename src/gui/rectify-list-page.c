@@ -539,11 +539,10 @@ rectify_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (priv->column_view), self);
   if (priv->column_view != NULL)
     gtk_column_view_set_model (priv->column_view, NULL);
+  /* the page's template, whose pointers (and the three above) it clears */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  priv->column_view = NULL;
-  priv->search_entry = NULL;
-  priv->count_label = NULL;
   g_clear_object (&priv->selection);
   g_clear_object (&priv->model);
   g_clear_object (&priv->list);
@@ -716,6 +715,13 @@ rectify_list_page_get_list (RectifyListPage *self)
 {
   g_return_val_if_fail (RECTIFY_IS_LIST_PAGE (self), NULL);
   return PRIV (self)->list;
+}
+
+GtkColumnView *
+rectify_list_page_get_column_view (RectifyListPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_LIST_PAGE (self), NULL);
+  return PRIV (self)->column_view;
 }
 
 GtkSingleSelection *

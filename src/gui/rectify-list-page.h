@@ -95,6 +95,7 @@ void rectify_list_page_select (RectifyListPage *self, gint64 id);
 void rectify_list_page_class_bind_template (GtkWidgetClass *widget_class);
 
 RectifyRecordList *rectify_list_page_get_list (RectifyListPage *self);
+GtkColumnView *rectify_list_page_get_column_view (RectifyListPage *self);
 GtkSingleSelection *rectify_list_page_get_selection (RectifyListPage *self);
 GtkSearchEntry *rectify_list_page_get_search_entry (RectifyListPage *self);
 /* A page with a model of its own: the list model of its items. */

@@ -44,33 +44,20 @@ static const char *const field_names[N_FIELDS] = {
 
 struct _RectifyOperatorsPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
   GSettings *settings;
-  RectifyRecordList *operators;
-  GtkSingleSelection *selection;
   RectifyRecordList *unit_choices;
-  char *sort;
-  gboolean descending;
-  gint64 shown_id; /* the operator in the form; 0 = none or new */
   gboolean form_is_new;
   gint64 unit_id;  /* the unit chosen in the form */
   char *id_number; /* the stored number, shown masked until edited */
   gboolean id_masked;
-  RectifyOperator *banner_undo; /* deleted operator the banner offers back */
   RectifyFormRow fields[N_FIELDS];
 
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkButton *banner_undo_button;
   GtkPaned *paned;
-  GtkSearchEntry *search_entry;
   GtkToggleButton *expired_toggle;
   GtkWidget *new_button;
-  GtkLabel *count_label;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *form_title_label;
   GtkListBox *form_list;
@@ -89,20 +76,11 @@ struct _RectifyOperatorsPage
   GtkButton *save_button;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyOperatorsPage, rectify_operators_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyOperatorsPage, rectify_operators_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void show_operator (RectifyOperatorsPage *self, gint64 id);
-static void on_selection_changed_cb (RectifyOperatorsPage *self);
+#define STORE(self) rectify_list_page_get_store (RECTIFY_LIST_PAGE (self))
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
+#define SHOWN_ID(self) rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (self))
 
 /* ---- the list ------------------------------------------------------------ */
 
@@ -136,117 +114,21 @@ op_cert_expiry (gpointer self, gconstpointer r, const char **style)
 }
 
 static char *
-count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s operator", "%s operators", n), number);
 }
 
 static void
-update_count (RectifyOperatorsPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  rectify_list_page_show_count (self->count_label, self->operators, count_text);
-}
-
-/* After a new snapshot the selection follows the shown operator by id;
- * one filtered out of the list stays in the form. */
-static void
-reselect (RectifyOperatorsPage *self)
-{
-  rectify_list_page_select_id (self->selection, self->operators, self->shown_id,
-                               on_selection_changed_cb, self);
-  update_count (self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyOperatorsPage *self)
-{
-  reselect (self);
-  update_count (self);
-}
-
-static void
-apply_query (RectifyOperatorsPage *self)
-{
-  RectifyQuery q = RECTIFY_QUERY_INIT;
-
-  if (self->operators == NULL)
-    return;
-  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  q.sort = self->sort;
-  q.descending = self->descending;
-  q.licence_expired = gtk_toggle_button_get_active (self->expired_toggle);
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->operators, &q,
-                               self->shown_id, on_selection_changed_cb, self);
-  update_count (self);
-}
-
-static void
-on_search_changed_cb (RectifyOperatorsPage *self)
-{
-  apply_query (self);
+  q->licence_expired = gtk_toggle_button_get_active (RECTIFY_OPERATORS_PAGE (page)->expired_toggle);
 }
 
 static void
 on_filter_changed_cb (RectifyOperatorsPage *self)
 {
-  apply_query (self);
-}
-
-static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyOperatorsPage *self)
-{
-  gboolean descending = FALSE;
-  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
-
-  g_free (self->sort);
-  self->sort = g_strdup (key);
-  self->descending = descending;
-  apply_query (self);
-}
-
-/* ---- messages -------------------------------------------------------------- */
-
-static void
-hide_banner (RectifyOperatorsPage *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  g_clear_pointer (&self->banner_undo, rectify_operator_free);
-}
-
-static void
-on_banner_close_clicked_cb (RectifyOperatorsPage *self)
-{
-  hide_banner (self);
-}
-
-static void undo_delete (RectifyOperatorsPage *self, const RectifyOperator *op);
-
-static void
-on_banner_undo_clicked_cb (RectifyOperatorsPage *self)
-{
-  g_autoptr (RectifyOperator) op = g_steal_pointer (&self->banner_undo);
-
-  hide_banner (self);
-  if (op != NULL)
-    undo_delete (self, op);
-}
-
-/* A toast in the shell's overlay, or the page's own banner without one;
- * with undo, the deleted operator is offered back. */
-static void
-show_message (RectifyOperatorsPage *self, const char *message, RectifyOperator *undo)
-{
-  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo,
-                               (GDestroyNotify)rectify_operator_free, (RectifyUndoFunc)undo_delete))
-    return;
-
-  g_clear_pointer (&self->banner_undo, rectify_operator_free);
-  self->banner_undo = undo;
-  gtk_label_set_text (self->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_undo_button), undo != NULL);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 /* ---- the form ------------------------------------------------------------ */
@@ -313,7 +195,7 @@ show_id_number (RectifyOperatorsPage *self, gboolean masked)
 static void
 on_id_number_focus_enter_cb (RectifyOperatorsPage *self)
 {
-  if (self->id_masked && self->can_edit)
+  if (self->id_masked && CAN_EDIT (self))
     show_id_number (self, FALSE);
 }
 
@@ -330,17 +212,15 @@ on_id_number_focus_leave_cb (RectifyOperatorsPage *self)
 static void
 set_form_editable (RectifyOperatorsPage *self)
 {
+  gboolean can_edit = CAN_EDIT (self);
+
   for (guint i = FIELD_NAME; i < N_FIELDS; i++)
-    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].widget), self->can_edit);
-  gtk_widget_set_visible (GTK_WIDGET (self->unit_button), self->can_edit);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->can_edit);
-  gtk_widget_set_visible (self->new_button, self->can_edit);
-  gtk_widget_set_visible (self->delete_button, self->can_edit && !self->form_is_new);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 self->can_edit && self->shown_id != 0);
+    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].widget), can_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_button), can_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_edit);
+  gtk_widget_set_visible (self->new_button, can_edit);
+  gtk_widget_set_visible (self->delete_button, can_edit && !self->form_is_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
 }
 
 static void
@@ -358,43 +238,31 @@ fill_form (RectifyOperatorsPage *self, const RectifyOperator *op)
   rectify_date_row_set_date (self->cert_expiry_row, op ? op->cert_expiry : NULL);
 }
 
-static void
-show_operator (RectifyOperatorsPage *self, gint64 id)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
+  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (page);
   g_autoptr (RectifyOperator) op = NULL;
   g_autoptr (GError) error = NULL;
 
   self->form_is_new = FALSE;
-  if (id != 0 && self->store != NULL)
+  if (id != 0)
     {
-      op = rectify_store_get_operator (self->store, id, &error);
+      op = rectify_store_get_operator (STORE (self), id, &error);
       if (op == NULL)
         g_debug ("Reading operator %" G_GINT64_FORMAT " failed: %s", id, error->message);
     }
-  self->shown_id = op ? op->id : 0;
   if (op == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      set_form_editable (self);
-      return;
+      return id == 0;
     }
   gtk_label_set_text (self->form_title_label, op->name);
   gtk_button_set_label (self->save_button, _ ("_Save"));
   fill_form (self, op);
-  set_form_editable (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
-}
-
-static void
-on_selection_changed_cb (RectifyOperatorsPage *self)
-{
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  if (row != NULL)
-    show_operator (self, rectify_row_get_id (row));
-  else if (!self->form_is_new)
-    show_operator (self, 0);
+  return TRUE;
 }
 
 /* ---- the unit chooser ------------------------------------------------------ */
@@ -467,14 +335,11 @@ on_unit_list_activate_cb (RectifyOperatorsPage *self, guint position)
 /* ---- actions --------------------------------------------------------------- */
 
 static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+new_record (RectifyListPage *page)
 {
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
+  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (page);
 
-  self->shown_id = 0;
   self->form_is_new = TRUE;
-  rectify_list_page_select_id (self->selection, self->operators, 0, on_selection_changed_cb, self);
-
   gtk_label_set_text (self->form_title_label, _ ("New Operator"));
   gtk_button_set_label (self->save_button, _ ("C_reate"));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
@@ -484,17 +349,17 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->unit_button));
 }
 
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gint64
+save_record (RectifyListPage *page, const char **saved_message)
 {
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
+  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (page);
   g_autoptr (RectifyOperator) op = rectify_operator_new ();
   g_autoptr (GError) error = NULL;
 
-  if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
-    return;
+  if (!self->form_is_new && SHOWN_ID (self) == 0)
+    return 0;
 
-  op->id = self->form_is_new ? 0 : self->shown_id;
+  op->id = self->form_is_new ? 0 : SHOWN_ID (self);
   op->unit_id = self->unit_id;
   op->name = get_text (self->name_row);
   op->id_number = self->id_masked ? g_strdup (self->id_number) : get_text (self->id_number_row);
@@ -508,115 +373,64 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       g_set_error (&error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
                    _ ("Unit: choose the unit the operator works for"));
       show_error (self, error);
-      return;
+      return 0;
     }
-  if (rectify_list_page_save (self->store, op, self->form_is_new,
+  if (rectify_list_page_save (STORE (self), op, self->form_is_new,
                               (RectifyAddFunc)rectify_store_add_operator,
                               (RectifyUpdateFunc)rectify_store_update_operator, &error)
       == 0)
     {
       show_error (self, error);
-      return;
+      return 0;
     }
-
-  self->form_is_new = FALSE;
-  self->shown_id = op->id;
-  reselect (self);
-  show_operator (self, op->id);
+  return op->id;
 }
 
-static void
-undo_delete (RectifyOperatorsPage *self, const RectifyOperator *op)
+/* The id is set: the operator comes back under the same id. */
+static gint64
+restore_record (RectifyListPage *page, gconstpointer kept, GError **error)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  /* The id is set: the operator comes back under the same id. */
-  if (rectify_store_add_operator (self->store, op, &error) == 0)
-    {
-      show_message (self, error->message, NULL);
-      return;
-    }
-  rectify_operators_page_select (self, op->id);
+  return rectify_store_add_operator (STORE (page), kept, error);
 }
 
-static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gpointer
+delete_record (RectifyListPage *page, gint64 id, char **message, GError **error)
 {
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
-  g_autoptr (RectifyOperator) op = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr (RectifyOperator) op = rectify_store_get_operator (STORE (page), id, error);
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
-    return;
-  op = rectify_store_get_operator (self->store, self->shown_id, &error);
-  if (op == NULL || !rectify_store_delete_operator (self->store, op->id, &error))
-    {
-      show_message (self, error->message, NULL);
-      return;
-    }
+  if (op == NULL || !rectify_store_delete_operator (STORE (page), op->id, error))
+    return NULL;
   /* Translators: %s is the name of the deleted operator */
-  message = g_strdup_printf (_ ("“%s” deleted"), op->name);
-  show_message (self, message, g_steal_pointer (&op));
+  *message = g_strdup_printf (_ ("“%s” deleted"), op->name);
+  return g_steal_pointer (&op);
 }
 
+/* The shown operator is gone (deleted here or elsewhere). */
 static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+store_changed (RectifyListPage *page, const char *entity)
 {
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (widget);
+  gint64 id = SHOWN_ID (page);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* ---- the store ----------------------------------------------------------- */
-
-static void
-on_operators_changed_cb (RectifyStore *store, const char *entity, RectifyOperatorsPage *self)
-{
-  rectify_record_list_refresh (self->operators);
-  reselect (self);
-
-  /* The shown operator is gone (deleted here or elsewhere). */
-  if (self->shown_id != 0 && rectify_record_list_find (self->operators, self->shown_id) < 0)
+  if (g_strcmp0 (entity, "operator") == 0 && id != 0
+      && rectify_record_list_find (rectify_list_page_get_list (page), id) < 0)
     {
-      g_autoptr (RectifyOperator) op
-          = rectify_store_get_operator (self->store, self->shown_id, NULL);
+      g_autoptr (RectifyOperator) op = rectify_store_get_operator (STORE (page), id, NULL);
 
       if (op == NULL)
-        show_operator (self, 0);
+        rectify_list_page_select (page, 0);
     }
 }
 
 static void
-set_store (RectifyOperatorsPage *self, RectifyStore *store)
+update_editable (RectifyListPage *page)
 {
-  GtkSelectionModel *choices;
+  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (page);
 
-  g_assert (self->store == NULL);
-
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->operators = rectify_record_list_new (store, rectify_store_query_operator_ids,
-                                             rectify_store_get_operators_by_ids,
-                                             (GDestroyNotify)rectify_operator_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->operators));
-  g_signal_connect_object (self->operators, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->unit_choices
-      = rectify_record_list_new (store, rectify_store_query_unit_ids,
-                                 rectify_store_get_units_by_ids, (GDestroyNotify)rectify_unit_free);
-  choices = GTK_SELECTION_MODEL (
-      gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unit_choices))));
-  gtk_list_view_set_model (self->unit_list, choices);
-  g_object_unref (choices);
-  g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_operators_changed_cb), self,
-                           0);
-  /* Unit names are shown in the list. */
-  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_operators_changed_cb), self, 0);
-  apply_query (self);
+  if (!CAN_EDIT (self) && self->form_is_new)
+    rectify_list_page_select (page, 0);
+  if (!CAN_EDIT (self) && SHOWN_ID (self) != 0)
+    show_id_number (self, TRUE);
+  set_form_editable (self);
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -627,70 +441,6 @@ rectify_operators_page_new (RectifyStore *store)
   return g_object_new (RECTIFY_TYPE_OPERATORS_PAGE, "store", store, NULL);
 }
 
-RectifyStore *
-rectify_operators_page_get_store (RectifyOperatorsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_OPERATORS_PAGE (self), NULL);
-  return self->store;
-}
-
-gboolean
-rectify_operators_page_get_can_edit (RectifyOperatorsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_OPERATORS_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_operators_page_set_can_edit (RectifyOperatorsPage *self, gboolean can_edit)
-{
-  g_return_if_fail (RECTIFY_IS_OPERATORS_PAGE (self));
-
-  can_edit = !!can_edit;
-  if (self->can_edit == can_edit)
-    return;
-  self->can_edit = can_edit;
-  if (!can_edit && self->form_is_new)
-    show_operator (self, 0);
-  if (!can_edit && self->shown_id != 0)
-    show_id_number (self, TRUE);
-  set_form_editable (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_operators_page_get_model (RectifyOperatorsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_OPERATORS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->operators);
-}
-
-gint64
-rectify_operators_page_get_selected_id (RectifyOperatorsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_OPERATORS_PAGE (self), 0);
-  return self->shown_id;
-}
-
-void
-rectify_operators_page_select (RectifyOperatorsPage *self, gint64 operator_id)
-{
-  gint64 position;
-
-  g_return_if_fail (RECTIFY_IS_OPERATORS_PAGE (self));
-
-  if (self->operators == NULL)
-    return;
-  rectify_record_list_complete (self->operators);
-  position = rectify_record_list_find (self->operators, operator_id);
-  if (position >= 0)
-    {
-      gtk_single_selection_set_selected (self->selection, (guint)position);
-      if (self->shown_id != operator_id)
-        show_operator (self, operator_id);
-    }
-}
-
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -698,84 +448,45 @@ rectify_operators_page_dispose (GObject *object)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  /* Removing a sorted column changes the sorter: no queries from here on. */
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_OPERATORS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->operators);
   g_clear_object (&self->unit_choices);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->banner_undo, rectify_operator_free);
   g_clear_pointer (&self->id_number, g_free);
-  g_clear_pointer (&self->sort, g_free);
 
   G_OBJECT_CLASS (rectify_operators_page_parent_class)->dispose (object);
 }
 
 static void
-rectify_operators_page_get_property (GObject *object,
-                                     guint prop_id,
-                                     GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_operators_page_set_property (GObject *object,
-                                     guint prop_id,
-                                     const GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_operators_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyOperatorsPage *self = (RectifyOperatorsPage *)widget;
-
-  if (self->store != NULL)
-    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_OPERATORS);
+  if (STORE (widget) != NULL)
+    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_OPERATORS);
 }
 
 /* The list as it is shown: its search, filters and order. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyOperatorsPage *self = (RectifyOperatorsPage *)widget;
+  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_OPERATORS, q);
+}
 
-  if (self->store != NULL && self->operators != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_OPERATORS,
-                             rectify_record_list_get_query (self->operators));
+/* Unit names are shown in the list. */
+static const char *const listed_entities[] = { "operator", "unit", NULL };
+
+static void
+rectify_operators_page_constructed (GObject *object)
+{
+  RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (object);
+  GtkSelectionModel *choices;
+
+  G_OBJECT_CLASS (rectify_operators_page_parent_class)->constructed (object);
+
+  self->unit_choices
+      = rectify_record_list_new (STORE (self), rectify_store_query_unit_ids,
+                                 rectify_store_get_units_by_ids, (GDestroyNotify)rectify_unit_free);
+  choices = GTK_SELECTION_MODEL (
+      gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->unit_choices))));
+  gtk_list_view_set_model (self->unit_list, choices);
+  g_object_unref (choices);
 }
 
 static void
@@ -784,26 +495,34 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_operators_page_dispose;
-  object_class->get_property = rectify_operators_page_get_property;
-  object_class->set_property = rectify_operators_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->constructed = rectify_operators_page_constructed;
+  object_class->dispose = rectify_operators_page_dispose;
+
+  page_class->query_ids = rectify_store_query_operator_ids;
+  page_class->fetch = rectify_store_get_operators_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_operator_free;
+  page_class->entities = listed_entities;
+  page_class->count_text = count_text;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->save_record = save_record;
+  page_class->delete_record = delete_record;
+  page_class->restore_record = restore_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-operators-page.ui");
 
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, banner_undo_button);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, paned);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, expired_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, form_title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, form_list);
@@ -820,20 +539,12 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, general_error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyOperatorsPage, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_undo_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void
@@ -843,8 +554,8 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   GtkListItemFactory *factory;
   GtkEventController *focus;
 
-  self->can_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
 
   rows[FIELD_UNIT] = GTK_WIDGET (self->unit_row);
   rows[FIELD_NAME] = GTK_WIDGET (self->name_row);
@@ -867,13 +578,6 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_id_number_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->id_number_row), focus);
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
-
   /* The store sorts by name, unit and expiry only. */
   rectify_record_list_view_add_column (self->column_view, C_ ("person", "Name"), "name", op_name,
                                        self, FALSE, 90);
@@ -885,8 +589,6 @@ rectify_operators_page_init (RectifyOperatorsPage *self)
                                        self, FALSE, 100);
   rectify_record_list_view_add_column (self->column_view, _ ("Expiry"), "cert_expiry",
                                        op_cert_expiry, self, FALSE, 130);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_unit_setup_cb), NULL);

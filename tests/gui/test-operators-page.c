@@ -58,7 +58,7 @@ count_stored_operators (Fixture            *fixture,
 static guint
 listed_operators (Fixture *fixture)
 {
-  return g_list_model_get_n_items (rectify_operators_page_get_model (fixture->page));
+  return g_list_model_get_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)));
 }
 
 static void
@@ -66,14 +66,14 @@ wait_for_listed (Fixture    *fixture,
                  guint       n,
                  const char *what)
 {
-  wait_for_n_items (rectify_operators_page_get_model (fixture->page), n, what);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)), n, what);
 }
 
 static const RectifyOperator *
 listed_operator (Fixture *fixture,
                  guint    position)
 {
-  g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_operators_page_get_model (fixture->page), position);
+  g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)), position);
 
   g_assert_nonnull (row);
   /* The list keeps the row's page cached while we look at it. */
@@ -135,9 +135,9 @@ run_licence_expired (void)
   require_widget (root, match_label, "1 operator", "count");
 
   /* The form shows the ID number masked. */
-  rectify_operators_page_select (fixture.page, op->id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), op->id);
   drain_main_context ();
-  g_assert_cmpint (rectify_operators_page_get_selected_id (fixture.page), ==, op->id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, op->id);
   if (op->id_number[0] != '\0')
     g_assert_nonnull (strchr (gtk_editable_get_text (GTK_EDITABLE (require_widget (root, match_row, "ID number", "field"))), '*'));
 
@@ -215,7 +215,7 @@ run_bad_id_number (void)
   drain_main_context ();
   g_assert_cmpuint (count_stored_operators (&fixture, NULL), ==, before + 1);
   wait_for_listed (&fixture, before + 1, "the new operator to be listed");
-  id = rectify_operators_page_get_selected_id (fixture.page);
+  id = rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page));
   g_assert_cmpint (id, !=, 0);
   stored = rectify_store_get_operator (fixture.store, id, &error);
   g_assert_no_error (error);
@@ -233,7 +233,7 @@ operator_is_shown (gpointer data)
 {
   Fixture *fixture = data;
 
-  return rectify_operators_page_get_selected_id (fixture->page) != 0;
+  return rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture->page)) != 0;
 }
 
 static void
@@ -254,7 +254,7 @@ run_delete_undo (void)
   id = listed_operator (&fixture, 0)->id;
   name = g_strdup (listed_operator (&fixture, 0)->name);
 
-  rectify_operators_page_select (fixture.page, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), id);
   wait_for (operator_is_shown, &fixture, "the operator in the form");
   click (require_widget (root, match_button, "Delete", "button"));
   drain_main_context ();
@@ -269,7 +269,7 @@ run_delete_undo (void)
   g_assert_no_error (error);
   g_assert_cmpstr (back->name, ==, name);
   wait_for_listed (&fixture, before, "the operator to come back");
-  g_assert_cmpint (rectify_operators_page_get_selected_id (fixture.page), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, id);
 
   fixture_close (&fixture);
 }
