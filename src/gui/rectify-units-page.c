@@ -46,35 +46,23 @@ static const char *const field_names[N_FIELDS] = {
 
 struct _RectifyUnitsPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
   GSettings *settings;
-  RectifyRecordList *units;
-  GtkSingleSelection *selection;
-  char *sort;
-  gboolean descending;
-  gint64 shown_id; /* the unit in the form; 0 = none or new */
   gboolean form_is_new;
   gboolean updating_filters;
-  RectifyUnit *banner_undo; /* deleted unit the banner offers back */
+  gboolean history_can_edit; /* the history was filled for one who may edit */
   RectifyFormRow fields[N_FIELDS];
   GPtrArray *detail_rows; /* rows added to the two groups */
 
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkButton *banner_undo_button;
   GtkPaned *paned;
-  GtkSearchEntry *search_entry;
   GtkDropDown *district_dropdown;
   GtkStringList *districts;
   GtkDropDown *industry_dropdown;
   GtkStringList *industries;
   GtkToggleButton *crowded_toggle;
   GtkWidget *new_button;
-  GtkLabel *count_label;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *form_title_label;
   GtkListBox *form_list;
@@ -99,20 +87,11 @@ struct _RectifyUnitsPage
   AdwPreferencesGroup *letters_group;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyUnitsPage, rectify_units_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyUnitsPage, rectify_units_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void show_unit (RectifyUnitsPage *self, gint64 id);
-static void on_selection_changed_cb (RectifyUnitsPage *self);
+#define STORE(self) rectify_list_page_get_store (RECTIFY_LIST_PAGE (self))
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
+#define SHOWN_ID(self) rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (self))
 
 /* ---- the list ------------------------------------------------------------ */
 
@@ -160,76 +139,26 @@ dropdown_value (GtkDropDown *dropdown)
 }
 
 static char *
-count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unit", "%s units", n), number);
 }
 
 static void
-update_count (RectifyUnitsPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  rectify_list_page_show_count (self->count_label, self->units, count_text);
-}
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
 
-/* After a new snapshot the selection follows the shown unit by id. */
-static void
-reselect (RectifyUnitsPage *self)
-{
-  /* A unit filtered out of the list stays in the form. */
-  rectify_list_page_select_id (self->selection, self->units, self->shown_id,
-                               on_selection_changed_cb, self);
-  update_count (self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyUnitsPage *self)
-{
-  reselect (self);
-  update_count (self);
-}
-
-static void
-apply_query (RectifyUnitsPage *self)
-{
-  RectifyQuery q = RECTIFY_QUERY_INIT;
-
-  if (self->units == NULL || self->updating_filters)
-    return;
-  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  q.sort = self->sort;
-  q.descending = self->descending;
-  q.district = dropdown_value (self->district_dropdown);
-  q.industry = dropdown_value (self->industry_dropdown);
-  q.crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->units, &q,
-                               self->shown_id, on_selection_changed_cb, self);
-  update_count (self);
-}
-
-static void
-on_search_changed_cb (RectifyUnitsPage *self)
-{
-  apply_query (self);
+  q->district = dropdown_value (self->district_dropdown);
+  q->industry = dropdown_value (self->industry_dropdown);
+  q->crowded = gtk_toggle_button_get_active (self->crowded_toggle) ? 1 : -1;
 }
 
 static void
 on_filter_changed_cb (RectifyUnitsPage *self)
 {
-  apply_query (self);
-}
-
-static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyUnitsPage *self)
-{
-  gboolean descending = FALSE;
-  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
-
-  g_free (self->sort);
-  self->sort = g_strdup (key);
-  self->descending = descending;
-  apply_query (self);
+  if (!self->updating_filters)
+    rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 /* Fills a filter's choices, keeping the chosen value if it is still there. */
@@ -247,8 +176,8 @@ fill_choices (RectifyUnitsPage *self,
   guint selected = 0;
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
 
-  if (self->store != NULL)
-    values = rectify_store_list_unit_values (self->store, field, &error);
+  if (STORE (self) != NULL)
+    values = rectify_store_list_unit_values (STORE (self), field, &error);
   if (error != NULL)
     g_debug ("Listing unit %s values failed: %s", field, error->message);
 
@@ -272,49 +201,6 @@ fill_filters (RectifyUnitsPage *self)
 {
   fill_choices (self, self->district_dropdown, self->districts, "district", _ ("All districts"));
   fill_choices (self, self->industry_dropdown, self->industries, "industry", _ ("All industries"));
-}
-
-/* ---- messages -------------------------------------------------------------- */
-
-static void
-hide_banner (RectifyUnitsPage *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  g_clear_pointer (&self->banner_undo, rectify_unit_free);
-}
-
-static void
-on_banner_close_clicked_cb (RectifyUnitsPage *self)
-{
-  hide_banner (self);
-}
-
-static void undo_delete (RectifyUnitsPage *self, const RectifyUnit *unit);
-
-static void
-on_banner_undo_clicked_cb (RectifyUnitsPage *self)
-{
-  g_autoptr (RectifyUnit) unit = g_steal_pointer (&self->banner_undo);
-
-  hide_banner (self);
-  if (unit != NULL)
-    undo_delete (self, unit);
-}
-
-/* A toast in the shell's overlay, or the page's own banner without one;
- * with undo, the deleted unit is offered back. */
-static void
-show_message (RectifyUnitsPage *self, const char *message, RectifyUnit *undo)
-{
-  if (rectify_list_page_toast (GTK_WIDGET (self), message, undo, (GDestroyNotify)rectify_unit_free,
-                               (RectifyUndoFunc)undo_delete))
-    return;
-
-  g_clear_pointer (&self->banner_undo, rectify_unit_free);
-  self->banner_undo = undo;
-  gtk_label_set_text (self->banner_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_undo_button), undo != NULL);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
 /* ---- the form ------------------------------------------------------------ */
@@ -395,6 +281,7 @@ fill_details (RectifyUnitsPage *self, gint64 unit_id)
   g_autofree char *description = NULL;
 
   clear_detail_rows (self);
+  self->history_can_edit = CAN_EDIT (self);
   gtk_widget_set_visible (GTK_WIDGET (self->equipment_group), unit_id != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->operators_group), unit_id != 0);
   fill_history (self, unit_id);
@@ -403,7 +290,7 @@ fill_details (RectifyUnitsPage *self, gint64 unit_id)
 
   q.unit_id = unit_id;
   q.limit = DETAIL_LIMIT;
-  equipment = rectify_store_list_equipment (self->store, &q, &total, &error);
+  equipment = rectify_store_list_equipment (STORE (self), &q, &total, &error);
   if (equipment == NULL)
     {
       add_detail_row (self, self->equipment_group, _ ("Equipment unavailable"), error->message);
@@ -441,7 +328,7 @@ fill_details (RectifyUnitsPage *self, gint64 unit_id)
       g_clear_pointer (&description, g_free);
     }
 
-  operators = rectify_store_list_operators (self->store, &q, &total, &error);
+  operators = rectify_store_list_operators (STORE (self), &q, &total, &error);
   if (operators == NULL)
     {
       add_detail_row (self, self->operators_group, _ ("Operators unavailable"), error->message);
@@ -481,7 +368,7 @@ fill_details (RectifyUnitsPage *self, gint64 unit_id)
 static RectifyInspectionDialog *
 open_inspection_dialog (RectifyUnitsPage *self, RectifyInspectionKind kind)
 {
-  RectifyInspectionDialog *dialog = rectify_inspection_dialog_new (self->store, self->shown_id);
+  RectifyInspectionDialog *dialog = rectify_inspection_dialog_new (STORE (self), SHOWN_ID (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   rectify_inspection_dialog_set_kind (dialog, kind);
@@ -496,7 +383,7 @@ new_inspection_action (GtkWidget *widget, const char *action_name, GVariant *par
 {
   RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
 
-  if (self->store != NULL && self->can_edit && self->shown_id != 0)
+  if (STORE (self) != NULL && CAN_EDIT (self) && SHOWN_ID (self) != 0)
     open_inspection_dialog (self, RECTIFY_INSPECTION_BUREAU);
 }
 
@@ -506,7 +393,7 @@ on_visit_row_activated_cb (AdwActionRow *row, RectifyUnitsPage *self)
 {
   gint64 *kind = g_object_get_data (G_OBJECT (row), "rectify-visit-kind");
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0 || kind == NULL)
+  if (STORE (self) == NULL || !CAN_EDIT (self) || SHOWN_ID (self) == 0 || kind == NULL)
     return;
   open_inspection_dialog (self, *kind == RECTIFY_VISIT_BACK_CHECK ? RECTIFY_INSPECTION_BACK_CHECK
                                                                   : RECTIFY_INSPECTION_BUREAU);
@@ -520,9 +407,9 @@ on_plan_clicked_cb (GtkButton *button, RectifyUnitsPage *self)
   RectifyVisitDialog *dialog;
   GtkRoot *root;
 
-  if (self->store == NULL || !self->can_edit || hazard == NULL || kind == NULL)
+  if (STORE (self) == NULL || !CAN_EDIT (self) || hazard == NULL || kind == NULL)
     return;
-  dialog = rectify_visit_dialog_new (self->store, *hazard, (RectifyVisitKind)*kind);
+  dialog = rectify_visit_dialog_new (STORE (self), *hazard, (RectifyVisitKind)*kind);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
@@ -557,7 +444,7 @@ fill_hazards (RectifyUnitsPage *self, gint64 unit_id, const char *today)
 {
   RectifyQuery q = RECTIFY_QUERY_INIT;
   g_autoptr (GPtrArray) hazards = NULL;
-  g_autoptr (GPtrArray) categories = rectify_store_list_hazard_categories (self->store, NULL);
+  g_autoptr (GPtrArray) categories = rectify_store_list_hazard_categories (STORE (self), NULL);
   g_autoptr (GError) error = NULL;
   gint64 total = 0;
 
@@ -565,7 +452,7 @@ fill_hazards (RectifyUnitsPage *self, gint64 unit_id, const char *today)
   q.limit = DETAIL_LIMIT;
   q.sort = "found_date";
   q.descending = TRUE;
-  hazards = rectify_store_list_hazards (self->store, &q, &total, &error);
+  hazards = rectify_store_list_hazards (STORE (self), &q, &total, &error);
   if (hazards == NULL)
     {
       add_detail_row (self, self->hazards_group, _ ("Hazards unavailable"), error->message);
@@ -616,7 +503,7 @@ fill_hazards (RectifyUnitsPage *self, gint64 unit_id, const char *today)
                                   rectify_grade_to_label (h->grade), when,
                                   h->content && *h->content ? h->content : NULL, NULL);
       row = add_detail_row (self, self->hazards_group, title, subtitle);
-      if (self->can_edit && (h->status == RECTIFY_HAZARD_CLOSED || overdue))
+      if (CAN_EDIT (self) && (h->status == RECTIFY_HAZARD_CLOSED || overdue))
         {
           gboolean back_check = h->status == RECTIFY_HAZARD_CLOSED;
           g_autofree char *name = NULL;
@@ -637,7 +524,7 @@ fill_hazards (RectifyUnitsPage *self, gint64 unit_id, const char *today)
           g_signal_connect (button, "clicked", G_CALLBACK (on_plan_clicked_cb), self);
           /* the store plans no visit for a hazard of an archived campaign */
           gtk_widget_set_sensitive (button,
-                                    rectify_archived_check (button, self->store, h->campaign_id));
+                                    rectify_archived_check (button, STORE (self), h->campaign_id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       if (overdue)
@@ -661,15 +548,15 @@ fill_history (RectifyUnitsPage *self, gint64 unit_id)
   gtk_widget_set_visible (GTK_WIDGET (self->hazards_group), unit_id != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->visits_group), unit_id != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->letters_group), unit_id != 0);
-  if (unit_id == 0 || self->store == NULL)
+  if (unit_id == 0 || STORE (self) == NULL)
     return;
 
   /* inspections, newest first */
   q.unit_id = unit_id;
   q.descending = TRUE;
-  ids = rectify_store_query_inspection_ids (self->store, &q, &error);
+  ids = rectify_store_query_inspection_ids (STORE (self), &q, &error);
   if (ids != NULL)
-    inspections = rectify_store_get_inspections_by_ids (self->store, (gint64 *)ids->data,
+    inspections = rectify_store_get_inspections_by_ids (STORE (self), (gint64 *)ids->data,
                                                         MIN (ids->len, DETAIL_LIMIT), &error);
   if (inspections == NULL)
     {
@@ -709,7 +596,7 @@ fill_history (RectifyUnitsPage *self, gint64 unit_id)
   q.limit = DETAIL_LIMIT;
   q.sort = "due_date";
   q.descending = TRUE;
-  visits = rectify_store_list_visits (self->store, &q, &total, &error);
+  visits = rectify_store_list_visits (STORE (self), &q, &total, &error);
   if (visits == NULL)
     {
       add_detail_row (self, self->visits_group, _ ("Planned visits unavailable"), error->message);
@@ -732,7 +619,7 @@ fill_history (RectifyUnitsPage *self, gint64 unit_id)
               = g_strjoin (" · ", state, hazard, *v->note ? v->note : NULL, NULL);
           GtkWidget *row = add_detail_row (self, self->visits_group, title, subtitle);
 
-          if (v->done_inspection_id == 0 && self->can_edit)
+          if (v->done_inspection_id == 0 && CAN_EDIT (self))
             {
               GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -754,7 +641,7 @@ fill_history (RectifyUnitsPage *self, gint64 unit_id)
   q.limit = DETAIL_LIMIT;
   q.sort = "issued_date";
   q.descending = TRUE;
-  letters = rectify_store_list_documents (self->store, &q, &total, &error);
+  letters = rectify_store_list_documents (STORE (self), &q, &total, &error);
   if (letters == NULL)
     {
       add_detail_row (self, self->letters_group, _ ("Letters unavailable"), error->message);
@@ -776,20 +663,18 @@ fill_history (RectifyUnitsPage *self, gint64 unit_id)
 static void
 set_form_editable (RectifyUnitsPage *self)
 {
+  gboolean can_edit = CAN_EDIT (self);
+
   for (guint i = 0; i < N_FIELDS; i++)
-    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].widget), self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->crowded_switch), self->can_edit);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->can_edit);
-  gtk_widget_set_visible (self->new_button, self->can_edit);
-  gtk_widget_set_visible (self->delete_button, self->can_edit && !self->form_is_new);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 self->can_edit && self->shown_id != 0);
+    gtk_editable_set_editable (GTK_EDITABLE (self->fields[i].widget), can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->crowded_switch), can_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_edit);
+  gtk_widget_set_visible (self->new_button, can_edit);
+  gtk_widget_set_visible (self->delete_button, can_edit && !self->form_is_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-inspection",
-                                 self->can_edit && self->shown_id != 0);
-  gtk_widget_set_visible (self->new_inspection_button, self->can_edit);
+                                 can_edit && SHOWN_ID (self) != 0);
+  gtk_widget_set_visible (self->new_inspection_button, can_edit);
 }
 
 static void
@@ -808,56 +693,41 @@ fill_form (RectifyUnitsPage *self, const RectifyUnit *unit)
 }
 
 /* Shows the unit with this id in the form, or nothing for 0. */
-static void
-show_unit (RectifyUnitsPage *self, gint64 id)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
   g_autoptr (RectifyUnit) unit = NULL;
   g_autoptr (GError) error = NULL;
 
   self->form_is_new = FALSE;
-  if (id != 0 && self->store != NULL)
+  if (id != 0)
     {
-      unit = rectify_store_get_unit (self->store, id, &error);
+      unit = rectify_store_get_unit (STORE (self), id, &error);
       if (unit == NULL)
         g_debug ("Reading unit %" PRId64 " failed: %s", id, error->message);
     }
-  self->shown_id = unit ? unit->id : 0;
   if (unit == NULL)
     {
       fill_details (self, 0);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      set_form_editable (self);
-      return;
+      return id == 0;
     }
   gtk_label_set_text (self->form_title_label, unit->name);
   gtk_button_set_label (self->save_button, _ ("_Save"));
   fill_form (self, unit);
   fill_details (self, unit->id);
-  set_form_editable (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
+  return TRUE;
 }
 
 static void
-on_selection_changed_cb (RectifyUnitsPage *self)
+new_record (RectifyListPage *page)
 {
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
 
-  if (row != NULL)
-    show_unit (self, rectify_row_get_id (row));
-  else if (!self->form_is_new)
-    show_unit (self, 0);
-}
-
-static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
-
-  self->shown_id = 0;
   self->form_is_new = TRUE;
-  rectify_list_page_select_id (self->selection, self->units, 0, on_selection_changed_cb, self);
-
   gtk_label_set_text (self->form_title_label, _ ("New Unit"));
   gtk_button_set_label (self->save_button, _ ("C_reate"));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->save_button));
@@ -868,17 +738,17 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gint64
+save_record (RectifyListPage *page, const char **saved_message)
 {
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
   g_autoptr (RectifyUnit) unit = rectify_unit_new ();
   g_autoptr (GError) error = NULL;
 
-  if (self->store == NULL || !self->can_edit || (!self->form_is_new && self->shown_id == 0))
-    return;
+  if (!self->form_is_new && SHOWN_ID (self) == 0)
+    return 0;
 
-  unit->id = self->form_is_new ? 0 : self->shown_id;
+  unit->id = self->form_is_new ? 0 : SHOWN_ID (self);
   unit->name = get_text (self->name_row);
   unit->credit_code = get_text (self->credit_code_row);
   unit->address = get_text (self->address_row);
@@ -890,122 +760,77 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   unit->crowded = gtk_switch_get_active (self->crowded_switch);
 
   clear_errors (self);
-  if (rectify_list_page_save (self->store, unit, self->form_is_new,
+  if (rectify_list_page_save (STORE (self), unit, self->form_is_new,
                               (RectifyAddFunc)rectify_store_add_unit,
                               (RectifyUpdateFunc)rectify_store_update_unit, &error)
       == 0)
     {
       show_error (self, error);
-      return;
+      return 0;
     }
-
-  /* The store's "changed" has refreshed the list; show what was saved. */
-  self->form_is_new = FALSE;
-  self->shown_id = unit->id;
-  reselect (self);
-  show_unit (self, unit->id);
+  return unit->id;
 }
 
-static void
-undo_delete (RectifyUnitsPage *self, const RectifyUnit *unit)
+/* The id is set: the unit comes back under the same id. */
+static gint64
+restore_record (RectifyListPage *page, gconstpointer kept, GError **error)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  /* The id is set: the unit comes back under the same id. */
-  if (rectify_store_add_unit (self->store, unit, &error) == 0)
-    {
-      show_message (self, error->message, NULL);
-      return;
-    }
-  rectify_units_page_select (self, unit->id);
+  return rectify_store_add_unit (STORE (page), kept, error);
 }
 
-static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gpointer
+delete_record (RectifyListPage *page, gint64 id, char **message, GError **error)
 {
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
-  g_autoptr (RectifyUnit) unit = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr (RectifyUnit) unit = rectify_store_get_unit (STORE (page), id, error);
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
-    return;
-  unit = rectify_store_get_unit (self->store, self->shown_id, &error);
-  if (unit == NULL || !rectify_store_delete_unit (self->store, unit->id, &error))
-    {
-      show_message (self, error->message, NULL);
-      return;
-    }
+  if (unit == NULL || !rectify_store_delete_unit (STORE (page), unit->id, error))
+    return NULL;
   /* Translators: %s is the name of the deleted unit */
-  message = g_strdup_printf (_ ("“%s” deleted"), unit->name);
-  show_message (self, message, g_steal_pointer (&unit));
-}
-
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  *message = g_strdup_printf (_ ("“%s” deleted"), unit->name);
+  return g_steal_pointer (&unit);
 }
 
 /* ---- the store ----------------------------------------------------------- */
 
-static void
-on_units_changed_cb (RectifyStore *store, const char *entity, RectifyUnitsPage *self)
-{
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  fill_filters (self);
-  rectify_record_list_refresh (self->units);
-  reselect (self);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
+static const char *const history_entities[]
+    = { "equipment", "operator", "inspection", "hazard", "campaign", "visit", "document", NULL };
 
-  /* The shown unit is gone (deleted here or elsewhere). */
-  if (self->shown_id != 0 && rectify_record_list_find (self->units, self->shown_id) < 0)
+static void
+store_changed (RectifyListPage *page, const char *entity)
+{
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
+  gint64 id = SHOWN_ID (self);
+
+  if (g_strcmp0 (entity, "unit") == 0)
     {
-      g_autoptr (RectifyUnit) unit = rectify_store_get_unit (self->store, self->shown_id, NULL);
+      fill_filters (self);
+      /* The shown unit is gone (deleted here or elsewhere). */
+      if (id != 0 && rectify_record_list_find (rectify_list_page_get_list (page), id) < 0)
+        {
+          g_autoptr (RectifyUnit) unit = rectify_store_get_unit (STORE (self), id, NULL);
 
-      if (unit == NULL)
-        show_unit (self, 0);
+          if (unit == NULL)
+            rectify_list_page_select (page, 0);
+        }
+      return;
     }
+  /* what the unit's history shows; an archived campaign's hazards are
+   * planned no more visits */
+  if (id != 0 && g_strv_contains (history_entities, entity))
+    fill_details (self, id);
 }
 
 static void
-on_details_changed_cb (RectifyStore *store, const char *entity, RectifyUnitsPage *self)
+update_editable (RectifyListPage *page)
 {
-  if (self->shown_id != 0)
-    fill_details (self, self->shown_id);
-}
+  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
 
-static void
-set_store (RectifyUnitsPage *self, RectifyStore *store)
-{
-  g_assert (self->store == NULL);
-
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->units
-      = rectify_record_list_new (store, rectify_store_query_unit_ids,
-                                 rectify_store_get_units_by_ids, (GDestroyNotify)rectify_unit_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->units));
-  g_signal_connect_object (self->units, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_units_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::equipment", G_CALLBACK (on_details_changed_cb), self,
-                           0);
-  g_signal_connect_object (store, "changed::operator", G_CALLBACK (on_details_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::inspection", G_CALLBACK (on_details_changed_cb), self,
-                           0);
-  g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_details_changed_cb), self, 0);
-  /* an archived campaign's hazards are planned no more visits */
-  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_details_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::visit", G_CALLBACK (on_details_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_details_changed_cb), self, 0);
-  fill_filters (self);
-  apply_query (self);
+  if (!CAN_EDIT (self) && self->form_is_new)
+    rectify_list_page_select (page, 0);
+  set_form_editable (self);
+  /* the history offers planning only to those who may */
+  if (SHOWN_ID (self) != 0 && self->history_can_edit != CAN_EDIT (self))
+    fill_details (self, SHOWN_ID (self));
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -1016,72 +841,6 @@ rectify_units_page_new (RectifyStore *store)
   return g_object_new (RECTIFY_TYPE_UNITS_PAGE, "store", store, NULL);
 }
 
-RectifyStore *
-rectify_units_page_get_store (RectifyUnitsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), NULL);
-  return self->store;
-}
-
-gboolean
-rectify_units_page_get_can_edit (RectifyUnitsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_units_page_set_can_edit (RectifyUnitsPage *self, gboolean can_edit)
-{
-  g_return_if_fail (RECTIFY_IS_UNITS_PAGE (self));
-
-  can_edit = !!can_edit;
-  if (self->can_edit == can_edit)
-    return;
-  self->can_edit = can_edit;
-  if (!can_edit && self->form_is_new)
-    show_unit (self, 0);
-  set_form_editable (self);
-  /* the history offers planning only to those who may */
-  if (self->shown_id != 0 && self->store != NULL)
-    fill_details (self, self->shown_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_units_page_get_model (RectifyUnitsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->units);
-}
-
-gint64
-rectify_units_page_get_selected_id (RectifyUnitsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_UNITS_PAGE (self), 0);
-  return self->shown_id;
-}
-
-void
-rectify_units_page_select (RectifyUnitsPage *self, gint64 unit_id)
-{
-  gint64 position;
-
-  g_return_if_fail (RECTIFY_IS_UNITS_PAGE (self));
-
-  if (self->units == NULL)
-    return;
-  rectify_record_list_complete (self->units);
-  position = rectify_record_list_find (self->units, unit_id);
-  if (position >= 0)
-    {
-      gtk_single_selection_set_selected (self->selection, (guint)position);
-      /* Already selected: show it again all the same. */
-      if (self->shown_id != unit_id)
-        show_unit (self, unit_id);
-    }
-}
-
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -1089,81 +848,34 @@ rectify_units_page_dispose (GObject *object)
 {
   RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  /* Removing a sorted column changes the sorter: no queries from here on. */
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_UNITS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->units);
   g_clear_object (&self->settings);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->banner_undo, rectify_unit_free);
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->sort, g_free);
 
   G_OBJECT_CLASS (rectify_units_page_parent_class)->dispose (object);
 }
 
 static void
-rectify_units_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_units_page_set_property (GObject *object,
-                                 guint prop_id,
-                                 const GValue *value,
-                                 GParamSpec *pspec)
-{
-  RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_units_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RectifyUnitsPage *self = (RectifyUnitsPage *)widget;
-
-  if (self->store != NULL)
-    rectify_exchange_import (widget, self->store, RECTIFY_IMPORT_UNITS);
+  if (STORE (widget) != NULL)
+    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_UNITS);
 }
 
 /* The list as it is shown: its search, filters and order. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyUnitsPage *self = (RectifyUnitsPage *)widget;
-
-  if (self->store != NULL && self->units != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_UNITS,
-                             rectify_record_list_get_query (self->units));
+  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_UNITS, q);
 }
+
+static void
+rectify_units_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rectify_units_page_parent_class)->constructed (object);
+  fill_filters (RECTIFY_UNITS_PAGE (object));
+}
+
+static const char *const unit_entities[] = { "unit", NULL };
 
 static void
 rectify_units_page_class_init (RectifyUnitsPageClass *klass)
@@ -1171,29 +883,37 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_units_page_dispose;
-  object_class->get_property = rectify_units_page_get_property;
-  object_class->set_property = rectify_units_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->constructed = rectify_units_page_constructed;
+  object_class->dispose = rectify_units_page_dispose;
+
+  page_class->query_ids = rectify_store_query_unit_ids;
+  page_class->fetch = rectify_store_get_units_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_unit_free;
+  page_class->entities = unit_entities;
+  page_class->count_text = count_text;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->save_record = save_record;
+  page_class->delete_record = delete_record;
+  page_class->restore_record = restore_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-units-page.ui");
 
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, banner_undo_button);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, paned);
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, district_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, districts);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, industry_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, industries);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, crowded_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, form_title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, form_list);
@@ -1216,19 +936,11 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, hazards_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, visits_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyUnitsPage, letters_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_undo_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.new-inspection", NULL,
                                    new_inspection_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
 }
 
 static void
@@ -1236,9 +948,9 @@ rectify_units_page_init (RectifyUnitsPage *self)
 {
   AdwEntryRow *rows[N_FIELDS];
 
-  self->can_edit = TRUE;
   self->detail_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
 
   rows[FIELD_NAME] = self->name_row;
   rows[FIELD_CREDIT_CODE] = self->credit_code_row;
@@ -1256,13 +968,6 @@ rectify_units_page_init (RectifyUnitsPage *self)
       g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed_cb), self, 0);
     }
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
-
   /* The name takes what the list has left (expand); the other columns hold
    * short values and keep the width they need (fixed_width), so a narrow
    * list cuts names last. */
@@ -1277,8 +982,6 @@ rectify_units_page_init (RectifyUnitsPage *self)
                                        self, FALSE, 80);
   rectify_record_list_view_add_column (self->column_view, _ ("Crowded Place"), "crowded",
                                        unit_crowded, self, FALSE, 115);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   g_signal_connect_swapped (self->district_dropdown, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);
@@ -1292,7 +995,6 @@ rectify_units_page_init (RectifyUnitsPage *self)
   if (self->settings != NULL)
     rectify_pane_position_bind (self->paned, self->settings, "units-pane-position", 0.6);
 
-  fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   set_form_editable (self);
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));

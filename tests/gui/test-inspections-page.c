@@ -553,7 +553,7 @@ run_back_check (void)
   g_assert_no_error (error);
 
   /* the unit's history: the inspection, the closed hazard offering a back-check */
-  rectify_units_page_select (RECTIFY_UNITS_PAGE (fixture.page), fixture.unit);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_UNITS_PAGE (fixture.page)), fixture.unit);
   drain_main_context ();
   require_widget (root, match_row, "2026-06-10 · Bureau inspection", "the inspection in the history");
   require_widget (root, match_label, "No letters issued", "letters");
@@ -672,11 +672,11 @@ run_read_only (void)
                                        NULL, 0, &error));
   g_assert_no_error (error);
 
-  rectify_units_page_select (RECTIFY_UNITS_PAGE (fixture.page), fixture.unit);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_UNITS_PAGE (fixture.page)), fixture.unit);
   drain_main_context ();
   require_widget (root, match_button, "Schedule Back-check…", "schedule button while one may write");
   require_widget (root, match_button, "New Inspection…", "new inspection while one may write");
-  rectify_units_page_set_can_edit (RECTIFY_UNITS_PAGE (fixture.page), FALSE);
+  rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (RECTIFY_UNITS_PAGE (fixture.page)), FALSE);
   drain_main_context ();
   require_widget (root, match_row, "No. 1: Other", "the hazard, still listed");
   g_assert_null (find_widget (root, match_button, "Schedule Back-check…"));

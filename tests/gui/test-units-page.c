@@ -79,7 +79,7 @@ count_stored_units (Fixture           *fixture,
 static guint
 listed_units (Fixture *fixture)
 {
-  return g_list_model_get_n_items (rectify_units_page_get_model (fixture->page));
+  return g_list_model_get_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)));
 }
 
 static void
@@ -87,14 +87,14 @@ wait_for_listed (Fixture    *fixture,
                  guint       n,
                  const char *what)
 {
-  wait_for_n_items (rectify_units_page_get_model (fixture->page), n, what);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)), n, what);
 }
 
 static const RectifyUnit *
 listed_unit (Fixture *fixture,
              guint    position)
 {
-  g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_units_page_get_model (fixture->page), position);
+  g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture->page)), position);
 
   g_assert_nonnull (row);
   /* The list keeps the row's page cached while we look at it. */
@@ -143,7 +143,7 @@ run_create (void)
 
   g_assert_cmpuint (count_stored_units (&fixture, NULL), ==, 1);
   wait_for_listed (&fixture, 1, "the new unit to be listed");
-  id = rectify_units_page_get_selected_id (fixture.page);
+  id = rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page));
   g_assert_cmpint (id, !=, 0);
   stored = rectify_store_get_unit (fixture.store, id, &error);
   g_assert_no_error (error);
@@ -170,7 +170,7 @@ run_create (void)
   g_assert_cmpstr (stored->phone, ==, "0591-87654321");
   g_assert_true (stored->crowded);
   g_assert_cmpuint (count_stored_units (&fixture, NULL), ==, 1);
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, id);
 
   fixture_close (&fixture);
 }
@@ -198,7 +198,7 @@ run_bad_credit_code (void)
   require_widget (root, match_error_label, "Credit code:", "error message");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
   g_assert_cmpuint (count_stored_units (&fixture, NULL), ==, before);
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, 0);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, 0);
 
   /* Typing again clears the error. */
   gtk_editable_set_text (GTK_EDITABLE (code_row), "91350100M000100Y4");
@@ -425,7 +425,7 @@ unit_is_shown (gpointer data)
 {
   Fixture *fixture = data;
 
-  return rectify_units_page_get_selected_id (fixture->page) != 0;
+  return rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture->page)) != 0;
 }
 
 /* Adds a unit through the store and waits until the page lists and shows
@@ -442,9 +442,9 @@ add_and_show_unit (Fixture    *fixture,
   g_assert_no_error (error);
   *n_units = count_stored_units (fixture, NULL);
   wait_for_listed (fixture, *n_units, "the added unit to be listed");
-  rectify_units_page_select (fixture->page, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture->page), id);
   wait_for (unit_is_shown, fixture, "the unit in the form");
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture->page), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture->page)), ==, id);
   return id;
 }
 
@@ -474,7 +474,7 @@ run_delete_undo (void)
   g_assert_null (gone);
   g_clear_error (&error);
   wait_for_listed (&fixture, before - 1, "the deleted unit to leave the list");
-  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_units_page_get_model (fixture.page)), id), ==, -1);
+  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page))), id), ==, -1);
   wait_for_widget (root, match_label, "“仓山区临时仓库” deleted", "the deletion toast");
 
   click (wait_for_widget (root, match_button, "Undo", "the undo button"));
@@ -486,8 +486,8 @@ run_delete_undo (void)
   g_assert_cmpstr (back->name, ==, "仓山区临时仓库");
   g_assert_cmpstr (back->credit_code, ==, unit->credit_code);
   wait_for_listed (&fixture, before, "the unit to come back");
-  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_units_page_get_model (fixture.page)), id), >=, 0);
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, id);
+  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page))), id), >=, 0);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, id);
 
   fixture_close (&fixture);
 }
@@ -571,7 +571,7 @@ run_delete_refused (void)
   g_assert_no_error (error);
   g_assert_cmpuint (equipment->len, >, 0);
 
-  rectify_units_page_select (fixture.page, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), id);
   wait_for (unit_is_shown, &fixture, "the unit in the form");
   /* Its equipment is listed under the form. */
   require_widget (root, match_row, ((RectifyEquipment *) g_ptr_array_index (equipment, 0))->code, "equipment row");
@@ -583,7 +583,7 @@ run_delete_refused (void)
   g_assert_no_error (error);
   g_assert_cmpuint (count_stored_units (&fixture, NULL), ==, before);
   g_assert_cmpuint (listed_units (&fixture), ==, before);
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, id);
 
   fixture_close (&fixture);
 }
@@ -597,7 +597,7 @@ run_read_only (void)
   fixture_open (&fixture, TRUE);
   root = GTK_WIDGET (fixture.window);
 
-  rectify_units_page_select (fixture.page, listed_unit (&fixture, 0)->id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), listed_unit (&fixture, 0)->id);
   wait_for (unit_is_shown, &fixture, "the unit in the form");
   require_widget (root, match_button, "Save", "button");
 
@@ -660,7 +660,7 @@ run_long_result (void)
 
   fixture_open (&fixture, TRUE);
   root = GTK_WIDGET (fixture.window);
-  list = RECTIFY_RECORD_LIST (rectify_units_page_get_model (fixture.page));
+  list = RECTIFY_RECORD_LIST (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RectifyUnit) unit = rectify_unit_new ();
@@ -674,8 +674,8 @@ run_long_result (void)
     }
   drain_main_context ();
   /* the last of them in the form; by name it will be the last row */
-  rectify_units_page_select (fixture.page, last_id);
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, last_id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), last_id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, last_id);
 
   g_signal_connect (list, "notify::loading", G_CALLBACK (on_loading_cb), &lr);
   entry = require_widget (root, match_search_entry, NULL, "search entry");
@@ -691,7 +691,7 @@ run_long_result (void)
   g_assert_cmpstr (listed_unit (&fixture, n - 1)->name, ==, "长结果单位449");
   require_widget (root, match_label, "450 units", "the count");
   /* the unit of the form, past the first rows, is selected again */
-  g_assert_cmpint (rectify_units_page_get_selected_id (fixture.page), ==, last_id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, last_id);
 
   fixture_close (&fixture);
 }
