@@ -22,26 +22,18 @@
 
 struct _RectifyDocumentsPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
-  RectifyRecordList *documents;
-  GtkSingleSelection *selection;
-  char *sort;
-  gboolean descending;
-  gboolean queried;
+  RectifyStore *store; /* the page's, borrowed */
   gboolean updating_filters;
   RectifyAsOfLimit limit; /* a dashboard tile's day */
-  gint64 shown_id;
+  gint64 shown_id;        /* the page's selected id */
   RectifyDocument *shown;
   gboolean has_pdf;
   GHashTable *officer_names; /* gint64 * -> name */
   GArray *campaign_ids;      /* gint64 per campaign filter position; 0 = all */
 
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkSearchEntry *search_entry;
+  GtkSearchEntry *search_entry; /* the page's */
   GtkDropDown *kind_dropdown;
   GtkStringList *kinds;
   GtkDropDown *status_dropdown;
@@ -49,8 +41,7 @@ struct _RectifyDocumentsPage
   GtkDropDown *campaign_dropdown;
   GtkStringList *campaigns;
   GtkWidget *draft_button;
-  GtkLabel *count_label;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *title_label;
   GtkLabel *summary_label;
@@ -60,37 +51,17 @@ struct _RectifyDocumentsPage
   RectifyPdfView *preview;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyDocumentsPage, rectify_documents_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyDocumentsPage, rectify_documents_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
 
 static void show_document (RectifyDocumentsPage *self, gint64 id);
-static void on_selection_changed_cb (RectifyDocumentsPage *self);
-
-/* ---- messages -------------------------------------------------------------- */
-
-static void
-on_banner_close_clicked_cb (RectifyDocumentsPage *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
 
 /* A toast in the shell's overlay, or the page's own banner without one. */
 static void
 show_message (RectifyDocumentsPage *self, const char *message)
 {
-  if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
-    return;
-  gtk_label_set_text (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  rectify_list_page_show_message (RECTIFY_LIST_PAGE (self), message, NULL);
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -197,23 +168,9 @@ column_width (RectifyDocumentsPage *self, const char *const *texts, guint n)
 }
 
 static char *
-count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s document", "%s documents", n), number);
-}
-
-static void
-update_count (RectifyDocumentsPage *self)
-{
-  rectify_list_page_show_count (self->count_label, self->documents, count_text);
-}
-
-static void
-reselect (RectifyDocumentsPage *self)
-{
-  rectify_list_page_select_id (self->selection, self->documents, self->shown_id,
-                               on_selection_changed_cb, self);
-  update_count (self);
 }
 
 /* The filter choices a dashboard's limit was set with. */
@@ -226,51 +183,31 @@ filter_choices (RectifyDocumentsPage *self)
 }
 
 static void
-run_query (RectifyDocumentsPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
   g_autofree char *choices = filter_choices (self);
 
-  self->queried = TRUE;
   /* another filter is a list of today's records; the limit reads the
    * status as of its day: issued = not void then */
-  q.as_of = rectify_as_of_limit_check (&self->limit, choices);
-  q.as_of_limits = q.as_of != NULL;
-  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  q.sort = self->sort;
-  q.descending = self->descending;
+  q->as_of = rectify_as_of_limit_check (&self->limit, choices);
+  q->as_of_limits = q->as_of != NULL;
   /* The first choice of each filter is "All …". */
-  q.kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int)kind - 1 : -1;
-  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
-  q.campaign_id = campaign < self->campaign_ids->len
-                      ? g_array_index (self->campaign_ids, gint64, campaign)
-                      : 0;
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->documents, &q,
-                               self->shown_id, on_selection_changed_cb, self);
-  update_count (self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyDocumentsPage *self)
-{
-  reselect (self);
-  update_count (self);
+  q->kind = kind > 0 && kind != GTK_INVALID_LIST_POSITION ? (int)kind - 1 : -1;
+  q->status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
+  q->campaign_id = campaign < self->campaign_ids->len
+                       ? g_array_index (self->campaign_ids, gint64, campaign)
+                       : 0;
 }
 
 static void
 apply_query (RectifyDocumentsPage *self)
 {
-  if (self->documents == NULL || self->updating_filters)
-    return;
-  /* Read when the page is first shown, not when the window starts. */
-  if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  run_query (self);
+  if (!self->updating_filters)
+    rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 static void
@@ -283,18 +220,6 @@ static void
 on_as_of_clear_cb (RectifyDocumentsPage *self)
 {
   rectify_as_of_limit_clear (&self->limit);
-  apply_query (self);
-}
-
-static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyDocumentsPage *self)
-{
-  gboolean descending = FALSE;
-  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
-
-  g_free (self->sort);
-  self->sort = g_strdup (key);
-  self->descending = descending;
   apply_query (self);
 }
 
@@ -373,7 +298,7 @@ fill_filters (RectifyDocumentsPage *self)
 static gboolean
 may_void (RectifyDocumentsPage *self)
 {
-  return self->shown != NULL && self->can_edit && self->shown->status == RECTIFY_DOCUMENT_ISSUED
+  return self->shown != NULL && CAN_EDIT (self) && self->shown->status == RECTIFY_DOCUMENT_ISSUED
          && rectify_store_can_issue_documents (self->store, NULL);
 }
 
@@ -390,7 +315,7 @@ update_buttons (RectifyDocumentsPage *self)
   gboolean open = rectify_archived_check (self->void_button, self->store,
                                           self->shown ? self->shown->campaign_id : 0);
 
-  gtk_widget_set_visible (self->draft_button, self->can_edit);
+  gtk_widget_set_visible (self->draft_button, CAN_EDIT (self));
   gtk_widget_set_sensitive (self->save_button, self->has_pdf);
   gtk_widget_set_sensitive (self->print_button, self->has_pdf);
   /* shown but insensitive, its tooltip saying why */
@@ -465,12 +390,11 @@ show_document (RectifyDocumentsPage *self, gint64 id)
   update_buttons (self);
 }
 
-static void
-on_selection_changed_cb (RectifyDocumentsPage *self)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  show_document (self, row ? rectify_row_get_id (row) : 0);
+  show_document (RECTIFY_DOCUMENTS_PAGE (page), id);
+  return id == 0 || RECTIFY_DOCUMENTS_PAGE (page)->shown_id == id;
 }
 
 /* ---- actions ------------------------------------------------------------- */
@@ -522,7 +446,7 @@ on_save_response_cb (GtkNativeDialog *chooser, int response, RectifyDocumentsPag
 }
 
 static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+save_pdf_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -644,7 +568,7 @@ void_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_draft_issued_cb (RectifyDocumentDraftDialog *dialog, gint64 id, RectifyDocumentsPage *self)
 {
-  rectify_documents_page_select (self, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (self), id);
 }
 
 GtkWidget *
@@ -655,7 +579,7 @@ rectify_documents_page_open_draft (RectifyDocumentsPage *self, gint64 unit_id)
 
   g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
 
-  if (!self->can_edit || self->store == NULL)
+  if (!CAN_EDIT (self) || self->store == NULL)
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -671,36 +595,23 @@ draft_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   rectify_documents_page_open_draft (RECTIFY_DOCUMENTS_PAGE (widget), 0);
 }
 
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+/* Ctrl+N: the one thing made on this page is a letter */
+static gboolean
+new_record (RectifyListPage *page)
 {
-  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  rectify_documents_page_open_draft (RECTIFY_DOCUMENTS_PAGE (page), 0);
+  return FALSE;
 }
 
 /* ---- the store ----------------------------------------------------------- */
 
 static void
-on_map_cb (RectifyDocumentsPage *self)
+store_changed (RectifyListPage *page, const char *entity)
 {
-  if (!self->queried)
-    apply_query (self);
-}
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
 
-static void
-on_documents_changed_cb (RectifyStore *store, const char *entity, RectifyDocumentsPage *self)
-{
-  if (!self->queried)
+  if (g_strcmp0 (entity, "officer") != 0 && g_strcmp0 (entity, "campaign") != 0)
     return;
-  rectify_list_page_refresh (self->selection, self->documents, self->shown_id,
-                             on_selection_changed_cb, self);
-  update_count (self);
-}
-
-static void
-on_names_changed_cb (RectifyStore *store, const char *entity, RectifyDocumentsPage *self)
-{
   fill_names (self);
   apply_query (self);
   if (self->shown_id)
@@ -708,27 +619,28 @@ on_names_changed_cb (RectifyStore *store, const char *entity, RectifyDocumentsPa
 }
 
 static void
-set_store (RectifyDocumentsPage *self, RectifyStore *store)
+update_editable (RectifyListPage *page)
 {
-  g_assert (self->store == NULL);
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
 
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->documents = rectify_record_list_new (store, rectify_store_query_document_ids,
-                                             rectify_store_get_documents_by_ids,
-                                             (GDestroyNotify)rectify_document_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
-  g_signal_connect_object (self->documents, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  g_signal_connect_object (store, "changed::document", G_CALLBACK (on_documents_changed_cb), self,
-                           0);
-  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_documents_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
-  fill_names (self);
-  apply_query (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft", CAN_EDIT (self));
+  /* Also when unchanged: voiding depends on who is acting. */
+  update_buttons (self);
+}
+
+/* Hidden by the filters: show every document again. */
+static void
+reveal_record (RectifyListPage *page)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
+
+  rectify_as_of_limit_clear (&self->limit);
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->campaign_dropdown, 0);
+  self->updating_filters = FALSE;
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -737,66 +649,6 @@ GtkWidget *
 rectify_documents_page_new (RectifyStore *store)
 {
   return g_object_new (RECTIFY_TYPE_DOCUMENTS_PAGE, "store", store, NULL);
-}
-
-gboolean
-rectify_documents_page_get_can_edit (RectifyDocumentsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_documents_page_set_can_edit (RectifyDocumentsPage *self, gboolean can_edit)
-{
-  gboolean changed;
-
-  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
-
-  can_edit = !!can_edit;
-  changed = self->can_edit != can_edit;
-  self->can_edit = can_edit;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft", can_edit);
-  /* Also when unchanged: voiding depends on who is acting. */
-  update_buttons (self);
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_documents_page_get_model (RectifyDocumentsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->documents);
-}
-
-void
-rectify_documents_page_select (RectifyDocumentsPage *self, gint64 document_id)
-{
-  g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
-
-  if (self->documents == NULL)
-    return;
-  if (!self->queried)
-    run_query (self);
-  rectify_record_list_complete (self->documents);
-  if (rectify_record_list_find (self->documents, document_id) < 0)
-    {
-      /* Hidden by the filters: show every document again. */
-      rectify_as_of_limit_clear (&self->limit);
-      self->updating_filters = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_drop_down_set_selected (self->kind_dropdown, 0);
-      gtk_drop_down_set_selected (self->status_dropdown, 0);
-      gtk_drop_down_set_selected (self->campaign_dropdown, 0);
-      self->updating_filters = FALSE;
-      run_query (self);
-      rectify_record_list_complete (self->documents);
-    }
-  rectify_list_page_select_id (self->selection, self->documents, document_id,
-                               on_selection_changed_cb, self);
-  show_document (self, document_id);
 }
 
 void
@@ -811,7 +663,7 @@ rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
   g_return_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self));
   g_return_if_fail (kind >= 0 && kind < RECTIFY_N_DOCUMENT_KINDS);
 
-  if (self->documents == NULL)
+  if (self->store == NULL)
     return;
   for (guint i = 0; i < self->campaign_ids->len; i++)
     if (g_array_index (self->campaign_ids, gint64, i) == campaign_id)
@@ -825,7 +677,8 @@ rectify_documents_page_show_campaign (RectifyDocumentsPage *self,
   self->updating_filters = FALSE;
   choices = filter_choices (self);
   rectify_as_of_limit_set (&self->limit, as_of, choices);
-  run_query (self);
+  /* a dashboard's tile: read now, shown or not */
+  rectify_list_page_run_query (RECTIFY_LIST_PAGE (self));
 }
 
 const char *
@@ -840,13 +693,6 @@ rectify_documents_page_get_as_of_button (RectifyDocumentsPage *self)
 {
   g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
   return self->limit.button;
-}
-
-gint64
-rectify_documents_page_get_selected_id (RectifyDocumentsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), 0);
-  return self->shown_id;
 }
 
 RectifyPdfView *
@@ -884,76 +730,37 @@ rectify_documents_page_dispose (GObject *object)
 {
   RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_DOCUMENTS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->documents);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->shown, rectify_document_free);
   g_clear_pointer (&self->officer_names, g_hash_table_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
-  g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->limit.as_of, g_free);
   g_clear_pointer (&self->limit.filters, g_free);
 
   G_OBJECT_CLASS (rectify_documents_page_parent_class)->dispose (object);
 }
 
-static void
-rectify_documents_page_get_property (GObject *object,
-                                     guint prop_id,
-                                     GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_documents_page_set_property (GObject *object,
-                                     guint prop_id,
-                                     const GValue *value,
-                                     GParamSpec *pspec)
-{
-  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_documents_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (widget);
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
 
-  if (self->store != NULL && self->documents != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_DOCUMENTS,
-                             rectify_record_list_get_query (self->documents));
+  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_DOCUMENTS, q);
 }
+
+static void
+rectify_documents_page_constructed (GObject *object)
+{
+  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (object);
+
+  self->store = rectify_list_page_get_store (RECTIFY_LIST_PAGE (self));
+  if (self->store != NULL)
+    fill_names (self);
+  G_OBJECT_CLASS (rectify_documents_page_parent_class)->constructed (object);
+}
+
+/* Unit names are listed. */
+static const char *const listed_entities[] = { "document", "unit", NULL };
 
 static void
 rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
@@ -961,19 +768,29 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_documents_page_dispose;
-  object_class->get_property = rectify_documents_page_get_property;
-  object_class->set_property = rectify_documents_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->constructed = rectify_documents_page_constructed;
+  object_class->dispose = rectify_documents_page_dispose;
+
+  page_class->query_ids = rectify_store_query_document_ids;
+  page_class->fetch = rectify_store_get_documents_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_document_free;
+  page_class->entities = listed_entities;
+  page_class->query_when_mapped = TRUE;
+  page_class->count_text = count_text;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
+  page_class->reveal_record = reveal_record;
 
   g_type_ensure (RECTIFY_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-documents-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, search_entry);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, kinds);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, status_dropdown);
@@ -981,8 +798,6 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, campaigns);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, draft_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, summary_label);
@@ -990,15 +805,10 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, void_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentsPage, preview);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.draft", NULL, draft_action);
-  /* Ctrl+N: the one thing made on this page is a letter */
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, draft_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "page.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);
 }
@@ -1006,17 +816,11 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
 static void
 rectify_documents_page_init (RectifyDocumentsPage *self)
 {
-  self->can_edit = TRUE;
   self->officer_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
+  self->search_entry = rectify_list_page_get_search_entry (RECTIFY_LIST_PAGE (self));
 
   /* Kind, date and status take the width of their widest text in this
    * language (their texts are known: "Rectification opinion" needs twice
@@ -1051,8 +855,6 @@ rectify_documents_page_init (RectifyDocumentsPage *self)
                                          text_officer, self, FALSE,
                                          column_width (self, officers, G_N_ELEMENTS (officers)));
   }
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);

@@ -6,23 +6,15 @@
 #include <adwaita.h>
 
 #include "rectify-pdf-view.h"
-#include "rectify-store.h"
+#include "rectify-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_DOCUMENTS_PAGE (rectify_documents_page_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyDocumentsPage, rectify_documents_page, RECTIFY, DOCUMENTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    RectifyDocumentsPage, rectify_documents_page, RECTIFY, DOCUMENTS_PAGE, RectifyListPage)
 
 GtkWidget *rectify_documents_page_new (RectifyStore *store);
-gboolean rectify_documents_page_get_can_edit (RectifyDocumentsPage *self);
-/* The window sets it again whenever the acting officer changes: who may
- * void is weighed again each time. */
-void rectify_documents_page_set_can_edit (RectifyDocumentsPage *self, gboolean can_edit);
-/* The listed documents (RectifyRow of RectifyDocument), as filtered and sorted. */
-GListModel *rectify_documents_page_get_model (RectifyDocumentsPage *self);
-/* Shows the document, clearing the filters when they hide it. */
-void rectify_documents_page_select (RectifyDocumentsPage *self, gint64 document_id);
-gint64 rectify_documents_page_get_selected_id (RectifyDocumentsPage *self);
 RectifyPdfView *rectify_documents_page_get_preview (RectifyDocumentsPage *self);
 /* The buttons of the pane (visible and sensitive as the rules allow). */
 GtkWidget *rectify_documents_page_get_void_button (RectifyDocumentsPage *self);

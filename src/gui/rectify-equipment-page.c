@@ -434,13 +434,14 @@ save_record (RectifyListPage *page, const char **saved_message)
   return e->id;
 }
 
-static void
+static gboolean
 new_record (RectifyListPage *page)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
 
   load_form (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+  return TRUE;
 }
 
 static gint64

@@ -17,6 +17,7 @@ typedef struct
   gulong changed_id;
   gboolean can_edit;
   gint64 current_id; /* the record shown; 0: none or a new one */
+  gboolean queried;
 
   RectifyRecordList *list; /* NULL for a page with a model of its own */
   GListModel *model;
@@ -198,7 +199,7 @@ rectify_list_page_update_count (RectifyListPage *self)
 }
 
 void
-rectify_list_page_apply_query (RectifyListPage *self)
+rectify_list_page_run_query (RectifyListPage *self)
 {
   RectifyListPagePrivate *priv;
   RectifyQuery q = RECTIFY_QUERY_INIT;
@@ -210,6 +211,7 @@ rectify_list_page_apply_query (RectifyListPage *self)
 
   if (priv->store == NULL)
     return;
+  priv->queried = TRUE;
   if (priv->list == NULL)
     {
       if (CLASS (self)->reload != NULL)
@@ -239,6 +241,25 @@ rectify_list_page_apply_query (RectifyListPage *self)
   rectify_list_page_update_count (self);
 }
 
+void
+rectify_list_page_apply_query (RectifyListPage *self)
+{
+  g_return_if_fail (RECTIFY_IS_LIST_PAGE (self));
+
+  if (CLASS (self)->query_when_mapped && !PRIV (self)->queried
+      && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  rectify_list_page_run_query (self);
+}
+
+static void
+rectify_list_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rectify_list_page_parent_class)->map (widget);
+  if (!PRIV (RECTIFY_LIST_PAGE (widget))->queried)
+    rectify_list_page_run_query (RECTIFY_LIST_PAGE (widget));
+}
+
 /* The rest of a long result came: its count, and the row of the record
  * shown if it was not among the first. */
 static void
@@ -261,7 +282,7 @@ on_store_changed_cb (RectifyStore *store, const char *entity, RectifyListPage *s
 {
   RectifyListPagePrivate *priv = PRIV (self);
 
-  if (entity_is_listed (self, entity))
+  if (entity_is_listed (self, entity) && priv->queried)
     {
       g_signal_handlers_block_by_func (priv->selection, on_selection_changed_cb, self);
       if (priv->list != NULL)
@@ -421,8 +442,8 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (!priv->can_edit || priv->store == NULL || CLASS (self)->new_record == NULL)
     return;
-  rectify_list_page_set_current (self, 0);
-  CLASS (self)->new_record (self);
+  if (CLASS (self)->new_record (self))
+    rectify_list_page_set_current (self, 0);
 }
 
 static void
@@ -610,6 +631,7 @@ rectify_list_page_class_init (RectifyListPageClass *klass)
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = rectify_list_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
@@ -660,7 +682,11 @@ rectify_list_page_set_can_edit (RectifyListPage *self, gboolean can_edit)
 
   can_edit = !!can_edit;
   if (priv->can_edit == can_edit)
-    return;
+    {
+      /* who acts may have changed all the same */
+      update_actions (self);
+      return;
+    }
   priv->can_edit = can_edit;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
@@ -690,9 +716,18 @@ rectify_list_page_select (RectifyListPage *self, gint64 id)
 
   if (priv->store == NULL)
     return;
-  show_record (self, id);
+  if (!priv->queried)
+    rectify_list_page_run_query (self);
   if (priv->list != NULL)
     rectify_record_list_complete (priv->list);
+  if (id != 0 && find_position (self, id) < 0 && CLASS (self)->reveal_record != NULL)
+    {
+      CLASS (self)->reveal_record (self);
+      rectify_list_page_run_query (self);
+      if (priv->list != NULL)
+        rectify_record_list_complete (priv->list);
+    }
+  show_record (self, id);
   reselect (self);
   rectify_list_page_scroll_to_current (self);
 }

@@ -54,9 +54,10 @@ struct _RectifyListPageClass
    * cleared).  Returns FALSE when it cannot (the message is shown): the
    * page then shows none. */
   gboolean (*show_record) (RectifyListPage *self, gint64 id);
-  /* page.new: an empty form for a new record (the selection is cleared
-   * first). NULL: the page has no page.new. */
-  void (*new_record) (RectifyListPage *self);
+  /* page.new: an empty form for a new record, returning TRUE (the
+   * selection is then cleared), or FALSE when it opened a dialog. NULL:
+   * the page has no page.new. */
+  gboolean (*new_record) (RectifyListPage *self);
   /* page.save: writes the form; returns the record's id and the message
    * to show (static), or 0 when the store refused (the page has shown
    * why).  NULL: no page.save. */
@@ -72,10 +73,17 @@ struct _RectifyListPageClass
   /* After the store changed (and the list was read again, when entity is
    * one of the list's). */
   void (*store_changed) (RectifyListPage *self, const char *entity);
-  /* can-edit changed, or the record shown: the page's own controls. */
+  /* can-edit was set (changed or not: who acts may have), or the record
+   * shown changed: the page's own controls. */
   void (*update_editable) (RectifyListPage *self);
+  /* rectify_list_page_select() of a record the search and filters hide:
+   * clear them (the page then queries again). */
+  void (*reveal_record) (RectifyListPage *self);
+  /* The list is read when the page is first shown, not when the window
+   * starts. */
+  gboolean query_when_mapped;
 
-  gpointer padding[4];
+  gpointer padding[2];
 };
 
 RectifyStore *rectify_list_page_get_store (RectifyListPage *self);
@@ -103,6 +111,8 @@ void rectify_list_page_set_model (RectifyListPage *self, GListModel *model);
 /* Runs the query again (after a filter changed): the list goes back to its
  * top and keeps the record shown selected. */
 void rectify_list_page_apply_query (RectifyListPage *self);
+/* The same at once, also on a page that reads its list when first shown. */
+void rectify_list_page_run_query (RectifyListPage *self);
 void rectify_list_page_update_count (RectifyListPage *self);
 /* The record the detail shows from now on (0: none, or a new one); its row
  * is selected when listed, and the actions follow. */

@@ -334,7 +334,7 @@ on_unit_list_activate_cb (RectifyOperatorsPage *self, guint position)
 
 /* ---- actions --------------------------------------------------------------- */
 
-static void
+static gboolean
 new_record (RectifyListPage *page)
 {
   RectifyOperatorsPage *self = RECTIFY_OPERATORS_PAGE (page);
@@ -347,6 +347,7 @@ new_record (RectifyListPage *page)
   set_form_editable (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
   gtk_widget_grab_focus (GTK_WIDGET (self->unit_button));
+  return TRUE;
 }
 
 static gint64

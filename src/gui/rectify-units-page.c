@@ -722,7 +722,7 @@ show_record (RectifyListPage *page, gint64 id)
   return TRUE;
 }
 
-static void
+static gboolean
 new_record (RectifyListPage *page)
 {
   RectifyUnitsPage *self = RECTIFY_UNITS_PAGE (page);
@@ -736,6 +736,7 @@ new_record (RectifyListPage *page)
   set_form_editable (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return TRUE;
 }
 
 static gint64

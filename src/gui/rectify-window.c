@@ -662,7 +662,7 @@ show_document_activated (GSimpleAction *action, GVariant *parameter, gpointer us
   if (page == NULL)
     return;
   show_page (self, "documents");
-  rectify_documents_page_select (RECTIFY_DOCUMENTS_PAGE (page), g_variant_get_int64 (parameter));
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)), g_variant_get_int64 (parameter));
 }
 
 /* The list behind a dashboard tile: (campaign id, hazard status or -1,

@@ -124,9 +124,9 @@ show_campaign_letter (Fixture *fixture)
   g_autoptr(RectifyRow) row = NULL;
 
   rectify_documents_page_show_campaign (page, fixture->campaign, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, NULL);
-  wait_for (model_has_items, rectify_documents_page_get_model (page), "the campaign's letters");
-  row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
-  rectify_documents_page_select (page, rectify_row_get_id (row));
+  wait_for (model_has_items, rectify_list_page_get_model (RECTIFY_LIST_PAGE (page)), "the campaign's letters");
+  row = g_list_model_get_item (rectify_list_page_get_model (RECTIFY_LIST_PAGE (page)), 0);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (page), rectify_row_get_id (row));
   drain_main_context ();
   return page;
 }

@@ -498,7 +498,7 @@ model_of (GtkWidget *page)
     return rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page));
   if (RECTIFY_IS_HAZARDS_PAGE (page))
     return rectify_hazards_page_get_model (RECTIFY_HAZARDS_PAGE (page));
-  return rectify_documents_page_get_model (RECTIFY_DOCUMENTS_PAGE (page));
+  return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)));
 }
 
 /* With an earlier day on the dashboard, each tile's list has the rows the
@@ -634,7 +634,7 @@ run_tiles_open_lists (void)
     }
 
   click_tile (window, dashboard, "instruction-letters", "documents");
-  model = rectify_documents_page_get_model (RECTIFY_DOCUMENTS_PAGE (documents));
+  model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (documents)));
   wait_for_n_items (model, (guint) f->instruction_letters, "the campaign's two instruction letters");
   g_assert_cmpint (f->instruction_letters, ==, 2);
   g_assert_cmpstr (dropdown_text (documents, 0), ==, rectify_document_kind_to_label (RECTIFY_DOCUMENT_INSTRUCTION_LETTER));

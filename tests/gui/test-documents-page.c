@@ -401,10 +401,10 @@ run_issue_save_void (void)
     const char *kinds[] = { "Instruction letter", "Rectification opinion", NULL };
     assert_columns_fit (page, kinds);
   }
-  id = rectify_documents_page_get_selected_id (page);
+  id = rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (page));
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (count_documents (&fixture), ==, before + 1);
-  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_documents_page_get_model (page)), id), >=, 0);
+  g_assert_cmpint (rectify_record_list_find (RECTIFY_RECORD_LIST (rectify_list_page_get_model (RECTIFY_LIST_PAGE (page))), id), >=, 0);
   document = rectify_store_get_document (store_of (&fixture), id, &error);
   g_assert_no_error (error);
   /* The seed issued two instruction letters in 2026. */
@@ -514,7 +514,7 @@ run_issue_save_void (void)
   dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
   g_assert_nonnull (dialog);
   issue (dialog, fixture.unit_name);
-  second = rectify_documents_page_get_selected_id (page);
+  second = rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (page));
   g_assert_cmpint (second, !=, id);
   g_clear_pointer (&document, rectify_document_free);
   document = rectify_store_get_document (store_of (&fixture), second, &error);
@@ -542,12 +542,12 @@ run_not_manager (void)
   before = count_documents (&fixture);
   window_navigate (fixture.window, "documents");
   page = documents_page (&fixture);
-  wait_for_n_items (rectify_documents_page_get_model (page), before, "the documents");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (page)), before, "the documents");
   {
-    g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_documents_page_get_model (page), 0);
+    g_autoptr(RectifyRow) row = g_list_model_get_item (rectify_list_page_get_model (RECTIFY_LIST_PAGE (page)), 0);
     first = rectify_row_get_id (row);
   }
-  rectify_documents_page_select (page, first);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (page), first);
   /* The seed's letters were issued without a stored PDF: said so, and
    * nothing to save or print. */
   g_assert_nonnull (rectify_pdf_view_get_message (rectify_documents_page_get_preview (page)));
