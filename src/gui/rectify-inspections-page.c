@@ -27,36 +27,29 @@
 
 struct _RectifyInspectionsPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
-  RectifyRecordList *inspections;
+  RectifyStore *store; /* the page's, borrowed */
   RectifyRecordList *visits;
-  GtkSingleSelection *selection;
   GtkSingleSelection *visit_selection;
   GArray *campaign_ids; /* gint64 per campaign choice, 0 = all */
-  char *sort;
-  gboolean descending;
   gboolean updating_filters;
   RectifyAsOfLimit limit; /* a dashboard tile's day */
-  gint64 shown_id;        /* inspection in the detail pane */
+  gint64 shown_id;        /* inspection in the detail pane (the page's selected id) */
   gint64 shown_unit_id;
   gint64 shown_campaign_id;
   GPtrArray *detail_rows;
-  AdwToast *toast; /* the page's last toast while shown (weak) */
 
-  GtkSearchEntry *search_entry;
+  GtkSearchEntry *search_entry; /* the page's */
   GtkDropDown *kind_dropdown;
   GtkStringList *kinds;
   GtkDropDown *campaign_dropdown;
   GtkStringList *campaigns;
   GtkToggleButton *overdue_toggle;
   GtkWidget *new_button;
-  GtkLabel *count_label;
   GtkStack *view_stack;
   GtkPaned *paned;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *detail_title_label;
   AdwPreferencesGroup *summary_group;
@@ -73,17 +66,9 @@ struct _RectifyInspectionsPage
 /* The kind filter's last choice: what the dashboard counts as unit inspections. */
 #define KIND_BY_BUREAU (RECTIFY_N_INSPECTION_KINDS + 1)
 
-G_DEFINE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyInspectionsPage, rectify_inspections_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
 
 static gboolean
 showing_visits (RectifyInspectionsPage *self)
@@ -173,59 +158,28 @@ visit_state (gpointer owner, gconstpointer r, const char **style)
 static void
 show_message (RectifyInspectionsPage *self, const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast,
-                                       adw_toast_new (escaped));
-    }
-  else
-    gtk_label_set_text (self->count_label, message);
+  rectify_list_page_show_message (RECTIFY_LIST_PAGE (self), message, NULL);
 }
 
 static char *
-visits_count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n),
-                          number);
-}
-
-static char *
-inspections_count_text (guint n, const char *number)
-{
+  if (showing_visits (RECTIFY_INSPECTIONS_PAGE (page)))
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s planned visit", "%s planned visits", n), number);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inspection", "%s inspections", n),
                           number);
 }
 
-static void
-update_count (RectifyInspectionsPage *self)
+static RectifyRecordList *
+counted_list (RectifyListPage *page)
 {
-  if (showing_visits (self))
-    rectify_list_page_show_count (self->count_label, self->visits, visits_count_text);
-  else
-    rectify_list_page_show_count (self->count_label, self->inspections, inspections_count_text);
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
+
+  return showing_visits (self) ? self->visits : rectify_list_page_get_list (page);
 }
 
-static void on_selection_changed_cb (RectifyInspectionsPage *self);
 static void show_inspection (RectifyInspectionsPage *self, gint64 id);
-
-static void
-reselect (RectifyInspectionsPage *self)
-{
-  rectify_list_page_select_id (self->selection, self->inspections, self->shown_id,
-                               on_selection_changed_cb, self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyInspectionsPage *self)
-{
-  reselect (self);
-  update_count (self);
-}
 
 /* The filter choices a dashboard's limit was set with. */
 static char *
@@ -235,41 +189,42 @@ filter_choices (RectifyInspectionsPage *self)
                           gtk_drop_down_get_selected (self->campaign_dropdown));
 }
 
+/* The planned visits follow the search too. */
 static void
-apply_query (RectifyInspectionsPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
   RectifyQuery v = RECTIFY_QUERY_INIT;
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
-  g_autofree char *choices = NULL;
+  g_autofree char *choices = filter_choices (self);
 
-  if (self->inspections == NULL || self->updating_filters)
-    return;
-  choices = filter_choices (self);
   /* another kind or campaign is a list of today's records */
-  q.as_of = rectify_as_of_limit_check (&self->limit, choices);
-  q.as_of_limits = q.as_of != NULL;
-  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  q->as_of = rectify_as_of_limit_check (&self->limit, choices);
+  q->as_of_limits = q->as_of != NULL;
   /* Newest first until the user sorts. */
-  q.sort = self->sort;
-  q.descending = self->sort ? self->descending : TRUE;
+  if (q->sort == NULL)
+    q->descending = TRUE;
   /* "All kinds", each kind, then the visits the figures count as unit
    * inspections: every kind but self-inspection */
-  q.kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int)kind - 1 : -1;
-  q.by_bureau = kind == KIND_BY_BUREAU;
-  q.campaign_id = campaign < self->campaign_ids->len
-                      ? g_array_index (self->campaign_ids, gint64, campaign)
-                      : 0;
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->inspections,
-                               &q, self->shown_id, on_selection_changed_cb, self);
+  q->kind = kind > 0 && kind <= RECTIFY_N_INSPECTION_KINDS ? (int)kind - 1 : -1;
+  q->by_bureau = kind == KIND_BY_BUREAU;
+  q->campaign_id = campaign < self->campaign_ids->len
+                       ? g_array_index (self->campaign_ids, gint64, campaign)
+                       : 0;
 
-  v.search = q.search;
+  v.search = q->search;
   v.status = 0;
   v.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
   rectify_record_list_view_scroll_to_top (GTK_WIDGET (self->visits_view));
   rectify_record_list_set_query (self->visits, &v);
-  update_count (self);
+}
+
+static void
+apply_query (RectifyInspectionsPage *self)
+{
+  if (!self->updating_filters)
+    rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 static void
@@ -286,18 +241,6 @@ on_as_of_clear_cb (RectifyInspectionsPage *self)
 }
 
 static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyInspectionsPage *self)
-{
-  gboolean descending = FALSE;
-  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
-
-  g_free (self->sort);
-  self->sort = g_strdup (key);
-  self->descending = descending;
-  apply_query (self);
-}
-
-static void
 update_actions (RectifyInspectionsPage *self)
 {
   gboolean visit = gtk_single_selection_get_selected_item (self->visit_selection) != NULL;
@@ -305,28 +248,28 @@ update_actions (RectifyInspectionsPage *self)
    * inspection of the unit is not (the form offers active campaigns only) */
   gboolean open
       = rectify_archived_check (self->register_button, self->store, self->shown_campaign_id);
+  gboolean can_edit = CAN_EDIT (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-for-unit",
-                                 self->can_edit && self->shown_id != 0);
+                                 can_edit && self->shown_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.register-hazard",
-                                 self->can_edit && self->shown_id != 0 && open);
+                                 can_edit && self->shown_id != 0 && open);
   /* an archived campaign's inspection is kept as it was archived */
   rectify_archived_check (self->edit_button, self->store, self->shown_campaign_id);
   rectify_archived_check (self->delete_button, self->store, self->shown_campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit",
-                                 self->can_edit && self->shown_id != 0 && open);
+                                 can_edit && self->shown_id != 0 && open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete",
-                                 self->can_edit && self->shown_id != 0 && open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", self->can_edit && visit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", self->can_edit && visit);
-  gtk_widget_set_visible (self->new_button, self->can_edit);
-  gtk_widget_set_visible (self->new_for_unit_button, self->can_edit);
-  gtk_widget_set_visible (self->edit_button, self->can_edit);
-  gtk_widget_set_visible (self->delete_button, self->can_edit);
-  gtk_widget_set_visible (self->register_button, self->can_edit);
-  gtk_widget_set_visible (self->record_button, self->can_edit);
-  gtk_widget_set_visible (self->cancel_visit_button, self->can_edit);
+                                 can_edit && self->shown_id != 0 && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.record-visit", can_edit && visit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-visit", can_edit && visit);
+  gtk_widget_set_visible (self->new_button, can_edit);
+  gtk_widget_set_visible (self->new_for_unit_button, can_edit);
+  gtk_widget_set_visible (self->edit_button, can_edit);
+  gtk_widget_set_visible (self->delete_button, can_edit);
+  gtk_widget_set_visible (self->register_button, can_edit);
+  gtk_widget_set_visible (self->record_button, can_edit);
+  gtk_widget_set_visible (self->cancel_visit_button, can_edit);
 }
 
 static void
@@ -337,7 +280,7 @@ on_view_changed_cb (RectifyInspectionsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), !visits);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_dropdown), !visits);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_toggle), visits);
-  update_count (self);
+  rectify_list_page_update_count (RECTIFY_LIST_PAGE (self));
 }
 
 static void
@@ -467,12 +410,11 @@ show_inspection (RectifyInspectionsPage *self, gint64 id)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
-static void
-on_selection_changed_cb (RectifyInspectionsPage *self)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  show_inspection (self, row ? rectify_row_get_id (row) : 0);
+  show_inspection (RECTIFY_INSPECTIONS_PAGE (page), id);
+  return id == 0 || RECTIFY_INSPECTIONS_PAGE (page)->shown_id == id;
 }
 
 /* ---- actions ----------------------------------------------------------------- */
@@ -489,13 +431,11 @@ open_inspection_dialog (RectifyInspectionsPage *self, gint64 unit_id)
   return dialog;
 }
 
-static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+new_record (RectifyListPage *page)
 {
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
-
-  if (self->store != NULL && self->can_edit)
-    open_inspection_dialog (self, 0);
+  open_inspection_dialog (RECTIFY_INSPECTIONS_PAGE (page), 0);
+  return FALSE;
 }
 
 static void
@@ -503,7 +443,7 @@ new_for_unit_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
 
-  if (self->store != NULL && self->can_edit && self->shown_unit_id != 0)
+  if (self->store != NULL && CAN_EDIT (self) && self->shown_unit_id != 0)
     open_inspection_dialog (self, self->shown_unit_id);
 }
 
@@ -514,7 +454,7 @@ register_hazard_action (GtkWidget *widget, const char *action_name, GVariant *pa
   RectifyHazardDialog *dialog;
   GtkRoot *root;
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0
+  if (self->store == NULL || !CAN_EDIT (self) || self->shown_id == 0
       || !rectify_archived_check (NULL, self->store, self->shown_campaign_id))
     return;
   dialog = rectify_hazard_dialog_new (self->store, self->shown_unit_id, self->shown_id, NULL, 0);
@@ -533,7 +473,7 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (GError) error = NULL;
   GtkRoot *root;
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
+  if (self->store == NULL || !CAN_EDIT (self) || self->shown_id == 0)
     return;
   dialog = rectify_inspection_dialog_new_for_edit (self->store, self->shown_id, &error);
   if (dialog == NULL)
@@ -547,57 +487,31 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_undo_delete_cb (AdwToast *toast, RectifyInspectionsPage *self)
+/* The id is set: the visit comes back under it, as it was. */
+static gint64
+restore_record (RectifyListPage *page, gconstpointer kept, GError **error)
 {
-  const RectifyInspection *in = g_object_get_data (G_OBJECT (toast), "rectify-inspection");
-  g_autoptr (GError) error = NULL;
+  const RectifyInspection *in = kept;
 
-  if (in == NULL || self->store == NULL)
-    return;
-  /* The id is set: the visit comes back under it, as it was. */
-  if (rectify_store_add_inspection (self->store, in, &error) == 0)
-    show_message (self, error->message);
+  return rectify_store_add_inspection (RECTIFY_INSPECTIONS_PAGE (page)->store, in, error) != 0
+             ? in->id
+             : 0;
 }
 
 /* Removing the shown visit; the toast offers it back. */
-static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gpointer
+delete_record (RectifyListPage *page, gint64 id, char **message, GError **error)
 {
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
-  g_autoptr (RectifyInspection) in = NULL;
-  g_autoptr (GError) error = NULL;
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
+  g_autoptr (RectifyInspection) in = rectify_store_get_inspection (self->store, id, error);
   g_autofree char *date = NULL;
-  g_autofree char *message = NULL;
-  GtkWidget *overlay;
 
-  if (self->store == NULL || !self->can_edit || self->shown_id == 0)
-    return;
-  in = rectify_store_get_inspection (self->store, self->shown_id, &error);
-  if (in == NULL || !rectify_store_delete_inspection (self->store, in->id, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
+  if (in == NULL || !rectify_store_delete_inspection (self->store, in->id, error))
+    return NULL;
   date = rectify_format_date (in->date);
   /* Translators: the unit and the date of the deleted inspection */
-  message = g_strdup_printf (_ ("The inspection of %s on %s is deleted"), in->unit_name, date);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    {
-      show_message (self, message);
-      return;
-    }
-  {
-    g_autofree char *escaped = g_markup_escape_text (message, -1);
-    AdwToast *toast = adw_toast_new (escaped);
-
-    adw_toast_set_button_label (toast, _ ("_Undo"));
-    g_object_set_data_full (G_OBJECT (toast), "rectify-inspection", g_steal_pointer (&in),
-                            (GDestroyNotify)rectify_inspection_free);
-    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-    rectify_list_page_replace_toast (ADW_TOAST_OVERLAY (overlay), &self->toast, toast);
-  }
+  *message = g_strdup_printf (_ ("The inspection of %s on %s is deleted"), in->unit_name, date);
+  return g_steal_pointer (&in);
 }
 
 static const RectifyScheduledVisit *
@@ -615,7 +529,7 @@ record_visit_action (GtkWidget *widget, const char *action_name, GVariant *param
   const RectifyScheduledVisit *v = selected_visit (self);
   RectifyInspectionDialog *dialog;
 
-  if (v == NULL || !self->can_edit)
+  if (v == NULL || !CAN_EDIT (self))
     return;
   dialog = open_inspection_dialog (self, v->unit_id);
   rectify_inspection_dialog_set_kind (dialog, v->kind == RECTIFY_VISIT_BACK_CHECK
@@ -630,7 +544,7 @@ cancel_visit_action (GtkWidget *widget, const char *action_name, GVariant *param
   const RectifyScheduledVisit *v = selected_visit (self);
   g_autoptr (GError) error = NULL;
 
-  if (v == NULL || !self->can_edit)
+  if (v == NULL || !CAN_EDIT (self))
     return;
   if (!rectify_store_cancel_visit (self->store, v->id, &error))
     show_message (self, error->message);
@@ -638,57 +552,31 @@ cancel_visit_action (GtkWidget *widget, const char *action_name, GVariant *param
     show_message (self, _ ("The planned visit is cancelled"));
 }
 
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (RECTIFY_INSPECTIONS_PAGE (widget)->search_entry));
-}
-
 /* ---- the store ------------------------------------------------------------------ */
 
+static const char *const listed_entities[]
+    = { "inspection", "hazard", "visit", "campaign", "unit", "officer", NULL };
+
 static void
-on_store_changed_cb (RectifyStore *store, const char *entity, RectifyInspectionsPage *self)
+store_changed (RectifyListPage *page, const char *entity)
 {
-  if (g_str_equal (entity, "campaign"))
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
+
+  if (g_strcmp0 (entity, "campaign") == 0)
     fill_campaigns (self);
-  rectify_list_page_refresh (self->selection, self->inspections, self->shown_id,
-                             on_selection_changed_cb, self);
+  if (!g_strv_contains (listed_entities, entity))
+    return;
   rectify_record_list_refresh (self->visits);
   if (self->shown_id != 0)
     show_inspection (self, self->shown_id);
   update_actions (self);
-  update_count (self);
+  rectify_list_page_update_count (page);
 }
 
 static void
-set_store (RectifyInspectionsPage *self, RectifyStore *store)
+update_editable (RectifyListPage *page)
 {
-  static const char *const entities[]
-      = { "inspection", "hazard", "visit", "campaign", "unit", "officer" };
-
-  g_assert (self->store == NULL);
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->inspections = rectify_record_list_new (store, rectify_store_query_inspection_ids,
-                                               rectify_store_get_inspections_by_ids,
-                                               (GDestroyNotify)rectify_inspection_summary_free);
-  self->visits = rectify_record_list_new (store, rectify_store_query_visit_ids,
-                                          rectify_store_get_visits_by_ids,
-                                          (GDestroyNotify)rectify_scheduled_visit_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->inspections));
-  g_signal_connect_object (self->inspections, "notify::loading", G_CALLBACK (on_list_loaded_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->visits, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visits));
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    {
-      g_autofree char *signal = g_strconcat ("changed::", entities[i], NULL);
-      g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed_cb), self, 0);
-    }
-  fill_campaigns (self);
-  apply_query (self);
+  update_actions (RECTIFY_INSPECTIONS_PAGE (page));
 }
 
 /* ---- public ----------------------------------------------------------------------- */
@@ -715,7 +603,7 @@ rectify_inspections_page_show_campaign (RectifyInspectionsPage *self,
   self->updating_filters = FALSE;
   choices = filter_choices (self);
   rectify_as_of_limit_set (&self->limit, as_of, choices);
-  apply_query (self);
+  rectify_list_page_run_query (RECTIFY_LIST_PAGE (self));
 }
 
 const char *
@@ -736,40 +624,6 @@ GtkWidget *
 rectify_inspections_page_new (RectifyStore *store)
 {
   return g_object_new (RECTIFY_TYPE_INSPECTIONS_PAGE, "store", store, NULL);
-}
-
-RectifyStore *
-rectify_inspections_page_get_store (RectifyInspectionsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
-  return self->store;
-}
-
-gboolean
-rectify_inspections_page_get_can_edit (RectifyInspectionsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self, gboolean can_edit)
-{
-  g_return_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self));
-
-  can_edit = !!can_edit;
-  if (self->can_edit == can_edit)
-    return;
-  self->can_edit = can_edit;
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_inspections_page_get_model (RectifyInspectionsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_INSPECTIONS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->inspections);
 }
 
 GListModel *
@@ -793,77 +647,45 @@ rectify_inspections_page_dispose (GObject *object)
 {
   RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  rectify_list_page_forget_toast (&self->toast);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_INSPECTIONS_PAGE);
-  g_clear_object (&self->selection);
+  if (self->visits_view != NULL)
+    gtk_column_view_set_model (self->visits_view, NULL);
   g_clear_object (&self->visit_selection);
-  g_clear_object (&self->inspections);
   g_clear_object (&self->visits);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->limit.as_of, g_free);
   g_clear_pointer (&self->limit.filters, g_free);
 
   G_OBJECT_CLASS (rectify_inspections_page_parent_class)->dispose (object);
 }
 
-static void
-rectify_inspections_page_get_property (GObject *object,
-                                       guint prop_id,
-                                       GValue *value,
-                                       GParamSpec *pspec)
-{
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_inspections_page_set_property (GObject *object,
-                                       guint prop_id,
-                                       const GValue *value,
-                                       GParamSpec *pspec)
-{
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_inspections_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (widget);
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
 
-  if (self->store != NULL && self->inspections != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_INSPECTIONS,
-                             rectify_record_list_get_query (self->inspections));
+  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_INSPECTIONS, q);
+}
+
+static void
+rectify_inspections_page_constructed (GObject *object)
+{
+  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (object);
+
+  self->store = rectify_list_page_get_store (RECTIFY_LIST_PAGE (self));
+  if (self->store != NULL)
+    {
+      self->visits = rectify_record_list_new (self->store, rectify_store_query_visit_ids,
+                                              rectify_store_get_visits_by_ids,
+                                              (GDestroyNotify)rectify_scheduled_visit_free);
+      g_signal_connect_object (self->visits, "notify::loading",
+                               G_CALLBACK (rectify_list_page_update_count), self,
+                               G_CONNECT_SWAPPED);
+      gtk_single_selection_set_model (self->visit_selection, G_LIST_MODEL (self->visits));
+      fill_campaigns (self);
+    }
+  G_OBJECT_CLASS (rectify_inspections_page_parent_class)->constructed (object);
 }
 
 static void
@@ -872,26 +694,38 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_inspections_page_dispose;
-  object_class->get_property = rectify_inspections_page_get_property;
-  object_class->set_property = rectify_inspections_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->constructed = rectify_inspections_page_constructed;
+  object_class->dispose = rectify_inspections_page_dispose;
+
+  page_class->query_ids = rectify_store_query_inspection_ids;
+  page_class->fetch = rectify_store_get_inspections_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_inspection_summary_free;
+  page_class->free_kept = (GDestroyNotify)rectify_inspection_free;
+  page_class->entities = listed_entities;
+  page_class->count_text = count_text;
+  page_class->counted_list = counted_list;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->delete_record = delete_record;
+  page_class->restore_record = restore_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/app/rectify/Rectify/ui/rectify-inspections-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, search_entry);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, kinds);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, campaign_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, campaigns);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, paned);
-  gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, detail_title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyInspectionsPage, summary_group);
@@ -906,25 +740,22 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.new-for-unit", NULL, new_for_unit_action);
   gtk_widget_class_install_action (widget_class, "page.register-hazard", NULL,
                                    register_hazard_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.record-visit", NULL, record_visit_action);
   gtk_widget_class_install_action (widget_class, "page.cancel-visit", NULL, cancel_visit_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
 }
 
 static void
 rectify_inspections_page_init (RectifyInspectionsPage *self)
 {
-  self->can_edit = TRUE;
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->detail_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
+  self->search_entry = rectify_list_page_get_search_entry (RECTIFY_LIST_PAGE (self));
 
   gtk_string_list_append (self->kinds, _ ("All kinds"));
   for (guint k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
@@ -932,13 +763,6 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   /* Translators: the kind filter's choice of bureau inspections and
    * back-checks together, every visit but self-inspections */
   gtk_string_list_append (self->kinds, C_ ("inspection kinds", "By the bureau"));
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
 
   self->visit_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->visit_selection, FALSE);
@@ -961,8 +785,6 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
                                        inspection_equipment, self, FALSE, 85);
   rectify_record_list_view_add_column (self->column_view, _ ("Hazards"), NULL, inspection_hazards,
                                        self, FALSE, 70);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   rectify_record_list_view_add_column (self->visits_view, _ ("Due"), NULL, visit_due, self, FALSE,
                                        100);

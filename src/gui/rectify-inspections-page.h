@@ -5,20 +5,15 @@
 
 #include <adwaita.h>
 
-#include "rectify-store.h"
+#include "rectify-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_INSPECTIONS_PAGE (rectify_inspections_page_get_type ())
 G_DECLARE_FINAL_TYPE (
-    RectifyInspectionsPage, rectify_inspections_page, RECTIFY, INSPECTIONS_PAGE, AdwBin)
+    RectifyInspectionsPage, rectify_inspections_page, RECTIFY, INSPECTIONS_PAGE, RectifyListPage)
 
 GtkWidget *rectify_inspections_page_new (RectifyStore *store);
-RectifyStore *rectify_inspections_page_get_store (RectifyInspectionsPage *self);
-gboolean rectify_inspections_page_get_can_edit (RectifyInspectionsPage *self);
-void rectify_inspections_page_set_can_edit (RectifyInspectionsPage *self, gboolean can_edit);
-/* The listed inspections (RectifyRow of RectifyInspectionSummary). */
-GListModel *rectify_inspections_page_get_model (RectifyInspectionsPage *self);
 /* The pending visits listed (RectifyRow of RectifyScheduledVisit). */
 GListModel *rectify_inspections_page_get_visits_model (RectifyInspectionsPage *self);
 /* Shows the list of inspections or of due visits. */

@@ -179,6 +179,7 @@ rectify_list_page_update_count (RectifyListPage *self)
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
   guint n;
+  RectifyRecordList *counted;
 
   g_return_if_fail (RECTIFY_IS_LIST_PAGE (self));
   priv = PRIV (self);
@@ -190,9 +191,12 @@ rectify_list_page_update_count (RectifyListPage *self)
       gtk_label_set_text (priv->count_label, "");
       return;
     }
-  if (priv->list != NULL && rectify_record_list_show_status (priv->list, priv->count_label))
+  counted = priv->list;
+  if (CLASS (self)->counted_list != NULL)
+    counted = CLASS (self)->counted_list (self);
+  if (counted != NULL && rectify_record_list_show_status (counted, priv->count_label))
     return;
-  n = g_list_model_get_n_items (priv->model);
+  n = g_list_model_get_n_items (counted != NULL ? G_LIST_MODEL (counted) : priv->model);
   number = rectify_format_count (n);
   text = CLASS (self)->count_text (self, n, number);
   gtk_label_set_text (priv->count_label, text);
@@ -312,6 +316,15 @@ on_search_changed_cb (RectifyListPage *self)
 /* ---- messages ------------------------------------------------------------- */
 
 static void
+free_kept (RectifyListPage *self, gpointer kept)
+{
+  GDestroyNotify free_func
+      = CLASS (self)->free_kept ? CLASS (self)->free_kept : CLASS (self)->free_record;
+
+  free_func (kept);
+}
+
+static void
 restore (RectifyListPage *self, gconstpointer kept)
 {
   g_autoptr (GError) error = NULL;
@@ -335,7 +348,7 @@ hide_banner (RectifyListPage *self)
 
   gtk_revealer_set_reveal_child (priv->banner_revealer, FALSE);
   if (priv->banner_kept != NULL)
-    CLASS (self)->free_record (g_steal_pointer (&priv->banner_kept));
+    free_kept (self, g_steal_pointer (&priv->banner_kept));
 }
 
 static void
@@ -347,7 +360,7 @@ on_banner_undo_clicked_cb (RectifyListPage *self)
   hide_banner (self);
   restore (self, kept);
   if (kept != NULL)
-    CLASS (self)->free_record (kept);
+    free_kept (self, kept);
 }
 
 static void
@@ -365,7 +378,6 @@ rectify_list_page_show_message (RectifyListPage *self, const char *message, gpoi
   g_return_if_fail (RECTIFY_IS_LIST_PAGE (self));
   g_return_if_fail (message != NULL);
   priv = PRIV (self);
-  g_return_if_fail (kept == NULL || CLASS (self)->free_record != NULL);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -379,7 +391,8 @@ rectify_list_page_show_message (RectifyListPage *self, const char *message, gpoi
           adw_toast_set_button_label (toast, _ ("_Undo"));
           adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
           g_object_set_data_full (G_OBJECT (toast), "rectify-kept", kept,
-                                  CLASS (self)->free_record);
+                                  CLASS (self)->free_kept ? CLASS (self)->free_kept
+                                                          : CLASS (self)->free_record);
           g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_clicked_cb),
                                    self, 0);
         }
@@ -388,7 +401,7 @@ rectify_list_page_show_message (RectifyListPage *self, const char *message, gpoi
     }
 
   if (priv->banner_kept != NULL)
-    CLASS (self)->free_record (g_steal_pointer (&priv->banner_kept));
+    free_kept (self, g_steal_pointer (&priv->banner_kept));
   priv->banner_kept = kept;
   gtk_label_set_text (priv->banner_label, message);
   gtk_widget_set_visible (priv->banner_undo_button, kept != NULL);
@@ -491,7 +504,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   show_record (self, 0);
   rectify_list_page_show_message (self, message, CLASS (self)->restore_record ? kept : NULL);
   if (CLASS (self)->restore_record == NULL)
-    CLASS (self)->free_record (kept);
+    free_kept (self, kept);
 }
 
 static void
@@ -554,7 +567,7 @@ rectify_list_page_dispose (GObject *object)
   priv->scroll_tick_id = 0;
   rectify_list_page_forget_toast (&priv->last_toast);
   if (priv->banner_kept != NULL)
-    CLASS (self)->free_record (g_steal_pointer (&priv->banner_kept));
+    free_kept (self, g_steal_pointer (&priv->banner_kept));
   /* the columns going away change the view's sorter: no queries then */
   if (priv->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (priv->column_view), self);

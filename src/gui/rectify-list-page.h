@@ -35,6 +35,7 @@ struct _RectifyListPageClass
   RectifyQueryIdsFunc query_ids;
   RectifyFetchFunc fetch;
   GDestroyNotify free_record;
+  GDestroyNotify free_kept;
   /* The entities of the store's "changed" signal that change the list
    * (NULL-terminated; NULL: every change). */
   const char *const *entities;
@@ -63,8 +64,8 @@ struct _RectifyListPageClass
    * why).  NULL: no page.save. */
   gint64 (*save_record) (RectifyListPage *self, const char **saved_message);
   /* page.delete: deletes the record of id, returning a copy of it to offer
-   * back (freed with free_record) and the message to show, or NULL with
-   * error set. NULL: no page.delete. */
+   * back (freed with free_kept, else free_record) and the message to show,
+   * or NULL with error set. NULL: no page.delete. */
   gpointer (*delete_record) (RectifyListPage *self, gint64 id, char **message, GError **error);
   /* Puts back what delete_record returned: its id, or 0 with error set. */
   gint64 (*restore_record) (RectifyListPage *self, gconstpointer kept, GError **error);
@@ -79,11 +80,13 @@ struct _RectifyListPageClass
   /* rectify_list_page_select() of a record the search and filters hide:
    * clear them (the page then queries again). */
   void (*reveal_record) (RectifyListPage *self);
+  /* The list whose count the page shows (default: the page's list). */
+  RectifyRecordList *(*counted_list) (RectifyListPage *self);
   /* The list is read when the page is first shown, not when the window
    * starts. */
   gboolean query_when_mapped;
 
-  gpointer padding[2];
+  gpointer padding[1];
 };
 
 RectifyStore *rectify_list_page_get_store (RectifyListPage *self);

@@ -227,7 +227,7 @@ run_register_hazard (void)
   rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture.campaign, TRUE, NULL);
   wait_for (widget_is_mapped, require_widget (page, match_column_view, NULL, "the inspections"), "the list");
   view = GTK_COLUMN_VIEW (require_widget (page, match_column_view, NULL, "the inspections"));
-  g_assert_cmpuint (g_list_model_get_n_items (rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (page)))), >, 0);
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   drain_main_context ();
 
@@ -277,7 +277,7 @@ show_first_inspection (Fixture *fixture)
   GtkColumnView *view = GTK_COLUMN_VIEW (require_widget (page, match_column_view, NULL, "the inspections"));
 
   rectify_inspections_page_show_campaign (RECTIFY_INSPECTIONS_PAGE (page), fixture->campaign, TRUE, NULL);
-  wait_for (model_has_items, rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page)), "the inspections");
+  wait_for (model_has_items, rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (page))), "the inspections");
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   drain_main_context ();
   return wait_for_widget (page, match_button, "Register Hazard…", "the Register Hazard button");

@@ -495,7 +495,7 @@ static GListModel *
 model_of (GtkWidget *page)
 {
   if (RECTIFY_IS_INSPECTIONS_PAGE (page))
-    return rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (page));
+    return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (page)));
   if (RECTIFY_IS_HAZARDS_PAGE (page))
     return rectify_hazards_page_get_model (RECTIFY_HAZARDS_PAGE (page));
   return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)));
@@ -620,7 +620,7 @@ run_tiles_open_lists (void)
   for (guint i = 0; i < G_N_ELEMENTS (visit_tiles); i++)
     {
       click_tile (window, dashboard, visit_tiles[i], "inspections");
-      model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (inspections));
+      model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (inspections)));
       wait_for_n_items (model, (guint) f->unit_inspections, "the campaign's unit inspections");
       g_assert_cmpstr (dropdown_text (inspections, 0), ==, "By the bureau");
       g_assert_cmpstr (dropdown_text (inspections, 1), ==, campaign->name);

@@ -275,7 +275,7 @@ run_record_bureau_inspection (void)
   gint64 inspection_id, hazard_id;
 
   fixture_open (&fixture, FALSE);
-  model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (fixture.page));
+  model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (fixture.page)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   require_widget (GTK_WIDGET (fixture.window), match_label, "0 inspections", "count");
 
@@ -688,7 +688,7 @@ run_read_only (void)
   inspections_page = rectify_inspections_page_new (fixture.store);
   page_window_present (inspections_page, &second);
   require_widget (GTK_WIDGET (second), match_tooltip, "New Inspection", "new button while one may write");
-  rectify_inspections_page_set_can_edit (RECTIFY_INSPECTIONS_PAGE (inspections_page), FALSE);
+  rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (inspections_page)), FALSE);
   drain_main_context ();
   g_assert_null (find_widget (GTK_WIDGET (second), match_tooltip, "New Inspection"));
   gtk_widget_activate_action (inspections_page, "page.new", NULL);
@@ -729,7 +729,7 @@ select_inspection (Fixture *fixture,
 {
   GtkWidget *view = require_widget (GTK_WIDGET (fixture->window), match_column_view, NULL, "inspection list");
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
-  GListModel *model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (fixture->page));
+  GListModel *model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (fixture->page)));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -755,7 +755,7 @@ static gboolean
 listed_with_date (gpointer data)
 {
   Listed *l = data;
-  GListModel *model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (l->fixture->page));
+  GListModel *model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (l->fixture->page)));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -829,7 +829,7 @@ run_edit_and_delete (void)
   h->found_date = g_strdup ("2026-06-12");
   rectify_workflow_register (fixture.store, h, NULL, &error);
   g_assert_no_error (error);
-  model = rectify_inspections_page_get_model (RECTIFY_INSPECTIONS_PAGE (fixture.page));
+  model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (fixture.page)));
   wait_for_n_items (model, 2, "both visits to be listed");
   require_widget (root, match_label, "2 inspections", "count");
   {
@@ -935,7 +935,7 @@ run_edit_and_delete (void)
   /* who may not write is offered neither */
   select_inspection (&fixture, first);
   require_widget (root, match_button, "Edit…", "edit while one may write");
-  rectify_inspections_page_set_can_edit (RECTIFY_INSPECTIONS_PAGE (fixture.page), FALSE);
+  rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (fixture.page)), FALSE);
   drain_main_context ();
   g_assert_null (find_widget (root, match_button, "Edit…"));
   g_assert_null (find_widget (root, match_button, "Delete"));
