@@ -53,20 +53,14 @@ static const char *const field_names[N_FIELDS] = {
 
 struct _RectifyHazardsPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gboolean can_edit;
-  RectifyRecordList *hazards;
-  GtkSingleSelection *selection;
-  char *sort;
-  gboolean descending;
+  RectifyStore *store; /* the page's, borrowed */
   char *today;
-  gint64 shown_id;
+  gint64 shown_id; /* the page's selected id */
   gboolean updating_filters;
   RectifyAsOfLimit limit; /* a dashboard tile's day */
   gboolean filling;
-  gboolean queried; /* the list has been asked for once */
   RectifyHazardDetail *detail;
   Field fields[N_FIELDS];
   GArray *officer_ids;         /* gint64 per supervisor position; 0 = none */
@@ -77,9 +71,7 @@ struct _RectifyHazardsPage
   GtkWidget *action_buttons[RECTIFY_N_ACTIONS];
   char *open_dir; /* where opened attachments are written */
 
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkSearchEntry *search_entry;
+  GtkSearchEntry *search_entry; /* the page's */
   GtkDropDown *status_dropdown;
   GtkStringList *statuses;
   GtkDropDown *grade_dropdown;
@@ -90,8 +82,7 @@ struct _RectifyHazardsPage
   GtkStringList *campaigns;
   GtkToggleButton *overdue_toggle;
   GtkToggleButton *due_toggle;
-  GtkLabel *count_label;
-  GtkColumnView *column_view;
+  GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *title_label;
   GtkLabel *summary_label;
@@ -110,22 +101,16 @@ struct _RectifyHazardsPage
   GtkListBox *timeline_list;
 };
 
-G_DEFINE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
 
 #define DUE_SOON_DAYS 7
 
 static void show_hazard (RectifyHazardsPage *self, gint64 id);
-static void on_selection_changed_cb (RectifyHazardsPage *self);
+
+/* Unit names are listed. */
+static const char *const listed_entities[] = { "hazard", "unit", NULL };
 
 /* ---- names ----------------------------------------------------------------- */
 
@@ -246,33 +231,9 @@ text_supervisor (gpointer owner, gconstpointer record, const char **style)
 }
 
 static char *
-count_text (guint n, const char *number)
+count_text (RectifyListPage *page, guint n, const char *number)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hazard", "%s hazards", n), number);
-}
-
-static void
-update_count (RectifyHazardsPage *self)
-{
-  rectify_list_page_show_count (self->count_label, self->hazards, count_text);
-}
-
-static void
-reselect (RectifyHazardsPage *self)
-{
-  /* A hazard filtered out of the list stays in the pane. */
-  rectify_list_page_select_id (self->selection, self->hazards, self->shown_id,
-                               on_selection_changed_cb, self);
-  update_count (self);
-}
-
-/* The rest of a long result came: its count, and the row of the form if
- * it was not among the first. */
-static void
-on_list_loaded_cb (RectifyHazardsPage *self)
-{
-  reselect (self);
-  update_count (self);
 }
 
 /* The filter choices a dashboard's limit was set with. */
@@ -287,49 +248,43 @@ filter_choices (RectifyHazardsPage *self)
                           gtk_toggle_button_get_active (self->due_toggle));
 }
 
+/* The window builds every page at start; a city's 300 000 hazards are
+ * read when the page is first shown, not before (query_when_mapped). */
 static void
-apply_query (RectifyHazardsPage *self)
+build_query (RectifyListPage *page, RectifyQuery *q)
 {
-  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (page);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
   guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
-  g_autofree char *choices = NULL;
-  const char *limit;
-
-  if (self->hazards == NULL || self->updating_filters)
-    return;
-  choices = filter_choices (self);
+  g_autofree char *choices = filter_choices (self);
   /* another filter is a list of today's records */
-  limit = rectify_as_of_limit_check (&self->limit, choices);
-  /* The window builds every page at start; a city's 300 000 hazards are
-   * read when the page is first shown, not before. */
-  if (!self->queried && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  self->queried = TRUE;
+  const char *limit = rectify_as_of_limit_check (&self->limit, choices);
+
   g_free (self->today);
   self->today = rectify_today ();
-  q.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  q.sort = self->sort;
-  q.descending = self->descending;
   /* The first choice of each filter is "All …". */
-  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
-  q.grade = grade > 0 && grade != GTK_INVALID_LIST_POSITION ? (int)grade - 1 : -1;
-  q.hazard_category = category < self->category_codes->len
-                          ? g_ptr_array_index (self->category_codes, category)
-                          : NULL;
-  q.campaign_id = campaign < self->campaign_ids->len
-                      ? g_array_index (self->campaign_ids, gint64, campaign)
-                      : 0;
-  q.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
-  q.due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
+  q->status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
+  q->grade = grade > 0 && grade != GTK_INVALID_LIST_POSITION ? (int)grade - 1 : -1;
+  q->hazard_category = category < self->category_codes->len
+                           ? g_ptr_array_index (self->category_codes, category)
+                           : NULL;
+  q->campaign_id = campaign < self->campaign_ids->len
+                       ? g_array_index (self->campaign_ids, gint64, campaign)
+                       : 0;
+  q->overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  q->due_within_days = gtk_toggle_button_get_active (self->due_toggle) ? DUE_SOON_DAYS : 0;
   /* the figures of that day: found by then, closed or overdue then */
-  q.as_of = limit ? limit : self->today;
-  q.as_of_limits = limit != NULL;
-  rectify_list_page_set_query (GTK_WIDGET (self->column_view), self->selection, self->hazards, &q,
-                               self->shown_id, on_selection_changed_cb, self);
-  update_count (self);
+  q->as_of = limit ? limit : self->today;
+  q->as_of_limits = limit != NULL;
+}
+
+static void
+apply_query (RectifyHazardsPage *self)
+{
+  if (!self->updating_filters)
+    rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
 static void
@@ -369,18 +324,6 @@ on_due_toggled_cb (RectifyHazardsPage *self)
       gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
       self->updating_filters = FALSE;
     }
-  apply_query (self);
-}
-
-static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, RectifyHazardsPage *self)
-{
-  gboolean descending = FALSE;
-  const char *key = rectify_column_view_get_sort (self->column_view, &descending);
-
-  g_free (self->sort);
-  self->sort = g_strdup (key);
-  self->descending = descending;
   apply_query (self);
 }
 
@@ -573,20 +516,11 @@ rectify_hazards_page_get_as_of_button (RectifyHazardsPage *self)
 
 /* ---- messages -------------------------------------------------------------- */
 
-static void
-on_banner_close_clicked_cb (RectifyHazardsPage *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
 /* A toast in the shell's overlay, or the page's own banner without one. */
 static void
 show_message (RectifyHazardsPage *self, const char *message)
 {
-  if (rectify_list_page_toast (GTK_WIDGET (self), message, NULL, NULL, NULL))
-    return;
-  gtk_label_set_text (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  rectify_list_page_show_message (RECTIFY_LIST_PAGE (self), message, NULL);
 }
 
 /* ---- the five implementations --------------------------------------------- */
@@ -733,7 +667,7 @@ implement_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   g_autoptr (GError) error = NULL;
   RectifyHazardStatus before;
 
-  if (self->store == NULL || self->detail == NULL || !self->can_edit)
+  if (self->store == NULL || self->detail == NULL || !CAN_EDIT (self))
     return;
   before = self->detail->hazard->status;
   /* An empty deadline keeps the one on record: a deadline is never unset. */
@@ -770,7 +704,7 @@ update_actions (RectifyHazardsPage *self)
   for (int a = 0; a < RECTIFY_N_ACTIONS; a++)
     {
       g_autoptr (GError) error = NULL;
-      gboolean allowed = self->can_edit && rectify_workflow_can (self->store, h, a, &error);
+      gboolean allowed = CAN_EDIT (self) && rectify_workflow_can (self->store, h, a, &error);
 
       /* A hidden button would leave its cell of the flow box empty. */
       if (a == RECTIFY_ACTION_IMPLEMENT)
@@ -784,9 +718,9 @@ update_actions (RectifyHazardsPage *self)
       if (!allowed && a == RECTIFY_ACTION_TRACK && !any && hint == NULL && error)
         hint = g_steal_pointer (&error);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft-letter", self->can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.draft-letter", CAN_EDIT (self));
   can_implement
-      = self->can_edit && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
+      = CAN_EDIT (self) && rectify_workflow_can (self->store, h, RECTIFY_ACTION_IMPLEMENT, NULL);
   fill_five (self, can_implement);
 
   if (h->status == RECTIFY_HAZARD_CLOSED)
@@ -851,7 +785,7 @@ rectify_hazards_page_open_draft (RectifyHazardsPage *self)
 
   g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
 
-  if (self->detail == NULL || !self->can_edit)
+  if (self->detail == NULL || !CAN_EDIT (self))
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = rectify_document_draft_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -870,7 +804,7 @@ draft_letter_action (GtkWidget *widget, const char *action_name, GVariant *param
 static void
 on_hazard_registered_cb (RectifyHazardDialog *dialog, gint64 id, RectifyHazardsPage *self)
 {
-  rectify_hazards_page_select (self, id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (self), id);
 }
 
 /* A hazard needs its unit and is found on a visit: with a hazard shown,
@@ -884,7 +818,7 @@ rectify_hazards_page_open_new (RectifyHazardsPage *self)
 
   g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
 
-  if (self->store == NULL || !self->can_edit)
+  if (self->store == NULL || !CAN_EDIT (self))
     return NULL;
   /* another finding of an archived campaign's visit would be refused:
    * a new inspection then, whose form offers active campaigns only */
@@ -907,10 +841,11 @@ rectify_hazards_page_open_new (RectifyHazardsPage *self)
   return GTK_WIDGET (dialog);
 }
 
-static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+new_record (RectifyListPage *page)
 {
-  rectify_hazards_page_open_new (RECTIFY_HAZARDS_PAGE (widget));
+  rectify_hazards_page_open_new (RECTIFY_HAZARDS_PAGE (page));
+  return FALSE;
 }
 
 /* ---- the timeline ------------------------------------------------------------ */
@@ -1111,73 +1046,39 @@ show_hazard (RectifyHazardsPage *self, gint64 id)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
-static void
-on_selection_changed_cb (RectifyHazardsPage *self)
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
-  RectifyRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  show_hazard (self, row ? rectify_row_get_id (row) : 0);
-}
-
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  show_hazard (RECTIFY_HAZARDS_PAGE (page), id);
+  return id == 0 || RECTIFY_HAZARDS_PAGE (page)->shown_id == id;
 }
 
 /* ---- the store ----------------------------------------------------------- */
 
 static void
-on_map_cb (RectifyHazardsPage *self)
+store_changed (RectifyListPage *page, const char *entity)
 {
-  if (!self->queried)
-    apply_query (self);
-}
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (page);
 
-static void
-on_hazards_changed_cb (RectifyStore *store, const char *entity, RectifyHazardsPage *self)
-{
-  if (!self->queried)
+  if (g_strv_contains (listed_entities, entity))
+    {
+      rectify_list_page_show_again (page);
+      return;
+    }
+  if (g_strcmp0 (entity, "officer") != 0 && g_strcmp0 (entity, "campaign") != 0
+      && g_strcmp0 (entity, "hazard_category") != 0)
     return;
-  rectify_list_page_refresh (self->selection, self->hazards, self->shown_id,
-                             on_selection_changed_cb, self);
-  update_count (self);
-  show_hazard (self, self->shown_id);
-}
-
-static void
-on_names_changed_cb (RectifyStore *store, const char *entity, RectifyHazardsPage *self)
-{
   fill_filters (self);
   apply_query (self);
-  show_hazard (self, self->shown_id);
+  rectify_list_page_show_again (page);
 }
 
+/* Also when can-edit is unchanged: the window sets it when the acting
+ * officer changes, and confirmation depends on who that is. */
 static void
-set_store (RectifyHazardsPage *self, RectifyStore *store)
+update_editable (RectifyListPage *page)
 {
-  g_assert (self->store == NULL);
-
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->hazards = rectify_record_list_new (store, rectify_store_query_hazard_ids,
-                                           rectify_store_get_hazards_by_ids,
-                                           (GDestroyNotify)rectify_hazard_free);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->hazards));
-  g_signal_connect_object (self->hazards, "notify::loading", G_CALLBACK (on_list_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  g_signal_connect_object (store, "changed::hazard", G_CALLBACK (on_hazards_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::unit", G_CALLBACK (on_hazards_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::officer", G_CALLBACK (on_names_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::campaign", G_CALLBACK (on_names_changed_cb), self, 0);
-  g_signal_connect_object (store, "changed::hazard_category", G_CALLBACK (on_names_changed_cb),
-                           self, 0);
-  fill_filters (self);
-  apply_query (self);
+  update_actions (RECTIFY_HAZARDS_PAGE (page));
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -1186,65 +1087,6 @@ GtkWidget *
 rectify_hazards_page_new (RectifyStore *store)
 {
   return g_object_new (RECTIFY_TYPE_HAZARDS_PAGE, "store", store, NULL);
-}
-
-RectifyStore *
-rectify_hazards_page_get_store (RectifyHazardsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
-  return self->store;
-}
-
-gboolean
-rectify_hazards_page_get_can_edit (RectifyHazardsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), FALSE);
-  return self->can_edit;
-}
-
-void
-rectify_hazards_page_set_can_edit (RectifyHazardsPage *self, gboolean can_edit)
-{
-  gboolean changed;
-
-  g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
-
-  can_edit = !!can_edit;
-  changed = self->can_edit != can_edit;
-  self->can_edit = can_edit;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", can_edit);
-  /* Also when unchanged: the window sets it when the acting officer
-   * changes, and confirmation depends on who that is. */
-  update_actions (self);
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
-}
-
-GListModel *
-rectify_hazards_page_get_model (RectifyHazardsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->hazards);
-}
-
-gint64
-rectify_hazards_page_get_selected_id (RectifyHazardsPage *self)
-{
-  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), 0);
-  return self->shown_id;
-}
-
-void
-rectify_hazards_page_select (RectifyHazardsPage *self, gint64 hazard_id)
-{
-  g_return_if_fail (RECTIFY_IS_HAZARDS_PAGE (self));
-
-  if (self->hazards == NULL)
-    return;
-  rectify_record_list_complete (self->hazards);
-  rectify_list_page_select_id (self->selection, self->hazards, hazard_id, on_selection_changed_cb,
-                               self);
-  show_hazard (self, hazard_id);
 }
 
 GtkWidget *
@@ -1280,22 +1122,12 @@ rectify_hazards_page_dispose (GObject *object)
 {
   RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  /* Removing a sorted column changes the sorter: no queries from here on. */
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_HAZARDS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->hazards);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->detail, rectify_hazard_detail_free);
   g_clear_pointer (&self->officer_ids, g_array_unref);
   g_clear_pointer (&self->officer_names, g_hash_table_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
   g_clear_pointer (&self->category_labels, g_hash_table_unref);
   g_clear_pointer (&self->campaign_ids, g_array_unref);
-  g_clear_pointer (&self->sort, g_free);
   g_clear_pointer (&self->limit.as_of, g_free);
   g_clear_pointer (&self->limit.filters, g_free);
   g_clear_pointer (&self->today, g_free);
@@ -1306,54 +1138,23 @@ rectify_hazards_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_hazards_page_parent_class)->dispose (object);
 }
 
-static void
-rectify_hazards_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_hazards_page_set_property (GObject *object,
-                                   guint prop_id,
-                                   const GValue *value,
-                                   GParamSpec *pspec)
-{
-  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_CAN_EDIT:
-      rectify_hazards_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* The list as shown (search, filters, order) to CSV or XLSX. */
 static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+export_list (RectifyListPage *page, const RectifyQuery *q)
 {
-  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (widget);
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (page);
 
-  if (self->store != NULL && self->hazards != NULL)
-    rectify_exchange_export (widget, self->store, RECTIFY_EXPORT_HAZARDS,
-                             rectify_record_list_get_query (self->hazards));
+  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_HAZARDS, q);
+}
+
+static void
+rectify_hazards_page_constructed (GObject *object)
+{
+  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (object);
+
+  self->store = rectify_list_page_get_store (RECTIFY_LIST_PAGE (self));
+  fill_filters (self);
+  G_OBJECT_CLASS (rectify_hazards_page_parent_class)->constructed (object);
 }
 
 static void
@@ -1362,20 +1163,29 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rectify_hazards_page_dispose;
-  object_class->get_property = rectify_hazards_page_get_property;
-  object_class->set_property = rectify_hazards_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->constructed = rectify_hazards_page_constructed;
+  object_class->dispose = rectify_hazards_page_dispose;
+
+  page_class->query_ids = rectify_store_query_hazard_ids;
+  page_class->fetch = rectify_store_get_hazards_by_ids;
+  page_class->free_record = (GDestroyNotify)rectify_hazard_free;
+  page_class->entities = listed_entities;
+  page_class->query_when_mapped = TRUE;
+  page_class->count_text = count_text;
+  page_class->build_query = build_query;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->export_list = export_list;
+  page_class->store_changed = store_changed;
+  page_class->update_editable = update_editable;
 
   g_type_ensure (RECTIFY_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-hazards-page.ui");
 
-  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, search_entry);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, statuses);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, grade_dropdown);
@@ -1386,8 +1196,6 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, campaigns);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, due_toggle);
-  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, summary_label);
@@ -1404,17 +1212,13 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, no_actions_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, timeline_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_due_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.implement", NULL, implement_action);
   gtk_widget_class_install_action (widget_class, "page.act", "i", act_action);
   gtk_widget_class_install_action (widget_class, "page.draft-letter", NULL, draft_letter_action);
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
 }
 
 static void
@@ -1429,7 +1233,6 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
     RECTIFY_ACTION_STOP_USE, RECTIFY_ACTION_MAJOR_REPORT,
   };
 
-  self->can_edit = TRUE;
   self->officer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->officer_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
@@ -1437,6 +1240,8 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->today = rectify_today ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
+  self->search_entry = rectify_list_page_get_search_entry (RECTIFY_LIST_PAGE (self));
 
   widgets[FIELD_CONTENT] = GTK_WIDGET (self->content_row);
   widgets[FIELD_STANDARD] = GTK_WIDGET (self->standard_row);
@@ -1471,13 +1276,6 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
     }
   self->action_buttons[RECTIFY_ACTION_IMPLEMENT] = self->implement_button;
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
-
   /* Dates and day counts keep the width they need; names and the
    * description are cut first. */
   rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", text_unit, self,
@@ -1498,8 +1296,6 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
                                        FALSE, 90);
   rectify_record_list_view_add_column (self->column_view, _ ("Supervising Officer"), "supervisor",
                                        text_supervisor, self, FALSE, 100);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
 
   self->limit.button = rectify_as_of_button_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
@@ -1518,7 +1314,6 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   rectify_a11y_name_dropdown_button (self->category_dropdown, _ ("Category filter"));
   rectify_a11y_name_dropdown_button (self->campaign_dropdown, _ ("Campaign filter"));
 
-  fill_filters (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }

@@ -5,26 +5,16 @@
 
 #include <adwaita.h>
 
-#include "rectify-store.h"
+#include "rectify-list-page.h"
 #include "rectify-workflow.h"
 
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_HAZARDS_PAGE (rectify_hazards_page_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, RECTIFY, HAZARDS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    RectifyHazardsPage, rectify_hazards_page, RECTIFY, HAZARDS_PAGE, RectifyListPage)
 
 GtkWidget *rectify_hazards_page_new (RectifyStore *store);
-RectifyStore *rectify_hazards_page_get_store (RectifyHazardsPage *self);
-gboolean rectify_hazards_page_get_can_edit (RectifyHazardsPage *self);
-/* The window sets it again whenever the acting officer changes; the
- * actions offered are weighed again each time. */
-void rectify_hazards_page_set_can_edit (RectifyHazardsPage *self, gboolean can_edit);
-/* The listed hazards (RectifyRow of RectifyHazard), as filtered and sorted. */
-GListModel *rectify_hazards_page_get_model (RectifyHazardsPage *self);
-/* The hazard shown in the pane, 0 for none. */
-gint64 rectify_hazards_page_get_selected_id (RectifyHazardsPage *self);
-/* Shows the hazard, selecting it when it is listed. */
-void rectify_hazards_page_select (RectifyHazardsPage *self, gint64 hazard_id);
 /* The button of an action in the pane (its visibility says whether the
  * action is offered). */
 GtkWidget *rectify_hazards_page_get_action_button (RectifyHazardsPage *self,

@@ -813,6 +813,18 @@ rectify_list_page_set_current (RectifyListPage *self, gint64 id)
 }
 
 void
+rectify_list_page_show_again (RectifyListPage *self)
+{
+  g_return_if_fail (RECTIFY_IS_LIST_PAGE (self));
+
+  if (PRIV (self)->current_id != 0)
+    {
+      show_record (self, PRIV (self)->current_id);
+      reselect (self);
+    }
+}
+
+void
 rectify_list_page_scroll_to_current (RectifyListPage *self)
 {
   RectifyListPagePrivate *priv;

@@ -120,6 +120,9 @@ void rectify_list_page_update_count (RectifyListPage *self);
 /* The record the detail shows from now on (0: none, or a new one); its row
  * is selected when listed, and the actions follow. */
 void rectify_list_page_set_current (RectifyListPage *self, gint64 id);
+/* Shows the record shown again (after the store changed), or none when it
+ * is gone. */
+void rectify_list_page_show_again (RectifyListPage *self);
 /* Brings the row of the record shown into view. */
 void rectify_list_page_scroll_to_current (RectifyListPage *self);
 /* Shows message (plain text) in a toast of the shell's overlay, or in the

@@ -254,9 +254,9 @@ run_hazard (void)
 
   fixture_open (&fixture, TRUE);
   page = RECTIFY_HAZARDS_PAGE (navigate (&fixture, "hazards", RECTIFY_TYPE_HAZARDS_PAGE));
-  rectify_hazards_page_select (page, fixture.hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (page), fixture.hazard);
   drain_main_context ();
-  g_assert_cmpint (rectify_hazards_page_get_selected_id (page), ==, fixture.hazard);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (page)), ==, fixture.hazard);
   for (int a = RECTIFY_ACTION_TRACK; a < RECTIFY_N_ACTIONS; a++)
     g_assert_null (rectify_hazards_page_open_action (page, a));
   require_widget (GTK_WIDGET (page), match_label,

@@ -376,15 +376,15 @@ run_tile_opens_hazards (void)
 
   click (rectify_dashboard_get_tile (dashboard, "hazards-found"));
   wait_for (page_is_hazards, &window, "the hazards page");
-  wait_for_n_items (rectify_hazards_page_get_model (hazards), 5, "the campaign's five hazards");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (hazards)), 5, "the campaign's five hazards");
 
   /* back to the campaign: the overdue tile lists the one overdue hazard */
   rectify_campaigns_page_select (rectify_window_get_campaigns_page (window),
                                  rectify_dashboard_get_campaign_id (dashboard));
   click (rectify_dashboard_get_tile (dashboard, "hazards-overdue"));
-  wait_for_n_items (rectify_hazards_page_get_model (hazards), 1, "the overdue hazard");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (hazards)), 1, "the overdue hazard");
   click (rectify_dashboard_get_tile (dashboard, "hazards-closed"));
-  wait_for_n_items (rectify_hazards_page_get_model (hazards), 4, "the rectified hazards");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (hazards)), 4, "the rectified hazards");
 
   window_close ((GtkWindow **) &window);
   temp_db_remove (g_steal_pointer (&dir), g_steal_pointer (&db));
@@ -497,7 +497,7 @@ model_of (GtkWidget *page)
   if (RECTIFY_IS_INSPECTIONS_PAGE (page))
     return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_INSPECTIONS_PAGE (page)));
   if (RECTIFY_IS_HAZARDS_PAGE (page))
-    return rectify_hazards_page_get_model (RECTIFY_HAZARDS_PAGE (page));
+    return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_HAZARDS_PAGE (page)));
   return rectify_list_page_get_model (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)));
 }
 

@@ -197,7 +197,7 @@ draft_from_hazard (Fixture *fixture)
   window_navigate (fixture->window, "hazards");
   page = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture->window), match_type,
                                                GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "hazards page"));
-  rectify_hazards_page_select (page, fixture->hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (page), fixture->hazard);
   drain_main_context ();
   button = wait_for_widget (GTK_WIDGET (page), match_button, "Draft Letter…", "Draft Letter button");
   click (button);

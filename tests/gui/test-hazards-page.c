@@ -443,11 +443,11 @@ run_life_cycle (void)
   page = GTK_WIDGET (fixture.page);
   g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, fixture.officer);
 
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 1, "the hazard listed");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 1, "the hazard listed");
   require_widget (page, match_label, "1 hazard", "count");
-  rectify_hazards_page_select (fixture.page, fixture.hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
   drain_main_context ();
-  g_assert_cmpint (rectify_hazards_page_get_selected_id (fixture.page), ==, fixture.hazard);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (fixture.page)), ==, fixture.hazard);
   require_widget (page, match_label, "Missing: standard, measures, deadline, responsible person", "missing five");
   assert_offered (&fixture, RECTIFY_ACTION_TRACK, TRUE);
   assert_offered (&fixture, RECTIFY_ACTION_IMMEDIATE, TRUE);
@@ -596,8 +596,8 @@ run_not_offered (void)
   page = GTK_WIDGET (fixture.page);
   g_assert_cmpint (rectify_store_get_actor (store_of (&fixture)), ==, 0);
 
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 2, "the hazards listed");
-  rectify_hazards_page_select (fixture.page, hazard);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 2, "the hazards listed");
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
   drain_main_context ();
   /* Nobody chosen: no confirmation, and the reason is shown. */
   assert_offered (&fixture, RECTIFY_ACTION_CONFIRM, FALSE);
@@ -660,8 +660,8 @@ run_attachment_restart (void)
   g_clear_object (&setup);
   remember_actor ("O-2");
   fixture_open (&fixture);
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 2, "the hazards listed");
-  rectify_hazards_page_select (fixture.page, hazard);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 2, "the hazards listed");
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
   drain_main_context ();
 
   dialog = open_action (&fixture, RECTIFY_ACTION_TRACK);
@@ -768,7 +768,7 @@ run_filters (void)
   app_window_open (fixture.app, fixture.db, &fixture.window);
   page = require_widget (GTK_WIDGET (fixture.window), match_type, GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "page");
   fixture.page = RECTIFY_HAZARDS_PAGE (page);
-  model = rectify_hazards_page_get_model (fixture.page);
+  model = rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page));
   g_assert_false (gtk_widget_get_mapped (page));
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -838,13 +838,13 @@ run_chinese (void)
   fixture_open (&fixture);
   page = GTK_WIDGET (fixture.page);
 
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 3, "the hazards listed");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 3, "the hazards listed");
   require_widget (page, match_label, "3 条隐患", "count");
   require_widget (page, match_label, "逾期 3 天", "days overdue");
   require_widget (page, match_label, "剩余 5 天", "days left");
   require_widget (page, match_button, "7 天内到期", "due soon filter");
 
-  rectify_hazards_page_select (fixture.page, late);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), late);
   drain_main_context ();
   require_widget (page, match_button, "添加跟踪记录", "tracking action");
   require_widget (page, match_button, "报告整改完成", "rectified action");
@@ -880,8 +880,8 @@ run_oriented_thumbnail (void)
   g_assert_no_error (error);
   g_clear_object (&setup);
   fixture_open (&fixture);
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 1, "the hazard listed");
-  rectify_hazards_page_select (fixture.page, fixture.hazard);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 1, "the hazard listed");
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
   drain_main_context ();
 
   paintable = gtk_picture_get_paintable (GTK_PICTURE (require_widget (GTK_WIDGET (fixture.page), match_picture,

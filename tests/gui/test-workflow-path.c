@@ -349,8 +349,8 @@ run_whole_path (void)
   hazards = RECTIFY_HAZARDS_PAGE (require_widget (GTK_WIDGET (fixture.window), match_type,
                                                   GSIZE_TO_POINTER (RECTIFY_TYPE_HAZARDS_PAGE), "page"));
   page = GTK_WIDGET (hazards);
-  wait_for_n_items (rectify_hazards_page_get_model (hazards), 1, "the hazard listed");
-  rectify_hazards_page_select (hazards, hazard_id);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (hazards)), 1, "the hazard listed");
+  rectify_list_page_select (RECTIFY_LIST_PAGE (hazards), hazard_id);
   drain_main_context ();
   require_widget (page, match_label, "Missing: standard, measures, deadline, responsible person", "missing five");
   fill (page, "Standard", "《特种设备安全法》第四十条");
@@ -473,9 +473,9 @@ run_new_on_pages (void)
   close_dialog (dialog);
 
   /* Hazards, one shown: another hazard of its unit; registered, it is shown */
-  rectify_hazards_page_select (hazards, hazard_id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (hazards), hazard_id);
   drain_main_context ();
-  g_assert_cmpint (rectify_hazards_page_get_selected_id (hazards), ==, hazard_id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (hazards)), ==, hazard_id);
   dialog = new_on_page (&fixture, "hazards", RECTIFY_TYPE_HAZARD_DIALOG);
   watch (&dialog);
   require_widget (dialog, match_label, "鼓楼人民医院", "the hazard's unit");
@@ -483,11 +483,11 @@ run_new_on_pages (void)
   click (require_widget (dialog, match_button, "Register", "register"));
   wait_for (pointer_is_null, &dialog, "the hazard form to close");
   drain_main_context ();
-  wait_for_n_items (rectify_hazards_page_get_model (hazards), 2, "both hazards listed");
-  g_assert_cmpint (rectify_hazards_page_get_selected_id (hazards), !=, hazard_id);
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (hazards)), 2, "both hazards listed");
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (hazards)), !=, hazard_id);
   {
     g_autoptr(RectifyHazard) added = rectify_store_get_hazard (store_of (&fixture),
-                                                               rectify_hazards_page_get_selected_id (hazards), &error);
+                                                               rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (hazards)), &error);
     g_assert_no_error (error);
     g_assert_cmpint (added->unit_id, ==, fixture.unit);
     g_assert_cmpstr (added->content, ==, "轿厢照明不足");
