@@ -67,18 +67,13 @@ enum
 
 struct _RectifyOfficersPage
 {
-  AdwBin parent_instance;
+  RectifyListPage parent_instance;
 
-  RectifyStore *store;
-  gulong changed_id;
-  gboolean can_edit;
-  gint64 editing_id; /* 0 = a new officer */
   GListStore *officers;
   GtkCustomFilter *filter;
-  GtkSingleSelection *selection;
 
-  GtkSearchEntry *search_entry;
-  GtkColumnView *column_view;
+  GtkSearchEntry *search_entry; /* the page's */
+  GtkColumnView *column_view;   /* the page's */
   AdwPreferencesGroup *form_group;
   AdwEntryRow *badge_row;
   AdwEntryRow *name_row;
@@ -87,19 +82,15 @@ struct _RectifyOfficersPage
   GtkSwitch *active_switch;
   GtkLabel *error_label;
   GtkWidget *buttons_box;
+  GtkWidget *add_button;
+  gboolean can_edit_shown; /* the form's title was set for it */
 };
 
-G_DEFINE_FINAL_TYPE (RectifyOfficersPage, rectify_officers_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RectifyOfficersPage, rectify_officers_page, RECTIFY_TYPE_LIST_PAGE)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_CAN_EDIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self) rectify_list_page_get_store (RECTIFY_LIST_PAGE (self))
+#define CAN_EDIT(self) rectify_list_page_get_can_edit (RECTIFY_LIST_PAGE (self))
+#define EDITING_ID(self) rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (self))
 
 static void
 clear_errors (RectifyOfficersPage *self)
@@ -137,69 +128,56 @@ show_error (RectifyOfficersPage *self, const GError *error)
 }
 
 static void
-show_toast (RectifyOfficersPage *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
-static void
 fill_form (RectifyOfficersPage *self, const RectifyOfficer *officer)
 {
-  self->editing_id = officer ? officer->id : 0;
   gtk_editable_set_text (GTK_EDITABLE (self->badge_row), officer ? officer->badge : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), officer ? officer->name : "");
   adw_combo_row_set_selected (self->role_row,
                               officer ? (guint)officer->role : RECTIFY_ROLE_OFFICER);
   gtk_switch_set_active (self->active_switch, officer ? officer->active : TRUE);
   adw_preferences_group_set_title (
-      self->form_group, officer != NULL || !self->can_edit ? _ ("Officer") : _ ("New Officer"));
+      self->form_group, officer != NULL || !CAN_EDIT (self) ? _ ("Officer") : _ ("New Officer"));
   clear_errors (self);
 }
 
-static void
-on_selection_changed_cb (RectifyOfficersPage *self)
+static RectifyOfficerObject *
+find_officer (RectifyOfficersPage *self, gint64 officer_id)
 {
-  RectifyOfficerObject *item = gtk_single_selection_get_selected_item (self->selection);
-
-  fill_form (self, item ? item->officer : NULL);
-}
-
-static guint
-find_position (RectifyOfficersPage *self, gint64 officer_id)
-{
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->officers));
 
   for (guint i = 0; officer_id != 0 && i < n; i++)
     {
-      g_autoptr (RectifyOfficerObject) item = g_list_model_get_item (model, i);
+      g_autoptr (RectifyOfficerObject) item
+          = g_list_model_get_item (G_LIST_MODEL (self->officers), i);
 
       if (item->officer->id == officer_id)
-        return i;
+        return item;
     }
-  return GTK_INVALID_LIST_POSITION;
+  return NULL;
 }
 
-void
-rectify_officers_page_select (RectifyOfficersPage *self, gint64 officer_id)
+static gint64
+item_id (RectifyListPage *page, gpointer item)
 {
-  g_return_if_fail (RECTIFY_IS_OFFICERS_PAGE (self));
-
-  gtk_single_selection_set_selected (self->selection, find_position (self, officer_id));
+  return RECTIFY_OFFICER_OBJECT (item)->officer->id;
 }
 
-gint64
-rectify_officers_page_get_selected_id (RectifyOfficersPage *self)
+/* Every officer is read with the list: the form shows the one listed,
+ * also when the search hides it. */
+static gboolean
+show_record (RectifyListPage *page, gint64 id)
 {
-  RectifyOfficerObject *item;
+  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (page);
+  RectifyOfficerObject *item = find_officer (self, id);
 
-  g_return_val_if_fail (RECTIFY_IS_OFFICERS_PAGE (self), 0);
+  fill_form (self, item ? item->officer : NULL);
+  return id == 0 || item != NULL;
+}
 
-  item = gtk_single_selection_get_selected_item (self->selection);
-  return item ? item->officer->id : 0;
+static char *
+count_text (RectifyListPage *page, guint n, const char *number)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s officer", "%s officers", n), number);
 }
 
 static int
@@ -211,15 +189,16 @@ compare_badges (gconstpointer a, gconstpointer b)
   return g_utf8_collate (x->badge, y->badge);
 }
 
+/* Keeps the form as it is: the user may be typing into it. */
 static void
-reload (RectifyOfficersPage *self)
+reload (RectifyListPage *page)
 {
+  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (page);
   g_autoptr (GPtrArray) officers = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
-  gint64 selected_id = rectify_officers_page_get_selected_id (self);
 
-  officers = rectify_store_list_officers (self->store, &error);
+  officers = rectify_store_list_officers (STORE (self), &error);
   if (officers == NULL)
     g_debug ("Listing officers failed: %s", error->message);
   else
@@ -229,19 +208,9 @@ reload (RectifyOfficersPage *self)
       g_ptr_array_add (items, rectify_officer_object_new (g_ptr_array_index (officers, i)));
       g_ptr_array_index (officers, i) = NULL;
     }
-
-  /* Keep the form as it is: the user may be typing into it. */
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
   g_list_store_splice (self->officers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->officers)),
                        items->pdata, items->len);
-  gtk_single_selection_set_selected (self->selection, find_position (self, selected_id));
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-}
-
-static void
-on_store_changed_cb (RectifyStore *store, const char *entity, RectifyOfficersPage *self)
-{
-  reload (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static gboolean
@@ -260,12 +229,6 @@ filter_officer (gpointer item, gpointer user_data)
   badge = g_utf8_casefold (object->officer->badge, -1);
   name = g_utf8_casefold (object->officer->name, -1);
   return strstr (badge, needle) != NULL || strstr (name, needle) != NULL;
-}
-
-static void
-on_search_changed_cb (RectifyOfficersPage *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -318,83 +281,62 @@ add_column (RectifyOfficersPage *self, const char *title, int column, gboolean e
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
-static void
-new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+new_record (RectifyListPage *page)
 {
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
+  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (page);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   fill_form (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->badge_row));
+  return TRUE;
 }
 
-static void
-find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gint64
+save_record (RectifyListPage *page, const char **saved_message)
 {
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (widget);
+  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (page);
   g_autoptr (RectifyOfficer) officer = rectify_officer_new ();
   g_autoptr (GError) error = NULL;
   guint role = adw_combo_row_get_selected (self->role_row);
-  gint64 id;
 
-  officer->id = self->editing_id;
+  officer->id = EDITING_ID (self);
   officer->badge = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->badge_row)));
   officer->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   officer->role = role < RECTIFY_N_ROLES ? (RectifyRole)role : RECTIFY_ROLE_OFFICER;
   officer->active = gtk_switch_get_active (self->active_switch);
 
   clear_errors (self);
-  id = rectify_list_page_save (self->store, officer, officer->id == 0,
-                               (RectifyAddFunc)rectify_store_add_officer,
-                               (RectifyUpdateFunc)rectify_store_update_officer, &error);
-  if (id == 0)
+  if (rectify_list_page_save (STORE (self), officer, officer->id == 0,
+                              (RectifyAddFunc)rectify_store_add_officer,
+                              (RectifyUpdateFunc)rectify_store_update_officer, &error)
+      == 0)
     {
       show_error (self, error);
-      return;
+      return 0;
     }
+  /* hidden by the search, it is edited all the same */
+  *saved_message = _ ("Officer saved");
+  return officer->id;
+}
 
-  reload (self);
-  rectify_officers_page_select (self, id);
-  if (rectify_officers_page_get_selected_id (self) != id)
+static void
+update_editable (RectifyListPage *page)
+{
+  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (page);
+  gboolean can_edit = CAN_EDIT (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->badge_row), can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->active_row), can_edit);
+  gtk_widget_set_visible (self->buttons_box, can_edit);
+  gtk_widget_set_visible (self->add_button, can_edit);
+  if (self->can_edit_shown != can_edit)
     {
-      /* Hidden by the search: keep editing it all the same. */
-      self->editing_id = id;
-      adw_preferences_group_set_title (self->form_group, _ ("Officer"));
+      self->can_edit_shown = can_edit;
+      if (EDITING_ID (self) == 0)
+        fill_form (self, NULL);
     }
-  show_toast (self, _ ("Officer saved"));
-}
-
-static void
-update_editable (RectifyOfficersPage *self)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (self->badge_row), self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->active_row), self->can_edit);
-  gtk_widget_set_visible (self->buttons_box, self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", self->can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", self->can_edit);
-}
-
-static void
-rectify_officers_page_set_can_edit (RectifyOfficersPage *self, gboolean can_edit)
-{
-  can_edit = !!can_edit;
-  if (self->can_edit == can_edit)
-    return;
-  self->can_edit = can_edit;
-  update_editable (self);
-  if (self->editing_id == 0)
-    fill_form (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
 }
 
 static void
@@ -405,74 +347,16 @@ on_field_changed_cb (RectifyOfficersPage *self)
 }
 
 static void
-rectify_officers_page_constructed (GObject *object)
-{
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
-
-  G_OBJECT_CLASS (rectify_officers_page_parent_class)->constructed (object);
-
-  g_assert (RECTIFY_IS_STORE (self->store));
-  self->changed_id
-      = g_signal_connect (self->store, "changed::officer", G_CALLBACK (on_store_changed_cb), self);
-  reload (self);
-  fill_form (self, NULL);
-}
-
-static void
 rectify_officers_page_dispose (GObject *object)
 {
   RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RECTIFY_TYPE_OFFICERS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->store);
+  g_clear_object (&self->officers);
 
   G_OBJECT_CLASS (rectify_officers_page_parent_class)->dispose (object);
 }
 
-static void
-rectify_officers_page_get_property (GObject *object,
-                                    guint prop_id,
-                                    GValue *value,
-                                    GParamSpec *pspec)
-{
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_CAN_EDIT:
-      g_value_set_boolean (value, self->can_edit);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rectify_officers_page_set_property (GObject *object,
-                                    guint prop_id,
-                                    const GValue *value,
-                                    GParamSpec *pspec)
-{
-  RectifyOfficersPage *self = RECTIFY_OFFICERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_CAN_EDIT:
-      rectify_officers_page_set_can_edit (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const char *const listed_entities[] = { "officer", NULL };
 
 static void
 rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
@@ -480,18 +364,22 @@ rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = rectify_officers_page_constructed;
-  object_class->dispose = rectify_officers_page_dispose;
-  object_class->get_property = rectify_officers_page_get_property;
-  object_class->set_property = rectify_officers_page_set_property;
+  RectifyListPageClass *page_class = RECTIFY_LIST_PAGE_CLASS (klass);
 
-  rectify_list_page_install_properties (object_class, properties, N_PROPS, PROP_STORE,
-                                        PROP_CAN_EDIT);
+  object_class->dispose = rectify_officers_page_dispose;
+
+  page_class->entities = listed_entities;
+  page_class->reload = reload;
+  page_class->item_id = item_id;
+  page_class->count_text = count_text;
+  page_class->show_record = show_record;
+  page_class->new_record = new_record;
+  page_class->save_record = save_record;
+  page_class->update_editable = update_editable;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/rectify/Rectify/ui/rectify-officers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, column_view);
+  rectify_list_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, form_group);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, badge_row);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, name_row);
@@ -500,10 +388,7 @@ rectify_officers_page_class_init (RectifyOfficersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, active_switch);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, buttons_box);
-
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
+  gtk_widget_class_bind_template_child (widget_class, RectifyOfficersPage, add_button);
 }
 
 static void
@@ -512,9 +397,12 @@ rectify_officers_page_init (RectifyOfficersPage *self)
   g_autoptr (GtkStringList) roles = gtk_string_list_new (NULL);
   GtkFilterListModel *filtered;
 
-  self->can_edit = TRUE;
+  self->can_edit_shown = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_view = rectify_list_page_get_column_view (RECTIFY_LIST_PAGE (self));
+  self->search_entry = rectify_list_page_get_search_entry (RECTIFY_LIST_PAGE (self));
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  fill_form (self, NULL);
 
   /* The combo's positions are the RectifyRole values. */
   for (int role = 0; role < RECTIFY_N_ROLES; role++)
@@ -523,12 +411,10 @@ rectify_officers_page_init (RectifyOfficersPage *self)
 
   self->officers = g_list_store_new (RECTIFY_TYPE_OFFICER_OBJECT);
   self->filter = gtk_custom_filter_new (filter_officer, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->officers), GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->officers)),
+                                        GTK_FILTER (self->filter));
+  rectify_list_page_set_model (RECTIFY_LIST_PAGE (self), G_LIST_MODEL (filtered));
+  g_object_unref (filtered);
 
   add_column (self, _ ("Badge"), COLUMN_BADGE, FALSE);
   /* Translators: a person's name (姓名), not a thing's */
@@ -536,10 +422,6 @@ rectify_officers_page_init (RectifyOfficersPage *self)
   add_column (self, _ ("Role"), COLUMN_ROLE, FALSE);
   add_column (self, _ ("Status"), COLUMN_ACTIVE, FALSE);
 
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb),
-                            self);
   g_signal_connect_swapped (self->badge_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_field_changed_cb),

@@ -5,18 +5,17 @@
 
 #include <adwaita.h>
 
-#include "rectify-store.h"
+#include "rectify-list-page.h"
 
 G_BEGIN_DECLS
 
 #define RECTIFY_TYPE_OFFICERS_PAGE (rectify_officers_page_get_type ())
-G_DECLARE_FINAL_TYPE (RectifyOfficersPage, rectify_officers_page, RECTIFY, OFFICERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    RectifyOfficersPage, rectify_officers_page, RECTIFY, OFFICERS_PAGE, RectifyListPage)
 
 /* The list of officers beside the form of the selected one (or of a new
  * one).  Officers are never deleted: the audit log names them; the form
  * deactivates them instead.  Actions: page.new, page.find, page.save. */
 GtkWidget *rectify_officers_page_new (RectifyStore *store);
-gint64 rectify_officers_page_get_selected_id (RectifyOfficersPage *self);
-void rectify_officers_page_select (RectifyOfficersPage *self, gint64 officer_id);
 
 G_END_DECLS

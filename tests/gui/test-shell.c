@@ -239,12 +239,12 @@ run_navigate (void)
   navigate (&fixture, "officers");
   officers = page_widget (&fixture, RECTIFY_TYPE_OFFICERS_PAGE);
   require_widget (officers, match_column_view, NULL, "officer list");
-  rectify_officers_page_select (RECTIFY_OFFICERS_PAGE (officers), officer_id (&fixture, "O-1"));
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_OFFICERS_PAGE (officers)), officer_id (&fixture, "O-1"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (officers, match_row, "Badge", "field"))),
                    ==, "O-1");
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "new", NULL);
   drain_main_context ();
-  g_assert_cmpint (rectify_officers_page_get_selected_id (RECTIFY_OFFICERS_PAGE (officers)), ==, 0);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (RECTIFY_OFFICERS_PAGE (officers))), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (officers, match_row, "Badge", "field"))),
                    ==, "");
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "find", NULL);
@@ -429,7 +429,7 @@ run_officer_form (void)
   g_assert_cmpstr (officer->name, ==, "New Person");
   g_assert_cmpint (officer->role, ==, RECTIFY_ROLE_MANAGER);
   g_assert_true (officer->active);
-  g_assert_cmpint (rectify_officers_page_get_selected_id (RECTIFY_OFFICERS_PAGE (page)), ==, id);
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (RECTIFY_OFFICERS_PAGE (page))), ==, id);
   g_clear_pointer (&officer, rectify_officer_free);
 
   /* Another with the same badge: refused at the field, nothing saved. */
@@ -447,7 +447,7 @@ run_officer_form (void)
   g_assert_false (gtk_widget_has_css_class (badge, "error"));
 
   /* Officers are deactivated, not deleted. */
-  rectify_officers_page_select (RECTIFY_OFFICERS_PAGE (page), id);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_OFFICERS_PAGE (page)), id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (badge)), ==, "FZ-0999");
   gtk_switch_set_active (GTK_SWITCH (active), FALSE);
   click (require_widget (page, match_button, "Save", "button"));
