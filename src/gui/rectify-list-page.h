@@ -145,41 +145,4 @@ gint64 rectify_list_page_save (RectifyStore *store,
                                RectifyUpdateFunc update,
                                GError **error);
 
-/* ---- kept for the pages not yet on the class --------------------------- */
-
-typedef char *(*RectifyCountTextFunc) (guint n, const char *number);
-void rectify_list_page_show_count (GtkLabel *label,
-                                   RectifyRecordList *list,
-                                   RectifyCountTextFunc count_text);
-void rectify_list_page_select_id (GtkSingleSelection *selection,
-                                  RectifyRecordList *list,
-                                  gint64 id,
-                                  gpointer selection_changed_cb,
-                                  gpointer page);
-void rectify_list_page_set_query (GtkWidget *view,
-                                  GtkSingleSelection *selection,
-                                  RectifyRecordList *list,
-                                  const RectifyQuery *q,
-                                  gint64 id,
-                                  gpointer selection_changed_cb,
-                                  gpointer page);
-void rectify_list_page_refresh (GtkSingleSelection *selection,
-                                RectifyRecordList *list,
-                                gint64 id,
-                                gpointer selection_changed_cb,
-                                gpointer page);
-void rectify_list_page_install_properties (GObjectClass *object_class,
-                                           GParamSpec **properties,
-                                           guint n_props,
-                                           guint prop_store,
-                                           guint prop_can_edit);
-typedef void (*RectifyUndoFunc) (gpointer page, gconstpointer record);
-gboolean rectify_list_page_toast (GtkWidget *page,
-                                  const char *message,
-                                  gpointer deleted,
-                                  GDestroyNotify free_deleted,
-                                  RectifyUndoFunc undo);
-void rectify_list_page_replace_toast (AdwToastOverlay *overlay, AdwToast **last, AdwToast *toast);
-void rectify_list_page_forget_toast (AdwToast **last);
-
 G_END_DECLS

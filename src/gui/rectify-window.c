@@ -316,8 +316,6 @@ set_can_edit (RectifyWindow *self, gboolean can_edit)
         rectify_list_page_set_can_edit (RECTIFY_LIST_PAGE (page), page_can_edit);
       else if (RECTIFY_IS_CAMPAIGNS_PAGE (page))
         rectify_campaigns_page_set_can_edit (RECTIFY_CAMPAIGNS_PAGE (page), page_can_edit);
-      else if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-edit"))
-        g_object_set (page, "can-edit", page_can_edit, NULL);
     }
   set_action_enabled (self, "restore", can_edit);
   update_page (self);
@@ -662,7 +660,8 @@ show_document_activated (GSimpleAction *action, GVariant *parameter, gpointer us
   if (page == NULL)
     return;
   show_page (self, "documents");
-  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)), g_variant_get_int64 (parameter));
+  rectify_list_page_select (RECTIFY_LIST_PAGE (RECTIFY_DOCUMENTS_PAGE (page)),
+                            g_variant_get_int64 (parameter));
 }
 
 /* The list behind a dashboard tile: (campaign id, hazard status or -1,
