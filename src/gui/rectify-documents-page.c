@@ -13,7 +13,6 @@
 #include "rectify-column-sorter.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
-#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-list-page.h"
 #include "rectify-pdf-issue.h"
@@ -739,15 +738,6 @@ rectify_documents_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_documents_page_parent_class)->dispose (object);
 }
 
-/* The list as shown (search, filters, order) to CSV or XLSX. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  RectifyDocumentsPage *self = RECTIFY_DOCUMENTS_PAGE (page);
-
-  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_DOCUMENTS, q);
-}
-
 static void
 rectify_documents_page_constructed (GObject *object)
 {
@@ -782,7 +772,8 @@ rectify_documents_page_class_init (RectifyDocumentsPageClass *klass)
   page_class->build_query = build_query;
   page_class->show_record = show_record;
   page_class->new_record = new_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_DOCUMENTS;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
   page_class->reveal_record = reveal_record;

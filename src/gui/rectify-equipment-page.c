@@ -16,7 +16,6 @@
 #include "rectify-list-page.h"
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
-#include "rectify-exchange.h"
 #include "rectify-validate.h"
 
 #define SETTINGS_SCHEMA_ID "app.rectify.Rectify"
@@ -581,7 +580,6 @@ update_editable (RectifyListPage *page)
   gtk_widget_set_visible (self->new_button, can_edit);
   gtk_widget_set_visible (self->form_buttons, can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
   /* a reader cannot finish a new item: show nothing instead */
   if (!can_edit && self->form_shown && EDITING_ID (self) == 0)
     hide_form (self);
@@ -606,20 +604,6 @@ rectify_equipment_page_dispose (GObject *object)
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RectifyEquipmentPage, name)
 
-static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  if (STORE (widget) != NULL)
-    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_EQUIPMENT);
-}
-
-/* The list as it is shown: its search, filters and order. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_EQUIPMENT, q);
-}
-
 static const char *const listed_entities[] = { "equipment", "unit", NULL };
 
 static void
@@ -643,7 +627,10 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   page_class->save_record = save_record;
   page_class->delete_record = delete_record;
   page_class->restore_record = restore_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_EQUIPMENT;
+  page_class->imports = TRUE;
+  page_class->import_kind = RECTIFY_IMPORT_EQUIPMENT;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
 
@@ -715,8 +702,6 @@ rectify_equipment_page_class_init (RectifyEquipmentPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unit_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
-
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
 }
 
 #undef BIND

@@ -20,7 +20,6 @@
 #include "rectify-hazard-detail.h"
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
-#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-hazards-page.h"
 #include "rectify-list-page.h"
@@ -1138,15 +1137,6 @@ rectify_hazards_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_hazards_page_parent_class)->dispose (object);
 }
 
-/* The list as shown (search, filters, order) to CSV or XLSX. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  RectifyHazardsPage *self = RECTIFY_HAZARDS_PAGE (page);
-
-  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_HAZARDS, q);
-}
-
 static void
 rectify_hazards_page_constructed (GObject *object)
 {
@@ -1177,7 +1167,8 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   page_class->build_query = build_query;
   page_class->show_record = show_record;
   page_class->new_record = new_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_HAZARDS;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
 

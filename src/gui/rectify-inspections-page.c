@@ -16,7 +16,6 @@
 #include "rectify-hazard-dialog.h"
 #include "rectify-inspection-dialog.h"
 #include "rectify-inspection-query.h"
-#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-inspections-page.h"
 #include "rectify-list-page.h"
@@ -659,15 +658,6 @@ rectify_inspections_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_inspections_page_parent_class)->dispose (object);
 }
 
-/* The list as shown (search, filters, order) to CSV or XLSX. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  RectifyInspectionsPage *self = RECTIFY_INSPECTIONS_PAGE (page);
-
-  rectify_exchange_export (GTK_WIDGET (self), self->store, RECTIFY_EXPORT_INSPECTIONS, q);
-}
-
 static void
 rectify_inspections_page_constructed (GObject *object)
 {
@@ -711,7 +701,8 @@ rectify_inspections_page_class_init (RectifyInspectionsPageClass *klass)
   page_class->new_record = new_record;
   page_class->delete_record = delete_record;
   page_class->restore_record = restore_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_INSPECTIONS;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
 

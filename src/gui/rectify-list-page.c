@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rectify-column-sorter.h"
+#include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-list-page.h"
 
@@ -116,7 +117,8 @@ update_actions (RectifyListPage *self)
   gtk_widget_action_set_enabled (widget, "page.delete",
                                  priv->can_edit && priv->current_id != 0
                                      && klass->delete_record != NULL);
-  gtk_widget_action_set_enabled (widget, "page.export", klass->export_list != NULL);
+  gtk_widget_action_set_enabled (widget, "page.export", klass->exports);
+  gtk_widget_action_set_enabled (widget, "page.import", priv->can_edit && klass->imports);
   if (klass->update_editable != NULL)
     klass->update_editable (self);
 }
@@ -546,9 +548,19 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   RectifyListPage *self = RECTIFY_LIST_PAGE (widget);
   RectifyListPagePrivate *priv = PRIV (self);
 
-  if (priv->store != NULL && CLASS (self)->export_list != NULL)
-    CLASS (self)->export_list (self,
-                               priv->list ? rectify_record_list_get_query (priv->list) : NULL);
+  if (priv->store != NULL && priv->list != NULL && CLASS (self)->exports)
+    rectify_exchange_export (widget, priv->store, CLASS (self)->export_kind,
+                             rectify_record_list_get_query (priv->list));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RectifyListPage *self = RECTIFY_LIST_PAGE (widget);
+  RectifyListPagePrivate *priv = PRIV (self);
+
+  if (priv->store != NULL && priv->can_edit && CLASS (self)->imports)
+    rectify_exchange_import (widget, priv->store, CLASS (self)->import_kind);
 }
 
 /* ---- GObject -------------------------------------------------------------- */
@@ -683,6 +695,7 @@ rectify_list_page_class_init (RectifyListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
 }
 

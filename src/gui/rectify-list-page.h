@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "rectify-export.h"
+#include "rectify-import.h"
 #include "rectify-record-list.h"
 
 G_BEGIN_DECLS
@@ -69,8 +71,12 @@ struct _RectifyListPageClass
   gpointer (*delete_record) (RectifyListPage *self, gint64 id, char **message, GError **error);
   /* Puts back what delete_record returned: its id, or 0 with error set. */
   gint64 (*restore_record) (RectifyListPage *self, gconstpointer kept, GError **error);
-  /* page.export: the list as shown (q is its query). NULL: no page.export. */
-  void (*export_list) (RectifyListPage *self, const RectifyQuery *q);
+  /* page.export: the list as shown (its search, filters and order) to CSV
+   * or XLSX; page.import (for those who may edit): records from a file. */
+  gboolean exports;
+  RectifyExportList export_kind;
+  gboolean imports;
+  RectifyImportKind import_kind;
   /* After the store changed (and the list was read again, when entity is
    * one of the list's). */
   void (*store_changed) (RectifyListPage *self, const char *entity);

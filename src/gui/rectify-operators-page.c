@@ -16,7 +16,6 @@
 #include "rectify-pane-position.h"
 #include "rectify-format.h"
 #include "rectify-record-list.h"
-#include "rectify-exchange.h"
 #include "rectify-form-field.h"
 #include "rectify-validate.h"
 
@@ -220,7 +219,6 @@ set_form_editable (RectifyOperatorsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_edit);
   gtk_widget_set_visible (self->new_button, can_edit);
   gtk_widget_set_visible (self->delete_button, can_edit && !self->form_is_new);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
 }
 
 static void
@@ -456,20 +454,6 @@ rectify_operators_page_dispose (GObject *object)
   G_OBJECT_CLASS (rectify_operators_page_parent_class)->dispose (object);
 }
 
-static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  if (STORE (widget) != NULL)
-    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_OPERATORS);
-}
-
-/* The list as it is shown: its search, filters and order. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_OPERATORS, q);
-}
-
 /* Unit names are shown in the list. */
 static const char *const listed_entities[] = { "operator", "unit", NULL };
 
@@ -512,7 +496,10 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   page_class->save_record = save_record;
   page_class->delete_record = delete_record;
   page_class->restore_record = restore_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_OPERATORS;
+  page_class->imports = TRUE;
+  page_class->import_kind = RECTIFY_IMPORT_OPERATORS;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
 
@@ -544,8 +531,6 @@ rectify_operators_page_class_init (RectifyOperatorsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unit_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_list_activate_cb);
-
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
 }
 
 static void

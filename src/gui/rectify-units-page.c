@@ -20,7 +20,6 @@
 #include "rectify-pane-position.h"
 #include "rectify-record-list.h"
 #include "rectify-units-page.h"
-#include "rectify-exchange.h"
 #include "rectify-validate.h"
 #include "rectify-visit-dialog.h"
 
@@ -671,7 +670,6 @@ set_form_editable (RectifyUnitsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_edit);
   gtk_widget_set_visible (self->new_button, can_edit);
   gtk_widget_set_visible (self->delete_button, can_edit && !self->form_is_new);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-inspection",
                                  can_edit && SHOWN_ID (self) != 0);
   gtk_widget_set_visible (self->new_inspection_button, can_edit);
@@ -856,20 +854,6 @@ rectify_units_page_dispose (GObject *object)
 }
 
 static void
-import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  if (STORE (widget) != NULL)
-    rectify_exchange_import (widget, STORE (widget), RECTIFY_IMPORT_UNITS);
-}
-
-/* The list as it is shown: its search, filters and order. */
-static void
-export_list (RectifyListPage *page, const RectifyQuery *q)
-{
-  rectify_exchange_export (GTK_WIDGET (page), STORE (page), RECTIFY_EXPORT_UNITS, q);
-}
-
-static void
 rectify_units_page_constructed (GObject *object)
 {
   G_OBJECT_CLASS (rectify_units_page_parent_class)->constructed (object);
@@ -900,7 +884,10 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
   page_class->save_record = save_record;
   page_class->delete_record = delete_record;
   page_class->restore_record = restore_record;
-  page_class->export_list = export_list;
+  page_class->exports = TRUE;
+  page_class->export_kind = RECTIFY_EXPORT_UNITS;
+  page_class->imports = TRUE;
+  page_class->import_kind = RECTIFY_IMPORT_UNITS;
   page_class->store_changed = store_changed;
   page_class->update_editable = update_editable;
 
@@ -941,7 +928,6 @@ rectify_units_page_class_init (RectifyUnitsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.new-inspection", NULL,
                                    new_inspection_action);
-  gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action);
 }
 
 static void
