@@ -224,6 +224,28 @@ rectify_hazard_is_overdue (const RectifyHazard *hazard, const char *as_of)
          && g_strcmp0 (hazard->deadline, as_of) < 0;
 }
 
+gboolean
+rectify_equipment_is_inspection_overdue (const RectifyEquipment *equipment, const char *as_of)
+{
+  g_return_val_if_fail (equipment != NULL, FALSE);
+
+  if (equipment->status != RECTIFY_EQUIPMENT_IN_USE || as_of == NULL)
+    return FALSE;
+  if (!is_set (equipment->next_inspection))
+    return TRUE;
+  return g_strcmp0 (equipment->next_inspection, as_of) < 0
+         && (!is_set (equipment->postponed_until)
+             || g_strcmp0 (equipment->postponed_until, as_of) < 0);
+}
+
+gboolean
+rectify_operator_is_licence_expired (const RectifyOperator *op, const char *as_of)
+{
+  g_return_val_if_fail (op != NULL, FALSE);
+
+  return is_set (op->cert_expiry) && as_of != NULL && g_strcmp0 (op->cert_expiry, as_of) < 0;
+}
+
 RectifyAttachment *
 rectify_attachment_new (void)
 {

@@ -207,5 +207,11 @@ GPtrArray *rectify_hazard_missing_five (const RectifyHazard *hazard);
 gboolean rectify_hazard_is_implemented (const RectifyHazard *hazard);
 /* Not closed and deadline before as_of. */
 gboolean rectify_hazard_is_overdue (const RectifyHazard *hazard, const char *as_of);
+/* In use, and its next periodic inspection missing or before as_of unless
+ * an approved postponement runs to as_of (the query's inspection_overdue). */
+gboolean rectify_equipment_is_inspection_overdue (const RectifyEquipment *equipment,
+                                                  const char *as_of);
+/* The certificate's expiry before as_of (the query's licence_expired). */
+gboolean rectify_operator_is_licence_expired (const RectifyOperator *op, const char *as_of);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "rectify-format.h"
+#include "rectify-records.h"
 #include "rectify-store.h"
 
 static void
@@ -100,11 +101,40 @@ test_chart_value (void)
     }
 }
 
+/* The lists mark what the filters "Periodic inspection overdue" and
+ * "Licence expired" find: the same rule, record by record. */
+static void
+test_overdue_dates (void)
+{
+  g_autoptr (RectifyEquipment) e = rectify_equipment_new ();
+  g_autoptr (RectifyOperator) op = rectify_operator_new ();
+
+  e->status = RECTIFY_EQUIPMENT_IN_USE;
+  /* no next inspection on record: overdue */
+  g_assert_true (rectify_equipment_is_inspection_overdue (e, "2026-06-30"));
+  e->next_inspection = g_strdup ("2026-06-30");
+  g_assert_false (rectify_equipment_is_inspection_overdue (e, "2026-06-30"));
+  g_assert_true (rectify_equipment_is_inspection_overdue (e, "2026-07-01"));
+  /* an approved postponement covers it until its day */
+  e->postponed_until = g_strdup ("2026-08-31");
+  g_assert_false (rectify_equipment_is_inspection_overdue (e, "2026-08-31"));
+  g_assert_true (rectify_equipment_is_inspection_overdue (e, "2026-09-01"));
+  /* out of use: nothing is due */
+  e->status = RECTIFY_EQUIPMENT_IN_USE + 1;
+  g_assert_false (rectify_equipment_is_inspection_overdue (e, "2026-09-01"));
+
+  g_assert_false (rectify_operator_is_licence_expired (op, "2026-06-30"));
+  op->cert_expiry = g_strdup ("2026-06-30");
+  g_assert_false (rectify_operator_is_licence_expired (op, "2026-06-30"));
+  g_assert_true (rectify_operator_is_licence_expired (op, "2026-07-01"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/query/copy-clear", test_query_copy);
+  g_test_add_func ("/records/overdue-dates", test_overdue_dates);
   g_test_add_func ("/scale/axis-nice-max", test_axis_nice_max);
   g_test_add_func ("/scale/chart-value", test_chart_value);
   return g_test_run ();
