@@ -26,28 +26,30 @@ typedef enum
   COLUMN_CODE,
   COLUMN_CATEGORY,
   COLUMN_UNIT,
-  COLUMN_LOCATION,
-  COLUMN_STATUS,
   COLUMN_NEXT_INSPECTION,
+  COLUMN_STATUS,
+  COLUMN_LOCATION,
   N_COLUMNS
 } Column;
 
+/* The essential columns first: code, category, unit, next inspection.
+ * The category, the status and the date take the width of their longest
+ * text in this language; the unit takes what the others leave. */
 static const struct
 {
   const char *title;
   const char *sort_key;
   gboolean expand;
-  int fixed_width; /* the expanding column: at least this */
+  int fixed_width; /* measured for the columns of known texts */
 } columns[N_COLUMNS] = {
   /* 20 digits fit */
   [COLUMN_CODE] = { N_ ("Code"), "code", FALSE, 175 },
-  [COLUMN_CATEGORY] = { N_ ("Category"), "category", FALSE, 105 },
+  [COLUMN_CATEGORY] = { N_ ("Category"), "category", FALSE, 0 },
   /* the unit takes what the others leave: a narrow list cuts it last */
-  [COLUMN_UNIT] = { N_ ("Unit"), "unit", TRUE, 180 },
+  [COLUMN_UNIT] = { N_ ("Unit"), "unit", TRUE, 150 },
+  [COLUMN_NEXT_INSPECTION] = { N_ ("Next Inspection"), "next_inspection", FALSE, 0 },
+  [COLUMN_STATUS] = { N_ ("Status"), "status", FALSE, 0 },
   [COLUMN_LOCATION] = { N_ ("Location"), "location", FALSE, 80 },
-  [COLUMN_STATUS] = { N_ ("Status"), "status", FALSE, 80 },
-  /* the title fits: GTK 4.8 cuts column titles without an ellipsis */
-  [COLUMN_NEXT_INSPECTION] = { N_ ("Next Inspection"), "next_inspection", FALSE, 120 },
 };
 
 /* The core names the field first in its messages ("Next inspection: …");
@@ -91,6 +93,12 @@ typedef struct
   GtkLabel *error_label;
 } FieldWidgets;
 
+typedef struct
+{
+  RectifyEquipmentPage *page;
+  Column column;
+} CellOwner;
+
 struct _RectifyEquipmentPage
 {
   RectifyListPage parent_instance;
@@ -99,6 +107,8 @@ struct _RectifyEquipmentPage
   GSettings *settings;
 
   gboolean form_shown; /* with the page's selected id 0: a new item */
+  CellOwner cell_owners[N_COLUMNS];
+  char *today; /* the list's day: what is overdue */
   gint64 unit_id;
   FieldWidgets fields[N_FIELDS];
 
@@ -170,6 +180,9 @@ static void
 build_query (RectifyListPage *page, RectifyQuery *q)
 {
   RectifyEquipmentPage *self = RECTIFY_EQUIPMENT_PAGE (page);
+
+  g_free (self->today);
+  self->today = rectify_today ();
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
@@ -206,11 +219,14 @@ on_filters_changed_cb (RectifyEquipmentPage *self)
   rectify_list_page_apply_query (RECTIFY_LIST_PAGE (self));
 }
 
-/* owner: the column (Column) */
+static RectifyEquipmentPage *column_page (gpointer owner);
+
+/* owner: the column's CellOwner */
 static char *
 cell_text (gpointer owner, gconstpointer record, const char **style)
 {
-  Column column = GPOINTER_TO_INT (owner);
+  RectifyEquipmentPage *self = column_page (owner);
+  Column column = ((const CellOwner *)owner)->column;
   const RectifyEquipment *e = record;
   const char *text = NULL;
   g_autofree char *owned = NULL;
@@ -238,6 +254,8 @@ cell_text (gpointer owner, gconstpointer record, const char **style)
       text = rectify_equipment_status_to_label (e->status);
       break;
     case COLUMN_NEXT_INSPECTION:
+      if (rectify_equipment_is_inspection_overdue (e, self->today))
+        *style = "error";
       text = owned = rectify_format_date (e->next_inspection);
       break;
     case N_COLUMNS:
@@ -247,13 +265,56 @@ cell_text (gpointer owner, gconstpointer record, const char **style)
   return owned ? g_steal_pointer (&owned) : g_strdup (text);
 }
 
+static RectifyEquipmentPage *
+column_page (gpointer owner)
+{
+  return ((const CellOwner *)owner)->page;
+}
+
+static int
+column_width (RectifyEquipmentPage *self, Column column)
+{
+  const char *texts[MAX (RECTIFY_N_CATEGORIES, RECTIFY_N_EQUIPMENT_STATUSES) + 1];
+  g_autofree char *date = rectify_format_date ("2026-12-28");
+  guint n = 0;
+
+  if (columns[column].fixed_width > 0)
+    return columns[column].fixed_width;
+  switch (column)
+    {
+    case COLUMN_CATEGORY:
+      for (guint i = 0; i < RECTIFY_N_CATEGORIES; i++)
+        texts[n++] = rectify_category_to_label (rectify_categories[i]);
+      break;
+    case COLUMN_STATUS:
+      for (int i = 0; i < RECTIFY_N_EQUIPMENT_STATUSES; i++)
+        texts[n++] = rectify_equipment_status_to_label (i);
+      break;
+    case COLUMN_NEXT_INSPECTION:
+      texts[n++] = date;
+      break;
+    case COLUMN_CODE:
+    case COLUMN_UNIT:
+    case COLUMN_LOCATION:
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  return rectify_record_list_view_text_width (self->column_view, _ (columns[column].title), texts,
+                                              n);
+}
+
 static void
 add_columns (RectifyEquipmentPage *self)
 {
   for (int i = 0; i < N_COLUMNS; i++)
-    rectify_record_list_view_add_column (self->column_view, _ (columns[i].title),
-                                         columns[i].sort_key, cell_text, GINT_TO_POINTER (i),
-                                         columns[i].expand, columns[i].fixed_width);
+    {
+      self->cell_owners[i].page = self;
+      self->cell_owners[i].column = i;
+      rectify_record_list_view_add_column (self->column_view, _ (columns[i].title),
+                                           columns[i].sort_key, cell_text, &self->cell_owners[i],
+                                           columns[i].expand, column_width (self, i));
+    }
 }
 
 /* ---- the form ---------------------------------------------------------- */
@@ -598,6 +659,7 @@ rectify_equipment_page_dispose (GObject *object)
 
   g_clear_object (&self->units);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (rectify_equipment_page_parent_class)->dispose (object);
 }

@@ -81,6 +81,8 @@ struct _RectifyHazardsPage
   GtkStringList *campaigns;
   GtkToggleButton *overdue_toggle;
   GtkToggleButton *due_toggle;
+  GtkMenuButton *filters_button;
+  GtkWidget *new_button;
   GtkColumnView *column_view; /* the page's */
   GtkStack *detail_stack;
   GtkLabel *title_label;
@@ -133,22 +135,10 @@ officer_name (RectifyHazardsPage *self, gint64 id)
 static char *
 days_left_text (const RectifyHazard *h, const char *today, gboolean *overdue)
 {
-  int days;
-
   *overdue = FALSE;
   if (h->status == RECTIFY_HAZARD_CLOSED)
     return g_strdup ("");
-  if (h->deadline == NULL || *h->deadline == '\0')
-    return g_strdup (_ ("No deadline"));
-  days = rectify_date_diff (today, h->deadline);
-  if (days == 0)
-    return g_strdup (_ ("Due today"));
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
-                            days);
-  *overdue = TRUE;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days),
-                          -days);
+  return rectify_days_left_text (today, h->deadline, overdue);
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -193,8 +183,11 @@ text_description (gpointer owner, gconstpointer record, const char **style)
 static char *
 text_deadline (gpointer owner, gconstpointer record, const char **style)
 {
+  RectifyHazardsPage *self = owner;
   const RectifyHazard *h = record;
 
+  if (rectify_hazard_is_overdue (h, self->today))
+    *style = "error";
   return rectify_format_date (h->deadline);
 }
 
@@ -287,8 +280,31 @@ apply_query (RectifyHazardsPage *self)
 }
 
 static void
+update_filters_button (RectifyHazardsPage *self)
+{
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint campaign = gtk_drop_down_get_selected (self->campaign_dropdown);
+  guint n = (guint)(category > 0 && category != GTK_INVALID_LIST_POSITION)
+            + (guint)(campaign > 0 && campaign != GTK_INVALID_LIST_POSITION)
+            + (guint)gtk_toggle_button_get_active (self->overdue_toggle)
+            + (guint)gtk_toggle_button_get_active (self->due_toggle);
+  g_autofree char *label = NULL;
+
+  if (n == 0)
+    label = g_strdup (_ ("Filters"));
+  else
+    /* Translators: the button of the yes/no filters when n of them are on */
+    label = g_strdup_printf (_ ("Filters (%u)"), n);
+  gtk_menu_button_set_label (self->filters_button, label);
+  /* GTK 4.8 names only the button inside after the label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filters_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 on_filter_changed_cb (RectifyHazardsPage *self)
 {
+  update_filters_button (self);
   apply_query (self);
 }
 
@@ -310,6 +326,7 @@ on_overdue_toggled_cb (RectifyHazardsPage *self)
       gtk_toggle_button_set_active (self->due_toggle, FALSE);
       self->updating_filters = FALSE;
     }
+  update_filters_button (self);
   apply_query (self);
 }
 
@@ -323,6 +340,7 @@ on_due_toggled_cb (RectifyHazardsPage *self)
       gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
       self->updating_filters = FALSE;
     }
+  update_filters_button (self);
   apply_query (self);
 }
 
@@ -496,6 +514,7 @@ rectify_hazards_page_show_campaign (
   self->updating_filters = FALSE;
   choices = filter_choices (self);
   rectify_as_of_limit_set (&self->limit, as_of, choices);
+  update_filters_button (self);
   apply_query (self);
 }
 
@@ -1052,6 +1071,51 @@ show_record (RectifyListPage *page, gint64 id)
   return id == 0 || RECTIFY_HAZARDS_PAGE (page)->shown_id == id;
 }
 
+/* ---- the columns ----------------------------------------------------------- */
+
+/* The essential columns first: unit, category, grade, deadline, days left
+ * and status.  Grade, deadline, days and status take the width of their
+ * longest text in this language and stay whole; the unit and the category
+ * share what is left; the description and the supervisor come last. */
+static void
+add_columns (RectifyHazardsPage *self)
+{
+  const char *grades[RECTIFY_N_GRADES];
+  const char *statuses[RECTIFY_N_HAZARD_STATUSES];
+  g_autofree char *date = rectify_format_date ("2026-12-28");
+  const char *dates[] = { date };
+  g_autofree char *overdue = rectify_days_left_text ("2026-12-28", "2026-04-01", NULL);
+  g_autofree char *left = rectify_days_left_text ("2026-04-01", "2026-12-28", NULL);
+  const char *days[] = { overdue, left, _ ("No deadline"), _ ("Due today") };
+  GtkColumnView *view = self->column_view;
+
+  for (int i = 0; i < RECTIFY_N_GRADES; i++)
+    grades[i] = rectify_grade_to_label (i);
+  for (int i = 0; i < RECTIFY_N_HAZARD_STATUSES; i++)
+    statuses[i] = rectify_hazard_status_to_label (i);
+  rectify_record_list_view_add_column (view, _ ("Unit"), "unit", text_unit, self, TRUE, 120);
+  rectify_record_list_view_add_column (view, _ ("Category"), "category", text_category, self, TRUE,
+                                       90);
+  rectify_record_list_view_add_column (
+      view, _ ("Grade"), "grade", text_grade, self, FALSE,
+      rectify_record_list_view_text_width (view, _ ("Grade"), grades, G_N_ELEMENTS (grades)));
+  rectify_record_list_view_add_column (
+      view, _ ("Deadline"), "deadline", text_deadline, self, FALSE,
+      rectify_record_list_view_text_width (view, _ ("Deadline"), dates, G_N_ELEMENTS (dates)));
+  rectify_record_list_view_add_column (
+      view, _ ("Days Left"), "deadline", text_days_left, self, FALSE,
+      rectify_record_list_view_text_width (view, _ ("Days Left"), days, G_N_ELEMENTS (days)));
+  rectify_record_list_view_add_column (
+      view, _ ("Status"), "status", text_status, self, FALSE,
+      rectify_record_list_view_text_width (view, _ ("Status"), statuses, G_N_ELEMENTS (statuses)));
+  /* Not sortable: ordering a city's 300 000 descriptions takes a second
+   * (bench-hazards) and tells an officer nothing a search does not. */
+  rectify_record_list_view_add_column (view, _ ("Description"), NULL, text_description, self, FALSE,
+                                       140);
+  rectify_record_list_view_add_column (view, _ ("Supervising Officer"), "supervisor",
+                                       text_supervisor, self, FALSE, 100);
+}
+
 /* ---- the store ----------------------------------------------------------- */
 
 static void
@@ -1077,6 +1141,7 @@ store_changed (RectifyListPage *page, const char *entity)
 static void
 update_editable (RectifyListPage *page)
 {
+  gtk_widget_set_visible (RECTIFY_HAZARDS_PAGE (page)->new_button, CAN_EDIT (page));
   update_actions (RECTIFY_HAZARDS_PAGE (page));
 }
 
@@ -1187,6 +1252,8 @@ rectify_hazards_page_class_init (RectifyHazardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, campaigns);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, due_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyHazardsPage, summary_label);
@@ -1267,26 +1334,7 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
     }
   self->action_buttons[RECTIFY_ACTION_IMPLEMENT] = self->implement_button;
 
-  /* Dates and day counts keep the width they need; names and the
-   * description are cut first. */
-  rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", text_unit, self,
-                                       FALSE, 140);
-  rectify_record_list_view_add_column (self->column_view, _ ("Category"), "category", text_category,
-                                       self, FALSE, 110);
-  rectify_record_list_view_add_column (self->column_view, _ ("Grade"), "grade", text_grade, self,
-                                       FALSE, 60);
-  /* Not sortable: ordering a city's 300 000 descriptions takes a second
-   * (bench-hazards) and tells an officer nothing a search does not. */
-  rectify_record_list_view_add_column (self->column_view, _ ("Description"), NULL, text_description,
-                                       self, TRUE, 140);
-  rectify_record_list_view_add_column (self->column_view, _ ("Deadline"), "deadline", text_deadline,
-                                       self, FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _ ("Days Left"), "deadline",
-                                       text_days_left, self, FALSE, 125);
-  rectify_record_list_view_add_column (self->column_view, _ ("Status"), "status", text_status, self,
-                                       FALSE, 90);
-  rectify_record_list_view_add_column (self->column_view, _ ("Supervising Officer"), "supervisor",
-                                       text_supervisor, self, FALSE, 100);
+  add_columns (self);
 
   self->limit.button = rectify_as_of_button_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))),
@@ -1305,6 +1353,7 @@ rectify_hazards_page_init (RectifyHazardsPage *self)
   rectify_a11y_name_dropdown_button (self->category_dropdown, _ ("Category filter"));
   rectify_a11y_name_dropdown_button (self->campaign_dropdown, _ ("Campaign filter"));
 
+  update_filters_button (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }

@@ -762,20 +762,37 @@ rectify_inspections_page_init (RectifyInspectionsPage *self)
   g_signal_connect_swapped (self->visit_selection, "notify::selected", G_CALLBACK (update_actions),
                             self);
 
-  rectify_record_list_view_add_column (self->column_view, _ ("Date"), "date", inspection_date, self,
-                                       FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _ ("Kind"), "kind", inspection_kind, self,
-                                       FALSE, 135);
-  rectify_record_list_view_add_column (self->column_view, _ ("Unit"), "unit", inspection_unit, self,
-                                       TRUE, 200);
-  rectify_record_list_view_add_column (self->column_view, _ ("Campaign"), NULL, inspection_campaign,
-                                       self, FALSE, 110);
-  rectify_record_list_view_add_column (self->column_view, _ ("Officers"), NULL, inspection_officers,
-                                       self, FALSE, 120);
-  rectify_record_list_view_add_column (self->column_view, _ ("Equipment"), NULL,
-                                       inspection_equipment, self, FALSE, 85);
-  rectify_record_list_view_add_column (self->column_view, _ ("Hazards"), NULL, inspection_hazards,
-                                       self, FALSE, 70);
+  /* The essential columns first: date, kind, unit, officers, equipment.
+   * The date, the kind and the counts take the width of their longest text
+   * in this language; the unit and the officers share the rest. */
+  {
+    const char *kinds[RECTIFY_N_INSPECTION_KINDS];
+    g_autofree char *date = rectify_format_date ("2026-12-28");
+    const char *dates[] = { date };
+    const char *counts[] = { "9999" };
+    GtkColumnView *view = self->column_view;
+
+    for (int k = 0; k < RECTIFY_N_INSPECTION_KINDS; k++)
+      kinds[k] = rectify_inspection_kind_to_label (k);
+    rectify_record_list_view_add_column (
+        view, _ ("Date"), "date", inspection_date, self, FALSE,
+        rectify_record_list_view_text_width (view, _ ("Date"), dates, G_N_ELEMENTS (dates)));
+    rectify_record_list_view_add_column (
+        view, _ ("Kind"), "kind", inspection_kind, self, FALSE,
+        rectify_record_list_view_text_width (view, _ ("Kind"), kinds, G_N_ELEMENTS (kinds)));
+    rectify_record_list_view_add_column (view, _ ("Unit"), "unit", inspection_unit, self, TRUE,
+                                         150);
+    rectify_record_list_view_add_column (view, _ ("Officers"), NULL, inspection_officers, self,
+                                         TRUE, 100);
+    rectify_record_list_view_add_column (
+        view, _ ("Equipment"), NULL, inspection_equipment, self, FALSE,
+        rectify_record_list_view_text_width (view, _ ("Equipment"), counts, G_N_ELEMENTS (counts)));
+    rectify_record_list_view_add_column (
+        view, _ ("Hazards"), NULL, inspection_hazards, self, FALSE,
+        rectify_record_list_view_text_width (view, _ ("Hazards"), counts, G_N_ELEMENTS (counts)));
+    rectify_record_list_view_add_column (view, _ ("Campaign"), NULL, inspection_campaign, self,
+                                         FALSE, 110);
+  }
 
   rectify_record_list_view_add_column (self->visits_view, _ ("Due"), NULL, visit_due, self, FALSE,
                                        100);

@@ -124,10 +124,42 @@ update_actions (RectifyListPage *self)
 }
 
 static void
+scroll_to_top (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment
+          = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scroll_to_top (child);
+}
+
+/* Another record starts at the top of the detail, not where the last one
+ * was left scrolled. */
+static void
+scroll_detail_to_top (RectifyListPage *self)
+{
+  GtkWidget *paned
+      = PRIV (self)->column_view != NULL
+            ? gtk_widget_get_ancestor (GTK_WIDGET (PRIV (self)->column_view), GTK_TYPE_PANED)
+            : NULL;
+  GtkWidget *detail = paned != NULL ? gtk_paned_get_end_child (GTK_PANED (paned)) : NULL;
+
+  if (detail != NULL)
+    scroll_to_top (detail);
+}
+
+static void
 show_record (RectifyListPage *self, gint64 id)
 {
   RectifyListPagePrivate *priv = PRIV (self);
 
+  if (id != priv->current_id)
+    scroll_detail_to_top (self);
   priv->current_id = id;
   if (!CLASS (self)->show_record (self, id) && id != 0)
     {

@@ -109,6 +109,10 @@ op_cert_category (gpointer self, gconstpointer r, const char **style)
 static char *
 op_cert_expiry (gpointer self, gconstpointer r, const char **style)
 {
+  g_autofree char *today = rectify_today ();
+
+  if (rectify_operator_is_licence_expired (OP (r), today))
+    *style = "error";
   return rectify_format_date (OP (r)->cert_expiry);
 }
 

@@ -11,6 +11,7 @@
 #include "rectify-cell-label.h"
 #include "rectify-column-sorter.h"
 #include "rectify-record-list.h"
+#include "rectify-validate.h"
 
 /* Rows are fetched a page at a time around the position asked for; a few
  * pages are kept, the least recently used one is dropped first. */
@@ -775,4 +776,64 @@ rectify_record_list_view_add_column (GtkColumnView *view,
   if (sort_key != NULL)
     gtk_column_view_column_set_sorter (column, GTK_SORTER (rectify_column_sorter_new (sort_key)));
   gtk_column_view_append_column (view, column);
+}
+
+/* A cell's padding (6 pixels on each side) and a little air; a title also
+ * has the sort indicator beside it. */
+#define CELL_SPACE 14
+#define SORT_INDICATOR_SPACE 20
+
+int
+rectify_record_list_view_text_width (GtkColumnView *view,
+                                     const char *title,
+                                     const char *const *texts,
+                                     guint n)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  int widest = 0, width;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), 0);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      pango_layout_set_text (layout, texts[i] ? texts[i] : "", -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width + CELL_SPACE);
+    }
+  if (title != NULL)
+    {
+      g_autoptr (PangoAttrList) bold = pango_attr_list_new ();
+
+      /* the header's title is bold */
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
+      pango_layout_set_text (layout, title, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width + CELL_SPACE + SORT_INDICATOR_SPACE);
+    }
+  return widest;
+}
+
+char *
+rectify_days_left_text (const char *today, const char *deadline, gboolean *overdue)
+{
+  int days;
+
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (overdue != NULL)
+    *overdue = FALSE;
+  if (deadline == NULL || *deadline == '\0')
+    return g_strdup (_ ("No deadline"));
+  days = rectify_date_diff (today, deadline);
+  if (days == 0)
+    return g_strdup (_ ("Due today"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                            days);
+  if (overdue != NULL)
+    *overdue = TRUE;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", -days),
+                          -days);
 }

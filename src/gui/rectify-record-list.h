@@ -81,4 +81,19 @@ void rectify_record_list_view_add_column (GtkColumnView *view,
                                           gboolean expand,
                                           int fixed_width);
 
+/* The width a column needs for the widest of texts in the view's font in
+ * this language (with a cell's padding), and for its title with the sort
+ * indicator: for the columns whose texts are known (grades, statuses,
+ * dates, day counts), so that they stay whole while the others share the
+ * rest. */
+int rectify_record_list_view_text_width (GtkColumnView *view,
+                                         const char *title,
+                                         const char *const *texts,
+                                         guint n);
+
+/* "N days left", "Due today", "N days overdue" (overdue TRUE) from today
+ * to deadline (YYYY-MM-DD), "No deadline" without one: the one text of
+ * the lists and the details. */
+char *rectify_days_left_text (const char *today, const char *deadline, gboolean *overdue);
+
 G_END_DECLS

@@ -482,18 +482,8 @@ fill_hazards (RectifyUnitsPage *self, gint64 unit_id, const char *today)
 
           when = g_strdup_printf (_ ("closed %s"), closed);
         }
-      else if (h->deadline != NULL && *h->deadline)
-        {
-          int days = rectify_date_diff (today, h->deadline);
-
-          when = days >= 0 ? g_strdup_printf (
-                     g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days)
-                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue",
-                                                           "%d days overdue", -days),
-                                              -days);
-        }
       else
-        when = g_strdup (_ ("no deadline"));
+        when = rectify_days_left_text (today, h->deadline, NULL);
       /* "closed on …" says the state already */
       subtitle = h->status == RECTIFY_HAZARD_CLOSED
                      ? g_strjoin (" · ", when, rectify_grade_to_label (h->grade),

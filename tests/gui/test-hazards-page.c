@@ -781,6 +781,10 @@ run_filters (void)
   require_widget (page, match_label, "5 days left", "days left");
   require_widget (page, match_label, "No deadline", "no deadline");
 
+  /* the deadline filters wait in the filters' popover */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (require_widget (page, match_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON),
+                                                          "the filters button")));
+  wait_for_widget (page, match_button, "Overdue", "the filters' popover");
   overdue = GTK_TOGGLE_BUTTON (require_widget (page, match_button, "Overdue", "toggle"));
   due = GTK_TOGGLE_BUTTON (require_widget (page, match_button, "Due within 7 days", "toggle"));
   gtk_toggle_button_set_active (overdue, TRUE);
@@ -842,7 +846,10 @@ run_chinese (void)
   require_widget (page, match_label, "3 条隐患", "count");
   require_widget (page, match_label, "逾期 3 天", "days overdue");
   require_widget (page, match_label, "剩余 5 天", "days left");
-  require_widget (page, match_button, "7 天内到期", "due soon filter");
+  /* in the filters' popover, and its button in Chinese */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (require_widget (page, match_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON), "the filters button")));
+  wait_for_widget (page, match_button, "7 天内到期", "due soon filter");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (require_widget (page, match_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON), "the filters button")));
 
   rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), late);
   drain_main_context ();
