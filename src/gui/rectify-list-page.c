@@ -33,12 +33,22 @@ typedef struct
   GtkWidget *banner_undo_button;
   gpointer banner_kept;
 
+  GtkRevealer *back_revealer;
+  gboolean folded;         /* narrower than FOLD_WIDTH: the list or the detail */
+  gboolean showing_detail; /* folded: the detail is shown, not the list */
+  guint fold_idle_id;
+
   AdwToast *last_toast; /* weak */
   guint scroll_tick_id;
   guint scroll_position;
 } RectifyListPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RectifyListPage, rectify_list_page, GTK_TYPE_WIDGET)
+
+/* Below this width a page shows its list or its detail, with a button back
+ * to the list; every page's minimum is MIN_WIDTH. */
+#define FOLD_WIDTH 860
+#define MIN_WIDTH 600
 
 #define PRIV(self) ((RectifyListPagePrivate *)rectify_list_page_get_instance_private (self))
 #define CLASS(self) RECTIFY_LIST_PAGE_GET_CLASS (self)
@@ -54,6 +64,146 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void on_selection_changed_cb (RectifyListPage *self);
+
+/* ---- folding ---------------------------------------------------------------- */
+
+static GtkPaned *
+find_paned (RectifyListPage *self)
+{
+  GtkWidget *view = GTK_WIDGET (PRIV (self)->column_view);
+
+  return view != NULL ? GTK_PANED (gtk_widget_get_ancestor (view, GTK_TYPE_PANED)) : NULL;
+}
+
+/* Folded, the page shows the list, or the detail with the back button;
+ * unfolded both, side by side. */
+static void
+update_fold (RectifyListPage *self)
+{
+  RectifyListPagePrivate *priv = PRIV (self);
+  GtkPaned *paned = find_paned (self);
+  GtkWidget *start = paned ? gtk_paned_get_start_child (paned) : NULL;
+  GtkWidget *end = paned ? gtk_paned_get_end_child (paned) : NULL;
+  gboolean detail = priv->folded && priv->showing_detail;
+
+  if (start == NULL || end == NULL)
+    return;
+  gtk_widget_set_visible (start, !detail);
+  gtk_widget_set_visible (end, !priv->folded || detail);
+  gtk_revealer_set_reveal_child (priv->back_revealer, detail);
+  gtk_widget_set_visible (GTK_WIDGET (priv->back_revealer), detail);
+}
+
+static void
+show_detail (RectifyListPage *self, gboolean detail)
+{
+  PRIV (self)->showing_detail = detail;
+  update_fold (self);
+}
+
+static gboolean
+fold_idle_cb (gpointer data)
+{
+  RectifyListPage *self = data;
+  RectifyListPagePrivate *priv = PRIV (self);
+
+  priv->fold_idle_id = 0;
+  priv->folded = gtk_widget_get_width (GTK_WIDGET (self)) < FOLD_WIDTH;
+  update_fold (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page is a column: the banner, the back button, then the page's own
+ * widgets, which take the height left. */
+static void
+rectify_list_page_measure (GtkWidget *widget,
+                           GtkOrientation orientation,
+                           int for_size,
+                           int *minimum,
+                           int *natural,
+                           int *minimum_baseline,
+                           int *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0, nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1, &min, &nat, NULL,
+                          NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += min;
+          *natural += nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
+    }
+}
+
+/* The width is known only here, and no child may change while the page is
+ * laid out: the fold follows at once after. */
+static void
+rectify_list_page_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RectifyListPage *self = RECTIFY_LIST_PAGE (widget);
+  RectifyListPagePrivate *priv = PRIV (self);
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0, h = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (gtk_widget_get_next_sibling (child) == NULL)
+        h = MAX (height - y, 0);
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &h, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation){ 0, y, width, h }, -1);
+      y += h;
+    }
+  if ((width < FOLD_WIDTH) != priv->folded && priv->fold_idle_id == 0)
+    priv->fold_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fold_idle_cb, self, NULL);
+}
+
+static void
+on_back_clicked_cb (RectifyListPage *self)
+{
+  show_detail (self, FALSE);
+  if (PRIV (self)->column_view != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (PRIV (self)->column_view));
+}
+
+static void
+add_back_button (RectifyListPage *self)
+{
+  RectifyListPagePrivate *priv = PRIV (self);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "go-previous-symbolic");
+  /* Translators: the button of a narrow window from a record back to its list */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _ ("Back to the List"));
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (button, 6);
+  gtk_widget_set_margin_top (button, 6);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
+  priv->back_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (priv->back_revealer, button);
+  gtk_widget_set_visible (GTK_WIDGET (priv->back_revealer), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (priv->back_revealer), GTK_WIDGET (self));
+}
 
 /* ---- selection ----------------------------------------------------------- */
 
@@ -167,6 +317,7 @@ show_record (RectifyListPage *self, gint64 id)
       reselect (self);
       CLASS (self)->show_record (self, 0);
     }
+  show_detail (self, priv->current_id != 0);
   update_actions (self);
 }
 
@@ -523,7 +674,10 @@ new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (!priv->can_edit || priv->store == NULL || CLASS (self)->new_record == NULL)
     return;
   if (CLASS (self)->new_record (self))
-    rectify_list_page_set_current (self, 0);
+    {
+      rectify_list_page_set_current (self, 0);
+      show_detail (self, TRUE);
+    }
 }
 
 static void
@@ -639,6 +793,7 @@ rectify_list_page_dispose (GObject *object)
 
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_clear_handle_id (&priv->fold_idle_id, g_source_remove);
   if (priv->scroll_tick_id != 0 && priv->column_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->scroll_tick_id);
   priv->scroll_tick_id = 0;
@@ -722,7 +877,8 @@ rectify_list_page_class_init (RectifyListPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = rectify_list_page_map;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = rectify_list_page_measure;
+  widget_class->size_allocate = rectify_list_page_size_allocate;
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_action);
@@ -735,9 +891,6 @@ static void
 rectify_list_page_init (RectifyListPage *self)
 {
   RectifyListPagePrivate *priv = PRIV (self);
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   priv->can_edit = TRUE;
   priv->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
@@ -745,6 +898,8 @@ rectify_list_page_init (RectifyListPage *self)
   g_signal_connect_swapped (priv->selection, "notify::selected",
                             G_CALLBACK (on_selection_changed_cb), self);
   add_banner (self);
+  add_back_button (self);
+  gtk_widget_set_size_request (GTK_WIDGET (self), MIN_WIDTH, -1);
 }
 
 /* ---- public --------------------------------------------------------------- */
@@ -900,6 +1055,20 @@ rectify_list_page_show_again (RectifyListPage *self)
       show_record (self, PRIV (self)->current_id);
       reselect (self);
     }
+}
+
+gboolean
+rectify_list_page_get_folded (RectifyListPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_LIST_PAGE (self), FALSE);
+  return PRIV (self)->folded;
+}
+
+gboolean
+rectify_list_page_get_showing_detail (RectifyListPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_LIST_PAGE (self), FALSE);
+  return PRIV (self)->folded && PRIV (self)->showing_detail;
 }
 
 void

@@ -129,6 +129,11 @@ void rectify_list_page_set_current (RectifyListPage *self, gint64 id);
 /* Shows the record shown again (after the store changed), or none when it
  * is gone. */
 void rectify_list_page_show_again (RectifyListPage *self);
+/* Narrower than 860 pixels the page shows its list, or the detail of the
+ * record chosen with a button back to the list. */
+gboolean rectify_list_page_get_folded (RectifyListPage *self);
+/* Folded: whether the detail is shown (else the list). */
+gboolean rectify_list_page_get_showing_detail (RectifyListPage *self);
 /* Brings the row of the record shown into view. */
 void rectify_list_page_scroll_to_current (RectifyListPage *self);
 /* Shows message (plain text) in a toast of the shell's overlay, or in the

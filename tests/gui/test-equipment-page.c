@@ -380,15 +380,23 @@ typedef struct {
   GListModel           *model;
 } Fixture;
 
+static void fixture_open_sized (Fixture *f, int width, int height);
+
 static void
 fixture_open (Fixture *f)
+{
+  fixture_open_sized (f, 1200, 800);
+}
+
+static void
+fixture_open_sized (Fixture *f, int width, int height)
 {
   /* Only the page is made here, not an application: init by hand. */
   adw_init ();
   f->store = temp_store_open (&f->dir, &f->db, TRUE);
 
   f->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
+  gtk_window_set_default_size (f->window, width, height);
   f->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   f->page = RECTIFY_EQUIPMENT_PAGE (rectify_equipment_page_new (f->store));
   adw_toast_overlay_set_child (f->overlay, GTK_WIDGET (f->page));
@@ -564,6 +572,66 @@ key_is_set (gpointer data)
 
 /* Nothing remembered yet: the list takes 65 % of the width it shares with
  * the details, and that is remembered. */
+static gboolean
+page_is_folded (gpointer data)
+{
+  return rectify_list_page_get_folded (RECTIFY_LIST_PAGE (data));
+}
+
+/* At 800 pixels the page shows its list, or a record with the button
+ * back to the list; at 1200 both side by side. */
+static void
+run_narrow (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *page, *view, *back;
+  g_autoptr(GObject) row = NULL;
+  gint64 id;
+
+  fixture_open_sized (&f, 800, 600);
+  page = GTK_WIDGET (f.page);
+  wait_for (page_is_folded, page, "the page to fold at 800 pixels");
+  drain_main_context ();
+  view = require_widget (page, match_column_view, NULL, "the list");
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_null (find_widget (page, match_label, "No Item Selected"));
+  g_assert_null (find_widget (page, match_button, "Back to the List"));
+
+  /* choosing a record shows it in place of the list */
+  g_assert_cmpuint (g_list_model_get_n_items (f.model), >, 0);
+  row = g_list_model_get_item (f.model, 0);
+  id = rectify_row_get_id (RECTIFY_ROW (row));
+  gtk_single_selection_set_selected (rectify_list_page_get_selection (RECTIFY_LIST_PAGE (page)), 0);
+  drain_main_context ();
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (page)), ==, id);
+  g_assert_true (rectify_list_page_get_showing_detail (RECTIFY_LIST_PAGE (page)));
+  g_assert_false (gtk_widget_get_mapped (view));
+  back = wait_for_widget (page, match_button, "Back to the List", "the back button");
+  require_widget (page, match_row, "Equipment Code", "the record's form");
+
+  /* back: the list again, the record still chosen */
+  click (back);
+  drain_main_context ();
+  g_assert_false (rectify_list_page_get_showing_detail (RECTIFY_LIST_PAGE (page)));
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_null (find_widget (page, match_row, "Equipment Code"));
+  g_assert_cmpint (rectify_list_page_get_selected_id (RECTIFY_LIST_PAGE (page)), ==, id);
+
+  /* a new record is a form in place of the list too */
+  gtk_widget_activate_action (page, "page.new", NULL);
+  drain_main_context ();
+  g_assert_true (rectify_list_page_get_showing_detail (RECTIFY_LIST_PAGE (page)));
+  require_widget (page, match_row, "Equipment Code", "the new record's form");
+  fixture_close (&f);
+}
+
+static void
+test_narrow (void)
+{
+  in_subprocess (run_narrow);
+}
+
+
 static void
 run_pane_default (void)
 {
@@ -1009,6 +1077,7 @@ main (int   argc,
   g_test_add_func ("/equipment-page/select-scrolls", test_select_scrolls);
   g_test_add_func ("/equipment-page/pane-position", test_pane_position);
   g_test_add_func ("/equipment-page/pane-default", test_pane_default);
+  g_test_add_func ("/equipment-page/narrow", test_narrow);
 
   return g_test_run ();
 }
