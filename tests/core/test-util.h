@@ -743,7 +743,7 @@ test_store_load_equipment (const char *path, gint64 unit_id, guint n)
       char *load = g_strdup_printf ("BEGIN;"
                                     " INSERT INTO equipment (id, unit_id, category, code, location)"
                                     " SELECT x, %" G_GINT64_FORMAT ", 3000, '3110' || lpad (((x * 7919) %% 500009)::text, 14, '0'),"
-                                    " 'Room ' || x FROM generate_series (1, %u) x;"
+                                    " 'Room ' || x FROM generate_series (1::bigint, %u) x;"
                                     " SELECT setval (pg_get_serial_sequence ('equipment', 'id'), (SELECT max(id) FROM equipment));"
                                     " COMMIT",
                                     unit_id, n);
