@@ -8,12 +8,17 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
+#include "rectify-backup.h"
 #include "rectify-store-campaigns.h"
 #include "rectify-store-officers.h"
 #include "rectify-store-private.h"
 #include "rectify-store-units.h"
 #include "sqlite/rectify-sqlite-store.h"
+#if RECTIFY_HAVE_PG
+#include "pg/rectify-pg-store.h"
+#endif
 
 typedef struct
 {
@@ -78,11 +83,73 @@ rectify_store_init (RectifyStore *self)
   priv->actor_role = RECTIFY_ROLE_MANAGER;
 }
 
+gboolean
+rectify_store_location_is_server (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://")
+             || g_str_has_prefix (location, "postgres://")
+             || (*location != '/' && *location != '.' && *location != '~'
+                 && strchr (location, '=')));
+}
+
+/* TRUE (error set) when path names a server database and this build has
+ * no PostgreSQL backend; *is_server says whether it names one at all. */
+static gboolean
+is_server (const char *path, GError **error, gboolean *unsupported)
+{
+  gboolean server
+      = path != NULL
+        && (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://")
+            || (*path != '/' && *path != '.' && *path != '~' && strchr (path, '=')));
+
+  *unsupported = FALSE;
+#if !RECTIFY_HAVE_PG
+  if (server)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("This build of Rectify cannot connect to a database server (it was built "
+                      "without libpq); open a database file instead"));
+      *unsupported = TRUE;
+    }
+#endif
+  return server;
+}
+
+/* On a server database the login's officer acts from the start. */
+static RectifyStore *
+adopt_login (RectifyStore *store)
+{
+  gint64 login;
+
+  if (store == NULL || RECTIFY_STORE_GET_CLASS (store)->get_login_officer == NULL)
+    return store;
+  login = RECTIFY_STORE_GET_CLASS (store)->get_login_officer (store);
+  /* an officer made inactive acts no more: writes are refused for want of one */
+  if (login > 0 && !rectify_store_set_actor (store, login, NULL))
+    g_debug ("the officer %" G_GINT64_FORMAT " of this login is not active", login);
+  return store;
+}
+
+/* A "postgresql://" or "postgres://" URL or a libpq connection string (it
+ * holds '=', e.g. "service=bureau") opens the PostgreSQL backend; anything
+ * else is the path of an SQLite file. */
 RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
-  RectifyStore *store = rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
+  gboolean unsupported;
+  RectifyStore *store;
 
+  if (is_server (path, error, &unsupported))
+    {
+#if RECTIFY_HAVE_PG
+      store = adopt_login (rectify_pg_store_open (path, FALSE, FALSE, error));
+#else
+      return NULL;
+#endif
+    }
+  else
+    store = rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
   if (store)
     rectify_audit_baseline_if_due (store);
   return store;
@@ -91,21 +158,52 @@ rectify_store_open (const char *path, GError **error)
 RectifyStore *
 rectify_store_create (const char *path, GError **error)
 {
+  gboolean unsupported;
+
+  if (is_server (path, error, &unsupported))
+    {
+#if RECTIFY_HAVE_PG
+      return adopt_login (rectify_pg_store_open (path, FALSE, TRUE, error));
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_create (path, error);
 }
 
 RectifyStore *
 rectify_store_open_reader (const char *path, GError **error)
 {
+  gboolean unsupported;
+
+  if (is_server (path, error, &unsupported))
+    {
+#if RECTIFY_HAVE_PG
+      return adopt_login (rectify_pg_store_open (path, TRUE, FALSE, error));
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_open (path, -1, error);
 }
 
 RectifyStore *
 rectify_store_open_at_version (const char *path, int version, GError **error)
 {
-  g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
-  RectifyStore *store = rectify_sqlite_store_open (path, version, error);
+  gboolean unsupported;
+  RectifyStore *store;
 
+  g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
+
+  if (is_server (path, error, &unsupported))
+    {
+      if (!unsupported)
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                     _ ("A server database is always at the newest schema (%d)"),
+                     RECTIFY_SCHEMA_VERSION);
+      return NULL;
+    }
+  store = rectify_sqlite_store_open (path, version, error);
   if (store && version == RECTIFY_SCHEMA_VERSION)
     rectify_audit_baseline_if_due (store);
   return store;
@@ -147,6 +245,16 @@ rectify_store_get_schema_version (RectifyStore *self)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
   return RECTIFY_STORE_GET_CLASS (self)->get_schema_version (self);
+}
+
+gboolean
+rectify_store_check_integrity (RectifyStore *self, char **problem, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  *problem = NULL;
+  return RECTIFY_STORE_GET_CLASS (self)->check_integrity (self, problem, error);
 }
 
 gboolean
@@ -217,6 +325,19 @@ rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error)
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
+  /* on a server database the officer who acts is the one of the login */
+  if (RECTIFY_STORE_GET_CLASS (self)->get_login_officer != NULL)
+    {
+      gint64 login = RECTIFY_STORE_GET_CLASS (self)->get_login_officer (self);
+
+      if (login > 0 && officer_id != login)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
+                       _ ("On a server database you act as the officer of your login; log in as "
+                          "the other officer to act as them"));
+          return FALSE;
+        }
+    }
   if (officer_id == 0)
     {
       priv->actor = 0;
