@@ -1,12 +1,9 @@
-/* rectify-sqlite-fts.c: an FTS5 tokenizer for Chinese and codes
+/* rectify-sqlite-fts.c: the search tokenizer of rectify-fts.c as an FTS5
+ * tokenizer, and FTS5 queries of user words
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * FTS5's trigram tokenizer cannot find the one- and two-character words that
- * most Chinese searches are (医院, 电梯).  This tokenizer emits, for a run of
- * CJK characters, each pair of neighbours and the run's last character, so
- * every character starts exactly one token: a query of one character is a
- * prefix query, a longer one a phrase of its pairs.  Latin words and digit
- * runs are single lower-case tokens, found by prefix (codes).
+ * most Chinese searches are (医院, 电梯); rectify-fts.c says how ours does.
  */
 #define G_LOG_DOMAIN "rectify-core"
 
@@ -14,32 +11,8 @@
 
 #include <string.h>
 
+#include "rectify-fts.h"
 #include "rectify-sqlite-private.h"
-
-static gboolean
-is_cjk (gunichar c)
-{
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
-         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
-         || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || c == 0x3007;
-}
-
-typedef enum
-{
-  CLASS_SPACE,
-  CLASS_WORD,
-  CLASS_CJK
-} CharClass;
-
-static CharClass
-classify (gunichar c)
-{
-  if (is_cjk (c))
-    return CLASS_CJK;
-  if (g_unichar_isalnum (c))
-    return CLASS_WORD;
-  return CLASS_SPACE;
-}
 
 static int
 rtok_create (void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
@@ -55,84 +28,28 @@ rtok_delete (Fts5Tokenizer *tok)
 
 typedef int (*TokenFunc) (void *, int, const char *, int, int, int);
 
+typedef struct
+{
+  void *ctx;
+  TokenFunc token;
+} TokenTarget;
+
+static int
+to_fts5 (gpointer data, const char *token, int len, int start, int end)
+{
+  TokenTarget *target = data;
+  return target->token (target->ctx, 0, token, len, start, end);
+}
+
 static int
 rtok_tokenize (
     Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n_text, TokenFunc token)
 {
-  gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  /* Streams over the text without allocating: a CJK run keeps the start of
-   * its previous character; a word is lower-cased into a bounded buffer. */
-  char word[256];
-  int word_len = 0, word_start = 0;
-  int prev_start = -1, prev_end = 0, run_len = 0;
-  int i = 0, rc = SQLITE_OK;
+  TokenTarget target = { ctx, token };
 
-  while (rc == SQLITE_OK && i <= n_text)
-    {
-      CharClass cls = CLASS_SPACE;
-      gunichar c = 0;
-      int len = 1;
-
-      if (i < n_text)
-        {
-          guchar b = (guchar)text[i];
-          if (b < 0x80)
-            {
-              c = b;
-              cls = g_ascii_isalnum (b) ? CLASS_WORD : CLASS_SPACE;
-            }
-          else
-            {
-              c = g_utf8_get_char_validated (text + i, n_text - i);
-              if (c == (gunichar)-1 || c == (gunichar)-2)
-                c = 0;
-              else
-                {
-                  len = g_utf8_skip[b];
-                  cls = classify (c);
-                }
-            }
-        }
-
-      /* a CJK run ends: its last character stands alone in the index */
-      if (cls != CLASS_CJK && run_len > 0)
-        {
-          if (!query || run_len == 1)
-            rc = token (ctx, 0, text + prev_start, prev_end - prev_start, prev_start, prev_end);
-          run_len = 0;
-        }
-      if (cls != CLASS_WORD && word_len > 0)
-        {
-          if (rc == SQLITE_OK)
-            rc = token (ctx, 0, word, word_len, word_start, i);
-          word_len = 0;
-        }
-      if (i == n_text || rc != SQLITE_OK)
-        break;
-
-      if (cls == CLASS_CJK)
-        {
-          if (run_len > 0)
-            rc = token (ctx, 0, text + prev_start, i + len - prev_start, prev_start, i + len);
-          prev_start = i;
-          prev_end = i + len;
-          run_len++;
-        }
-      else if (cls == CLASS_WORD)
-        {
-          if (word_len == 0)
-            word_start = i;
-          if (c < 0x80)
-            {
-              if (word_len < (int)sizeof word)
-                word[word_len++] = g_ascii_tolower ((char)c);
-            }
-          else if (word_len + 6 < (int)sizeof word)
-            word_len += g_unichar_to_utf8 (g_unichar_tolower (c), word + word_len);
-        }
-      i += len;
-    }
-  return rc;
+  /* rectify-fts.c returns what a callback returned: SQLITE_OK goes on */
+  G_STATIC_ASSERT (SQLITE_OK == 0);
+  return rectify_fts_tokenize (text, n_text, (flags & FTS5_TOKENIZE_QUERY) != 0, to_fts5, &target);
 }
 
 static fts5_tokenizer rectify_tokenizer = {
@@ -159,50 +76,28 @@ rectify_fts_register (sqlite3 *db)
   return api->xCreateTokenizer (api, "rectify", api, &rectify_tokenizer, NULL);
 }
 
-/* Each whitespace-separated word is cut where CJK meets other text; each
- * piece becomes a quoted prefix phrase, and all must match. */
+/* Each piece of the words (rectify_fts_pieces) becomes a quoted prefix
+ * phrase, and all must match. */
 char *
 rectify_fts_query (const char *words)
 {
+  g_auto (GStrv) pieces = rectify_fts_pieces (words);
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GString) piece = g_string_new (NULL);
-  CharClass piece_class = CLASS_SPACE;
-  const char *p = words;
 
-  if (words == NULL || !g_utf8_validate (words, -1, NULL))
+  if (pieces == NULL)
     return NULL;
-
-  for (;;)
+  for (guint i = 0; pieces[i]; i++)
     {
-      gunichar c = *p ? g_utf8_get_char (p) : 0;
-      CharClass cls = c ? classify (c) : CLASS_SPACE;
-
-      /* Punctuation inside a code (梯11闽E3622(16)) stays with its word;
-       * between Chinese characters it ends the run, as the tokenizer ends
-       * it in the index (第一医院（鼓楼院区） is two words). */
-      if (cls == CLASS_SPACE && c && !g_unichar_isspace (c) && piece->len > 0
-          && piece_class == CLASS_WORD)
-        cls = piece_class;
-      if (cls != piece_class && piece->len > 0)
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, '"');
+      for (const char *q = pieces[i]; *q; q++)
         {
-          if (out->len > 0)
-            g_string_append_c (out, ' ');
-          g_string_append_c (out, '"');
-          for (const char *q = piece->str; *q; q++)
-            {
-              if (*q == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *q);
-            }
-          g_string_append (out, "\"*");
-          g_string_truncate (piece, 0);
+          if (*q == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *q);
         }
-      if (!c)
-        break;
-      if (cls != CLASS_SPACE)
-        g_string_append_unichar (piece, c);
-      piece_class = cls;
-      p = g_utf8_next_char (p);
+      g_string_append (out, "\"*");
     }
-  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
