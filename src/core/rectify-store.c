@@ -8,12 +8,16 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "rectify-store-campaigns.h"
 #include "rectify-store-officers.h"
 #include "rectify-store-private.h"
 #include "rectify-store-units.h"
 #include "sqlite/rectify-sqlite-store.h"
+#if RECTIFY_HAVE_PG
+#include "pg/rectify-pg-store.h"
+#endif
 
 typedef struct
 {
@@ -78,28 +82,88 @@ rectify_store_init (RectifyStore *self)
   priv->actor_role = RECTIFY_ROLE_MANAGER;
 }
 
+/* TRUE (error set) when path names a server database and this build has
+ * no PostgreSQL backend; *is_server says whether it names one at all. */
+static gboolean
+is_server (const char *path, GError **error, gboolean *unsupported)
+{
+  gboolean server
+      = path != NULL
+        && (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://")
+            || (*path != '/' && *path != '.' && *path != '~' && strchr (path, '=')));
+
+  *unsupported = FALSE;
+#if !RECTIFY_HAVE_PG
+  if (server)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("This build of Rectify cannot connect to a database server (it was built "
+                      "without libpq); open a database file instead"));
+      *unsupported = TRUE;
+    }
+#endif
+  return server;
+}
+
+/* A "postgresql://" or "postgres://" URL or a libpq connection string (it
+ * holds '=', e.g. "service=bureau") opens the PostgreSQL backend; anything
+ * else is the path of an SQLite file. */
 RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
+  gboolean unsupported;
+
+  if (is_server (path, error, &unsupported))
+    {
+#if RECTIFY_HAVE_PG
+      return rectify_pg_store_open (path, FALSE, error);
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
 }
 
 RectifyStore *
 rectify_store_create (const char *path, GError **error)
 {
+  gboolean unsupported;
+
+  if (is_server (path, error, &unsupported))
+    return rectify_store_open (path, error);
   return rectify_sqlite_store_create (path, error);
 }
 
 RectifyStore *
 rectify_store_open_reader (const char *path, GError **error)
 {
+  gboolean unsupported;
+
+  if (is_server (path, error, &unsupported))
+    {
+#if RECTIFY_HAVE_PG
+      return rectify_pg_store_open (path, TRUE, error);
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_open (path, -1, error);
 }
 
 RectifyStore *
 rectify_store_open_at_version (const char *path, int version, GError **error)
 {
+  gboolean unsupported;
+
   g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
+  if (is_server (path, error, &unsupported))
+    {
+      if (!unsupported)
+        g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                     _ ("A server database is always at the newest schema (%d)"),
+                     RECTIFY_SCHEMA_VERSION);
+      return NULL;
+    }
   return rectify_sqlite_store_open (path, version, error);
 }
 

@@ -3,18 +3,34 @@
  *
  * The core tests reach the store only through the public API and this
  * fixture.  test_store_open() opens the store under test: the backend is
- * chosen by RECTIFY_TEST_STORE ("sqlite", the default and so far the only
- * one).  What a test cannot ask the API (every row of every table, the
- * integrity of a copy) the fixture asks the backend in its own way; a
- * second backend adds its branch here and the tests stay as they are.
- * Tests of the SQLite backend itself (raw SQL: triggers, tampering,
- * foreign files, upgrades, locks) live in tests/sqlite.
+ * chosen by RECTIFY_TEST_STORE: "sqlite" (the default) or "postgresql".
+ * What a test cannot ask the API (every row of every table, the integrity
+ * of a copy) the fixture asks the backend in its own way; the tests stay
+ * as they are.  Tests of the SQLite backend itself (raw SQL: triggers,
+ * tampering, foreign files, upgrades, locks) live in tests/sqlite, of the
+ * PostgreSQL backend in tests/pg.
+ *
+ * RECTIFY_TEST_STORE=postgresql: the server is the one the usual libpq
+ * environment names (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, as
+ * pg_virtualenv sets them).  Each store a test opens by a path gets a
+ * fresh schema of its own in that database, named after the path
+ * ("rt_" and 24 hex digits of its SHA-256), reached through the
+ * connection string "options=-csearch_path=rt_…", which is what t->path
+ * holds; test_db_close() drops the schemas of the paths under t->dir.  The
+ * helpers "asked of the backend" take the kind of store from the location
+ * they are given: a connection string is asked of the server, a file path
+ * (a backup: backups are SQLite files) of SQLite.
  */
 #pragma once
+
+#include "config.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#if RECTIFY_HAVE_PG
+#include <libpq-fe.h>
+#endif
 
 #include "rectify-store.h"
 
@@ -32,16 +48,148 @@ test_store_backend (void)
 
   if (name == NULL || *name == '\0')
     name = "sqlite";
+#if RECTIFY_HAVE_PG
+  if (!g_str_equal (name, "sqlite") && !g_str_equal (name, "postgresql"))
+    g_error ("RECTIFY_TEST_STORE=%s: this build has no such store backend (sqlite, postgresql)", name);
+#else
   if (!g_str_equal (name, "sqlite"))
-    g_error ("RECTIFY_TEST_STORE=%s: this build has no such store backend (sqlite)", name);
+    g_error ("RECTIFY_TEST_STORE=%s: this build has no such store backend (sqlite; postgresql needs libpq)", name);
+#endif
   return name;
 }
 
-/* Opens the store under test at path (for SQLite, a database file), a new
- * one when there is none, or a second connection to one already open. */
+static inline gboolean
+test_store_is_pg (void)
+{
+  return g_str_equal (test_store_backend (), "postgresql");
+}
+
+/* TRUE when location is a server's connection string, not a file path. */
+static inline gboolean
+test_location_is_server (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://")
+         || g_str_has_prefix (location, "options=") || g_str_has_prefix (location, "dbname=")
+         || g_str_has_prefix (location, "host=") || g_str_has_prefix (location, "service=");
+}
+
+#if RECTIFY_HAVE_PG
+/* The schemas created for paths, path -> schema, to drop them at close. */
+static GHashTable *test_pg_schemas;
+
+/* A connection to the test server (the libpq environment) with
+ * search_path set by conninfo, or the maintenance one for NULL; aborts the
+ * test when there is none. */
+static inline PGconn *
+test_pg_connect (const char *conninfo)
+{
+  PGconn *conn = PQconnectdb (conninfo ? conninfo : "");
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("RECTIFY_TEST_STORE=postgresql: cannot connect to the test server (PGHOST=%s PGPORT=%s): %s",
+             g_getenv ("PGHOST"), g_getenv ("PGPORT"), PQerrorMessage (conn));
+  return conn;
+}
+
+/* Runs sql (no parameters) and returns its result, aborting on failure. */
+static inline PGresult *
+test_pg_exec (PGconn *conn, const char *sql)
+{
+  PGresult *res = PQexec (conn, sql);
+
+  if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
+    g_error ("test server: %s: %s", sql, PQresultErrorMessage (res));
+  return res;
+}
+
+static inline void
+test_pg_run (PGconn *conn, const char *sql)
+{
+  PQclear (test_pg_exec (conn, sql));
+}
+
+/* The schema that stands for path. */
+static inline char *
+test_pg_schema_for (const char *path)
+{
+  char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  char *schema = g_strdup_printf ("rt_%.24s", sum);
+
+  g_free (sum);
+  return schema;
+}
+
+/* The connection string of the store that stands for path (a schema of its
+ * own, created when it is new); a connection string stays as it is. */
+static inline char *
+test_pg_location (const char *path)
+{
+  char *schema, *sql;
+  PGconn *conn;
+
+  if (test_location_is_server (path))
+    return g_strdup (path);
+  schema = test_pg_schema_for (path);
+  if (test_pg_schemas == NULL)
+    test_pg_schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!g_hash_table_contains (test_pg_schemas, path))
+    {
+      conn = test_pg_connect (NULL);
+      sql = g_strdup_printf ("SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS %s", schema);
+      test_pg_run (conn, sql);
+      g_free (sql);
+      PQfinish (conn);
+      g_hash_table_insert (test_pg_schemas, g_strdup (path), g_strdup (schema));
+    }
+  sql = g_strdup_printf ("options=-csearch_path=%s", schema);
+  g_free (schema);
+  return sql;
+}
+
+/* Drops the schemas of t's path and of every path under dir. */
+static inline void
+test_pg_drop_under (const char *dir, const char *location)
+{
+  GHashTableIter iter;
+  gpointer path, schema;
+  PGconn *conn;
+
+  if (test_pg_schemas == NULL)
+    return;
+  conn = test_pg_connect (NULL);
+  g_hash_table_iter_init (&iter, test_pg_schemas);
+  while (g_hash_table_iter_next (&iter, &path, &schema))
+    {
+      char *sql = g_strdup_printf ("options=-csearch_path=%s", (char *) schema);
+      gboolean mine = g_str_has_prefix (path, dir) || g_str_equal (sql, location);
+      g_free (sql);
+      if (!mine)
+        continue;
+      sql = g_strdup_printf ("SET client_min_messages = warning; DROP SCHEMA IF EXISTS %s CASCADE", (char *) schema);
+      test_pg_run (conn, sql);
+      g_free (sql);
+      g_hash_table_iter_remove (&iter);
+    }
+  PQfinish (conn);
+}
+#endif
+
+/* Opens the store under test at path (for SQLite, a database file; for
+ * PostgreSQL, the schema that stands for path, or path itself when it is a
+ * connection string), a new one when there is none, or a second connection
+ * to one already open. */
 static inline RectifyStore *
 test_store_open (const char *path, GError **error)
 {
+#if RECTIFY_HAVE_PG
+  if (test_store_is_pg ())
+    {
+      char *location = test_pg_location (path);
+      RectifyStore *store = rectify_store_open (location, error);
+      g_free (location);
+      return store;
+    }
+#endif
   test_store_backend ();
   return rectify_store_open (path, error);
 }
@@ -54,6 +202,14 @@ test_db_open (TestDb *t)
   t->dir = g_dir_make_tmp ("rectify-test-XXXXXX", &error);
   g_assert_no_error (error);
   t->path = g_build_filename (t->dir, "test.db", NULL);
+#if RECTIFY_HAVE_PG
+  if (test_store_is_pg ())
+    {
+      char *file = t->path;
+      t->path = test_pg_location (file);
+      g_free (file);
+    }
+#endif
   t->store = test_store_open (t->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (t->store);
@@ -80,6 +236,10 @@ static inline void
 test_db_close (TestDb *t)
 {
   g_clear_object (&t->store);
+#if RECTIFY_HAVE_PG
+  if (test_store_is_pg ())
+    test_pg_drop_under (t->dir, t->path);
+#endif
   test_db_remove_dir (t->dir);
   g_free (t->dir);
   g_free (t->path);
@@ -257,6 +417,37 @@ test_count_document_pdfs (RectifyStore *store)
 
 /* ---- asked of the backend under test ------------------------------------- */
 
+#if RECTIFY_HAVE_PG
+/* Every row of table in a stable order (each row as its text), joined. */
+static inline void
+test_pg_append_rows (PGconn *conn, const char *table, GString *s, GChecksum *sum)
+{
+  char *sql = g_strdup_printf ("SELECT t::text FROM \"%s\" t ORDER BY 1", table);
+  PGresult *res = test_pg_exec (conn, sql);
+
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      if (s)
+        g_string_append_printf (s, "%s|", PQgetvalue (res, i, 0));
+      if (sum)
+        g_checksum_update (sum, (const guchar *) PQgetvalue (res, i, 0), -1);
+    }
+  PQclear (res);
+  g_free (sql);
+}
+
+static inline gint64
+test_pg_int (PGconn *conn, const char *sql)
+{
+  PGresult *res = test_pg_exec (conn, sql);
+  gint64 n = PQntuples (res) ? g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10) : -1;
+
+  PQclear (res);
+  return n;
+}
+#endif
+
+
 /* A fingerprint of every table's rows: equal before and after a refused
  * write.  Read through a connection of its own. */
 static inline char *
@@ -269,6 +460,22 @@ test_db_fingerprint (TestDb *t)
   GString *s = g_string_new (NULL);
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  if (test_location_is_server (t->path))
+    {
+      PGconn *conn = test_pg_connect (t->path);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_string_append_printf (s, "[%s]", tables[i]);
+          test_pg_append_rows (conn, tables[i], s, NULL);
+        }
+      /* the counters of document numbers, which only the server keeps */
+      g_string_append (s, "[document_counter]");
+      test_pg_append_rows (conn, "document_counter", s, NULL);
+      PQfinish (conn);
+      return g_string_free (s, FALSE);
+    }
+#endif
   {
     sqlite3 *db = NULL;
     g_assert_cmpint (sqlite3_open_v2 (t->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -302,6 +509,11 @@ test_store_integrity_ok (const char *path)
   gboolean ok;
 
   test_store_backend ();
+  /* A server has no file to check page by page (amcheck is an extension
+   * that needs a superuser to install): asking it of a server location is
+   * a mistake of the test, and fails it. */
+  if (test_location_is_server (path))
+    g_error ("test_store_integrity_ok (%s): a server database has no integrity check here; check a backup file", path);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
   ok = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
@@ -321,6 +533,18 @@ test_store_count_rows (const char *path, const char *table, const char *column, 
   gint64 n = -1;
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  if (test_location_is_server (path))
+    {
+      PGconn *conn = test_pg_connect (path);
+      char *count = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = %" G_GINT64_FORMAT, table, column, id);
+      n = test_pg_int (conn, count);
+      g_free (count);
+      g_free (sql);
+      PQfinish (conn);
+      return n;
+    }
+#endif
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, id);
@@ -352,6 +576,24 @@ test_store_forge_audit_row (const char *path, guint n)
   char *sql;
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  /* for PostgreSQL: the trigger disabled for the update, as the owner could */
+  if (test_location_is_server (path))
+    {
+      PGconn *conn = test_pg_connect (path);
+      sql = g_strdup_printf ("SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET %u", n);
+      row_id = test_pg_int (conn, sql);
+      g_assert_cmpint (row_id, >, 0);
+      g_free (sql);
+      sql = g_strdup_printf ("BEGIN; ALTER TABLE audit DISABLE TRIGGER audit_no_update;"
+                             " UPDATE audit SET after_json = '{\"name\":\"forged\"}' WHERE id = %" G_GINT64_FORMAT ";"
+                             " ALTER TABLE audit ENABLE TRIGGER audit_no_update; COMMIT", row_id);
+      test_pg_run (conn, sql);
+      g_free (sql);
+      PQfinish (conn);
+      return row_id;
+    }
+#endif
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET ?", -1, &stmt, NULL), ==,
                    SQLITE_OK);
@@ -384,6 +626,19 @@ test_store_consistent (const char *path, gint64 *checked_rows)
   gboolean ok;
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  /* for PostgreSQL: the tally only; a server has no file to quick-check */
+  if (test_location_is_server (path))
+    {
+      PGconn *conn = test_pg_connect (path);
+      for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+        v[i] = test_pg_int (conn, sums[i]);
+      PQfinish (conn);
+      if (checked_rows)
+        *checked_rows = v[2];
+      return v[0] == v[1];
+    }
+#endif
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==, SQLITE_OK);
   ok = sqlite3_step (stmt) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
@@ -421,6 +676,25 @@ test_store_load_equipment (const char *path, gint64 unit_id, guint n)
 
   test_store_backend ();
   g_assert_cmpuint (n, <, 500009);
+#if RECTIFY_HAVE_PG
+  /* for PostgreSQL: an empty fts column, and the id sequence moved past them */
+  if (test_location_is_server (path))
+    {
+      PGconn *conn = test_pg_connect (path);
+      char *load = g_strdup_printf ("BEGIN;"
+                                    " INSERT INTO equipment (id, unit_id, category, code, location)"
+                                    " SELECT x, %" G_GINT64_FORMAT ", 3000, '3110' || lpad (((x * 7919) %% 500009)::text, 14, '0'),"
+                                    " 'Room ' || x FROM generate_series (1, %u) x;"
+                                    " SELECT setval (pg_get_serial_sequence ('equipment', 'id'), (SELECT max(id) FROM equipment));"
+                                    " COMMIT",
+                                    unit_id, n);
+      test_pg_run (conn, load);
+      g_free (load);
+      g_free (sql);
+      PQfinish (conn);
+      return;
+    }
+#endif
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, "DROP TRIGGER equipment_fts_insert", NULL, NULL, &message) != SQLITE_OK
       || sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -443,6 +717,50 @@ test_store_checksum (const char *path)
   char *result;
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  /* for PostgreSQL: the definitions of the schema's tables, columns,
+   * indices, triggers and functions, then every row of every table */
+  if (test_location_is_server (path))
+    {
+      static const char *const schema_sql[] = {
+        "SELECT c.relname || ':' || a.attname || ':' || format_type (a.atttypid, a.atttypmod) || ':' || a.attnotnull"
+        " FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+        " WHERE c.relnamespace = current_schema ()::regnamespace AND c.relkind = 'r' AND a.attnum > 0"
+        " AND NOT a.attisdropped ORDER BY 1",
+        "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema () ORDER BY indexname",
+        "SELECT t.tgname || ':' || t.tgenabled || ':' || pg_get_triggerdef (t.oid) FROM pg_trigger t"
+        " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema ()::regnamespace"
+        " AND NOT t.tgisinternal ORDER BY 1",
+        "SELECT conname || ':' || pg_get_constraintdef (oid) FROM pg_constraint"
+        " WHERE connamespace = current_schema ()::regnamespace ORDER BY 1",
+        "SELECT p.proname || ':' || md5 (p.prosrc) FROM pg_proc p"
+        " WHERE p.pronamespace = current_schema ()::regnamespace ORDER BY 1",
+      };
+      PGconn *conn = test_pg_connect (path);
+      PGresult *res;
+
+      for (guint q = 0; q < G_N_ELEMENTS (schema_sql); q++)
+        {
+          res = test_pg_exec (conn, schema_sql[q]);
+          for (int i = 0; i < PQntuples (res); i++)
+            g_checksum_update (sum, (const guchar *) PQgetvalue (res, i, 0), -1);
+          PQclear (res);
+        }
+      res = test_pg_exec (conn, "SELECT relname FROM pg_class WHERE relnamespace = current_schema ()::regnamespace"
+                                " AND relkind = 'r' ORDER BY relname");
+      for (int i = 0; i < PQntuples (res); i++)
+        {
+          g_checksum_update (sum, (const guchar *) PQgetvalue (res, i, 0), -1);
+          test_pg_append_rows (conn, PQgetvalue (res, i, 0), NULL, sum);
+        }
+      PQclear (res);
+      PQfinish (conn);
+      result = g_strdup (g_checksum_get_string (sum));
+      g_checksum_free (sum);
+      g_ptr_array_unref (tables);
+      return result;
+    }
+#endif
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -503,6 +821,26 @@ test_db_canonical_rows (const char *path)
   sqlite3 *db = NULL;
 
   test_store_backend ();
+#if RECTIFY_HAVE_PG
+  if (test_location_is_server (path))
+    {
+      PGconn *conn = test_pg_connect (path);
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          PGresult *res = test_pg_exec (conn, queries[q]);
+          for (int i = 0; i < PQntuples (res); i++)
+            {
+              for (int c = 0; c < PQnfields (res); c++)
+                g_string_append_printf (s, "%s|", PQgetisnull (res, i, c) ? "∅" : PQgetvalue (res, i, c));
+              g_string_append_c (s, '\n');
+            }
+          PQclear (res);
+          g_string_append (s, "----\n");
+        }
+      PQfinish (conn);
+      return g_string_free (s, FALSE);
+    }
+#endif
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
