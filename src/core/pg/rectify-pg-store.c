@@ -236,7 +236,6 @@ rectify_pg_exec (RectifyStore *store, const char *sql, RectifyPgParams *p, GErro
       name = new_name;
       g_hash_table_insert (self->prepared, g_strdup (sql), g_steal_pointer (&new_name));
     }
-  g_debug ("%s: %s", name, sql);
   res = PQexecPrepared (self->conn, name, (int)n, n ? (const char *const *)p->values->pdata : NULL,
                         n ? (const int *)p->lengths->data : NULL,
                         n ? (const int *)p->formats->data : NULL, 0);
