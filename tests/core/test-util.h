@@ -728,7 +728,7 @@ test_store_checksum (const char *path)
         " WHERE c.relnamespace = current_schema ()::regnamespace AND c.relkind = 'r' AND a.attnum > 0"
         " AND NOT a.attisdropped ORDER BY 1",
         "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema () ORDER BY indexname",
-        "SELECT t.tgname || ':' || t.tgenabled || ':' || pg_get_triggerdef (t.oid) FROM pg_trigger t"
+        "SELECT t.tgname || ':' || t.tgenabled::text || ':' || pg_get_triggerdef (t.oid) FROM pg_trigger t"
         " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema ()::regnamespace"
         " AND NOT t.tgisinternal ORDER BY 1",
         "SELECT conname || ':' || pg_get_constraintdef (oid) FROM pg_constraint"

@@ -240,6 +240,17 @@ copy_params (RectifyPgParams *dest, const RectifyPgParams *src)
     }
 }
 
+/* The id column of a list: the first of its columns.  Rows equal in the
+ * order are given in the order of their ids, in the same direction, so
+ * that a page and a list of ids agree whatever plan each gets (SQLite
+ * walks its index that way). */
+static char *
+id_of_columns (const char *columns)
+{
+  const char *comma = strchr (columns, ',');
+  return g_strstrip (comma ? g_strndup (columns, comma - columns) : g_strdup (columns));
+}
+
 GPtrArray *
 rectify_pg_query_page (RectifyStore *self,
                        const char *columns,
@@ -256,6 +267,8 @@ rectify_pg_query_page (RectifyStore *self,
   g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
   g_autoptr (PGresult) res = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *id = id_of_columns (columns);
+  const char *direction = q && q->descending ? "DESC" : "ASC";
   guint n = rectify_pg_params_count (&filter->params);
 
   if (total)
@@ -266,9 +279,9 @@ rectify_pg_query_page (RectifyStore *self,
         return NULL;
     }
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s LIMIT $%u OFFSET $%u", columns,
-                         from, filter->where->str, order, q && q->descending ? "DESC" : "ASC",
-                         n + 1, n + 2);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s, %s %s LIMIT $%u OFFSET $%u",
+                         columns, from, filter->where->str, order, direction, id, direction, n + 1,
+                         n + 2);
   copy_params (&p, &filter->params);
   if (q && q->limit > 0)
     rectify_pg_add_int (&p, q->limit);
@@ -313,9 +326,10 @@ rectify_pg_query_ids (RectifyStore *self,
                       GError **error)
 {
   gboolean needs_join = strstr (filter->where->str, "u.") != NULL || strstr (order, "u.") != NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s %s", id_column,
-                                          needs_join ? from : from_alone, filter->where->str, order,
-                                          q && q->descending ? "DESC" : "ASC");
+  const char *direction = q && q->descending ? "DESC" : "ASC";
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT %s FROM %s WHERE %s ORDER BY %s %s, %s %s", id_column, needs_join ? from : from_alone,
+      filter->where->str, order, direction, id_column, direction);
 
   return rectify_pg_select_ids (self, sql, &filter->params, q, error);
 }
