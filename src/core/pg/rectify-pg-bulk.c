@@ -8,7 +8,8 @@
  * among them) are dropped inside the transaction and built again by
  * finish, so a rollback puts them back; the triggers that keep the check
  * tally and each hazard's equipment category are off while the load writes
- * those itself.  An import writes row by row (it looks each record up
+ * those itself, and the numbers of its documents are checked for gaps once
+ * when they are all in, not row by row.  An import writes row by row (it looks each record up
  * first), with the secondary indexes put off in the same way when the file
  * is about as large as the table.
  */
@@ -16,6 +17,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "rectify-pg-private.h"
@@ -44,8 +46,7 @@ static const char *const copy_sql[N_COPIES] = {
                      " FROM STDIN",
   [COPY_INSPECTION] = "COPY inspection (id, campaign_id, unit_id, kind, date, note, officer_count,"
                       " equipment_count, checklist) FROM STDIN",
-  [COPY_CHECK_TALLY]
-  = "COPY check_tally (campaign_id, date, kind, category, quantity) FROM STDIN",
+  [COPY_CHECK_TALLY] = "COPY check_tally (campaign_id, date, kind, category, quantity) FROM STDIN",
   [COPY_HAZARD] = "COPY hazard (id, inspection_id, unit_id, equipment_id, campaign_id, category,"
                   " grade, found_date, description, standard, measures, deadline, responsible,"
                   " supervisor_id, status, closed_date, equipment_category, fts) FROM STDIN",
@@ -70,7 +71,7 @@ struct _RectifyBulkLoad
   RectifyStore *store;
   GPtrArray *index_sqls; /* what builds the dropped indexes again, or NULL */
   gboolean city;
-  GString *rows[N_COPIES];   /* COPY text not sent yet */
+  GString *rows[N_COPIES];    /* COPY text not sent yet */
   GArray *equipment_category; /* int by equipment id (the city) */
   GArray *hazards;            /* HazardFacts by hazard id (the city) */
   gboolean hazards_without_category;
@@ -289,7 +290,8 @@ bulk_find_equipment (RectifyStore *self, const char *code, GError **error)
 static GHashTable *
 bulk_unit_ids (RectifyStore *self, GError **error)
 {
-  g_autoptr (PGresult) res = rectify_pg_exec (self, "SELECT id, credit_code FROM unit", NULL, error);
+  g_autoptr (PGresult) res
+      = rectify_pg_exec (self, "SELECT id, credit_code FROM unit", NULL, error);
   GHashTable *ids;
 
   if (res == NULL)
@@ -371,8 +373,7 @@ bulk_write_equipment (RectifyStore *self,
                       GError **error)
 {
   g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
-  const char *searched[]
-      = { e->variety ? e->variety : "", e->location ? e->location : "", NULL };
+  const char *searched[] = { e->variety ? e->variety : "", e->location ? e->location : "", NULL };
   g_autofree char *fts = rectify_pg_tsvector (searched);
 
   rectify_pg_add_int (&p, e->unit_id);
@@ -503,15 +504,15 @@ static gboolean
 reset_identities (RectifyStore *store, GError **error)
 {
   static const char *const tables[]
-      = { "officer", "campaign", "unit", "equipment", "operator", "inspection",
-          "hazard",  "hazard_event", "document", NULL };
+      = { "officer",    "campaign", "unit",         "equipment", "operator",
+          "inspection", "hazard",   "hazard_event", "document",  NULL };
 
   for (guint i = 0; tables[i]; i++)
     {
-      g_autofree char *sql = g_strdup_printf (
-          "SELECT setval (pg_get_serial_sequence ('%1$s', 'id'),"
-          " coalesce((SELECT max(id) FROM %1$s), 0) + 1, FALSE)",
-          tables[i]);
+      g_autofree char *sql
+          = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%1$s', 'id'),"
+                             " coalesce((SELECT max(id) FROM %1$s), 0) + 1, FALSE)",
+                             tables[i]);
       if (!rectify_pg_run (store, sql, NULL, error))
         return FALSE;
     }
@@ -534,6 +535,7 @@ bulk_finish (RectifyBulkLoad *load, GError **error)
               store,
               "ALTER TABLE inspection_equipment ENABLE TRIGGER check_tally_insert;"
               "ALTER TABLE hazard ENABLE TRIGGER hazard_equipment_category_insert;"
+              "ALTER TABLE document ENABLE TRIGGER document_gapless;"
               /* the next number of each kind and year after the load's */
               "INSERT INTO document_counter (kind, year, seq)"
               " SELECT kind, year, max(seq) FROM document GROUP BY kind, year"
@@ -542,6 +544,25 @@ bulk_finish (RectifyBulkLoad *load, GError **error)
               error)
           || !reset_identities (store, error)))
     return FALSE;
+  /* what the gapless trigger checks row by row (a query of the whole
+   * table per row while it fills), once for every number of the load */
+  if (load->city)
+    {
+      gint64 gaps = 0;
+
+      if (!rectify_pg_query_int (store,
+                                 "SELECT count(*) FROM (SELECT seq, row_number () OVER"
+                                 " (PARTITION BY kind, year ORDER BY seq) AS n FROM document) d"
+                                 " WHERE seq <> n",
+                                 NULL, &gaps, error))
+        return FALSE;
+      if (gaps > 0)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, _ ("Database error: %s"),
+                       "document numbers must be gapless");
+          return FALSE;
+        }
+    }
   if (load->hazards_without_category
       && !rectify_pg_exec_script (store,
                                   "UPDATE hazard h SET equipment_category = e.category"
@@ -594,7 +615,8 @@ bulk_defer_city (RectifyStore *self, GError **error)
       || !rectify_pg_exec_script (
           self,
           "ALTER TABLE inspection_equipment DISABLE TRIGGER check_tally_insert;"
-          "ALTER TABLE hazard DISABLE TRIGGER hazard_equipment_category_insert",
+          "ALTER TABLE hazard DISABLE TRIGGER hazard_equipment_category_insert;"
+          "ALTER TABLE document DISABLE TRIGGER document_gapless",
           error))
     return NULL;
   return g_steal_pointer (&load);
@@ -679,8 +701,7 @@ static gboolean
 bulk_add_equipment (RectifyBulkLoad *load, const RectifyEquipment *e, GError **error)
 {
   GString *r = rows_of (load, COPY_EQUIPMENT);
-  const char *searched[]
-      = { e->variety ? e->variety : "", e->location ? e->location : "", NULL };
+  const char *searched[] = { e->variety ? e->variety : "", e->location ? e->location : "", NULL };
   g_autofree char *fts = rectify_pg_tsvector (searched);
   int category = e->category;
 

@@ -193,8 +193,8 @@ document_get (RectifyStore *self, gint64 id, GError **error)
   }
   {
     g_autoptr (PGresult) res = rectify_pg_exec (
-        self, "SELECT hazard_id FROM document_hazard WHERE document_id = $1 ORDER BY hazard_id",
-        &p, error);
+        self, "SELECT hazard_id FROM document_hazard WHERE document_id = $1 ORDER BY hazard_id", &p,
+        error);
     if (res == NULL)
       return NULL;
     for (int i = 0; i < PQntuples (res); i++)

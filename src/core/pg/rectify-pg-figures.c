@@ -242,8 +242,8 @@ figure_hazard_days (RectifyStore *store,
   if (res == NULL)
     return FALSE;
   for (int i = 0; i < PQntuples (res); i++)
-    func (rectify_pg_text (res, i, 0), rectify_pg_text (res, i, 1),
-          (int)rectify_pg_int (res, i, 2), user_data);
+    func (rectify_pg_text (res, i, 0), rectify_pg_text (res, i, 1), (int)rectify_pg_int (res, i, 2),
+          user_data);
   return TRUE;
 }
 
@@ -256,11 +256,11 @@ figure_inspection_days (RectifyStore *store,
                         GError **error)
 {
   g_autofree char *done = rectify_pg_sql_inspection_done ("", "$1");
-  g_autofree char *sql
-      = g_strdup_printf ("SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN "
-                         "kind = 'self' THEN 1 END)"
-                         " FROM inspection WHERE campaign_id = $2 AND %s GROUP BY date ORDER BY date",
-                         done);
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT date, count(CASE WHEN kind <> 'self' THEN 1 END), count(CASE WHEN "
+      "kind = 'self' THEN 1 END)"
+      " FROM inspection WHERE campaign_id = $2 AND %s GROUP BY date ORDER BY date",
+      done);
   g_autoptr (PGresult) res = exec_bound (store, sql, campaign_id, as_of, error);
 
   if (res == NULL)

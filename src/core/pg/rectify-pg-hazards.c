@@ -51,8 +51,8 @@ read_hazard (const PGresult *r, int row)
 static char *
 hazard_tokens (const char *content, const char *measures, const char *responsible)
 {
-  const char *searched[] = { content ? content : "", measures ? measures : "",
-                             responsible ? responsible : "", NULL };
+  const char *searched[]
+      = { content ? content : "", measures ? measures : "", responsible ? responsible : "", NULL };
   return rectify_pg_tsvector (searched);
 }
 
@@ -194,8 +194,8 @@ hazard_query_ids (RectifyStore *self,
   GArray *ids;
 
   lazy_filter (q, day, &f);
-  ids = rectify_pg_query_ids_ordered (self, "h.id", "hazard h", joins, &f,
-                                      hazard_orders[sort], q, error);
+  ids = rectify_pg_query_ids_ordered (self, "h.id", "hazard h", joins, &f, hazard_orders[sort], q,
+                                      error);
   rectify_pg_filter_clear (&f);
   return ids;
 }
@@ -354,8 +354,8 @@ hazard_count_for_inspection (RectifyStore *self, gint64 inspection_id, gint64 *n
   g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
 
   rectify_pg_add_int (&p, inspection_id);
-  return rectify_pg_query_int (self, "SELECT count(*) FROM hazard WHERE inspection_id = $1", &p,
-                               n, error);
+  return rectify_pg_query_int (self, "SELECT count(*) FROM hazard WHERE inspection_id = $1", &p, n,
+                               error);
 }
 
 static gboolean
