@@ -2,16 +2,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The city sample goes in by COPY: each table's rows are gathered as COPY
- * text and sent a few megabytes at a time, parents before children (the
- * foreign keys are checked as the rows arrive), and before any other
- * statement of the load.  Its secondary indexes (the search indexes
- * among them) are dropped inside the transaction and built again by
- * finish, so a rollback puts them back; the triggers that keep the check
- * tally and each hazard's equipment category are off while the load writes
- * those itself, and the numbers of its documents are checked for gaps once
- * when they are all in, not row by row.  An import writes row by row (it looks each record up
- * first), with the secondary indexes put off in the same way when the file
- * is about as large as the table.
+ * text and sent a few megabytes at a time, parents before children, and
+ * before any other statement of the load.  Its secondary indexes (the
+ * search indexes among them) and its foreign keys are dropped inside the
+ * transaction and built again by finish (a key added back checks the
+ * whole table in one join, where a key kept checks and locks the parent
+ * row of each row written), so a rollback puts them back.  The triggers
+ * that keep the check tally and each hazard's equipment category are off
+ * while the load writes those itself, and the numbers of its documents are
+ * checked for gaps once when they are all in, not row by row.  An import
+ * writes row by row (it looks each record up first), with the secondary
+ * indexes put off in the same way when the file is about as large as the
+ * table.
  */
 #define G_LOG_DOMAIN "rectify-core"
 
@@ -54,6 +56,11 @@ static const char *const copy_sql[N_COPIES] = {
                     " issued_date, officer_id) FROM STDIN",
   [COPY_DOCUMENT_HAZARD] = "COPY document_hazard (document_id, hazard_id) FROM STDIN",
 };
+
+/* the tables whose indexes and foreign keys the city's load puts off */
+#define CITY_TABLES                                                                                \
+  "'unit', 'equipment', 'inspection', 'inspection_officer', 'inspection_equipment', 'hazard',"     \
+  " 'hazard_event', 'document', 'document_hazard'"
 
 /* the rows of a table are sent when this many bytes are waiting */
 #define COPY_CHUNK (4 * 1024 * 1024)
@@ -597,6 +604,46 @@ bulk_end_city (RectifyStore *self, gboolean loaded)
                             NULL);
 }
 
+/* Drops the foreign keys of tables (as drop_indexes names them) and keeps
+ * what adds them again: checked once for the whole table by one join when
+ * they come back, where a key kept checks (and locks) its parent row for
+ * each row written, most of a load's time. */
+static gboolean
+drop_foreign_keys (RectifyBulkLoad *load, const char *tables, GError **error)
+{
+  RectifyStore *store = load->store;
+  PGconn *conn = rectify_pg_conn (store);
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT t.relname, k.conname, pg_get_constraintdef (k.oid) FROM pg_catalog.pg_constraint k"
+      " JOIN pg_catalog.pg_class t ON t.oid = k.conrelid"
+      " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+      " WHERE n.nspname = current_schema () AND k.contype = 'f' AND t.relname IN (%s)"
+      " ORDER BY t.relname, k.conname",
+      tables);
+  g_autoptr (PGresult) res = rectify_pg_exec_once (store, sql, NULL, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (load->index_sqls == NULL)
+    load->index_sqls = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *table_name = rectify_pg_text (res, i, 0);
+      const char *key_name = rectify_pg_text (res, i, 1);
+      char *table = PQescapeIdentifier (conn, table_name, strlen (table_name));
+      char *key = PQescapeIdentifier (conn, key_name, strlen (key_name));
+      g_autofree char *drop = g_strdup_printf ("ALTER TABLE %s DROP CONSTRAINT %s", table, key);
+
+      g_ptr_array_add (load->index_sqls, g_strdup_printf ("ALTER TABLE %s ADD CONSTRAINT %s %s",
+                                                          table, key, rectify_pg_text (res, i, 2)));
+      PQfreemem (table);
+      PQfreemem (key);
+      if (!rectify_pg_exec_script (store, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static RectifyBulkLoad *
 bulk_defer_city (RectifyStore *self, GError **error)
 {
@@ -607,11 +654,8 @@ bulk_defer_city (RectifyStore *self, GError **error)
   load->equipment_category = g_array_new (FALSE, TRUE, sizeof (int));
   load->hazards = g_array_new (FALSE, TRUE, sizeof (HazardFacts));
   /* the load writes the tally and the hazards' equipment category itself */
-  if (!drop_indexes (load,
-                     "'unit', 'equipment', 'inspection', 'inspection_officer',"
-                     " 'inspection_equipment', 'hazard', 'hazard_event', 'document',"
-                     " 'document_hazard'",
-                     TRUE, error)
+  if (!drop_indexes (load, CITY_TABLES, TRUE, error)
+      || !drop_foreign_keys (load, CITY_TABLES, error)
       || !rectify_pg_exec_script (
           self,
           "ALTER TABLE inspection_equipment DISABLE TRIGGER check_tally_insert;"
