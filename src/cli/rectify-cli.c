@@ -482,7 +482,9 @@ rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
     return cli->store;
 
   path = cli->db_path ? g_strdup (cli->db_path) : rectify_store_default_path ();
-  if (create)
+  if (rectify_store_location_is_server (path))
+    ; /* the server says whether the database is there */
+  else if (create)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       /* The default folder does not exist before the first run. */

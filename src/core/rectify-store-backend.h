@@ -56,6 +56,9 @@ struct _RectifyStoreClass
   RectifyStore *(*open_reader) (RectifyStore *self, GError **error);
   /* TRUE when a record of entity ("unit", "campaign", …) has this id. */
   gboolean (*exists) (RectifyStore *self, const char *entity, gint64 id, GError **error);
+  /* rectify_store_check_integrity (rectify-backup.h): what the backend can
+   * check of its storage; TRUE with *problem set when it is damaged. */
+  gboolean (*check_integrity) (RectifyStore *self, char **problem, GError **error);
 
   /* One table of operations per aggregate (rectify-store-<aggregate>.h). */
   const RectifyStoreOfficerOps *officers;
@@ -73,7 +76,7 @@ struct _RectifyStoreClass
   const RectifyStoreFigureOps *figures;
   const RectifyStoreBulkOps *bulk;
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* The operations of self's backend: RECTIFY_STORE_OPS (self, units)->insert (…) */

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rectify-backup.h"
 #include "rectify-store-campaigns.h"
 #include "rectify-store-officers.h"
 #include "rectify-store-private.h"
@@ -82,6 +83,16 @@ rectify_store_init (RectifyStore *self)
   priv->actor_role = RECTIFY_ROLE_MANAGER;
 }
 
+gboolean
+rectify_store_location_is_server (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://")
+             || g_str_has_prefix (location, "postgres://")
+             || (*location != '/' && *location != '.' && *location != '~'
+                 && strchr (location, '=')));
+}
+
 /* TRUE (error set) when path names a server database and this build has
  * no PostgreSQL backend; *is_server says whether it names one at all. */
 static gboolean
@@ -116,7 +127,7 @@ rectify_store_open (const char *path, GError **error)
   if (is_server (path, error, &unsupported))
     {
 #if RECTIFY_HAVE_PG
-      return rectify_pg_store_open (path, FALSE, error);
+      return rectify_pg_store_open (path, FALSE, FALSE, error);
 #else
       return NULL;
 #endif
@@ -130,7 +141,13 @@ rectify_store_create (const char *path, GError **error)
   gboolean unsupported;
 
   if (is_server (path, error, &unsupported))
-    return rectify_store_open (path, error);
+    {
+#if RECTIFY_HAVE_PG
+      return rectify_pg_store_open (path, FALSE, TRUE, error);
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_create (path, error);
 }
 
@@ -142,7 +159,7 @@ rectify_store_open_reader (const char *path, GError **error)
   if (is_server (path, error, &unsupported))
     {
 #if RECTIFY_HAVE_PG
-      return rectify_pg_store_open (path, TRUE, error);
+      return rectify_pg_store_open (path, TRUE, FALSE, error);
 #else
       return NULL;
 #endif
@@ -203,6 +220,16 @@ rectify_store_get_schema_version (RectifyStore *self)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
   return RECTIFY_STORE_GET_CLASS (self)->get_schema_version (self);
+}
+
+gboolean
+rectify_store_check_integrity (RectifyStore *self, char **problem, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  *problem = NULL;
+  return RECTIFY_STORE_GET_CLASS (self)->check_integrity (self, problem, error);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-pg-private.h"
@@ -569,7 +570,7 @@ pg_get_schema_version (RectifyStore *store)
 static RectifyStore *
 pg_open_reader (RectifyStore *store, GError **error)
 {
-  return rectify_pg_store_open (((RectifyPgStore *)store)->conninfo, TRUE, error);
+  return rectify_pg_store_open (((RectifyPgStore *)store)->conninfo, TRUE, FALSE, error);
 }
 
 static gboolean
@@ -580,6 +581,51 @@ pg_exists (RectifyStore *store, const char *entity, gint64 id, GError **error)
 
   rectify_pg_add_int (&p, id);
   return rectify_pg_any (store, sql, &p, error);
+}
+
+/* The server checks its own pages (and data checksums when the cluster has
+ * them); what it cannot know is whether the tables kept by triggers for
+ * speed still agree with what they count, which a trigger disabled by
+ * hand would break.  Read in one snapshot. */
+static gboolean
+pg_check_integrity (RectifyStore *store, char **problem, GError **error)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+  gint64 tally = 0, categories = 0;
+  gboolean ok;
+
+  if (!rectify_store_begin_read (store, error))
+    return FALSE;
+  ok = rectify_pg_query_int (
+           store,
+           "SELECT count(*) FROM (SELECT coalesce(i.campaign_id, 0) AS c, i.date, i.kind,"
+           " ie.category, sum(ie.quantity) AS q FROM inspection_equipment ie"
+           " JOIN inspection i ON i.id = ie.inspection_id GROUP BY 1, 2, 3, 4) s"
+           " FULL JOIN (SELECT * FROM check_tally WHERE quantity <> 0) t"
+           " ON (t.campaign_id, t.date, t.kind, t.category) = (s.c, s.date, s.kind, s.category)"
+           " WHERE s.q IS DISTINCT FROM t.quantity",
+           NULL, &tally, error)
+       && rectify_pg_query_int (store,
+                                "SELECT count(*) FROM hazard h JOIN equipment e ON e.id = "
+                                "h.equipment_id WHERE h.equipment_category IS DISTINCT FROM "
+                                "e.category",
+                                NULL, &categories, error);
+  rectify_store_end (store, FALSE, NULL);
+  if (!ok)
+    return FALSE;
+  if (tally > 0)
+    g_string_append_printf (found,
+                            _ ("the tally of equipment checks disagrees with the "
+                               "inspections in %" PRId64 " places"),
+                            tally);
+  if (categories > 0)
+    g_string_append_printf (found,
+                            _ ("%s%" PRId64 " hazards carry another category than "
+                               "their equipment"),
+                            found->len ? "; " : "", categories);
+  if (found->len)
+    *problem = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
 }
 
 /* ---- the object ---------------------------------------------------------- */
@@ -616,6 +662,7 @@ rectify_pg_store_class_init (RectifyPgStoreClass *klass)
   store_class->get_schema_version = pg_get_schema_version;
   store_class->open_reader = pg_open_reader;
   store_class->exists = pg_exists;
+  store_class->check_integrity = pg_check_integrity;
 
   store_class->officers = &rectify_pg_officer_ops;
   store_class->campaigns = &rectify_pg_campaign_ops;
@@ -661,7 +708,7 @@ lock_timeout_ms (void)
 }
 
 RectifyStore *
-rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error)
+rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, GError **error)
 {
   g_autoptr (RectifyPgStore) self = NULL;
   g_autofree char *settings = NULL;
@@ -705,7 +752,7 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error)
                               reader ? "; SET default_transaction_read_only = on" : "");
   if (!rectify_pg_exec_script (RECTIFY_STORE (self), settings, error))
     return NULL;
-  if (!rectify_pg_migrate (self, !reader, error))
+  if (!rectify_pg_migrate (self, create && !reader, error))
     return NULL;
   return RECTIFY_STORE (g_steal_pointer (&self));
 }
