@@ -159,7 +159,9 @@ on_json_option_cb (const char *option_name, const char *value, gpointer data, GE
 
 static const GOptionEntry global_entries[]
     = { { "db", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer)on_db_option_cb,
-          N_ ("Database file (default: rectify/rectify.db in the user data folder)"), N_ ("PATH") },
+          N_ ("Database file, or a server database (postgresql://HOST/DATABASE, service=NAME); "
+              "default: rectify/rectify.db in the user data folder"),
+          N_ ("PATH") },
         { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_as_option_cb,
           N_ ("Act as this officer (id or badge), named in the audit log"), N_ ("OFFICER") },
         { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_json_option_cb,
