@@ -104,6 +104,11 @@ static const RectifyCliCommand commands[] = {
   { "settings", "set",
     N_ ("Change a setting of the bureau (audited), or set your default officer for this database"),
     rectify_cli_settings_set },
+  { "server", "init",
+    N_ ("Make an empty server database a bureau's: its tables, owner, group roles and grants"),
+    rectify_cli_server_init },
+  { "server", "add-officer", N_ ("Add an officer with their own login role on the server"),
+    rectify_cli_server_add_officer },
 };
 
 static const struct
@@ -124,6 +129,7 @@ static const struct
   { "import", N_ ("Units, equipment and operators from spreadsheets (CSV)") },
   { "export", N_ ("Lists to CSV or XLSX") },
   { "settings", N_ ("The bureau's settings and the officer who acts by default") },
+  { "server", N_ ("A bureau's database on a PostgreSQL server: roles and logins") },
 };
 
 /* ---- global options ------------------------------------------------------ */

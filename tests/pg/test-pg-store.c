@@ -11,6 +11,7 @@
 
 #include <libpq-fe.h>
 
+#include "rectify-server.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 
@@ -36,6 +37,18 @@ make_credit_code (guint n)
   code[17] = rectify_credit_code_check_char (code);
   code[18] = 0;
   return g_strdup (code);
+}
+
+/* Tries to add a unit; returns its id, 0 when refused. */
+static gint64
+add_unit_may_fail (RectifyStore *store, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RectifyUnit) u = rectify_unit_new ();
+
+  u->credit_code = make_credit_code (n);
+  u->name = g_strdup ("单位");
+  return rectify_store_add_unit (store, u, &error);
 }
 
 static gint64
@@ -346,6 +359,153 @@ test_foreign_and_newer (void)
   test_db_close (&t);
 }
 
+/* The connection string of login (password pw) to the schema of location. */
+static char *
+as_login (const char *location, const char *login, const char *pw)
+{
+  return g_strdup_printf ("%s user=%s password=%s", location, login, pw);
+}
+
+static gint64
+add_with_login (RectifyStore *store, const char *badge, RectifyRole role, const char *login)
+{
+  g_autoptr (GError) error = NULL;
+  RectifyOfficer o = { .badge = (char *)badge, .name = (char *)"测试", .role = role, .active = TRUE };
+  gint64 id = rectify_server_add_officer (store, &o, login, "pw-of-test", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+drop_role (const char *login)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP ROLE IF EXISTS %s", login);
+  PGconn *conn = test_pg_connect (NULL);
+  test_pg_run (conn, sql);
+  PQfinish (conn);
+}
+
+/* The database does the guarding: logged in as each group's officer, the
+ * grants allow and refuse what the roles may do; the acting officer is
+ * the login; adding an officer whose login exists adds nothing. */
+static void
+test_server_roles (void)
+{
+  TestDb t;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *officer = NULL, *manager = NULL, *archivist = NULL;
+  g_autofree char *as_officer = NULL, *as_manager = NULL, *as_archivist = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gint64 officer_id;
+
+  if (!have_server ())
+    return;
+  test_db_open (&t);
+  g_assert_true (rectify_server_init (t.path, &error));
+  g_assert_no_error (error);
+  /* again: nothing changes, nothing fails */
+  g_assert_true (rectify_server_init (t.path, &error));
+  g_assert_no_error (error);
+  test_store_sign_in (t.store);
+  add_unit (t.store, 1, "福州市第一人民医院", "鼓楼区");
+
+  schema = g_strdup (strstr (t.path, "rt_"));
+  officer = g_strconcat (schema, "_o", NULL);
+  manager = g_strconcat (schema, "_m", NULL);
+  archivist = g_strconcat (schema, "_a", NULL);
+  officer_id = add_with_login (t.store, "O-1", RECTIFY_ROLE_OFFICER, officer);
+  add_with_login (t.store, "M-1", RECTIFY_ROLE_MANAGER, manager);
+  add_with_login (t.store, "A-1", RECTIFY_ROLE_ARCHIVIST, archivist);
+  as_officer = as_login (t.path, officer, "pw-of-test");
+  as_manager = as_login (t.path, manager, "pw-of-test");
+  as_archivist = as_login (t.path, archivist, "pw-of-test");
+
+  /* a login that exists: refused, and the officer is not added either */
+  before = test_db_fingerprint (&t);
+  {
+    RectifyOfficer o = { .badge = (char *)"O-2", .name = (char *)"重名", .active = TRUE };
+    g_assert_cmpint (rectify_server_add_officer (t.store, &o, officer, NULL, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_DUPLICATE);
+    g_clear_error (&error);
+  }
+  after = test_db_fingerprint (&t);
+  g_assert_cmpstr (before, ==, after);
+
+  /* archivists read only */
+  assert_allowed (as_archivist, "SELECT count(*) FROM unit, audit, document");
+  {
+    g_autofree char *state
+        = try_sql (as_archivist, "UPDATE unit SET phone = '1' WHERE id = 1");
+    g_assert_cmpstr (state, ==, "42501");
+  }
+  /* officers keep records, but issue nothing, and alter no history */
+  assert_allowed (as_officer, "UPDATE unit SET phone = '0591' WHERE id = 1");
+  {
+    static const char *const refused[]
+        = { "INSERT INTO document (kind, year, seq, number, unit_id, issued_date)"
+            " VALUES ('instruction', 2026, 1, 'X-2026-1', 1, '2026-06-02')",
+            "UPDATE audit SET action = 'x'", "DELETE FROM audit", "DELETE FROM hazard_event",
+            "UPDATE attachment SET filename = 'x'", "DELETE FROM officer_login", NULL };
+    for (guint i = 0; refused[i]; i++)
+      {
+        g_autofree char *state = try_sql (as_officer, refused[i]);
+        g_assert_cmpstr (state, ==, "42501");
+      }
+  }
+  /* managers issue and void, and alter no history either */
+  assert_allowed (as_manager, "INSERT INTO document (kind, year, seq, number, unit_id, issued_date)"
+                              " VALUES ('instruction', 2026, 1, 'X-2026-1', 1, '2026-06-02')");
+  assert_allowed (as_manager, "UPDATE document SET status = 'void', void_reason = '错号',"
+                              " void_date = '2026-06-03'");
+  {
+    static const char *const refused[]
+        = { "DELETE FROM document", "DELETE FROM audit", "UPDATE audit SET hash = ''",
+            "DELETE FROM hazard_event", "DELETE FROM attachment", NULL };
+    for (guint i = 0; refused[i]; i++)
+      {
+        g_autofree char *state = try_sql (as_manager, refused[i]);
+        g_assert_cmpstr (state, ==, "42501");
+      }
+  }
+
+  /* the login is the acting officer, and recorded in the audit */
+  {
+    g_autoptr (RectifyStore) desk = rectify_store_open (as_officer, &error);
+    gint64 before_units = test_count_units (t.store);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rectify_store_get_actor (desk), ==, officer_id);
+    g_assert_false (rectify_store_set_actor (desk, 1, &error));
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION);
+    g_clear_error (&error);
+    add_unit (desk, 2, "鼓楼区医院", "");
+    g_assert_cmpint (test_count_units (t.store), ==, before_units + 1);
+    {
+      PGconn *conn = test_pg_connect (t.path);
+      g_autofree char *sql = g_strdup_printf (
+          "SELECT count(*) FROM audit WHERE entity = 'unit' AND officer_id = %" G_GINT64_FORMAT
+          " AND login = '%s'",
+          officer_id, officer);
+      g_assert_cmpint (test_pg_int (conn, sql), ==, 1);
+      PQfinish (conn);
+    }
+  }
+  /* the archivist's desk writes nothing: the core says so first */
+  {
+    g_autoptr (RectifyStore) desk = rectify_store_open (as_archivist, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (add_unit_may_fail (desk, 3), ==, 0);
+  }
+
+  test_db_close (&t);
+  drop_role (officer);
+  drop_role (manager);
+  drop_role (archivist);
+}
+
 /* A connection string that does not parse, a server that is not there. */
 static void
 test_bad_locations (void)
@@ -382,6 +542,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/search-like-sqlite", test_search_like_sqlite);
   g_test_add_func ("/pg/concurrent-audit", test_concurrent_audit);
   g_test_add_func ("/pg/foreign-and-newer", test_foreign_and_newer);
+  g_test_add_func ("/pg/server-roles", test_server_roles);
   g_test_add_func ("/pg/bad-locations", test_bad_locations);
   return g_test_run ();
 }

@@ -628,6 +628,12 @@ pg_check_integrity (RectifyStore *store, char **problem, GError **error)
   return TRUE;
 }
 
+static gint64
+pg_get_login_officer (RectifyStore *store)
+{
+  return ((RectifyPgStore *)store)->login_officer;
+}
+
 /* ---- the object ---------------------------------------------------------- */
 
 static void
@@ -663,6 +669,9 @@ rectify_pg_store_class_init (RectifyPgStoreClass *klass)
   store_class->open_reader = pg_open_reader;
   store_class->exists = pg_exists;
   store_class->check_integrity = pg_check_integrity;
+  store_class->setup_server = rectify_pg_setup_server;
+  store_class->create_login = rectify_pg_create_login;
+  store_class->get_login_officer = pg_get_login_officer;
 
   store_class->officers = &rectify_pg_officer_ops;
   store_class->campaigns = &rectify_pg_campaign_ops;
@@ -746,13 +755,13 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, G
   PQsetNoticeProcessor (self->conn, on_notice, NULL);
   self->cancel = PQgetCancel (self->conn);
 
-  settings = g_strdup_printf ("SET client_encoding = 'UTF8'; SET lock_timeout = %" G_GINT64_FORMAT
-                              "; SET datestyle = 'ISO'%s",
+  settings = g_strdup_printf ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
+                              " SET lock_timeout = %" G_GINT64_FORMAT "; SET datestyle = 'ISO'%s",
                               lock_timeout_ms (),
                               reader ? "; SET default_transaction_read_only = on" : "");
   if (!rectify_pg_exec_script (RECTIFY_STORE (self), settings, error))
     return NULL;
-  if (!rectify_pg_migrate (self, create && !reader, error))
+  if (!rectify_pg_migrate (self, create && !reader, error) || !rectify_pg_read_login (self, error))
     return NULL;
   return RECTIFY_STORE (g_steal_pointer (&self));
 }
