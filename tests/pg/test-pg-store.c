@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include "rectify-server.h"
+#include "rectify-store-backend.h"
 #include "rectify-validate.h"
 #include "test-util.h"
 
@@ -506,6 +507,67 @@ test_server_roles (void)
   drop_role (archivist);
 }
 
+/* The server drops the connection (a restart, a network gone): the next
+ * read and the next write connect again by themselves; a write cut off
+ * midway is refused whole, with a message that says so. */
+static void
+test_lost_connection (void)
+{
+  TestDb t;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *kill = NULL;
+  g_autoptr (RectifyStore) desk = NULL;
+  PGconn *admin;
+
+  if (!have_server ())
+    return;
+  test_db_open (&t);
+  test_store_sign_in (t.store);
+  /* a connection of its own, named, so that only it is cut off */
+  name = g_strdup_printf ("%s_lost", strstr (t.path, "rt_"));
+  location = g_strdup_printf ("%s application_name=%s", t.path, name);
+  desk = rectify_store_open (location, &error);
+  g_assert_no_error (error);
+  test_store_sign_in (desk);
+  add_unit (desk, 1, "福州市第一人民医院", "");
+  kill = g_strdup_printf ("SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
+                          " WHERE application_name = '%s'",
+                          name);
+  admin = test_pg_connect (NULL);
+
+  g_assert_cmpint (test_pg_int (admin, kill), ==, 1);
+  g_assert_cmpint (test_count_units (desk), ==, 1);
+  g_assert_cmpint (test_pg_int (admin, kill), ==, 1);
+  add_unit (desk, 2, "鼓楼区医院", "");
+  g_assert_cmpint (test_count_units (t.store), ==, 2);
+
+  /* cut off inside a transaction: the write fails, nothing of it stays */
+  {
+    g_autofree char *before = test_db_fingerprint (&t);
+    g_autofree char *after = NULL;
+    g_autoptr (RectifyUnit) u = rectify_unit_new ();
+
+    g_assert_true (rectify_store_begin (desk, &error));
+    g_assert_cmpint (test_pg_int (admin, kill), ==, 1);
+    u->credit_code = make_credit_code (3);
+    u->name = g_strdup ("福州热电厂");
+    g_assert_cmpint (rectify_store_add_unit (desk, u, &error), ==, 0);
+    g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "nothing was saved"));
+    g_clear_error (&error);
+    g_assert_false (rectify_store_end (desk, FALSE, NULL));
+    after = test_db_fingerprint (&t);
+    g_assert_cmpstr (before, ==, after);
+  }
+  add_unit (desk, 3, "福州热电厂", "");
+  g_assert_cmpint (test_count_units (t.store), ==, 3);
+  PQfinish (admin);
+  g_clear_object (&desk);
+  test_db_close (&t);
+}
+
 /* A connection string that does not parse, a server that is not there. */
 static void
 test_bad_locations (void)
@@ -543,6 +605,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/pg/concurrent-audit", test_concurrent_audit);
   g_test_add_func ("/pg/foreign-and-newer", test_foreign_and_newer);
   g_test_add_func ("/pg/server-roles", test_server_roles);
+  g_test_add_func ("/pg/lost-connection", test_lost_connection);
   g_test_add_func ("/pg/bad-locations", test_bad_locations);
   return g_test_run ();
 }

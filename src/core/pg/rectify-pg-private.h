@@ -50,6 +50,7 @@ struct _RectifyPgStore
   GHashTable *prepared; /* sql -> statement name ("rectify_N") */
   guint n_prepared;
   gint64 login_officer; /* the officer of session_user (officer_login), 0 when none */
+  char *session;        /* the SET statements of each connection (again after a reconnect) */
   GMutex cancel_lock;   /* guards cancel: interrupt() comes from any thread */
   PGcancel *cancel;
 };
@@ -137,7 +138,10 @@ void rectify_pg_add_null (RectifyPgParams *p);
 
 /* Runs sql (one statement, $n placeholders; p may be NULL) as a prepared
  * statement cached by its text; the result (rows or a command's) or NULL
- * with error set through rectify_pg_fail(). */
+ * with error set through rectify_pg_fail().  Outside a transaction a
+ * statement that finds the connection lost reconnects and runs once more
+ * (inside one the transaction is lost: the error says so, and the next
+ * begin reconnects). */
 PGresult *rectify_pg_exec (RectifyStore *self, const char *sql, RectifyPgParams *p, GError **error);
 /* The same, run once without preparing (statements built per call, such
  * as a list of ids). */

@@ -193,6 +193,46 @@ rectify_pg_add_null (RectifyPgParams *p)
   params_push (p, NULL, 0, 0);
 }
 
+/* ---- the connection -------------------------------------------------------- */
+
+/* Connects again when the connection was lost (the server restarted, the
+ * network went away): a new session, its settings, no prepared
+ * statements, a new cancel handle.  FALSE with error when the server
+ * still cannot be reached. */
+static gboolean
+reconnect (RectifyPgStore *self, GError **error)
+{
+  PGcancel *cancel;
+
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    return TRUE;
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return rectify_pg_fail (RECTIFY_STORE (self), NULL, error);
+  g_debug ("reconnected to %s", PQdb (self->conn));
+  g_hash_table_remove_all (self->prepared);
+  cancel = PQgetCancel (self->conn);
+  g_mutex_lock (&self->cancel_lock);
+  g_clear_pointer (&self->cancel, PQfreeCancel);
+  self->cancel = cancel;
+  g_mutex_unlock (&self->cancel_lock);
+  if (self->session)
+    {
+      g_autoptr (PGresult) res = PQexec (self->conn, self->session);
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        return rectify_pg_fail (RECTIFY_STORE (self), res, error);
+    }
+  return TRUE;
+}
+
+/* After a failure outside a transaction: TRUE when the connection was
+ * lost and is back, so that the statement may run once more. */
+static gboolean
+lost_and_back (RectifyPgStore *self)
+{
+  return self->txn_depth == 0 && PQstatus (self->conn) != CONNECTION_OK && reconnect (self, NULL);
+}
+
 /* ---- statements ---------------------------------------------------------- */
 
 static gboolean
@@ -212,8 +252,27 @@ finish (RectifyStore *store, PGresult *res, GError **error)
   return NULL;
 }
 
+static PGresult *
+exec_prepared (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error);
+
 PGresult *
 rectify_pg_exec (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  PGresult *res = exec_prepared (store, sql, p, &local);
+
+  if (res == NULL && lost_and_back ((RectifyPgStore *)store))
+    {
+      g_clear_error (&local);
+      res = exec_prepared (store, sql, p, &local);
+    }
+  if (res == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return res;
+}
+
+static PGresult *
+exec_prepared (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error)
 {
   RectifyPgStore *self = (RectifyPgStore *)store;
   const char *name = g_hash_table_lookup (self->prepared, sql);
@@ -450,6 +509,27 @@ rectify_pg_bytea (const PGresult *r, int row, int col)
 
 /* ---- transactions -------------------------------------------------------- */
 
+/* The outermost BEGIN: on a connection that was lost, after connecting
+ * again (nothing of the transaction had been sent yet). */
+static gboolean
+begin_outermost (RectifyPgStore *self, const char *sql, GError **error)
+{
+  RectifyStore *store = RECTIFY_STORE (self);
+  g_autoptr (GError) local = NULL;
+
+  if (!reconnect (self, error))
+    return FALSE;
+  if (rectify_pg_exec_script (store, sql, &local))
+    return TRUE;
+  if (lost_and_back (self))
+    {
+      g_clear_error (&local);
+      return rectify_pg_exec_script (store, sql, error);
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 static gboolean
 pg_begin (RectifyStore *store, GError **error)
 {
@@ -466,7 +546,7 @@ pg_begin (RectifyStore *store, GError **error)
         }
       /* READ COMMITTED: what must not interleave (document numbers, the
        * audit chain) takes its own lock in the transaction */
-      if (!rectify_pg_exec_script (store, "BEGIN", error))
+      if (!begin_outermost (self, "BEGIN", error))
         return FALSE;
       self->txn_failed = FALSE;
     }
@@ -488,7 +568,7 @@ pg_begin_read (RectifyStore *store, GError **error)
   if (self->txn_depth == 0)
     {
       /* one snapshot for every statement of the read */
-      if (!rectify_pg_exec_script (store, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+      if (!begin_outermost (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
         return FALSE;
       self->txn_failed = FALSE;
       self->txn_depth++;
@@ -648,6 +728,7 @@ rectify_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
+  g_clear_pointer (&self->session, g_free);
 
   G_OBJECT_CLASS (rectify_pg_store_parent_class)->finalize (object);
 }
@@ -720,7 +801,6 @@ RectifyStore *
 rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, GError **error)
 {
   g_autoptr (RectifyPgStore) self = NULL;
-  g_autofree char *settings = NULL;
   char *parse_error = NULL;
   PQconninfoOption *options;
 
@@ -743,7 +823,12 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, G
   self->conninfo = g_strdup (conninfo);
   self->reader = reader;
   rectify_store_set_path (RECTIFY_STORE (self), conninfo);
-  self->conn = PQconnectdb (conninfo);
+  {
+    /* conninfo may be a URL or key=value pairs: expanded as dbname */
+    const char *const keywords[] = { "dbname", "fallback_application_name", NULL };
+    const char *const values[] = { conninfo, "rectify", NULL };
+    self->conn = PQconnectdbParams (keywords, values, 1);
+  }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *why
@@ -755,11 +840,11 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, G
   PQsetNoticeProcessor (self->conn, on_notice, NULL);
   self->cancel = PQgetCancel (self->conn);
 
-  settings = g_strdup_printf ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
-                              " SET lock_timeout = %" G_GINT64_FORMAT "; SET datestyle = 'ISO'%s",
-                              lock_timeout_ms (),
-                              reader ? "; SET default_transaction_read_only = on" : "");
-  if (!rectify_pg_exec_script (RECTIFY_STORE (self), settings, error))
+  self->session = g_strdup_printf (
+      "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
+      " SET lock_timeout = %" G_GINT64_FORMAT "; SET datestyle = 'ISO'%s",
+      lock_timeout_ms (), reader ? "; SET default_transaction_read_only = on" : "");
+  if (!rectify_pg_exec_script (RECTIFY_STORE (self), self->session, error))
     return NULL;
   if (!rectify_pg_migrate (self, create && !reader, error) || !rectify_pg_read_login (self, error))
     return NULL;
