@@ -104,6 +104,11 @@ static const RectifyCliCommand commands[] = {
   { "settings", "set",
     N_ ("Change a setting of the bureau (audited), or set your default officer for this database"),
     rectify_cli_settings_set },
+  { "server", "init",
+    N_ ("Make an empty server database a bureau's: its tables, owner, group roles and grants"),
+    rectify_cli_server_init },
+  { "server", "add-officer", N_ ("Add an officer with their own login role on the server"),
+    rectify_cli_server_add_officer },
 };
 
 static const struct
@@ -124,6 +129,7 @@ static const struct
   { "import", N_ ("Units, equipment and operators from spreadsheets (CSV)") },
   { "export", N_ ("Lists to CSV or XLSX") },
   { "settings", N_ ("The bureau's settings and the officer who acts by default") },
+  { "server", N_ ("A bureau's database on a PostgreSQL server: roles and logins") },
 };
 
 /* ---- global options ------------------------------------------------------ */
@@ -159,7 +165,9 @@ on_json_option_cb (const char *option_name, const char *value, gpointer data, GE
 
 static const GOptionEntry global_entries[]
     = { { "db", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, (gpointer)on_db_option_cb,
-          N_ ("Database file (default: rectify/rectify.db in the user data folder)"), N_ ("PATH") },
+          N_ ("Database file, or a server database (postgresql://HOST/DATABASE, service=NAME); "
+              "default: rectify/rectify.db in the user data folder"),
+          N_ ("PATH") },
         { "as", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_as_option_cb,
           N_ ("Act as this officer (id or badge), named in the audit log"), N_ ("OFFICER") },
         { "json", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer)on_json_option_cb,
@@ -482,7 +490,9 @@ rectify_cli_open_store (RectifyCli *cli, gboolean create, GError **error)
     return cli->store;
 
   path = cli->db_path ? g_strdup (cli->db_path) : rectify_store_default_path ();
-  if (create)
+  if (rectify_store_location_is_server (path))
+    ; /* the server says whether the database is there */
+  else if (create)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       /* The default folder does not exist before the first run. */

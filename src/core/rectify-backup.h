@@ -26,10 +26,13 @@ gboolean rectify_restore_backup (const char *db_path,
                                  char **kept_aside,
                                  GError **error);
 
-/* PRAGMA integrity_check of the whole file of store (every page, every
- * index against its table): TRUE with *problem NULL when it passes, TRUE
- * with *problem set (its first findings) when the file is damaged, FALSE
- * with error when it could not run. */
+/* The integrity check of the store's backend: for an SQLite file PRAGMA
+ * integrity_check of the whole file (every page, every index against its
+ * table); for a server database what the server cannot know itself, that
+ * the tables derived for speed agree with what they derive from.  TRUE
+ * with *problem NULL when it passes, TRUE with *problem set (its first
+ * findings) when the store is damaged, FALSE with error when it could not
+ * run. */
 gboolean rectify_store_check_integrity (RectifyStore *store, char **problem, GError **error);
 
 G_END_DECLS

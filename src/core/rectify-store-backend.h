@@ -56,6 +56,21 @@ struct _RectifyStoreClass
   RectifyStore *(*open_reader) (RectifyStore *self, GError **error);
   /* TRUE when a record of entity ("unit", "campaign", …) has this id. */
   gboolean (*exists) (RectifyStore *self, const char *entity, gint64 id, GError **error);
+  /* rectify_store_check_integrity (rectify-backup.h): what the backend can
+   * check of its storage; TRUE with *problem set when it is damaged. */
+  gboolean (*check_integrity) (RectifyStore *self, char **problem, GError **error);
+  /* A server database (NULL for a file): its roles and grants
+   * (rectify_server_init), a login role for an officer in the open
+   * transaction, and the officer of this connection's login (0: none, the
+   * login is not an officer's). */
+  gboolean (*setup_server) (RectifyStore *self, GError **error);
+  gboolean (*create_login) (RectifyStore *self,
+                            gint64 officer_id,
+                            RectifyRole role,
+                            const char *login,
+                            const char *password,
+                            GError **error);
+  gint64 (*get_login_officer) (RectifyStore *self);
 
   /* One table of operations per aggregate (rectify-store-<aggregate>.h). */
   const RectifyStoreOfficerOps *officers;
@@ -73,7 +88,7 @@ struct _RectifyStoreClass
   const RectifyStoreFigureOps *figures;
   const RectifyStoreBulkOps *bulk;
 
-  gpointer padding[8];
+  gpointer padding[4];
 };
 
 /* The operations of self's backend: RECTIFY_STORE_OPS (self, units)->insert (…) */

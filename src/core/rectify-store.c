@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rectify-backup.h"
 #include "rectify-store-campaigns.h"
 #include "rectify-store-officers.h"
 #include "rectify-store-private.h"
@@ -82,6 +83,16 @@ rectify_store_init (RectifyStore *self)
   priv->actor_role = RECTIFY_ROLE_MANAGER;
 }
 
+gboolean
+rectify_store_location_is_server (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://")
+             || g_str_has_prefix (location, "postgres://")
+             || (*location != '/' && *location != '.' && *location != '~'
+                 && strchr (location, '=')));
+}
+
 /* TRUE (error set) when path names a server database and this build has
  * no PostgreSQL backend; *is_server says whether it names one at all. */
 static gboolean
@@ -105,6 +116,21 @@ is_server (const char *path, GError **error, gboolean *unsupported)
   return server;
 }
 
+/* On a server database the login's officer acts from the start. */
+static RectifyStore *
+adopt_login (RectifyStore *store)
+{
+  gint64 login;
+
+  if (store == NULL || RECTIFY_STORE_GET_CLASS (store)->get_login_officer == NULL)
+    return store;
+  login = RECTIFY_STORE_GET_CLASS (store)->get_login_officer (store);
+  /* an officer made inactive acts no more: writes are refused for want of one */
+  if (login > 0 && !rectify_store_set_actor (store, login, NULL))
+    g_debug ("the officer %" G_GINT64_FORMAT " of this login is not active", login);
+  return store;
+}
+
 /* A "postgresql://" or "postgres://" URL or a libpq connection string (it
  * holds '=', e.g. "service=bureau") opens the PostgreSQL backend; anything
  * else is the path of an SQLite file. */
@@ -116,7 +142,7 @@ rectify_store_open (const char *path, GError **error)
   if (is_server (path, error, &unsupported))
     {
 #if RECTIFY_HAVE_PG
-      return rectify_pg_store_open (path, FALSE, error);
+      return adopt_login (rectify_pg_store_open (path, FALSE, FALSE, error));
 #else
       return NULL;
 #endif
@@ -130,7 +156,13 @@ rectify_store_create (const char *path, GError **error)
   gboolean unsupported;
 
   if (is_server (path, error, &unsupported))
-    return rectify_store_open (path, error);
+    {
+#if RECTIFY_HAVE_PG
+      return adopt_login (rectify_pg_store_open (path, FALSE, TRUE, error));
+#else
+      return NULL;
+#endif
+    }
   return rectify_sqlite_store_create (path, error);
 }
 
@@ -142,7 +174,7 @@ rectify_store_open_reader (const char *path, GError **error)
   if (is_server (path, error, &unsupported))
     {
 #if RECTIFY_HAVE_PG
-      return rectify_pg_store_open (path, TRUE, error);
+      return adopt_login (rectify_pg_store_open (path, TRUE, FALSE, error));
 #else
       return NULL;
 #endif
@@ -203,6 +235,16 @@ rectify_store_get_schema_version (RectifyStore *self)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
   return RECTIFY_STORE_GET_CLASS (self)->get_schema_version (self);
+}
+
+gboolean
+rectify_store_check_integrity (RectifyStore *self, char **problem, GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  *problem = NULL;
+  return RECTIFY_STORE_GET_CLASS (self)->check_integrity (self, problem, error);
 }
 
 gboolean
@@ -273,6 +315,19 @@ rectify_store_set_actor (RectifyStore *self, gint64 officer_id, GError **error)
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
+  /* on a server database the officer who acts is the one of the login */
+  if (RECTIFY_STORE_GET_CLASS (self)->get_login_officer != NULL)
+    {
+      gint64 login = RECTIFY_STORE_GET_CLASS (self)->get_login_officer (self);
+
+      if (login > 0 && officer_id != login)
+        {
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION,
+                       _ ("On a server database you act as the officer of your login; log in as "
+                          "the other officer to act as them"));
+          return FALSE;
+        }
+    }
   if (officer_id == 0)
     {
       priv->actor = 0;

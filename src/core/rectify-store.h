@@ -31,6 +31,13 @@ RectifyStore *rectify_store_create (const char *path, GError **error);
  * keeps a small page cache. */
 RectifyStore *rectify_store_open_reader (const char *path, GError **error);
 RectifyStore *rectify_store_open_at_version (const char *path, int version, GError **error);
+/* TRUE when location names a database on a server rather than a file: a
+ * "postgresql://" or "postgres://" URL, or a libpq connection string (it
+ * holds '=' and starts unlike a path, not with '/', '.' or '~':
+ * "service=bureau", "host=… dbname=…").  The open functions above take
+ * either; a server database is opened by the PostgreSQL backend, and
+ * rectify_store_create makes an empty one a Rectify database. */
+gboolean rectify_store_location_is_server (const char *location);
 /* The default database: g_get_user_data_dir()/rectify/rectify.db */
 char *rectify_store_default_path (void);
 

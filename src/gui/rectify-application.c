@@ -114,7 +114,9 @@ rectify_application_open_database (RectifyApplication *self, const char *path)
   g_return_val_if_fail (RECTIFY_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  canonical = g_canonicalize_filename (path, NULL);
+  /* a server's URL or connection string is no file name */
+  canonical = rectify_store_location_is_server (path) ? g_strdup (path)
+                                                      : g_canonicalize_filename (path, NULL);
   window = find_window (self, canonical);
   if (window != NULL)
     {
@@ -154,7 +156,11 @@ rectify_application_command_line (GApplication *application, GApplicationCommand
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
 
-  if (g_variant_dict_lookup (options, "db", "^ay", &db) && *db != '\0')
+  if (g_variant_dict_lookup (options, "db", "^ay", &db) && *db != '\0'
+      && rectify_store_location_is_server (db))
+    /* a server's URL or connection string, as given */
+    path = g_strdup (db);
+  else if (db != NULL && *db != '\0')
     {
       /* Relative to the directory of the command that started us. */
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line, db);

@@ -41,7 +41,11 @@ fixture_set_up (Fixture       *fx,
 
   fx->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
   g_assert_no_error (error);
-  fx->db = g_build_filename (fx->dir, "rectify.db", NULL);
+  {
+    g_autofree char *file = g_build_filename (fx->dir, "rectify.db", NULL);
+    /* the store under test: this file, or a schema on the test server */
+    fx->db = test_store_location (file);
+  }
   /* the default officer is the user's: each test has its own */
   {
     g_autofree char *config = g_build_filename (fx->dir, "config", NULL);
@@ -72,6 +76,7 @@ static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
+  test_store_drop_under (fx->dir);
   remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->db);
@@ -267,7 +272,7 @@ test_init (Fixture       *fx,
   JsonObject *object;
 
   ok (fx, "init", NULL);
-  g_assert_true (g_file_test (fx->db, G_FILE_TEST_EXISTS));
+  g_assert_true (test_store_exists (fx->db));
   g_assert_nonnull (strstr (fx->out, fx->db));
   g_assert_nonnull (strstr (fx->out, "schema_version: "));
 
@@ -300,7 +305,7 @@ test_missing_database (Fixture       *fx,
 {
   /* Only init and demo create a database; a typo in --db is an error. */
   assert_user_error (fx, run (fx, "unit", "list", NULL), "init");
-  g_assert_false (g_file_test (fx->db, G_FILE_TEST_EXISTS));
+  g_assert_false (test_store_exists (fx->db));
 }
 
 static void

@@ -185,13 +185,59 @@ test_store_open (const char *path, GError **error)
   if (test_store_is_pg ())
     {
       char *location = test_pg_location (path);
-      RectifyStore *store = rectify_store_open (location, error);
+      /* its tables are made at the first open, as a file is */
+      RectifyStore *store = rectify_store_create (location, error);
       g_free (location);
       return store;
     }
 #endif
   test_store_backend ();
   return rectify_store_open (path, error);
+}
+
+/* Where the backend under test keeps a store named after path: path
+ * itself for SQLite, the connection string of a new schema for PostgreSQL
+ * (with no tables yet, as a file not yet made).  For programs given a
+ * location, such as rectify-cli --db. */
+static inline char *
+test_store_location (const char *path)
+{
+#if RECTIFY_HAVE_PG
+  if (test_store_is_pg ())
+    return test_pg_location (path);
+#endif
+  test_store_backend ();
+  return g_strdup (path);
+}
+
+/* TRUE when there is a store at location: a file for SQLite, the tables
+ * of one for PostgreSQL. */
+static inline gboolean
+test_store_exists (const char *location)
+{
+#if RECTIFY_HAVE_PG
+  if (test_location_is_server (location))
+    {
+      PGconn *conn = test_pg_connect (location);
+      PGresult *res = test_pg_exec (conn, "SELECT to_regclass ('rectify_schema') IS NOT NULL");
+      gboolean there = g_str_equal (PQgetvalue (res, 0, 0), "t");
+      PQclear (res);
+      PQfinish (conn);
+      return there;
+    }
+#endif
+  return g_file_test (location, G_FILE_TEST_EXISTS);
+}
+
+/* Drops what test_store_location made for the paths under dir (for
+ * SQLite, nothing: the caller removes the folder). */
+static inline void
+test_store_drop_under (const char *dir)
+{
+#if RECTIFY_HAVE_PG
+  if (test_store_is_pg ())
+    test_pg_drop_under (dir, "");
+#endif
 }
 
 static inline void

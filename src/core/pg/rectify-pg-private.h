@@ -49,7 +49,9 @@ struct _RectifyPgStore
   gboolean txn_failed;
   GHashTable *prepared; /* sql -> statement name ("rectify_N") */
   guint n_prepared;
-  GMutex cancel_lock; /* guards cancel: interrupt() comes from any thread */
+  gint64 login_officer; /* the officer of session_user (officer_login), 0 when none */
+  char *session;        /* the SET statements of each connection (again after a reconnect) */
+  GMutex cancel_lock;   /* guards cancel: interrupt() comes from any thread */
   PGcancel *cancel;
 };
 
@@ -81,6 +83,18 @@ rectify_pg_conn (RectifyStore *store)
  * (or empty) and creates the schema at RECTIFY_SCHEMA_VERSION in an empty
  * one; sets self->version.  A reader (create FALSE) never writes. */
 gboolean rectify_pg_migrate (RectifyPgStore *self, gboolean create, GError **error);
+
+/* rectify-pg-server.c: the roles and grants of a bureau's server
+ * (rectify_server_init), a login for an officer, and reading at open which
+ * officer this connection's login is (self->login_officer). */
+gboolean rectify_pg_setup_server (RectifyStore *store, GError **error);
+gboolean rectify_pg_create_login (RectifyStore *store,
+                                  gint64 officer_id,
+                                  RectifyRole role,
+                                  const char *login,
+                                  const char *password,
+                                  GError **error);
+gboolean rectify_pg_read_login (RectifyPgStore *self, GError **error);
 
 /* ---- parameters ---------------------------------------------------------- */
 
@@ -124,7 +138,10 @@ void rectify_pg_add_null (RectifyPgParams *p);
 
 /* Runs sql (one statement, $n placeholders; p may be NULL) as a prepared
  * statement cached by its text; the result (rows or a command's) or NULL
- * with error set through rectify_pg_fail(). */
+ * with error set through rectify_pg_fail().  Outside a transaction a
+ * statement that finds the connection lost reconnects and runs once more
+ * (inside one the transaction is lost: the error says so, and the next
+ * begin reconnects). */
 PGresult *rectify_pg_exec (RectifyStore *self, const char *sql, RectifyPgParams *p, GError **error);
 /* The same, run once without preparing (statements built per call, such
  * as a list of ids). */

@@ -466,7 +466,9 @@ rectify_pg_migrate (RectifyPgStore *self, gboolean create, GError **error)
       if (!create)
         {
           g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_RECTIFY,
-                       _ ("The database %s is empty, not a Rectify database yet"), db);
+                       _ ("The database %s holds no Rectify tables yet; create them with "
+                          "“rectify-cli init”"),
+                       db);
           return FALSE;
         }
       /* the whole schema or nothing; a second workstation creating it at

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rectify-pg-private.h"
@@ -192,6 +193,46 @@ rectify_pg_add_null (RectifyPgParams *p)
   params_push (p, NULL, 0, 0);
 }
 
+/* ---- the connection -------------------------------------------------------- */
+
+/* Connects again when the connection was lost (the server restarted, the
+ * network went away): a new session, its settings, no prepared
+ * statements, a new cancel handle.  FALSE with error when the server
+ * still cannot be reached. */
+static gboolean
+reconnect (RectifyPgStore *self, GError **error)
+{
+  PGcancel *cancel;
+
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    return TRUE;
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return rectify_pg_fail (RECTIFY_STORE (self), NULL, error);
+  g_debug ("reconnected to %s", PQdb (self->conn));
+  g_hash_table_remove_all (self->prepared);
+  cancel = PQgetCancel (self->conn);
+  g_mutex_lock (&self->cancel_lock);
+  g_clear_pointer (&self->cancel, PQfreeCancel);
+  self->cancel = cancel;
+  g_mutex_unlock (&self->cancel_lock);
+  if (self->session)
+    {
+      g_autoptr (PGresult) res = PQexec (self->conn, self->session);
+      if (PQresultStatus (res) != PGRES_COMMAND_OK)
+        return rectify_pg_fail (RECTIFY_STORE (self), res, error);
+    }
+  return TRUE;
+}
+
+/* After a failure outside a transaction: TRUE when the connection was
+ * lost and is back, so that the statement may run once more. */
+static gboolean
+lost_and_back (RectifyPgStore *self)
+{
+  return self->txn_depth == 0 && PQstatus (self->conn) != CONNECTION_OK && reconnect (self, NULL);
+}
+
 /* ---- statements ---------------------------------------------------------- */
 
 static gboolean
@@ -211,8 +252,27 @@ finish (RectifyStore *store, PGresult *res, GError **error)
   return NULL;
 }
 
+static PGresult *
+exec_prepared (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error);
+
 PGresult *
 rectify_pg_exec (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  PGresult *res = exec_prepared (store, sql, p, &local);
+
+  if (res == NULL && lost_and_back ((RectifyPgStore *)store))
+    {
+      g_clear_error (&local);
+      res = exec_prepared (store, sql, p, &local);
+    }
+  if (res == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return res;
+}
+
+static PGresult *
+exec_prepared (RectifyStore *store, const char *sql, RectifyPgParams *p, GError **error)
 {
   RectifyPgStore *self = (RectifyPgStore *)store;
   const char *name = g_hash_table_lookup (self->prepared, sql);
@@ -449,6 +509,27 @@ rectify_pg_bytea (const PGresult *r, int row, int col)
 
 /* ---- transactions -------------------------------------------------------- */
 
+/* The outermost BEGIN: on a connection that was lost, after connecting
+ * again (nothing of the transaction had been sent yet). */
+static gboolean
+begin_outermost (RectifyPgStore *self, const char *sql, GError **error)
+{
+  RectifyStore *store = RECTIFY_STORE (self);
+  g_autoptr (GError) local = NULL;
+
+  if (!reconnect (self, error))
+    return FALSE;
+  if (rectify_pg_exec_script (store, sql, &local))
+    return TRUE;
+  if (lost_and_back (self))
+    {
+      g_clear_error (&local);
+      return rectify_pg_exec_script (store, sql, error);
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 static gboolean
 pg_begin (RectifyStore *store, GError **error)
 {
@@ -465,7 +546,7 @@ pg_begin (RectifyStore *store, GError **error)
         }
       /* READ COMMITTED: what must not interleave (document numbers, the
        * audit chain) takes its own lock in the transaction */
-      if (!rectify_pg_exec_script (store, "BEGIN", error))
+      if (!begin_outermost (self, "BEGIN", error))
         return FALSE;
       self->txn_failed = FALSE;
     }
@@ -487,7 +568,7 @@ pg_begin_read (RectifyStore *store, GError **error)
   if (self->txn_depth == 0)
     {
       /* one snapshot for every statement of the read */
-      if (!rectify_pg_exec_script (store, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+      if (!begin_outermost (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
         return FALSE;
       self->txn_failed = FALSE;
       self->txn_depth++;
@@ -569,7 +650,7 @@ pg_get_schema_version (RectifyStore *store)
 static RectifyStore *
 pg_open_reader (RectifyStore *store, GError **error)
 {
-  return rectify_pg_store_open (((RectifyPgStore *)store)->conninfo, TRUE, error);
+  return rectify_pg_store_open (((RectifyPgStore *)store)->conninfo, TRUE, FALSE, error);
 }
 
 static gboolean
@@ -580,6 +661,57 @@ pg_exists (RectifyStore *store, const char *entity, gint64 id, GError **error)
 
   rectify_pg_add_int (&p, id);
   return rectify_pg_any (store, sql, &p, error);
+}
+
+/* The server checks its own pages (and data checksums when the cluster has
+ * them); what it cannot know is whether the tables kept by triggers for
+ * speed still agree with what they count, which a trigger disabled by
+ * hand would break.  Read in one snapshot. */
+static gboolean
+pg_check_integrity (RectifyStore *store, char **problem, GError **error)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+  gint64 tally = 0, categories = 0;
+  gboolean ok;
+
+  if (!rectify_store_begin_read (store, error))
+    return FALSE;
+  ok = rectify_pg_query_int (
+           store,
+           "SELECT count(*) FROM (SELECT coalesce(i.campaign_id, 0) AS c, i.date, i.kind,"
+           " ie.category, sum(ie.quantity) AS q FROM inspection_equipment ie"
+           " JOIN inspection i ON i.id = ie.inspection_id GROUP BY 1, 2, 3, 4) s"
+           " FULL JOIN (SELECT * FROM check_tally WHERE quantity <> 0) t"
+           " ON (t.campaign_id, t.date, t.kind, t.category) = (s.c, s.date, s.kind, s.category)"
+           " WHERE s.q IS DISTINCT FROM t.quantity",
+           NULL, &tally, error)
+       && rectify_pg_query_int (store,
+                                "SELECT count(*) FROM hazard h JOIN equipment e ON e.id = "
+                                "h.equipment_id WHERE h.equipment_category IS DISTINCT FROM "
+                                "e.category",
+                                NULL, &categories, error);
+  rectify_store_end (store, FALSE, NULL);
+  if (!ok)
+    return FALSE;
+  if (tally > 0)
+    g_string_append_printf (found,
+                            _ ("the tally of equipment checks disagrees with the "
+                               "inspections in %" PRId64 " places"),
+                            tally);
+  if (categories > 0)
+    g_string_append_printf (found,
+                            _ ("%s%" PRId64 " hazards carry another category than "
+                               "their equipment"),
+                            found->len ? "; " : "", categories);
+  if (found->len)
+    *problem = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
+}
+
+static gint64
+pg_get_login_officer (RectifyStore *store)
+{
+  return ((RectifyPgStore *)store)->login_officer;
 }
 
 /* ---- the object ---------------------------------------------------------- */
@@ -596,6 +728,7 @@ rectify_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conninfo, g_free);
+  g_clear_pointer (&self->session, g_free);
 
   G_OBJECT_CLASS (rectify_pg_store_parent_class)->finalize (object);
 }
@@ -616,6 +749,10 @@ rectify_pg_store_class_init (RectifyPgStoreClass *klass)
   store_class->get_schema_version = pg_get_schema_version;
   store_class->open_reader = pg_open_reader;
   store_class->exists = pg_exists;
+  store_class->check_integrity = pg_check_integrity;
+  store_class->setup_server = rectify_pg_setup_server;
+  store_class->create_login = rectify_pg_create_login;
+  store_class->get_login_officer = pg_get_login_officer;
 
   store_class->officers = &rectify_pg_officer_ops;
   store_class->campaigns = &rectify_pg_campaign_ops;
@@ -661,10 +798,9 @@ lock_timeout_ms (void)
 }
 
 RectifyStore *
-rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error)
+rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, GError **error)
 {
   g_autoptr (RectifyPgStore) self = NULL;
-  g_autofree char *settings = NULL;
   char *parse_error = NULL;
   PQconninfoOption *options;
 
@@ -687,7 +823,12 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error)
   self->conninfo = g_strdup (conninfo);
   self->reader = reader;
   rectify_store_set_path (RECTIFY_STORE (self), conninfo);
-  self->conn = PQconnectdb (conninfo);
+  {
+    /* conninfo may be a URL or key=value pairs: expanded as dbname */
+    const char *const keywords[] = { "dbname", "fallback_application_name", NULL };
+    const char *const values[] = { conninfo, "rectify", NULL };
+    self->conn = PQconnectdbParams (keywords, values, 1);
+  }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *why
@@ -699,13 +840,13 @@ rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error)
   PQsetNoticeProcessor (self->conn, on_notice, NULL);
   self->cancel = PQgetCancel (self->conn);
 
-  settings = g_strdup_printf ("SET client_encoding = 'UTF8'; SET lock_timeout = %" G_GINT64_FORMAT
-                              "; SET datestyle = 'ISO'%s",
-                              lock_timeout_ms (),
-                              reader ? "; SET default_transaction_read_only = on" : "");
-  if (!rectify_pg_exec_script (RECTIFY_STORE (self), settings, error))
+  self->session = g_strdup_printf (
+      "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
+      " SET lock_timeout = %" G_GINT64_FORMAT "; SET datestyle = 'ISO'%s",
+      lock_timeout_ms (), reader ? "; SET default_transaction_read_only = on" : "");
+  if (!rectify_pg_exec_script (RECTIFY_STORE (self), self->session, error))
     return NULL;
-  if (!rectify_pg_migrate (self, !reader, error))
+  if (!rectify_pg_migrate (self, create && !reader, error) || !rectify_pg_read_login (self, error))
     return NULL;
   return RECTIFY_STORE (g_steal_pointer (&self));
 }

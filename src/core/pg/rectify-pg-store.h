@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RectifyPgStore, rectify_pg_store, RECTIFY, PG_STORE, RectifyStore)
 
 /* Connects to the database conninfo names (any libpq connection string,
- * URL or service), creating the schema in an empty database; reader TRUE
- * opens a second, read-only connection that never writes. */
-RectifyStore *rectify_pg_store_open (const char *conninfo, gboolean reader, GError **error);
+ * URL or service); create TRUE makes an empty database a Rectify one (its
+ * tables), else an empty database is refused; reader TRUE opens a second,
+ * read-only connection that never writes. */
+RectifyStore *
+rectify_pg_store_open (const char *conninfo, gboolean reader, gboolean create, GError **error);
 
 G_END_DECLS

@@ -465,7 +465,7 @@ rectify_sqlite_remove_killed_backups (const char *db_path)
 }
 
 gboolean
-rectify_store_check_integrity (RectifyStore *store, char **problem, GError **error)
+rectify_sqlite_check_integrity (RectifyStore *store, char **problem, GError **error)
 {
   RectifySqliteStore *self = (RectifySqliteStore *)store;
   g_autoptr (GString) found = g_string_new (NULL);

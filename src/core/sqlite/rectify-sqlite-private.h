@@ -85,6 +85,10 @@ gboolean rectify_sqlite_disk_full (int rc, int system_errno);
  * to restore a backup. */
 void rectify_sqlite_set_damaged (GError **error, const char *path, const char *problem);
 
+/* rectify_store_check_integrity of this backend: PRAGMA integrity_check
+ * (rectify-sqlite-backup.c). */
+gboolean rectify_sqlite_check_integrity (RectifyStore *store, char **problem, GError **error);
+
 /* Removes the partial files of backups of the database at path that were
  * killed midway (rectify-sqlite-backup.c); backups being made are left. */
 void rectify_sqlite_remove_killed_backups (const char *db_path);
