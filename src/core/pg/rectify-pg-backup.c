@@ -5,10 +5,12 @@
  * path: its schema, search indexes and triggers at RECTIFY_SCHEMA_VERSION),
  * then filled table by table from one REPEATABLE READ snapshot of the
  * server, parents first, in the order of the ids, so that the file's own
- * triggers (gapless numbers, a PDF only with the last document, the search
- * indexes) accept every row as they accepted it when it was written.  The
- * check tally its triggers build is replaced by the server's.  Large
- * tables are read through a cursor, a few thousand rows at a time.
+ * triggers (gapless numbers, a PDF only with the last document) accept
+ * every row as they accepted it when it was written.  Its secondary
+ * indexes, search triggers and check tally triggers are dropped while the
+ * rows go in (the tally is the server's) and built again once, the search
+ * indexes rebuilt from the rows.  Large tables are read through a cursor,
+ * a few thousand rows at a time.
  */
 #define G_LOG_DOMAIN "rectify-core"
 
@@ -25,8 +27,7 @@
 #include "rectify-pg-private.h"
 
 /* The tables of a Rectify file, parents before children.  document_pdf
- * goes with document (its trigger takes a PDF only of the last document);
- * check_tally after inspection_equipment, whose triggers fill it. */
+ * goes with document (its trigger takes a PDF only of the last document). */
 static const char *const backup_tables[] = {
   "setting",
   "officer",
@@ -255,6 +256,39 @@ copy_table (RectifyStore *store,
   return ok;
 }
 
+/* Drops the file's secondary indexes, its search triggers and the
+ * triggers that keep the check tally (its rows come from the server), and
+ * keeps the SQL that makes them again in rebuild: building each once after
+ * the rows are in is several times faster than keeping them row by row. */
+static gboolean
+defer_indexes (sqlite3 *db, GPtrArray *rebuild, const char *dest_path, GError **error)
+{
+  g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+                          " AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*'"
+                          " OR name GLOB 'check_tally_*')))",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return sqlite_fail (db, dest_path, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"", sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (rebuild, g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_fail (db, dest_path, error);
+  for (guint i = 0; i < drops->len; i++)
+    if (sqlite3_exec (db, g_ptr_array_index (drops, i), NULL, NULL, NULL) != SQLITE_OK)
+      return sqlite_fail (db, dest_path, error);
+  return TRUE;
+}
+
 static gboolean
 fill_file (RectifyStore *store,
            const char *tmp,
@@ -264,6 +298,7 @@ fill_file (RectifyStore *store,
            GCancellable *cancellable,
            GError **error)
 {
+  g_autoptr (GPtrArray) rebuild = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = NULL;
   gboolean ok;
   guint n_tables = g_strv_length ((char **)backup_tables);
@@ -274,21 +309,31 @@ fill_file (RectifyStore *store,
       sqlite3_close (db);
       return ok;
     }
+  /* a file no one else has open yet, checked whole before it is renamed:
+   * no journal to keep */
   ok = (rectify_fts_register (db) == SQLITE_OK
-        && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+        && sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; BEGIN", NULL,
+                         NULL, NULL)
+               == SQLITE_OK)
        || sqlite_fail (db, dest_path, error);
+  ok = ok && defer_indexes (db, rebuild, dest_path, error);
   for (guint i = 0; ok && backup_tables[i]; i++)
     {
-      /* the tally the file's triggers built from the checked items gives
-       * way to the server's */
-      if (g_str_equal (backup_tables[i], "check_tally")
-          && sqlite3_exec (db, "DELETE FROM check_tally", NULL, NULL, NULL) != SQLITE_OK)
-        ok = sqlite_fail (db, dest_path, error);
-      ok = ok && copy_table (store, db, backup_tables[i], dest_path, cancellable, error);
+      ok = copy_table (store, db, backup_tables[i], dest_path, cancellable, error);
       if (ok && progress)
         progress (i + 1, n_tables, progress_data);
     }
-  if (ok && sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  for (guint i = 0; ok && i < rebuild->len; i++)
+    if (sqlite3_exec (db, g_ptr_array_index (rebuild, i), NULL, NULL, NULL) != SQLITE_OK)
+      ok = sqlite_fail (db, dest_path, error);
+  if (ok
+      && sqlite3_exec (db,
+                       "INSERT INTO unit_fts (unit_fts) VALUES ('rebuild');"
+                       "INSERT INTO equipment_fts (equipment_fts) VALUES ('rebuild');"
+                       "INSERT INTO hazard_fts (hazard_fts) VALUES ('rebuild');"
+                       "COMMIT; PRAGMA journal_mode = WAL",
+                       NULL, NULL, NULL)
+             != SQLITE_OK)
     ok = sqlite_fail (db, dest_path, error);
   if (sqlite3_close (db) != SQLITE_OK)
     ok = ok && sqlite_fail (NULL, dest_path, error);
