@@ -305,16 +305,28 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
   g_autofree char *damage = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *bad = NULL;
+  g_autofree char *archive = NULL;
+  g_autofree char *records = NULL;
+  const GOptionEntry entries[]
+      = { { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive,
+            N_ ("Check the database against this archive folder too: its manifest must be one "
+                "the database recorded, and the audit head it records must be in the chain"),
+            N_ ("DIR") },
+          G_OPTION_ENTRY_NULL };
   RectifyStore *store;
-  gboolean intact;
+  gboolean chain_intact, intact;
+  guint n_findings;
 
-  if (!rectify_cli_parse (cli, NULL, _ ("[DIR]"), &argc, &argv, error))
+  if (!rectify_cli_parse (cli, entries, _ ("[DIR]"), &argc, &argv, error))
     return FALSE;
-  if (argc > 2)
+  if (argc > 2 || (argc == 2 && archive))
     return rectify_cli_usage_error (error, _ ("Give at most one archive folder to verify"));
   /* with a folder: the archive against its manifest; without: the audit chain */
   if (argc == 2)
     return verify_archive (cli, argv[1], error);
+  /* --archive: the folder against its manifest first, then the database against both */
+  if (archive && !cli->json && !verify_archive (cli, archive, error))
+    return FALSE;
   if (!(store = rectify_cli_open_store (cli, FALSE, error))
       || !rectify_store_check_integrity (store, &damage, error))
     return FALSE;
@@ -340,12 +352,16 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
                    damage);
       return FALSE;
     }
-  if (!rectify_store_verify_audit (store, &report, error))
+  if (!(archive ? rectify_store_verify_audit_with_archive (store, archive, &report, error)
+                : rectify_store_verify_audit (store, &report, error)))
     return FALSE;
 
-  intact = report.first_bad_id == 0;
+  chain_intact = report.first_bad_id == 0;
+  intact = rectify_audit_report_intact (&report);
+  n_findings = report.findings->len;
   rows = g_strdup_printf ("%" G_GINT64_FORMAT, report.rows);
   bad = g_strdup_printf ("%" G_GINT64_FORMAT, report.first_bad_id);
+  records = g_strdup_printf ("%" G_GINT64_FORMAT, report.records);
   if (cli->json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -362,23 +378,49 @@ rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **error)
         json_builder_add_string_value (b, report.problem);
       else
         json_builder_add_null_value (b);
+      rectify_cli_builder_add_int (b, "records", report.records);
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n_findings; i++)
+        {
+          const RectifyAuditFinding *f = g_ptr_array_index (report.findings, i);
+          json_builder_begin_object (b);
+          rectify_cli_builder_add_text (b, "table", f->table);
+          rectify_cli_builder_add_id (b, "id", f->id);
+          rectify_cli_builder_add_text (b, "message", f->message);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
       json_builder_end_object (b);
       node = json_builder_get_root (b);
       rectify_cli_print_json (node);
     }
   else
     {
-      if (intact)
+      if (chain_intact)
         g_print (ngettext ("audit chain intact: %s row\n", "audit chain intact: %s rows\n",
                            (unsigned long)report.rows),
                  rows);
+      for (guint i = 0; i < n_findings; i++)
+        g_print ("%s\n",
+                 ((const RectifyAuditFinding *)g_ptr_array_index (report.findings, i))->message);
+      if (intact)
+        g_print (ngettext ("records match the audit chain: %s record\n",
+                           "records match the audit chain: %s records\n",
+                           (unsigned long)report.records),
+                 records);
       g_print (_ ("database file intact: integrity_check ok\n"));
     }
 
-  if (!intact)
+  if (!chain_intact)
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
                  _ ("audit chain broken at row %s: %s"), bad,
                  report.problem ? report.problem : _ ("the row was altered"));
+  else if (!intact)
+    g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_TAMPERED,
+                 ngettext ("the records do not match the audit chain: %u finding",
+                           "the records do not match the audit chain: %u findings", n_findings),
+                 n_findings);
   rectify_audit_report_clear (&report);
   return intact;
 }

@@ -14,6 +14,7 @@
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-summary.h"
+#include "rectify-pdf-void-copy.h"
 
 /* A PDF written to output: {"file", "size"} (and "sha256" when given) with
  * --json, else the line text. */
@@ -40,21 +41,48 @@ gboolean
 rectify_cli_pdf_letter (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *output = NULL;
-  const GOptionEntry entries[] = { { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-                                     N_ ("The PDF file to write (required)"), N_ ("FILE") },
-                                   G_OPTION_ENTRY_NULL };
+  gboolean as_stored = FALSE;
+  const GOptionEntry entries[]
+      = { { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+            N_ ("The PDF file to write (required)"), N_ ("FILE") },
+          { "as-stored", 0, 0, G_OPTION_ARG_NONE, &as_stored,
+            N_ ("Write a voided document's stored bytes as they are, without the VOID mark"),
+            NULL },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (RectifyDocument) document = NULL;
   g_autofree char *sha256 = NULL;
   RectifyStore *store;
   gint64 id;
 
   if (!(store = rectify_cli_parse_and_open (cli, entries, _ ("ID|NUMBER"), 1, &argc, &argv, error))
       || !rectify_cli_require ("--output", output, error)
-      || !rectify_store_find_document (store, argv[1], &id, error))
+      || !rectify_store_find_document (store, argv[1], &id, error)
+      || !(document = rectify_store_get_document (store, id, error)))
     return FALSE;
   /* the bytes stored at issue, never a new rendering: what was handed out */
   pdf = rectify_store_get_document_pdf (store, id, &sha256, error);
-  if (pdf == NULL || !rectify_pdf_write_file (pdf, output, error))
+  if (pdf == NULL)
+    return FALSE;
+  /* a voided one goes out marked VOID, unless the archivist wants the bytes */
+  if (document->status == RECTIFY_DOCUMENT_VOID && !as_stored)
+    {
+      g_autoptr (GBytes) copy
+          = rectify_pdf_void_copy (pdf, document, rectify_pdf_default_language (store), error);
+      g_autofree char *copy_sha256 = NULL;
+
+      if (copy == NULL || !rectify_pdf_write_file (copy, output, error))
+        return FALSE;
+      copy_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, copy);
+      {
+        /* Translators: %s is the SHA-256 of the PDF stored at issue */
+        g_autofree char *text = g_strdup_printf (
+            _ ("A copy marked VOID; the PDF stored at issue has the SHA-256 %s"), sha256);
+        print_written (cli, output, copy, copy_sha256, text);
+      }
+      return TRUE;
+    }
+  if (!rectify_pdf_write_file (pdf, output, error))
     return FALSE;
   print_written (cli, output, pdf, sha256, sha256);
   return TRUE;
@@ -147,6 +175,7 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
   g_autofree char *output = NULL;
   g_autofree char *campaign = NULL;
   g_autofree char *language = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = { { "campaign", 0, 0, G_OPTION_ARG_STRING, &campaign,
                                      N_ ("The campaign to archive (required)"), N_ ("ID") },
                                    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
@@ -155,6 +184,10 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
                                      N_ ("LANG") },
                                    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
                                      N_ ("The archive folder to create (required)"), N_ ("DIR") },
+                                   { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+                                     N_ ("Archive also before the campaign's last day or with "
+                                         "hazards not cancelled yet"),
+                                     NULL },
                                    G_OPTION_ENTRY_NULL };
   RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, on_archive_progress,
                                        GINT_TO_POINTER (isatty (STDERR_FILENO)) };
@@ -165,6 +198,7 @@ rectify_cli_archive (RectifyCli *cli, int argc, char **argv, GError **error)
   if (!(store = open_for_campaign (cli, entries, &argc, &argv, &campaign, &output, &language,
                                    &campaign_id, &options.language, error)))
     return FALSE;
+  options.force = force;
   if (!rectify_pdf_archive_write (store, campaign_id, output, &options,
                                   rectify_cli_cancel_on_signals (), error)
       || !rectify_archive_verify (output, &report, error))

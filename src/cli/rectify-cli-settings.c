@@ -228,3 +228,45 @@ rectify_cli_settings_set (RectifyCli *cli, int argc, char **argv, GError **error
     }
   return rectify_store_set_setting (store, key, value, error);
 }
+
+gboolean
+rectify_cli_settings_setup (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autofree char *bureau = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *instruction = NULL;
+  g_autofree char *opinion = NULL;
+  g_autofree char *signatory = NULL;
+  g_autofree char *language = NULL;
+  const GOptionEntry entries[] = {
+    { "bureau-name", 0, 0, G_OPTION_ARG_STRING, &bureau,
+      N_ ("The bureau's name as its letters print it (required)"), N_ ("NAME") },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &district,
+      N_ ("The district the bureau supervises (required)"), N_ ("DISTRICT") },
+    { "instruction-prefix", 0, 0, G_OPTION_ARG_STRING, &instruction,
+      N_ ("Number prefix of instruction letters, e.g. 榕市监特指 (required)"), N_ ("PREFIX") },
+    { "opinion-prefix", 0, 0, G_OPTION_ARG_STRING, &opinion,
+      N_ ("Number prefix of rectification opinions, e.g. 榕市监特整 (required)"), N_ ("PREFIX") },
+    { "signatory", 0, 0, G_OPTION_ARG_STRING, &signatory, N_ ("Who signs the documents (required)"),
+      N_ ("NAME") },
+    { "document-language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_ ("Language of the documents: zh_CN or en (default: zh_CN)"), N_ ("LANG") },
+    G_OPTION_ENTRY_NULL
+  };
+  RectifyBureauSetup setup;
+  RectifyStore *store;
+
+  if (!rectify_cli_parse (cli, entries, NULL, &argc, &argv, error)
+      || !rectify_cli_expect_args (cli, argc, argv, 0, NULL, error))
+    return FALSE;
+  if (!(store = rectify_cli_open_store (cli, FALSE, error)))
+    return FALSE;
+  setup = (RectifyBureauSetup){ bureau,  district,  instruction,
+                                opinion, signatory, language ? language : "zh_CN" };
+  if (!rectify_store_set_up_bureau (store, &setup, error))
+    return FALSE;
+  if (!cli->json)
+    g_print (_ ("The bureau is set up: its documents are numbered %s〔%s〕N号 and %s〔%s〕N号\n"),
+             instruction, "YYYY", opinion, "YYYY");
+  return TRUE;
+}

@@ -104,6 +104,10 @@ static const RectifyCliCommand commands[] = {
   { "settings", "set",
     N_ ("Change a setting of the bureau (audited), or set your default officer for this database"),
     rectify_cli_settings_set },
+  { "settings", "setup",
+    N_ ("Set up the bureau before its first document: name, district, number prefixes, "
+        "signatory, document language"),
+    rectify_cli_settings_setup },
   { "server", "init",
     N_ ("Make an empty server database a bureau's: its tables, owner, group roles and grants"),
     rectify_cli_server_init },
@@ -787,6 +791,20 @@ report_error (RectifyCli *cli, GError *error)
                   /* TRANSLATORS: after a write refused for want of an officer */
                   _ ("Name yourself with --as OFFICER (id or badge), or once with "
                      "“rectify-cli settings set default-officer BADGE”."));
+    }
+  else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_SET_UP))
+    {
+      g_printerr ("rectify-cli: %s\n", message);
+      /* TRANSLATORS: after a document refused before the bureau's setup */
+      g_printerr ("%s\n", _ ("Set up the bureau once with “rectify-cli settings setup” (see its "
+                             "--help)."));
+    }
+  else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_UNCONFIRMED))
+    {
+      /* the message lists what the user is to confirm, a line each */
+      g_printerr ("rectify-cli: %s\n", error->message);
+      /* TRANSLATORS: after a refusal that a confirmation overrides */
+      g_printerr ("%s\n", _ ("Give --force to go ahead all the same."));
     }
   else if (g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_PERMISSION) && cli->as == NULL)
     /* TRANSLATORS: appended to a refusal when no acting officer was named */

@@ -209,6 +209,7 @@ gboolean rectify_cli_verify (RectifyCli *cli, int argc, char **argv, GError **er
 gboolean rectify_cli_settings_list (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_settings_get (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_settings_set (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_settings_setup (RectifyCli *cli, int argc, char **argv, GError **error);
 /* rectify-cli-server.c */
 gboolean rectify_cli_server_init (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_server_add_officer (RectifyCli *cli, int argc, char **argv, GError **error);

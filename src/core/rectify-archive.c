@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -19,9 +20,11 @@
 
 #include "rectify-archive.h"
 #include "rectify-csv.h"
+#include "rectify-format.h"
 #include "rectify-store-audit.h"
 #include "rectify-store-figures.h"
 #include "rectify-store-private.h"
+#include "rectify-validate.h"
 
 GArray *
 rectify_archive_list_units (RectifyStore *store, gint64 campaign_id, GError **error)
@@ -148,8 +151,16 @@ missing_pdf_free (gpointer data)
   g_free (m);
 }
 
+/* Where the audit log ends (see read_audit_mark). */
+typedef struct
+{
+  gint64 id;
+  char *hash;
+} AuditMark;
+
 static GBytes *
 manifest_json (const RectifyCampaign *campaign,
+               const AuditMark *mark,
                const char *language,
                GPtrArray *entries,
                GPtrArray *missing)
@@ -169,6 +180,11 @@ manifest_json (const RectifyCampaign *campaign,
   rectify_json_append_string (out, campaign->start_date);
   g_string_append (out, ",\n    \"end_date\": ");
   rectify_json_append_string (out, end);
+  /* the anchor of the database's audit chain: verify --archive looks for it there */
+  g_string_append_printf (
+      out,
+      "\n  },\n  \"audit_head\": {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"hash\": ", mark->id);
+  rectify_json_append_string (out, mark->hash ? mark->hash : "");
   g_string_append (out, "\n  },\n  \"files\": [");
   for (guint i = 0; i < entries->len; i++)
     {
@@ -293,6 +309,8 @@ write_documents (RectifyStore *store,
 static gboolean
 write_contents (RectifyStore *store,
                 const RectifyCampaign *campaign,
+                const AuditMark *mark,
+                char **manifest_sha256,
                 const char *root,
                 const RectifyArchiveOptions *options,
                 GPtrArray *entries,
@@ -345,10 +363,11 @@ write_contents (RectifyStore *store,
       || !add_file (root, "summary.pdf", "summary", summary, entries, error))
     return FALSE;
   progress (options, units->len + 2, total, "manifest.csv");
-  json = manifest_json (campaign, options->language, entries, missing);
+  json = manifest_json (campaign, mark, options->language, entries, missing);
   if (!add_file (root, "manifest.json", "manifest", json, entries, error))
     return FALSE;
   csv = manifest_csv (entries, missing);
+  *manifest_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, csv);
   {
     g_autoptr (GPtrArray) ignored = g_ptr_array_new_with_free_func (entry_free);
     if (g_cancellable_set_error_if_cancelled (cancellable, error)
@@ -374,11 +393,6 @@ write_contents (RectifyStore *store,
  * the snapshot.  The hash as well as the id: an entry that replaced the
  * newest one under the same id (the chain forbids it, a damaged file might
  * not) still counts as a change. */
-typedef struct
-{
-  gint64 id;
-  char *hash;
-} AuditMark;
 
 static gboolean
 read_audit_mark (RectifyStore *store, AuditMark *mark, GError **error)
@@ -396,6 +410,7 @@ write_snapshot (RectifyStore *store,
                 const char *partial,
                 const RectifyArchiveOptions *options,
                 AuditMark *mark,
+                char **manifest_sha256,
                 RectifyCampaign **campaign_out,
                 gboolean *made_partial,
                 GCancellable *cancellable,
@@ -435,7 +450,8 @@ write_snapshot (RectifyStore *store,
   if (g_mkdir (partial, 0755) != 0)
     return write_io_error (partial, errno, error);
   *made_partial = TRUE;
-  if (!write_contents (store, campaign, partial, options, entries, cancellable, error))
+  if (!write_contents (store, campaign, mark, manifest_sha256, partial, options, entries,
+                       cancellable, error))
     return FALSE;
   *campaign_out = g_steal_pointer (&campaign);
   return TRUE;
@@ -468,6 +484,96 @@ check_unchanged (RectifyStore *store,
   return TRUE;
 }
 
+#define N_OPEN_LISTED 10
+
+char *
+rectify_archive_check_finished (RectifyStore *store, gint64 campaign_id, GError **error)
+{
+  static const RectifyHazardStatus open_statuses[]
+      = { RECTIFY_HAZARD_OPEN, RECTIFY_HAZARD_RECTIFYING, RECTIFY_HAZARD_RECTIFIED };
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) listed
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_free);
+  g_autofree char *today = rectify_today ();
+  g_autofree char *last_day = NULL;
+  gint64 n_open = 0;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
+
+  if (!(campaign = rectify_store_get_campaign (store, campaign_id, error)))
+    return NULL;
+  if (campaign->status == RECTIFY_CAMPAIGN_ARCHIVED)
+    return NULL;
+
+  last_day = rectify_date_add_days (campaign->start_date, MAX (campaign->days, 1) - 1);
+  if (last_day && strcmp (today, last_day) < 0)
+    {
+      g_autofree char *day = rectify_format_date (last_day);
+      /* Translators: %s is the campaign's last day */
+      g_string_append_printf (text, _ ("The campaign runs until %s."), day);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (open_statuses); i++)
+    {
+      RectifyQuery q = RECTIFY_QUERY_INIT;
+      g_autoptr (GPtrArray) page = NULL;
+      gint64 total = 0;
+
+      q.campaign_id = campaign_id;
+      q.status = open_statuses[i];
+      q.limit = N_OPEN_LISTED;
+      if (!(page = rectify_store_list_hazards (store, &q, &total, error)))
+        return NULL;
+      n_open += total;
+      for (guint j = 0; j < page->len && listed->len < N_OPEN_LISTED; j++)
+        g_ptr_array_add (listed, g_steal_pointer (&g_ptr_array_index (page, j)));
+    }
+  if (n_open > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%" PRId64 " hazard is not cancelled yet:",
+                                           "%" PRId64 " hazards are not cancelled yet:", n_open),
+                              n_open);
+      for (guint j = 0; j < listed->len; j++)
+        {
+          RectifyHazard *h = g_ptr_array_index (listed, j);
+          g_autofree char *deadline = rectify_format_date (h->deadline);
+          /* Translators: a hazard still open: its number, unit, status and deadline */
+          g_string_append_printf (text, _ ("\n  no. %" PRId64 ", %s: %s, deadline %s"), h->id,
+                                  h->unit_name ? h->unit_name : "",
+                                  rectify_hazard_status_to_label (h->status), deadline);
+        }
+      if (n_open > (gint64)listed->len)
+        g_string_append_printf (text, _ ("\n  and %" PRId64 " more"), n_open - (gint64)listed->len);
+    }
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
+/* The database's record of the archive: its manifest's hash, the anchor of the chain outside. */
+static gboolean
+audit_archive (RectifyStore *store,
+               gint64 campaign_id,
+               const char *dir,
+               const AuditMark *mark,
+               const char *manifest_sha256,
+               GError **error)
+{
+  g_autoptr (GString) after = g_string_new ("{\"campaign_id\":");
+  g_autofree char *base = g_path_get_basename (dir);
+
+  g_string_append_printf (after, "%" G_GINT64_FORMAT ",\"folder\":", campaign_id);
+  rectify_json_append_string (after, base);
+  g_string_append_printf (after,
+                          ",\"audit_head\":%" G_GINT64_FORMAT ",\"manifest_sha256\":", mark->id);
+  rectify_json_append_string (after, manifest_sha256);
+  g_string_append_c (after, '}');
+  return rectify_store_audit (store, "archive", campaign_id, "archive", NULL, after->str, error);
+}
+
 gboolean
 rectify_archive_write (RectifyStore *store,
                        gint64 campaign_id,
@@ -479,6 +585,7 @@ rectify_archive_write (RectifyStore *store,
   g_autoptr (RectifyCampaign) campaign = NULL;
   g_autofree char *partial = NULL;
   AuditMark mark = { 0, NULL };
+  g_autofree char *manifest_sha256 = NULL;
   gboolean made_partial = FALSE;
   gboolean ok;
 
@@ -492,6 +599,24 @@ rectify_archive_write (RectifyStore *store,
       return FALSE;
     }
   partial = g_strconcat (dir, ".partial", NULL);
+  if (!options->force)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autofree char *unfinished = rectify_archive_check_finished (store, campaign_id, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (unfinished != NULL)
+        {
+          /* Translators: %s says what is not finished (rectify_archive_check_finished) */
+          g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_UNCONFIRMED,
+                       _ ("Archive: the campaign is not finished.\n%s"), unfinished);
+          return FALSE;
+        }
+    }
 
   /* Every read of the archive, the renderers' included (they read through
    * this connection), in one read transaction: WAL keeps its snapshot while
@@ -499,8 +624,8 @@ rectify_archive_write (RectifyStore *store,
   ok = rectify_store_begin_read (store, error);
   if (ok)
     {
-      ok = write_snapshot (store, campaign_id, dir, partial, options, &mark, &campaign,
-                           &made_partial, cancellable, error);
+      ok = write_snapshot (store, campaign_id, dir, partial, options, &mark, &manifest_sha256,
+                           &campaign, &made_partial, cancellable, error);
       rectify_store_end (store, FALSE, NULL);
     }
   if (ok)
@@ -516,7 +641,8 @@ rectify_archive_write (RectifyStore *store,
       if (ok)
         {
           ok = check_unchanged (store, campaign, &mark, error)
-               && (archived || rectify_store_archive_campaign (store, campaign_id, error));
+               && (archived || rectify_store_archive_campaign (store, campaign_id, error))
+               && audit_archive (store, campaign_id, dir, &mark, manifest_sha256, error);
           if (ok && renameat2 (AT_FDCWD, partial, AT_FDCWD, dir, RENAME_NOREPLACE) != 0)
             ok = write_io_error (dir, errno, error);
           if (!rectify_store_end (store, ok, ok ? error : NULL) && ok)
@@ -767,5 +893,44 @@ rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **
       add_problem (report, RECTIFY_ARCHIVE_FILE_EXTRA, key);
   }
   g_ptr_array_sort (report->problems, compare_problems);
+  return TRUE;
+}
+
+gboolean
+rectify_archive_read_anchor (
+    const char *dir, gint64 *head_id, char **head_hash, char **manifest_sha256, GError **error)
+{
+  g_autofree char *json_path = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "manifest.csv", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *head = NULL;
+  gsize csv_len = 0;
+  GError *local = NULL;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  *head_id = 0;
+  *head_hash = NULL;
+  *manifest_sha256 = NULL;
+  if (!g_file_get_contents (json_path, &json, NULL, &local)
+      || !g_file_get_contents (csv_path, &csv, &csv_len, &local))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Archive folder: %s"),
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  head = rectify_audit_json_member (json, "audit_head");
+  if (!head || !rectify_audit_json_int (head, "id", head_id)
+      || !(*head_hash = rectify_audit_json_text (head, "hash")))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Archive folder: %s records no audit head (it was written before Rectify "
+                      "recorded one); check it against its manifest alone: rectify-cli verify %s"),
+                   json_path, dir);
+      return FALSE;
+    }
+  *manifest_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)csv, csv_len);
   return TRUE;
 }

@@ -31,7 +31,15 @@ typedef struct
   const char *language; /* recorded in manifest.json, e.g. "zh_CN" */
   RectifyArchiveProgressFunc progress;
   gpointer progress_data;
+  /* archive also a campaign rectify_archive_check_finished finds unfinished */
+  gboolean force;
 } RectifyArchiveOptions;
+
+/* What makes archiving the campaign premature, today: its last day still to
+ * come, hazards of it not yet cancelled (the first ten listed with their unit,
+ * status and deadline, and how many there are).  NULL when nothing does, or
+ * on error (then error is set).  A campaign already archived is finished. */
+char *rectify_archive_check_finished (RectifyStore *store, gint64 campaign_id, GError **error);
 
 /* Writes the archive of a campaign into the NEW folder dir:
  *   dossiers/<credit code>.pdf   one per unit of rectify_archive_list_units
@@ -43,7 +51,10 @@ typedef struct
  *                                (manifest.json included): what verify reads
  * Everything is written into "<dir>.partial", renamed to dir only when
  * complete; on any failure or cancellation the partial folder is removed.
- * Refuses a dir (or dir.partial) that exists.  Every file is made from one
+ * Refuses a dir (or dir.partial) that exists.
+ * A campaign not yet archived that rectify_archive_check_finished finds
+ * unfinished is refused with RECTIFY_ERROR_UNCONFIRMED and what it found,
+ * unless options->force.  Every file is made from one
  * snapshot of the database (a read transaction: render is called inside
  * it and must read through store); when anything was committed since (by
  * another program), the archive is refused with RECTIFY_ERROR_STATE and
@@ -84,5 +95,11 @@ const char *rectify_archive_problem_kind_to_label (RectifyArchiveProblemKind kin
  * Returns FALSE only when the manifest cannot be read (RECTIFY_ERROR_IO or
  * _INVALID); the files found missing, changed or extra are in report. */
 gboolean rectify_archive_verify (const char *dir, RectifyArchiveReport *report, GError **error);
+
+/* The anchor of a database in the archive folder dir: the audit head its
+ * manifest.json records and the SHA-256 of its manifest.csv.  Fails
+ * (RECTIFY_ERROR_IO, _INVALID) when they cannot be read. */
+gboolean rectify_archive_read_anchor (
+    const char *dir, gint64 *head_id, char **head_hash, char **manifest_sha256, GError **error);
 
 G_END_DECLS

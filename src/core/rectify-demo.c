@@ -1031,6 +1031,23 @@ generate_city (RectifyStore *store,
   if (!bulk->finish (load, error))
     goto out;
 
+  /* one audit entry for each kind of record, with the hash over them all */
+  {
+    const struct
+    {
+      const char *entity;
+      gint64 last;
+    } batches[] = {
+      { "officer", CITY_OFFICERS },    { "campaign", campaigns[2].id }, { "unit", CITY_UNITS },
+      { "equipment", CITY_EQUIPMENT }, { "inspection", n_inspections }, { "hazard", CITY_HAZARDS },
+      { "document", CITY_DOCUMENTS },
+    };
+    report (progress, data, _ ("Audit log"), 0.95);
+    for (guint i = 0; i < G_N_ELEMENTS (batches); i++)
+      if (!rectify_store_audit_batch (store, batches[i].entity, 1, batches[i].last, "demo",
+                                      "\"scale\":\"city\"", error))
+        goto out;
+  }
   {
     g_autofree char *after
         = g_strdup_printf ("{\"scale\":\"city\",\"seed\":%u,\"units\":%d,\"equipment\":%d,"

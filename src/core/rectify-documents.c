@@ -103,8 +103,8 @@ store_pdf (RectifyStore *self,
   if (!RECTIFY_STORE_OPS (self, documents)->put_pdf (self, id, pdf, sha256, error))
     return FALSE;
   {
-    g_autofree char *after = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}",
-                                              sha256, g_bytes_get_size (pdf));
+    /* the whole document again, now with its PDF's hash */
+    g_autofree char *after = rectify_store_row_json (self, "document", id);
     return rectify_store_audit (self, "document", id, "store-pdf", NULL, after, error);
   }
 }
@@ -183,6 +183,9 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
       if (campaign_id == 0)
         campaign_id = h->campaign_id;
     }
+  /* the sample's own letters carry its placeholders; a bureau's, its own */
+  if (!rectify_store_is_system (self) && !rectify_store_check_bureau_set_up (self, error))
+    return 0;
   year = atoi (issued_date);
   prefix = number_prefix (self, kind);
 
@@ -218,6 +221,39 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
   if (ok && render)
     ok = store_pdf (self, id, prefix, render, user_data, error);
   return rectify_store_end (self, ok, error) ? id : 0;
+}
+
+char *
+rectify_store_next_document_number (RectifyStore *self,
+                                    RectifyDocumentKind kind,
+                                    const char *issued_date,
+                                    GError **error)
+{
+  g_autofree char *today = rectify_today ();
+  g_autofree char *prefix = NULL;
+  int seq = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), NULL);
+
+  if (issued_date == NULL || *issued_date == '\0')
+    issued_date = today;
+  if (rectify_document_kind_to_code (kind) == NULL)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Kind: unknown kind of document"));
+      return NULL;
+    }
+  if (!rectify_validate_date (_ ("Date"), issued_date, error)
+      || !rectify_store_begin_read (self, error))
+    return NULL;
+  ok = RECTIFY_STORE_OPS (self, documents)
+           ->next_seq (self, rectify_document_kind_to_code (kind), atoi (issued_date), &seq, error);
+  rectify_store_end (self, FALSE, NULL);
+  if (!ok)
+    return NULL;
+  prefix = number_prefix (self, kind);
+  return rectify_document_format_number (prefix, atoi (issued_date), seq, FALSE);
 }
 
 gboolean

@@ -21,9 +21,11 @@ typedef enum
   RECTIFY_ERROR_NEWER_VERSION, /* written by a newer Rectify */
   RECTIFY_ERROR_NOT_RECTIFY,   /* not a Rectify database at all */
   RECTIFY_ERROR_TAMPERED,      /* the audit chain or a stored hash does not verify */
-  RECTIFY_ERROR_IO,       /* a file could not be read or written (also: disk full, read-only) */
-  RECTIFY_ERROR_DAMAGED,  /* the database file fails its integrity check: restore a backup */
-  RECTIFY_ERROR_NO_ACTOR, /* a write without an acting officer */
+  RECTIFY_ERROR_IO,          /* a file could not be read or written (also: disk full, read-only) */
+  RECTIFY_ERROR_DAMAGED,     /* the database file fails its integrity check: restore a backup */
+  RECTIFY_ERROR_NO_ACTOR,    /* a write without an acting officer */
+  RECTIFY_ERROR_UNCONFIRMED, /* allowed only when the user confirms it (the message says why) */
+  RECTIFY_ERROR_NOT_SET_UP,  /* the bureau's setup (name, number prefixes) is still to be done */
 } RectifyError;
 
 GQuark rectify_error_quark (void);

@@ -1019,16 +1019,17 @@ rectify_import_stream (RectifyStore *store,
   if (ok && im.writing && report->n_problems == 0 && report->added > 0)
     {
       g_autofree char *base = g_path_get_basename (name ? name : "");
-      GString *json = g_string_new ("{\"file\":");
+      GString *json = g_string_new ("\"file\":");
       g_autofree char *escaped = g_strescape (base, NULL);
 
+      /* the rows added as one entry with the hash over them; those updated have their own */
       g_string_append_printf (json,
                               "\"%s\",\"encoding\":\"%s\",\"rows\":%" PRIu64 ",\"added\":%" PRIu64
-                              ",\"updated\":%" PRIu64 ",\"skipped\":%" PRIu64
-                              ",\"first_id\":%" PRId64 ",\"last_id\":%" PRId64 "}",
+                              ",\"updated\":%" PRIu64 ",\"skipped\":%" PRIu64,
                               escaped, report->encoding, report->rows, report->added,
-                              report->updated, report->skipped, im.first_added, im.last_added);
-      ok = rectify_store_audit (store, kind_entities[kind], 0, "import", NULL, json->str, error);
+                              report->updated, report->skipped);
+      ok = rectify_store_audit_batch (store, kind_entities[kind], im.first_added, im.last_added,
+                                      "import", json->str, error);
       g_string_free (json, TRUE);
     }
   if (ok && im.writing && report->n_problems == 0 && report->updated > 0)

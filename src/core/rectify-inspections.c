@@ -137,46 +137,11 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
 /* The visit as the audit log keeps it: its row, the officers present and
  * the equipment checked (the checklist and remarks are in the row and in
  * remarks). */
-static void
-clear_remark (gpointer data)
-{
-  g_free (((RectifyCheck *)data)->remark);
-}
-
+/* The inspection with its officers, equipment, checklist and the visits it completed. */
 static char *
 inspection_json (RectifyStore *self, gint64 id)
 {
-  g_autofree char *row = rectify_store_row_json (self, "inspection", id);
-  g_autoptr (GArray) officers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) equipment = g_array_new (FALSE, FALSE, sizeof (RectifyCheckedEquipment));
-  g_autoptr (GArray) remarks = g_array_new (FALSE, FALSE, sizeof (RectifyCheck));
-  GString *out;
-
-  if (row == NULL)
-    return NULL;
-  g_array_set_clear_func (remarks, clear_remark);
-  /* what cannot be read is left out, as from a visit without it */
-  RECTIFY_STORE_OPS (self, inspections)->get_parts (self, id, officers, equipment, remarks, NULL);
-  out = g_string_new_len (row, strlen (row) - 1);
-  g_string_append (out, ",\"officers\":[");
-  for (guint n = 0; n < officers->len; n++)
-    g_string_append_printf (out, "%s%" PRId64, n ? "," : "", g_array_index (officers, gint64, n));
-  g_string_append (out, "],\"equipment\":[");
-  for (guint n = 0; n < equipment->len; n++)
-    {
-      RectifyCheckedEquipment *ce = &g_array_index (equipment, RectifyCheckedEquipment, n);
-      g_string_append_printf (out, "%s[%" PRId64 ",%d]", n ? "," : "", ce->equipment_id,
-                              ce->quantity);
-    }
-  g_string_append (out, "],\"remarks\":{");
-  for (guint n = 0; n < remarks->len; n++)
-    {
-      RectifyCheck *c = &g_array_index (remarks, RectifyCheck, n);
-      g_autofree char *remark = g_strescape (c->remark, NULL);
-      g_string_append_printf (out, "%s\"%d\":\"%s\"", n ? "," : "", (int)c->item, remark);
-    }
-  g_string_append (out, "}}");
-  return g_string_free (out, FALSE);
+  return rectify_store_row_json (self, "inspection", id);
 }
 
 /* What refers to a stored visit: where it belongs, the hazards registered

@@ -38,8 +38,9 @@ struct _RectifyStoreAuditOps
                        GError **error);
   /* The newest limit rows (all when limit <= 0), newest first, with officer names. */
   GPtrArray *(*list) (RectifyStore *self, gint64 limit, GError **error);
-  /* The record id of entity table as a JSON object (blobs as their size), NULL if none. */
-  char *(*row_json) (RectifyStore *self, const char *table, gint64 id);
+  /* Every id of entity's records ("unit", "hazard", …, as rectify_audit_record_entities),
+   * ascending. */
+  GArray *(*ids) (RectifyStore *self, const char *entity, GError **error);
 };
 
 G_END_DECLS

@@ -15,14 +15,56 @@ gboolean rectify_store_check_actor (RectifyStore *self, GError **error);
 /* The sample generator's writes, as the system (nested calls count). */
 void rectify_store_push_system (RectifyStore *self);
 void rectify_store_pop_system (RectifyStore *self);
+/* TRUE while the sample generator writes (between push and pop). */
+gboolean rectify_store_is_system (RectifyStore *self);
 /* While allowed, a write without an actor passes: the first officer of an empty store. */
 void rectify_store_allow_first_officer (RectifyStore *self, gboolean allow);
 /* Fails with NOT_FOUND unless id exists in table; field names it. */
 gboolean rectify_store_check_id (
     RectifyStore *self, const char *table, gint64 id, const char *field, GError **error);
 
-/* The row as a JSON object (blobs as their size), for the audit log. */
+/* The record as the canonical JSON of its audit entry (rectify-audit-records.c), built from
+ * the typed records of the store's operations; NULL when there is none. */
 char *rectify_store_row_json (RectifyStore *self, const char *table, gint64 id);
+/* The same; NULL with error unset when there is none, with error set when it cannot be read. */
+char *rectify_audit_record_json (RectifyStore *self, const char *entity, gint64 id, GError **error);
+/* The entities whose records the audit log holds whole, NULL-terminated. */
+extern const char *const rectify_audit_record_entities[];
+gboolean rectify_audit_is_record_entity (const char *entity);
+/* TRUE when the chain knows the record id as it was at a batch (*text: its JSON then, NULL when
+ * it had none); text may be NULL to ask only whether it does. */
+typedef gboolean (*RectifyAuditOverrideFunc) (gint64 id, const char **text, gpointer user_data);
+/* The SHA-256 over the JSON of entity's records first_id..last_id (each followed by a newline),
+ * and their number; override gives the JSON of records known otherwise. */
+gboolean rectify_audit_batch_hash (RectifyStore *self,
+                                   const char *entity,
+                                   gint64 first_id,
+                                   gint64 last_id,
+                                   RectifyAuditOverrideFunc override,
+                                   gpointer user_data,
+                                   gint64 *n_records,
+                                   char **sha256,
+                                   GError **error);
+/* One audit entry (entity, id 0, action) for the records first_id..last_id written at once:
+ * {"batch":true,"first_id","last_id","records","sha256"} and the members of extra_json. */
+gboolean rectify_store_audit_batch (RectifyStore *self,
+                                    const char *entity,
+                                    gint64 first_id,
+                                    gint64 last_id,
+                                    const char *action,
+                                    const char *extra_json,
+                                    GError **error);
+/* After an upgrade from a version whose audit entries did not hold whole
+ * records: one "baseline" entry per kind of record, as the system, so that
+ * the records verify from then on (a failure is left for verify to find). */
+void rectify_audit_baseline_if_due (RectifyStore *self);
+/* The differences of the record now from the JSON recorded (translated sentences). */
+GPtrArray *rectify_audit_json_diff (const char *now, const char *recorded);
+/* A whole number or text member of a JSON object; FALSE / NULL when it has none. */
+gboolean rectify_audit_json_int (const char *json, const char *name, gint64 *value);
+char *rectify_audit_json_text (const char *json, const char *name);
+/* A member of a JSON object as compact JSON, NULL when it has none. */
+char *rectify_audit_json_member (const char *json, const char *name);
 /* Appends to the hash-chained audit log and marks entity changed. */
 gboolean rectify_store_audit (RectifyStore *self,
                               const char *entity,

@@ -138,16 +138,21 @@ RectifyStore *
 rectify_store_open (const char *path, GError **error)
 {
   gboolean unsupported;
+  RectifyStore *store;
 
   if (is_server (path, error, &unsupported))
     {
 #if RECTIFY_HAVE_PG
-      return adopt_login (rectify_pg_store_open (path, FALSE, FALSE, error));
+      store = adopt_login (rectify_pg_store_open (path, FALSE, FALSE, error));
 #else
       return NULL;
 #endif
     }
-  return rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
+  else
+    store = rectify_sqlite_store_open (path, RECTIFY_SCHEMA_VERSION, error);
+  if (store)
+    rectify_audit_baseline_if_due (store);
+  return store;
 }
 
 RectifyStore *
@@ -186,8 +191,10 @@ RectifyStore *
 rectify_store_open_at_version (const char *path, int version, GError **error)
 {
   gboolean unsupported;
+  RectifyStore *store;
 
   g_return_val_if_fail (version >= 1 && version <= RECTIFY_SCHEMA_VERSION, NULL);
+
   if (is_server (path, error, &unsupported))
     {
       if (!unsupported)
@@ -196,7 +203,10 @@ rectify_store_open_at_version (const char *path, int version, GError **error)
                      RECTIFY_SCHEMA_VERSION);
       return NULL;
     }
-  return rectify_sqlite_store_open (path, version, error);
+  store = rectify_sqlite_store_open (path, version, error);
+  if (store && version == RECTIFY_SCHEMA_VERSION)
+    rectify_audit_baseline_if_due (store);
+  return store;
 }
 
 char *
@@ -380,6 +390,14 @@ rectify_store_pop_system (RectifyStore *self)
 
   g_return_if_fail (priv->system_depth > 0);
   priv->system_depth--;
+}
+
+gboolean
+rectify_store_is_system (RectifyStore *self)
+{
+  RectifyStorePrivate *priv = rectify_store_get_instance_private (self);
+
+  return priv->system_depth > 0;
 }
 
 void

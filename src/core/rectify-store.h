@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RECTIFY_SCHEMA_VERSION 5
+#define RECTIFY_SCHEMA_VERSION 6
 
 #define RECTIFY_TYPE_STORE (rectify_store_get_type ())
 G_DECLARE_DERIVABLE_TYPE (RectifyStore, rectify_store, RECTIFY, STORE, GObject)
@@ -77,6 +77,35 @@ const RectifySettingInfo *rectify_settings_known (guint *n_settings);
 char *rectify_store_get_setting (RectifyStore *self, const char *key, const char *fallback);
 gboolean
 rectify_store_set_setting (RectifyStore *self, const char *key, const char *value, GError **error);
+
+/* What a bureau sets up before it issues a document (the first-run setup). */
+typedef struct
+{
+  const char *bureau_name;        /* "bureau-name" */
+  const char *district;           /* "bureau-district" */
+  const char *instruction_prefix; /* "number-prefix-instruction" */
+  const char *opinion_prefix;     /* "number-prefix-opinion" */
+  const char *signatory;          /* "signatory" */
+  const char *document_language;  /* "document-language": zh_CN or en */
+} RectifyBureauSetup;
+
+/* The setup as the settings hold it now (strings owned by setup: free
+ * them with rectify_bureau_setup_clear); placeholders of the sample come
+ * back as they are. */
+void rectify_store_get_bureau_setup (RectifyStore *self, RectifyBureauSetup *setup);
+void rectify_bureau_setup_clear (RectifyBureauSetup *setup);
+/* Writes every field of setup in one transaction, each required, none the
+ * sample's placeholder (X市市场监督管理局, X市监特指, X市监特整); the
+ * message names the first field refused and nothing is written. */
+gboolean
+rectify_store_set_up_bureau (RectifyStore *self, const RectifyBureauSetup *setup, GError **error);
+/* TRUE when value of the setting key is the sample's placeholder (or
+ * empty where the setup needs a value). */
+gboolean rectify_setting_is_placeholder (const char *key, const char *value);
+/* FALSE with RECTIFY_ERROR_NOT_SET_UP, naming what is missing, while the
+ * bureau name or a number prefix is unset or still the sample's
+ * placeholder: documents are issued only after the setup. */
+gboolean rectify_store_check_bureau_set_up (RectifyStore *self, GError **error);
 
 /* Online copy with the SQLite backup API; the copy passes integrity_check.
  * The same as rectify_store_backup_full without progress or cancellable. */
@@ -325,6 +354,13 @@ gint64 rectify_store_issue_document_with_pdf (RectifyStore *self,
                                               RectifyDocumentRenderFunc render,
                                               gpointer user_data,
                                               GError **error);
+/* The number an issue of kind dated issued_date (NULL: today) would take
+ * now, for the user to confirm; another desk may take it first, then the
+ * issue takes the next.  NULL on error. */
+char *rectify_store_next_document_number (RectifyStore *self,
+                                          RectifyDocumentKind kind,
+                                          const char *issued_date,
+                                          GError **error);
 /* The renderer rectify_store_issue_document uses from now on, so every
  * document issued through this store has its PDF (the programs set the
  * PDF engine's; the core cannot call it).  NULL: documents without PDF. */
@@ -359,18 +395,45 @@ GPtrArray *rectify_store_get_documents_by_ids (RectifyStore *self,
 char *rectify_document_format_number (const char *prefix, int year, int seq, gboolean english);
 
 /* ---- audit --------------------------------------------------------------- */
+/* One thing verification found: a record that is not what the audit log
+ * says, a record or entry missing, the head of the chain moved. */
+typedef struct
+{
+  char *table;   /* the record's table ("hazard", …), "audit" or "archive" */
+  gint64 id;     /* its row, 0 when none */
+  char *message; /* translated: names the table, the row and what differs or is missing */
+} RectifyAuditFinding;
+
 typedef struct
 {
   gint64 rows;
   gint64 first_bad_id; /* 0 when the chain verifies */
   char *problem;       /* what is wrong with first_bad_id */
+  gint64 head_id;      /* the newest row of an intact chain, and its hash */
+  char *head_hash;
+  gint64 records;      /* records checked against the chain */
+  GPtrArray *findings; /* RectifyAuditFinding, empty when the records match */
 } RectifyAuditReport;
 
 void rectify_audit_report_clear (RectifyAuditReport *report);
-/* Recomputes the hash chain.  Returns FALSE only when it could not be read;
- * a broken chain is reported in report. */
+/* TRUE when the chain holds and nothing was found. */
+gboolean rectify_audit_report_intact (const RectifyAuditReport *report);
+/* Recomputes the hash chain, checks its recorded head, then every record
+ * against its newest audit entry (or the hash of the batch that wrote it).
+ * Returns FALSE only when it could not be read; what is wrong is in report. */
 gboolean
 rectify_store_verify_audit (RectifyStore *self, RectifyAuditReport *report, GError **error);
+/* The same, and the database against the archive folder dir: the database
+ * must have recorded its manifest's hash, and the chain must hold the head
+ * the manifest records (else the database is older than the archive). */
+gboolean rectify_store_verify_audit_with_archive (RectifyStore *self,
+                                                  const char *dir,
+                                                  RectifyAuditReport *report,
+                                                  GError **error);
+/* The newest audit row's id and hash (0 and NULL when the log is empty). */
+gboolean rectify_store_get_audit_head (RectifyStore *self, gint64 *id, char **hash, GError **error);
+/* "1a2b3c4d · 1234": the first 8 hex digits of the head's hash and its row, for print. */
+char *rectify_store_audit_fingerprint (RectifyStore *self, GError **error);
 typedef struct
 {
   gint64 id;

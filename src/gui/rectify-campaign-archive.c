@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "rectify-a11y.h"
+#include "rectify-archive.h"
 #include "rectify-campaign-archive.h"
 #include "rectify-job.h"
 #include "rectify-pdf-archive.h"
@@ -19,8 +21,10 @@ typedef struct
   char *db_path;
   gint64 actor;
   gint64 campaign_id;
+  char *campaign_name;
   char *dir;
   RectifyPdfLanguage language;
+  gboolean force; /* the user confirmed archiving an unfinished campaign */
   GCancellable *cancellable;
   /* main thread only */
   GtkWindow *parent;
@@ -35,6 +39,7 @@ job_clear (Job *job)
 {
   g_free (job->db_path);
   g_free (job->dir);
+  g_free (job->campaign_name);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->parent);
   g_weak_ref_clear (&job->owner);
@@ -99,7 +104,7 @@ archive_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   Job *job = task_data;
   g_autoptr (RectifyStore) store = NULL;
   g_autoptr (GError) error = NULL;
-  RectifyPdfArchiveOptions options = { job->language, NULL, on_progress, job };
+  RectifyPdfArchiveOptions options = { job->language, NULL, on_progress, job, job->force };
 
   /* a connection of its own: the window's stays free for the user */
   store = rectify_store_open (job->db_path, &error);
@@ -179,6 +184,71 @@ on_chooser_response_cb (GtkNativeDialog *chooser, int response, Job *job)
   job_unref (job);
 }
 
+typedef void (*JobStep) (Job *job);
+
+typedef struct
+{
+  Job *job;
+  JobStep next;
+} Confirmation;
+
+static void
+on_confirm_response_cb (AdwMessageDialog *dialog, const char *response, Confirmation *c)
+{
+  if (g_strcmp0 (response, "archive") == 0)
+    {
+      c->job->force = TRUE;
+      c->next (c->job);
+    }
+  else
+    {
+      g_autoptr (GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                      _ ("Archive cancelled; nothing was kept"));
+      report_done (c->job, error);
+    }
+  job_unref (c->job);
+  g_free (c);
+}
+
+/* Goes on with next when the core finds the campaign finished, else when
+ * the user confirms what it found (rectify_archive_check_finished). */
+static void
+confirm_then (Job *job, RectifyStore *store, JobStep next)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *unfinished = rectify_archive_check_finished (store, job->campaign_id, &error);
+  AdwMessageDialog *dialog;
+  Confirmation *c;
+
+  if (error != NULL)
+    {
+      report_done (job, error);
+      return;
+    }
+  if (unfinished == NULL)
+    {
+      next (job);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (job->parent, _ ("Archive an Unfinished Campaign?"), NULL));
+  adw_message_dialog_format_body (
+      dialog, "%s\n\n%s", unfinished,
+      _ ("An archived campaign cannot change: hazards still open stay as they are in the "
+         "archive."));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "archive",
+                                    _ ("_Archive Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
+  c = g_new0 (Confirmation, 1);
+  c->job = job_ref (job);
+  c->next = next;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response_cb), c);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static Job *
 job_new (GtkWidget *parent,
          RectifyStore *store,
@@ -200,6 +270,25 @@ job_new (GtkWidget *parent,
   return job;
 }
 
+/* the archive goes into a new folder: the chooser asks for its name */
+static void
+choose_folder (Job *job)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser
+      = gtk_file_chooser_native_new (_ ("Archive the Campaign into a New Folder"), job->parent,
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Archive"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the suggested name of an archive folder; %s is the campaign */
+  name = g_strdup_printf (_ ("%s archive"), job->campaign_name);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), job_ref (job));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 rectify_campaign_archive_run (GtkWidget *parent,
                               RectifyStore *store,
@@ -216,7 +305,7 @@ rectify_campaign_archive_run (GtkWidget *parent,
 
   job = job_new (parent, store, campaign_id, done, owner);
   job->dir = g_strdup (dir);
-  start_job (job);
+  confirm_then (job, store, start_job);
   job_unref (job);
 }
 
@@ -228,8 +317,6 @@ rectify_campaign_archive_start (GtkWidget *parent,
                                 GObject *owner)
 {
   g_autoptr (RectifyCampaign) campaign = NULL;
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
   Job *job;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
@@ -239,16 +326,7 @@ rectify_campaign_archive_start (GtkWidget *parent,
   if (campaign == NULL)
     return;
   job = job_new (parent, store, campaign_id, done, owner);
-
-  /* the archive goes into a new folder: the chooser asks for its name */
-  chooser
-      = gtk_file_chooser_native_new (_ ("Archive the Campaign into a New Folder"), job->parent,
-                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Archive"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the suggested name of an archive folder; %s is the campaign */
-  name = g_strdup_printf (_ ("%s archive"), campaign->name);
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  job->campaign_name = g_strdup (campaign->name);
+  confirm_then (job, store, choose_folder);
+  job_unref (job);
 }

@@ -22,7 +22,10 @@ void rectify_campaign_archive_start (GtkWidget *parent,
                                      RectifyCampaignArchiveDone done,
                                      GObject *owner);
 
-/* The same into dir, without asking. */
+/* The same into dir, without asking for a folder.  Either asks first, when
+ * the core finds the campaign unfinished (before its last day, hazards not
+ * cancelled), whether to archive it anyway; Cancel there reports
+ * G_IO_ERROR_CANCELLED. */
 void rectify_campaign_archive_run (GtkWidget *parent,
                                    RectifyStore *store,
                                    gint64 campaign_id,

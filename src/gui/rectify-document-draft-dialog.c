@@ -9,6 +9,7 @@
 
 #include "rectify-a11y.h"
 #include "rectify-archived.h"
+#include "rectify-bureau-setup-dialog.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-format.h"
 #include "rectify-pdf-issue.h"
@@ -67,6 +68,7 @@ struct _RectifyDocumentDraftDialog
   GtkTextView *order_view;
   GtkTextView *remedies_view;
   GtkLabel *error_label;
+  GtkLabel *deadline_warning_label;
   RectifyPdfView *preview;
 };
 
@@ -273,6 +275,30 @@ schedule_preview (RectifyDocumentDraftDialog *self)
   self->preview_timeout = g_timeout_add (PREVIEW_DELAY_MS, on_preview_timeout_cb, self);
 }
 
+/* A deadline already past would order a rectification by a day gone:
+ * the draft says so before it is issued. */
+static void
+update_deadline_warning (RectifyDocumentDraftDialog *self)
+{
+  g_autoptr (GArray) ids = NULL;
+  const char *latest = NULL;
+
+  ids = checked_ids (self, &latest);
+  if (self->unit_id != 0 && latest && *latest && g_strcmp0 (latest, self->today) < 0)
+    {
+      g_autofree char *day = rectify_format_date (latest);
+      g_autofree char *text = g_strdup_printf (
+          /* Translators: %s is the deadline of the checked hazards */
+          _ ("The deadline %s has passed: the letter would order a rectification by a day "
+             "already gone. Set a new deadline on the hazard first, or issue it as it is."),
+          day);
+      gtk_label_set_text (self->deadline_warning_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->deadline_warning_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->deadline_warning_label), FALSE);
+}
+
 /* A letter about a hazard of an archived campaign is refused by the
  * store: Issue says so before. */
 static void
@@ -289,6 +315,7 @@ update_issue (RectifyDocumentDraftDialog *self)
     }
   rectify_archived_check (self->issue_button, self->store, archived);
   gtk_widget_set_sensitive (self->issue_button, self->unit_id != 0 && archived == 0);
+  update_deadline_warning (self);
 }
 
 static void
@@ -509,22 +536,20 @@ on_unit_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
 
 /* ---- issuing ---------------------------------------------------------------- */
 
+/* Issues the draft: the store decides (managers only, at least one hazard
+ * of the unit); the number, the PDF and its SHA-256 are written in one
+ * transaction. */
 static void
-issue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+issue_now (RectifyDocumentDraftDialog *self)
 {
-  RectifyDocumentDraftDialog *self = RECTIFY_DOCUMENT_DRAFT_DIALOG (widget);
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   RectifyPdfIssueOptions options = { chosen_language (self), NULL, NULL, NULL, NULL, NULL };
   gint64 id;
 
-  if (self->unit_id == 0)
-    return;
   wording_options (self, &options, texts);
   ids = checked_ids (self, NULL);
-  /* The store decides: managers only, at least one hazard of the unit;
-   * the number, the PDF and its SHA-256 are written in one transaction. */
   id = rectify_store_issue_document_with_pdf (self->store, chosen_kind (self), self->unit_id, 0,
                                               NULL, (const gint64 *)ids->data, ids->len,
                                               rectify_pdf_render_document, &options, &error);
@@ -536,6 +561,120 @@ issue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   set_message (self, NULL);
   g_signal_emit (self, signals[SIGNAL_ISSUED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+issue_when_idle_cb (gpointer data)
+{
+  issue_now (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog *dialog,
+                        const char *response,
+                        RectifyDocumentDraftDialog *self)
+{
+  /* after the question has closed: issuing closes this window, its parent */
+  if (g_strcmp0 (response, "issue") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, issue_when_idle_cb, g_object_ref (self),
+                     g_object_unref);
+}
+
+/* An issued document cannot be taken back, only voided: the number it
+ * takes, its addressee, date and deadline are shown to be confirmed. */
+static void
+confirm_issue (RectifyDocumentDraftDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *day = rectify_format_date (self->today);
+  g_autofree char *deadline = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  const char *latest = NULL;
+  AdwMessageDialog *dialog;
+
+  number
+      = rectify_store_next_document_number (self->store, chosen_kind (self), self->today, &error);
+  if (number == NULL)
+    {
+      set_message (self, error->message);
+      return;
+    }
+  ids = checked_ids (self, &latest);
+  deadline = latest && *latest ? rectify_format_date (latest) : g_strdup (_ ("none"));
+  /* Translators: the question before issuing; %s is the number it will take */
+  heading = g_strdup_printf (_ ("Issue %s?"), number);
+  g_string_append_printf (body, _ ("To: %s"), self->unit_name ? self->unit_name : "");
+  g_string_append_c (body, '\n');
+  g_string_append_printf (body, _ ("Dated: %s"), day);
+  g_string_append_c (body, '\n');
+  g_string_append_printf (body, _ ("Rectify by: %s"), deadline);
+  g_string_append_c (body, '\n');
+  g_string_append_printf (
+      body, g_dngettext (GETTEXT_PACKAGE, "Hazards: %u", "Hazards: %u", ids->len), ids->len);
+  if (latest && *latest && g_strcmp0 (latest, self->today) < 0)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, gtk_label_get_text (self->deadline_warning_label));
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _ ("Once issued it keeps its number and its PDF; a mistake is put right "
+                            "by voiding it and issuing another."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "issue", _ ("_Issue"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "issue");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  rectify_a11y_fix_mnemonic_buttons (GTK_WIDGET (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_setup_saved_cb (RectifyBureauSetupDialog *setup, RectifyDocumentDraftDialog *self)
+{
+  set_message (self, NULL);
+  fill_wording (self);
+  schedule_preview (self);
+  confirm_issue (self);
+}
+
+static void
+issue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RectifyDocumentDraftDialog *self = RECTIFY_DOCUMENT_DRAFT_DIALOG (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+
+  if (self->unit_id == 0)
+    return;
+  ids = checked_ids (self, NULL);
+  /* nothing to confirm: the store says what is missing */
+  if (!rectify_store_can_issue_documents (self->store, NULL) || ids->len == 0)
+    {
+      issue_now (self);
+      return;
+    }
+  /* the first document of a bureau: its name and prefixes first */
+  if (!rectify_store_check_bureau_set_up (self->store, &error))
+    {
+      RectifyBureauSetupDialog *setup;
+
+      if (!g_error_matches (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_SET_UP))
+        {
+          set_message (self, error->message);
+          return;
+        }
+      set_message (self, error->message);
+      setup = rectify_bureau_setup_dialog_new (GTK_WINDOW (self), self->store);
+      g_signal_connect_object (setup, "saved", G_CALLBACK (on_setup_saved_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (setup));
+      return;
+    }
+  confirm_issue (self);
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -646,6 +785,8 @@ rectify_document_draft_dialog_class_init (RectifyDocumentDraftDialogClass *klass
   gtk_widget_class_set_template_from_resource (
       widget_class, "/app/rectify/Rectify/ui/rectify-document-draft-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog,
+                                        deadline_warning_label);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RectifyDocumentDraftDialog,
                                         unit_search_entry);

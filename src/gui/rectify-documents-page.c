@@ -16,6 +16,8 @@
 #include "rectify-exchange.h"
 #include "rectify-format.h"
 #include "rectify-list-page.h"
+#include "rectify-pdf-issue.h"
+#include "rectify-pdf-void-copy.h"
 #include "rectify-record-list.h"
 
 struct _RectifyDocumentsPage
@@ -396,6 +398,19 @@ update_buttons (RectifyDocumentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.void", open);
 }
 
+/* What the page shows, saves and prints of d: the PDF stored at issue, and
+ * of a voided document a copy of it under a VOID mark with the date and
+ * reason (the stored bytes stay as they are). */
+static GBytes *
+document_pdf (RectifyDocumentsPage *self, const RectifyDocument *d, GError **error)
+{
+  g_autoptr (GBytes) pdf = rectify_store_get_document_pdf (self->store, d->id, NULL, error);
+
+  if (pdf == NULL || d->status != RECTIFY_DOCUMENT_VOID)
+    return g_steal_pointer (&pdf);
+  return rectify_pdf_void_copy (pdf, d, rectify_pdf_default_language (self->store), error);
+}
+
 static void
 show_document (RectifyDocumentsPage *self, gint64 id)
 {
@@ -440,8 +455,8 @@ show_document (RectifyDocumentsPage *self, gint64 id)
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 
-  /* The bytes stored at issue, never a new rendering. */
-  pdf = rectify_store_get_document_pdf (self->store, id, NULL, &error);
+  /* The bytes stored at issue, never a new rendering; a voided one marked VOID. */
+  pdf = document_pdf (self, d, &error);
   if (pdf == NULL)
     rectify_pdf_view_set_message (self->preview, error->message);
   else
@@ -475,8 +490,8 @@ rectify_documents_page_save_to (RectifyDocumentsPage *self, const char *path, GE
       return FALSE;
     }
   /* Read and checked against its SHA-256 again: what is written is what
-   * was issued. */
-  pdf = rectify_store_get_document_pdf (self->store, self->shown->id, NULL, error);
+   * was issued (a voided one under its VOID mark). */
+  pdf = document_pdf (self, self->shown, error);
   return pdf != NULL && rectify_write_file_atomically (path, pdf, error);
 }
 

@@ -21,6 +21,7 @@
 #include "rectify-operators-page.h"
 #include "rectify-preferences-window.h"
 #include "rectify-units-page.h"
+#include "rectify-verify-dialog.h"
 #include "rectify-window.h"
 
 /* The sample data is the seed report's campaign; any fixed seed keeps it
@@ -687,6 +688,14 @@ backup_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 }
 
 static void
+verify_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RectifyWindow *self = user_data;
+
+  rectify_verify_dialog_run (GTK_WINDOW (self), self->store);
+}
+
+static void
 restore_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RectifyWindow *self = user_data;
@@ -761,6 +770,7 @@ static const GActionEntry win_entries[] = {
   { .name = "show-hazards", .activate = show_hazards_activated, .parameter_type = "(xibs)" },
   { .name = "backup", .activate = backup_activated },
   { .name = "restore", .activate = restore_activated },
+  { .name = "verify", .activate = verify_activated },
   { .name = "show-inspections", .activate = show_inspections_activated, .parameter_type = "(xbs)" },
   { .name = "show-documents", .activate = show_documents_activated, .parameter_type = "(xis)" },
   { .name = "new-campaign", .activate = new_campaign_activated },

@@ -36,9 +36,12 @@ rectify_pdf_archive_write (RectifyStore *store,
                            GCancellable *cancellable,
                            GError **error)
 {
-  RectifyArchiveOptions archive
-      = { render, (gpointer)options, rectify_pdf_language_to_code (options->language),
-          options->progress, options->progress_data };
+  RectifyArchiveOptions archive = { render,
+                                    (gpointer)options,
+                                    rectify_pdf_language_to_code (options->language),
+                                    options->progress,
+                                    options->progress_data,
+                                    options->force };
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);

@@ -17,6 +17,7 @@ typedef struct
   const char *bureau; /* NULL = the setting "bureau-name" */
   RectifyArchiveProgressFunc progress;
   gpointer progress_data;
+  gboolean force; /* as RectifyArchiveOptions.force */
 } RectifyPdfArchiveOptions;
 
 /* rectify_archive_write with this engine's dossiers

@@ -54,6 +54,7 @@ typedef struct
   const char *no_documents;
   const char *document_columns[5];
   const char *missing_pdf;
+  const char *voided; /* {1} void date {2} reason */
   const char *list_sep;
   const char *footer;
   const char *check_items[8];
@@ -104,6 +105,7 @@ static const Wording zh_cn = {
   "本次行动中未向该单位下达文书。",
   { "文号", "种类", "日期", "状态", "PDF 的 SHA-256" },
   "未存储 PDF",
+  "{1}作废：{2}",
   "、",
   "— {page} —",
   { "安全管理机构落实", "安全管理人员落实", "安全管理制度落实", "设备使用登记证", "作业人员持证",
@@ -159,6 +161,7 @@ static const Wording en = {
   "No documents were issued to the unit in this campaign.",
   { "Number", "Kind", "Date", "Status", "SHA-256 of the PDF" },
   "No stored PDF",
+  "Void on {1}: {2}",
   ", ",
   "Page {page} of {pages}",
   { "Safety management body set up", "Responsible persons appointed",
@@ -736,7 +739,15 @@ write_documents (Dossier *d, gint64 campaign_id, const RectifyUnit *u, GError **
       g_ptr_array_add (cells, g_strdup (doc->number));
       g_ptr_array_add (cells, g_strdup (LABEL (w->document_kinds, doc->kind)));
       g_ptr_array_add (cells, date_text (d, doc->issued_date));
-      g_ptr_array_add (cells, g_strdup (LABEL (w->document_statuses, doc->status)));
+      if (doc->status == RECTIFY_DOCUMENT_VOID)
+        {
+          /* why and when it was voided, as the register of documents says */
+          g_autofree char *day = date_text (d, doc->void_date);
+          g_ptr_array_add (cells,
+                           fill (w->voided, day, doc->void_reason ? doc->void_reason : "", NULL));
+        }
+      else
+        g_ptr_array_add (cells, g_strdup (LABEL (w->document_statuses, doc->status)));
       g_ptr_array_add (cells, sha ? sha : g_strdup (w->missing_pdf));
     }
   return table (d, 5, widths, w->document_columns, cells, NULL, error);

@@ -132,6 +132,33 @@ face_new (const char *family, GError **error)
   return self;
 }
 
+static void
+face_free (RectifyPdfFace *self)
+{
+  hb_font_destroy (self->font);
+  hb_face_destroy (self->face);
+  g_free (self->family);
+  g_free (self->path);
+  g_free (self);
+}
+
+/* The face already made of the font at path and index, under faces_lock. */
+static RectifyPdfFace *
+face_of_file (const char *path, int index)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, faces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      RectifyPdfFace *face = value;
+      if (face->index == index && g_str_equal (face->path, path))
+        return face;
+    }
+  return NULL;
+}
+
 RectifyPdfFace *
 rectify_pdf_face_lookup (const char *family, GError **error)
 {
@@ -149,7 +176,18 @@ rectify_pdf_face_lookup (const char *family, GError **error)
     {
       face = face_new (family, error);
       if (face)
-        g_hash_table_insert (faces, g_steal_pointer (&key), face);
+        {
+          /* Two names of one font file ("文泉驿微米黑" and "WenQuanYi Micro
+           * Hei", or a body and a heading chosen alike) are one face: a
+           * document embeds each font file once. */
+          RectifyPdfFace *same = face_of_file (face->path, face->index);
+          if (same)
+            {
+              face_free (face);
+              face = same;
+            }
+          g_hash_table_insert (faces, g_steal_pointer (&key), face);
+        }
     }
   g_mutex_unlock (&faces_lock);
   return face;

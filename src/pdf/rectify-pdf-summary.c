@@ -88,6 +88,7 @@ typedef struct
   const char *next_late;    /* {1} late */
   const char *sentence_sep;
   const char *sentence_end;
+  const char *fingerprint; /* {1} the audit chain's head, "1a2b3c4d · 1234" */
 } Wording;
 
 static const Wording zh_cn = {
@@ -167,6 +168,7 @@ static const Wording zh_cn = {
   "（其中{1}次已逾期）",
   "；",
   "。",
+  "审计链 {1}",
 };
 
 static const Wording en = {
@@ -264,6 +266,7 @@ static const Wording en = {
   " ({1} already late)",
   "; ",
   ".",
+  "Audit chain {1}",
 };
 
 static const char *const zh_ordinals[]
@@ -958,7 +961,12 @@ rectify_pdf_summary_render_data (RectifyStore *store,
   g_autofree char *title_font = NULL;
   RectifyPdfFonts fonts;
   RectifyPdfStyle subtitle_style
-      = { RECTIFY_PDF_FONT_BODY, 14, 24, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 10 };
+      = { RECTIFY_PDF_FONT_BODY, 14, 24, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 2 };
+  /* small type under the subtitle: where the audit chain stood when this was printed */
+  RectifyPdfStyle fingerprint_style
+      = { RECTIFY_PDF_FONT_BODY, 8, 12, 0, 0, 0, RECTIFY_PDF_ALIGN_CENTER, GREY, 0, 8 };
+  g_autofree char *head = NULL;
+  g_autofree char *fingerprint = NULL;
 
   g_return_val_if_fail (RECTIFY_IS_STORE (store), NULL);
   g_return_val_if_fail (data != NULL && options != NULL, NULL);
@@ -1002,6 +1010,9 @@ rectify_pdf_summary_render_data (RectifyStore *store,
   title = fill (w->title, data->campaign->name, NULL);
   date = rectify_pdf_format_date (data->as_of, lang);
   subtitle = fill (blank (bureau) ? w->subtitle_no_bureau : w->subtitle, bureau, date, NULL);
+  if (!(head = rectify_store_audit_fingerprint (store, error)))
+    return NULL;
+  fingerprint = fill (w->fingerprint, head, NULL);
   rectify_pdf_document_set_metadata (doc, title, blank (bureau) ? NULL : bureau,
                                      data->campaign->name, data->as_of, data->as_of, w->lang_tag);
   rectify_pdf_document_set_header (doc, title);
@@ -1009,6 +1020,7 @@ rectify_pdf_summary_render_data (RectifyStore *store,
 
   if (!rectify_pdf_document_paragraph (doc, &title_style, title, error)
       || !rectify_pdf_document_paragraph (doc, &subtitle_style, subtitle, error)
+      || !rectify_pdf_document_paragraph (doc, &fingerprint_style, fingerprint, error)
       || !write_deployment (&l, store, data, narrative, w, error)
       || !write_enforcement (&l, data, narrative, w, lang, error)
       || !write_results (&l, data, w, lang, error)

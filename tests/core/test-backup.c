@@ -76,6 +76,7 @@ test_backup_during_writes (void)
     g_assert_no_error (error);
     g_assert_true (rectify_store_verify_audit (copy, &audit, &error));
     g_assert_cmpint (audit.first_bad_id, ==, 0);
+    g_assert_true (rectify_audit_report_intact (&audit));
     g_assert_cmpint (audit.rows, >, 300);
     rectify_audit_report_clear (&audit);
   }

@@ -142,6 +142,7 @@ test_round_trip (void)
     RectifyAuditReport audit = { 0 };
     g_assert_true (rectify_store_verify_audit (b.store, &audit, &error));
     g_assert_cmpint (audit.first_bad_id, ==, 0);
+    g_assert_true (rectify_audit_report_intact (&audit));
     rectify_audit_report_clear (&audit);
   }
   /* the search index holds the imported rows */
@@ -388,6 +389,7 @@ test_update_or_skip (void)
     g_assert_cmpstr (u->district, ==, "Gulou");
     g_assert_true (rectify_store_verify_audit (t.store, &audit, &error));
     g_assert_cmpint (audit.first_bad_id, ==, 0);
+    g_assert_true (rectify_audit_report_intact (&audit));
     rectify_audit_report_clear (&audit);
     /* each update is audited with what it replaced */
     g_assert_cmpint (test_audit_count_before (t.store, "unit", "update", "单位1"), ==, 1);

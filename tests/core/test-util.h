@@ -333,6 +333,19 @@ test_store_sign_in (RectifyStore *store)
   return id;
 }
 
+/* Sets up the bureau (the first-run setup) so that documents can be issued:
+ * 福州市市场监督管理局 with the number prefixes 榕市监特指 and 榕市监特整.
+ * Call it signed in. */
+static inline void
+test_store_set_up_bureau (RectifyStore *store)
+{
+  GError *error = NULL;
+  RectifyBureauSetup setup = { "福州市市场监督管理局", "鼓楼区", "榕市监特指", "榕市监特整", "林建华", "zh_CN" };
+
+  g_assert_true (rectify_store_set_up_bureau (store, &setup, &error));
+  g_assert_no_error (error);
+}
+
 /* Audit rows of entity and action (either NULL for any), through the API. */
 static inline gint64
 test_audit_count (RectifyStore *store, const char *entity, const char *action)
@@ -730,7 +743,7 @@ test_store_load_equipment (const char *path, gint64 unit_id, guint n)
       char *load = g_strdup_printf ("BEGIN;"
                                     " INSERT INTO equipment (id, unit_id, category, code, location)"
                                     " SELECT x, %" G_GINT64_FORMAT ", 3000, '3110' || lpad (((x * 7919) %% 500009)::text, 14, '0'),"
-                                    " 'Room ' || x FROM generate_series (1, %u) x;"
+                                    " 'Room ' || x FROM generate_series (1::bigint, %u) x;"
                                     " SELECT setval (pg_get_serial_sequence ('equipment', 'id'), (SELECT max(id) FROM equipment));"
                                     " COMMIT",
                                     unit_id, n);

@@ -40,6 +40,8 @@ world_open (World *w)
   w->officer1 = ids[0];
   w->officer2 = ids[1];
   w->manager = ids[2];
+  /* the bureau is set up, as before its first letter */
+  test_store_set_up_bureau (w->t.store);
   for (int i = 0; i < 2; i++)
     {
       g_autoptr(RectifyUnit) u = rectify_unit_new ();
@@ -399,13 +401,28 @@ test_documents (void)
                                                  "2026-04-02", &h, 1, &error), ==, 0);
   g_clear_error (&error);
 
+  {
+    /* the number an issue would take, shown before it is confirmed */
+    g_autofree char *next = rectify_store_next_document_number (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER,
+                                                                "2026-04-02", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next, ==, "榕市监特指〔2026〕1号");
+  }
   d1 = rectify_store_issue_document (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, w.unit, 0, "2026-04-02", &h, 1, &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *next = rectify_store_next_document_number (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER,
+                                                                "2026-04-03", &error);
+    g_autofree char *other_year = rectify_store_next_document_number (
+        w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, "2025-12-31", &error);
+    g_assert_cmpstr (next, ==, "榕市监特指〔2026〕2号");
+    g_assert_cmpstr (other_year, ==, "榕市监特指〔2025〕1号");
+  }
   d2 = rectify_store_issue_document (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, w.unit, 0, "2026-04-03", &h, 1, &error);
   d3 = rectify_store_issue_document (w.t.store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION, w.unit, 0, "2026-04-03", &h, 1, &error);
   g_assert_no_error (error);
   doc = rectify_store_get_document (w.t.store, d2, &error);
-  g_assert_cmpstr (doc->number, ==, "X市监特指〔2026〕2号");
+  g_assert_cmpstr (doc->number, ==, "榕市监特指〔2026〕2号");
   g_assert_cmpint (doc->campaign_id, ==, w.campaign);  /* from the hazard */
   g_clear_pointer (&doc, rectify_document_free);
   doc = rectify_store_get_document (w.t.store, d3, &error);
@@ -426,8 +443,87 @@ test_documents (void)
     g_autoptr(RectifyDocument) fourth = rectify_store_get_document (w.t.store, d4, &error);
     g_assert_cmpint (fourth->seq, ==, 3);
   }
-  g_assert_true (rectify_store_find_document (w.t.store, "X市监特指〔2026〕2号", &found, &error));
+  g_assert_true (rectify_store_find_document (w.t.store, "榕市监特指〔2026〕2号", &found, &error));
   g_assert_cmpint (found, ==, d2);
+  test_db_close (&w.t);
+}
+
+/* Before the first-run setup (the sample's placeholders, or nothing) no
+ * document is issued, no number taken; the setup refuses placeholders and
+ * writes all of itself or nothing. */
+static void
+test_documents_need_setup (void)
+{
+  World w;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RectifyBureauSetup setup = { "福州市市场监督管理局", "鼓楼区", "X市监特指", "榕市监特整", "林建华", "zh_CN" };
+  gint64 h, d;
+
+  world_open (&w);
+  h = register_hazard (&w, RECTIFY_GRADE_GENERAL, TRUE);
+  g_assert_true (rectify_store_set_actor (w.t.store, w.manager, NULL));
+  /* back to the sample's bureau name */
+  g_assert_true (rectify_store_set_setting (w.t.store, "bureau-name", "X市市场监督管理局", &error));
+  before = test_db_fingerprint (&w.t);
+  g_assert_false (rectify_store_check_bureau_set_up (w.t.store, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_SET_UP);
+  g_assert_nonnull (strstr (error->message, "Bureau name"));
+  g_assert_null (strstr (error->message, "prefix"));
+  g_clear_error (&error);
+  g_assert_cmpint (rectify_store_issue_document (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, w.unit, 0,
+                                                 "2026-04-02", &h, 1, &error), ==, 0);
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_SET_UP);
+  g_clear_error (&error);
+
+  /* the setup: a placeholder prefix, a missing field, the same prefix twice, brackets */
+  g_assert_false (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID);
+  g_assert_true (rectify_message_names_field (error->message, "Number prefix of instruction letters"));
+  g_clear_error (&error);
+  setup.instruction_prefix = "榕市监特指";
+  setup.district = "  ";
+  g_assert_false (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_true (rectify_message_names_field (error->message, "District"));
+  g_clear_error (&error);
+  setup.district = "鼓楼区";
+  setup.opinion_prefix = "榕市监特指";
+  g_assert_false (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_true (rectify_message_names_field (error->message, "Number prefix of rectification opinions"));
+  g_clear_error (&error);
+  setup.opinion_prefix = "榕市监特整〔";
+  g_assert_false (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_true (rectify_message_names_field (error->message, "Number prefix of rectification opinions"));
+  g_clear_error (&error);
+  setup.opinion_prefix = "榕市监特整";
+  setup.document_language = "fr";
+  g_assert_false (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_true (rectify_message_names_field (error->message, "Document language"));
+  g_clear_error (&error);
+  after = test_db_fingerprint (&w.t);
+  g_assert_cmpstr (before, ==, after);
+
+  setup.document_language = "en";
+  g_assert_true (rectify_store_set_up_bureau (w.t.store, &setup, &error));
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_check_bureau_set_up (w.t.store, &error));
+  {
+    RectifyBureauSetup now = { 0 };
+    rectify_store_get_bureau_setup (w.t.store, &now);
+    g_assert_cmpstr (now.bureau_name, ==, "福州市市场监督管理局");
+    g_assert_cmpstr (now.district, ==, "鼓楼区");
+    g_assert_cmpstr (now.signatory, ==, "林建华");
+    g_assert_cmpstr (now.document_language, ==, "en");
+    rectify_bureau_setup_clear (&now);
+  }
+  d = rectify_store_issue_document (w.t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, w.unit, 0, "2026-04-02", &h, 1,
+                                    &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RectifyDocument) doc = rectify_store_get_document (w.t.store, d, &error);
+    g_assert_cmpstr (doc->number, ==, "榕市监特指〔2026〕1号");
+  }
   test_db_close (&w.t);
 }
 
@@ -591,6 +687,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workflow/immediate-major-escalation", test_immediate_major_and_escalation);
   g_test_add_func ("/workflow/inspection-rules", test_inspection_rules);
   g_test_add_func ("/documents/numbers", test_documents);
+  g_test_add_func ("/documents/need-setup", test_documents_need_setup);
   g_test_add_func ("/documents/gapless-concurrent", test_gapless_concurrent);
   g_test_add_func ("/figures/seed", test_seed_figures);
   return g_test_run ();

@@ -74,6 +74,23 @@ campaign_status (Fixture *fixture)
   return c->status;
 }
 
+/* The seed's campaign has hazards not cancelled yet: the archive first asks
+ * whether to go on, naming them; answers it with response. */
+static void
+answer_unfinished (const char *response)
+{
+  GtkWidget *dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the unfinished-campaign question");
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Archive an Unfinished Campaign?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not cancelled yet"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "archive"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+}
+
 static void
 test_button (void)
 {
@@ -106,6 +123,7 @@ test_archive_in_thread (void)
   g_object_set_data (G_OBJECT (fixture.page), "fixture", &fixture);
   rectify_campaign_archive_run (GTK_WIDGET (fixture.page), fixture.store, fixture.campaign, archive, on_done,
                                 G_OBJECT (fixture.page));
+  answer_unfinished ("archive");
   /* the progress dialog, with its bar and a Cancel button */
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the progress dialog");
   g_assert_nonnull (find_widget (dialog, match_type, GSIZE_TO_POINTER (GTK_TYPE_PROGRESS_BAR)));
@@ -141,9 +159,33 @@ test_cancel (void)
   g_object_set_data (G_OBJECT (fixture.page), "fixture", &fixture);
   rectify_campaign_archive_run (GTK_WIDGET (fixture.page), fixture.store, fixture.campaign, archive, on_done,
                                 G_OBJECT (fixture.page));
+  answer_unfinished ("archive");
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the progress dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   wait_for (is_done, &fixture, "the archive to stop");
+  g_assert_error (fixture.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (campaign_status (&fixture), ==, RECTIFY_CAMPAIGN_ACTIVE);
+  fixture_close (&fixture);
+}
+
+/* Cancel at the question: nothing written, the campaign as it was */
+static void
+test_unfinished_cancelled (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *archive = NULL;
+  g_autofree char *partial = NULL;
+
+  fixture_open (&fixture);
+  archive = g_build_filename (fixture.dir, "archive", NULL);
+  partial = g_strconcat (archive, ".partial", NULL);
+  g_object_set_data (G_OBJECT (fixture.page), "fixture", &fixture);
+  rectify_campaign_archive_run (GTK_WIDGET (fixture.page), fixture.store, fixture.campaign, archive, on_done,
+                                G_OBJECT (fixture.page));
+  answer_unfinished ("cancel");
+  wait_for (is_done, &fixture, "the archive to be given up");
   g_assert_error (fixture.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
@@ -159,5 +201,6 @@ main (int argc, char **argv)
   g_test_add_func ("/campaign-archive/button", test_button);
   g_test_add_func ("/campaign-archive/archive-in-thread", test_archive_in_thread);
   g_test_add_func ("/campaign-archive/cancel", test_cancel);
+  g_test_add_func ("/campaign-archive/unfinished-cancelled", test_unfinished_cancelled);
   return g_test_run ();
 }

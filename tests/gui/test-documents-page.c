@@ -13,11 +13,13 @@
 #include <string.h>
 
 #include "rectify-application.h"
+#include "rectify-bureau-setup-dialog.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
 #include "rectify-hazards-page.h"
 #include "rectify-pdf-view.h"
 #include "rectify-record-list.h"
+#include "rectify-validate.h"
 #include "test-gui-util.h"
 
 #define BUREAU "X市市场监督管理局"
@@ -204,14 +206,75 @@ draft_from_hazard (Fixture *fixture)
   return dialog;
 }
 
+static gboolean
+match_label_with_class (GtkWidget    *widget,
+                        gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, data);
+}
+
+/* The first-run setup, when the bureau still has the sample's placeholders:
+ * a placeholder or an empty field is named, then the bureau's own are saved. */
 static void
-issue (RectifyDocumentDraftDialog *dialog)
+set_up_bureau_if_asked (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *setup = NULL;
+  GtkWidget *error_label;
+
+  for (GList *l = toplevels; l && !setup; l = l->next)
+    if (RECTIFY_IS_BUREAU_SETUP_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      setup = l->data;
+  if (setup == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (setup), (gpointer *) &setup);
+  /* the sample's name is not offered as the bureau's */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (setup, match_row, "Bureau name", "field"))),
+                   ==, "");
+  fill (setup, "District", "鼓楼区");
+  fill (setup, "Signatory", "林建华");
+  fill (setup, "Number prefix of instruction letters", "榕市监特指");
+  fill (setup, "Number prefix of rectification opinions", "榕市监特整");
+  gtk_widget_activate_action (setup, "setup.save", NULL);
+  error_label = require_widget (setup, match_error_label, "Bureau name:", "the setup's message");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "required"));
+  fill (setup, "Bureau name", "福州市市场监督管理局");
+  gtk_widget_activate_action (setup, "setup.save", NULL);
+  wait_for (pointer_is_null, &setup, "the setup to close");
+}
+
+/* The question before a document is issued: its number, addressee, date
+ * and deadline; answered with Issue. */
+static void
+confirm_issue (const char *unit_name)
+{
+  GtkWidget *question = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the question before issuing");
+  const char *heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question));
+  const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question));
+
+  if (!g_str_has_prefix (heading, "Issue 榕市监特"))
+    g_error ("the question before issuing is “%s”", heading);
+  g_assert_nonnull (strstr (heading, "〔2026〕"));
+  g_assert_nonnull (strstr (body, unit_name));
+  g_assert_nonnull (strstr (body, "Rectify by:"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (question)), ==, "cancel");
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "issue");
+  if (question != NULL)
+    gtk_window_destroy (GTK_WINDOW (question));
+}
+
+static void
+issue (RectifyDocumentDraftDialog *dialog,
+       const char                 *unit_name)
 {
   GtkWidget *button = rectify_document_draft_dialog_get_issue_button (dialog);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_get_visible (button));
   click (button);
+  set_up_bureau_if_asked ();
+  confirm_issue (unit_name);
   if (dialog != NULL)
     g_assert_cmpstr (rectify_document_draft_dialog_get_message (dialog), ==, NULL);
   wait_for (pointer_is_null, &dialog, "the draft dialog to close");
@@ -297,6 +360,19 @@ run_issue_save_void (void)
    * the bureau's setting, not a fixed Article 62. */
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), match_text_view_with, PROVISION));
   g_assert_null (find_widget (GTK_WIDGET (dialog), match_text_view_with, "第六十二条"));
+  /* the hazard's deadline has passed (the seed's campaign is over): the
+   * draft warns before the letter orders a day already gone */
+  {
+    g_autoptr(RectifyHazard) h = rectify_store_get_hazard (store_of (&fixture), fixture.hazard, &error);
+    g_autofree char *today = rectify_today ();
+    GtkWidget *warning = find_widget (GTK_WIDGET (dialog), match_label_with_class, "warning");
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (h->deadline, <, today);
+    g_assert_nonnull (warning);
+    g_assert_true (gtk_widget_get_visible (warning));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "has passed"));
+  }
 
   /* English follows the language chosen, after the pause for typing. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (require_widget (GTK_WIDGET (dialog), match_row, "Language", "language")), 1);
@@ -316,7 +392,7 @@ run_issue_save_void (void)
                             OPENING, -1);
   wait_for (preview_shows_opening, view, "the preview with the new opening");
 
-  issue (dialog);
+  issue (dialog, fixture.unit_name);
 
   /* Shown on the Documents page with the next number of its kind. */
   g_assert_cmpstr (rectify_window_get_visible_page_name (fixture.window), ==, "documents");
@@ -332,7 +408,7 @@ run_issue_save_void (void)
   document = rectify_store_get_document (store_of (&fixture), id, &error);
   g_assert_no_error (error);
   /* The seed issued two instruction letters in 2026. */
-  g_assert_cmpstr (document->number, ==, "X市监特指〔2026〕3号");
+  g_assert_cmpstr (document->number, ==, "榕市监特指〔2026〕3号");
   g_assert_cmpint (document->status, ==, RECTIFY_DOCUMENT_ISSUED);
 
   /* The stored bytes match their SHA-256, the preview shows them, and
@@ -344,7 +420,7 @@ run_issue_save_void (void)
   view = rectify_documents_page_get_preview (page);
   g_assert_true (g_bytes_equal (rectify_pdf_view_get_bytes (view), stored));
   text = preview_text (view);
-  g_assert_nonnull (strstr (text, "X市监特指〔2026〕3号"));
+  g_assert_nonnull (strstr (text, "榕市监特指〔2026〕3号"));
   g_assert_null (strstr (text, "〔草稿〕"));
   g_assert_nonnull (strstr (text, OPENING));
   g_clear_pointer (&text, g_free);
@@ -401,8 +477,11 @@ run_issue_save_void (void)
   entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (void_dialog));
   gtk_editable_set_text (GTK_EDITABLE (entry), "单位名称有误");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (void_dialog), "void"));
+  g_object_add_weak_pointer (G_OBJECT (void_dialog), (gpointer *) &void_dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (void_dialog), "void");
   drain_main_context ();
+  if (void_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (void_dialog));
   g_clear_pointer (&document, rectify_document_free);
   document = rectify_store_get_document (store_of (&fixture), id, &error);
   g_assert_no_error (error);
@@ -410,17 +489,37 @@ run_issue_save_void (void)
   g_assert_cmpstr (document->void_reason, ==, "单位名称有误");
   g_assert_false (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
   g_assert_null (rectify_documents_page_open_void_dialog (page));
+  /* shown, saved and printed under its VOID mark; the stored bytes unchanged */
+  {
+    g_autofree char *void_text = preview_text (view);
+    g_autofree char *void_path = g_build_filename (fixture.dir, "void.pdf", NULL);
+    g_autofree char *sha_now = NULL;
+    g_autofree char *void_data = NULL;
+    g_autoptr(GBytes) still = NULL;
+    gsize void_size = 0;
+
+    g_assert_nonnull (strstr (void_text, "作废文书副本"));
+    g_assert_nonnull (strstr (void_text, "单位名称有误"));
+    g_assert_true (rectify_documents_page_save_to (page, void_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (void_path, &void_data, &void_size, &error));
+    still = rectify_store_get_document_pdf (store_of (&fixture), id, &sha_now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sha_now, ==, sha256);
+    g_assert_cmpuint (void_size, !=, g_bytes_get_size (still));
+    g_unlink (void_path);
+  }
 
   /* The correction is a new letter with the next number. */
   dialog = RECTIFY_DOCUMENT_DRAFT_DIALOG (rectify_documents_page_open_draft (page, fixture.unit));
   g_assert_nonnull (dialog);
-  issue (dialog);
+  issue (dialog, fixture.unit_name);
   second = rectify_documents_page_get_selected_id (page);
   g_assert_cmpint (second, !=, id);
   g_clear_pointer (&document, rectify_document_free);
   document = rectify_store_get_document (store_of (&fixture), second, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (document->number, ==, "X市监特指〔2026〕4号");
+  g_assert_cmpstr (document->number, ==, "榕市监特指〔2026〕4号");
   g_assert_cmpuint (count_documents (&fixture), ==, before + 2);
 
   g_unlink (saved_path);
@@ -510,7 +609,7 @@ run_no_hazards (void)
   /* Still open: the officer checks a hazard and issues. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   gtk_check_button_set_active (rectify_document_draft_dialog_get_hazard_check (dialog, fixture.hazard), TRUE);
-  issue (dialog);
+  issue (dialog, fixture.unit_name);
   g_assert_cmpuint (count_documents (&fixture), ==, before + 1);
   fixture_close (&fixture);
 }

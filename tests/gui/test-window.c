@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
+#include "rectify-demo.h"
 #include "rectify-format.h"
 #include "rectify-application.h"
 #include "rectify-campaign-dialog.h"
@@ -349,6 +352,95 @@ run_open_error (void)
   g_rmdir (dir);
 }
 
+typedef struct {
+  const char       *heading;
+  AdwMessageDialog *found;
+} Heading;
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  Heading *h = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), h->heading) == 0)
+        {
+          h->found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static AdwMessageDialog *
+verify_records (Fixture *fixture, const char *heading)
+{
+  Heading h = { heading, NULL };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify", NULL));
+  wait_for (message_dialog_shown, &h, heading);
+  return h.found;
+}
+
+static gboolean
+match_named (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* Verify Records in the main menu: the core's findings, or that the records
+ * match the audit chain (issue 12). */
+static void
+run_verify (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *findings;
+  sqlite3 *db = NULL;
+
+  temp_db_make (&fixture.dir, &fixture.db);
+  {
+    g_autoptr(RectifyStore) store = rectify_store_open (fixture.db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rectify_demo_generate (store, RECTIFY_DEMO_SEED, 1, NULL, NULL, NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  fixture.app = test_application_new ();
+  app_window_open (fixture.app, fixture.db, &fixture.window);
+  window_browse (fixture.window);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture.window), "verify"));
+
+  dialog = verify_records (&fixture, "Records Verified");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The records match the audit chain ("));
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog), " entries)."));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), match_named, "verify-findings"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+
+  /* a hazard event's note changed behind the application's back */
+  g_assert_cmpint (sqlite3_open (fixture.db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER hazard_event_no_update;"
+                                     " UPDATE hazard_event SET note = 'changed' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  dialog = verify_records (&fixture, "The Records Do Not Match the Audit Chain");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "1 finding: "));
+  findings = find_widget (GTK_WIDGET (dialog), match_named, "verify-findings");
+  g_assert_nonnull (findings);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (findings)),
+                                   "hazard 1: hazard_event 1: note is \"changed\", the audit log has "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+  fixture_close (&fixture);
+}
+
 static void
 run_chinese (void)
 {
@@ -423,6 +515,12 @@ test_chinese (void)
   in_subprocess (run_chinese);
 }
 
+static void
+test_verify (void)
+{
+  in_subprocess (run_verify);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/window/sign-in", test_sign_in);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/chinese", test_chinese);
+  g_test_add_func ("/window/verify", test_verify);
 
   return g_test_run ();
 }

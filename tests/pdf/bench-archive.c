@@ -254,7 +254,7 @@ main (int argc, char **argv)
       g_autoptr(GArray) photo_us = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(GArray) plain_us = g_array_new (FALSE, FALSE, sizeof (gint64));
       Progress progress = { NULL, 0, with_photo, photo_us, plain_us };
-      RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, remember_current, &progress };
+      RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, remember_current, &progress, TRUE };
       RectifyArchiveReport report = { 0 };
       double seconds;
 

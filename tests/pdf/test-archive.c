@@ -22,6 +22,7 @@
 #include "rectify-schedule.h"
 #include "rectify-store.h"
 #include "rectify-workflow.h"
+#include "rectify-validate.h"
 #include "test-util.h"
 
 typedef struct {
@@ -133,6 +134,7 @@ seed_open (Seed *t)
         }
     g_assert_cmpint (rectify_store_get_actor (t->store), >, 0);
   }
+  test_store_set_up_bureau (t->store);
   /* a document issued while no renderer was set: listed as missing its PDF */
   rectify_store_set_document_renderer (t->store, NULL, NULL, NULL);
   t->no_pdf_document = rectify_store_issue_document (t->store, RECTIFY_DOCUMENT_RECTIFICATION_OPINION,
@@ -185,7 +187,7 @@ static void
 write_archive (Seed *t, RectifyPdfLanguage language)
 {
   g_autoptr(GError) error = NULL;
-  RectifyPdfArchiveOptions options = { language, NULL, NULL, NULL };
+  RectifyPdfArchiveOptions options = { language, NULL, NULL, NULL, TRUE };
 
   g_assert_true (rectify_pdf_archive_write (t->store, t->campaign, t->archive, &options, NULL, &error));
   g_assert_no_error (error);
@@ -352,7 +354,7 @@ test_seed_archive (void)
   {
     /* a second copy of an archived campaign is still possible */
     g_autofree char *again = g_build_filename (t.dir, "copy", NULL);
-    RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_EN, NULL, NULL, NULL };
+    RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_EN, NULL, NULL, NULL, TRUE };
     g_autofree char *again_problems = NULL;
     g_assert_true (rectify_pdf_archive_write (t.store, t.campaign, again, &options, NULL, &error));
     g_assert_no_error (error);
@@ -376,6 +378,9 @@ test_dossier_content (void)
   Seed t = { 0 };
 
   seed_open (&t);
+  /* a voided document: the dossier says when and why */
+  g_assert_true (rectify_store_void_document (t.store, t.no_pdf_document, "送达单位名称有误", &error));
+  g_assert_no_error (error);
   write_archive (&t, RECTIFY_PDF_LANGUAGE_ZH_CN);
   unit = rectify_store_get_unit (t.store, t.photo_unit, &error);
   hazard = rectify_store_get_hazard (t.store, t.photo_hazard, &error);
@@ -398,6 +403,7 @@ test_dossier_content (void)
       if (!g_ascii_isspace (*p))
         g_string_append_c (squeezed, *p);
     g_assert_nonnull (strstr (squeezed->str, t.pdf_sha256));
+    g_assert_nonnull (strstr (squeezed->str, "作废：送达单位名称有误"));
   }
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
@@ -987,7 +993,7 @@ test_existing_folder_refused (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
-  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL, NULL };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL, NULL, TRUE };
   g_autofree char *missing_parent = NULL;
   Seed t = { 0 };
 
@@ -1030,7 +1036,7 @@ test_cancelled_leaves_nothing (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *partial = NULL;
   CancelAt at = { cancellable, 0 };
-  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, cancel_on_third, &at };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, cancel_on_third, &at, TRUE };
   Seed t = { 0 };
 
   seed_open (&t);
@@ -1092,7 +1098,7 @@ test_changed_while_archiving (void)
   g_autoptr(GPtrArray) events_after = NULL;
   Seed t = { 0 };
   WriteDuring w = { &t, 0, NULL };
-  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, write_on_first, &w };
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, write_on_first, &w, TRUE };
 
   seed_open (&t);
   partial = g_strconcat (t.archive, ".partial", NULL);
@@ -1137,6 +1143,79 @@ test_changed_while_archiving (void)
   seed_close (&t);
 }
 
+/* A campaign archived before its last day or with hazards not cancelled
+ * is refused, nothing written, until the user confirms it; the refusal
+ * names the hazards. */
+static void
+test_unfinished_needs_confirmation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *unfinished = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  RectifyQuery q = RECTIFY_QUERY_INIT;
+  RectifyPdfArchiveOptions options = { RECTIFY_PDF_LANGUAGE_ZH_CN, NULL, NULL, NULL, FALSE };
+  TestDb db = { 0 };
+  Seed t = { 0 };
+
+  seed_open (&t);
+  db.path = t.path;
+  partial = g_strconcat (t.archive, ".partial", NULL);
+  q.campaign_id = t.campaign;
+  q.status = RECTIFY_HAZARD_RECTIFYING;
+  open = rectify_store_list_hazards (t.store, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, >, 0);
+
+  unfinished = rectify_archive_check_finished (t.store, t.campaign, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (unfinished);
+  {
+    const RectifyHazard *h = g_ptr_array_index (open, 0);
+    g_autofree char *number = g_strdup_printf ("no. %" G_GINT64_FORMAT ", %s", h->id, h->unit_name);
+    g_assert_nonnull (strstr (unfinished, number));
+  }
+
+  before = test_db_fingerprint (&db);
+  g_assert_false (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, NULL, &error));
+  g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_UNCONFIRMED);
+  g_assert_nonnull (strstr (error->message, unfinished));
+  g_clear_error (&error);
+  after = test_db_fingerprint (&db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (t.archive, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+
+  /* before its last day, even with every hazard closed */
+  {
+    g_autoptr(RectifyCampaign) c = rectify_store_get_campaign (t.store, t.campaign, &error);
+    g_autofree char *today = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    today = rectify_date_add_days (c->start_date, 10);
+    g_setenv ("RECTIFY_TODAY", today, TRUE);
+    text = rectify_archive_check_finished (t.store, t.campaign, &error);
+    g_unsetenv ("RECTIFY_TODAY");
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "The campaign runs until"));
+  }
+
+  /* confirmed: archived, and an archived campaign is finished */
+  options.force = TRUE;
+  g_assert_true (rectify_pdf_archive_write (t.store, t.campaign, t.archive, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ARCHIVED);
+  g_clear_pointer (&unfinished, g_free);
+  unfinished = rectify_archive_check_finished (t.store, t.campaign, &error);
+  g_assert_no_error (error);
+  g_assert_null (unfinished);
+  seed_close (&t);
+}
+
 static void
 test_cli (void)
 {
@@ -1151,8 +1230,22 @@ test_cli (void)
   seed_open (&t);
   campaign = g_strdup_printf ("%" G_GINT64_FORMAT, t.campaign);
   {
+    /* hazards of the seed are still open: refused until --force confirms it */
     const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "--as", "FZ-0101", "archive", "--campaign", campaign,
                            "-o", t.archive, "--language", "en", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, "the campaign is not finished"));
+    g_assert_nonnull (strstr (err, "not cancelled yet"));
+    g_assert_nonnull (strstr (err, "--force"));
+    g_assert_false (g_file_test (t.archive, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (campaign_status (&t), ==, RECTIFY_CAMPAIGN_ACTIVE);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { g_getenv ("RECTIFY_CLI"), "--db", t.path, "--as", "FZ-0101", "archive", "--campaign", campaign,
+                           "-o", t.archive, "--language", "en", "--force", NULL };
     g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error);
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -1200,6 +1293,7 @@ main (int argc, char **argv)
   g_test_add_func ("/archive/existing-folder-refused", test_existing_folder_refused);
   g_test_add_func ("/archive/cancelled-leaves-nothing", test_cancelled_leaves_nothing);
   g_test_add_func ("/archive/changed-while-archiving", test_changed_while_archiving);
+  g_test_add_func ("/archive/unfinished-needs-confirmation", test_unfinished_needs_confirmation);
   g_test_add_func ("/archive/cli", test_cli);
   return g_test_run ();
 }

@@ -187,6 +187,46 @@ test_summary_zh (void)
   seed_close (&t);
 }
 
+/* Under the subtitle, in small type, where the audit chain stood: the
+ * first 8 hex digits of its head's hash and the head's row (issue 12). */
+static void
+test_summary_fingerprint (void)
+{
+  const RectifyPdfLanguage languages[] = { RECTIFY_PDF_LANGUAGE_ZH_CN, RECTIFY_PDF_LANGUAGE_EN };
+  const char *const labels[] = { "审计链", "Audit chain" };
+  SeedDb t;
+
+  seed_open (&t);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *wanted = NULL;
+      g_autofree char *subtitle_first = NULL;
+      gint64 id = 0;
+
+      g_assert_true (rectify_store_get_audit_head (t.store, &id, &hash, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      pdf = render (&t, NULL, languages[i]);
+      doc = open_pdf (pdf);
+      page = poppler_document_get_page (doc, 0);
+      text = poppler_page_get_text (page);
+      wanted = g_strdup_printf ("%s %.8s · %" G_GINT64_FORMAT, labels[i], hash, id);
+      g_test_message ("%s", wanted);
+      g_assert_nonnull (strstr (text, wanted));
+      /* under the subtitle and before the first section */
+      subtitle_first = g_strdup (i == 0 ? "截至" : "as of");
+      g_assert_true (strstr (text, subtitle_first) < strstr (text, wanted));
+      g_assert_true (strstr (text, wanted) < strstr (text, i == 0 ? "一、" : "1. Leadership"));
+    }
+  seed_close (&t);
+}
+
 static void
 test_summary_en (void)
 {
@@ -484,6 +524,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pdf/summary/zh", test_summary_zh);
   g_test_add_func ("/pdf/summary/en", test_summary_en);
+  g_test_add_func ("/pdf/summary/fingerprint", test_summary_fingerprint);
   g_test_add_func ("/pdf/summary/layout", test_summary_layout);
   g_test_add_func ("/pdf/summary/before-start", test_summary_before_start);
   g_test_add_func ("/pdf/summary/narrative", test_summary_narrative);

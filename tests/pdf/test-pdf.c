@@ -14,9 +14,11 @@
 #include "rectify-demo.h"
 #include "rectify-pdf-document.h"
 #include "rectify-pdf-error.h"
+#include "rectify-pdf-font.h"
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-letter.h"
 #include "rectify-pdf-text.h"
+#include "rectify-pdf-void-copy.h"
 #include "rectify-store.h"
 #include "pdf-test-util.h"
 #include "test-util.h"
@@ -460,6 +462,134 @@ test_letter_zh (void)
   g_assert_cmpuint (g_bytes_get_size (bytes), <, 120 * 1024);
 }
 
+/* The font a page's text at the first occurrence of needle is set in. */
+static char *
+font_of_text (PopplerDocument *doc, const char *needle)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      const char *at = strstr (text, needle);
+      GList *attrs;
+      char *font = NULL;
+      glong offset;
+
+      if (at == NULL)
+        continue;
+      offset = g_utf8_pointer_to_offset (text, at);
+      attrs = poppler_page_get_text_attributes (page);
+      for (GList *l = attrs; l && font == NULL; l = l->next)
+        {
+          PopplerTextAttributes *a = l->data;
+          if (a->start_index <= offset && offset <= a->end_index)
+            font = g_strdup (a->font_name);
+        }
+      poppler_page_free_text_attributes (attrs);
+      return font;
+    }
+  return NULL;
+}
+
+/* A bureau's machine with a 仿宋 installed sets the body of its letters in
+ * it.  The test makes one: a fontconfig of its own, in a child process,
+ * that gives WenQuanYi Micro Hei the family name FangSong when it scans
+ * the fonts (Debian has no simplified-Chinese FangSong). */
+static void
+test_letter_fangsong_installed (void)
+{
+  if (g_test_subprocess ())
+    {
+      RectifyPdfLetter letter = zh_letter ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *issuer = NULL;
+
+      g_assert_cmpstr (rectify_pdf_font_resolve (RECTIFY_PDF_FONT_BODY, NULL), ==, "FangSong");
+      bytes = rectify_pdf_letter_render (&letter, &error);
+      g_assert_no_error (error);
+      doc = open_pdf (bytes);
+      body = font_of_text (doc, "经依法监督检查");
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, "WenQuanYi"));
+      assert_fonts_embedded_and_subset (doc);
+      assert_every_character_inks (doc);
+      return;
+    }
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rectify-fonts-XXXXXX", NULL);
+      g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+      g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+      g_autofree char *xml = g_strdup_printf (
+          "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
+          "  <dir>/usr/share/fonts/truetype/arphic</dir>\n"
+          "  <dir>/usr/share/fonts/truetype/wqy</dir>\n"
+          "  <dir>/usr/share/fonts/truetype/dejavu</dir>\n"
+          "  <cachedir>%s</cachedir>\n"
+          "  <match target=\"scan\">\n"
+          "    <test name=\"family\"><string>WenQuanYi Micro Hei</string></test>\n"
+          "    <edit name=\"family\" mode=\"prepend\"><string>FangSong</string></edit>\n"
+          "  </match>\n</fontconfig>\n",
+          cache);
+      g_autofree char *old = g_strdup (g_getenv ("FONTCONFIG_FILE"));
+      g_autofree char *body = NULL;
+      RectifyPdfLetter letter = zh_letter ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+
+      g_assert_true (g_file_set_contents (conf, xml, -1, NULL));
+      g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (old)
+        g_setenv ("FONTCONFIG_FILE", old, TRUE);
+      else
+        g_unsetenv ("FONTCONFIG_FILE");
+      g_unlink (conf);
+      test_db_remove_dir (cache);
+      g_rmdir (dir);
+      g_test_trap_assert_passed ();
+
+      /* and without it, the body stays in AR PL UMing */
+      bytes = rectify_pdf_letter_render (&letter, &error);
+      g_assert_no_error (error);
+      doc = open_pdf (bytes);
+      body = font_of_text (doc, "经依法监督检查");
+      g_assert_nonnull (body);
+      g_assert_nonnull (strstr (body, "UMing"));
+    }
+}
+
+/* One font file chosen under two of its names (Preferences offers both
+ * "文泉驿微米黑" and "WenQuanYi Micro Hei") is embedded once, and every
+ * character of the letter still shows. */
+static void
+test_letter_one_font_two_names (void)
+{
+  RectifyPdfLetter letter = zh_letter ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+
+  letter.body_font = "文泉驿微米黑";
+  letter.heading_font = "WenQuanYi Micro Hei";
+  bytes = rectify_pdf_letter_render (&letter, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (bytes);
+  text = all_text (doc);
+  g_assert_nonnull (strstr (text, "经依法监督检查"));
+  g_assert_nonnull (strstr (text, "特种设备安全监察指令书"));
+  body = font_of_text (doc, "经依法监督检查");
+  g_assert_nonnull (strstr (body, "WenQuanYi"));
+  assert_fonts_embedded_and_subset (doc);
+  assert_every_character_inks (doc);
+}
+
 static void
 test_letter_en (void)
 {
@@ -830,8 +960,7 @@ demo_open (DemoDb *t)
         manager = ((RectifyOfficer *) g_ptr_array_index (officers, i))->id;
   }
   g_assert_true (rectify_store_set_actor (t->store, manager, &error));
-  g_assert_true (rectify_store_set_setting (t->store, "bureau-name", "福州市市场监督管理局", &error));
-  g_assert_no_error (error);
+  test_store_set_up_bureau (t->store);
 }
 
 static void
@@ -983,6 +1112,122 @@ run_cli (const char *const *args, int *status)
   return out;
 }
 
+/* A voided document goes out marked VOID, with its date and reason; the
+ * stored bytes and their hash stay as they were, and --as-stored writes them. */
+static void
+test_void_copy (void)
+{
+  DemoDb t;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) copy = NULL;
+  g_autoptr(RectifyDocument) document = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *sha_after = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *stored_path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *id_text = NULL;
+  gsize size = 0;
+  int status = 0;
+  gint64 id;
+
+  demo_open (&t);
+  rectify_pdf_set_store_renderer (t.store);
+  id = rectify_store_issue_document (t.store, RECTIFY_DOCUMENT_INSTRUCTION_LETTER, t.unit, 0, "2026-06-30",
+                                     &t.hazard, 1, &error);
+  g_assert_no_error (error);
+  stored = rectify_store_get_document_pdf (t.store, id, &sha, &error);
+  g_assert_no_error (error);
+  g_assert_true (rectify_store_void_document (t.store, id, "送达单位名称写错，重新出具", &error));
+  document = rectify_store_get_document (t.store, id, &error);
+  g_assert_no_error (error);
+
+  copy = rectify_pdf_void_copy (stored, document, RECTIFY_PDF_LANGUAGE_ZH_CN, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PopplerDocument) original = open_pdf (stored);
+    g_autoptr(PopplerDocument) doc = open_pdf (copy);
+    g_autofree char *text = all_text (doc);
+    g_autofree char *day = rectify_pdf_format_date (document->void_date, RECTIFY_PDF_LANGUAGE_ZH_CN);
+
+    /* a page of the copy for each page of the original, each marked */
+    g_assert_cmpint (poppler_document_get_n_pages (doc), ==, poppler_document_get_n_pages (original));
+    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+      {
+        g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+        g_autofree char *page_text = poppler_page_get_text (page);
+        g_autoptr(GList) images = poppler_page_get_image_mapping (page);
+
+        GList *attrs = poppler_page_get_text_attributes (page);
+        gboolean big_mark = FALSE;
+
+        /* the mark: 作 and 废 in large red type over the page */
+        for (GList *l = attrs; l; l = l->next)
+          {
+            PopplerTextAttributes *a = l->data;
+            const char *at = g_utf8_offset_to_pointer (page_text, a->start_index);
+            if (a->font_size > 40 && (g_str_has_prefix (at, "作") || g_str_has_prefix (at, "废"))
+                && a->color.red > 40000 && a->color.green < 10000)
+              big_mark = TRUE;
+          }
+        poppler_page_free_text_attributes (attrs);
+        g_assert_true (big_mark);
+        g_assert_nonnull (strstr (page_text, document->number));
+        g_assert_cmpuint (g_list_length (images), ==, 1);
+        poppler_page_free_image_mapping (g_steal_pointer (&images));
+      }
+    g_assert_nonnull (strstr (text, "送达单位名称写错，重新出具"));
+    g_assert_nonnull (strstr (text, day));
+    {
+      g_autoptr(GString) squeezed = g_string_new (NULL);
+      for (const char *p = text; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (squeezed, *p);
+      g_assert_nonnull (strstr (squeezed->str, sha));
+    }
+    assert_fonts_embedded_and_subset (doc);
+    assert_every_character_inks (doc);
+  }
+  assert_pdfa_1b (copy, "void-copy.pdf");
+  /* the stored bytes are what they were */
+  after = rectify_store_get_document_pdf (t.store, id, &sha_after, &error);
+  g_assert_cmpstr (sha_after, ==, sha);
+  g_assert_true (g_bytes_equal (after, stored));
+
+  /* the CLI: the marked copy by default, the stored bytes on request */
+  g_clear_object (&t.store);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  copy_path = g_build_filename (t.dir, "void.pdf", NULL);
+  stored_path = g_build_filename (t.dir, "stored.pdf", NULL);
+  {
+    const char *args[] = { "--db", t.path, "pdf", "letter", id_text, "-o", copy_path, NULL };
+    g_autofree char *out = run_cli (args, &status);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "VOID"));
+    g_assert_nonnull (strstr (out, sha));
+    g_assert_true (g_file_get_contents (copy_path, &data, &size, &error));
+    g_assert_cmpuint (size, !=, g_bytes_get_size (stored));
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+      g_autoptr(PopplerDocument) doc = open_pdf (bytes);
+      g_autofree char *text = all_text (doc);
+      g_assert_nonnull (strstr (text, "作废文书副本"));
+    }
+  }
+  {
+    const char *args[] = { "--db", t.path, "pdf", "letter", id_text, "-o", stored_path, "--as-stored", NULL };
+    g_free (run_cli (args, &status));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_file_get_contents (stored_path, &data, &size, &error));
+    g_assert_cmpmem (data, size, g_bytes_get_data (stored, NULL), g_bytes_get_size (stored));
+  }
+  g_unlink (copy_path);
+  g_unlink (stored_path);
+  demo_close (&t);
+}
+
 static void
 test_cli_issue_and_export (void)
 {
@@ -1011,7 +1256,7 @@ test_cli_issue_and_export (void)
     out = run_cli (args, &status);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_strstrip (out);
-    g_assert_true (g_str_has_prefix (out, "X市监特整〔2026〕"));
+    g_assert_true (g_str_has_prefix (out, "榕市监特整〔2026〕"));
   }
   {
     const char *args[] = { "--db", t.path, "pdf", "letter", out, "-o", pdf_path, NULL };
@@ -1036,8 +1281,8 @@ test_cli_issue_and_export (void)
     g_autoptr(PopplerDocument) doc = open_pdf (stored);
     g_autofree char *text = all_text (doc);
     /* English document: the number as registered */
-    g_assert_nonnull (strstr (text, "X市监特整〔2026〕"));
-    g_assert_null (strstr (text, "[2026], X市监特整"));
+    g_assert_nonnull (strstr (text, "榕市监特整〔2026〕"));
+    g_assert_null (strstr (text, "[2026], 榕市监特整"));
     g_assert_nonnull (strstr (text, "Special Equipment Safety Rectification"));
   }
   g_unlink (pdf_path);
@@ -1120,12 +1365,15 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/document/table-shrinks", test_document_table_shrinks);
   g_test_add_func ("/pdf/letter/zh", test_letter_zh);
   g_test_add_func ("/pdf/letter/en", test_letter_en);
+  g_test_add_func ("/pdf/letter/fangsong-installed", test_letter_fangsong_installed);
+  g_test_add_func ("/pdf/letter/one-font-two-names", test_letter_one_font_two_names);
   g_test_add_func ("/pdf/letter/pdfa", test_letter_pdfa);
   g_test_add_func ("/pdf/letter/layout", test_letter_layout);
   g_test_add_func ("/pdf/letter/long-table", test_long_table);
   g_test_add_func ("/pdf/letter/errors", test_letter_errors);
   g_test_add_func ("/pdf/write-file/errors", test_write_file_errors);
   g_test_add_func ("/pdf/issue/stores-pdf", test_issue_stores_pdf);
+  g_test_add_func ("/pdf/void-copy", test_void_copy);
   g_test_add_func ("/pdf/cli/issue-and-export", test_cli_issue_and_export);
   g_test_add_func ("/pdf/cli/concurrent-numbers", test_cli_concurrent_numbers);
   return g_test_run ();

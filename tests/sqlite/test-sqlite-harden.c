@@ -605,6 +605,7 @@ test_issue_disk_full (void)
   hazard = register_hazard (&w, "2026-04-30");
   manager = add_officer (w.t.store, "FZ-0101", RECTIFY_ROLE_MANAGER);
   g_assert_true (rectify_store_set_actor (w.t.store, manager, &error));
+  test_store_set_up_bureau (w.t.store);
   before = test_store_checksum (w.t.path);
 
   /* the file may grow by two pages only: SQLITE_FULL, as on a full disk */

@@ -15,74 +15,26 @@
 
 #include <string.h>
 
-#include "rectify-csv.h"
 #include "rectify-pg-private.h"
 #include "rectify-store-audit.h"
+#include "rectify-store-private.h"
 
 /* The key of the advisory lock of the chain ('RCTF' 'AUDT'). */
 #define AUDIT_LOCK "SELECT pg_advisory_xact_lock (5927332430911489364)"
 
-/* Type OIDs of the columns the schema has (src/include/catalog/pg_type.dat). */
-enum
+static GArray *
+audit_ids (RectifyStore *self, const char *entity, GError **error)
 {
-  OID_BOOL = 16,
-  OID_BYTEA = 17,
-  OID_INT8 = 20,
-  OID_INT2 = 21,
-  OID_INT4 = 23,
-  OID_FLOAT4 = 700,
-  OID_FLOAT8 = 701,
-  OID_NUMERIC = 1700,
-  OID_TSVECTOR = 3614,
-};
+  g_autofree char *sql = NULL;
 
-static char *
-audit_row_json (RectifyStore *self, const char *table, gint64 id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = $1", table);
-  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
-  g_autoptr (PGresult) res = NULL;
-  GString *out;
-  gboolean first = TRUE;
-
-  rectify_pg_add_int (&p, id);
-  res = rectify_pg_exec (self, sql, &p, NULL);
-  if (res == NULL || PQntuples (res) == 0)
-    return NULL;
-
-  out = g_string_new ("{");
-  for (int i = 0; i < PQnfields (res); i++)
+  if (!rectify_audit_is_record_entity (entity))
     {
-      Oid type = PQftype (res, i);
-      const char *v = rectify_pg_text (res, 0, i);
-
-      /* the search tokens are the backend's, not the record's */
-      if (type == OID_TSVECTOR)
-        continue;
-      if (!first)
-        g_string_append_c (out, ',');
-      first = FALSE;
-      rectify_json_append_string (out, PQfname (res, i));
-      g_string_append_c (out, ':');
-      if (v == NULL)
-        g_string_append (out, "null");
-      else if (type == OID_INT8 || type == OID_INT4 || type == OID_INT2)
-        g_string_append (out, v);
-      else if (type == OID_BOOL)
-        g_string_append (out, g_str_equal (v, "t") ? "1" : "0");
-      else if (type == OID_FLOAT4 || type == OID_FLOAT8 || type == OID_NUMERIC)
-        {
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append (out, g_ascii_dtostr (buf, sizeof buf, g_ascii_strtod (v, NULL)));
-        }
-      else if (type == OID_BYTEA)
-        /* text format: "\x" and two hex digits a byte */
-        g_string_append_printf (out, "{\"bytes\":%d}", (int)((strlen (v) - 2) / 2));
-      else
-        rectify_json_append_string (out, v);
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, "no records of %s", entity);
+      return NULL;
     }
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
+  /* the entities are named as their tables */
+  sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", entity);
+  return rectify_pg_select_ids (self, sql, NULL, NULL, error);
 }
 
 static gboolean
@@ -215,5 +167,5 @@ const RectifyStoreAuditOps rectify_pg_audit_ops = {
   .append = audit_append,
   .foreach = audit_foreach,
   .list = audit_list,
-  .row_json = audit_row_json,
+  .ids = audit_ids,
 };

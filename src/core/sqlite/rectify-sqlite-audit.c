@@ -5,56 +5,38 @@
 
 #include "config.h"
 
-#include "rectify-csv.h"
 #include "rectify-sqlite-private.h"
 #include "rectify-store-audit.h"
+#include "rectify-store-private.h"
 
-static char *
-audit_row_json (RectifyStore *self, const char *table, gint64 id)
+static GArray *
+audit_ids (RectifyStore *self, const char *entity, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, NULL);
-  GString *out;
-  int n;
+  g_autofree char *sql = NULL;
+  g_autoptr (RectifyStmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
 
-  if (!stmt)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  out = g_string_new ("{");
-  n = sqlite3_column_count (stmt);
-  for (int i = 0; i < n; i++)
+  if (!rectify_audit_is_record_entity (entity))
     {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      rectify_json_append_string (out, sqlite3_column_name (stmt, i));
-      g_string_append_c (out, ':');
-      switch (sqlite3_column_type (stmt, i))
-        {
-        case SQLITE_INTEGER:
-          g_string_append_printf (out, "%lld", (long long)sqlite3_column_int64 (stmt, i));
-          break;
-        case SQLITE_FLOAT:
-          {
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out,
-                             g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, i)));
-          }
-          break;
-        case SQLITE_TEXT:
-          rectify_json_append_string (out, (const char *)sqlite3_column_text (stmt, i));
-          break;
-        case SQLITE_BLOB:
-          g_string_append_printf (out, "{\"bytes\":%d}", sqlite3_column_bytes (stmt, i));
-          break;
-        default:
-          g_string_append (out, "null");
-        }
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID, "no records of %s", entity);
+      return NULL;
     }
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
+  /* the entities are named as their tables */
+  sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", entity);
+  if (!(stmt = rectify_store_prepare (self, sql, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rectify_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static gboolean
@@ -187,5 +169,5 @@ const RectifyStoreAuditOps rectify_sqlite_audit_ops = {
   .append = audit_append,
   .foreach = audit_foreach,
   .list = audit_list,
-  .row_json = audit_row_json,
+  .ids = audit_ids,
 };

@@ -434,9 +434,20 @@ static const char migration_5_hazard_equipment_category[]
       "CREATE TRIGGER equipment_category_to_hazards AFTER UPDATE OF category ON equipment BEGIN"
       "  UPDATE hazard SET equipment_category = NEW.category WHERE equipment_id = NEW.id; END;";
 
-static const char *const migrations[]
-    = { migration_1, migration_2, migration_3_document_pdf, migration_scheduled_visit,
-        migration_5_hazard_equipment_category };
+/* Version 6 (audit): the audit entries hold whole records and the chain's
+ * head; the core writes one baseline entry per kind of record at the first
+ * open after this upgrade (rectify_audit_baseline_if_due), since the entries
+ * before it held rows of another form.  A new database needs none. */
+static const char migration_6_audit_baseline[]
+    = "INSERT INTO setting (key, value) SELECT 'audit-baseline-due', '1'"
+      " WHERE EXISTS (SELECT 1 FROM audit) OR EXISTS (SELECT 1 FROM officer);";
+
+static const char *const migrations[] = { migration_1,
+                                          migration_2,
+                                          migration_3_document_pdf,
+                                          migration_scheduled_visit,
+                                          migration_5_hazard_equipment_category,
+                                          migration_6_audit_baseline };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RECTIFY_SCHEMA_VERSION);
 
 /* Hazard categories that ship with a new database. */
