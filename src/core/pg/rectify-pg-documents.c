@@ -29,6 +29,22 @@ document_next_seq (RectifyStore *self, const char *kind, int year, int *seq, GEr
   *seq = 0;
   rectify_pg_add_text (&p, kind);
   rectify_pg_add_int (&p, year);
+  /* the number shown before an issue is confirmed is read in a read-only
+   * snapshot: it neither makes nor locks the counter */
+  if (!rectify_pg_query_int (self, "SELECT current_setting ('transaction_read_only')::boolean::int",
+                             NULL, &next, error))
+    return FALSE;
+  if (next)
+    {
+      if (!rectify_pg_query_int (
+              self,
+              "SELECT greatest ((SELECT seq FROM document_counter WHERE kind = $1 AND year = $2),"
+              " (SELECT coalesce(max(seq), 0) FROM document WHERE kind = $1 AND year = $2)) + 1",
+              &p, &next, error))
+        return FALSE;
+      *seq = (int)next;
+      return TRUE;
+    }
   /* the first issue of a kind and year makes its counter (a second
    * workstation doing the same waits on the key, then finds it) */
   if (!rectify_pg_run (self,
