@@ -19,8 +19,9 @@
 #include "rectify-store-audit.h"
 #include "rectify-store-private.h"
 
-/* The key of the advisory lock of the chain ('RCTF' 'AUDT'). */
-#define AUDIT_LOCK "SELECT pg_advisory_xact_lock (5927332430911489364)"
+/* The advisory lock of the chain: 'RCTF' and the schema, so that the
+ * bureaus of one database (one schema each) never wait for each other. */
+#define AUDIT_LOCK "SELECT pg_advisory_xact_lock (1380144198, hashtext (current_schema ()))"
 
 static GArray *
 audit_ids (RectifyStore *self, const char *entity, GError **error)

@@ -477,7 +477,9 @@ rectify_pg_migrate (RectifyPgStore *self, gboolean create, GError **error)
                                      RECTIFY_SCHEMA_VERSION);
       if (!rectify_store_begin (store, error))
         return FALSE;
-      ok = rectify_pg_exec_script (store, "SELECT pg_advisory_xact_lock (7262534)", error);
+      ok = rectify_pg_exec_script (
+          store, "SELECT pg_advisory_xact_lock (1380144198, hashtext (current_schema ()) + 1)",
+          error);
       if (ok
           && !rectify_pg_query_int (store,
                                     "SELECT count(*) FROM pg_catalog.pg_class c"
