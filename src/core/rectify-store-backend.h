@@ -71,6 +71,14 @@ struct _RectifyStoreClass
                             const char *password,
                             GError **error);
   gint64 (*get_login_officer) (RectifyStore *self);
+  /* rectify_store_backup_full: a copy of the database as a Rectify file
+   * at dest_path, from one snapshot, whole or not at all. */
+  gboolean (*backup) (RectifyStore *self,
+                      const char *dest_path,
+                      RectifyBackupProgressFunc progress,
+                      gpointer progress_data,
+                      GCancellable *cancellable,
+                      GError **error);
 
   /* One table of operations per aggregate (rectify-store-<aggregate>.h). */
   const RectifyStoreOfficerOps *officers;
@@ -88,7 +96,7 @@ struct _RectifyStoreClass
   const RectifyStoreFigureOps *figures;
   const RectifyStoreBulkOps *bulk;
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 /* The operations of self's backend: RECTIFY_STORE_OPS (self, units)->insert (…) */

@@ -248,6 +248,27 @@ rectify_store_get_schema_version (RectifyStore *self)
 }
 
 gboolean
+rectify_store_backup_full (RectifyStore *self,
+                           const char *dest_path,
+                           RectifyBackupProgressFunc progress,
+                           gpointer progress_data,
+                           GCancellable *cancellable,
+                           GError **error)
+{
+  g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return RECTIFY_STORE_GET_CLASS (self)->backup (self, dest_path, progress, progress_data,
+                                                 cancellable, error);
+}
+
+gboolean
+rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
+{
+  return rectify_store_backup_full (self, dest_path, NULL, NULL, NULL, error);
+}
+
+gboolean
 rectify_store_check_integrity (RectifyStore *self, char **problem, GError **error)
 {
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);

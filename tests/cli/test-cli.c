@@ -1209,6 +1209,16 @@ test_restore (Fixture       *fx,
   ok (fx, "unit", "add", "--credit-code", CODE_SCHOOL, "--name", "School", NULL);
   g_assert_cmpint (list_total (fx->db, "unit"), ==, 3);
 
+  if (g_str_equal (test_store_backend (), "postgresql"))
+    {
+      /* a server is not overwritten by a desk's file: refused, nothing changed */
+      assert_user_error (fx, run (fx, "restore", copy, NULL), "restore:");
+      g_assert_nonnull (strstr (fx->err, "bureau server database"));
+      g_assert_cmpint (list_total (fx->db, "unit"), ==, 3);
+      /* the backup itself is a Rectify file with the two units */
+      g_assert_cmpint (list_total (copy, "unit"), ==, 2);
+      return;
+    }
   g_assert_true (g_file_set_contents (junk, "no database", -1, NULL));
   assert_user_error (fx, run (fx, "restore", junk, NULL), "not a rectify database");
   g_assert_cmpint (list_total (fx->db, "unit"), ==, 3);

@@ -71,7 +71,8 @@ test_backup_during_writes (void)
   /* the copy opens and passes the integrity check on its own */
   g_assert_true (test_store_integrity_ok (backup));
   {
-    g_autoptr(RectifyStore) copy = test_store_open (backup, &error);
+    /* a backup is a Rectify file, whatever the store it was made of */
+    g_autoptr(RectifyStore) copy = rectify_store_open (backup, &error);
     RectifyAuditReport audit = { 0 };
     g_assert_no_error (error);
     g_assert_true (rectify_store_verify_audit (copy, &audit, &error));
@@ -108,6 +109,32 @@ test_restore (void)
   before_restore = test_db_canonical_rows (t.path);
   path = g_strdup (t.path);
   g_clear_object (&t.store);
+
+  if (test_store_is_pg ())
+    {
+      /* a backup file does not overwrite a bureau server: refused, nothing changes */
+      g_autofree char *location = test_store_location (path);
+      g_autofree char *now = NULL;
+
+      g_assert_false (rectify_restore_backup (location, backup, &aside, &error));
+      g_assert_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE);
+      g_clear_error (&error);
+      g_assert_null (aside);
+      now = test_db_canonical_rows (path);
+      g_assert_cmpstr (now, ==, before_restore);
+      /* the backup is a Rectify file holding what the server held then */
+      g_assert_true (test_store_integrity_ok (backup));
+      {
+        g_autoptr(RectifyStore) copy = rectify_store_open (backup, NULL);
+        g_assert_nonnull (copy);
+        g_assert_cmpint (test_count_units (copy), ==, 3);
+      }
+      t.store = test_store_open (path, &error);
+      g_assert_no_error (error);
+      g_free (path);
+      test_db_close (&t);
+      return;
+    }
 
   /* a file that is not a database is refused, nothing changes */
   junk = write_file (&t, "junk.db", "not a database at all", -1);

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "rectify-pg-backup.h"
 #include "rectify-pg-private.h"
 
 G_DEFINE_FINAL_TYPE (RectifyPgStore, rectify_pg_store, RECTIFY_TYPE_STORE)
@@ -750,6 +751,7 @@ rectify_pg_store_class_init (RectifyPgStoreClass *klass)
   store_class->open_reader = pg_open_reader;
   store_class->exists = pg_exists;
   store_class->check_integrity = pg_check_integrity;
+  store_class->backup = rectify_pg_backup_full;
   store_class->setup_server = rectify_pg_setup_server;
   store_class->create_login = rectify_pg_create_login;
   store_class->get_login_officer = pg_get_login_officer;

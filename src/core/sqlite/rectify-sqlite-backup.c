@@ -231,6 +231,16 @@ rectify_restore_backup (const char *db_path,
 
   g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
 
+  /* a file replaces a file; a bureau server is not overwritten from a desk */
+  if (rectify_store_location_is_server (db_path))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Restore: %s is a bureau server database; a backup file replaces only a "
+                      "database file. Open the backup with --db to read it; the server is "
+                      "restored by its administrator from the server's own backups"),
+                   db_path);
+      return FALSE;
+    }
   if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_IO, _ ("Backup: there is no file %s"),
@@ -495,12 +505,6 @@ rectify_sqlite_check_integrity (RectifyStore *store, char **problem, GError **er
   return TRUE;
 }
 
-gboolean
-rectify_store_backup (RectifyStore *self, const char *dest_path, GError **error)
-{
-  return rectify_store_backup_full (self, dest_path, NULL, NULL, NULL, error);
-}
-
 static int
 on_check_progress (void *cancellable)
 {
@@ -509,12 +513,12 @@ on_check_progress (void *cancellable)
 }
 
 gboolean
-rectify_store_backup_full (RectifyStore *store,
-                           const char *dest_path,
-                           RectifyBackupProgressFunc progress,
-                           gpointer progress_data,
-                           GCancellable *cancellable,
-                           GError **error)
+rectify_sqlite_backup_full (RectifyStore *store,
+                            const char *dest_path,
+                            RectifyBackupProgressFunc progress,
+                            gpointer progress_data,
+                            GCancellable *cancellable,
+                            GError **error)
 {
   RectifySqliteStore *self = (RectifySqliteStore *)store;
   g_autofree char *tmp = NULL;

@@ -88,6 +88,13 @@ void rectify_sqlite_set_damaged (GError **error, const char *path, const char *p
 /* rectify_store_check_integrity of this backend: PRAGMA integrity_check
  * (rectify-sqlite-backup.c). */
 gboolean rectify_sqlite_check_integrity (RectifyStore *store, char **problem, GError **error);
+/* The store's backup (RectifyStoreClass.backup): SQLite's online backup. */
+gboolean rectify_sqlite_backup_full (RectifyStore *store,
+                                     const char *dest_path,
+                                     RectifyBackupProgressFunc progress,
+                                     gpointer progress_data,
+                                     GCancellable *cancellable,
+                                     GError **error);
 
 /* Removes the partial files of backups of the database at path that were
  * killed midway (rectify-sqlite-backup.c); backups being made are left. */

@@ -474,6 +474,7 @@ rectify_sqlite_store_class_init (RectifySqliteStoreClass *klass)
   store_class->open_reader = sqlite_open_reader;
   store_class->exists = sqlite_exists;
   store_class->check_integrity = rectify_sqlite_check_integrity;
+  store_class->backup = rectify_sqlite_backup_full;
 
   store_class->officers = &rectify_sqlite_officer_ops;
   store_class->campaigns = &rectify_sqlite_campaign_ops;
