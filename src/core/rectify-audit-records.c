@@ -217,13 +217,10 @@ visit_json (GString *out, const RectifyScheduledVisit *v)
   g_string_append_c (out, '}');
 }
 
-static gboolean
-inspection_json (RectifyStore *self, GString *out, const RectifyInspection *in, GError **error)
+/* in with done, what its visits done add up to. */
+static void
+inspection_json_done (GString *out, const RectifyInspection *in, const RectifyVisitsDone *done)
 {
-  RectifyVisitsDone done = { 0 };
-
-  if (!RECTIFY_STORE_OPS (self, visits)->get_done (self, in->id, &done, error))
-    return FALSE;
   g_string_append_c (out, '{');
   put_int (out, "id", in->id);
   put_int (out, "campaign_id", in->campaign_id);
@@ -253,16 +250,90 @@ inspection_json (RectifyStore *self, GString *out, const RectifyInspection *in, 
     }
   g_string_append (out, "]");
   key (out, "visits_done");
-  g_string_append_printf (out, "{\"done\":%" PRId64 ",\"back_checks\":%" PRId64 ",", done.n_done,
-                          done.n_back_checks);
+  g_string_append_printf (out, "{\"done\":%" PRId64 ",\"back_checks\":%" PRId64 ",", done->n_done,
+                          done->n_back_checks);
   g_string_append (out, "\"latest_scheduled_on\":");
-  if (done.latest_scheduled_on)
-    rectify_json_append_string (out, done.latest_scheduled_on);
+  if (done->latest_scheduled_on)
+    rectify_json_append_string (out, done->latest_scheduled_on);
   else
     g_string_append (out, "null");
   g_string_append (out, "}}");
+}
+
+static gboolean
+inspection_json (RectifyStore *self, GString *out, const RectifyInspection *in, GError **error)
+{
+  RectifyVisitsDone done = { 0 };
+
+  if (!RECTIFY_STORE_OPS (self, visits)->get_done (self, in->id, &done, error))
+    return FALSE;
+  inspection_json_done (out, in, &done);
   g_free (done.latest_scheduled_on);
   return TRUE;
+}
+
+/* h with its events and its events' attachments (with their data), by id. */
+static void
+hazard_json_parts (GString *out,
+                   const RectifyHazard *h,
+                   RectifyHazardEvent *const *events,
+                   guint n_events,
+                   RectifyAttachment *const *attachments,
+                   const gint64 *event_ids,
+                   guint n_attachments)
+{
+  g_string_append_c (out, '{');
+  put_int (out, "id", h->id);
+  put_int (out, "inspection_id", h->inspection_id);
+  put_int (out, "unit_id", h->unit_id);
+  put_int (out, "equipment_id", h->equipment_id);
+  put_int (out, "campaign_id", h->campaign_id);
+  put_text (out, "category", h->category);
+  put_int (out, "grade", h->grade);
+  put_opt (out, "found_date", h->found_date);
+  put_text (out, "content", h->content);
+  put_text (out, "standard", h->standard);
+  put_text (out, "measures", h->measures);
+  put_opt (out, "deadline", h->deadline);
+  put_text (out, "responsible", h->responsible);
+  put_int (out, "supervisor_id", h->supervisor_id);
+  put_int (out, "status", h->status);
+  put_opt (out, "closed_date", h->closed_date);
+  key (out, "events");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_events; i++)
+    {
+      const RectifyHazardEvent *ev = events[i];
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      put_int (out, "id", ev->id);
+      put_int (out, "kind", ev->kind);
+      put_int (out, "officer_id", ev->officer_id);
+      put_opt (out, "date", ev->date);
+      put_opt (out, "created_at", ev->created_at);
+      put_text (out, "note", ev->note);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]");
+  key (out, "attachments");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_attachments; i++)
+    {
+      const RectifyAttachment *a = attachments[i];
+
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      put_int (out, "id", a->id);
+      put_int (out, "event_id", event_ids[i]);
+      put_text (out, "filename", a->filename);
+      put_text (out, "mime", a->mime);
+      put_text (out, "recorded_sha256", a->sha256);
+      put_blob (out, "data", a->data);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
 }
 
 static gboolean
@@ -286,45 +357,9 @@ hazard_json (RectifyStore *self, GString *out, const RectifyHazard *h, GError **
       g_propagate_error (error, local);
       return FALSE;
     }
-  g_string_append_c (out, '{');
-  put_int (out, "id", h->id);
-  put_int (out, "inspection_id", h->inspection_id);
-  put_int (out, "unit_id", h->unit_id);
-  put_int (out, "equipment_id", h->equipment_id);
-  put_int (out, "campaign_id", h->campaign_id);
-  put_text (out, "category", h->category);
-  put_int (out, "grade", h->grade);
-  put_opt (out, "found_date", h->found_date);
-  put_text (out, "content", h->content);
-  put_text (out, "standard", h->standard);
-  put_text (out, "measures", h->measures);
-  put_opt (out, "deadline", h->deadline);
-  put_text (out, "responsible", h->responsible);
-  put_int (out, "supervisor_id", h->supervisor_id);
-  put_int (out, "status", h->status);
-  put_opt (out, "closed_date", h->closed_date);
-  key (out, "events");
-  g_string_append_c (out, '[');
-  for (guint i = 0; events && i < events->len; i++)
-    {
-      const RectifyHazardEvent *ev = g_ptr_array_index (events, i);
-      if (i)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      put_int (out, "id", ev->id);
-      put_int (out, "kind", ev->kind);
-      put_int (out, "officer_id", ev->officer_id);
-      put_opt (out, "date", ev->date);
-      put_opt (out, "created_at", ev->created_at);
-      put_text (out, "note", ev->note);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]");
-  key (out, "attachments");
-  g_string_append_c (out, '[');
   for (guint i = 0; attachments && i < attachments->len; i++)
     {
-      const RectifyAttachment *a = g_ptr_array_index (attachments, i);
+      RectifyAttachment *a = g_ptr_array_index (attachments, i);
       g_autoptr (RectifyAttachment) full
           = RECTIFY_STORE_OPS (self, attachments)->get (self, a->id, &local);
 
@@ -333,18 +368,14 @@ hazard_json (RectifyStore *self, GString *out, const RectifyHazard *h, GError **
           g_propagate_error (error, local);
           return FALSE;
         }
-      if (i)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      put_int (out, "id", a->id);
-      put_int (out, "event_id", g_array_index (event_ids, gint64, i));
-      put_text (out, "filename", a->filename);
-      put_text (out, "mime", a->mime);
-      put_text (out, "recorded_sha256", a->sha256);
-      put_blob (out, "data", full ? full->data : NULL);
-      g_string_append_c (out, '}');
+      g_clear_pointer (&a->data, g_bytes_unref);
+      if (full && full->data)
+        a->data = g_bytes_ref (full->data);
     }
-  g_string_append (out, "]}");
+  hazard_json_parts (out, h, events ? (RectifyHazardEvent *const *)events->pdata : NULL,
+                     events ? events->len : 0,
+                     attachments ? (RectifyAttachment *const *)attachments->pdata : NULL,
+                     (const gint64 *)event_ids->data, attachments ? attachments->len : 0);
   return TRUE;
 }
 
@@ -437,14 +468,77 @@ rectify_store_row_json (RectifyStore *self, const char *table, gint64 id)
 
 /* ---- batches -------------------------------------------------------------- */
 
-/* The records of one chunk of ids as JSON texts, in id order, NULL for an id
- * that has none.  Where the aggregate has get_by_ids, one read a chunk. */
+/* What a batch reads once for all its chunks: the visits done by its inspections. */
+typedef struct
+{
+  GArray *done_ids; /* gint64, the inspections that completed a visit, NULL: read one by one */
+  GArray *done;     /* RectifyVisitsDone at the same index */
+  guint at;
+} BatchParts;
+
+static void
+batch_parts_clear (BatchParts *b)
+{
+  for (guint i = 0; b->done && i < b->done->len; i++)
+    g_free (g_array_index (b->done, RectifyVisitsDone, i).latest_scheduled_on);
+  g_clear_pointer (&b->done, g_array_unref);
+  g_clear_pointer (&b->done_ids, g_array_unref);
+}
+
+/* The events and attachments of one chunk of hazards, by hazard, and where the next hazard's
+ * begin. */
+typedef struct
+{
+  GPtrArray *events;      /* RectifyHazardEvent */
+  GPtrArray *attachments; /* RectifyAttachment with data */
+  GArray *hazard_ids;     /* of each attachment */
+  GArray *event_ids;      /* of each attachment */
+  guint ev, at;
+} HazardParts;
+
+static void
+hazard_parts_clear (HazardParts *p)
+{
+  g_clear_pointer (&p->events, g_ptr_array_unref);
+  g_clear_pointer (&p->attachments, g_ptr_array_unref);
+  g_clear_pointer (&p->hazard_ids, g_array_unref);
+  g_clear_pointer (&p->event_ids, g_array_unref);
+}
+
+static void
+hazard_json_from_parts (GString *out, const RectifyHazard *h, HazardParts *p)
+{
+  guint e0, a0;
+
+  while (p->ev < p->events->len
+         && ((RectifyHazardEvent *)g_ptr_array_index (p->events, p->ev))->hazard_id < h->id)
+    p->ev++;
+  for (e0 = p->ev;
+       p->ev < p->events->len
+       && ((RectifyHazardEvent *)g_ptr_array_index (p->events, p->ev))->hazard_id == h->id;
+       p->ev++)
+    ;
+  while (p->at < p->hazard_ids->len && g_array_index (p->hazard_ids, gint64, p->at) < h->id)
+    p->at++;
+  for (a0 = p->at;
+       p->at < p->hazard_ids->len && g_array_index (p->hazard_ids, gint64, p->at) == h->id; p->at++)
+    ;
+  hazard_json_parts (out, h, p->ev > e0 ? (RectifyHazardEvent *const *)p->events->pdata + e0 : NULL,
+                     p->ev - e0,
+                     p->at > a0 ? (RectifyAttachment *const *)p->attachments->pdata + a0 : NULL,
+                     p->at > a0 ? &g_array_index (p->event_ids, gint64, a0) : NULL, p->at - a0);
+}
+
+/* The records of one chunk of ids (ascending) as JSON texts, in id order, NULL
+ * for an id that has none.  Where the aggregate has get_by_ids or get_range,
+ * one read a chunk, and one for each kind of part. */
 static gboolean
 chunk_json (RectifyStore *self,
             const char *entity,
             const gint64 *ids,
             guint n,
             char **texts,
+            BatchParts *batch,
             GError **error)
 {
   g_autoptr (GPtrArray) records = NULL;
@@ -485,9 +579,81 @@ chunk_json (RectifyStore *self,
     {
       BY_IDS (operators, RectifyOperator, operator_json (out, r))
     }
+  else if (g_strcmp0 (entity, "hazard") == 0 && RECTIFY_STORE_OPS (self, hazards)->list_events_range
+           && RECTIFY_STORE_OPS (self, attachments)->list_for_hazard_range)
+    {
+      HazardParts parts = { 0 };
+
+      parts.events
+          = RECTIFY_STORE_OPS (self, hazards)->list_events_range (self, ids[0], ids[n - 1], &local);
+      if (!parts.events)
+        goto failed;
+      parts.hazard_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      parts.event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      parts.attachments = RECTIFY_STORE_OPS (self, attachments)
+                              ->list_for_hazard_range (self, ids[0], ids[n - 1], parts.hazard_ids,
+                                                       parts.event_ids, &local);
+      if (!parts.attachments)
+        {
+          hazard_parts_clear (&parts);
+          goto failed;
+        }
+      records = RECTIFY_STORE_OPS (self, hazards)->get_by_ids (self, ids, n, &local);
+      if (!records)
+        {
+          hazard_parts_clear (&parts);
+          goto failed;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          RectifyHazard *r = k < records->len ? g_ptr_array_index (records, k) : NULL;
+          if (r && r->id == ids[i])
+            {
+              GString *out = g_string_new (NULL);
+              hazard_json_from_parts (out, r, &parts);
+              texts[i] = g_string_free (out, FALSE);
+              k++;
+            }
+        }
+      hazard_parts_clear (&parts);
+    }
   else if (g_strcmp0 (entity, "hazard") == 0)
     {
       BY_IDS (hazards, RectifyHazard, ok = hazard_json (self, out, r, &local))
+    }
+  else if (g_strcmp0 (entity, "inspection") == 0 && batch && batch->done_ids
+           && RECTIFY_STORE_OPS (self, inspections)->get_range)
+    {
+      /* the range may hold ids the caller left out */
+      records = RECTIFY_STORE_OPS (self, inspections)->get_range (self, ids[0], ids[n - 1], &local);
+      if (!records)
+        goto failed;
+      for (guint i = 0; i < n; i++)
+        {
+          RectifyInspection *r = NULL;
+          RectifyVisitsDone none = { 0 };
+          const RectifyVisitsDone *done = &none;
+
+          while (k < records->len
+                 && ((RectifyInspection *)g_ptr_array_index (records, k))->id < ids[i])
+            k++;
+          if (k < records->len
+              && ((RectifyInspection *)g_ptr_array_index (records, k))->id == ids[i])
+            r = g_ptr_array_index (records, k);
+          if (!r)
+            continue;
+          while (batch->at < batch->done_ids->len
+                 && g_array_index (batch->done_ids, gint64, batch->at) < ids[i])
+            batch->at++;
+          if (batch->at < batch->done_ids->len
+              && g_array_index (batch->done_ids, gint64, batch->at) == ids[i])
+            done = &g_array_index (batch->done, RectifyVisitsDone, batch->at);
+          {
+            GString *out = g_string_new (NULL);
+            inspection_json_done (out, r, done);
+            texts[i] = g_string_free (out, FALSE);
+          }
+        }
     }
   else if (g_strcmp0 (entity, "scheduled_visit") == 0)
     {
@@ -526,9 +692,26 @@ rectify_audit_batch_hash (RectifyStore *self,
   gint64 ids[CHUNK];
   char *texts[CHUNK];
   gint64 t0 = g_get_monotonic_time ();
+  BatchParts batch = { 0 };
 
   *n_records = 0;
   *sha256 = NULL;
+  /* the visits done have no index by inspection: one pass for the whole batch */
+  if (g_strcmp0 (entity, "inspection") == 0 && first_id <= last_id
+      && RECTIFY_STORE_OPS (self, visits)->get_done_range
+      && RECTIFY_STORE_OPS (self, inspections)->get_range)
+    {
+      GArray *done_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      batch.done = RECTIFY_STORE_OPS (self, visits)
+                       ->get_done_range (self, first_id, last_id, done_ids, error);
+      if (!batch.done)
+        {
+          g_array_unref (done_ids);
+          return FALSE;
+        }
+      batch.done_ids = done_ids;
+    }
   for (gint64 start = first_id; start <= last_id; start += CHUNK)
     {
       guint n = (guint)MIN ((gint64)CHUNK, last_id - start + 1);
@@ -545,10 +728,11 @@ rectify_audit_batch_hash (RectifyStore *self,
         char *read[CHUNK] = { NULL };
         guint r = 0;
 
-        if (n_read > 0 && !chunk_json (self, entity, ids, n_read, read, error))
+        if (n_read > 0 && !chunk_json (self, entity, ids, n_read, read, &batch, error))
           {
             for (guint i = 0; i < n_read; i++)
               g_free (read[i]);
+            batch_parts_clear (&batch);
             return FALSE;
           }
         for (guint i = 0; i < n; i++)
@@ -572,6 +756,7 @@ rectify_audit_batch_hash (RectifyStore *self,
             g_free (texts[i]);
           }
     }
+  batch_parts_clear (&batch);
   *sha256 = g_strdup (g_checksum_get_string (sum));
   g_debug ("audit: the hash of %s %" PRId64 "–%" PRId64 " (%" PRId64 " records) in %.2f s", entity,
            first_id, last_id, *n_records, (g_get_monotonic_time () - t0) / 1e6);

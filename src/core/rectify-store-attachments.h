@@ -25,6 +25,14 @@ struct _RectifyStoreAttachmentOps
                                  gint64 hazard_id,
                                  GArray *event_ids,
                                  GError **error);
+  /* The attachments with their data of the events of every hazard with id in [first, last] by
+   * hazard, then by id, each one's hazard and event ids appended to hazard_ids and event_ids. */
+  GPtrArray *(*list_for_hazard_range) (RectifyStore *self,
+                                       gint64 first_hazard_id,
+                                       gint64 last_hazard_id,
+                                       GArray *hazard_ids,
+                                       GArray *event_ids,
+                                       GError **error);
 };
 
 G_END_DECLS

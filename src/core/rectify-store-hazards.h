@@ -72,6 +72,12 @@ struct _RectifyStoreHazardOps
   /* The hazard's events in the order they were recorded, with their officers' names and no
    * attachments. */
   GPtrArray *(*list_events) (RectifyStore *self, gint64 hazard_id, GError **error);
+  /* The events of every hazard with id in [first_id, last_id] by hazard, then by id, without
+   * officers' names. */
+  GPtrArray *(*list_events_range) (RectifyStore *self,
+                                   gint64 first_id,
+                                   gint64 last_id,
+                                   GError **error);
   /* Sets *n to the number of hazards registered from the inspection. */
   gboolean (*count_for_inspection) (RectifyStore *self,
                                     gint64 inspection_id,

@@ -30,6 +30,9 @@ struct _RectifyStoreInspectionOps
   gboolean (*delete) (RectifyStore *self, gint64 id, GError **error);
   /* The inspection with its unit's name and parts; NULL when there is none (error unset). */
   RectifyInspection *(*get) (RectifyStore *self, gint64 id, GError **error);
+  /* The inspections with id in [first_id, last_id] with their unit's names and parts as get reads
+   * them, in id order. */
+  GPtrArray *(*get_range) (RectifyStore *self, gint64 first_id, gint64 last_id, GError **error);
   /* Where the inspection belongs; FALSE with error unset when there is none. */
   gboolean (*locate) (RectifyStore *self,
                       gint64 id,

@@ -57,6 +57,10 @@ struct _RectifyStoreVisitOps
                         gint64 inspection_id,
                         RectifyVisitsDone *out,
                         GError **error);
+  /* What get_done gives for each inspection with id in [first, last] that completed a visit, by id,
+   * each one's id appended to inspection_ids (latest_scheduled_on freed by the caller). */
+  GArray *(*get_done_range) (
+      RectifyStore *self, gint64 first_id, gint64 last_id, GArray *inspection_ids, GError **error);
   /* The ids of the visits matching q (unit, kind, status, search, overdue before day) in order. */
   GArray *(*query_ids) (RectifyStore *self,
                         const RectifyQuery *q,

@@ -90,8 +90,49 @@ attachment_list_for_hazard (RectifyStore *self, gint64 hazard_id, GArray *event_
   return g_steal_pointer (&rows);
 }
 
+static GPtrArray *
+attachment_list_for_hazard_range (RectifyStore *self,
+                                  gint64 first_hazard_id,
+                                  gint64 last_hazard_id,
+                                  GArray *hazard_ids,
+                                  GArray *event_ids,
+                                  GError **error)
+{
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_attachment_free);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self,
+      "SELECT e.hazard_id, a.id, a.event_id, a.filename, a.mime, a.size, a.sha256, a.data"
+      " FROM hazard_event e JOIN attachment a ON a.event_id = e.id"
+      " WHERE e.hazard_id BETWEEN ? AND ? ORDER BY e.hazard_id, a.id",
+      error);
+
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_hazard_id);
+  sqlite3_bind_int64 (stmt, 2, last_hazard_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 hazard_id = sqlite3_column_int64 (stmt, 0);
+      gint64 event_id = sqlite3_column_int64 (stmt, 2);
+      RectifyAttachment *a = rectify_attachment_new ();
+
+      a->id = sqlite3_column_int64 (stmt, 1);
+      a->filename = rectify_column_text (stmt, 3);
+      a->mime = rectify_column_text (stmt, 4);
+      a->size = sqlite3_column_int64 (stmt, 5);
+      a->sha256 = rectify_column_text (stmt, 6);
+      a->data = g_bytes_new (sqlite3_column_blob (stmt, 7), sqlite3_column_bytes (stmt, 7));
+      g_array_append_val (hazard_ids, hazard_id);
+      g_array_append_val (event_ids, event_id);
+      g_ptr_array_add (rows, a);
+    }
+  return g_steal_pointer (&rows);
+}
+
 const RectifyStoreAttachmentOps rectify_sqlite_attachment_ops = {
   .insert = attachment_insert,
   .get = attachment_get,
   .list_for_hazard = attachment_list_for_hazard,
+  .list_for_hazard_range = attachment_list_for_hazard_range,
 };

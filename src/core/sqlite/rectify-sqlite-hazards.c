@@ -349,6 +349,37 @@ hazard_list_events (RectifyStore *self, gint64 hazard_id, GError **error)
   return g_steal_pointer (&events);
 }
 
+static GPtrArray *
+hazard_list_events_range (RectifyStore *self, gint64 first_id, gint64 last_id, GError **error)
+{
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_event_free);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (self,
+                               "SELECT id, hazard_id, kind, coalesce(officer_id, 0), date, "
+                               "created_at, note FROM hazard_event"
+                               " WHERE hazard_id BETWEEN ? AND ? ORDER BY hazard_id, id",
+                               error);
+
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RectifyHazardEvent *ev = rectify_hazard_event_new ();
+      ev->id = sqlite3_column_int64 (stmt, 0);
+      ev->hazard_id = sqlite3_column_int64 (stmt, 1);
+      rectify_event_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &ev->kind);
+      ev->officer_id = sqlite3_column_int64 (stmt, 3);
+      ev->date = rectify_column_text (stmt, 4);
+      ev->created_at = rectify_column_text (stmt, 5);
+      ev->note = rectify_column_text (stmt, 6);
+      g_ptr_array_add (events, ev);
+    }
+  return g_steal_pointer (&events);
+}
+
 static gboolean
 hazard_count_for_inspection (RectifyStore *self, gint64 inspection_id, gint64 *n, GError **error)
 {
@@ -425,6 +456,7 @@ const RectifyStoreHazardOps rectify_sqlite_hazard_ops = {
   .has_event = hazard_has_event,
   .add_event = hazard_add_event,
   .list_events = hazard_list_events,
+  .list_events_range = hazard_list_events_range,
   .count_for_inspection = hazard_count_for_inspection,
   .stop_equipment = hazard_stop_equipment,
   .list_categories = hazard_list_categories,

@@ -266,6 +266,97 @@ inspection_get (RectifyStore *self, gint64 id, GError **error)
   return g_steal_pointer (&in);
 }
 
+/* The inspection of id in in (sorted by id) from *k on, NULL when it has none. */
+static RectifyInspection *
+at (GPtrArray *in, guint *k, gint64 id)
+{
+  while (*k < in->len && ((RectifyInspection *)g_ptr_array_index (in, *k))->id < id)
+    (*k)++;
+  if (*k < in->len && ((RectifyInspection *)g_ptr_array_index (in, *k))->id == id)
+    return g_ptr_array_index (in, *k);
+  return NULL;
+}
+
+/* The parts of the inspections of in (in id order, all with id in [first_id, last_id]), each
+ * query one pass over the range in the order of its primary key. */
+static gboolean
+read_parts_range (
+    RectifyStore *self, GPtrArray *in, gint64 first_id, gint64 last_id, GError **error)
+{
+  guint k = 0;
+
+#define EACH_ROW(sql)                                                                              \
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (self, sql, error);                         \
+  if (!stmt)                                                                                       \
+    return FALSE;                                                                                  \
+  sqlite3_bind_int64 (stmt, 1, first_id);                                                          \
+  sqlite3_bind_int64 (stmt, 2, last_id);                                                           \
+  k = 0;                                                                                           \
+  while (sqlite3_step (stmt) == SQLITE_ROW)                                                        \
+    if ((r = at (in, &k, sqlite3_column_int64 (stmt, 0))))
+
+  {
+    RectifyInspection *r;
+    EACH_ROW ("SELECT inspection_id, officer_id FROM inspection_officer"
+              " WHERE inspection_id BETWEEN ? AND ? ORDER BY inspection_id, officer_id")
+    {
+      gint64 officer = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (r->officer_ids, officer);
+    }
+  }
+  {
+    RectifyInspection *r;
+    EACH_ROW ("SELECT inspection_id, equipment_id, quantity FROM inspection_equipment"
+              " WHERE inspection_id BETWEEN ? AND ? ORDER BY inspection_id, equipment_id")
+    {
+      RectifyCheckedEquipment ce = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2) };
+      g_array_append_val (r->equipment, ce);
+    }
+  }
+  {
+    RectifyInspection *r;
+    EACH_ROW ("SELECT inspection_id, item, remark FROM inspection_remark"
+              " WHERE inspection_id BETWEEN ? AND ? ORDER BY inspection_id, item")
+    {
+      int item = sqlite3_column_int (stmt, 1);
+      for (guint i = 0; i < r->checks->len; i++)
+        {
+          RectifyCheck *c = &g_array_index (r->checks, RectifyCheck, i);
+          if ((int)c->item == item)
+            {
+              g_free (c->remark);
+              c->remark = rectify_column_text (stmt, 2);
+            }
+        }
+    }
+  }
+#undef EACH_ROW
+  return TRUE;
+}
+
+static GPtrArray *
+inspection_get_range (RectifyStore *self, gint64 first_id, gint64 last_id, GError **error)
+{
+  g_autoptr (GPtrArray) in
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_inspection_free);
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self,
+      "SELECT " INSPECTION_COLUMNS " FROM inspection i JOIN unit u ON u.id "
+      "= i.unit_id WHERE i.id BETWEEN ? AND ? ORDER BY i.id",
+      error);
+
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (in, read_inspection (stmt));
+  g_clear_pointer (&stmt, rectify_stmt_release);
+  if (!read_parts_range (self, in, first_id, last_id, error))
+    return NULL;
+  return g_steal_pointer (&in);
+}
+
 static gboolean
 inspection_locate (RectifyStore *self,
                    gint64 id,
@@ -466,6 +557,7 @@ const RectifyStoreInspectionOps rectify_sqlite_inspection_ops = {
   .update = inspection_update,
   .delete = inspection_delete,
   .get = inspection_get,
+  .get_range = inspection_get_range,
   .locate = inspection_locate,
   .get_parts = inspection_get_parts,
   .list = inspection_list,

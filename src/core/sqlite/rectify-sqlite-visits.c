@@ -215,6 +215,36 @@ visit_get_done (RectifyStore *self, gint64 inspection_id, RectifyVisitsDone *out
   return TRUE;
 }
 
+static GArray *
+visit_get_done_range (
+    RectifyStore *self, gint64 first_id, gint64 last_id, GArray *inspection_ids, GError **error)
+{
+  g_autoptr (GArray) done = g_array_new (FALSE, TRUE, sizeof (RectifyVisitsDone));
+  g_autoptr (RectifyStmt) stmt = NULL;
+
+  if (!has_visits (self))
+    return g_steal_pointer (&done);
+  stmt = rectify_store_prepare (
+      self,
+      "SELECT done_inspection_id, count(*), count(CASE WHEN kind = 'back_check' THEN 1 END),"
+      " max(scheduled_on) FROM scheduled_visit WHERE done_inspection_id BETWEEN ? AND ?"
+      " GROUP BY done_inspection_id ORDER BY done_inspection_id",
+      error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RectifyVisitsDone d = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                              rectify_column_text_or_null (stmt, 3) };
+      g_array_append_val (inspection_ids, id);
+      g_array_append_val (done, d);
+    }
+  return g_steal_pointer (&done);
+}
+
 static const char *const visit_orders[] = {
   [RECTIFY_VISIT_SORT_DUE_DATE] = "v.due_date",
   [RECTIFY_VISIT_SORT_ID] = "v.id",
@@ -298,6 +328,7 @@ const RectifyStoreVisitOps rectify_sqlite_visit_ops = {
   .mark_done = visit_mark_done,
   .redate_done = visit_redate_done,
   .get_done = visit_get_done,
+  .get_done_range = visit_get_done_range,
   .query_ids = visit_query_ids,
   .get_by_ids = visit_get_by_ids,
   .list = visit_list,
