@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
@@ -360,9 +361,9 @@ rectify_cli_hazard_lift_stop_use (RectifyCli *cli, int argc, char **argv, GError
   if (equipment == NULL)
     return FALSE;
   if (!rectify_cli_print_if_json (cli, equipment, rectify_cli_equipment_to_json))
-    g_print (_ ("Equipment %" G_GINT64_FORMAT
-                ": %s (the order to stop use of hazard %" G_GINT64_FORMAT " is lifted)\n"),
-             equipment->id, rectify_equipment_status_to_label (equipment->status), id);
+    g_print (
+        _ ("Equipment %" PRId64 ": %s (the order to stop use of hazard %" PRId64 " is lifted)\n"),
+        equipment->id, rectify_equipment_status_to_label (equipment->status), id);
   return TRUE;
 }
 
