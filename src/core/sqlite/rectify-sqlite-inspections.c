@@ -465,8 +465,13 @@ static gboolean
 inspection_date_range (
     RectifyStore *self, gint64 campaign_id, char **first, char **last, GError **error)
 {
-  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
-      self, "SELECT min(date), max(date) FROM inspection WHERE campaign_id = ?", error);
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (self,
+                               /* two subqueries: each is one step of inspection_by_campaign (one
+                                * min() and max() together would scan the campaign's rows) */
+                               "SELECT (SELECT min(date) FROM inspection WHERE campaign_id = ?1),"
+                               " (SELECT max(date) FROM inspection WHERE campaign_id = ?1)",
+                               error);
   int rc;
 
   *first = *last = NULL;
