@@ -71,6 +71,7 @@ dates_open (Dates *d)
 
   test_db_open (&d->t);
   d->manager = test_store_sign_in (d->t.store);
+  test_store_set_up_bureau (d->t.store);
   d->officer1 = add_officer (d, "O-1", "黄晓东", TRUE);
   d->officer2 = add_officer (d, "O-2", "郑立新", TRUE);
   d->retired = add_officer (d, "O-9", "林退休", FALSE);
