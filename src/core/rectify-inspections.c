@@ -208,6 +208,12 @@ inspection_json (RectifyStore *self, gint64 id)
   return rectify_store_row_json (self, "inspection", id);
 }
 
+static void
+clear_remark (gpointer data)
+{
+  g_free (((RectifyCheck *)data)->remark);
+}
+
 /* What refers to a stored visit: where it belongs, the hazards registered
  * from it and the planned visits it completed. */
 typedef struct
