@@ -958,14 +958,14 @@ run_lift_stop_use (void)
   remember_actor ("O-1");
   fixture_open (&fixture);
 
-  wait_for_n_items (rectify_hazards_page_get_model (fixture.page), 2, "the hazards listed");
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 2, "the hazards listed");
   /* the hazard without an order shows no button */
-  rectify_hazards_page_select (fixture.page, fixture.hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
   drain_main_context ();
   g_assert_null (rectify_hazards_page_get_lift_stop_use_button (fixture.page));
 
   /* open: the button is in the order's row, insensitive, saying why */
-  rectify_hazards_page_select (fixture.page, hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
   drain_main_context ();
   button = rectify_hazards_page_get_lift_stop_use_button (fixture.page);
   g_assert_nonnull (button);
@@ -977,9 +977,9 @@ run_lift_stop_use (void)
   g_assert_true (rectify_workflow_act (store_of (&fixture), hazard, RECTIFY_ACTION_IMMEDIATE, 0, "2026-06-03",
                                        "当场更换制动器", NULL, 0, &error));
   g_assert_no_error (error);
-  rectify_hazards_page_select (fixture.page, fixture.hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
   drain_main_context ();
-  rectify_hazards_page_select (fixture.page, hazard);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
   drain_main_context ();
   button = rectify_hazards_page_get_lift_stop_use_button (fixture.page);
   g_assert_true (gtk_widget_is_sensitive (button));
