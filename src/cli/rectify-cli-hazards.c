@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "rectify-cli.h"
 #include "rectify-cli-output.h"
@@ -339,6 +340,31 @@ gboolean
 rectify_cli_hazard_escalate (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   return hazard_act (cli, argc, argv, ACT_ESCALATE, error);
+}
+
+gboolean
+rectify_cli_hazard_lift_stop_use (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autoptr (RectifyEquipment) equipment = NULL;
+  g_autoptr (RectifyHazard) hazard = NULL;
+  RectifyStore *store;
+  gint64 id;
+
+  store = rectify_cli_parse_and_open_id (cli, NULL, _ ("ID"), _ ("hazard id"), &argc, &argv, &id,
+                                         error);
+  if (store == NULL || !rectify_workflow_lift_stop_use (store, id, error))
+    return FALSE;
+  hazard = rectify_store_get_hazard (store, id, error);
+  if (hazard == NULL)
+    return FALSE;
+  equipment = rectify_store_get_equipment (store, hazard->equipment_id, error);
+  if (equipment == NULL)
+    return FALSE;
+  if (!rectify_cli_print_if_json (cli, equipment, rectify_cli_equipment_to_json))
+    g_print (
+        _ ("Equipment %" PRId64 ": %s (the order to stop use of hazard %" PRId64 " is lifted)\n"),
+        equipment->id, rectify_equipment_status_to_label (equipment->status), id);
+  return TRUE;
 }
 
 static const RectifyCliColumn hazard_columns[] = { { "id", N_ ("ID") },

@@ -100,9 +100,15 @@ gboolean
 rectify_cli_letter_void (RectifyCli *cli, int argc, char **argv, GError **error)
 {
   g_autofree char *reason = NULL;
-  const GOptionEntry entries[] = { { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
-                                     N_ ("Why it is void (required)"), N_ ("TEXT") },
-                                   G_OPTION_ENTRY_NULL };
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[]
+      = { { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why it is void (required)"),
+            N_ ("TEXT") },
+          { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+            N_ ("The day it became void, YYYY-MM-DD: not before its issue, not after today "
+                "(default: today)"),
+            N_ ("DATE") },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (RectifyDocument) document = NULL;
   RectifyStore *store;
   gint64 id;
@@ -112,7 +118,7 @@ rectify_cli_letter_void (RectifyCli *cli, int argc, char **argv, GError **error)
       || !rectify_cli_require ("--reason", reason, error)
       || !(store = rectify_cli_open_store (cli, FALSE, error))
       || !rectify_store_find_document (store, argv[1], &id, error)
-      || !rectify_store_void_document (store, id, reason, error))
+      || !rectify_store_void_document_on (store, id, date, reason, error))
     return FALSE;
   document = rectify_store_get_document (store, id, error);
   if (document == NULL)

@@ -657,3 +657,321 @@ rectify_cli_operator_show (RectifyCli *cli, int argc, char **argv, GError **erro
       cli, argc, argv, _ ("operator id"), (RectifyCliGetFunc)rectify_store_get_operator,
       rectify_cli_operator_to_json, (GDestroyNotify)rectify_operator_free, error);
 }
+
+/* ---- edits: what is not given stays as it is ------------------------------ */
+
+/* *field becomes value when it is given ("" empties it). */
+static void
+take_text (char **field, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* A flag and its opposite: -1 when neither is given. */
+static gboolean
+parse_flag_pair (
+    gboolean yes, const char *yes_name, gboolean no, const char *no_name, int *out, GError **error)
+{
+  if (yes && no)
+    return rectify_cli_usage_error (error, _ ("%s and %s exclude each other"), yes_name, no_name);
+  *out = yes ? 1 : no ? 0 : -1;
+  return TRUE;
+}
+
+/* An officer option of an edit: "" names nobody (0). */
+static gboolean
+find_officer_or_none (RectifyCli *cli, const char *text, gint64 *out, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (*text == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  return rectify_cli_find_officer (cli, text, out, error);
+}
+
+gboolean
+rectify_cli_officer_edit (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autofree char *badge = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  gboolean active = FALSE;
+  gboolean inactive = FALSE;
+  const GOptionEntry entries[] = {
+    { "badge", 0, 0, G_OPTION_ARG_STRING, &badge,
+      N_ ("Law-enforcement certificate number (unique)"), N_ ("BADGE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Full name"), N_ ("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_ ("officer, manager or archivist"), N_ ("ROLE") },
+    { "active", 0, 0, G_OPTION_ARG_NONE, &active, N_ ("Record the officer as active again"), NULL },
+    { "inactive", 0, 0, G_OPTION_ARG_NONE, &inactive, N_ ("Record the officer as no longer active"),
+      NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (RectifyOfficer) officer = NULL;
+  const char *code = NULL;
+  RectifyStore *store;
+  int flag = -1;
+  gint64 id;
+
+  store = open_checked (
+      cli,
+      rectify_cli_parse (cli, entries, _ ("ID|BADGE"), &argc, &argv, error)
+          && rectify_cli_expect_args (cli, argc, argv, 1, _ ("ID|BADGE"), error)
+          && parse_flag_pair (active, "--active", inactive, "--inactive", &flag, error)
+          && (role == NULL
+              || rectify_cli_parse_choice ("--role", role, rectify_role_codes (), &code, error)),
+      error);
+  if (store == NULL || !rectify_cli_find_officer (cli, argv[1], &id, error)
+      || !(officer = rectify_store_get_officer (store, id, error)))
+    return FALSE;
+  take_text (&officer->badge, badge);
+  take_text (&officer->name, name);
+  if (code)
+    rectify_role_from_code (code, &officer->role);
+  if (flag >= 0)
+    officer->active = flag;
+
+  if (!rectify_store_update_officer (store, officer, error))
+    return FALSE;
+  return rectify_cli_print_record (cli, rectify_store_get_officer (store, id, error),
+                                   rectify_cli_officer_to_json,
+                                   (GDestroyNotify)rectify_officer_free);
+}
+
+gboolean
+rectify_cli_campaign_edit (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *deputy = NULL;
+  g_auto (GStrv) members = NULL;
+  gboolean no_members = FALSE;
+  g_autofree char *work_plan = NULL;
+  g_auto (GStrv) industries = NULL;
+  g_auto (GStrv) links = NULL;
+  g_auto (GStrv) areas = NULL;
+  const GOptionEntry entries[]
+      = { { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name of the campaign"), N_ ("NAME") },
+          { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_ ("First day, YYYY-MM-DD"), N_ ("DATE") },
+          { "days", 0, 0, G_OPTION_ARG_STRING, &days, N_ ("Length in days"), N_ ("N") },
+          { "head", 0, 0, G_OPTION_ARG_STRING, &head,
+            N_ ("Head of the leading group (\"\" for none)"), N_ ("OFFICER") },
+          { "deputy", 0, 0, G_OPTION_ARG_STRING, &deputy,
+            N_ ("Deputy head of the leading group (\"\" for none)"), N_ ("OFFICER") },
+          { "member", 0, 0, G_OPTION_ARG_STRING_ARRAY, &members,
+            N_ ("Member of the leading group (repeatable; replaces the members)"), N_ ("OFFICER") },
+          { "no-members", 0, 0, G_OPTION_ARG_NONE, &no_members,
+            N_ ("The leading group has no other members"), NULL },
+          { "work-plan", 0, 0, G_OPTION_ARG_STRING, &work_plan, N_ ("Text of the work plan"),
+            N_ ("TEXT") },
+          { "key-industry", 0, 0, G_OPTION_ARG_STRING_ARRAY, &industries,
+            N_ ("Key industry (repeatable; replaces the list)"), N_ ("TEXT") },
+          { "key-link", 0, 0, G_OPTION_ARG_STRING_ARRAY, &links,
+            N_ ("Key link (repeatable; replaces the list)"), N_ ("TEXT") },
+          { "key-area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas,
+            N_ ("Key area (repeatable; replaces the list)"), N_ ("TEXT") },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (RectifyCampaign) campaign = NULL;
+  gint64 n_days = 0;
+  RectifyStore *store;
+  gint64 id;
+
+  store = rectify_cli_parse_and_open_id (cli, entries, _ ("ID"), _ ("campaign id"), &argc, &argv,
+                                         &id, error);
+  if (store == NULL)
+    return FALSE;
+  if (members && no_members)
+    return rectify_cli_usage_error (error, _ ("%s and %s exclude each other"), "--member",
+                                    "--no-members");
+  if (days && !rectify_cli_parse_int ("--days", days, 1, G_MAXINT, &n_days, error))
+    return FALSE;
+  campaign = rectify_store_get_campaign (store, id, error);
+  if (campaign == NULL)
+    return FALSE;
+  take_text (&campaign->name, name);
+  take_text (&campaign->start_date, start);
+  if (days)
+    campaign->days = (int)n_days;
+  take_text (&campaign->work_plan, work_plan);
+  if (industries)
+    {
+      g_free (campaign->key_industries);
+      campaign->key_industries = rectify_cli_join_lines (industries);
+    }
+  if (links)
+    {
+      g_free (campaign->key_links);
+      campaign->key_links = rectify_cli_join_lines (links);
+    }
+  if (areas)
+    {
+      g_free (campaign->key_areas);
+      campaign->key_areas = rectify_cli_join_lines (areas);
+    }
+  if (!find_officer_or_none (cli, head, &campaign->head_id, error)
+      || !find_officer_or_none (cli, deputy, &campaign->deputy_id, error))
+    return FALSE;
+  if (members || no_members)
+    g_array_set_size (campaign->member_ids, 0);
+  if (!rectify_cli_find_officers (cli, members, campaign->member_ids, error))
+    return FALSE;
+
+  if (!rectify_store_update_campaign (store, campaign, error))
+    return FALSE;
+  return rectify_cli_print_record (cli, rectify_store_get_campaign (store, id, error),
+                                   rectify_cli_campaign_to_json,
+                                   (GDestroyNotify)rectify_campaign_free);
+}
+
+gboolean
+rectify_cli_unit_edit (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autofree char *credit_code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *industry = NULL;
+  gboolean crowded = FALSE;
+  gboolean not_crowded = FALSE;
+  g_autofree char *legal_rep = NULL;
+  g_autofree char *safety_manager = NULL;
+  g_autofree char *phone = NULL;
+  const GOptionEntry entries[]
+      = { { "credit-code", 0, 0, G_OPTION_ARG_STRING, &credit_code,
+            N_ ("Unified social credit code, 18 characters"), N_ ("CODE") },
+          { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name of the unit"), N_ ("NAME") },
+          { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_ ("Address"), N_ ("TEXT") },
+          { "district", 0, 0, G_OPTION_ARG_STRING, &district, N_ ("District"), N_ ("TEXT") },
+          { "industry", 0, 0, G_OPTION_ARG_STRING, &industry, N_ ("Industry"), N_ ("TEXT") },
+          { "crowded", 0, 0, G_OPTION_ARG_NONE, &crowded,
+            N_ ("The unit is a densely populated public place"), NULL },
+          { "not-crowded", 0, 0, G_OPTION_ARG_NONE, &not_crowded,
+            N_ ("The unit is not a densely populated public place"), NULL },
+          { "legal-rep", 0, 0, G_OPTION_ARG_STRING, &legal_rep,
+            N_ ("Legal representative (first person responsible)"), N_ ("NAME") },
+          { "safety-manager", 0, 0, G_OPTION_ARG_STRING, &safety_manager, N_ ("Safety manager"),
+            N_ ("NAME") },
+          { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_ ("Telephone"), N_ ("NUMBER") },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (RectifyUnit) unit = NULL;
+  RectifyStore *store;
+  int flag = -1;
+  gint64 id;
+
+  store = open_checked (
+      cli,
+      rectify_cli_parse (cli, entries, _ ("ID|CREDITCODE"), &argc, &argv, error)
+          && rectify_cli_expect_args (cli, argc, argv, 1, _ ("ID|CREDITCODE"), error)
+          && parse_flag_pair (crowded, "--crowded", not_crowded, "--not-crowded", &flag, error),
+      error);
+  if (store == NULL || !rectify_cli_find_unit (cli, argv[1], &id, error)
+      || !(unit = rectify_store_get_unit (store, id, error)))
+    return FALSE;
+  take_text (&unit->credit_code, credit_code);
+  take_text (&unit->name, name);
+  take_text (&unit->address, address);
+  take_text (&unit->district, district);
+  take_text (&unit->industry, industry);
+  if (flag >= 0)
+    unit->crowded = flag;
+  take_text (&unit->legal_rep, legal_rep);
+  take_text (&unit->safety_manager, safety_manager);
+  take_text (&unit->phone, phone);
+
+  if (!rectify_store_update_unit (store, unit, error))
+    return FALSE;
+  return rectify_cli_print_record (cli, rectify_store_get_unit (store, id, error),
+                                   rectify_cli_unit_to_json, (GDestroyNotify)rectify_unit_free);
+}
+
+gboolean
+rectify_cli_equipment_edit (RectifyCli *cli, int argc, char **argv, GError **error)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *reg_cert = NULL;
+  g_autofree char *variety = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *registered_user = NULL;
+  g_autofree char *quantity = NULL;
+  g_autofree char *last_inspection = NULL;
+  g_autofree char *next_inspection = NULL;
+  g_autofree char *postponed_until = NULL;
+  const GOptionEntry entries[] = {
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_ ("The unit that uses it, by id or credit code"),
+      N_ ("UNIT") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_ ("Catalogue code or name, e.g. 3000 or elevator"), N_ ("CATEGORY") },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code,
+      N_ ("Equipment code (18 digits) or registration code (20 digits)"), N_ ("CODE") },
+    { "reg-cert", 0, 0, G_OPTION_ARG_STRING, &reg_cert, N_ ("Use-registration certificate number"),
+      N_ ("TEXT") },
+    { "variety", 0, 0, G_OPTION_ARG_STRING, &variety, N_ ("Variety, model or kind"), N_ ("TEXT") },
+    { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_ ("Where it is installed"), N_ ("TEXT") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("Use status"), N_ ("STATUS") },
+    { "registered-user", 0, 0, G_OPTION_ARG_STRING, &registered_user,
+      N_ ("User name on the registration"), N_ ("NAME") },
+    { "quantity", 0, 0, G_OPTION_ARG_STRING, &quantity,
+      N_ ("Number of gas cylinders counted in bulk"), N_ ("N") },
+    { "last-inspection", 0, 0, G_OPTION_ARG_STRING, &last_inspection,
+      N_ ("Date of the last periodic inspection (\"\" for none)"), N_ ("DATE") },
+    { "next-inspection", 0, 0, G_OPTION_ARG_STRING, &next_inspection,
+      N_ ("Date the next periodic inspection is due (\"\" for none)"), N_ ("DATE") },
+    { "postponed-until", 0, 0, G_OPTION_ARG_STRING, &postponed_until,
+      N_ ("Approved postponement of the periodic inspection (\"\" for none)"), N_ ("DATE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (RectifyEquipment) equipment = NULL;
+  RectifyCategory cat = 0;
+  const char *status_code = NULL;
+  gint64 n = 0;
+  RectifyStore *store;
+  gint64 id;
+
+  store = open_checked (
+      cli,
+      rectify_cli_parse (cli, entries, _ ("ID"), &argc, &argv, error)
+          && rectify_cli_expect_args (cli, argc, argv, 1, _ ("ID"), error)
+          && rectify_cli_parse_id (_ ("equipment id"), argv[1], &id, error)
+          && (category == NULL || rectify_cli_parse_category ("--category", category, &cat, error))
+          && (status == NULL
+              || rectify_cli_parse_choice ("--status", status, rectify_equipment_status_codes (),
+                                           &status_code, error))
+          && (quantity == NULL
+              || rectify_cli_parse_int ("--quantity", quantity, 1, G_MAXINT, &n, error)),
+      error);
+  if (store == NULL || !(equipment = rectify_store_get_equipment (store, id, error)))
+    return FALSE;
+  if (unit && !rectify_cli_find_unit (cli, unit, &equipment->unit_id, error))
+    return FALSE;
+  if (category)
+    equipment->category = cat;
+  if (status_code)
+    rectify_equipment_status_from_code (status_code, &equipment->status);
+  if (quantity)
+    equipment->quantity = (int)n;
+  take_text (&equipment->code, code);
+  take_text (&equipment->reg_cert, reg_cert);
+  take_text (&equipment->variety, variety);
+  take_text (&equipment->location, location);
+  take_text (&equipment->registered_user, registered_user);
+  take_text (&equipment->last_inspection, last_inspection);
+  take_text (&equipment->next_inspection, next_inspection);
+  take_text (&equipment->postponed_until, postponed_until);
+
+  if (!rectify_store_update_equipment (store, equipment, error))
+    return FALSE;
+  return rectify_cli_print_record (cli, rectify_store_get_equipment (store, id, error),
+                                   rectify_cli_equipment_to_json,
+                                   (GDestroyNotify)rectify_equipment_free);
+}

@@ -250,6 +250,11 @@ gboolean rectify_cli_hazard_rectify (RectifyCli *cli, int argc, char **argv, GEr
 gboolean rectify_cli_hazard_confirm (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_reject (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_escalate (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_hazard_lift_stop_use (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_officer_edit (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_campaign_edit (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_unit_edit (RectifyCli *cli, int argc, char **argv, GError **error);
+gboolean rectify_cli_equipment_edit (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_list (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_show (RectifyCli *cli, int argc, char **argv, GError **error);
 gboolean rectify_cli_hazard_categories (RectifyCli *cli, int argc, char **argv, GError **error);

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "rectify-store-campaigns.h"
+#include "rectify-store-inspections.h"
 #include "rectify-store-private.h"
 #include "rectify-validate.h"
 
@@ -63,6 +65,35 @@ rectify_store_add_campaign (RectifyStore *self, const RectifyCampaign *c, GError
   return rectify_store_finish_write (self, id > 0, "campaign", id, "create", NULL, error) ? id : 0;
 }
 
+/* New days of a stored campaign still hold every inspection made in it. */
+static gboolean
+check_days_hold_inspections (RectifyStore *self, const RectifyCampaign *c, GError **error)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *end = rectify_campaign_end_date (c);
+
+  if (!RECTIFY_STORE_OPS (self, inspections)->date_range (self, c->id, &first, &last, error))
+    return FALSE;
+  if (first && strcmp (first, c->start_date) < 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Start date: the campaign's first inspection is dated %s; the campaign "
+                      "cannot start after it"),
+                   first);
+      return FALSE;
+    }
+  if (last && end && strcmp (last, end) > 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Length: the campaign's last inspection is dated %s; the campaign cannot "
+                      "end before it (it would end on %s)"),
+                   last, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GError **error)
 {
@@ -76,7 +107,7 @@ rectify_store_update_campaign (RectifyStore *self, const RectifyCampaign *c, GEr
 
   if (!validate_campaign (self, c, error) || !rectify_store_check_writer (self, error)
       || !rectify_store_check_campaign_open (self, c->id, error)
-      || !rectify_store_begin (self, error))
+      || !check_days_hold_inspections (self, c, error) || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "campaign", c->id);
   stored = *c;

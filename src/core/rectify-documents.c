@@ -109,6 +109,33 @@ store_pdf (RectifyStore *self,
   }
 }
 
+/* Numbers follow dates within a kind and year: a letter dated before one
+ * already issued would take a number after it. Inside the issuing
+ * transaction, so that no later letter can come in between. */
+static gboolean
+check_number_order (
+    RectifyStore *self, RectifyDocumentKind kind, int year, const char *date, GError **error)
+{
+  g_autofree char *later_date = NULL;
+  g_autofree char *later_number = NULL;
+
+  if (!RECTIFY_STORE_OPS (self, documents)
+           ->latest_after (self, rectify_document_kind_to_code (kind), year, date, &later_date,
+                           &later_number, error))
+    return FALSE;
+  if (later_date)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   /* Translators: "Date: 2026-04-10 is before 2026-05-02, the date of
+                    * X市监特指〔2026〕3号; …" */
+                   _ ("Date: %s is before %s, the date of %s; numbers follow dates, so a document "
+                      "of this kind and year cannot be dated before one already issued"),
+                   date, later_date, later_number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 rectify_store_issue_document_with_pdf (RectifyStore *self,
                                        RectifyDocumentKind kind,
@@ -137,7 +164,7 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
       || (campaign_id
           && !rectify_store_check_id (self, "campaign", campaign_id, _ ("Campaign"), error))
       || !rectify_store_check_campaign_open (self, campaign_id, error)
-      || !rectify_validate_date (_ ("Date"), issued_date, error))
+      || !rectify_validate_past_date (_ ("Date"), issued_date, error))
     {
       if (error && !*error)
         g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
@@ -193,8 +220,9 @@ rectify_store_issue_document_with_pdf (RectifyStore *self,
    * same number between reading the last one and writing ours. */
   if (!rectify_store_begin (self, error))
     return 0;
-  ok = RECTIFY_STORE_OPS (self, documents)
-           ->next_seq (self, rectify_document_kind_to_code (kind), year, &seq, error);
+  ok = check_number_order (self, kind, year, issued_date, error)
+       && RECTIFY_STORE_OPS (self, documents)
+              ->next_seq (self, rectify_document_kind_to_code (kind), year, &seq, error);
   number = rectify_document_format_number (prefix, year, seq, FALSE);
   if (ok)
     {
@@ -259,6 +287,13 @@ rectify_store_next_document_number (RectifyStore *self,
 gboolean
 rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error)
 {
+  return rectify_store_void_document_on (self, id, NULL, reason, error);
+}
+
+gboolean
+rectify_store_void_document_on (
+    RectifyStore *self, gint64 id, const char *void_date, const char *reason, GError **error)
+{
   g_autoptr (RectifyDocument) doc = NULL;
   g_autofree char *today = rectify_today ();
   g_autofree char *before = NULL;
@@ -266,7 +301,10 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
 
   g_return_val_if_fail (RECTIFY_IS_STORE (self), FALSE);
 
+  if (void_date == NULL || *void_date == '\0')
+    void_date = today;
   if (!check_manager (self, error)
+      || !rectify_validate_past_date (_ ("Void date"), void_date, error)
       || !rectify_validate_required (_ ("Reason"), reason, 2000, error))
     return FALSE;
   doc = rectify_store_get_document (self, id, error);
@@ -278,13 +316,18 @@ rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, 
                    doc->number);
       return FALSE;
     }
+  if (strcmp (void_date, doc->issued_date) < 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Void date: %s is before %s was issued (%s)"), void_date, doc->number,
+                   doc->issued_date);
+      return FALSE;
+    }
   if (!rectify_store_check_campaign_open (self, doc->campaign_id, error)
       || !rectify_store_begin (self, error))
     return FALSE;
   before = rectify_store_row_json (self, "document", id);
-  ok = RECTIFY_STORE_OPS (self, documents)
-           ->set_void (self, id, reason,
-                       g_strcmp0 (today, doc->issued_date) >= 0 ? today : doc->issued_date, error);
+  ok = RECTIFY_STORE_OPS (self, documents)->set_void (self, id, reason, void_date, error);
   if (ok)
     {
       g_autofree char *after = rectify_store_row_json (self, "document", id);

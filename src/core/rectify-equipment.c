@@ -128,7 +128,7 @@ rectify_store_get_equipment (RectifyStore *self, gint64 id, GError **error)
     g_propagate_error (error, g_steal_pointer (&local));
   else if (e == NULL)
     g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_NOT_FOUND,
-                 _ ("Equipment: there is no equipment item with id %" PRId64), id);
+                 _ ("Equipment: there is no equipment %" PRId64), id);
   return e;
 }
 

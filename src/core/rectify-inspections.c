@@ -18,7 +18,67 @@
 /* ---- inspections ------------------------------------------------------ */
 
 static gboolean
-validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **error)
+contains_id (const GArray *ids, gint64 id)
+{
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* A visit of a campaign falls within its days. */
+static gboolean
+check_in_campaign (RectifyStore *self, const RectifyInspection *in, GError **error)
+{
+  g_autoptr (RectifyCampaign) c = NULL;
+  g_autofree char *end = NULL;
+
+  if (in->campaign_id <= 0)
+    return TRUE;
+  c = rectify_store_get_campaign (self, in->campaign_id, error);
+  if (c == NULL)
+    return FALSE;
+  end = rectify_campaign_end_date (c);
+  if (strcmp (in->date, c->start_date) < 0 || (end && strcmp (in->date, end) > 0))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Date: %s is outside the campaign “%s”, which runs from %s to %s"), in->date,
+                   c->name, c->start_date, end ? end : c->start_date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Officers present are active officers, except those a correction keeps
+ * from the visit as it was recorded (stored_officers, NULL for a new one). */
+static gboolean
+check_officer_present (RectifyStore *self, gint64 id, const GArray *stored_officers, GError **error)
+{
+  g_autoptr (RectifyOfficer) o = NULL;
+
+  if (!rectify_store_check_id (self, "officer", id, _ ("Officers present"), error))
+    return FALSE;
+  if (contains_id (stored_officers, id))
+    return TRUE;
+  o = rectify_store_get_officer (self, id, error);
+  if (o == NULL)
+    return FALSE;
+  if (!o->active)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   _ ("Officers present: %s (%s) is no longer active and cannot be recorded as "
+                      "present"),
+                   o->name, o->badge);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_inspection (RectifyStore *self,
+                     const RectifyInspection *in,
+                     const GArray *stored_officers,
+                     GError **error)
 {
   guint n_officers = in->officer_ids ? in->officer_ids->len : 0;
 
@@ -26,7 +86,8 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
       || (in->campaign_id
           && !rectify_store_check_id (self, "campaign", in->campaign_id, _ ("Campaign"), error))
       || !rectify_store_check_campaign_open (self, in->campaign_id, error)
-      || !rectify_validate_date (_ ("Date"), in->date, error)
+      || !rectify_validate_past_date (_ ("Date"), in->date, error)
+      || !check_in_campaign (self, in, error)
       || !rectify_validate_optional (_ ("Note"), in->note, 10000, error))
     return FALSE;
   if (rectify_inspection_kind_to_code (in->kind) == NULL)
@@ -38,7 +99,7 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
   for (guint i = 0; i < n_officers; i++)
     {
       gint64 id = g_array_index (in->officer_ids, gint64, i);
-      if (!rectify_store_check_id (self, "officer", id, _ ("Officers present"), error))
+      if (!check_officer_present (self, id, stored_officers, error))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (g_array_index (in->officer_ids, gint64, j) == id)
@@ -58,8 +119,11 @@ validate_inspection (RectifyStore *self, const RectifyInspection *in, GError **e
   for (guint i = 0; in->equipment && i < in->equipment->len; i++)
     {
       RectifyCheckedEquipment *ce = &g_array_index (in->equipment, RectifyCheckedEquipment, i);
-      g_autoptr (RectifyEquipment) e = rectify_store_get_equipment (self, ce->equipment_id, NULL);
-      if (e == NULL || e->unit_id != in->unit_id)
+      g_autoptr (RectifyEquipment) e = rectify_store_get_equipment (self, ce->equipment_id, error);
+
+      if (e == NULL)
+        return FALSE;
+      if (e->unit_id != in->unit_id)
         {
           g_set_error (
               error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
@@ -117,7 +181,7 @@ rectify_store_add_inspection (RectifyStore *self, const RectifyInspection *in, G
   g_return_val_if_fail (RECTIFY_IS_STORE (self), 0);
   g_return_val_if_fail (in != NULL, 0);
 
-  if (!rectify_store_check_writer (self, error) || !validate_inspection (self, in, error)
+  if (!rectify_store_check_writer (self, error) || !validate_inspection (self, in, NULL, error)
       || !rectify_store_begin (self, error))
     return 0;
   /* an id given: an undone delete puts the visit back under its id */
@@ -144,6 +208,12 @@ inspection_json (RectifyStore *self, gint64 id)
   return rectify_store_row_json (self, "inspection", id);
 }
 
+static void
+clear_remark (gpointer data)
+{
+  g_free (((RectifyCheck *)data)->remark);
+}
+
 /* What refers to a stored visit: where it belongs, the hazards registered
  * from it and the planned visits it completed. */
 typedef struct
@@ -155,18 +225,25 @@ typedef struct
   gint64 visits_done;
   gboolean back_check_done;  /* one of them a back-check */
   char *latest_scheduled_on; /* of those visits, NULL without */
+  gint64 first_hazard_id;    /* the hazard from it found first, 0 without */
+  char *first_found_date;    /* its finding date */
+  GArray *officer_ids;       /* the officers recorded present (gint64) */
 } StoredInspection;
 
 static void
 stored_inspection_clear (StoredInspection *s)
 {
   g_clear_pointer (&s->latest_scheduled_on, g_free);
+  g_clear_pointer (&s->first_found_date, g_free);
+  g_clear_pointer (&s->officer_ids, g_array_unref);
 }
 
 static gboolean
 read_stored_inspection (RectifyStore *self, gint64 id, StoredInspection *s, GError **error)
 {
   g_autoptr (GError) local = NULL;
+  g_autoptr (GArray) equipment = g_array_new (FALSE, FALSE, sizeof (RectifyCheckedEquipment));
+  g_autoptr (GArray) remarks = g_array_new (FALSE, FALSE, sizeof (RectifyCheck));
   RectifyVisitsDone done;
 
   memset (s, 0, sizeof *s);
@@ -180,7 +257,14 @@ read_stored_inspection (RectifyStore *self, gint64 id, StoredInspection *s, GErr
                      _ ("Inspection: there is no inspection with id %" PRId64), id);
       return FALSE;
     }
+  g_array_set_clear_func (remarks, clear_remark);
+  s->officer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!RECTIFY_STORE_OPS (self, hazards)->count_for_inspection (self, id, &s->hazards, error)
+      || !RECTIFY_STORE_OPS (self, hazards)
+              ->first_found_for_inspection (self, id, &s->first_hazard_id, &s->first_found_date,
+                                            error)
+      || !RECTIFY_STORE_OPS (self, inspections)
+              ->get_parts (self, id, s->officer_ids, equipment, remarks, error)
       || !RECTIFY_STORE_OPS (self, visits)->get_done (self, id, &done, error))
     return FALSE;
   s->visits_done = done.n_done;
@@ -217,6 +301,14 @@ check_correction (const StoredInspection *s, const RectifyInspection *in, GError
                                 "the campaign cannot change",
                                 (gulong)s->hazards),
                    s->hazards);
+      return FALSE;
+    }
+  if (s->first_hazard_id && in->date && strcmp (in->date, s->first_found_date) > 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Date: hazard %" PRId64 " registered from this inspection was found on %s; "
+                      "the inspection cannot be dated after it"),
+                   s->first_hazard_id, s->first_found_date);
       return FALSE;
     }
   if (s->visits_done == 0)
@@ -261,7 +353,8 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
       || !read_stored_inspection (self, in->id, &stored, error))
     return FALSE;
   ok = rectify_store_check_campaign_open (self, stored.campaign_id, error)
-       && validate_inspection (self, in, error) && check_correction (&stored, in, error);
+       && validate_inspection (self, in, stored.officer_ids, error)
+       && check_correction (&stored, in, error);
   stored_inspection_clear (&stored);
   if (!ok || !rectify_store_begin (self, error))
     return FALSE;
@@ -276,6 +369,9 @@ rectify_store_update_inspection (RectifyStore *self, const RectifyInspection *in
       if (ok && moved)
         rectify_store_mark_changed (self, "visit");
     }
+  /* and, on its corrected date and kind, it does those still pending, as a
+   * new visit would */
+  ok = ok && rectify_schedule_mark_done (self, in->id, in, error);
   if (ok)
     {
       g_autofree char *after = inspection_json (self, in->id);

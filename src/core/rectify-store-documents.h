@@ -11,6 +11,15 @@ struct _RectifyStoreDocumentOps
 {
   /* The next number of kind (its code) in year: one more than the highest, 1 for the first. */
   gboolean (*next_seq) (RectifyStore *self, const char *kind, int year, int *seq, GError **error);
+  /* Of the documents of kind (its code) in year dated after date, the latest dated (then the
+   * highest number): its issue date and number, both NULL when there is none. */
+  gboolean (*latest_after) (RectifyStore *self,
+                            const char *kind,
+                            int year,
+                            const char *date,
+                            char **later_date,
+                            char **later_number,
+                            GError **error);
   /* Adds d (kind, year, seq, number, unit, campaign, issued date, officer) as issued
    * with its hazard_ids; returns its id, 0 on error. */
   gint64 (*insert) (RectifyStore *self, const RectifyDocument *d, GError **error);

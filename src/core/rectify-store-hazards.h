@@ -85,6 +85,19 @@ struct _RectifyStoreHazardOps
                                     GError **error);
   /* Marks the equipment stopped (an order to stop use). */
   gboolean (*stop_equipment) (RectifyStore *self, gint64 equipment_id, GError **error);
+  /* Puts stopped equipment back in use (an order to stop use lifted). */
+  gboolean (*resume_equipment) (RectifyStore *self, gint64 equipment_id, GError **error);
+  /* Sets *other_id to a hazard other than hazard_id, not closed, whose order to stop use
+   * stopped the equipment (0 when there is none). */
+  gboolean (*other_stop_use) (
+      RectifyStore *self, gint64 equipment_id, gint64 hazard_id, gint64 *other_id, GError **error);
+  /* Of the hazards registered from the inspection, the one found first: its id (0 when there is
+   * none) and its finding date. */
+  gboolean (*first_found_for_inspection) (RectifyStore *self,
+                                          gint64 inspection_id,
+                                          gint64 *hazard_id,
+                                          char **found_date,
+                                          GError **error);
   /* The hazard categories in their order. */
   GPtrArray *(*list_categories) (RectifyStore *self, GError **error);
   /* Sets *exists to whether code is a hazard category. */

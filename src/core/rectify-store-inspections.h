@@ -48,6 +48,9 @@ struct _RectifyStoreInspectionOps
                          GArray *equipment,
                          GArray *remarks,
                          GError **error);
+  /* The first and last dates of the campaign's inspections, both NULL when it has none. */
+  gboolean (*date_range) (
+      RectifyStore *self, gint64 campaign_id, char **first, char **last, GError **error);
   /* A page of the inspections matching q (unit, campaign, kind, search of the unit),
    * *total all of them when asked. */
   GPtrArray *(*list) (RectifyStore *self,

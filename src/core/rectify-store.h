@@ -372,8 +372,14 @@ void rectify_store_set_document_renderer (RectifyStore *self,
  * SHA-256 (RECTIFY_ERROR_TAMPERED when it differs); sha256 may be NULL. */
 GBytes *
 rectify_store_get_document_pdf (RectifyStore *self, gint64 id, char **sha256, GError **error);
+/* Voids an issued document today (rectify_store_void_document_on). */
 gboolean
 rectify_store_void_document (RectifyStore *self, gint64 id, const char *reason, GError **error);
+/* Voids an issued document on void_date (NULL: today): not after today,
+ * not before its issue date (INVALID, naming "Void date").  Managers only;
+ * the number stays used. */
+gboolean rectify_store_void_document_on (
+    RectifyStore *self, gint64 id, const char *void_date, const char *reason, GError **error);
 RectifyDocument *rectify_store_get_document (RectifyStore *self, gint64 id, GError **error);
 /* Finds a document by id or formatted number. */
 gboolean rectify_store_find_document (RectifyStore *self,

@@ -264,6 +264,25 @@ rectify_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+gboolean
+rectify_validate_past_date (const char *field, const char *date, GError **error)
+{
+  g_autofree char *today = NULL;
+
+  if (!rectify_validate_date (field, date, error))
+    return FALSE;
+  today = rectify_today ();
+  if (strcmp (date, today) > 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   /* Translators: "Date: 2026-07-02 is after today (2026-06-30); …" */
+                   _ ("%s: %s is after today (%s); only what has happened can be recorded"), field,
+                   date, today);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 rectify_date_add_days (const char *date, int days)
 {

@@ -29,6 +29,10 @@ gboolean rectify_validate_date (const char *field, const char *date, GError **er
 int rectify_date_diff (const char *a, const char *b);
 /* Today in local time as YYYY-MM-DD (overridable by RECTIFY_TODAY for tests). */
 char *rectify_today (void);
+/* rectify_validate_date, and the date is not after today (rectify_today):
+ * what is recorded as done (a finding, an event, a visit, an issue, a
+ * void) has happened.  field names the input in the message. */
+gboolean rectify_validate_past_date (const char *field, const char *date, GError **error);
 char *rectify_date_add_days (const char *date, int days);
 
 /* A text of at most RECTIFY_VALIDATE_LINE_MAX_CHARS characters (a name, a

@@ -91,6 +91,9 @@ rectify_workflow_can (RectifyStore *store,
       return TRUE;
 
     case RECTIFY_ACTION_IMMEDIATE:
+      /* on site, before the unit reports: the five implementations may
+       * already be written down (rectifying); a hazard the unit reported
+       * rectified waits for an officer's confirmation instead */
       if (h->status != RECTIFY_HAZARD_OPEN && h->status != RECTIFY_HAZARD_RECTIFYING)
         return refuse (error, h, _ ("only an open or rectifying hazard can be rectified on site"));
       return check_major_reported (store, h, error);
@@ -275,7 +278,7 @@ rectify_workflow_register (RectifyStore *store,
 
   if (!rectify_store_check_writer (store, error)
       || !rectify_store_check_id (store, "unit", h->unit_id, _ ("Unit"), error)
-      || !rectify_validate_date (_ ("Found on"), h->found_date, error)
+      || !rectify_validate_past_date (_ ("Found on"), h->found_date, error)
       || !validate_deadline (h->deadline, h->found_date, error)
       || !validate_texts (h->content, h->standard, h->measures, h->responsible, error)
       || !rectify_validate_optional (_ ("Note"), note, 4000, error)
@@ -428,6 +431,39 @@ stop_equipment (RectifyStore *store, gint64 equipment_id, GError **error)
   return rectify_store_audit (store, "equipment", equipment_id, "stop-use", before, after, error);
 }
 
+/* A confirmation or a rejection judges the rectification the unit
+ * reported: it is not dated before that report. */
+static gboolean
+check_after_rectification (RectifyStore *store,
+                           const RectifyHazard *h,
+                           RectifyHazardAction action,
+                           const char *date,
+                           GError **error)
+{
+  g_autoptr (GPtrArray) events
+      = RECTIFY_STORE_OPS (store, hazards)->list_events (store, h->id, error);
+  const char *reported = NULL;
+
+  if (events == NULL)
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RectifyHazardEvent *e = g_ptr_array_index (events, i);
+      if (e->kind == RECTIFY_EVENT_RECTIFIED)
+        reported = e->date;
+    }
+  if (reported && strcmp (date, reported) < 0)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_INVALID,
+                   action == RECTIFY_ACTION_CONFIRM
+                       ? _ ("Date: %s is before the rectification it confirms (reported %s)")
+                       : _ ("Date: %s is before the rectification it rejects (reported %s)"),
+                   date, reported);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rectify_workflow_act (RectifyStore *store,
                       gint64 hazard_id,
@@ -512,7 +548,7 @@ rectify_workflow_act (RectifyStore *store,
 
   if (date == NULL || *date == '\0')
     date = today;
-  if (!rectify_validate_date (_ ("Date"), date, error))
+  if (!rectify_validate_past_date (_ ("Date"), date, error))
     return FALSE;
   if (strcmp (date, h->found_date) < 0)
     {
@@ -520,6 +556,9 @@ rectify_workflow_act (RectifyStore *store,
                    _ ("Date: %s is before the hazard was found (%s)"), date, h->found_date);
       return FALSE;
     }
+  if ((action == RECTIFY_ACTION_CONFIRM || action == RECTIFY_ACTION_REJECT)
+      && !check_after_rectification (store, h, action, date, error))
+    return FALSE;
   if (note_required && !rectify_validate_required (_ ("Note"), note, 4000, error))
     return FALSE;
   if (!rectify_validate_optional (_ ("Note"), note, 4000, error)
@@ -537,5 +576,81 @@ rectify_workflow_act (RectifyStore *store,
   if (ok && action == RECTIFY_ACTION_STOP_USE)
     ok = stop_equipment (store, h->equipment_id, error);
   ok = ok && audit_hazard (store, hazard_id, rectify_action_to_code (action), before, error);
+  return rectify_store_end (store, ok, error);
+}
+
+gboolean
+rectify_workflow_can_lift_stop_use (RectifyStore *store, const RectifyHazard *h, GError **error)
+{
+  g_autoptr (RectifyEquipment) e = NULL;
+  gint64 other = 0;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (h != NULL, FALSE);
+
+  if (!rectify_store_check_writer (store, error)
+      || !rectify_store_check_campaign_open (store, h->campaign_id, error))
+    return FALSE;
+  if (h->equipment_id == 0 || !has_event (store, h->id, RECTIFY_EVENT_STOP_USE))
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Hazard %" PRId64 " ordered no equipment to stop use; there is no order to "
+                      "lift"),
+                   h->id);
+      return FALSE;
+    }
+  if (h->status != RECTIFY_HAZARD_CLOSED)
+    return refuse (error, h,
+                   _ ("the order to stop use is lifted once the hazard is rectified and closed"));
+  e = rectify_store_get_equipment (store, h->equipment_id, error);
+  if (e == NULL)
+    return FALSE;
+  if (e->status != RECTIFY_EQUIPMENT_STOPPED)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Equipment: item %" PRId64 " is %s, not stopped; there is no order to lift"),
+                   e->id, rectify_equipment_status_to_label (e->status));
+      return FALSE;
+    }
+  if (!RECTIFY_STORE_OPS (store, hazards)->other_stop_use (store, e->id, h->id, &other, error))
+    return FALSE;
+  if (other)
+    {
+      g_set_error (error, RECTIFY_ERROR, RECTIFY_ERROR_STATE,
+                   _ ("Equipment: hazard %" PRId64 ", not yet closed, also ordered item %" PRId64
+                      " to stop use; it stays stopped until that hazard is closed"),
+                   other, e->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rectify_workflow_lift_stop_use (RectifyStore *store, gint64 hazard_id, GError **error)
+{
+  g_autoptr (RectifyHazard) h = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *hazard_row = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RECTIFY_IS_STORE (store), FALSE);
+
+  h = rectify_store_get_hazard (store, hazard_id, error);
+  if (!h || !rectify_workflow_can_lift_stop_use (store, h, error)
+      || !rectify_store_begin (store, error))
+    return FALSE;
+  before = rectify_store_row_json (store, "equipment", h->equipment_id);
+  ok = RECTIFY_STORE_OPS (store, hazards)->resume_equipment (store, h->equipment_id, error);
+  if (ok)
+    {
+      after = rectify_store_row_json (store, "equipment", h->equipment_id);
+      hazard_row = rectify_store_row_json (store, "hazard", hazard_id);
+      ok = rectify_store_audit (store, "equipment", h->equipment_id, "lift-stop-use", before, after,
+                                error)
+           && rectify_store_audit (store, "hazard", hazard_id, "lift-stop-use", hazard_row,
+                                   hazard_row, error);
+      rectify_store_mark_changed (store, "equipment");
+    }
   return rectify_store_end (store, ok, error);
 }

@@ -9,7 +9,10 @@ G_BEGIN_DECLS
 
 /* open ─(five implementations complete)→ rectifying ─(unit reports done)→
  * rectified ─(officer confirms: cancellation)→ closed; rectified ─(rejected)→
- * rectifying; open/rectifying ─(immediate rectification on site)→ closed.
+ * rectifying; open/rectifying ─(immediate rectification on site)→ closed (not
+ * once the unit reported it rectified: that waits for confirmation).  Nothing is dated
+ * after today; a confirmation or rejection not before the rectification it
+ * judges.
  * Escalations and tracking are events that do not change the state, except
  * that a stop-use order stops the equipment.  A major hazard cannot be
  * closed before it has been registered and reported (major-report event). */
@@ -76,6 +79,18 @@ gboolean rectify_workflow_act (RectifyStore *store,
                                const RectifyNewAttachment *attachments,
                                guint n_attachments,
                                GError **error);
+
+/* Whether the order to stop use of the hazard's equipment can be lifted:
+ * the hazard is closed, it ordered the stop (a stop-use event), the
+ * equipment is still stopped and no other hazard not yet closed ordered it
+ * too; if not, why in error. */
+gboolean rectify_workflow_can_lift_stop_use (RectifyStore *store,
+                                             const RectifyHazard *hazard,
+                                             GError **error);
+/* Lifts it: the equipment is back in use, in one transaction, audited as
+ * "lift-stop-use" of the equipment and of the hazard.  No hazard event is
+ * added: the hazard is closed and its log ends with its cancellation. */
+gboolean rectify_workflow_lift_stop_use (RectifyStore *store, gint64 hazard_id, GError **error);
 
 const char *rectify_action_to_code (RectifyHazardAction action);
 

@@ -11,6 +11,7 @@
 #include "rectify-as-of-button.h"
 #include "rectify-archived.h"
 #include "rectify-column-sorter.h"
+#include "rectify-date-row.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
 #include "rectify-format.h"
@@ -18,6 +19,7 @@
 #include "rectify-pdf-issue.h"
 #include "rectify-pdf-void-copy.h"
 #include "rectify-record-list.h"
+#include "rectify-validate.h"
 
 struct _RectifyDocumentsPage
 {
@@ -496,14 +498,19 @@ static void
 on_void_response_cb (AdwMessageDialog *dialog, const char *response, RectifyDocumentsPage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  RectifyDateRow *date_row = g_object_get_data (G_OBJECT (dialog), "date-row");
   g_autofree char *reason = NULL;
+  g_autofree char *date = NULL;
   g_autoptr (GError) error = NULL;
   gint64 id = self->shown_id;
 
   if (!g_str_equal (response, "void") || id == 0)
     return;
   reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (!rectify_store_void_document (self->store, id, reason, &error))
+  /* the core checks the day (not before the issue, not after today); an
+   * emptied row is today */
+  date = rectify_date_row_get_date (date_row);
+  if (!rectify_store_void_document_on (self->store, id, date, reason, &error))
     {
       show_message (self, error->message);
       return;
@@ -520,9 +527,12 @@ on_void_response_cb (AdwMessageDialog *dialog, const char *response, RectifyDocu
 GtkWidget *
 rectify_documents_page_open_void_dialog (RectifyDocumentsPage *self)
 {
+  g_autofree char *today = rectify_today ();
   GtkRoot *root;
   GtkWidget *dialog;
   GtkWidget *entry;
+  GtkWidget *date_row;
+  GtkWidget *rows;
 
   g_return_val_if_fail (RECTIFY_IS_DOCUMENTS_PAGE (self), NULL);
 
@@ -542,7 +552,21 @@ rectify_documents_page_open_void_dialog (RectifyDocumentsPage *self)
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Reason"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  /* the day it became void: today unless it is back-dated */
+  date_row = rectify_date_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _ ("Void date"));
+  rectify_date_row_set_date (RECTIFY_DATE_ROW (date_row), today);
+  rows = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (rows), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (rows, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (rows), date_row);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    gtk_box_append (GTK_BOX (box), entry);
+    gtk_box_append (GTK_BOX (box), rows);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
+  g_object_set_data (G_OBJECT (dialog), "date-row", date_row);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "void",
                                     _ ("_Void"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void",

@@ -68,7 +68,8 @@ struct _RectifyHazardsPage
   GHashTable *category_labels; /* code -> label in the user's language */
   GArray *campaign_ids;        /* gint64 per campaign filter position; 0 = all */
   GtkWidget *action_buttons[RECTIFY_N_ACTIONS];
-  char *open_dir; /* where opened attachments are written */
+  GtkWidget *lift_button; /* in the timeline row of the order to stop use, or NULL */
+  char *open_dir;         /* where opened attachments are written */
 
   GtkSearchEntry *search_entry; /* the page's */
   GtkDropDown *status_dropdown;
@@ -109,6 +110,7 @@ G_DEFINE_FINAL_TYPE (RectifyHazardsPage, rectify_hazards_page, RECTIFY_TYPE_LIST
 #define DUE_SOON_DAYS 7
 
 static void show_hazard (RectifyHazardsPage *self, gint64 id);
+static void update_lift_button (RectifyHazardsPage *self);
 
 /* Unit names are listed. */
 static const char *const listed_entities[] = { "hazard", "unit", NULL };
@@ -749,6 +751,7 @@ update_actions (RectifyHazardsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_actions_label),
                           h->status == RECTIFY_HAZARD_CLOSED || hint != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), any);
+  update_lift_button (self);
 }
 
 static void
@@ -952,6 +955,50 @@ attachment_widget (RectifyHazardsPage *self, const RectifyAttachment *a)
   return box;
 }
 
+/* The order to stop use is lifted where it shows, once the core allows
+ * it (the hazard closed, the equipment still stopped by it alone); the
+ * tooltip says why not. */
+static void
+update_lift_button (RectifyHazardsPage *self)
+{
+  const RectifyHazard *h = self->detail ? self->detail->hazard : NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean allowed;
+
+  if (self->lift_button == NULL || h == NULL)
+    return;
+  allowed = CAN_EDIT (self) && rectify_workflow_can_lift_stop_use (self->store, h, &error);
+  gtk_widget_set_sensitive (self->lift_button, allowed);
+  gtk_widget_set_tooltip_text (self->lift_button, error ? error->message : NULL);
+}
+
+static void
+on_lift_clicked_cb (GtkButton *button, RectifyHazardsPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = self->shown_id;
+
+  if (id == 0)
+    return;
+  if (!rectify_workflow_lift_stop_use (self->store, id, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  show_hazard (self, id);
+  show_message (self, _ ("The order to stop use is lifted; the equipment is back in use"));
+}
+
+static GtkWidget *
+lift_button_new (RectifyHazardsPage *self)
+{
+  GtkWidget *button = gtk_button_new_with_label (_ ("Lift Order to Stop Use"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_lift_clicked_cb), self);
+  return button;
+}
+
 static GtkWidget *
 event_row (RectifyHazardsPage *self, const RectifyHazardEvent *e)
 {
@@ -992,6 +1039,11 @@ event_row (RectifyHazardsPage *self, const RectifyHazardEvent *e)
                              attachment_widget (self, g_ptr_array_index (e->attachments, i)));
       gtk_box_append (GTK_BOX (box), flow);
     }
+  if (e->kind == RECTIFY_EVENT_STOP_USE)
+    {
+      self->lift_button = lift_button_new (self);
+      gtk_box_append (GTK_BOX (box), self->lift_button);
+    }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 9);
@@ -1008,11 +1060,13 @@ fill_timeline (RectifyHazardsPage *self)
 {
   GtkWidget *child;
 
+  self->lift_button = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
     gtk_list_box_remove (self->timeline_list, child);
   for (guint i = 0; i < self->detail->events->len; i++)
     gtk_list_box_append (self->timeline_list,
                          event_row (self, g_ptr_array_index (self->detail->events, i)));
+  update_lift_button (self);
 }
 
 /* ---- the pane -------------------------------------------------------------- */
@@ -1039,6 +1093,7 @@ show_hazard (RectifyHazardsPage *self, gint64 id)
   self->shown_id = detail ? id : 0;
   if (detail == NULL)
     {
+      self->lift_button = NULL;
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -1151,6 +1206,13 @@ GtkWidget *
 rectify_hazards_page_new (RectifyStore *store)
 {
   return g_object_new (RECTIFY_TYPE_HAZARDS_PAGE, "store", store, NULL);
+}
+
+GtkWidget *
+rectify_hazards_page_get_lift_stop_use_button (RectifyHazardsPage *self)
+{
+  g_return_val_if_fail (RECTIFY_IS_HAZARDS_PAGE (self), NULL);
+  return self->lift_button;
 }
 
 GtkWidget *

@@ -19,6 +19,10 @@ GtkWidget *rectify_hazards_page_new (RectifyStore *store);
  * action is offered). */
 GtkWidget *rectify_hazards_page_get_action_button (RectifyHazardsPage *self,
                                                    RectifyHazardAction action);
+/* The button that lifts the shown hazard's order to stop use, in the
+ * timeline row of that order (sensitive when the core allows it); NULL
+ * when the shown hazard ordered no stop. */
+GtkWidget *rectify_hazards_page_get_lift_stop_use_button (RectifyHazardsPage *self);
 /* Opens the dialog of an action, as its button does; NULL when the action
  * is not offered for the shown hazard. */
 GtkWidget *rectify_hazards_page_open_action (RectifyHazardsPage *self, RectifyHazardAction action);

@@ -344,9 +344,12 @@ test_help (Fixture       *fx,
   static const char *const commands[][3] = {
     { NULL }, { "init" }, { "demo" }, { "stats" }, { "verify" }, { "backup" },
     { "officer" }, { "officer", "add" }, { "officer", "list" }, { "officer", "show" },
+    { "officer", "edit" },
     { "campaign" }, { "campaign", "add" }, { "campaign", "list" }, { "campaign", "show" },
-    { "unit" }, { "unit", "add" }, { "unit", "list" }, { "unit", "show" },
+    { "campaign", "edit" },
+    { "unit" }, { "unit", "add" }, { "unit", "list" }, { "unit", "show" }, { "unit", "edit" },
     { "equipment" }, { "equipment", "add" }, { "equipment", "list" }, { "equipment", "show" },
+    { "equipment", "edit" }, { "hazard", "lift-stop-use" },
     { "operator" }, { "operator", "add" }, { "operator", "list" }, { "operator", "show" },
     { "inspection" }, { "inspection", "add" }, { "inspection", "list" }, { "inspection", "show" },
     { "inspection", "edit" }, { "inspection", "delete" },
@@ -911,12 +914,161 @@ test_letters (Fixture       *fx,
   g_clear_pointer (&root, json_node_unref);
 
   assert_usage_error (fx, run (fx, "--as", "M001", "letter", "void", number, NULL));
-  ok (fx, "--as", "M001", "letter", "void", number, "--reason", "wrong unit", NULL);
+  /* its own date: not before the issue, not after today */
+  assert_user_error (fx, run (fx, "--as", "M001", "letter", "void", number, "--reason",
+                              "wrong unit", "--date", "2026-04-02", NULL),
+                     "void date: 2026-04-02 is before");
+  assert_user_error (fx, run (fx, "--as", "M001", "letter", "void", number, "--reason",
+                              "wrong unit", "--date", "2026-07-01", NULL),
+                     "void date: 2026-07-01 is after today");
+  ok (fx, "--as", "M001", "letter", "void", number, "--reason", "wrong unit", "--date",
+      "2026-04-05", NULL);
   ok (fx, "letter", "show", number, "--json", NULL);
   root = parse_json (fx->out);
+  g_assert_cmpstr (json_object_get_string_member (object_of (root), "void_date"), ==,
+                   "2026-04-05");
   g_assert_cmpstr (json_object_get_string_member (object_of (root), "status"), ==, "void");
   g_assert_cmpstr (json_object_get_string_member (object_of (root), "void_reason"), ==,
                    "wrong unit");
+}
+
+/* The record "GROUP show ID --json" prints. */
+static JsonNode *
+show_json (Fixture *fx, const char *group, const char *id)
+{
+  ok (fx, group, "show", id, "--json", NULL);
+  return parse_json (fx->out);
+}
+
+static void
+test_edit (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) unit = NULL;
+  g_autoptr(JsonNode) equipment = NULL;
+  g_autoptr(JsonNode) officer = NULL;
+  g_autoptr(JsonNode) campaign = NULL;
+  g_autofree char *units_before = NULL;
+  g_autofree char *audit_before = NULL;
+
+  add_people_and_units (fx);
+  ok (fx, "equipment", "add", "--unit", CODE_HOSPITAL, "--category", "elevator",
+      "--code", "31103506002016053337", "--location", "门诊楼", "--next-inspection", "2026-05-01",
+      NULL);
+  ok (fx, "campaign", "add", "--name", "春季专项行动", "--start", "2026-04-01", "--days", "60",
+      "--head", "M001", NULL);
+  ok (fx, "inspection", "add", "--unit", CODE_HOSPITAL, "--campaign", "1", "--kind", "bureau",
+      "--date", "2026-05-20", "--officer", "M001", "--officer", "F002", NULL);
+
+  /* a unit: what is given changes, the rest stays */
+  ok (fx, "unit", "edit", CODE_HOSPITAL, "--name", "福州市第一人民医院", "--not-crowded",
+      "--phone", "0591-87000000", NULL);
+  unit = show_json (fx, "unit", "1");
+  g_assert_cmpstr (json_object_get_string_member (object_of (unit), "name"), ==,
+                   "福州市第一人民医院");
+  g_assert_false (json_object_get_boolean_member (object_of (unit), "crowded"));
+  g_assert_cmpstr (json_object_get_string_member (object_of (unit), "district"), ==, "鼓楼区");
+  g_assert_cmpstr (json_object_get_string_member (object_of (unit), "industry"), ==, "medical");
+  g_assert_cmpstr (json_object_get_string_member (object_of (unit), "credit_code"), ==,
+                   CODE_HOSPITAL);
+  g_assert_cmpint (audit_count (fx, "unit", "update"), ==, 1);
+
+  /* the checks of the form: nothing changes */
+  ok (fx, "unit", "list", "--json", NULL);
+  units_before = g_strdup (fx->out);
+  ok (fx, "verify", "--json", NULL);
+  audit_before = g_strdup (fx->out);
+  assert_user_error (fx, run (fx, "unit", "edit", "1", "--credit-code", CODE_TYPO, NULL),
+                     "credit code");
+  assert_user_error (fx, run (fx, "unit", "edit", "1", "--name", " ", NULL), "name");
+  assert_user_error (fx, run (fx, "unit", "edit", "99", "--name", "Nobody", NULL), NULL);
+  assert_usage_error (fx, run (fx, "unit", "edit", "1", "--crowded", "--not-crowded", NULL));
+  ok (fx, "unit", "list", "--json", NULL);
+  g_assert_cmpstr (fx->out, ==, units_before);
+  ok (fx, "verify", "--json", NULL);
+  g_assert_cmpstr (fx->out, ==, audit_before);
+
+  /* equipment */
+  ok (fx, "equipment", "edit", "1", "--status", "stopped", "--next-inspection", "2027-05-01", NULL);
+  equipment = show_json (fx, "equipment", "1");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "status"), ==, "stopped");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "next_inspection"), ==,
+                   "2027-05-01");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "location"), ==, "门诊楼");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "code"), ==,
+                   "31103506002016053337");
+  assert_user_error (fx, run (fx, "equipment", "edit", "1", "--code", "12345", NULL),
+                     "equipment code");
+  assert_user_error (fx, run (fx, "equipment", "edit", "7", "--location", "别处", NULL),
+                     "equipment: there is no equipment 7");
+  assert_usage_error (fx, run (fx, "equipment", "edit", "1", "--status", "flying", NULL));
+
+  /* officers: deactivated and back */
+  ok (fx, "officer", "edit", "F002", "--inactive", NULL);
+  officer = show_json (fx, "officer", "F002");
+  g_assert_false (json_object_get_boolean_member (object_of (officer), "active"));
+  g_assert_cmpstr (json_object_get_string_member (object_of (officer), "name"), ==, "林执法");
+  /* an inactive officer is not recorded as present */
+  assert_user_error (fx, run (fx, "inspection", "add", "--unit", CODE_HOSPITAL, "--kind", "bureau",
+                              "--date", "2026-05-21", "--officer", "M001", "--officer", "F002",
+                              NULL),
+                     "林执法");
+  ok (fx, "officer", "edit", "F002", "--active", "--role", "manager", NULL);
+  g_clear_pointer (&officer, json_node_unref);
+  officer = show_json (fx, "officer", "F002");
+  g_assert_true (json_object_get_boolean_member (object_of (officer), "active"));
+  g_assert_cmpstr (json_object_get_string_member (object_of (officer), "role"), ==, "manager");
+  assert_usage_error (fx, run (fx, "officer", "edit", "F002", "--active", "--inactive", NULL));
+
+  /* a campaign: its days hold its inspections */
+  assert_user_error (fx, run (fx, "campaign", "edit", "1", "--days", "30", NULL), "length");
+  assert_user_error (fx, run (fx, "campaign", "edit", "1", "--start", "2026-05-21", NULL),
+                     "start date");
+  ok (fx, "campaign", "edit", "1", "--name", "春季特种设备专项行动", "--member", "F002",
+      "--key-industry", "医疗", NULL);
+  campaign = show_json (fx, "campaign", "1");
+  g_assert_cmpstr (json_object_get_string_member (object_of (campaign), "name"), ==,
+                   "春季特种设备专项行动");
+  g_assert_cmpstr (json_object_get_string_member (object_of (campaign), "start_date"), ==,
+                   "2026-04-01");
+  g_assert_cmpint (json_object_get_int_member (object_of (campaign), "days"), ==, 60);
+  g_assert_cmpint (audit_count (fx, "campaign", "update"), ==, 1);
+}
+
+static void
+test_lift_stop_use (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) equipment = NULL;
+
+  add_people_and_units (fx);
+  ok (fx, "equipment", "add", "--unit", CODE_HOSPITAL, "--category", "elevator",
+      "--code", "31103506002016053337", NULL);
+  ok (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--equipment", "1", "--category",
+      "equipment_defect", "--grade", "general", "--found", "2026-06-01", NULL);
+  assert_user_error (fx, run (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--equipment", "9",
+                              "--category", "equipment_defect", "--grade", "general", "--found",
+                              "2026-06-01", NULL),
+                     "equipment: there is no equipment 9");
+  assert_user_error (fx, run (fx, "hazard", "add", "--unit", CODE_HOSPITAL, "--category",
+                              "equipment_defect", "--grade", "general", "--found", "2026-07-01",
+                              NULL),
+                     "found on: 2026-07-01 is after today (2026-06-30)");
+  ok (fx, "hazard", "escalate", "1", "--action", "stop-use", "--note", "责令停止使用",
+      "--date", "2026-06-02", NULL);
+  equipment = show_json (fx, "equipment", "1");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "status"), ==, "stopped");
+
+  assert_user_error (fx, run (fx, "hazard", "lift-stop-use", "1", NULL), "hazard 1 is open");
+  ok (fx, "hazard", "immediate", "1", "--date", "2026-06-03", "--note", "当场更换安全部件", NULL);
+  ok (fx, "hazard", "lift-stop-use", "1", NULL);
+  g_assert_nonnull (strstr (fx->out, "In use"));
+  g_clear_pointer (&equipment, json_node_unref);
+  equipment = show_json (fx, "equipment", "1");
+  g_assert_cmpstr (json_object_get_string_member (object_of (equipment), "status"), ==, "in_use");
+  g_assert_cmpint (audit_count (fx, "equipment", "lift-stop-use"), ==, 1);
+  assert_user_error (fx, run (fx, "hazard", "lift-stop-use", "1", NULL), "not stopped");
+  g_assert_cmpint (audit_count (fx, "equipment", "lift-stop-use"), ==, 1);
 }
 
 static void
@@ -1339,6 +1491,8 @@ main (int    argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/help", test_help);
   ADD ("/cli/officers-and-units", test_officers_and_units);
+  ADD ("/cli/edit", test_edit);
+  ADD ("/cli/lift-stop-use", test_lift_stop_use);
   ADD ("/cli/acting-officer", test_acting_officer);
   ADD ("/cli/bad-credit-code", test_bad_credit_code);
   ADD ("/cli/demo-stats", test_demo_stats);

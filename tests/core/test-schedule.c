@@ -117,7 +117,9 @@ test_back_check (void)
     g_assert_cmpuint (ids->len, ==, 0);
   }
 
-  /* a self-inspection does not do it; a back-check inspection of the unit does */
+  /* a week later (nothing is recorded before it happens): a
+   * self-inspection does not do it; a back-check inspection of the unit does */
+  g_setenv ("RECTIFY_TODAY", "2026-07-07", TRUE);
   {
     g_autoptr(RectifyInspection) self_check = rectify_inspection_new ();
     self_check->unit_id = w.unit;
@@ -179,6 +181,7 @@ test_back_check (void)
   g_clear_error (&error);
   g_assert_cmpint (count_visits (&w), ==, 1);
   g_assert_cmpint (test_audit_count (w.t.store, "scheduled_visit", NULL), ==, 2);
+  g_setenv ("RECTIFY_TODAY", "2026-06-30", TRUE);
   test_db_close (&w.t);
 }
 

@@ -14,6 +14,7 @@
 
 #include "rectify-application.h"
 #include "rectify-bureau-setup-dialog.h"
+#include "rectify-date-row.h"
 #include "rectify-document-draft-dialog.h"
 #include "rectify-documents-page.h"
 #include "rectify-hazards-page.h"
@@ -474,8 +475,16 @@ run_issue_save_void (void)
   void_dialog = rectify_documents_page_open_void_dialog (page);
   g_assert_nonnull (void_dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (void_dialog), "void"));
-  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (void_dialog));
+  entry = g_object_get_data (G_OBJECT (void_dialog), "reason-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "单位名称有误");
+  /* its date is today unless it is back-dated: the day of the issue here */
+  {
+    RectifyDateRow *date_row = g_object_get_data (G_OBJECT (void_dialog), "date-row");
+    g_autofree char *shown = rectify_date_row_get_date (date_row);
+
+    g_assert_cmpstr (shown, ==, "2026-06-30");
+    rectify_date_row_set_date (date_row, document->issued_date);
+  }
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (void_dialog), "void"));
   g_object_add_weak_pointer (G_OBJECT (void_dialog), (gpointer *) &void_dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (void_dialog), "void");
@@ -487,6 +496,7 @@ run_issue_save_void (void)
   g_assert_no_error (error);
   g_assert_cmpint (document->status, ==, RECTIFY_DOCUMENT_VOID);
   g_assert_cmpstr (document->void_reason, ==, "单位名称有误");
+  g_assert_cmpstr (document->void_date, ==, document->issued_date);
   g_assert_false (gtk_widget_get_visible (rectify_documents_page_get_void_button (page)));
   g_assert_null (rectify_documents_page_open_void_dialog (page));
   /* shown, saved and printed under its VOID mark; the stored bytes unchanged */

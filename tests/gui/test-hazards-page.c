@@ -921,7 +921,90 @@ run_oriented_thumbnail (void)
   fixture_close (&fixture);
 }
 
+/* The order to stop use is lifted where it shows, once the hazard is closed. */
+static void
+run_lift_stop_use (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(RectifyStore) setup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RectifyEquipment) e = rectify_equipment_new ();
+  gint64 elevator, hazard;
+  GtkWidget *button;
+
+  setup = fill_db (&fixture);
+  e->unit_id = fixture.unit;
+  e->category = RECTIFY_CATEGORY_ELEVATOR;
+  e->code = g_strdup ("311035010201600001");
+  e->status = RECTIFY_EQUIPMENT_IN_USE;
+  elevator = rectify_store_add_equipment (setup, e, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RectifyHazard) h = rectify_hazard_new ();
+    h->unit_id = fixture.unit;
+    h->campaign_id = fixture.campaign;
+    h->equipment_id = elevator;
+    h->category = g_strdup ("equipment_defect");
+    h->grade = RECTIFY_GRADE_GENERAL;
+    h->found_date = g_strdup ("2026-06-01");
+    h->content = g_strdup ("电梯制动器失效");
+    hazard = rectify_workflow_register (setup, h, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (rectify_workflow_act (setup, hazard, RECTIFY_ACTION_STOP_USE, 0, "2026-06-02", "责令停止使用",
+                                       NULL, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+  remember_actor ("O-1");
+  fixture_open (&fixture);
+
+  wait_for_n_items (rectify_list_page_get_model (RECTIFY_LIST_PAGE (fixture.page)), 2, "the hazards listed");
+  /* the hazard without an order shows no button */
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
+  drain_main_context ();
+  g_assert_null (rectify_hazards_page_get_lift_stop_use_button (fixture.page));
+
+  /* open: the button is in the order's row, insensitive, saying why */
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
+  drain_main_context ();
+  button = rectify_hazards_page_get_lift_stop_use_button (fixture.page);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "closed"));
+
+  /* corrected on the spot and closed: now it lifts the order */
+  g_assert_true (rectify_workflow_act (store_of (&fixture), hazard, RECTIFY_ACTION_IMMEDIATE, 0, "2026-06-03",
+                                       "当场更换制动器", NULL, 0, &error));
+  g_assert_no_error (error);
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), fixture.hazard);
+  drain_main_context ();
+  rectify_list_page_select (RECTIFY_LIST_PAGE (fixture.page), hazard);
+  drain_main_context ();
+  button = rectify_hazards_page_get_lift_stop_use_button (fixture.page);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_signal_emit_by_name (button, "clicked");
+  drain_main_context ();
+  {
+    g_autoptr(RectifyEquipment) now = rectify_store_get_equipment (store_of (&fixture), elevator, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (now->status, ==, RECTIFY_EQUIPMENT_IN_USE);
+  }
+  /* lifted once: the button stays, insensitive */
+  button = rectify_hazards_page_get_lift_stop_use_button (fixture.page);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "not stopped"));
+
+  /* an archivist gets no editing control */
+  choose_actor (&fixture, "Archivist One");
+  g_assert_false (gtk_widget_is_sensitive (rectify_hazards_page_get_lift_stop_use_button (fixture.page)));
+  fixture_close (&fixture);
+}
+
 static void test_life_cycle (void) { in_subprocess (run_life_cycle); }
+static void test_lift_stop_use (void) { in_subprocess (run_lift_stop_use); }
 static void test_oriented_thumbnail (void) { in_subprocess (run_oriented_thumbnail); }
 static void test_not_offered (void) { in_subprocess (run_not_offered); }
 static void test_attachment_restart (void) { in_subprocess (run_attachment_restart); }
@@ -937,6 +1020,7 @@ main (int   argc,
 
   g_test_add_func ("/hazards-page/life-cycle", test_life_cycle);
   g_test_add_func ("/hazards-page/not-offered", test_not_offered);
+  g_test_add_func ("/hazards-page/lift-stop-use", test_lift_stop_use);
   g_test_add_func ("/hazards-page/oriented-thumbnail", test_oriented_thumbnail);
   g_test_add_func ("/hazards-page/attachment-restart", test_attachment_restart);
   g_test_add_func ("/hazards-page/filters", test_filters);

@@ -21,6 +21,36 @@
 #define DOCUMENT_FROM "document d JOIN unit u ON u.id = d.unit_id"
 
 static gboolean
+document_latest_after (RectifyStore *self,
+                       const char *kind,
+                       int year,
+                       const char *date,
+                       char **later_date,
+                       char **later_number,
+                       GError **error)
+{
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  *later_date = *later_number = NULL;
+  rectify_pg_add_text (&p, kind);
+  rectify_pg_add_int (&p, year);
+  rectify_pg_add_text (&p, date);
+  res = rectify_pg_exec (self,
+                         "SELECT issued_date, number FROM document WHERE kind = $1 AND year = $2"
+                         " AND issued_date > $3 ORDER BY issued_date DESC, seq DESC LIMIT 1",
+                         &p, error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) > 0)
+    {
+      *later_date = rectify_pg_dup_text (res, 0, 0);
+      *later_number = rectify_pg_dup_text (res, 0, 1);
+    }
+  return TRUE;
+}
+
+static gboolean
 document_next_seq (RectifyStore *self, const char *kind, int year, int *seq, GError **error)
 {
   g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
@@ -378,6 +408,7 @@ document_get_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError 
 
 const RectifyStoreDocumentOps rectify_pg_document_ops = {
   .next_seq = document_next_seq,
+  .latest_after = document_latest_after,
   .insert = document_insert,
   .put_pdf = document_put_pdf,
   .get_pdf = document_get_pdf,

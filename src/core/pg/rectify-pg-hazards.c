@@ -367,6 +367,64 @@ hazard_stop_equipment (RectifyStore *self, gint64 equipment_id, GError **error)
   return rectify_pg_run (self, "UPDATE equipment SET status = 'stopped' WHERE id = $1", &p, error);
 }
 
+static gboolean
+hazard_resume_equipment (RectifyStore *self, gint64 equipment_id, GError **error)
+{
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+
+  rectify_pg_add_int (&p, equipment_id);
+  return rectify_pg_run (
+      self, "UPDATE equipment SET status = 'in_use' WHERE id = $1 AND status = 'stopped'", &p,
+      error);
+}
+
+static gboolean
+hazard_other_stop_use (
+    RectifyStore *self, gint64 equipment_id, gint64 hazard_id, gint64 *other_id, GError **error)
+{
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  *other_id = 0;
+  rectify_pg_add_int (&p, equipment_id);
+  rectify_pg_add_int (&p, hazard_id);
+  res = rectify_pg_exec (self,
+                         "SELECT h.id FROM hazard h WHERE h.equipment_id = $1 AND h.id <> $2"
+                         " AND h.status <> 'closed' AND EXISTS (SELECT 1 FROM hazard_event e"
+                         " WHERE e.hazard_id = h.id AND e.kind = 'stop_use')"
+                         " ORDER BY h.id LIMIT 1",
+                         &p, error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) > 0)
+    *other_id = rectify_pg_int (res, 0, 0);
+  return TRUE;
+}
+
+static gboolean
+hazard_first_found_for_inspection (
+    RectifyStore *self, gint64 inspection_id, gint64 *hazard_id, char **found_date, GError **error)
+{
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  *hazard_id = 0;
+  *found_date = NULL;
+  rectify_pg_add_int (&p, inspection_id);
+  res = rectify_pg_exec (self,
+                         "SELECT id, found_date FROM hazard WHERE inspection_id = $1"
+                         " ORDER BY found_date, id LIMIT 1",
+                         &p, error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) > 0)
+    {
+      *hazard_id = rectify_pg_int (res, 0, 0);
+      *found_date = rectify_pg_dup_text (res, 0, 1);
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 hazard_list_categories (RectifyStore *self, GError **error)
 {
@@ -417,6 +475,9 @@ const RectifyStoreHazardOps rectify_pg_hazard_ops = {
   .list_events = hazard_list_events,
   .count_for_inspection = hazard_count_for_inspection,
   .stop_equipment = hazard_stop_equipment,
+  .resume_equipment = hazard_resume_equipment,
+  .other_stop_use = hazard_other_stop_use,
+  .first_found_for_inspection = hazard_first_found_for_inspection,
   .list_categories = hazard_list_categories,
   .category_exists = hazard_category_exists,
 };

@@ -439,7 +439,28 @@ inspection_summaries_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids,
                                  error);
 }
 
+static gboolean
+inspection_date_range (
+    RectifyStore *self, gint64 campaign_id, char **first, char **last, GError **error)
+{
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  *first = *last = NULL;
+  rectify_pg_add_int (&p, campaign_id);
+  res = rectify_pg_exec (self,
+                         "SELECT (SELECT min(date) FROM inspection WHERE campaign_id = $1),"
+                         " (SELECT max(date) FROM inspection WHERE campaign_id = $1)",
+                         &p, error);
+  if (res == NULL)
+    return FALSE;
+  *first = rectify_pg_dup_text_or_null (res, 0, 0);
+  *last = rectify_pg_dup_text_or_null (res, 0, 1);
+  return TRUE;
+}
+
 const RectifyStoreInspectionOps rectify_pg_inspection_ops = {
+  .date_range = inspection_date_range,
   .insert = inspection_insert,
   .update = inspection_update,
   .delete = inspection_delete,

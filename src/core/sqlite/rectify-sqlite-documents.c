@@ -27,6 +27,39 @@ document_next_seq (RectifyStore *self, const char *kind, int year, int *seq, GEr
   return TRUE;
 }
 
+static gboolean
+document_latest_after (RectifyStore *self,
+                       const char *kind,
+                       int year,
+                       const char *date,
+                       char **later_date,
+                       char **later_number,
+                       GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self,
+      "SELECT issued_date, number FROM document WHERE kind = ? AND year = ?"
+      " AND issued_date > ? ORDER BY issued_date DESC, seq DESC LIMIT 1",
+      error);
+  int rc;
+
+  *later_date = *later_number = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  rectify_bind_text (stmt, 1, kind);
+  sqlite3_bind_int (stmt, 2, year);
+  rectify_bind_text (stmt, 3, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *later_date = rectify_column_text (stmt, 0);
+      *later_number = rectify_column_text (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    return rectify_store_fail (self, rc, error);
+  return TRUE;
+}
+
 static gint64
 document_insert (RectifyStore *self, const RectifyDocument *d, GError **error)
 {
@@ -336,6 +369,7 @@ document_get_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids, GError 
 
 const RectifyStoreDocumentOps rectify_sqlite_document_ops = {
   .next_seq = document_next_seq,
+  .latest_after = document_latest_after,
   .insert = document_insert,
   .put_pdf = document_put_pdf,
   .get_pdf = document_get_pdf,

@@ -410,6 +410,70 @@ hazard_stop_equipment (RectifyStore *self, gint64 equipment_id, GError **error)
   return rectify_store_step_done (self, stmt, error);
 }
 
+static gboolean
+hazard_resume_equipment (RectifyStore *self, gint64 equipment_id, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self, "UPDATE equipment SET status = 'in_use' WHERE id = ? AND status = 'stopped'", error);
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, equipment_id);
+  return rectify_store_step_done (self, stmt, error);
+}
+
+static gboolean
+hazard_other_stop_use (
+    RectifyStore *self, gint64 equipment_id, gint64 hazard_id, gint64 *other_id, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (self,
+                               "SELECT h.id FROM hazard h WHERE h.equipment_id = ? AND h.id <> ?"
+                               " AND h.status <> 'closed' AND EXISTS (SELECT 1 FROM hazard_event e"
+                               " WHERE e.hazard_id = h.id AND e.kind = 'stop_use')"
+                               " ORDER BY h.id LIMIT 1",
+                               error);
+  int rc;
+
+  *other_id = 0;
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, equipment_id);
+  sqlite3_bind_int64 (stmt, 2, hazard_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *other_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return rectify_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+hazard_first_found_for_inspection (
+    RectifyStore *self, gint64 inspection_id, gint64 *hazard_id, char **found_date, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt = rectify_store_prepare (
+      self,
+      "SELECT id, found_date FROM hazard WHERE inspection_id = ? ORDER BY found_date, id LIMIT 1",
+      error);
+  int rc;
+
+  *hazard_id = 0;
+  *found_date = NULL;
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *hazard_id = sqlite3_column_int64 (stmt, 0);
+      *found_date = rectify_column_text (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    return rectify_store_fail (self, rc, error);
+  return TRUE;
+}
+
 static GPtrArray *
 hazard_list_categories (RectifyStore *self, GError **error)
 {
@@ -459,6 +523,9 @@ const RectifyStoreHazardOps rectify_sqlite_hazard_ops = {
   .list_events_range = hazard_list_events_range,
   .count_for_inspection = hazard_count_for_inspection,
   .stop_equipment = hazard_stop_equipment,
+  .resume_equipment = hazard_resume_equipment,
+  .other_stop_use = hazard_other_stop_use,
+  .first_found_for_inspection = hazard_first_found_for_inspection,
   .list_categories = hazard_list_categories,
   .category_exists = hazard_category_exists,
 };

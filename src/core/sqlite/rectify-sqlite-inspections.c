@@ -552,7 +552,33 @@ inspection_summaries_by_ids (RectifyStore *self, const gint64 *ids, guint n_ids,
                                     error);
 }
 
+static gboolean
+inspection_date_range (
+    RectifyStore *self, gint64 campaign_id, char **first, char **last, GError **error)
+{
+  g_autoptr (RectifyStmt) stmt
+      = rectify_store_prepare (self,
+                               /* two subqueries: each is one step of inspection_by_campaign (one
+                                * min() and max() together would scan the campaign's rows) */
+                               "SELECT (SELECT min(date) FROM inspection WHERE campaign_id = ?1),"
+                               " (SELECT max(date) FROM inspection WHERE campaign_id = ?1)",
+                               error);
+  int rc;
+
+  *first = *last = NULL;
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rectify_store_fail (self, rc, error);
+  *first = rectify_column_text_or_null (stmt, 0);
+  *last = rectify_column_text_or_null (stmt, 1);
+  return TRUE;
+}
+
 const RectifyStoreInspectionOps rectify_sqlite_inspection_ops = {
+  .date_range = inspection_date_range,
   .insert = inspection_insert,
   .update = inspection_update,
   .delete = inspection_delete,
