@@ -123,8 +123,13 @@ rectify_store_prepare (RectifyStore *store, const char *sql, GError **error)
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
+      /* a statement that does not compile is a bug; an interrupted, locked
+       * or damaged database is the caller's error to show */
+      if ((rc & 0xff) == SQLITE_ERROR)
+        g_warning ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      else
+        g_debug ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
       rectify_store_fail (store, rc, error);
-      g_warning ("cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
       return NULL;
     }
   g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
