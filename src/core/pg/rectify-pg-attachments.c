@@ -89,8 +89,53 @@ attachment_list_for_hazard (RectifyStore *self, gint64 hazard_id, GArray *event_
   return g_steal_pointer (&rows);
 }
 
+static GPtrArray *
+attachment_list_for_hazard_range (RectifyStore *self,
+                                  gint64 first_hazard_id,
+                                  gint64 last_hazard_id,
+                                  GArray *hazard_ids,
+                                  GArray *event_ids,
+                                  GError **error)
+{
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_attachment_free);
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  rectify_pg_add_int (&p, first_hazard_id);
+  rectify_pg_add_int (&p, last_hazard_id);
+  res = rectify_pg_exec (
+      self,
+      "SELECT e.hazard_id, a.id, a.event_id, a.filename, a.mime, a.size, a.sha256, a.data"
+      " FROM hazard_event e JOIN attachment a ON a.event_id = e.id"
+      " WHERE e.hazard_id BETWEEN $1 AND $2 ORDER BY e.hazard_id, a.id",
+      &p, error);
+  if (res == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      gint64 hazard_id = rectify_pg_int (res, i, 0);
+      gint64 event_id = rectify_pg_int (res, i, 2);
+      RectifyAttachment *a = rectify_attachment_new ();
+
+      a->id = rectify_pg_int (res, i, 1);
+      a->filename = rectify_pg_dup_text (res, i, 3);
+      a->mime = rectify_pg_dup_text (res, i, 4);
+      a->size = rectify_pg_int (res, i, 5);
+      a->sha256 = rectify_pg_dup_text (res, i, 6);
+      a->data = rectify_pg_bytea (res, i, 7);
+      if (a->data == NULL)
+        a->data = g_bytes_new (NULL, 0);
+      g_array_append_val (hazard_ids, hazard_id);
+      g_array_append_val (event_ids, event_id);
+      g_ptr_array_add (rows, a);
+    }
+  return g_steal_pointer (&rows);
+}
+
 const RectifyStoreAttachmentOps rectify_pg_attachment_ops = {
   .insert = attachment_insert,
   .get = attachment_get,
   .list_for_hazard = attachment_list_for_hazard,
+  .list_for_hazard_range = attachment_list_for_hazard_range,
 };

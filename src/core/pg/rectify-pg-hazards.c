@@ -348,6 +348,38 @@ hazard_list_events (RectifyStore *self, gint64 hazard_id, GError **error)
   return g_steal_pointer (&events);
 }
 
+static GPtrArray *
+hazard_list_events_range (RectifyStore *self, gint64 first_id, gint64 last_id, GError **error)
+{
+  g_autoptr (GPtrArray) events
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)rectify_hazard_event_free);
+  g_auto (RectifyPgParams) p = RECTIFY_PG_PARAMS_INIT;
+  g_autoptr (PGresult) res = NULL;
+
+  rectify_pg_add_int (&p, first_id);
+  rectify_pg_add_int (&p, last_id);
+  res = rectify_pg_exec (self,
+                         "SELECT id, hazard_id, kind, coalesce(officer_id, 0), date, created_at,"
+                         " note FROM hazard_event WHERE hazard_id BETWEEN $1 AND $2"
+                         " ORDER BY hazard_id, id",
+                         &p, error);
+  if (res == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      RectifyHazardEvent *ev = rectify_hazard_event_new ();
+      ev->id = rectify_pg_int (res, i, 0);
+      ev->hazard_id = rectify_pg_int (res, i, 1);
+      rectify_event_kind_from_code (rectify_pg_text (res, i, 2), &ev->kind);
+      ev->officer_id = rectify_pg_int (res, i, 3);
+      ev->date = rectify_pg_dup_text (res, i, 4);
+      ev->created_at = rectify_pg_dup_text (res, i, 5);
+      ev->note = rectify_pg_dup_text (res, i, 6);
+      g_ptr_array_add (events, ev);
+    }
+  return g_steal_pointer (&events);
+}
+
 static gboolean
 hazard_count_for_inspection (RectifyStore *self, gint64 inspection_id, gint64 *n, GError **error)
 {
@@ -473,6 +505,7 @@ const RectifyStoreHazardOps rectify_pg_hazard_ops = {
   .has_event = hazard_has_event,
   .add_event = hazard_add_event,
   .list_events = hazard_list_events,
+  .list_events_range = hazard_list_events_range,
   .count_for_inspection = hazard_count_for_inspection,
   .stop_equipment = hazard_stop_equipment,
   .resume_equipment = hazard_resume_equipment,
